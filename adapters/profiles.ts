@@ -1,0 +1,50 @@
+/**
+ * Loads rules profiles from `data/profiles/<id>.json`. A broken file is refused with a message
+ * that names the file and the field, so the operator knows what to fix.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Profile } from "../rules/profile.ts";
+
+export const PROFILES_DIR = fileURLToPath(new URL("../data/profiles/", import.meta.url));
+export const DEFAULT_PROFILE = "rhein-sieg-kreis";
+
+export class ProfileError extends Error {}
+
+/** The ids of all profiles shipped in `dir`. */
+export function profileIds(dir = PROFILES_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
+
+/** Reads and validates one profile; throws ProfileError naming the file and the field. */
+export function loadProfile(id: string, dir = PROFILES_DIR): Profile {
+  if (!profileIds(dir).includes(id)) {
+    throw new ProfileError(`Unbekanntes Regelprofil "${id}". Verfügbar: ${profileIds(dir).join(", ")}.`);
+  }
+  const file = join(dir, `${id}.json`);
+  const shown = relative(process.cwd(), file) || file;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new ProfileError(`Regelprofil ${shown} ist kein gültiges JSON: ${(e as Error).message}`);
+  }
+  const parsed = Profile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ProfileError(`Regelprofil ${shown} ist fehlerhaft, Feld "${issue.path.join(".") || "(Wurzel)"}": ${issue.message}.`);
+  }
+  if (parsed.data.id !== id) {
+    throw new ProfileError(`Regelprofil ${shown} trägt die id "${parsed.data.id}", erwartet "${id}".`);
+  }
+  return parsed.data;
+}
+
+/** Validates every shipped profile (at start, so a broken file stops the bot before it answers). */
+export function loadAllProfiles(dir = PROFILES_DIR): Profile[] {
+  return profileIds(dir).map((id) => loadProfile(id, dir));
+}

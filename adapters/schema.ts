@@ -1,0 +1,206 @@
+/**
+ * The group's memory: one zod schema per record, and the schema of the whole data file.
+ * The schemas are the types (`z.infer`); every file read is parsed here once.
+ * Instants are ISO 8601 strings with offset (stored in Berlin time, see rules/time.ts).
+ */
+import { z } from "zod";
+
+export const SCHEMA_VERSION = 2;
+
+const id = z.string().min(1);
+const instant = z.string().datetime({ offset: true });
+
+export const Person = z.object({
+  id,
+  name: z.string().min(1),
+  email: z.string().email(),
+  aadObjectId: z.string().min(1).nullable(),
+});
+export type Person = z.infer<typeof Person>;
+
+/** An institution sends one member and one deputy and has one vote when voting (§ 2, § 6 Abs. 3 GO). */
+export const Institution = z.object({
+  id,
+  name: z.string().min(1),
+  voting: z.boolean(),
+  memberId: id,
+  deputyId: id.nullable(),
+});
+export type Institution = z.infer<typeof Institution>;
+
+export const Body = z.object({
+  name: z.string().min(1),
+  profile: z.string().min(1),
+  chairId: id,
+  secretariatIds: z.array(id).min(1),
+  /** Head of the Geschäftsstelle: signs the minutes with the chair. */
+  secretariatHeadId: id,
+  guestIds: z.array(id),
+  /** Sender and ORGANIZER of invitations. */
+  secretariatEmail: z.string().email(),
+});
+export type Body = z.infer<typeof Body>;
+
+export const MeetingMode = z.enum(["in-person", "online", "hybrid"]);
+export type MeetingMode = z.infer<typeof MeetingMode>;
+export const MeetingState = z.enum(["planned", "invited", "held", "minutes-approved", "cancelled"]);
+export type MeetingState = z.infer<typeof MeetingState>;
+
+export const AgendaItem = z.object({
+  id,
+  number: z.number().int().positive(),
+  title: z.string().min(1),
+  public: z.boolean(),
+  proposalId: id.nullable(),
+  /** Postponed for lack of quorum and called again under § 6 Abs. 5 GO. */
+  secondConvocation: z.boolean(),
+  postponed: z.boolean(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const Meeting = z.object({
+  id,
+  start: instant,
+  end: instant,
+  location: z.string(),
+  mode: MeetingMode,
+  onlineUrl: z.string().url().nullable(),
+  state: MeetingState,
+  agenda: z.array(AgendaItem),
+  createdAt: instant,
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const Proposal = z.object({
+  id,
+  meetingId: id,
+  title: z.string().min(1),
+  description: z.string(),
+  presenter: z.string(),
+  link: z.string().nullable(),
+  byPersonId: id,
+  submittedAt: instant,
+  /** Submitted after the last day for proposals (§ 4 Abs. 4 GO): taken, but marked. */
+  late: z.boolean(),
+  status: z.enum(["submitted", "accepted", "rejected"]),
+});
+export type Proposal = z.infer<typeof Proposal>;
+
+export const AttendanceStatus = z.enum(["attending", "declined", "delegated"]);
+export const Attendance = z.object({
+  meetingId: id,
+  institutionId: id,
+  status: AttendanceStatus,
+  /** The person who comes for the institution: its member or deputy. */
+  attendeeId: id.nullable(),
+  mode: z.enum(["in-person", "online"]).nullable(),
+  present: z.boolean(),
+  checkedInAt: instant.nullable(),
+  updatedAt: instant,
+  updatedBy: id,
+});
+export type Attendance = z.infer<typeof Attendance>;
+
+export const Recipient = z.object({
+  personId: id,
+  email: z.string().email(),
+  role: z.enum(["member", "deputy", "secretariat", "chair", "guest"]),
+  /** When the SMTP server accepted the message; null until then. */
+  acceptedAt: instant.nullable(),
+  error: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+});
+export type Recipient = z.infer<typeof Recipient>;
+
+export const Invitation = z.object({
+  id,
+  meetingId: id,
+  kind: z.enum(["request", "update", "cancel"]),
+  /** iCalendar SEQUENCE of the meeting when this went out. */
+  sequence: z.number().int().nonnegative(),
+  urgent: z.boolean(),
+  reason: z.string().nullable(),
+  createdAt: instant,
+  createdBy: id,
+  /** Set once every recipient was accepted: the proof that the notice period was kept. */
+  sentAt: instant.nullable(),
+  recipients: z.array(Recipient),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const QuorumDeclaration = z.object({
+  id,
+  meetingId: id,
+  agendaItemId: id.nullable(),
+  quorate: z.boolean(),
+  represented: z.number().int().nonnegative(),
+  votingMembers: z.number().int().nonnegative(),
+  declaredAt: instant,
+  declaredBy: id,
+});
+export type QuorumDeclaration = z.infer<typeof QuorumDeclaration>;
+
+export const Vote = z.object({
+  id,
+  meetingId: id,
+  agendaItemId: id.nullable(),
+  yes: z.number().int().nonnegative(),
+  no: z.number().int().nonnegative(),
+  abstain: z.number().int().nonnegative(),
+  present: z.number().int().nonnegative(),
+  required: z.number().int().nonnegative().nullable(),
+  passed: z.boolean(),
+  resolution: z.string().nullable(),
+  recordedAt: instant,
+  recordedBy: id,
+});
+export type Vote = z.infer<typeof Vote>;
+
+export const PersonalStatement = z.object({
+  id,
+  meetingId: id,
+  agendaItemId: id.nullable(),
+  personId: id,
+  text: z.string().min(1),
+  recordedAt: instant,
+});
+export type PersonalStatement = z.infer<typeof PersonalStatement>;
+
+export const Minutes = z.object({
+  meetingId: id,
+  state: z.enum(["draft", "sent", "approved"]),
+  createdAt: instant,
+  sentAt: instant.nullable(),
+  objections: z.array(z.object({ personId: id, text: z.string(), at: instant })),
+  approvedAt: instant.nullable(),
+});
+export type Minutes = z.infer<typeof Minutes>;
+
+/** One line of the append-only audit log: who changed what, when. */
+export const AuditEntry = z.object({
+  at: instant,
+  actorId: z.string(),
+  action: z.string(),
+  details: z.record(z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const Db = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  body: Body,
+  persons: z.array(Person),
+  institutions: z.array(Institution),
+  meetings: z.array(Meeting),
+  proposals: z.array(Proposal),
+  attendance: z.array(Attendance),
+  invitations: z.array(Invitation),
+  quorumDeclarations: z.array(QuorumDeclaration),
+  votes: z.array(Vote),
+  personalStatements: z.array(PersonalStatement),
+  minutes: z.array(Minutes),
+  /** Activity ids already handled, newest last, so a redelivered Teams message changes nothing. */
+  processedActivities: z.array(z.object({ id, at: instant })),
+  /** Bot conversation state (half-finished flows) and conversation references, by key. */
+  botState: z.record(z.unknown()),
+});
+export type Db = z.infer<typeof Db>;

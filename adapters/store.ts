@@ -1,0 +1,32 @@
+/**
+ * The storage boundary. `bot/`, `services/` and the CLI talk to this interface only, so that a
+ * server database can replace the JSON file later without touching them.
+ */
+import type { AuditEntry, Db } from "./schema.ts";
+
+/** Records audit lines for the change being applied: who (the update's actor) did what. */
+export type Audit = (action: string, details?: Record<string, unknown>) => void;
+
+export interface UpdateOptions {
+  /** Who makes the change (a person id, or "system"/"cli"). */
+  actorId: string;
+  /** The Teams activity id: a change whose id was already processed is not applied again. */
+  activityId?: string;
+}
+
+export type UpdateResult<T> = { duplicate: false; value: T } | { duplicate: true };
+
+export interface Store {
+  /** Where the data lives, for messages ("data/db.json"). */
+  readonly location: string;
+  /** A consistent snapshot of all data. */
+  read(): Promise<Db>;
+  /**
+   * Applies `change` to the freshest data under an exclusive lock that holds across processes,
+   * validates the result and writes it atomically; the audit lines are appended after the write.
+   * If `change` throws, nothing is written.
+   */
+  update<T>(options: UpdateOptions, change: (db: Db, audit: Audit) => T): Promise<UpdateResult<T>>;
+  /** The whole audit log, oldest first. */
+  auditLog(): Promise<AuditEntry[]>;
+}

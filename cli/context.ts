@@ -1,0 +1,39 @@
+/**
+ * What every command gets from the global options: output mode, data file, clock, profile.
+ * Commands print through `emit` so that `--json` always yields exactly one JSON object on stdout.
+ */
+import type { Command } from "commander";
+import { clockFromEnv, fixedClock, type Clock } from "../adapters/clock.ts";
+
+/** A problem with the user's input: printed as one sentence on stderr, exit code 2. */
+export class UserError extends Error {}
+
+export interface CliContext {
+  json: boolean;
+  db: string;
+  clock: Clock;
+  /** Set only when `--profile` was given; otherwise the body's own profile applies. */
+  profileId: string | undefined;
+}
+
+export function contextOf(command: Command): CliContext {
+  const o = command.optsWithGlobals<{ json?: boolean; db?: string; now?: string; profile?: string }>();
+  let clock: Clock;
+  try {
+    clock = o.now ? fixedClock(o.now) : clockFromEnv();
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+  return { json: Boolean(o.json), db: o.db ?? process.env.LG_DB ?? "data/db.json", clock, profileId: o.profile };
+}
+
+/** Prints the JSON object with `--json`, the human text otherwise. */
+export function emit(ctx: CliContext, json: unknown, text: string): void {
+  process.stdout.write(ctx.json ? JSON.stringify(json, null, 2) + "\n" : text.replace(/\n?$/, "\n"));
+}
+
+/** Parses a whole, non-negative number option or refuses it clearly. */
+export function count(value: string, name: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new UserError(`${name} muss eine ganze Zahl ab 0 sein, nicht "${value}".`);
+  return Number(value);
+}

@@ -1,0 +1,37 @@
+/**
+ * The command-line face of the assistant (contract: DESIGN.md "A command-line face").
+ * `npm run -s cli -- <command> [--json] [--db file] [--now ISO] [--profile id]`.
+ */
+import { Command, CommanderError } from "commander";
+import { UserError } from "./context.ts";
+import { registerRulesCommands } from "./rules-commands.ts";
+
+export function buildProgram(): Command {
+  const program = new Command("lg")
+    .description("Assistent der Geschäftsstelle einer KIM-Lenkungsgruppe")
+    .option("--json", "eine JSON-Antwort auf stdout")
+    .option("--db <file>", "Datendatei (Standard: data/db.json oder LG_DB)")
+    .option("--now <iso>", "feste Uhrzeit statt der echten (ISO 8601)")
+    .option("--profile <id>", "Regelprofil (Geschäftsordnung), z. B. rhein-sieg-kreis")
+    .exitOverride()
+    .showHelpAfterError(false);
+  registerRulesCommands(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UserError) {
+      process.stderr.write(`Fehler: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`Unerwarteter Fehler: ${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,111 @@
+/**
+ * `deadlines`, `quorum`, `vote`: the rules of procedure on the command line (DESIGN.md contract).
+ * They only translate between arguments and `rules/`; the rules do the work.
+ */
+import type { Command } from "commander";
+import { loadProfile, ProfileError } from "../adapters/profiles.ts";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { meetingDeadlines } from "../rules/deadlines.ts";
+import { RuleInputError } from "../rules/errors.ts";
+import { voteResult } from "../rules/majority.ts";
+import type { Profile } from "../rules/profile.ts";
+import { quorumStatus } from "../rules/quorum.ts";
+import { formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
+import { contextOf, count, emit, UserError, type CliContext } from "./context.ts";
+
+/** The profile named by `--profile`, else the body's own. */
+async function profileFor(ctx: CliContext): Promise<Profile> {
+  try {
+    return loadProfile(ctx.profileId ?? (await openJsonStore(ctx.db, { clock: ctx.clock }).read()).body.profile);
+  } catch (e) {
+    if (e instanceof ProfileError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+/** Runs a rule and turns its input errors into user errors. */
+function apply<T>(rule: () => T): T {
+  try {
+    return rule();
+  } catch (e) {
+    if (e instanceof RuleInputError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+function meetingStart(text: string): Date {
+  const start = parseInstant(text);
+  if (!start) throw new UserError(`"${text}" ist kein gültiger Sitzungstermin; bitte ISO 8601 angeben, z. B. 2022-05-12T10:00:00+02:00.`);
+  return start;
+}
+
+export function registerRulesCommands(program: Command): void {
+  program
+    .command("deadlines")
+    .description("Fristen vor einer Sitzung: Themenanmeldung, Einladung, dringende Einladung")
+    .requiredOption("--meeting <iso>", "Beginn der Sitzung (ISO 8601)")
+    .action(async (opts: { meeting: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const profile = await profileFor(ctx);
+      const start = meetingStart(opts.meeting);
+      const dl = meetingDeadlines(start, profile);
+      const json = {
+        profile: profile.id,
+        meetingStart: toBerlinIso(start),
+        agendaProposalDeadline: dl.agendaProposals.day,
+        invitationSendBy: dl.invitation.day,
+        urgentInvitationSendBy: dl.urgentInvitation.day,
+        warnings: dl.warnings.map((w) => ({ deadline: w.kind, day: w.day, planBy: w.planBy, message: w.text.de })),
+        citations: {
+          agendaProposalDeadline: dl.agendaProposals.citation,
+          invitationSendBy: dl.invitation.citation,
+          urgentInvitationSendBy: dl.urgentInvitation.citation,
+        },
+      };
+      const lines = [
+        `Sitzung am ${formatDateTime(start)} – ${profile.document.title}`,
+        ...[dl.agendaProposals, dl.invitation, dl.urgentInvitation].map((d) => `• ${d.text.de}`),
+        ...dl.warnings.map((w) => `⚠ ${w.text.de}`),
+      ];
+      emit(ctx, json, lines.join("\n"));
+    });
+
+  program
+    .command("quorum")
+    .description("Beschlussfähigkeit: vertretene stimmberechtigte Institutionen gegen Mitglieder")
+    .requiredOption("--present <n>", "vertretene stimmberechtigte Institutionen")
+    .option("--voting-members <n>", "stimmberechtigte Mitglieder (Standard: laut Datendatei)")
+    .option("--second-convocation", "Punkt in zweiter Einberufung")
+    .action(async (opts: { present: string; votingMembers?: string; secondConvocation?: boolean }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const profile = await profileFor(ctx);
+      const present = count(opts.present, "--present");
+      const votingMembers = opts.votingMembers
+        ? count(opts.votingMembers, "--voting-members")
+        : (await openJsonStore(ctx.db, { clock: ctx.clock }).read()).institutions.filter((i) => i.voting).length;
+      const q = apply(() => quorumStatus({ represented: present, votingMembers, secondConvocation: opts.secondConvocation }, profile));
+      const json = { quorate: q.quorate, present: q.present, votingMembers: q.votingMembers, required: q.required, citation: q.citation, explanation: q.text.de };
+      emit(ctx, json, q.text.de);
+    });
+
+  program
+    .command("vote")
+    .description("Ergebnis einer Abstimmung nach der Mehrheitsregel des Profils")
+    .requiredOption("--yes <n>", "Ja-Stimmen")
+    .requiredOption("--no <n>", "Nein-Stimmen")
+    .requiredOption("--abstain <n>", "Enthaltungen")
+    .option("--present <n>", "anwesende Institutionen (Standard: Ja + Nein + Enthaltungen)")
+    .action(async (opts: { yes: string; no: string; abstain: string; present?: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const profile = await profileFor(ctx);
+      const input = {
+        yes: count(opts.yes, "--yes"),
+        no: count(opts.no, "--no"),
+        abstain: count(opts.abstain, "--abstain"),
+        present: opts.present === undefined ? undefined : count(opts.present, "--present"),
+      };
+      const v = apply(() => voteResult(input, profile));
+      const json = { passed: v.passed, required: v.required, yes: v.yes, no: v.no, abstain: v.abstain, present: v.present, citation: v.citation, explanation: v.text.de };
+      emit(ctx, json, v.text.de);
+    });
+}

@@ -1,0 +1,135 @@
+/**
+ * A rules profile: one Geschäftsordnung as data. Every number the rules use and the paragraph it
+ * rests on come from here; a rule the document does not contain is `{ regulated: false }` with a
+ * note, so answers say "not regulated" instead of inventing one.
+ */
+import { z } from "zod";
+
+/** A text in both languages the bot speaks. */
+export const Texts = z.object({ de: z.string().min(1), en: z.string().min(1) });
+export type Texts = z.infer<typeof Texts>;
+
+const citation = z.string().min(1); // e.g. "§ 4 Abs. 4 GO"
+const days = z.number().int().min(0).max(365);
+const fraction = z.object({ numerator: z.number().int().positive(), denominator: z.number().int().positive() });
+const notRegulated = z.object({ regulated: z.literal(false), note: Texts });
+
+const agendaProposals = z.discriminatedUnion("regulated", [
+  z.object({
+    regulated: z.literal(true),
+    daysBefore: days,
+    /** "im Regelfall": late proposals are still taken, but marked late. */
+    lateAccepted: z.boolean(),
+    /** Current topics may be added at any time (Oberhausen Nr. 4.4). */
+    currentTopicsAnytime: z.boolean(),
+    citation,
+  }),
+  notRegulated,
+]);
+
+const invitation = z.discriminatedUnion("regulated", [
+  z.object({
+    regulated: z.literal(true),
+    noticeDays: days,
+    /** The last day to send, counted back from the meeting date (Rhein-Sieg: kept when sent 15 days before). */
+    sendByDaysBefore: days,
+    channel: Texts,
+    /** What the invitation must state (place, date, agenda). */
+    requiredContents: z.array(z.enum(["place", "date", "agenda"])),
+    citation,
+  }),
+  notRegulated,
+]);
+
+const urgentInvitation = z.discriminatedUnion("regulated", [
+  z.object({
+    regulated: z.literal(true),
+    noticeDays: days,
+    sendByDaysBefore: days,
+    reasonRequired: z.boolean(),
+    citation,
+  }),
+  notRegulated,
+]);
+
+const quorum = z.discriminatedUnion("regulated", [
+  z.object({
+    regulated: z.literal(true),
+    /** Quorate with at least this share of the voting members represented (in person or online). */
+    atLeast: fraction,
+    /** Counts as quorate until the chair declares otherwise. */
+    presumed: z.boolean(),
+    citation,
+  }),
+  notRegulated,
+]);
+
+const secondConvocation = z.discriminatedUnion("regulated", [
+  z.object({ regulated: z.literal(true), noticeDays: days, citation }),
+  notRegulated,
+]);
+
+const majority = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("share-of-present"),
+    /** yes ≥ ceil(share × institutions present); abstentions are not yes. */
+    share: fraction,
+    citation,
+  }),
+  z.object({
+    kind: z.literal("consensus"),
+    /** Passed when nobody objects; abstentions allowed. */
+    abstentionsAllowed: z.boolean(),
+    citation,
+  }),
+  z.object({ kind: z.literal("not-regulated"), note: Texts }),
+]);
+
+const representation = z.object({
+  /** Each institution names one member and one deputy; null where the document does not say. */
+  citation: citation.nullable(),
+  /** The absent member notifies deputy and Geschäftsstelle and hands on the invitation. */
+  absenceCitation: citation.nullable(),
+  /** The deputy holds the absent member's vote. */
+  deputyTakesVote: z.boolean(),
+  /** One vote per institution, even when member and deputy are both present. */
+  votesPerInstitution: z.number().int().positive(),
+  votesCitation: citation.nullable(),
+});
+
+export const Profile = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** The body's kind, as the document names it ("Lenkungsgruppe", "Lenkungskreis"). */
+  bodyKind: z.string().min(1),
+  document: z.object({ title: z.string().min(1), version: z.string().min(1), abbreviation: z.string().min(1) }),
+  timeZone: z.literal("Europe/Berlin"),
+  holidays: z.object({ country: z.string().length(2), state: z.string().min(1) }),
+  meetings: z.object({ frequency: Texts, modes: z.array(z.enum(["in-person", "online", "hybrid"])).min(1), citation }),
+  nonPublic: z.discriminatedUnion("regulated", [z.object({ regulated: z.literal(true), citation }), notRegulated]),
+  agendaProposals,
+  invitation,
+  urgentInvitation,
+  quorum,
+  secondConvocation,
+  majority,
+  representation,
+  minutes: z.discriminatedUnion("regulated", [
+    z.object({
+      regulated: z.literal(true),
+      contentsCitation: citation,
+      signaturesCitation: citation.nullable(),
+      distributionCitation: citation.nullable(),
+      approvalCitation: citation.nullable(),
+      publicityCitation: citation.nullable(),
+    }),
+    notRegulated,
+  ]),
+});
+export type Profile = z.infer<typeof Profile>;
+
+export type Fraction = z.infer<typeof fraction>;
+
+/** ceil(n × a/b) in integers, so 2/3 of 12 is exactly 8. */
+export function ceilShare(n: number, f: Fraction): number {
+  return Math.floor((n * f.numerator + f.denominator - 1) / f.denominator);
+}

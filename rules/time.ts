@@ -1,0 +1,94 @@
+/**
+ * Calendar arithmetic in Europe/Berlin. Every period in the Geschäftsordnungen is counted in
+ * calendar days where the body sits, so dates are computed in that zone whatever the server's
+ * zone is. A "day" is a `YYYY-MM-DD` string; an "instant" is a `Date`.
+ */
+import { TZDate, tz } from "@date-fns/tz";
+import { addDays, endOfDay, format, getDay, isValid, parseISO } from "date-fns";
+import { de, enGB } from "date-fns/locale";
+
+export const BERLIN = "Europe/Berlin";
+const inBerlin = tz(BERLIN);
+
+export type Day = string; // YYYY-MM-DD
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const OFFSET_RE = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Parses an ISO 8601 date-time. With an offset (`Z`, `+02:00`) it is that instant; without one it
+ * is read as wall-clock time in Berlin. Returns null for anything that is not a real moment
+ * (31 February, hour 25, free text).
+ */
+export function parseInstant(text: string): Date | null {
+  const trimmed = text.trim();
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(trimmed)) return null;
+  const [datePart] = trimmed.split(/[T ]/);
+  if (!isRealDay(datePart!)) return null;
+  const time = trimmed.slice(11, 19);
+  if (time && !/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?/.test(time)) return null;
+  if (OFFSET_RE.test(trimmed) && trimmed.length > 10) {
+    const d = parseISO(trimmed);
+    return isValid(d) ? d : null;
+  }
+  const local = parseISO(trimmed); // wall-clock fields, read in Berlin below
+  if (!isValid(local)) return null;
+  return new Date(
+    new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds(), BERLIN).getTime(),
+  );
+}
+
+/** True for a `YYYY-MM-DD` that exists in the calendar (no 30 February). */
+export function isRealDay(day: string): boolean {
+  if (!DAY_RE.test(day)) return false;
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
+/** The Berlin calendar day on which an instant falls. */
+export function berlinDay(instant: Date): Day {
+  return format(instant, "yyyy-MM-dd", { in: inBerlin });
+}
+
+/** Midnight at the start of a Berlin day, as a zoned date for date-fns. */
+function startOf(day: Day): TZDate {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, BERLIN);
+}
+
+/** The day `n` calendar days after (negative: before) `day`; summer time does not shift it. */
+export function addCalendarDays(day: Day, n: number): Day {
+  return format(addDays(startOf(day), n), "yyyy-MM-dd");
+}
+
+/** The last instant of a Berlin day (23:59:59.999 local time): a "last day" is inclusive. */
+export function endOfBerlinDay(day: Day): Date {
+  return new Date(endOfDay(startOf(day)).getTime());
+}
+
+/** 0 = Sunday … 6 = Saturday, for a Berlin day. */
+export function weekday(day: Day): number {
+  return getDay(startOf(day));
+}
+
+/** "Donnerstag, 21.04.2022" (German) or "Thursday, 21.04.2022" (English). */
+export function formatDay(day: Day, lang: "de" | "en" = "de"): string {
+  return format(startOf(day), "EEEE, dd.MM.yyyy", { locale: lang === "de" ? de : enGB });
+}
+
+/** "Donnerstag, 12.05.2022, 10:00 Uhr" / "Thursday, 12.05.2022, 10:00", in Berlin time. */
+export function formatDateTime(instant: Date, lang: "de" | "en" = "de"): string {
+  const time = format(instant, "HH:mm", { in: inBerlin });
+  return `${formatDay(berlinDay(instant), lang)}, ${time}${lang === "de" ? " Uhr" : ""}`;
+}
+
+/** "10:00", Berlin wall-clock time of an instant. */
+export function formatTime(instant: Date): string {
+  return format(instant, "HH:mm", { in: inBerlin });
+}
+
+/** ISO 8601 with the Berlin offset, e.g. "2022-05-12T10:00:00+02:00": how instants are stored. */
+export function toBerlinIso(instant: Date): string {
+  return format(instant, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: inBerlin });
+}
