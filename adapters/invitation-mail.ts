@@ -1,0 +1,223 @@
+/**
+ * The invitation e-mail, one per recipient, in German: plain text and HTML from the same blocks,
+ * with the calendar invitation as nodemailer `icalEvent`, so the MIME part's `method` matches the
+ * file's METHOD (RFC 6047). § 4 Abs. 5 GO: the invitation must state place, date and agenda.
+ * Paragraph citations come from the caller's rule profile, never from here.
+ */
+import { buildIcs, type CalendarAttendee, type CalendarPerson } from "./calendar.ts";
+import type { MailMessage } from "./mail-transport.ts";
+import { berlinDay, formatDateTime, formatDay, formatTime } from "../rules/time.ts";
+
+export type InvitationKind = "request" | "update" | "cancel";
+
+export interface InvitationAgendaItem {
+  number: number;
+  title: string;
+  public: boolean;
+  /** Called again after it was postponed for lack of quorum (second convocation). */
+  secondConvocation: boolean;
+}
+
+export interface InvitationRecipient extends CalendarPerson {
+  /** Set when a deputy receives the invitation in place of a member. */
+  represents?: { name: string; institution: string } | null;
+}
+
+export interface InvitationInput {
+  kind: InvitationKind;
+  /**
+   * "Sitzung der Lenkungsgruppe KIM" (Oberhausen: "Sitzung des Lenkungskreises KIM"): the caller
+   * words it, since the article depends on the body's name. Used as subject, calendar title and
+   * in "Einladung zur …", so it starts with "Sitzung".
+   */
+  meetingTitle: string;
+  meeting: {
+    /** Stable per meeting, e.g. `<meetingId>@<domain>`. */
+    uid: string;
+    sequence: number;
+    start: Date;
+    end: Date;
+    location: string;
+    onlineUrl: string | null;
+    agenda: InvitationAgendaItem[];
+  };
+  /** Sender and ORGANIZER. */
+  secretariat: CalendarPerson;
+  recipient: InvitationRecipient;
+  /** Everyone invited, with delegation marks, for the ATTENDEE lines of the calendar file. */
+  attendees: CalendarAttendee[];
+  /** Set for an invitation with shortened notice; the reason is stated in the mail. */
+  urgentReason?: string | null;
+  /** Free text from the Geschäftsstelle: what changed, why it is cancelled. */
+  note?: string | null;
+  /** As the rule profile cites them, e.g. { nonPublic: "§ 4 Abs. 8 GO", secondConvocation: "§ 6 Abs. 5 GO" }. */
+  citations: { nonPublic?: string | null; secondConvocation?: string | null };
+  /** DTSTAMP of the calendar file: when this version was issued. */
+  stamp: Date;
+}
+
+type Fact = { label: string; value: string; href?: string };
+/** Text and HTML are rendered from the same blocks, so they cannot say different things. */
+type Block =
+  | { type: "p"; text: string }
+  | { type: "facts"; rows: Fact[] }
+  | { type: "list"; heading: string; items: string[] };
+
+/** Nodemailer message options for one recipient. */
+export function composeInvitation(input: InvitationInput): MailMessage {
+  const method = input.kind === "cancel" ? "CANCEL" : "REQUEST";
+  const blocks = input.kind === "cancel" ? cancelBlocks(input) : invitationBlocks(input);
+  return {
+    from: { name: input.secretariat.name, address: input.secretariat.email },
+    to: { name: input.recipient.name, address: input.recipient.email },
+    subject: invitationSubject(input),
+    text: renderText(blocks),
+    html: renderHtml(blocks),
+    icalEvent: {
+      method,
+      filename: input.kind === "cancel" ? "absage.ics" : "einladung.ics",
+      content: buildIcs({
+        uid: input.meeting.uid,
+        sequence: input.meeting.sequence,
+        method,
+        start: input.meeting.start,
+        end: input.meeting.end,
+        summary: input.meetingTitle,
+        location: input.meeting.location,
+        description: agendaLines(input.meeting.agenda).join("\n"),
+        onlineUrl: input.meeting.onlineUrl,
+        organizer: input.secretariat,
+        attendees: input.attendees,
+        stamp: input.stamp,
+      }),
+    },
+  };
+}
+
+/** "Einladung: Sitzung der Lenkungsgruppe KIM am Donnerstag, 12.05.2022" */
+export function invitationSubject(input: Pick<InvitationInput, "kind" | "meetingTitle" | "meeting" | "urgentReason">): string {
+  const prefix =
+    input.kind === "cancel" ? "Abgesagt" : input.kind === "update" ? "Geänderte Einladung" : input.urgentReason ? "Dringende Einladung" : "Einladung";
+  return `${prefix}: ${input.meetingTitle} am ${formatDay(berlinDay(input.meeting.start))}`;
+}
+
+/** "Donnerstag, 12.05.2022, 10:00–12:00 Uhr" (both ends written out if it runs past midnight). */
+export function formatMeetingTime(start: Date, end: Date): string {
+  if (berlinDay(start) !== berlinDay(end)) return `${formatDateTime(start)} bis ${formatDateTime(end)}`;
+  return `${formatDay(berlinDay(start))}, ${formatTime(start)}–${formatTime(end)} Uhr`;
+}
+
+function invitationBlocks(input: InvitationInput): Block[] {
+  const { meeting, citations } = input;
+  const blocks: Block[] = [{ type: "p", text: `Guten Tag ${input.recipient.name},` }];
+  blocks.push({ type: "p", text: openingSentence(input) });
+  if (input.recipient.represents) {
+    const { name, institution } = input.recipient.represents;
+    blocks.push({ type: "p", text: `Sie vertreten ${name} (${institution}).` });
+  }
+  if (input.kind === "request" && input.urgentReason) {
+    blocks.push({ type: "p", text: `Die Ladungsfrist ist wegen Dringlichkeit verkürzt. Grund: ${input.urgentReason}` });
+  }
+  if (input.note) blocks.push({ type: "p", text: input.note });
+  blocks.push({ type: "facts", rows: placeAndTime(input) });
+  blocks.push({ type: "list", heading: "Tagesordnung", items: agendaLines(meeting.agenda) });
+  for (const item of meeting.agenda.filter((i) => i.secondConvocation)) {
+    blocks.push({ type: "p", text: secondConvocationSentence(item, citations.secondConvocation) });
+  }
+  if (citations.nonPublic) blocks.push({ type: "p", text: nonPublicSentence(citations.nonPublic, meeting.onlineUrl !== null) });
+  blocks.push({ type: "p", text: howToAnswer(input.recipient) });
+  blocks.push(closing(input));
+  return blocks;
+}
+
+function cancelBlocks(input: InvitationInput): Block[] {
+  const when = formatMeetingTime(input.meeting.start, input.meeting.end);
+  const blocks: Block[] = [
+    { type: "p", text: `Guten Tag ${input.recipient.name},` },
+    { type: "p", text: `die ${input.meetingTitle} am ${when} wird abgesagt. Der Termin wird mit dieser E-Mail aus Ihrem Kalender entfernt.` },
+  ];
+  if (input.note) blocks.push({ type: "p", text: input.note });
+  blocks.push(closing(input));
+  return blocks;
+}
+
+function openingSentence(input: InvitationInput): string {
+  return input.kind === "update"
+    ? `die Einladung zur ${input.meetingTitle} wurde geändert. Es gilt diese Fassung; der Kalendereintrag wird aktualisiert.`
+    : `hiermit lädt die Geschäftsstelle Sie zur ${input.meetingTitle} ein.`;
+}
+
+function placeAndTime(input: InvitationInput): Fact[] {
+  const { start, end, location, onlineUrl } = input.meeting;
+  const rows: Fact[] = [{ label: "Termin", value: formatMeetingTime(start, end) }];
+  if (location) rows.push({ label: "Ort", value: location });
+  if (onlineUrl) rows.push({ label: "Online teilnehmen", value: onlineUrl, href: onlineUrl });
+  return rows;
+}
+
+function agendaLines(agenda: InvitationAgendaItem[]): string[] {
+  return [...agenda]
+    .sort((a, b) => a.number - b.number)
+    .map((i) => `TOP ${i.number}: ${i.title}${i.public ? "" : " (nicht öffentlich)"}`);
+}
+
+function secondConvocationSentence(item: InvitationAgendaItem, citation: string | null | undefined): string {
+  // Without the express reference the second convocation has no effect, so never send it silently.
+  if (!citation) throw new Error(`TOP ${item.number} ist eine zweite Einberufung, aber die Regel dazu fehlt im Profil.`);
+  return (
+    `Hinweis nach ${citation} zu TOP ${item.number} („${item.title}“): Diese Angelegenheit wurde wegen Beschlussunfähigkeit zurückgestellt. ` +
+    `Mit dieser zweiten Einberufung ist das Gremium für diesen Tagesordnungspunkt ohne Rücksicht auf die Zahl der Anwesenden beschlussfähig.`
+  );
+}
+
+function nonPublicSentence(citation: string, online: boolean): string {
+  const digital = online
+    ? " Wer digital teilnimmt, stellt in seinem Verantwortungsbereich sicher, dass die Nicht-Öffentlichkeit während der ganzen Sitzung gewahrt ist."
+    : "";
+  return `Die Sitzung ist nicht öffentlich (${citation}).${digital}`;
+}
+
+function howToAnswer(recipient: InvitationRecipient): string {
+  // A deputy cannot pass the invitation on; only a member can send the deputy.
+  const choices = recipient.represents ? "ob Sie teilnehmen (in Präsenz oder digital)" : "ob Sie teilnehmen (in Präsenz oder digital) oder Ihre Vertretung schicken";
+  return `Bitte teilen Sie uns mit, ${choices}: im Teams-Chat mit unserem Bot oder als Antwort auf diese E-Mail. Die Kalendereinladung können Sie auch direkt in Ihrem Kalender annehmen.`;
+}
+
+function closing(input: InvitationInput): Block {
+  return { type: "p", text: `Mit freundlichen Grüßen\n${input.secretariat.name}` };
+}
+
+function renderText(blocks: Block[]): string {
+  return blocks.map(blockText).join("\n\n") + "\n";
+}
+
+function blockText(block: Block): string {
+  if (block.type === "p") return block.text;
+  if (block.type === "facts") return block.rows.map((r) => `${r.label}: ${r.value}`).join("\n");
+  return [`${block.heading}:`, ...block.items].join("\n");
+}
+
+function renderHtml(blocks: Block[]): string {
+  const body = blocks.map(blockHtml).join("\n");
+  return `<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8"></head><body>\n${body}\n</body></html>\n`;
+}
+
+function blockHtml(block: Block): string {
+  if (block.type === "p") return `<p>${escapeHtml(block.text).replace(/\n/g, "<br>")}</p>`;
+  if (block.type === "facts") {
+    const rows = block.rows.map((r) => `<tr><th align="left">${escapeHtml(r.label)}:</th><td>${valueHtml(r.value, r.href)}</td></tr>`);
+    return `<table>${rows.join("")}</table>`;
+  }
+  const items = block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("");
+  return `<h3>${escapeHtml(block.heading)}</h3>\n<ul style="list-style:none;padding-left:0">${items}</ul>`;
+}
+
+/** Only http(s) becomes a link: a stored "javascript:" URL must not be clickable. */
+function valueHtml(value: string, href: string | undefined): string {
+  if (!href || !/^https?:\/\//i.test(href)) return escapeHtml(value);
+  return `<a href="${escapeHtml(href)}">${escapeHtml(value)}</a>`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}

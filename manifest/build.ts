@@ -1,0 +1,40 @@
+/**
+ * `npm run -s manifest`: builds and validates the Teams app package. Problems go to stderr;
+ * the last line on stdout is the zip's path, for scripts.
+ */
+import { isAbsolute, relative } from "node:path";
+import { buildPackage, PackageError } from "./app-package.ts";
+import { readSettings, SettingsError } from "./settings.ts";
+
+function main(argv: string[]): number {
+  try {
+    const settings = readSettings(argv, process.env);
+    const { zipFile, manifest } = buildPackage(settings);
+    if (settings.placeholders.length > 0) {
+      const names = settings.placeholders.join(", ");
+      process.stderr.write(`Hinweis: ${names} noch auf Platzhaltern – vor dem Hochladen setzen, siehe manifest/README.md.\n`);
+    }
+    const ids = `App-ID ${manifest.id}, Bot-ID ${settings.vars.BOT_ID}`;
+    process.stdout.write(`Manifest v${manifest.manifestVersion} gültig (${ids}).\n`);
+    process.stdout.write(`${displayPath(zipFile)}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof SettingsError) {
+      process.stderr.write(`Fehler: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof PackageError) {
+      process.stderr.write(`Fehler: ${e.message}\n${e.problems.map((problem) => `  ${problem}\n`).join("")}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+/** Relative to the working directory when inside it, so the default prints manifest/dist/…. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith("..") || isAbsolute(rel) ? file : rel;
+}
+
+process.exitCode = main(process.argv.slice(2));

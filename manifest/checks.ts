@@ -1,0 +1,109 @@
+/**
+ * Rules the JSON schema does not express but Teams or this project relies on. They assume a
+ * schema-valid manifest, so run them only after the schema check passed.
+ */
+import { schemaUrl } from "./schema.ts";
+
+interface Command {
+  title: string;
+  description?: string;
+}
+interface CommandList {
+  scopes: string[];
+  commands: Command[];
+}
+interface Bot {
+  scopes: string[];
+  commandLists?: CommandList[];
+}
+/** The parts of a (schema-valid) manifest these checks read. */
+export interface ManifestShape {
+  $schema?: string;
+  manifestVersion: string;
+  developer?: Record<string, string>;
+  bots?: Bot[];
+}
+
+// Teams' documented limits for the bot command menu; newer schemas accept more than Teams shows.
+export const MAX_COMMANDS = 10;
+export const MAX_TITLE = 32;
+export const MAX_DESCRIPTION = 128;
+
+/** Every bot scope has a command menu within Teams' limits. */
+export function commandProblems(manifest: ManifestShape): string[] {
+  const problems: string[] = [];
+  (manifest.bots ?? []).forEach((bot, b) => {
+    const lists = bot.commandLists ?? [];
+    for (const scope of bot.scopes) {
+      if (lists.some((list) => list.scopes.includes(scope))) continue;
+      problems.push(`manifest.json /bots/${b}: keine Befehlsliste für ${scope}`);
+    }
+    lists.forEach((list, l) => problems.push(...listProblems(list, `manifest.json /bots/${b}/commandLists/${l}`)));
+  });
+  return problems;
+}
+
+function listProblems(list: CommandList, where: string): string[] {
+  const problems: string[] = [];
+  const count = list.commands.length;
+  if (count > MAX_COMMANDS) problems.push(`${where}: ${count} Befehle, Teams zeigt höchstens ${MAX_COMMANDS}`);
+  for (const { title, description = "" } of list.commands) {
+    if (title.length > MAX_TITLE) {
+      problems.push(`${where}: Titel "${title}" ist länger als ${MAX_TITLE} Zeichen`);
+    }
+    if (description.length > MAX_DESCRIPTION) {
+      problems.push(`${where}: Beschreibung von "${title}" ist länger als ${MAX_DESCRIPTION} Zeichen`);
+    }
+  }
+  return problems;
+}
+
+/** The schema accepts http://, Teams' app validation wants the developer's pages on https://. */
+export function developerUrlProblems(manifest: ManifestShape): string[] {
+  return Object.entries(manifest.developer ?? {})
+    .filter(([key, url]) => key.endsWith("Url") && !url.startsWith("https://"))
+    .map(([key, url]) => `manifest.json /developer/${key}: muss mit https:// beginnen, ist ${JSON.stringify(url)}`);
+}
+
+/** `$schema` names the schema of the manifest's own version, so validators and Teams agree. */
+export function schemaReferenceProblems(file: string, document: { $schema?: unknown }, expected: string): string[] {
+  if (document.$schema === expected) return [];
+  return [`${file} /$schema: muss ${expected} sein, ist ${JSON.stringify(document.$schema)}`];
+}
+
+/**
+ * A localisation file only translates strings that exist in the manifest, and translates every
+ * command description (titles stay German on purpose: Teams sends the title as the message text).
+ */
+export function localizationProblems(
+  manifest: ManifestShape,
+  localization: Record<string, unknown>,
+  file: string,
+): string[] {
+  const problems = schemaReferenceProblems(file, localization, schemaUrl("localization", manifest.manifestVersion));
+  for (const [key, text] of Object.entries(localization)) {
+    if (key === "$schema" || typeof text !== "string") continue;
+    if (typeof lookup(manifest, key) !== "string") problems.push(`${file} ${key}: gibt es im Manifest nicht`);
+  }
+  (manifest.bots ?? []).forEach((bot, b) =>
+    (bot.commandLists ?? []).forEach((list, l) =>
+      list.commands.forEach((_, c) => {
+        const key = `bots[${b}].commandLists[${l}].commands[${c}].description`;
+        if (!(key in localization)) problems.push(`${file}: Übersetzung fehlt für ${key}`);
+      }),
+    ),
+  );
+  return problems;
+}
+
+/** Resolves a localisation key such as "bots[0].commandLists[1].commands[2].title". */
+function lookup(document: unknown, key: string): unknown {
+  return key
+    .replace(/\[(\d+)\]/g, ".$1")
+    .split(".")
+    .reduce<unknown>((node, part) => (isObject(node) ? node[part] : undefined), document);
+}
+
+function isObject(node: unknown): node is Record<string, unknown> {
+  return typeof node === "object" && node !== null;
+}
