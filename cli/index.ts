@@ -3,8 +3,10 @@
  * `npm run -s cli -- <command> [--json] [--db file] [--now ISO] [--profile id]`.
  */
 import { Command, CommanderError } from "commander";
+import { StoreError } from "../adapters/store-errors.ts";
 import { UserError } from "./context.ts";
 import { registerRulesCommands } from "./rules-commands.ts";
+import { registerStoreCommands } from "./store-commands.ts";
 
 export function buildProgram(): Command {
   const program = new Command("lg")
@@ -16,6 +18,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError(false);
   registerRulesCommands(program);
+  registerStoreCommands(program);
   return program;
 }
 
@@ -25,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UserError) {
+    if (e instanceof UserError || e instanceof StoreError) {
       process.stderr.write(`Fehler: ${e.message}\n`);
       return 2;
     }

@@ -1,0 +1,178 @@
+/**
+ * The Store on a JSON file (lowdb), safe when the bot server and command-line calls use one file
+ * at the same time: every change is read-modify-write under a cross-process lock, queued within
+ * the process, validated, and written atomically; the audit log is a JSON-lines file beside it.
+ * A file that is not valid is refused and never overwritten.
+ */
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { Low } from "lowdb";
+import { clockFromEnv, type Clock } from "./clock.ts";
+import { demoDb } from "./demo.ts";
+import { AuditEntry, Db, SCHEMA_VERSION } from "./schema.ts";
+import type { Audit, Store, UpdateOptions, UpdateResult } from "./store.ts";
+import { StoreError, describeIssues, invalidDataError, newerVersionError } from "./store-errors.ts";
+import {
+  AtomicJsonFile,
+  DEFAULT_LOCK_TIMING,
+  appendLines,
+  enqueue,
+  readJsonLines,
+  readText,
+  removeStaleTempFiles,
+  withFileLock,
+  writeFileAtomic,
+  writeNewFile,
+  type LockTiming,
+} from "./store-files.ts";
+import { DbV1, auditTextWithMoved, migrateV1 } from "./store-migrate.ts";
+import { toBerlinIso } from "../rules/time.ts";
+
+export { StoreError } from "./store-errors.ts";
+
+/** Activity ids remembered against duplicate delivery; Teams redelivers within minutes. */
+export const KEPT_ACTIVITY_IDS = 1000;
+
+export interface JsonStoreOptions {
+  clock?: Clock;
+  /** Lock timing; tests shorten it. */
+  lock?: Partial<LockTiming>;
+  /** Where remarks go that are not errors (a torn audit line); default: a process warning. */
+  onWarning?: (message: string) => void;
+}
+
+/** `data/db.json` → `data/db.audit.jsonl`. */
+export function auditFileFor(file: string): string {
+  return file.replace(/\.json$/i, "") + ".audit.jsonl";
+}
+
+export function openJsonStore(file: string, options: JsonStoreOptions = {}): Store {
+  const clock = options.clock ?? clockFromEnv();
+  const timing: LockTiming = { ...DEFAULT_LOCK_TIMING, ...options.lock };
+  const warn = options.onWarning ?? ((m: string) => process.emitWarning(m, "StoreWarning"));
+  const auditFile = auditFileFor(file);
+  const queueKey = resolve(file);
+  const adapter = new AtomicJsonFile(file);
+  let tempFilesChecked = false;
+
+  const entry = (actorId: string, action: string, details: Record<string, unknown> = {}): AuditEntry => ({
+    at: toBerlinIso(clock()),
+    actorId,
+    action,
+    details,
+  });
+  const appendAudit = (entries: AuditEntry[]) => appendLines(auditFile, entries.map((e) => JSON.stringify(e)));
+
+  type Loaded = { kind: "missing" } | { kind: "current"; db: Db } | { kind: "v1"; db: DbV1 };
+
+  /** Reads and classifies the file; anything unusable is a StoreError. */
+  async function load(): Promise<Loaded> {
+    const low = new Low<unknown>(adapter, null); // one per call: concurrent reads must not share `data`
+    await low.read();
+    const raw = low.data as Record<string, unknown> | null;
+    if (raw === null) return { kind: "missing" };
+    const version = raw.schemaVersion;
+    if (typeof version === "number" && version > SCHEMA_VERSION) throw newerVersionError(file, version, SCHEMA_VERSION);
+    const parsed = version === 1 ? DbV1.safeParse(raw) : Db.safeParse(raw);
+    if (!parsed.success) throw invalidDataError(file, parsed.error);
+    return version === 1 ? { kind: "v1", db: parsed.data as DbV1 } : { kind: "current", db: parsed.data as Db };
+  }
+
+  async function write(db: Db): Promise<void> {
+    await new Low<unknown>(adapter, db).write();
+  }
+
+  /** Under the lock: the current data, creating the demo file or migrating an old one first. */
+  async function loadCurrent(): Promise<Db> {
+    const loaded = await load();
+    if (loaded.kind === "current") return loaded.db;
+    if (loaded.kind === "missing") {
+      const db = demoDb();
+      await write(db);
+      await appendAudit([entry("system", "store.create", { demo: db.body.name })]);
+      return db;
+    }
+    return migrateFromV1(loaded.db);
+  }
+
+  /** Backup first (durable), then the audit lines, then the data file: each step can be repeated. */
+  async function migrateFromV1(v1: DbV1): Promise<Db> {
+    const backup = await keepBackup(file, 1);
+    const { db, audit } = migrateV1(v1);
+    await writeFileAtomic(auditFile, auditTextWithMoved((await readText(auditFile)) ?? "", audit));
+    await write(db);
+    await appendAudit([entry("system", "store.migrate", { from: 1, to: SCHEMA_VERSION, backup, auditEntriesMoved: audit.length })]);
+    return db;
+  }
+
+  /** Runs `work` in this process's queue for the file and under the cross-process lock. */
+  function exclusive<T>(work: (assertHeld: () => void) => Promise<T>): Promise<T> {
+    return enqueue(queueKey, async () => {
+      await mkdir(dirname(file), { recursive: true });
+      return withFileLock(file, timing, async (assertHeld) => {
+        if (!tempFilesChecked) {
+          await removeStaleTempFiles(file);
+          tempFilesChecked = true;
+        }
+        return work(assertHeld);
+      });
+    });
+  }
+
+  async function read(): Promise<Db> {
+    // The file is replaced atomically, so a plain read is a consistent snapshot.
+    const loaded = await load();
+    if (loaded.kind === "current") return loaded.db;
+    return exclusive(() => loadCurrent());
+  }
+
+  function update<T>(options: UpdateOptions, change: (db: Db, audit: Audit) => T): Promise<UpdateResult<T>> {
+    return exclusive(async (assertHeld) => {
+      const db = await loadCurrent();
+      const { activityId } = options;
+      if (activityId && db.processedActivities.some((a) => a.id === activityId)) return { duplicate: true as const };
+
+      const entries: AuditEntry[] = [];
+      const value = change(db, (action, details) => void entries.push(entry(options.actorId, action, details)));
+      if (value instanceof Promise) throw new Error("Store.update: change muss synchron sein (kein async).");
+      if (activityId) {
+        db.processedActivities = [...db.processedActivities, { id: activityId, at: toBerlinIso(clock()) }].slice(-KEPT_ACTIVITY_IDS);
+      }
+      const checked = Db.safeParse(db);
+      if (!checked.success) {
+        throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in „${file}“ wurde nichts gespeichert.`, file);
+      }
+      assertHeld();
+      await write(checked.data);
+      await appendAudit(entries);
+      return { duplicate: false as const, value };
+    });
+  }
+
+  async function auditLog(): Promise<AuditEntry[]> {
+    await read(); // creates or migrates first, so the log is complete
+    const { values, badLines } = await readJsonLines(auditFile);
+    const entries: AuditEntry[] = [];
+    values.forEach((v) => {
+      const parsed = AuditEntry.safeParse(v);
+      if (parsed.success) entries.push(parsed.data);
+      else badLines.push(-1);
+    });
+    if (badLines.length > 0) {
+      const where = badLines.filter((n) => n > 0);
+      warn(`Protokolldatei „${auditFile}“: ${badLines.length} unlesbare Zeile(n) übersprungen${where.length ? ` (Zeile ${where.join(", ")})` : ""}, vermutlich ein abgebrochener Schreibvorgang.`);
+    }
+    return entries;
+  }
+
+  return { location: file, read, update, auditLog };
+}
+
+/** Copies the file to `<file>.v<version>.bak` (a numbered name if that exists), synced to disk. */
+async function keepBackup(file: string, version: number): Promise<string> {
+  const bytes = await readFile(file);
+  for (let n = 1; ; n++) {
+    const backup = `${file}.v${version}${n === 1 ? "" : `.${n}`}.bak`;
+    if (await writeNewFile(backup, bytes)) return backup;
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The file mechanics under the JSON store: durable atomic writes, the cross-process lock, the
+ * in-process queue and the append-only audit log. No knowledge of the domain model here.
+ */
+import { randomBytes } from "node:crypto";
+import { open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import lockfile from "proper-lockfile";
+import type { Adapter } from "lowdb";
+import { notJsonError, StoreError } from "./store-errors.ts";
+
+/**
+ * Writes `text` so that a crash at any moment leaves either the old or the new file: write a
+ * temp file beside it, fsync it, rename it over the target (atomic on POSIX), fsync the folder
+ * so the rename itself survives a power cut. (lowdb's own writer skips both fsyncs.)
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    const handle = await open(tmp, "w");
+    try {
+      await handle.writeFile(text, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  await syncFolder(dirname(file));
+}
+
+/** Creates `file` with `data` and syncs it; false if it already exists (never overwrites). */
+export async function writeNewFile(file: string, data: Uint8Array): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, "wx");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw e;
+  }
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await syncFolder(dirname(file));
+  return true;
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some platforms (Windows) cannot fsync a folder; the rename is still atomic there.
+  }
+}
+
+/** Removes temp files that a killed writer left beside `file`; call only while holding the lock. */
+export async function removeStaleTempFiles(file: string): Promise<void> {
+  const prefix = `${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  const stale = names.filter((n) => n.startsWith(prefix) && /\.\d+\.[0-9a-f]{8}\.tmp$/.test(n));
+  await Promise.all(stale.map((n) => rm(join(dirname(file), n), { force: true })));
+}
+
+/** lowdb adapter for the data file: JSON in, durable atomic JSON out; unreadable JSON is a StoreError. */
+export class AtomicJsonFile implements Adapter<unknown> {
+  constructor(readonly file: string) {}
+
+  async read(): Promise<unknown> {
+    const text = await readText(this.file);
+    if (text === null) return null;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw notJsonError(this.file, e);
+    }
+    // lowdb treats a falsy value as "no file"; an array or `null` must be refused, not replaced.
+    if (typeof data !== "object" || data === null || Array.isArray(data)) throw notJsonError(this.file, "kein JSON-Objekt");
+    return data;
+  }
+
+  write(data: unknown): Promise<void> {
+    return writeFileAtomic(this.file, JSON.stringify(data, null, 2) + "\n");
+  }
+}
+
+/** The file's text, or null when it does not exist. */
+export async function readText(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locking
+
+export interface LockTiming {
+  /** A lock not refreshed for this long belongs to a dead process and is taken over (min. 2000). */
+  staleMs: number;
+  /** How long to wait for the lock in total before giving up. */
+  waitMs: number;
+}
+
+export const DEFAULT_LOCK_TIMING: LockTiming = { staleMs: 10_000, waitMs: 60_000 };
+
+/**
+ * Runs `work` while holding the cross-process lock of `file` (a `<file>.lock` folder, which
+ * proper-lockfile creates atomically with mkdir and refreshes while we hold it). Waiting retries
+ * with randomised backoff, so many processes queue up instead of failing.
+ */
+export async function withFileLock<T>(file: string, timing: LockTiming, work: (assertHeld: () => void) => Promise<T>): Promise<T> {
+  let compromised: Error | null = null;
+  const maxTimeout = 100; // poll at least every 100 ms once the backoff is at its cap
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(file, {
+      lockfilePath: `${file}.lock`,
+      realpath: false,
+      stale: timing.staleMs,
+      retries: { retries: Math.ceil(timing.waitMs / maxTimeout), factor: 1.3, minTimeout: 5, maxTimeout, randomize: true },
+      // The default throws from a timer and kills the process; instead refuse the write.
+      onCompromised: (e) => {
+        compromised = e;
+      },
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ELOCKED") {
+      throw new StoreError(
+        `Die Datendatei „${file}“ ist seit über ${Math.round(timing.waitMs / 1000)} Sekunden von einem anderen Vorgang gesperrt. Bitte später erneut versuchen.`,
+        file,
+      );
+    }
+    throw e;
+  }
+  const assertHeld = () => {
+    if (compromised) {
+      throw new StoreError(`Die Sperre der Datendatei „${file}“ ging verloren (${compromised.message}); die Änderung wurde nicht gespeichert. Bitte erneut versuchen.`, file);
+    }
+  };
+  try {
+    return await work(assertHeld);
+  } finally {
+    await release().catch(() => undefined); // a compromised lock may already be gone
+  }
+}
+
+/**
+ * One queue per file for this process: concurrent turns in one process take the file one after
+ * the other (proper-lockfile would otherwise make them fight over the lock folder).
+ */
+const queues = new Map<string, Promise<unknown>>();
+
+export function enqueue<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const result = previous.then(work, work);
+  const tail = result.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Append-only JSON lines
+
+/**
+ * Appends lines in one write and fsyncs them. If a killed writer left a torn last line, a
+ * newline is put first so that the torn line stays alone (and is skipped when read).
+ */
+export async function appendLines(file: string, lines: string[]): Promise<void> {
+  if (lines.length === 0) return;
+  const handle = await open(file, "a+");
+  try {
+    const { size } = await handle.stat();
+    let prefix = "";
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) prefix = "\n";
+    }
+    await handle.writeFile(prefix + lines.map((l) => l + "\n").join(""), "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface JsonLines {
+  values: unknown[];
+  /** 1-based numbers of lines that are not JSON (a torn write). */
+  badLines: number[];
+}
+
+export async function readJsonLines(file: string): Promise<JsonLines> {
+  const text = (await readText(file)) ?? "";
+  const values: unknown[] = [];
+  const badLines: number[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (line.trim() === "") return;
+    try {
+      values.push(JSON.parse(line));
+    } catch {
+      badLines.push(i + 1);
+    }
+  });
+  return { values, badLines };
+}

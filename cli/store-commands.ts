@@ -1,0 +1,191 @@
+/**
+ * `members`, `meeting create`, `meeting show`, `agenda add`, `import`: the group's memory on the
+ * command line (DESIGN.md contract). The command line acts as the Geschäftsstelle (actor "cli");
+ * the services do the work, these only translate arguments and output.
+ */
+import type { Command } from "commander";
+import { openJsonStore, StoreError } from "../adapters/json-store.ts";
+import { loadProfile, ProfileError } from "../adapters/profiles.ts";
+import { importRoster, RosterError } from "../adapters/roster-import.ts";
+import { MeetingMode, type Db, type Person } from "../adapters/schema.ts";
+import type { Store } from "../adapters/store.ts";
+import { formatDateTime, formatTime } from "../rules/time.ts";
+import {
+  addAgendaItem,
+  createMeeting,
+  findMeeting,
+  meetingView,
+  MeetingError,
+  MODE_DE,
+  nextMeeting,
+  STATE_DE,
+  type MeetingView,
+} from "../services/meetings.ts";
+import { contextOf, emit, UserError, type CliContext } from "./context.ts";
+
+const ACTOR = "cli";
+
+/** Runs a command body; refusals of the store and the services become one-sentence user errors. */
+function action<A extends unknown[]>(body: (ctx: CliContext, store: Store, ...args: A) => Promise<void>) {
+  return async (...args: [...A, Command]) => {
+    const cmd = args.at(-1) as Command;
+    const ctx = contextOf(cmd);
+    const store = openJsonStore(ctx.db, { clock: ctx.clock });
+    try {
+      await body(ctx, store, ...(args.slice(0, -1) as A));
+    } catch (e) {
+      if (e instanceof StoreError || e instanceof MeetingError || e instanceof RosterError || e instanceof ProfileError) throw new UserError(e.message);
+      throw e;
+    }
+  };
+}
+
+/** Warnings go to stderr so that stdout stays one JSON object. */
+function warn(warnings: string[]): void {
+  for (const w of warnings) process.stderr.write(`Hinweis: ${w}\n`);
+}
+
+export function registerStoreCommands(program: Command): void {
+  program
+    .command("members")
+    .description("Mitglieder und Stellvertretungen je Institution, Geschäftsstelle, Vorsitz, Gäste")
+    .action(
+      action(async (ctx, store) => {
+        const db = await store.read();
+        const view = membersView(db);
+        emit(ctx, view, membersText(db, view));
+      }),
+    );
+
+  const meeting = program.command("meeting").description("Sitzungen anlegen und anzeigen");
+  meeting
+    .command("create")
+    .description("eine Sitzung anlegen (Standarddauer zwei Stunden, § 4 Abs. 1 GO)")
+    .requiredOption("--start <iso>", "Beginn (ISO 8601, ohne Zeitzone: Berliner Zeit)")
+    .option("--end <iso>", "Ende (Standard: Beginn + 2 Stunden)")
+    .option("--location <text>", "Ort (bei Präsenz und hybrid nötig)")
+    .option("--mode <mode>", "in-person | online | hybrid", "in-person")
+    .option("--online-url <url>", "Link zur Videokonferenz (bei online und hybrid nötig)")
+    .action(
+      action(async (ctx, store, opts: { start: string; end?: string; location?: string; mode: string; onlineUrl?: string }) => {
+        const mode = MeetingMode.safeParse(opts.mode);
+        if (!mode.success) throw new UserError(`--mode „${opts.mode}“ ist unbekannt; erlaubt: in-person, online, hybrid.`);
+        const created = await createMeeting(store, { ...opts, mode: mode.data }, ACTOR, ctx.clock());
+        warn(created.warnings);
+        const db = await store.read();
+        const view = meetingView(db, created.value);
+        emit(ctx, view, `Sitzung angelegt.\n${meetingText(db, view)}`);
+      }),
+    );
+  meeting
+    .command("show")
+    .description("eine Sitzung anzeigen (Standard: die nächste)")
+    .option("--id <id>", "Kennung der Sitzung, z. B. s-2022-05-12")
+    .action(
+      action(async (ctx, store, opts: { id?: string }) => {
+        const db = await store.read();
+        const found = opts.id ? findMeeting(db, opts.id) : nextMeeting(db, ctx.clock());
+        if (!found) throw new UserError(`Nach ${formatDateTime(ctx.clock())} ist keine Sitzung geplant; eine mit „meeting create“ anlegen.`);
+        const view = meetingView(db, found);
+        emit(ctx, view, meetingText(db, view));
+      }),
+    );
+
+  program
+    .command("agenda")
+    .description("Tagesordnung bearbeiten")
+    .command("add")
+    .description("einen Tagesordnungspunkt anfügen")
+    .requiredOption("--meeting <id>", "Kennung der Sitzung")
+    .requiredOption("--title <text>", "Titel des Tagesordnungspunkts")
+    .option("--non-public", "nicht-öffentlicher Punkt (§ 7 Abs. 5 GO)")
+    .action(
+      action(async (ctx, store, opts: { meeting: string; title: string; nonPublic?: boolean }) => {
+        const added = await addAgendaItem(store, opts.meeting, opts.title, !opts.nonPublic, ACTOR);
+        warn(added.warnings);
+        const item = added.value;
+        emit(ctx, { id: item.id, number: item.number, title: item.title, public: item.public }, `TOP ${item.number} angefügt: ${item.title}${item.public ? "" : " (nicht öffentlich)"}`);
+      }),
+    );
+
+  program
+    .command("import <file>")
+    .description("Mitgliederliste aus CSV (rolle;institution;name;email;aadObjectId) oder JSON übernehmen; ersetzt die bisherige")
+    .option("--name <text>", "Name des Gremiums (sonst aus der Datei oder wie bisher)")
+    .option("--secretariat-email <email>", "Absenderadresse der Geschäftsstelle (sonst aus der Datei oder wie bisher)")
+    .addHelpText("after", "\nMit der globalen Option --profile <id> wird auch das Regelprofil des Gremiums gesetzt.")
+    .action(
+      action(async (ctx, store, file: string, opts: { name?: string; secretariatEmail?: string }) => {
+        if (ctx.profileId) loadProfile(ctx.profileId); // refuses an unknown profile before anything changes
+        const summary = await importRoster(store, file, ACTOR, { name: opts.name, secretariatEmail: opts.secretariatEmail, profile: ctx.profileId });
+        warn(summary.warnings);
+        emit(ctx, { institutions: summary.institutions, persons: summary.persons }, `Mitgliederliste übernommen: ${summary.institutions} Institutionen, ${summary.persons} Personen.`);
+      }),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+type P = Pick<Person, "id" | "name" | "email" | "aadObjectId">;
+
+function personView(db: Db, id: string): P {
+  const p = db.persons.find((x) => x.id === id);
+  // A roster read through Db.parse always names known persons; keep the id visible if not.
+  return p ? { id: p.id, name: p.name, email: p.email, aadObjectId: p.aadObjectId } : { id, name: id, email: "", aadObjectId: null };
+}
+
+export function membersView(db: Db) {
+  return {
+    institutions: db.institutions.map((i) => ({
+      id: i.id,
+      name: i.name,
+      voting: i.voting,
+      member: personView(db, i.memberId),
+      deputy: i.deputyId ? personView(db, i.deputyId) : null,
+    })),
+    secretariat: db.body.secretariatIds.map((id) => personView(db, id)),
+    chair: personView(db, db.body.chairId),
+    guests: db.body.guestIds.map((id) => personView(db, id)),
+  };
+}
+
+function membersText(db: Db, v: ReturnType<typeof membersView>): string {
+  const who = (p: P) => `${p.name} <${p.email}>`;
+  const voting = v.institutions.filter((i) => i.voting).length;
+  return [
+    `${db.body.name} – ${voting} stimmberechtigte Institution(en)`,
+    "",
+    ...v.institutions.map((i) => `• ${i.name}${i.voting ? "" : " (nicht stimmberechtigt)"}\n    Mitglied: ${who(i.member)}\n    Stellvertretung: ${i.deputy ? who(i.deputy) : "keine"}`),
+    "",
+    `Vorsitz: ${who(v.chair)}`,
+    `Geschäftsstelle: ${v.secretariat.map((p) => `${who(p)}${p.id === db.body.secretariatHeadId ? " (Leitung)" : ""}`).join(", ")}`,
+    `Gäste: ${v.guests.length ? v.guests.map(who).join(", ") : "keine"}`,
+  ].join("\n");
+}
+
+function meetingText(db: Db, v: MeetingView): string {
+  const name = (id: string | null) => (id ? (db.persons.find((p) => p.id === id)?.name ?? id) : "–");
+  const institution = (id: string) => db.institutions.find((i) => i.id === id)?.name ?? id;
+  const lines = [
+    `Sitzung ${v.id} (${STATE_DE[v.state]})`,
+    `Termin: ${formatDateTime(new Date(v.start))} bis ${formatTime(new Date(v.end))} Uhr`,
+    `Art: ${MODE_DE[v.mode]}${v.location ? `, Ort: ${v.location}` : ""}${v.onlineUrl ? `, Link: ${v.onlineUrl}` : ""}`,
+    "Tagesordnung:",
+    ...(v.agenda.length ? v.agenda.map((a) => `  TOP ${a.number}: ${a.title}${a.public ? "" : " (nicht öffentlich)"}`) : ["  (noch keine Punkte)"]),
+  ];
+  if (v.proposals.length) {
+    lines.push("Themenanmeldungen:", ...v.proposals.map((p) => `  ${p.title} – ${name(p.by)}${p.late ? " (verspätet)" : ""}, ${p.status}`));
+  }
+  if (v.attendance.length) {
+    const status = { attending: "nimmt teil", declined: "abgesagt", delegated: "an Stellvertretung" } as const;
+    lines.push("Teilnahme:", ...v.attendance.map((a) => `  ${institution(a.institutionId)}: ${status[a.status]}${a.attendeeId ? ` (${name(a.attendeeId)})` : ""}${a.present ? ", anwesend" : ""}`));
+  }
+  const inv = v.invitation;
+  lines.push(
+    inv
+      ? `Einladung: ${inv.sentAt ? `versandt ${formatDateTime(new Date(inv.sentAt))}` : "noch nicht vollständig versandt"}${inv.urgent ? ` (dringend: ${inv.reason ?? ""})` : ""}, ${inv.recipients.length} Empfänger`
+      : "Einladung: noch nicht versandt",
+  );
+  return lines.join("\n");
+}

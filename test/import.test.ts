@@ -1,0 +1,206 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fixedClock } from "../adapters/clock.ts";
+import { demoDb } from "../adapters/demo.ts";
+import { auditFileFor, openJsonStore } from "../adapters/json-store.ts";
+import { buildRoster, importRoster, parseCsv, parseRosterJson, RosterError } from "../adapters/roster-import.ts";
+import type { Store } from "../adapters/store.ts";
+
+const clock = fixedClock("2022-05-01T12:00:00+02:00");
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+const EXAMPLE_CSV = new URL("../data/roster-example.csv", import.meta.url).pathname;
+
+let dir: string;
+let file: string;
+let store: Store;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "lg-import-"));
+  file = join(dir, "db.json");
+  store = openJsonStore(file, { clock });
+  await store.read(); // the demo roster
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RosterError);
+  return (error as RosterError).problems;
+}
+
+describe("import with bad rows", () => {
+  it("reports every bad row with its line number and changes nothing", async () => {
+    const before = await readFile(file);
+    const auditBefore = await readFile(auditFileFor(file));
+    const problems = await problemsOf(importRoster(store, fixture("roster-bad.csv"), "cli"));
+    expect(problems).toEqual([
+      expect.stringMatching(/^Zeile 3: „Stadt Bonn“ hat schon ein Mitglied \(Zeile 2\)/),
+      "Zeile 4: E-Mail-Adresse fehlt.",
+      expect.stringMatching(/^Zeile 5: E-Mail-Adresse steht schon in Zeile 2/),
+      expect.stringMatching(/^Zeile 6: Rolle „sekretaer“ ist unbekannt \(erlaubt: mitglied, stellvertretung, /),
+      "Zeile 7: E-Mail-Adresse „frieda(at)example.org“ ist ungültig.",
+      "Zeile 8: Name fehlt.",
+      expect.stringMatching(/^Zeile 8: aadObjectId „nicht-guid“ ist keine gültige Objekt-ID/),
+      "Zeile 9: Institution fehlt (nötig für Mitglied und Stellvertretung).",
+      "Es fehlt eine gültige Zeile mit der Rolle „vorsitz“.",
+      expect.stringMatching(/^Es fehlt mindestens eine gültige Zeile mit der Rolle „geschaeftsstelle“/),
+    ]);
+    expect(await readFile(file)).toEqual(before);
+    expect(await readFile(auditFileFor(file))).toEqual(auditBefore);
+  });
+
+  it("names the file, and refuses a missing column, a non-UTF-8 file and an empty file", async () => {
+    const csv = join(dir, "liste.csv");
+    await writeFile(csv, "rolle;name;email\nvorsitz;A;a@example.org\n");
+    await expect(importRoster(store, csv, "cli")).rejects.toThrow(/Die Datei „.*liste\.csv“ wurde nicht importiert[\s\S]*Zeile 1: Spalte „institution“ fehlt/);
+    await writeFile(csv, Buffer.from("rolle;institution;name;email\nvorsitz;;J\xfcrgen;j@example.org\n", "latin1"));
+    expect(await problemsOf(importRoster(store, csv, "cli"))).toEqual([expect.stringMatching(/nicht UTF-8-kodiert/)]);
+    await writeFile(csv, "");
+    expect(await problemsOf(importRoster(store, csv, "cli"))).toEqual([expect.stringMatching(/Die Datei ist leer/)]);
+  });
+
+  it("checks the composition: one chair, one head of the Geschäftsstelle, one deputy per institution", async () => {
+    const csv = join(dir, "liste.csv");
+    await writeFile(
+      csv,
+      [
+        "rolle;institution;name;email",
+        "mitglied;Stadt A;A Eins;a1@example.org",
+        "stellvertretung;Stadt A;A Zwei;a2@example.org",
+        "stellvertretung;Stadt A;A Drei;a3@example.org",
+        "stellvertretung;Stadt B;B Zwei;b2@example.org",
+        "vorsitz;;V Eins;v1@example.org",
+        "vorsitz;;V Zwei;v2@example.org",
+        "leitung-geschaeftsstelle;;G Eins;g1@example.org",
+        "leitung-geschaeftsstelle;;G Zwei;g2@example.org",
+      ].join("\n"),
+    );
+    expect(await problemsOf(importRoster(store, csv, "cli"))).toEqual([
+      expect.stringMatching(/^Zeile 4: „Stadt A“ hat schon eine Stellvertretung \(Zeile 3\)/),
+      "Zeile 5: Institution „Stadt B“ hat kein Mitglied (Zeile mit Rolle „mitglied“).",
+      expect.stringMatching(/^Zeile 7: zweiter Vorsitz \(schon Zeile 6\)/),
+      "Zeile 9: zweite Leitung der Geschäftsstelle (schon Zeile 8).",
+    ]);
+  });
+
+  it("refuses import by someone outside the Geschäftsstelle", async () => {
+    await expect(importRoster(store, EXAMPLE_CSV, "m-jugendamt")).rejects.toThrow(/Nur die Geschäftsstelle/);
+  });
+});
+
+describe("a good import", () => {
+  it("the shipped example CSV reproduces the demo roster, ids kept", async () => {
+    const before = await store.read();
+    const summary = await importRoster(store, EXAMPLE_CSV, "cli");
+    expect(summary).toEqual({ institutions: 17, persons: 38, warnings: [] });
+    const after = await store.read();
+    expect(after.body).toEqual(before.body);
+    expect(after.institutions).toEqual(before.institutions);
+    expect(after.persons).toEqual(before.persons);
+    expect((await store.auditLog()).at(-1)).toMatchObject({
+      actorId: "cli",
+      action: "roster.import",
+      details: { file: "roster-example.csv", institutions: 17, persons: 38 },
+    });
+  });
+
+  it("replaces the roster; meetings and history stay, with a warning for a lost institution", async () => {
+    await store.update({ actorId: "system" }, (db) => {
+      db.meetings.push({
+        id: "s-2022-02-08",
+        start: "2022-02-08T10:00:00+01:00",
+        end: "2022-02-08T12:00:00+01:00",
+        location: "Siegburg",
+        mode: "in-person",
+        onlineUrl: null,
+        state: "held",
+        agenda: [],
+        createdAt: "2022-01-10T09:00:00+01:00",
+      });
+      db.attendance.push({
+        meetingId: "s-2022-02-08",
+        institutionId: "jugendamt",
+        status: "attending",
+        attendeeId: "m-jugendamt",
+        mode: "in-person",
+        present: true,
+        checkedInAt: null,
+        updatedAt: "2022-02-08T09:58:00+01:00",
+        updatedBy: "gs-1",
+      });
+    });
+
+    const summary = await importRoster(store, fixture("roster-small.csv"), "cli", { name: "Lenkungsgruppe Test" });
+    expect(summary.institutions).toBe(2);
+    expect(summary.persons).toBe(5);
+    expect(summary.warnings).toEqual(
+      expect.arrayContaining([
+        "„Verein „Miteinander“ e.V.“ hat keine Stellvertretung (§ 2 Abs. 2 GO).",
+        "„Rhein-Sieg-Kreis - Jugendamt“ (jugendamt) ist nicht mehr in der Liste, hat aber Anwesenheiten in 1 Sitzung(en); diese bleiben gespeichert.",
+      ]),
+    );
+    const db = await store.read();
+    expect(db.meetings).toHaveLength(1);
+    expect(db.attendance).toHaveLength(1);
+    expect(db.body).toMatchObject({ name: "Lenkungsgruppe Test", profile: "rhein-sieg-kreis", chairId: "vorsitz", secretariatIds: ["gs-1"], secretariatHeadId: "gs-1", guestIds: [] });
+    expect(db.institutions).toEqual([
+      // quoted field with a semicolon; a known person (same e-mail) keeps the id the history uses
+      { id: "stadt-bonn-amt-fuer-integration", name: "Stadt Bonn; Amt für Integration", voting: true, memberId: "m-stadt-bonn-amt-fuer-integration", deputyId: "m-dezernat-ii" },
+      { id: "verein-miteinander-e-v", name: "Verein „Miteinander“ e.V.", voting: false, memberId: "m-verein-miteinander-e-v", deputyId: null },
+    ]);
+    // m-jugendamt left the roster but is named in the attendance: kept for the history.
+    expect(db.persons.map((p) => p.id).sort()).toEqual(["gs-1", "m-dezernat-ii", "m-jugendamt", "m-stadt-bonn-amt-fuer-integration", "m-verein-miteinander-e-v", "vorsitz"]);
+  });
+
+  it("the JSON format gives the same result as the CSV", async () => {
+    const json = {
+      body: { name: "Lenkungsgruppe JSON", profile: "oberhausen", secretariatEmail: "gs@example.org" },
+      institutions: [{ id: "stadt-x", name: "Stadt X", voting: true }],
+      persons: [
+        { rolle: "mitglied", institution: "stadt-x", name: "Xaver Xylo", email: "x@example.org" },
+        { rolle: "stellvertretung", institution: "Stadt X", name: "Yvonne Ypsilon", email: "y@example.org", aadObjectId: null },
+        { rolle: "vorsitz", name: "Zora Zett", email: "z@example.org" },
+        { rolle: "geschaeftsstelle", name: "Gustav Gans", email: "g@example.org" },
+      ],
+    };
+    const path = join(dir, "liste.json");
+    await writeFile(path, JSON.stringify(json));
+    const summary = await importRoster(store, path, "gs-1");
+    expect(summary).toMatchObject({ institutions: 1, persons: 4 });
+    expect(summary.warnings).toEqual([expect.stringMatching(/Gustav Gans gilt als Leitung der Geschäftsstelle/)]);
+    const db = await store.read();
+    expect(db.body).toMatchObject({ name: "Lenkungsgruppe JSON", profile: "oberhausen", secretariatEmail: "gs@example.org", secretariatIds: ["gs-1"] });
+    expect(db.institutions).toEqual([{ id: "stadt-x", name: "Stadt X", voting: true, memberId: "m-stadt-x", deputyId: "d-stadt-x" }]);
+  });
+
+  it("JSON rows are reported by their path", () => {
+    const source = parseRosterJson(JSON.stringify({ persons: [{ rolle: "vorsitz", name: "", email: "v@example.org" }] }));
+    expect(() => buildRoster(source, demoDb())).toThrow(/persons\[0\]: Name fehlt/);
+  });
+});
+
+describe("CSV reading", () => {
+  it("reads quotes, doubled quotes, line breaks in quotes, CRLF, and counts lines", () => {
+    const text = 'a;b\r\n"x; y";"sagt ""hallo"""\r\n"zwei\nZeilen";z\r\nletzte;zeile';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 2, cells: ["x; y", 'sagt "hallo"'] },
+      { line: 3, cells: ["zwei\nZeilen", "z"] },
+      { line: 5, cells: ["letzte", "zeile"] },
+    ]);
+  });
+
+  it("takes commas when the header has no semicolon", () => {
+    expect(parseCsv("rolle,name\nvorsitz,A")).toEqual([
+      { line: 1, cells: ["rolle", "name"] },
+      { line: 2, cells: ["vorsitz", "A"] },
+    ]);
+  });
+});
