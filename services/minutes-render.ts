@@ -1,0 +1,339 @@
+/**
+ * Lays a MinutesDoc out as Markdown (for the chat and e-mail text) and as a print-ready HTML page
+ * (A4, to sign). Both say the same sentences, built once here; the layout follows the sequence of
+ * a German committee Niederschrift: header, attendance, agenda, results per TOP, signatures.
+ */
+import { escapeHtml } from "../adapters/invitation-mail.ts";
+import type { AttendanceSection, ItemSection, MinutesDoc, StatementBlock, VoteBlock } from "./minutes.ts";
+
+const WITHHELD = "nicht öffentlicher Teil, nicht in dieser Fassung";
+const NO_RESULT = "Kein Beschluss erfasst.";
+
+// ---- sentences shared by both formats -------------------------------------------------------
+
+function subtitle(doc: MinutesDoc): string {
+  return `Ergebnisprotokoll${doc.contentsCitation ? ` nach ${doc.contentsCitation}` : ""}`;
+}
+
+function sessionRows(doc: MinutesDoc): [string, string][] {
+  const s = doc.session;
+  return [["Ort", s.location], ["Tag", s.day], ["Beginn", s.start], ["Ende", s.end], ["Sitzungsart", s.mode]];
+}
+
+function itemHeading(item: { number: number; title: string | null; public: boolean }): string {
+  if (item.title === null) return `TOP ${item.number} – ${WITHHELD}`;
+  return `TOP ${item.number}: ${item.title}${item.public ? "" : " (nicht öffentlich)"}`;
+}
+
+function recorder(doc: MinutesDoc): string {
+  return `${doc.secretariatHead} (Leitung der Geschäftsstelle)`;
+}
+
+function presentDetail(p: AttendanceSection["present"][number]): string {
+  const extras = [p.deputyFor && `Stellvertretung für ${p.deputyFor}`, p.online && "digital", !p.voting && "beratend"].filter(Boolean);
+  return extras.length ? ` – ${extras.join(", ")}` : "";
+}
+
+function excusedDetail(e: AttendanceSection["excused"][number]): string {
+  return e.representedBy ? ` – vertreten durch ${e.representedBy}` : "";
+}
+
+function representedLine(a: AttendanceSection): string {
+  return `${a.represented} von ${a.votingInstitutions} stimmberechtigten Institutionen vertreten`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "9 Ja / 2 Nein / 1 Enthaltung", then who was present, what was needed and the outcome. */
+function tally(v: VoteBlock): string {
+  return `${v.yes} Ja / ${v.no} Nein / ${plural(v.abstain, "Enthaltung", "Enthaltungen")}`;
+}
+
+function voteDetail(v: VoteBlock): string {
+  const parts = [`anwesend: ${plural(v.present, "Institution", "Institutionen")}`];
+  if (v.required !== null) parts.push(`erforderlich: ${v.required} Ja-Stimmen`);
+  return `${parts.join(", ")}${v.rule ? ` (${v.rule})` : ""}`;
+}
+
+function outcome(v: VoteBlock): string {
+  return v.passed ? "angenommen" : "abgelehnt";
+}
+
+function statementBy(s: StatementBlock): string {
+  return `${s.person}${s.affiliation ? ` (${s.affiliation})` : ""}`;
+}
+
+function signaturesHeading(doc: MinutesDoc): string {
+  return `Unterschriften${doc.signatures.citation ? ` gemäß ${doc.signatures.citation}` : ""}`;
+}
+
+// ---- Markdown --------------------------------------------------------------------------------
+
+/** Backslash-escapes what Markdown would read as markup or raw HTML in stored text. */
+function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, " ");
+}
+
+function mdQuote(text: string): string {
+  return text.split(/\r?\n/).map((line) => `> ${md(line)}`.trimEnd()).join("\n");
+}
+
+function mdList(lines: string[], empty: string): string[] {
+  return lines.length ? lines.map((l) => `- ${l}`) : [`- ${empty}`];
+}
+
+function mdVote(v: VoteBlock): string[] {
+  return [
+    `**${v.label}:**`,
+    "",
+    v.resolution ? mdQuote(v.resolution) : "> (ohne Beschlusstext)",
+    "",
+    `**Abstimmungsergebnis:** ${tally(v)} – **${outcome(v)}**  `,
+    voteDetail(v),
+    "",
+  ];
+}
+
+function mdStatement(s: StatementBlock): string[] {
+  return [`**Persönliche Erklärung** von ${md(statementBy(s))}, zur Aufnahme in die Niederschrift:`, "", mdQuote(s.text), ""];
+}
+
+function mdItem(item: ItemSection): string[] {
+  const out = [`### ${md(itemHeading(item))}`, ""];
+  if (item.title === null) return out;
+  for (const note of item.notes) out.push(md(note), "");
+  for (const v of item.votes) out.push(...mdVote(v));
+  for (const s of item.statements) out.push(...mdStatement(s));
+  if (!item.notes.length && !item.votes.length && !item.statements.length) out.push(NO_RESULT, "");
+  return out;
+}
+
+function mdAttendance(doc: MinutesDoc): string[] {
+  const a = doc.attendance;
+  return [
+    "## Anwesenheit",
+    "",
+    `**Vorsitz:** ${md(doc.chair)}  `,
+    `**Niederschrift:** ${md(recorder(doc))}`,
+    "",
+    `**Anwesend** (${representedLine(a)}):`,
+    "",
+    ...mdList(a.present.map((p) => `${md(p.institution)}: ${md(p.person)}${md(presentDetail(p))}`), "niemand"),
+    "",
+    "**Entschuldigt:**",
+    "",
+    ...mdList(a.excused.map((e) => `${md(e.person)} (${md(e.institution)})${md(excusedDetail(e))}`), "niemand"),
+    "",
+    "**Nicht vertreten:**",
+    "",
+    ...mdList(a.notRepresented.map(md), "keine"),
+    "",
+  ];
+}
+
+export function renderMarkdown(doc: MinutesDoc): string {
+  const out = [
+    `# Niederschrift – ${md(doc.bodyName)}`,
+    "",
+    `**${md(doc.status.label)}** · ${md(doc.versionLabel)} · ${md(subtitle(doc))}`,
+    "",
+    "| | |",
+    "|---|---|",
+    ...sessionRows(doc).map(([k, v]) => `| ${k} | ${md(v)} |`),
+    "",
+    ...mdAttendance(doc),
+    "## Tagesordnung",
+    "",
+    ...mdList(doc.agenda.map((a) => md(itemHeading(a))), "keine Punkte"),
+    "",
+  ];
+  if (doc.quorum.length) out.push("## Beschlussfähigkeit", "", ...doc.quorum.map((q) => `${md(q)}\n`));
+  out.push("## Ergebnisse", "");
+  for (const item of doc.items) out.push(...mdItem(item));
+  if (doc.otherVotes.length || doc.otherStatements.length) {
+    out.push("### Ohne Zuordnung zu einem Tagesordnungspunkt", "");
+    for (const v of doc.otherVotes) out.push(...mdVote(v));
+    for (const s of doc.otherStatements) out.push(...mdStatement(s));
+  }
+  out.push("## Hinweise", "", ...mdList(doc.notes.map(md), ""), "");
+  out.push(`## ${md(signaturesHeading(doc))}`, "", "Ort, Datum: ______________________", "");
+  for (const s of doc.signatures.signers) out.push("", "______________________________", `${s.role}: ${md(s.name)}`, "");
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
+// ---- HTML ------------------------------------------------------------------------------------
+
+const h = escapeHtml;
+
+/** Escapes, and keeps the line breaks someone typed into a resolution or statement. */
+function hText(text: string): string {
+  return h(text).replace(/\r?\n/g, "<br>");
+}
+
+function hList(lines: string[], empty: string): string {
+  return lines.length ? `<ul>${lines.map((l) => `<li>${l}</li>`).join("")}</ul>` : `<p class="none">${h(empty)}</p>`;
+}
+
+function hVote(v: VoteBlock): string {
+  return `<div class="vote">
+<p class="label">${h(v.label)}:</p>
+<blockquote>${v.resolution ? hText(v.resolution) : "<em>(ohne Beschlusstext)</em>"}</blockquote>
+<p><strong>Abstimmungsergebnis:</strong> ${h(tally(v))} – <strong class="${v.passed ? "passed" : "failed"}">${outcome(v)}</strong><br>
+<span class="detail">${h(voteDetail(v))}</span></p>
+</div>`;
+}
+
+function hStatement(s: StatementBlock): string {
+  return `<div class="statement">
+<p class="label">Persönliche Erklärung von ${h(statementBy(s))}, zur Aufnahme in die Niederschrift:</p>
+<blockquote>${hText(s.text)}</blockquote>
+</div>`;
+}
+
+function hItem(item: ItemSection): string {
+  const cls = item.title === null ? "item withheld" : item.public ? "item" : "item nonpublic";
+  const body = item.title === null
+    ? ""
+    : [
+        ...item.notes.map((n) => `<p class="note">${h(n)}</p>`),
+        ...item.votes.map(hVote),
+        ...item.statements.map(hStatement),
+        ...(item.notes.length || item.votes.length || item.statements.length ? [] : [`<p class="none">${NO_RESULT}</p>`]),
+      ].join("\n");
+  return `<section class="${cls}">\n<h3>${h(itemHeading(item))}</h3>\n${body}\n</section>`;
+}
+
+function hAttendance(doc: MinutesDoc): string {
+  const a = doc.attendance;
+  const present = a.present.map((p) => `<tr><td>${h(p.institution)}</td><td>${h(p.person)}${h(presentDetail(p))}</td></tr>`).join("\n");
+  return `<section class="attendance">
+<h2>Anwesenheit</h2>
+<p><span class="k">Vorsitz:</span> ${h(doc.chair)}<br><span class="k">Niederschrift:</span> ${h(recorder(doc))}</p>
+<p class="k">Anwesend <span class="detail">(${h(representedLine(a))})</span>:</p>
+${present ? `<table class="present"><thead><tr><th>Institution</th><th>Name</th></tr></thead><tbody>\n${present}\n</tbody></table>` : `<p class="none">niemand</p>`}
+<p class="k">Entschuldigt:</p>
+${hList(a.excused.map((e) => `${h(e.person)} (${h(e.institution)})${h(excusedDetail(e))}`), "niemand")}
+<p class="k">Nicht vertreten:</p>
+${hList(a.notRepresented.map(h), "keine")}
+</section>`;
+}
+
+function hSignatures(doc: MinutesDoc): string {
+  const signers = doc.signatures.signers
+    .map((s) => `<div class="sig"><div class="line"></div>${h(s.name)}<br><span class="detail">${h(s.role)}</span></div>`)
+    .join("\n");
+  return `<section class="signatures">
+<h2>${h(signaturesHeading(doc))}</h2>
+<p>Ort, Datum: <span class="blank"></span></p>
+<div class="signers">
+${signers}
+</div>
+</section>`;
+}
+
+/** A CSS string literal; `<` escaped too, since it sits inside a <style> element. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/** A loose page still says which minutes, which state and which version it belongs to. */
+function pageCss(doc: MinutesDoc): string {
+  const footer = `Niederschrift vom ${doc.session.day.replace(/^\S+, /, "")} · ${doc.status.label} · ${doc.version === "public" ? "Öffentliche Fassung" : "Interne Fassung"}`;
+  const font = `font: 8.5pt ${FONT}; color: #444;`;
+  return `@page { size: A4; margin: 2cm;
+  @bottom-left { content: ${cssString(footer)}; ${font} }
+  @bottom-right { content: "Seite " counter(page) " von " counter(pages); ${font} } }`;
+}
+
+const FONT = `"Liberation Sans", Arial, "DejaVu Sans", sans-serif`;
+
+const CSS = `
+html { font-family: ${FONT}; font-size: 10.5pt; line-height: 1.4; color: #000; }
+body { margin: 0; }
+@media screen { body { max-width: 17cm; margin: 2cm auto; } }
+header { border-bottom: 1.5pt solid #000; padding-bottom: .6em; margin-bottom: 1em; }
+.bodyname { font-size: 12pt; font-weight: bold; }
+.status { float: right; border: 1.5pt solid #000; padding: .15em .6em; font-weight: bold; text-transform: uppercase; letter-spacing: .05em; }
+h1 { font-size: 17pt; letter-spacing: .12em; text-transform: uppercase; margin: .8em 0 .1em; }
+.subtitle { margin: 0 0 .8em; }
+.version { font-weight: bold; margin: 0 0 .6em; }
+table { border-collapse: collapse; }
+table.facts th { text-align: left; font-weight: normal; padding: .05em 1.5em .05em 0; vertical-align: top; }
+table.facts td { padding: .05em 0; }
+table.present { width: 100%; margin: .2em 0 .6em; }
+table.present th { text-align: left; font-size: 9pt; border-bottom: .75pt solid #000; padding: .1em .4em .1em 0; }
+table.present td { vertical-align: top; border-bottom: .5pt solid #bbb; padding: .15em .6em .15em 0; }
+table.present td:first-child { width: 55%; }
+tr, li { break-inside: avoid; }
+h2 { font-size: 12pt; margin: 1.4em 0 .5em; padding-bottom: .1em; border-bottom: .75pt solid #000; break-after: avoid; }
+h3 { font-size: 11pt; margin: 1.1em 0 .3em; break-after: avoid; }
+ul { margin: .2em 0 .6em; padding-left: 1.3em; }
+ol.agenda { list-style: none; padding-left: 0; }
+ol.agenda li { margin: .15em 0; }
+p { margin: .3em 0; }
+.k, .label { font-weight: bold; }
+.k { margin-bottom: .1em; }
+.detail { font-size: 9.5pt; color: #333; }
+.none { font-style: italic; }
+blockquote { margin: .2em 0 .4em 1.2em; padding-left: .6em; border-left: 2pt solid #888; }
+.vote, .statement { break-inside: avoid; margin-bottom: .6em; }
+.nonpublic { border-left: 3pt double #000; padding-left: .6em; }
+.withheld h3 { font-weight: normal; font-style: italic; }
+.note { font-style: italic; }
+.notes li { font-size: 9.5pt; }
+/* Signatures never stand alone on a page: the notes go with them. */
+.closing { break-inside: avoid; }
+.signatures { margin-top: 1.2em; }
+.blank { display: inline-block; width: 7cm; border-bottom: .75pt solid #000; }
+.signers { display: flex; gap: 1.5cm; margin-top: 1.8cm; }
+.sig { flex: 1; }
+.sig .line { border-top: .75pt solid #000; margin-bottom: .2em; }
+`;
+
+export function renderHtml(doc: MinutesDoc): string {
+  const facts = sessionRows(doc).map(([k, v]) => `<tr><th>${k}:</th><td>${h(v)}</td></tr>`).join("\n");
+  const agenda = doc.agenda.map((a) => `<li>${h(itemHeading(a))}</li>`).join("\n");
+  const others = [...doc.otherVotes.map(hVote), ...doc.otherStatements.map(hStatement)];
+  return `<!doctype html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<title>${h(`Niederschrift – ${doc.bodyName} – ${doc.session.day}`)}</title>
+<style>
+${pageCss(doc)}${CSS}</style>
+</head>
+<body>
+<header>
+<div class="status">${h(doc.status.label)}</div>
+<div class="bodyname">${h(doc.bodyName)}</div>
+<h1>Niederschrift</h1>
+<p class="subtitle">${h(subtitle(doc))}</p>
+<p class="version">${h(doc.versionLabel)}</p>
+<table class="facts">
+${facts}
+</table>
+</header>
+${hAttendance(doc)}
+<section>
+<h2>Tagesordnung</h2>
+${agenda ? `<ol class="agenda">\n${agenda}\n</ol>` : `<p class="none">keine Punkte</p>`}
+</section>
+${doc.quorum.length ? `<section>\n<h2>Beschlussfähigkeit</h2>\n${doc.quorum.map((q) => `<p>${h(q)}</p>`).join("\n")}\n</section>` : ""}
+<section class="results">
+<h2>Ergebnisse</h2>
+${doc.items.map(hItem).join("\n")}
+${others.length ? `<section class="item">\n<h3>Ohne Zuordnung zu einem Tagesordnungspunkt</h3>\n${others.join("\n")}\n</section>` : ""}
+</section>
+<div class="closing">
+<section class="notes">
+<h2>Hinweise</h2>
+${hList(doc.notes.map(h), "")}
+</section>
+${hSignatures(doc)}
+</div>
+</body>
+</html>
+`;
+}
