@@ -5,6 +5,8 @@
 import { Command, CommanderError } from "commander";
 import { StoreError } from "../adapters/store-errors.ts";
 import { UserError } from "./context.ts";
+import { registerChatCommand } from "./chat-command.ts";
+import { registerInvitationCommands } from "./invitation-commands.ts";
 import { registerRulesCommands } from "./rules-commands.ts";
 import { registerStoreCommands } from "./store-commands.ts";
 
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
     .showHelpAfterError(false);
   registerRulesCommands(program);
   registerStoreCommands(program);
+  registerInvitationCommands(program);
+  registerChatCommand(program);
   return program;
 }
 

@@ -1,0 +1,116 @@
+/**
+ * The Teams edge: a @microsoft/teams-ai Application that turns Bot Framework activities into
+ * `converse` calls and the results back into messages and cards. Nothing outside bot/ imports
+ * teams-ai, so the rules, storage and mail code stay framework-free.
+ */
+import { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import { ActivityTypes, CardFactory, TurnContext, type ConversationReference } from "botbuilder";
+import type { Services } from "../services/context.ts";
+import { sendDelegatedInvitation } from "../services/invitations.ts";
+import { converse, type Incoming } from "./conversation.ts";
+import { deliver, deliverySummary, rememberConversation, type TeamsSender } from "./notify.ts";
+import type { Reply, TurnResult } from "./turn.ts";
+import { identify } from "../services/directory.ts";
+import { lastLang } from "./flow-state.ts";
+
+export interface AppDeps {
+  services: Services;
+  /** Omit for tests and the CLI, which drive `app.run` through their own adapter. */
+  adapter?: TeamsAdapter;
+  botAppId?: string;
+  /** Runs work after the reply; tests and the CLI pass one that they can await. */
+  background: (work: () => Promise<void>) => void;
+  log?: (message: string, error?: unknown) => void;
+  /** Without a Teams adapter (CLI, tests), follow-up messages are handed here instead. */
+  onFollowUps?: (replies: Reply[]) => void;
+}
+
+export function createApp(deps: AppDeps): Application {
+  const app = new Application({
+    adapter: deps.adapter,
+    botAppId: deps.botAppId ?? "",
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const activity = context.activity;
+    const value = activity.value && typeof activity.value === "object" ? (activity.value as Record<string, unknown>) : null;
+    await handle(deps, context, { activityId: activity.id, user: userOf(context), text: activity.text ?? "", value });
+  });
+
+  app.adaptiveCards.actionExecute(/.*/, async (context, _state, data) => {
+    const verb = (context.activity.value as { action?: { verb?: string } })?.action?.verb ?? "";
+    await handle(deps, context, { activityId: context.activity.id, user: userOf(context), text: "", value: { ...(data as object), verb } });
+    return "OK";
+  });
+
+  app.conversationUpdate("membersAdded", async (context) => {
+    const added = context.activity.membersAdded ?? [];
+    if (added.some((m) => m.id !== context.activity.recipient.id)) {
+      await handle(deps, context, { user: userOf(context), text: "hallo", value: null });
+    }
+  });
+
+  app.error(async (context, error) => {
+    deps.log?.("turn failed", error);
+    await context.sendActivity("Entschuldigung, dabei ist ein Fehler aufgetreten; es wurde nichts geändert. Bitte versuchen Sie es erneut oder wenden Sie sich an die Geschäftsstelle.");
+  });
+  return app;
+}
+
+function userOf(context: TurnContext): Incoming["user"] {
+  const from = context.activity.from ?? {};
+  return { aadObjectId: from.aadObjectId ?? null, name: from.name ?? null, email: null };
+}
+
+async function handle(deps: AppDeps, context: TurnContext, incoming: Incoming): Promise<void> {
+  const { services } = deps;
+  const result = await converse(services, incoming);
+  await sendReplies(context, result.replies);
+  const db = await services.store.read();
+  const person = identify(db, incoming.user);
+  if (!person) return;
+  const reference = TurnContext.getConversationReference(context.activity);
+  await rememberConversation(services.store, db, person.id, reference as unknown as Record<string, unknown>);
+  const lang = lastLang(db, person.id);
+  deps.background(() => afterTurn(deps, result, reference, lang));
+}
+
+async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void> {
+  for (const r of replies) {
+    await context.sendActivity(r.card ? { text: r.text, attachments: [CardFactory.adaptiveCard(r.card)] } : r.text);
+  }
+}
+
+/** After the reply: the deputy's invitation, long work, notices; what the sender should know comes back proactively. */
+async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<ConversationReference>, lang: "de" | "en"): Promise<void> {
+  const { services } = deps;
+  const followUps: Reply[] = [];
+  const notices = [...result.notices];
+  if (result.deputyInvitation) {
+    const sent = await sendDelegatedInvitation(services, result.deputyInvitation.meetingId, result.deputyInvitation.memberId);
+    if (sent.sent) followUps.push({ text: sent.text[lang] });
+  }
+  if (result.later) {
+    const later = await result.later();
+    followUps.push(...later.replies);
+    notices.push(...later.notices);
+  }
+  const teams = deps.adapter ? teamsSender(deps) : null;
+  const summary = deliverySummary(await deliver({ store: services.store, mailer: services.mailer, teams }, notices), lang);
+  if (summary) followUps.push({ text: summary });
+  if (followUps.length && deps.adapter) {
+    await deps.adapter.continueConversationAsync(deps.botAppId ?? "", reference, (ctx) => sendReplies(ctx, followUps));
+  }
+  deps.onFollowUps?.(followUps);
+}
+
+function teamsSender(deps: AppDeps): TeamsSender {
+  return async (reference, text) => {
+    await deps.adapter!.continueConversationAsync(deps.botAppId ?? "", reference as Partial<ConversationReference>, async (ctx) => {
+      await ctx.sendActivity(text);
+    });
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Adaptive Cards 1.5 with Universal Actions (Action.Execute), and their plain-text reading for the
+ * command line: title, facts, buttons in [brackets].
+ */
+export interface CardButton {
+  title: string;
+  verb: string;
+  data?: Record<string, unknown>;
+}
+
+export interface CardSpec {
+  title: string;
+  text?: string;
+  facts?: [string, string][];
+  buttons?: CardButton[];
+}
+
+export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };
+
+export function card(spec: CardSpec): AdaptiveCard {
+  const body: unknown[] = [{ type: "TextBlock", text: spec.title, weight: "Bolder", size: "Medium", wrap: true }];
+  if (spec.text) body.push({ type: "TextBlock", text: spec.text, wrap: true });
+  if (spec.facts?.length) body.push({ type: "FactSet", facts: spec.facts.map(([title, value]) => ({ title, value })) });
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+    actions: (spec.buttons ?? []).map((b) => ({ type: "Action.Execute", title: b.title, verb: b.verb, data: { verb: b.verb, ...b.data } })),
+  };
+}
+
+/** How a person would read the card as text. */
+export function cardToText(c: AdaptiveCard): string {
+  const lines: string[] = [];
+  for (const block of (c.body as Record<string, unknown>[]) ?? []) {
+    if (block.type === "TextBlock") lines.push(String(block.text));
+    if (block.type === "FactSet") for (const f of block.facts as { title: string; value: string }[]) lines.push(`${f.title}: ${f.value}`);
+  }
+  const buttons = ((c.actions as { title: string }[]) ?? []).map((a) => `[${a.title}]`);
+  if (buttons.length) lines.push(buttons.join(" "));
+  return lines.join("\n");
+}

@@ -1,0 +1,239 @@
+/**
+ * Slash commands of the Geschäftsstelle and the chair. Each checks the role first, then calls a
+ * service; the services check again (they are the authority), this only gives a kinder answer.
+ */
+import { formatDateTime, formatTime } from "../rules/time.ts";
+import { markPresence } from "../services/attendance.ts";
+import { rolesOf, personById, findPersonOrInstitution } from "../services/directory.ts";
+import { addAgendaItem, createMeeting } from "../services/meetings.ts";
+import { decideProposal } from "../services/proposals.ts";
+import { declareNotQuorate, quorumNow, recordStatement, recordVote } from "../services/session.ts";
+import { sendInvitation } from "../services/invitations.ts";
+import { card, type CardButton } from "./cards.ts";
+import { nextMeetingAnswer } from "./member-journeys.ts";
+import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
+import { normalize, understand } from "./understand.ts";
+
+type Handler = (turn: Turn, args: string) => Promise<TurnResult> | TurnResult;
+
+const SECRETARIAT: Record<string, Handler> = {
+  sitzung: scheduleMeeting,
+  top: addItem,
+  tagesordnung: agenda,
+  einladen: invite,
+  rueckmeldungen: answersOverview,
+  "rückmeldungen": answersOverview,
+};
+
+const CHAIR: Record<string, Handler> = {
+  anwesend: (turn, args) => presence(turn, args, true),
+  abwesend: (turn, args) => presence(turn, args, false),
+  beschlussfaehig: quorum,
+  "beschlussfähig": quorum,
+  beschlussunfaehig: notQuorate,
+  "beschlussunfähig": notQuorate,
+  abstimmung: vote,
+  erklaerung: statementOnBehalf,
+  "erklärung": statementOnBehalf,
+};
+
+export const COMMAND_NAMES = { secretariat: Object.keys(SECRETARIAT), chair: Object.keys(CHAIR) };
+
+export async function runCommand(turn: Turn, name: string, args: string): Promise<TurnResult> {
+  const roles = rolesOf(turn.db, turn.person.id);
+  const key = normalize(name);
+  const handler = SECRETARIAT[key] ?? CHAIR[key];
+  if (!handler) {
+    return reply(turn, { de: `Den Befehl „/${name}“ kenne ich nicht; „Hilfe“ zeigt, was Sie tun können.`, en: `I don't know the command "/${name}"; "help" shows what you can do.` });
+  }
+  const allowed = SECRETARIAT[key] ? roles.secretariat || roles.chair : roles.chair || roles.secretariat;
+  if (!allowed) {
+    return reply(turn, {
+      de: `„/${name}“ ist der Geschäftsstelle und dem Vorsitz vorbehalten; als ${roleName(turn)} können Sie das nicht.`,
+      en: `"/${name}" is reserved for the Geschäftsstelle and the chair; as ${roleName(turn, "en")} you cannot use it.`,
+    });
+  }
+  try {
+    return await handler(turn, args);
+  } catch (e) {
+    return refusal(turn, e);
+  }
+}
+
+function roleName(turn: Turn, lang = turn.lang): string {
+  const r = rolesOf(turn.db, turn.person.id);
+  if (r.member) return lang === "de" ? "Mitglied" : "a member";
+  if (r.deputy) return lang === "de" ? "Stellvertretung" : "a deputy";
+  return lang === "de" ? "Gast" : "a guest";
+}
+
+/** "/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg, Raum 1.23 [https://…]" — or just "/sitzung" to show the next. */
+async function scheduleMeeting(turn: Turn, args: string): Promise<TurnResult> {
+  if (!args.trim()) return nextMeetingAnswer(turn);
+  const parsed = parseMeetingArgs(args);
+  if (!parsed) {
+    return reply(turn, {
+      de: "Bitte so: „/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg“ (für digital: Link statt Ort; für hybrid: Ort und Link).",
+      en: "Please write: \"/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg\" (online: a link instead of a place; hybrid: place and link).",
+    });
+  }
+  const created = await createMeeting(turn.services.store, parsed, turn.person.id, turn.now);
+  const m = created.value;
+  const warnings = created.warnings.length ? `\n${created.warnings.join("\n")}` : "";
+  return reply(turn, {
+    de: `Sitzung angelegt: ${formatDateTime(new Date(m.start))} bis ${formatTime(new Date(m.end))} Uhr${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? `, ${m.onlineUrl}` : ""} (${m.id}). Fristen mit „Fristen“, Tagesordnung mit „/top …“.${warnings}`,
+    en: `Meeting created: ${formatDateTime(new Date(m.start), "en")} to ${formatTime(new Date(m.end))}${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? `, ${m.onlineUrl}` : ""} (${m.id}). Deadlines with "deadlines", agenda with "/top …".${warnings}`,
+  });
+}
+
+export function parseMeetingArgs(args: string): { start: string; end?: string; location: string; mode: "in-person" | "online" | "hybrid"; onlineUrl: string | null } | null {
+  let rest = ` ${args.trim()} `;
+  const take = (re: RegExp) => {
+    const m = rest.match(re);
+    if (m) rest = rest.replace(m[0], " ");
+    return m;
+  };
+  const url = take(/\shttps?:\/\/\S+/)?.[0].trim() ?? null;
+  const iso = take(/\s(\d{4}-\d{2}-\d{2})/);
+  const german = iso ? null : take(/\s(\d{1,2})\.(\d{1,2})\.(\d{4})/);
+  const times = take(/\s(?:um\s)?(\d{1,2})[:.](\d{2})(?:\s*(?:-|–|bis)\s*(\d{1,2})[:.](\d{2}))?(?:\s*uhr)?/i);
+  if (!(iso || german) || !times) return null;
+  const day = iso ? iso[1]! : `${german![3]}-${german![2]!.padStart(2, "0")}-${german![1]!.padStart(2, "0")}`;
+  const hhmm = (h: string, m: string) => `${h.padStart(2, "0")}:${m}`;
+  const start = `${day}T${hhmm(times[1]!, times[2]!)}`;
+  const end = times[3] ? `${day}T${hhmm(times[3], times[4]!)}` : undefined;
+  const location = rest.replace(/\s(online|digital|hybrid|in)\s/gi, " ").replace(/\s+/g, " ").trim().replace(/^,\s*/, "");
+  const mode = url ? (location ? "hybrid" : "online") : "in-person";
+  return { start, end, location, mode, onlineUrl: url };
+}
+
+async function addItem(turn: Turn, args: string): Promise<TurnResult> {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const nonPublic = /^(nicht[- ]?öffentlich|nicht[- ]?oeffentlich|nö|closed)\b:?/i;
+  const isPublic = !nonPublic.test(args.trim());
+  const title = args.trim().replace(nonPublic, "").trim();
+  const added = await addAgendaItem(turn.services.store, found.id, title, isPublic, turn.person.id);
+  const item = added.value;
+  return reply(turn, {
+    de: `TOP ${item.number}: ${item.title}${item.public ? "" : " (nicht öffentlich)"} ist auf der Tagesordnung.${added.warnings.map((w) => `\n${w}`).join("")}`,
+    en: `Item ${item.number}: ${item.title}${item.public ? "" : " (closed)"} is on the agenda.${added.warnings.map((w) => `\n${w}`).join("")}`,
+  });
+}
+
+/** "/tagesordnung" lists proposals with buttons; "/tagesordnung annehmen p-3" / "ablehnen p-3" decides. */
+async function agenda(turn: Turn, args: string): Promise<TurnResult> {
+  const decision = args.trim().match(/^(annehmen|aufnehmen|accept|ablehnen|reject)\s+(\S+)/i);
+  if (decision) {
+    const out = await decideProposal(turn.services, turn.person.id, decision[2]!, /^(annehmen|aufnehmen|accept)$/i.test(decision[1]!), turn.activityId);
+    return { replies: [{ text: t(turn, out.reply) }], notices: out.notices };
+  }
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const open = turn.db.proposals.filter((p) => p.meetingId === found.id && p.status === "submitted");
+  const items = [...found.agenda].sort((a, b) => a.number - b.number);
+  const lines = items.map((i) => `TOP ${i.number}: ${i.title}${i.public ? "" : t(turn, { de: " (nicht öffentlich)", en: " (closed)" })}`);
+  const text = {
+    de: `Tagesordnung für ${formatDateTime(new Date(found.start))}:\n${lines.join("\n") || "(noch leer)"}\nOffene Vorschläge: ${open.length}`,
+    en: `Agenda for ${formatDateTime(new Date(found.start), "en")}:\n${lines.join("\n") || "(empty so far)"}\nOpen proposals: ${open.length}`,
+  };
+  const result = reply(turn, text);
+  for (const p of open) {
+    const by = personById(turn.db, p.byPersonId).name;
+    const buttons: CardButton[] = [
+      { title: t(turn, { de: "Aufnehmen", en: "Accept" }), verb: "proposal.accept", data: { proposalId: p.id } },
+      { title: t(turn, { de: "Ablehnen", en: "Reject" }), verb: "proposal.reject", data: { proposalId: p.id } },
+    ];
+    const facts: [string, string][] = [
+      [t(turn, { de: "Von", en: "By" }), by],
+      [t(turn, { de: "Eingang", en: "Received" }), `${formatDateTime(new Date(p.submittedAt), turn.lang)}${p.late ? t(turn, { de: " – verspätet", en: " – late" }) : ""}`],
+    ];
+    if (p.presenter) facts.push([t(turn, { de: "Vortrag", en: "Presenter" }), p.presenter]);
+    if (p.link) facts.push([t(turn, { de: "Unterlagen", en: "Documents" }), p.link]);
+    result.replies.push({ text: `${p.id}: ${p.title}`, card: card({ title: `${p.id}: ${p.title}`, text: p.description || undefined, facts, buttons }) });
+  }
+  return result;
+}
+
+/** "/einladen" or "/einladen dringend <Grund>": the mail fan-out runs after the reply. */
+async function invite(turn: Turn, args: string): Promise<TurnResult> {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const urgentMatch = args.trim().match(/^(dringend|urgent)\b\s*(.*)$/i);
+  const urgent = Boolean(urgentMatch);
+  const reason = urgentMatch?.[2]?.trim() || null;
+  const { services, person, activityId } = turn;
+  const report = await sendInvitation(services, person.id, found.id, { urgent, reason }, activityId);
+  return { replies: [{ text: t(turn, report.text) }], notices: [] };
+}
+
+function answersOverview(turn: Turn): TurnResult {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const status = { attending: { de: "Zusage", en: "attending" }, declined: { de: "Absage", en: "declined" }, delegated: { de: "Vertretung", en: "deputy" } };
+  const lines = turn.db.institutions.map((i) => {
+    const a = turn.db.attendance.find((x) => x.meetingId === found.id && x.institutionId === i.id);
+    if (!a) return `– ${i.name}: ${t(turn, { de: "keine Rückmeldung", en: "no answer" })}`;
+    const who = a.attendeeId ? ` (${personById(turn.db, a.attendeeId).name}${a.mode ? `, ${a.mode === "online" ? "digital" : t(turn, { de: "Präsenz", en: "in person" })}` : ""})` : "";
+    return `– ${i.name}: ${t(turn, status[a.status])}${who}${a.present ? t(turn, { de: " ✓ anwesend", en: " ✓ present" }) : ""}`;
+  });
+  const answered = turn.db.attendance.filter((a) => a.meetingId === found.id).length;
+  return reply(turn, {
+    de: `Rückmeldungen für ${formatDateTime(new Date(found.start))}: ${answered} von ${turn.db.institutions.length}\n${lines.join("\n")}`,
+    en: `Answers for ${formatDateTime(new Date(found.start), "en")}: ${answered} of ${turn.db.institutions.length}\n${lines.join("\n")}`,
+  });
+}
+
+async function presence(turn: Turn, args: string, present: boolean): Promise<TurnResult> {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const out = await markPresence(turn.services, turn.person.id, found.id, args, present, turn.activityId);
+  return { replies: [{ text: t(turn, out.reply) }], notices: out.notices };
+}
+
+/** "Sind wir beschlussfähig?" — anyone may ask; the numbers are no secret. */
+export function quorum(turn: Turn, args: string): TurnResult {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const item = args.match(/(\d+)/);
+  try {
+    const q = quorumNow(turn.db, found.id, item ? Number(item[1]) : null);
+    return reply(turn, q.text);
+  } catch (e) {
+    return refusal(turn, e);
+  }
+}
+
+async function notQuorate(turn: Turn, args: string): Promise<TurnResult> {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const item = args.match(/(\d+)/);
+  const text = await declareNotQuorate(turn.services, turn.person.id, found.id, item ? Number(item[1]) : null, turn.activityId);
+  return text ? reply(turn, text) : reply(turn, { de: "Bereits vermerkt.", en: "Already recorded." });
+}
+
+/** "/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung; Beschluss: …" */
+export async function vote(turn: Turn, args: string): Promise<TurnResult> {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const [counts = "", resolution] = args.split(/;?\s*(?:beschluss|resolution)\s*:\s*/i);
+  const parsed = understand(`abstimmung ${counts}`).intent;
+  if (parsed.kind !== "vote") {
+    return reply(turn, { de: "Bitte so: „/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung“.", en: "Please write: \"/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung\"." });
+  }
+  const result = await recordVote(turn.services, turn.person.id, found.id, { itemNumber: parsed.item, yes: parsed.yes, no: parsed.no, abstain: parsed.abstain, resolution: resolution?.trim() || null }, turn.activityId);
+  if (!result) return reply(turn, { de: "Diese Abstimmung ist bereits vermerkt.", en: "This vote is already recorded." });
+  const item = parsed.item ? `TOP ${parsed.item}: ` : "";
+  return reply(turn, { de: `${item}${result.text.de}`, en: `${item}${result.text.en}` });
+}
+
+/** "/erklärung Petra Klein: …" — the chair records a personal statement on someone's behalf. */
+async function statementOnBehalf(turn: Turn, args: string): Promise<TurnResult> {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const [who = "", ...text] = args.split(":");
+  const { person } = findPersonOrInstitution(turn.db, who);
+  if (!person) return reply(turn, { de: "Bitte so: „/erklärung <Name>: <Wortlaut>“.", en: "Please write: \"/erklärung <name>: <wording>\"." });
+  const out = await recordStatement(turn.services, turn.person.id, found.id, text.join(":"), person.id, null, turn.activityId);
+  return reply(turn, out ?? { de: "Bereits vermerkt.", en: "Already recorded." });
+}

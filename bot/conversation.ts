@@ -1,0 +1,169 @@
+/**
+ * One turn of the conversation, without Teams: who is writing, what they mean, which journey or
+ * command answers. bot/app.ts (Teams) and the CLI's `chat` both call `converse`.
+ */
+import type { Db, Person } from "../adapters/schema.ts";
+import { rolesOf } from "../services/directory.ts";
+import type { Services } from "../services/context.ts";
+import { quorum, runCommand, vote } from "./commands.ts";
+import { flowOf, lastLang, rememberLang, setFlow } from "./flow-state.ts";
+import {
+  askAbsence, askUnsure, attend, continueProposal, deadlinesAnswer, decline, delegateSeat, majorityRuleAnswer,
+  myDeputyAnswer, nextMeetingAnswer, quorumRuleAnswer, selfCheckIn, startProposal,
+} from "./member-journeys.ts";
+import { decideProposal } from "../services/proposals.ts";
+import { recordStatement } from "../services/session.ts";
+import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
+import { understand, type Lang, type Understood } from "./understand.ts";
+import { identify } from "../services/directory.ts";
+
+export interface Incoming {
+  activityId?: string;
+  user: { aadObjectId?: string | null; email?: string | null; name?: string | null };
+  text: string;
+  /** Data of a card button (Action.Execute or Action.Submit): `{ verb, … }`. */
+  value?: Record<string, unknown> | null;
+}
+
+export async function converse(services: Services, incoming: Incoming): Promise<TurnResult> {
+  const db = await services.store.read();
+  const person = identify(db, incoming.user);
+  const understood = understand(incoming.text ?? "");
+  if (!person) return unknownUser(db, understood.lang, incoming.user.name);
+  const lang: Lang = incoming.text?.trim() ? understood.lang : lastLang(db, person.id);
+  if (incoming.text?.trim() && lastLang(db, person.id) !== lang) {
+    await services.store.update({ actorId: person.id }, (d) => rememberLang(d, person.id, lang));
+  }
+  const turn: Turn = { services, db, person, lang, now: services.clock(), activityId: incoming.activityId };
+  if (incoming.value && typeof incoming.value.verb === "string") return cardAction(turn, incoming.value);
+  return message(turn, understood, incoming.text ?? "");
+}
+
+function unknownUser(db: Db, lang: Lang, name?: string | null): TurnResult {
+  const hello = name ? `${name}, ` : "";
+  return reply({ lang }, {
+    de: `${hello}ich kenne Sie noch nicht als Mitglied der ${db.body.name}. Bitte wenden Sie sich an die Geschäftsstelle (${db.body.secretariatEmail}), damit sie Sie eintragen kann.`,
+    en: `${hello}I don't know you yet as a member of the ${db.body.name}. Please ask the Geschäftsstelle (${db.body.secretariatEmail}) to register you.`,
+  });
+}
+
+async function message(turn: Turn, u: Understood, text: string): Promise<TurnResult> {
+  const flow = flowOf(turn.db, turn.person.id);
+  const { intent } = u;
+  if (intent.kind === "cancel") {
+    await setFlow(turn.services.store, turn.person.id, null);
+    return reply(turn, { de: flow ? "Abgebrochen; nichts wurde gespeichert." : "Es läuft gerade nichts, das ich abbrechen könnte.", en: flow ? "Cancelled; nothing was saved." : "There is nothing to cancel." });
+  }
+  if (flow?.kind === "proposal" && intent.kind !== "command" && intent.kind !== "help") return continueProposal(turn, flow, text);
+  if (flow?.kind === "absence") {
+    if (/^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim()) || intent.kind === "delegate") return delegateSeat(turn, null);
+    if (/^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
+  }
+  switch (intent.kind) {
+    case "delegate": return delegateSeat(turn, u.date);
+    case "absent": return /ohne|without|no deputy/i.test(text) ? declineFor(turn, u) : askAbsence(turn, u.date);
+    case "unsure": return askUnsure(turn, u.date);
+    case "attend": return attend(turn, u.date, intent.mode);
+    case "check-in": return selfCheckIn(turn);
+    case "propose": return startProposal(turn, intent.text, u.date);
+    case "ask-proposal-deadline": return deadlinesAnswer(turn, "proposal", u.date);
+    case "ask-invitation-deadline": return deadlinesAnswer(turn, "invitation", u.date);
+    case "ask-deadlines": return deadlinesAnswer(turn, "all", u.date);
+    case "ask-next-meeting": return nextMeetingAnswer(turn);
+    case "ask-my-deputy": return myDeputyAnswer(turn);
+    case "ask-quorum-rule": return quorumRuleAnswer(turn);
+    case "ask-majority-rule": return majorityRuleAnswer(turn);
+    case "quorum-now": return quorum(turn, intent.item ? String(intent.item) : "");
+    case "vote": return vote(turn, text.replace(/^\/?abstimmung/i, ""));
+    case "statement": return statement(turn, intent.text);
+    case "command": return runCommand(turn, intent.name, intent.args);
+    case "help": return help(turn);
+    case "greeting": return greet(turn);
+    default: return notUnderstood(turn);
+  }
+}
+
+async function declineFor(turn: Turn, u: Understood): Promise<TurnResult> {
+  const found = meetingFor(turn, u.date);
+  return isMeeting(found) ? decline(turn, found.id) : found;
+}
+
+async function statement(turn: Turn, text: string): Promise<TurnResult> {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const wording = text.replace(/,?\s*bitte (ins|in das|zu) protokoll\.?/i, "").replace(/^(von|of)\s+/i, "").trim();
+  try {
+    const out = await recordStatement(turn.services, turn.person.id, found.id, wording, null, null, turn.activityId);
+    return reply(turn, out ?? { de: "Bereits vermerkt.", en: "Already recorded." });
+  } catch (e) {
+    return refusal(turn, e);
+  }
+}
+
+/** A card button: the verb says what, the data which meeting or proposal. */
+async function cardAction(turn: Turn, value: Record<string, unknown>): Promise<TurnResult> {
+  const meetingId = typeof value.meetingId === "string" ? value.meetingId : null;
+  const proposalId = typeof value.proposalId === "string" ? value.proposalId : "";
+  switch (value.verb) {
+    case "attend": return attend(turn, null, value.mode === "online" ? "online" : "in-person");
+    case "decline": return meetingId ? decline(turn, meetingId) : notUnderstood(turn);
+    case "delegate": return delegateSeat(turn, null);
+    case "checkin": return selfCheckIn(turn);
+    case "proposal.accept":
+    case "proposal.reject":
+      return decideProposalAction(turn, proposalId, value.verb === "proposal.accept");
+    default: return notUnderstood(turn);
+  }
+}
+
+async function decideProposalAction(turn: Turn, proposalId: string, accept: boolean): Promise<TurnResult> {
+  try {
+    const out = await decideProposal(turn.services, turn.person.id, proposalId, accept, turn.activityId);
+    return { replies: [{ text: t(turn, out.reply) }], notices: out.notices };
+  } catch (e) {
+    return refusal(turn, e);
+  }
+}
+
+function greet(turn: Turn): TurnResult {
+  return reply(turn, {
+    de: `Guten Tag, ${turn.person.name}! Ich bin der Assistent der Geschäftsstelle. „Hilfe“ zeigt, was ich für Sie tun kann.`,
+    en: `Hello, ${turn.person.name}! I am the Geschäftsstelle's assistant. "help" shows what I can do for you.`,
+  });
+}
+
+function notUnderstood(turn: Turn): TurnResult {
+  return reply(turn, {
+    de: "Das habe ich nicht verstanden, und ich habe nichts eingetragen. Schreiben Sie z. B. „Ich nehme teil“, „Ich kann nicht teilnehmen, bitte an meine Vertretung“ oder „Hilfe“.",
+    en: "I didn't understand that, and I have recorded nothing. Try e.g. \"I'll attend\", \"I can't attend, send my deputy\" or \"help\".",
+  });
+}
+
+/** What this person can do, by role. */
+export function help(turn: Turn): TurnResult {
+  const roles = rolesOf(turn.db, turn.person.id);
+  const lines: string[] = [];
+  const add = (de: string, en: string) => lines.push(t(turn, { de, en }));
+  if (roles.member || roles.deputy) {
+    add("„Ich nehme teil (digital)“ / „Ich nehme in Präsenz teil“ – Zusage", "\"I'll attend online\" / \"I'll attend in person\" – confirm");
+    if (roles.member) add("„Ich kann nicht teilnehmen, bitte an meine Vertretung“ – Ihre Stellvertretung erhält die Einladung", "\"I can't attend, send my deputy\" – your deputy gets the invitation");
+    add("„Absage“ – absagen", "\"I can't attend\" – decline");
+    add("„Ich möchte einen TOP vorschlagen: …“ – Thema anmelden", "\"I'd like to propose an agenda item: …\" – propose a topic");
+    add("„Ich bin anwesend“ – in der Sitzung anmelden", "\"I'm here\" – check in during the session");
+    add("„Wer ist meine Vertretung?“", "\"Who is my deputy?\"");
+  }
+  add("„Bis wann kann ich Themen anmelden?“, „Wann muss die Einladung raus?“, „Fristen“", "\"When is the deadline for agenda items?\", \"By when must the invitation be sent?\", \"deadlines\"");
+  add("„Wann ist die nächste Sitzung?“", "\"When is the next meeting?\"");
+  add("„Sind wir beschlussfähig?“, „Welche Mehrheit braucht ein Beschluss?“", "\"Are we quorate?\", \"What majority does a resolution need?\"");
+  if (roles.secretariat || roles.chair) {
+    add("/sitzung 12.05.2022 10:00-12:00 <Ort oder Link> – Sitzung anlegen", "/sitzung 12.05.2022 10:00-12:00 <place or link> – schedule a meeting");
+    add("/top [nicht-öffentlich] <Titel> – TOP aufnehmen; /tagesordnung – Vorschläge prüfen", "/top [nicht-öffentlich] <title> – add an item; /tagesordnung – review proposals");
+    add("/einladen, /einladen dringend <Grund> – Einladung versenden", "/einladen, /einladen dringend <reason> – send the invitation");
+    add("/rueckmeldungen – wer hat geantwortet", "/rueckmeldungen – who has answered");
+    add("/anwesend <Name>, /abwesend <Name>, /beschlussunfaehig [TOP n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <Name>: <Text>", "/anwesend <name>, /abwesend <name>, /beschlussunfaehig [item n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <name>: <text>");
+  }
+  const title = t(turn, { de: `Was ich für Sie tun kann, ${turn.person.name}`, en: `What I can do for you, ${turn.person.name}` });
+  return { replies: [{ text: `${title}\n${lines.map((l) => `• ${l}`).join("\n")}` }], notices: [] };
+}
+
+export type { Person };

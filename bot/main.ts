@@ -1,0 +1,52 @@
+/**
+ * `npm start`: the bot's HTTP endpoint and, in local mode (no Microsoft app credentials), the
+ * Agents Playground with the demo members as its users. Environment as in README.md.
+ */
+import { dirname, join, resolve } from "node:path";
+import { TeamsAdapter } from "@microsoft/teams-ai";
+import pino from "pino";
+import { clockFromEnv } from "../adapters/clock.ts";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { createMailer } from "../adapters/mail-transport.ts";
+import { loadAllProfiles } from "../adapters/profiles.ts";
+import { createApp } from "./app.ts";
+import { startPlayground } from "./playground.ts";
+import { startServer } from "./server.ts";
+import { settingsFromEnv } from "./settings.ts";
+
+const log = pino({ name: "lenkungsgruppe" });
+
+async function main(): Promise<void> {
+  const settings = settingsFromEnv(process.env);
+  loadAllProfiles(); // a broken profile stops the bot before it answers anyone
+  const clock = clockFromEnv();
+  const store = openJsonStore(settings.db, { clock, onWarning: (m) => log.warn(m) });
+  const db = await store.read();
+  const mailer = createMailer({ smtpUrl: settings.smtpUrl, outboxDir: join(dirname(resolve(settings.db)), "outbox") });
+  const adapter = new TeamsAdapter(settings.credentials ?? {});
+  const app = createApp({
+    services: { store, clock, mailer },
+    adapter,
+    botAppId: settings.credentials?.MicrosoftAppId,
+    background: (work) => void work().catch((e) => log.error(e, "background work failed")),
+    log: (m, e) => log.error(e, m),
+  });
+  const server = await startServer(app, adapter, settings.port);
+  log.info({ port: settings.port, db: settings.db, mail: mailer.target, mode: settings.credentials ? "azure" : "local" }, "bot listening on /api/messages");
+  if (!settings.credentials && settings.playground) {
+    const playground = startPlayground(db, { dir: join(dirname(resolve(settings.db)), "playground"), botPort: settings.port, currentPersonId: settings.playgroundUser });
+    log.info(`Agents Playground: http://localhost:56150 (als ${settings.playgroundUser})`);
+    const stop = () => {
+      playground.kill();
+      server.close();
+      void mailer.close();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`Der Bot konnte nicht starten: ${(e as Error).message}\n`);
+  process.exit(1);
+});

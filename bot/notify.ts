@@ -1,0 +1,74 @@
+/**
+ * Delivers notices to other people: a Teams message where the bot can reach them (a stored
+ * conversation reference), otherwise an e-mail — and says which, so the sender can be told.
+ */
+import type { Mailer } from "../adapters/mail-transport.ts";
+import type { Db } from "../adapters/schema.ts";
+import type { Store } from "../adapters/store.ts";
+import type { Notice } from "../services/context.ts";
+import { lastLang } from "./flow-state.ts";
+
+/** Sends a text to a stored Teams conversation; throws when Teams cannot deliver. */
+export type TeamsSender = (reference: unknown, text: string) => Promise<void>;
+
+export interface Delivery {
+  personId: string;
+  name: string;
+  via: "teams" | "email" | "failed";
+  error?: string;
+}
+
+const refKey = (personId: string) => `ref:${personId}`;
+
+export function conversationRef(db: Db, personId: string): unknown {
+  return db.botState[refKey(personId)] ?? null;
+}
+
+/** Remembers where a person can be reached in Teams (only when it changed, to spare writes). */
+export async function rememberConversation(store: Store, db: Db, personId: string, reference: Record<string, unknown>): Promise<void> {
+  const known = JSON.stringify(db.botState[refKey(personId)] ?? null);
+  if (known === JSON.stringify(reference)) return;
+  await store.update({ actorId: personId }, (d) => {
+    d.botState[refKey(personId)] = reference;
+  });
+}
+
+export async function deliver(deps: { store: Store; mailer: Mailer; teams: TeamsSender | null }, notices: Notice[]): Promise<Delivery[]> {
+  if (notices.length === 0) return [];
+  const db = await deps.store.read();
+  return Promise.all(notices.map((n) => deliverOne(deps, db, n)));
+}
+
+async function deliverOne(deps: { mailer: Mailer; teams: TeamsSender | null }, db: Db, notice: Notice): Promise<Delivery> {
+  const person = db.persons.find((p) => p.id === notice.personId);
+  if (!person) return { personId: notice.personId, name: notice.personId, via: "failed", error: "unbekannte Person" };
+  const lang = lastLang(db, person.id);
+  const ref = conversationRef(db, person.id);
+  if (ref && deps.teams) {
+    try {
+      await deps.teams(ref, notice.text[lang]);
+      return { personId: person.id, name: person.name, via: "teams" };
+    } catch {
+      // not reachable in Teams (bot removed, conversation gone): fall back to e-mail below
+    }
+  }
+  const sent = await deps.mailer.send({
+    from: db.body.secretariatEmail,
+    to: `"${person.name}" <${person.email}>`,
+    subject: `${db.body.name}: ${notice.subject[lang]}`,
+    text: `${notice.text[lang]}\n\n— ${lang === "de" ? "Assistent der Geschäftsstelle" : "Geschäftsstelle assistant"}, ${db.body.name}`,
+  });
+  return sent.accepted
+    ? { personId: person.id, name: person.name, via: "email" }
+    : { personId: person.id, name: person.name, via: "failed", error: sent.error };
+}
+
+/** What the sender should know about deliveries that did not reach Teams. */
+export function deliverySummary(deliveries: Delivery[], lang: "de" | "en"): string | null {
+  const byMail = deliveries.filter((d) => d.via === "email").map((d) => d.name);
+  const failed = deliveries.filter((d) => d.via === "failed");
+  const parts: string[] = [];
+  if (byMail.length) parts.push(lang === "de" ? `Per E-Mail benachrichtigt (in Teams nicht erreichbar): ${byMail.join(", ")}.` : `Notified by e-mail (not reachable in Teams): ${byMail.join(", ")}.`);
+  if (failed.length) parts.push(lang === "de" ? `Nicht zustellbar: ${failed.map((f) => `${f.name} (${f.error})`).join(", ")}; bitte informieren Sie die Geschäftsstelle.` : `Could not deliver: ${failed.map((f) => `${f.name} (${f.error})`).join(", ")}; please tell the Geschäftsstelle.`);
+  return parts.length ? parts.join(" ") : null;
+}

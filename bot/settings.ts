@@ -1,0 +1,42 @@
+/** The bot's environment, parsed once with zod (README "Umgebungsvariablen"). */
+import { z } from "zod";
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  LG_DB: z.string().min(1).default("data/db.json"),
+  SMTP_URL: z.string().url().optional(),
+  BOT_ID: z.string().uuid().optional(),
+  BOT_PASSWORD: z.string().min(1).optional(),
+  BOT_TENANT_ID: z.string().min(1).optional(),
+  PLAYGROUND: z.enum(["0", "1"]).default("1"),
+  PLAYGROUND_USER: z.string().min(1).default("gs-1"),
+});
+
+export interface Settings {
+  port: number;
+  db: string;
+  smtpUrl: string | undefined;
+  credentials: { MicrosoftAppId: string; MicrosoftAppPassword: string; MicrosoftAppTenantId?: string; MicrosoftAppType: string } | null;
+  playground: boolean;
+  playgroundUser: string;
+}
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Umgebungsvariable ${issue.path.join(".")} ist ungültig: ${issue.message}.`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.BOT_ID) !== Boolean(e.BOT_PASSWORD)) throw new Error("BOT_ID und BOT_PASSWORD gehören zusammen: bitte beide setzen oder beide weglassen.");
+  return {
+    port: e.PORT,
+    db: e.LG_DB,
+    smtpUrl: e.SMTP_URL,
+    credentials: e.BOT_ID && e.BOT_PASSWORD
+      ? { MicrosoftAppId: e.BOT_ID, MicrosoftAppPassword: e.BOT_PASSWORD, MicrosoftAppTenantId: e.BOT_TENANT_ID, MicrosoftAppType: e.BOT_TENANT_ID ? "SingleTenant" : "MultiTenant" }
+      : null,
+    playground: e.PLAYGROUND === "1",
+    playgroundUser: e.PLAYGROUND_USER,
+  };
+}

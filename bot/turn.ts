@@ -1,0 +1,81 @@
+/**
+ * The shapes one conversation turn works with, shared by the journeys and the command handlers.
+ * Nothing here knows Teams: bot/app.ts translates between these and Bot Framework activities.
+ */
+import type { Db, Meeting, Person } from "../adapters/schema.ts";
+import type { Texts } from "../rules/profile.ts";
+import type { Notice, Services } from "../services/context.ts";
+import { ServiceError } from "../services/errors.ts";
+import { MeetingError, nextMeeting } from "../services/meetings.ts";
+import { formatDay, toBerlinIso, berlinDay } from "../rules/time.ts";
+import type { AdaptiveCard } from "./cards.ts";
+import type { Lang, MentionedDate } from "./understand.ts";
+
+export interface Reply {
+  text: string;
+  card?: AdaptiveCard;
+}
+
+export interface TurnResult {
+  replies: Reply[];
+  /** Messages for other people (deputy, Geschäftsstelle), delivered after the reply. */
+  notices: Notice[];
+  /** Long work (the mail fan-out) that runs after the reply; its result goes to the same person. */
+  later?: () => Promise<{ replies: Reply[]; notices: Notice[] }>;
+  /** A member handed the seat to the deputy: the deputy gets the invitation e-mail too. */
+  deputyInvitation?: { meetingId: string; memberId: string };
+}
+
+export interface Turn {
+  services: Services;
+  db: Db;
+  person: Person;
+  lang: Lang;
+  now: Date;
+  activityId?: string;
+}
+
+export function t(turn: { lang: Lang }, texts: Texts): string {
+  return texts[turn.lang];
+}
+
+export function reply(turn: { lang: Lang }, texts: Texts, card?: AdaptiveCard): TurnResult {
+  return { replies: [{ text: t(turn, texts), card }], notices: [] };
+}
+
+/** Turns a service's refusal into one clear sentence; anything else is a real error. */
+export function refusal(turn: { lang: Lang }, e: unknown): TurnResult {
+  if (e instanceof ServiceError) return reply(turn, e.texts);
+  if (e instanceof MeetingError) return { replies: [{ text: e.message }], notices: [] };
+  throw e;
+}
+
+/** The meeting a message is about: the one on the mentioned date, else the next one. */
+export function meetingFor(turn: Turn, date: MentionedDate | null): Meeting | TurnResult {
+  const upcoming = turn.db.meetings.filter((m) => m.state !== "cancelled");
+  if (date) {
+    const found = upcoming.find((m) => {
+      const [y, mo, d] = berlinDay(new Date(m.start)).split("-").map(Number);
+      return d === date.day && mo === date.month && (date.year === null || date.year === y);
+    });
+    if (found) return found;
+    const next = nextMeeting(turn.db, turn.now);
+    const mentioned = `${String(date.day).padStart(2, "0")}.${String(date.month).padStart(2, "0")}.`;
+    return reply(turn, {
+      de: `Am ${mentioned} ist keine Sitzung geplant.${next ? ` Die nächste Sitzung ist am ${formatDay(berlinDay(new Date(next.start)))}.` : ""} Bitte nennen Sie das Datum der Sitzung.`,
+      en: `There is no meeting on ${mentioned}.${next ? ` The next meeting is on ${formatDay(berlinDay(new Date(next.start)), "en")}.` : ""} Please give the meeting's date.`,
+    });
+  }
+  const next = nextMeeting(turn.db, turn.now);
+  if (next) return next;
+  return reply(turn, {
+    de: "Es ist derzeit keine Sitzung angesetzt; die Geschäftsstelle legt Termine mit „/sitzung“ an.",
+    en: "No meeting is scheduled at the moment; the Geschäftsstelle schedules meetings with \"/sitzung\".",
+  });
+}
+
+export function isMeeting(x: Meeting | TurnResult): x is Meeting {
+  return "agenda" in x;
+}
+
+export { toBerlinIso };

@@ -1,0 +1,47 @@
+/**
+ * `chat --as <personId> "<message>"`: one turn through the bot's Application, printed as the
+ * person would read it (`--json`: the activities). `--action '{"verb":"attend",…}'` presses a button.
+ */
+import { dirname, join, resolve } from "node:path";
+import type { Command } from "commander";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { createMailer } from "../adapters/mail-transport.ts";
+import { activitiesToText, chatTurn } from "../bot/local-chat.ts";
+import { contextOf, emit, UserError } from "./context.ts";
+
+export function registerChatCommand(program: Command): void {
+  program
+    .command("chat")
+    .description("eine Nachricht an den Bot, als eine Person aus dem Verzeichnis")
+    .requiredOption("--as <personId>", "wer schreibt (Personen-ID, z. B. m-jugendamt)")
+    .option("--action <json>", "statt Text: Daten eines Karten-Buttons, z. B. '{\"verb\":\"attend\",\"mode\":\"online\"}'")
+    .option("--activity-id <id>", "Aktivitäts-ID (dieselbe ID zweimal = Teams wiederholt die Nachricht)")
+    .argument("[message...]", "die Nachricht")
+    .action(async (words: string[], opts: { as: string; action?: string; activityId?: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const store = openJsonStore(ctx.db, { clock: ctx.clock });
+      const db = await store.read();
+      const person = db.persons.find((p) => p.id === opts.as);
+      if (!person) throw new UserError(`Eine Person "${opts.as}" gibt es nicht; "members" zeigt alle IDs.`);
+      const text = words.join(" ").trim();
+      let action: Record<string, unknown> | undefined;
+      if (opts.action) {
+        try {
+          action = JSON.parse(opts.action);
+        } catch {
+          throw new UserError(`--action ist kein gültiges JSON: ${opts.action}`);
+        }
+      }
+      if (!text && !action) throw new UserError("Bitte eine Nachricht angeben, z. B. chat --as m-jugendamt \"Wann ist die nächste Sitzung?\".");
+      const mailer = createMailer({ smtpUrl: process.env.SMTP_URL || undefined, outboxDir: join(dirname(resolve(ctx.db)), "outbox") });
+      try {
+        const activities = await chatTurn(
+          { store, clock: ctx.clock, mailer },
+          { from: { id: `user-${person.id}`, name: person.name, aadObjectId: person.aadObjectId }, text, action, activityId: opts.activityId },
+        );
+        emit(ctx, { activities }, activitiesToText(activities));
+      } finally {
+        await mailer.close();
+      }
+    });
+}

@@ -1,0 +1,100 @@
+/**
+ * Real Bot Framework activity JSON posted over HTTP to /api/messages; the replies arrive at a
+ * connector endpoint on loopback. (Teams' cloud itself cannot run here; the connector stands in.)
+ */
+import { mkdtempSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Server } from "node:http";
+import { TeamsAdapter } from "@microsoft/teams-ai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../adapters/clock.ts";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { outboxMailer } from "../adapters/mail-transport.ts";
+import { createApp } from "../bot/app.ts";
+import { startServer } from "../bot/server.ts";
+import { startConnector, type Connector } from "./support/connector.ts";
+
+const clock = fixedClock("2022-04-01T09:00:00+02:00");
+
+async function botServer(credentials: Record<string, string> | null): Promise<{ server: Server; url: string; file: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "bot-http-"));
+  const file = join(dir, "db.json");
+  const services = { store: openJsonStore(file, { clock }), clock, mailer: outboxMailer(join(dir, "outbox")) };
+  const adapter = new TeamsAdapter(credentials ?? {});
+  const app = createApp({ services, adapter, botAppId: credentials?.MicrosoftAppId, background: (work) => void work() });
+  const server = await startServer(app, adapter, 0, "127.0.0.1");
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, file };
+}
+
+function activity(connector: Connector, text: string, id: string) {
+  return {
+    type: "message",
+    id,
+    timestamp: "2022-04-01T07:00:00.000Z",
+    channelId: "msteams",
+    serviceUrl: connector.url,
+    from: { id: "29:teams-user-jugendamt", name: "Sabine Fuchs", aadObjectId: "00000000-0000-4000-8000-000000000011" },
+    conversation: { id: "a:personal-chat-jugendamt", conversationType: "personal", tenantId: "00000000-0000-4000-8000-000000000000" },
+    recipient: { id: "28:bot", name: "Lenkungsgruppe" },
+    text,
+    locale: "de-DE",
+    channelData: { tenant: { id: "00000000-0000-4000-8000-000000000000" } },
+  };
+}
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+
+describe("over HTTP, local (anonymous) mode", () => {
+  let connector: Connector;
+  let bot: Awaited<ReturnType<typeof botServer>>;
+  beforeAll(async () => {
+    connector = await startConnector();
+    bot = await botServer(null);
+  });
+  afterAll(async () => {
+    bot.server.close();
+    await connector.close();
+  });
+
+  it("answers a member's deadline question through the connector", async () => {
+    const members = (await openJsonStore(bot.file, { clock }).read()).persons;
+    expect(members.find((p) => p.aadObjectId === "00000000-0000-4000-8000-000000000011")?.id).toBe("m-jugendamt");
+    await openJsonStore(bot.file, { clock }).update({ actorId: "test" }, (db) => {
+      db.meetings.push({ id: "s-2022-05-12", start: "2022-05-12T10:00:00+02:00", end: "2022-05-12T12:00:00+02:00", location: "Kreishaus Siegburg", mode: "in-person", onlineUrl: null, state: "planned", agenda: [], createdAt: "2022-04-01T09:00:00+02:00" });
+    });
+    const res = await post(bot.url, activity(connector, "Bis wann kann ich Themen anmelden?", "http-1"));
+    expect(res.status).toBe(200);
+    await connector.waitFor(1);
+    const reply = connector.received[0]!;
+    expect(reply.conversationId).toBe("a:personal-chat-jugendamt");
+    expect(reply.activity.text).toContain("Donnerstag, 21.04.2022");
+    expect(reply.activity.text).toContain("§ 4 Abs. 4 GO");
+    expect((reply.activity.recipient as { id: string }).id).toBe("29:teams-user-jugendamt");
+  });
+
+  it("refuses a body that is not JSON", async () => {
+    const res = await fetch(bot.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe("over HTTP, with Azure credentials", () => {
+  it("refuses a request without a valid Bot Framework token (401) and records nothing", async () => {
+    const connector = await startConnector();
+    const bot = await botServer({ MicrosoftAppId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", MicrosoftAppPassword: "not-a-real-secret", MicrosoftAppType: "MultiTenant" });
+    try {
+      const res = await post(bot.url, activity(connector, "Ich nehme teil", "http-2"));
+      expect(res.status).toBe(401);
+      const forged = await post(bot.url, activity(connector, "Ich nehme teil", "http-3"), { authorization: "Bearer not.a.token" });
+      expect(forged.status).toBe(401);
+      expect(connector.received).toEqual([]);
+      expect((await openJsonStore(bot.file, { clock }).read()).attendance).toEqual([]);
+    } finally {
+      bot.server.close();
+      await connector.close();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * A Bot Framework connector on loopback: the bot posts its replies here (the `serviceUrl` of the
+ * activities we send it), as Teams' connector service would receive them in the cloud.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface Connector {
+  url: string;
+  /** Activities the bot sent, with the conversation they were sent to. */
+  received: { conversationId: string; activity: Record<string, unknown> }[];
+  /** Resolves once `count` activities have arrived (or rejects after `ms`). */
+  waitFor(count: number, ms?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startConnector(): Promise<Connector> {
+  const received: Connector["received"] = [];
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      const m = req.url?.match(/\/v3\/conversations\/([^/]+)\/activities/);
+      if (req.method === "POST" && m) {
+        received.push({ conversationId: decodeURIComponent(m[1]!), activity: JSON.parse(body || "{}") });
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ id: `reply-${received.length}` }));
+        return;
+      }
+      res.statusCode = 404;
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    received,
+    waitFor: async (count, ms = 10_000) => {
+      const until = Date.now() + ms;
+      while (received.length < count) {
+        if (Date.now() > until) throw new Error(`expected ${count} activities, got ${received.length}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
