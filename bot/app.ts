@@ -80,7 +80,9 @@ async function handle(deps: AppDeps, context: TurnContext, incoming: Incoming): 
 
 async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void> {
   for (const r of replies) {
-    await context.sendActivity(r.card ? { text: r.text, attachments: [CardFactory.adaptiveCard(r.card)] } : r.text);
+    // Teams renders message text as Markdown, where a single line break is not shown.
+    const text = r.text.replace(/\n/g, "\n\n");
+    await context.sendActivity(r.card ? { text, attachments: [CardFactory.adaptiveCard(r.card)] } : text);
   }
 }
 

@@ -7,8 +7,11 @@ import { markPresence } from "../services/attendance.ts";
 import { rolesOf, personById, findPersonOrInstitution } from "../services/directory.ts";
 import { addAgendaItem, createMeeting } from "../services/meetings.ts";
 import { decideProposal } from "../services/proposals.ts";
-import { declareNotQuorate, quorumNow, recordStatement, recordVote } from "../services/session.ts";
+import { carryPostponedItems, declareNotQuorate, quorumNow, recordStatement, recordVote } from "../services/session.ts";
+import { profileOf } from "../services/context.ts";
 import { sendInvitation } from "../services/invitations.ts";
+import { requireContents } from "../services/invitation-core.ts";
+import { invitationPermission } from "../rules/timing.ts";
 import { card, type CardButton } from "./cards.ts";
 import { nextMeetingAnswer } from "./member-journeys.ts";
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
@@ -79,7 +82,12 @@ async function scheduleMeeting(turn: Turn, args: string): Promise<TurnResult> {
   }
   const created = await createMeeting(turn.services.store, parsed, turn.person.id, turn.now);
   const m = created.value;
-  const warnings = created.warnings.length ? `\n${created.warnings.join("\n")}` : "";
+  const carried = await carryPostponedItems(turn.services, turn.person.id, m.id);
+  const second = profileOf(turn.db).secondConvocation;
+  const carriedNote = carried.length && second.regulated
+    ? [`Zurückgestellt und erneut auf der Tagesordnung (zweite Einberufung, ${second.citation}; die Einladung weist ausdrücklich darauf hin): ${carried.map((i) => `TOP ${i.number} ${i.title}`).join(", ")}.`]
+    : [];
+  const warnings = [...created.warnings, ...carriedNote].map((w) => `\n${w}`).join("");
   return reply(turn, {
     de: `Sitzung angelegt: ${formatDateTime(new Date(m.start))} bis ${formatTime(new Date(m.end))} Uhr${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? `, ${m.onlineUrl}` : ""} (${m.id}). Fristen mit „Fristen“, Tagesordnung mit „/top …“.${warnings}`,
     en: `Meeting created: ${formatDateTime(new Date(m.start), "en")} to ${formatTime(new Date(m.end))}${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? `, ${m.onlineUrl}` : ""} (${m.id}). Deadlines with "deadlines", agenda with "/top …".${warnings}`,
@@ -155,16 +163,37 @@ async function agenda(turn: Turn, args: string): Promise<TurnResult> {
   return result;
 }
 
-/** "/einladen" or "/einladen dringend <Grund>": the mail fan-out runs after the reply. */
+/**
+ * "/einladen" or "/einladen dringend <Grund>". What the rules refuse is said at once; the mail
+ * fan-out runs after the reply (Teams wants an answer within seconds) and reports back. The
+ * invitation service checks everything again when it sends: it is the authority.
+ */
 async function invite(turn: Turn, args: string): Promise<TurnResult> {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
   const urgentMatch = args.trim().match(/^(dringend|urgent)\b\s*(.*)$/i);
-  const urgent = Boolean(urgentMatch);
-  const reason = urgentMatch?.[2]?.trim() || null;
+  const request = { urgent: Boolean(urgentMatch), reason: urgentMatch?.[2]?.trim() || null };
+  const profile = profileOf(turn.db);
+  const latest = turn.db.invitations.filter((i) => i.meetingId === found.id).at(-1);
+  if (!latest) {
+    requireContents(found, profile);
+    const permission = invitationPermission(new Date(found.start), turn.now, profile, request);
+    if (!permission.allowed) return reply(turn, permission.text);
+  }
   const { services, person, activityId } = turn;
-  const report = await sendInvitation(services, person.id, found.id, { urgent, reason }, activityId);
-  return { replies: [{ text: t(turn, report.text) }], notices: [] };
+  const result = reply(turn, {
+    de: `Die Einladung zur Sitzung am ${formatDateTime(new Date(found.start))} wird versandt; ich melde mich gleich mit dem Ergebnis.`,
+    en: `The invitation to the meeting on ${formatDateTime(new Date(found.start), "en")} is being sent; I will report the result shortly.`,
+  });
+  result.later = async () => {
+    try {
+      const report = await sendInvitation(services, person.id, found.id, request, activityId);
+      return { replies: [{ text: t(turn, report.text) }], notices: [] };
+    } catch (e) {
+      return { ...refusal(turn, e) };
+    }
+  };
+  return result;
 }
 
 function answersOverview(turn: Turn): TurnResult {

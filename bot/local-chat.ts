@@ -48,7 +48,7 @@ export function activitiesToText(activities: Partial<Activity>[]): string {
   return activities
     .map((a) => {
       const cards = (a.attachments ?? []).map((att) => cardToText(att.content as AdaptiveCard));
-      return [a.text ?? "", ...cards].filter(Boolean).join("\n");
+      return [(a.text ?? "").replace(/\n\n/g, "\n"), ...cards].filter(Boolean).join("\n");
     })
     .join("\n\n");
 }

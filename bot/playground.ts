@@ -9,6 +9,9 @@ import { join } from "node:path";
 import type { Db, Person } from "../adapters/schema.ts";
 
 const PLAYGROUND_PORT = 56150;
+/** The Playground accepts at most five further users; these show every role. */
+const MAX_USERS = 5;
+const SHOWCASE = ["gs-1", "vorsitz", "m-jugendamt", "d-jugendamt", "m-caritas", "gs-2"];
 
 function user(p: Person) {
   const [given = p.name, ...rest] = p.name.split(" ");
@@ -26,7 +29,10 @@ function user(p: Person) {
 /** The Playground's config file: the current user (by person id) and everyone else as users. */
 export function playgroundConfig(db: Db, currentPersonId: string): string {
   const current = db.persons.find((p) => p.id === currentPersonId) ?? db.persons.find((p) => p.id === db.body.secretariatIds[0])!;
-  const others = db.persons.filter((p) => p.id !== current.id);
+  const others = SHOWCASE.filter((id) => id !== current.id)
+    .map((id) => db.persons.find((p) => p.id === id))
+    .filter((p): p is Person => Boolean(p))
+    .slice(0, MAX_USERS);
   const config = {
     version: "0.1.1",
     tenantId: "00000000-0000-4000-8000-000000000000",

@@ -7,6 +7,7 @@ import { StoreError } from "../adapters/store-errors.ts";
 import { UserError } from "./context.ts";
 import { registerChatCommand } from "./chat-command.ts";
 import { registerInvitationCommands } from "./invitation-commands.ts";
+import { registerMinutesCommands } from "./minutes-commands.ts";
 import { registerRulesCommands } from "./rules-commands.ts";
 import { registerStoreCommands } from "./store-commands.ts";
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerRulesCommands(program);
   registerStoreCommands(program);
   registerInvitationCommands(program);
+  registerMinutesCommands(program);
   registerChatCommand(program);
   return program;
 }

@@ -1,0 +1,128 @@
+/**
+ * `invite`, `invite retry`, `invite update`, `meeting change`, `meeting cancel`: invitations on the
+ * command line, acting as the Geschäftsstelle (actor "cli"). With `SMTP_URL` the mails go to that
+ * server; without it they are written as .eml files to `outbox/` beside the data file, and the
+ * report says that they were not sent. `--json` prints the service's report.
+ */
+import { dirname, join } from "node:path";
+import type { Command, OptionValues } from "commander";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { createMailer } from "../adapters/mail-transport.ts";
+import { ProfileError } from "../adapters/profiles.ts";
+import { MeetingMode } from "../adapters/schema.ts";
+import { StoreError } from "../adapters/store-errors.ts";
+import { formatDateTime } from "../rules/time.ts";
+import type { Services } from "../services/context.ts";
+import { ServiceError } from "../services/errors.ts";
+import { cancelMeeting, changeMeeting, retryInvitation, sendInvitation, sendUpdate, type InvitationReport } from "../services/invitations.ts";
+import { MeetingError, nextMeeting } from "../services/meetings.ts";
+import { contextOf, emit, UserError, type CliContext } from "./context.ts";
+
+const ACTOR = "cli";
+
+/** Runs a command with the services; refusals become one German sentence and a non-zero exit. */
+function action<O extends OptionValues>(body: (ctx: CliContext, services: Services, opts: O) => Promise<void>) {
+  return async (_opts: O, cmd: Command) => {
+    const ctx = contextOf(cmd);
+    const opts = cmd.optsWithGlobals<O>(); // `--meeting` may stand before or after the subcommand
+    const mailer = createMailer({ smtpUrl: process.env.SMTP_URL, outboxDir: join(dirname(ctx.db), "outbox"), now: ctx.clock });
+    const services: Services = { store: openJsonStore(ctx.db, { clock: ctx.clock }), clock: ctx.clock, mailer };
+    try {
+      await body(ctx, services, opts);
+    } catch (e) {
+      if (e instanceof ServiceError || e instanceof MeetingError || e instanceof StoreError || e instanceof ProfileError) throw new UserError(e.message);
+      throw e;
+    } finally {
+      await mailer.close();
+    }
+  };
+}
+
+/** The meeting named, or the next one after now. */
+async function meetingId(ctx: CliContext, services: Services, id: string | undefined): Promise<string> {
+  if (id) return id;
+  const next = nextMeeting(await services.store.read(), ctx.clock());
+  if (!next) throw new UserError(`Nach ${formatDateTime(ctx.clock())} ist keine Sitzung geplant; bitte --meeting <id> angeben.`);
+  return next.id;
+}
+
+function printReport(ctx: CliContext, report: InvitationReport): void {
+  emit(ctx, report, report.text.de);
+  failIfIncomplete(report);
+}
+
+/** A non-zero exit when someone was not reached, so that scripts notice. */
+function failIfIncomplete(report: InvitationReport | null): void {
+  if (report && report.failed.length > 0) {
+    throw new UserError(`${report.failed.length} von ${report.total} Nachrichten wurden nicht versandt; erneut mit „invite retry“.`);
+  }
+}
+
+export function registerInvitationCommands(program: Command): void {
+  const invite = program
+    .command("invite")
+    .description("die Einladung zur Sitzung per E-Mail mit Kalendereinladung versenden (Standard: nächste Sitzung)")
+    .option("--meeting <id>", "Kennung der Sitzung, z. B. s-2022-05-12")
+    .option("--urgent <reason>", "dringende Einladung mit verkürzter Ladungsfrist; der Grund wird vermerkt")
+    .action(
+      action<{ meeting?: string; urgent?: string }>(async (ctx, services, opts) => {
+        const id = await meetingId(ctx, services, opts.meeting);
+        const urgent = opts.urgent !== undefined;
+        printReport(ctx, await sendInvitation(services, ACTOR, id, { urgent, reason: urgent ? opts.urgent! : null }));
+      }),
+    );
+  invite
+    .command("retry")
+    .description("die letzte Einladung, Änderung oder Absage an die noch fehlenden Empfänger senden (nie doppelt)")
+    .option("--meeting <id>", "Kennung der Sitzung")
+    .action(
+      action<{ meeting?: string }>(async (ctx, services, opts) => {
+        printReport(ctx, await retryInvitation(services, ACTOR, await meetingId(ctx, services, opts.meeting)));
+      }),
+    );
+  invite
+    .command("update")
+    .description("die geänderte Einladung an alle senden (z. B. nach neuen Tagesordnungspunkten)")
+    .option("--meeting <id>", "Kennung der Sitzung")
+    .option("--note <text>", "was sich geändert hat")
+    .action(
+      action<{ meeting?: string; note?: string }>(async (ctx, services, opts) => {
+        printReport(ctx, await sendUpdate(services, ACTOR, await meetingId(ctx, services, opts.meeting), opts.note ?? null));
+      }),
+    );
+
+  const meeting = program.commands.find((c) => c.name() === "meeting") ?? program.command("meeting").description("Sitzungen");
+  meeting
+    .command("change")
+    .description("Termin, Ort oder Art ändern; ist schon eingeladen, geht eine geänderte Einladung hinaus")
+    .requiredOption("--id <id>", "Kennung der Sitzung")
+    .option("--start <iso>", "neuer Beginn (ISO 8601; ohne --end bleibt die Dauer)")
+    .option("--end <iso>", "neues Ende")
+    .option("--location <text>", "neuer Ort")
+    .option("--mode <mode>", "in-person | online | hybrid")
+    .option("--online-url <url>", "neuer Link zur Videokonferenz")
+    .option("--note <text>", "Hinweis an die Eingeladenen")
+    .action(
+      action<{ id: string; start?: string; end?: string; location?: string; mode?: string; onlineUrl?: string; note?: string }>(async (ctx, services, opts) => {
+        const mode = opts.mode === undefined ? undefined : MeetingMode.safeParse(opts.mode);
+        if (mode && !mode.success) throw new UserError(`--mode „${opts.mode}“ ist unbekannt; erlaubt: in-person, online, hybrid.`);
+        const changes = { start: opts.start, end: opts.end, location: opts.location, mode: mode?.data, onlineUrl: opts.onlineUrl };
+        const outcome = await changeMeeting(services, ACTOR, opts.id, changes, opts.note ?? null);
+        for (const w of outcome.warnings) process.stderr.write(`Hinweis: ${w}\n`);
+        emit(ctx, outcome, outcome.text.de);
+        failIfIncomplete(outcome.update);
+      }),
+    );
+  meeting
+    .command("cancel")
+    .description("die Sitzung absagen; alle Eingeladenen erhalten eine Absage, die den Kalendereintrag entfernt")
+    .requiredOption("--id <id>", "Kennung der Sitzung")
+    .option("--reason <text>", "Grund der Absage")
+    .action(
+      action<{ id: string; reason?: string }>(async (ctx, services, opts) => {
+        const outcome = await cancelMeeting(services, ACTOR, opts.id, opts.reason ?? null);
+        emit(ctx, outcome, outcome.text.de);
+        failIfIncomplete(outcome.report);
+      }),
+    );
+}

@@ -1,0 +1,219 @@
+/**
+ * What the invitation commands share: who may send, the records (one per mail-out: request,
+ * update, cancellation, each with the calendar SEQUENCE it carried), composing a recipient's mail
+ * from the stored meeting, and running a prepared batch to its report.
+ */
+import type { MailMessage } from "../adapters/mail-transport.ts";
+import { composeInvitation, type InvitationInput } from "../adapters/invitation-mail.ts";
+import type { Db, Invitation, Meeting, Recipient } from "../adapters/schema.ts";
+import type { Profile, Texts } from "../rules/profile.ts";
+import { invitationPermission } from "../rules/timing.ts";
+import { formatDay, toBerlinIso } from "../rules/time.ts";
+import { profileOf, type Services } from "./context.ts";
+import { ServiceError } from "./errors.ts";
+import { recordDeliveries, sendAll, type Batch } from "./invitation-delivery.ts";
+import { calendarAttendees, mailRecipient } from "./invitation-recipients.ts";
+import { buildReport, type InvitationReport } from "./invitation-report.ts";
+import { findMeeting, mayManageMeetings, MeetingError, STATE_DE } from "./meetings.ts";
+
+/** Invitations go out from the Geschäftsstelle; the chair (who fixes the meeting) may send them too. */
+export function authorize(db: Db, actorId: string): void {
+  if (!mayManageMeetings(db, actorId)) {
+    throw new ServiceError(
+      { de: "Einladungen versendet die Geschäftsstelle (oder der Vorsitz).", en: "Invitations are sent by the Geschäftsstelle (or the chair)." },
+      "forbidden",
+    );
+  }
+}
+
+/** The meeting, or a refusal in the services' error type. */
+export function meetingOf(db: Db, meetingId: string): Meeting {
+  try {
+    return findMeeting(db, meetingId);
+  } catch (e) {
+    if (e instanceof MeetingError) throw fromMeetingError(e);
+    throw e;
+  }
+}
+
+/** meetings.ts speaks German only; the bot shows `de` anyway. */
+export function fromMeetingError(e: MeetingError): ServiceError {
+  return new ServiceError({ de: e.message, en: e.message }, e.kind);
+}
+
+/** A meeting that can still be invited to or changed: not cancelled, not held. */
+export function openMeeting(db: Db, meetingId: string): Meeting {
+  const meeting = meetingOf(db, meetingId);
+  if (meeting.state !== "planned" && meeting.state !== "invited") {
+    throw new ServiceError(
+      { de: `Die Sitzung ${meeting.id} ist ${STATE_DE[meeting.state]}.`, en: `The meeting ${meeting.id} is ${meeting.state}.` },
+      "conflict",
+    );
+  }
+  return meeting;
+}
+
+/** The meeting's newest record: its SEQUENCE is the meeting's current one. */
+export function latestInvitation(db: Db, meetingId: string): Invitation | null {
+  const records = db.invitations.filter((i) => i.meetingId === meetingId);
+  return records.reduce<Invitation | null>((a, b) => (a && a.sequence > b.sequence ? a : b), null);
+}
+
+/** A new record, SEQUENCE one above the last (0 for the first request). */
+export function newRecord(
+  db: Db,
+  meeting: Meeting,
+  fields: Pick<Invitation, "kind" | "urgent" | "reason" | "recipients" | "createdBy">,
+  now: Date,
+): Invitation {
+  const latest = latestInvitation(db, meeting.id);
+  const sequence = latest ? latest.sequence + 1 : 0;
+  const invitation: Invitation = { id: `${meeting.id}-${fields.kind}-${sequence}`, meetingId: meeting.id, sequence, createdAt: toBerlinIso(now), sentAt: null, ...fields };
+  db.invitations.push(invitation);
+  return invitation;
+}
+
+/** The recipients again, as not yet sent (for a new record that goes to the same people). */
+export function unsent(recipients: Recipient[]): Recipient[] {
+  return recipients.map((r) => ({ ...r, acceptedAt: null, error: null, attempts: 0 }));
+}
+
+/**
+ * The profile's required contents of an invitation (Rhein-Sieg: place, date and agenda), naming
+ * what is missing. "Place" is the room for a meeting in person, the link for one online, both for hybrid.
+ */
+export function requireContents(meeting: Meeting, profile: Profile): void {
+  if (!profile.invitation.regulated) return;
+  const missing: Texts[] = [];
+  for (const need of profile.invitation.requiredContents) {
+    if (need === "place") {
+      if (meeting.mode !== "online" && !meeting.location.trim()) missing.push({ de: "der Ort", en: "the place" });
+      if (meeting.mode !== "in-person" && !meeting.onlineUrl) missing.push({ de: "der Link zur Videokonferenz", en: "the video conference link" });
+    }
+    if (need === "date" && Number.isNaN(Date.parse(meeting.start))) missing.push({ de: "der Termin", en: "the date" });
+    if (need === "agenda" && meeting.agenda.length === 0) missing.push({ de: "die Tagesordnung (mindestens ein TOP)", en: "the agenda (at least one item)" });
+  }
+  if (missing.length === 0) return;
+  const named = profile.invitation.requiredContents.map((c) => CONTENT[c]);
+  const de = missing.map((m) => m.de);
+  const en = missing.map((m) => m.en);
+  throw new ServiceError(
+    {
+      de: `Die Einladung kann so nicht versandt werden: Es ${de.length > 1 ? "fehlen" : "fehlt"} ${andList(de, "und")}. Aus der Einladung müssen ${andList(named.map((n) => n.de), "und")} hervorgehen (${profile.invitation.citation}).`,
+      en: `The invitation cannot be sent yet: ${andList(en, "and")} ${en.length > 1 ? "are" : "is"} missing. It must state the ${andList(named.map((n) => n.en), "and")} (${profile.invitation.citation}).`,
+    },
+    "invalid",
+  );
+}
+
+/** "Ort, Termin und Tagesordnung" */
+function andList(items: string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
+}
+
+const CONTENT = { place: { de: "Ort", en: "place" }, date: { de: "Termin", en: "date" }, agenda: { de: "Tagesordnung", en: "agenda" } } as const;
+
+/**
+ * Sending more of an invitation that already went out (a retry, a late recipient, an update)
+ * is never refused for the notice period — refusing would leave those people with nothing — but
+ * the Geschäftsstelle is told when it is past the last day. Only a meeting that has begun is refused.
+ */
+export function lateWarning(db: Db, meeting: Meeting, invitation: Invitation, now: Date): Texts | null {
+  const profile = profileOf(db);
+  // The urgent reason was checked when the invitation first went out.
+  const permission = invitationPermission(new Date(meeting.start), now, profile, { urgent: invitation.urgent, reason: invitation.urgent ? "vermerkt" : null });
+  if (permission.allowed) return null;
+  if (permission.code === "meeting-passed") throw new ServiceError(permission.text, "conflict");
+  const day = invitation.urgent ? permission.lastUrgentDay : permission.lastNormalDay;
+  const rule = invitation.urgent ? profile.urgentInvitation : profile.invitation;
+  if (!day || !rule.regulated) return null;
+  const last = { de: `${formatDay(day, "de")}, ${rule.citation}`, en: `${formatDay(day, "en")}, ${rule.citation}` };
+  return invitation.kind === "update"
+    ? {
+        de: `Hinweis: Die Änderung geht nach dem letzten Versandtag für eine fristgerechte Einladung hinaus (${last.de}); ein verlegter Termin oder neue Tagesordnungspunkte sind damit nicht fristgerecht angekündigt.`,
+        en: `Note: the change goes out after the last day for an invitation in time (${last.en}); a moved date or new agenda items are therefore not announced in time.`,
+      }
+    : {
+        de: `Hinweis: Der letzte Versandtag für eine fristgerechte Einladung war ${last.de}; wer sie erst jetzt erhält, ist nicht fristgerecht geladen.`,
+        en: `Note: the last day to send the invitation in time was ${last.en}; whoever receives it only now was not invited in time.`,
+      };
+}
+
+/**
+ * "der Lenkungsgruppe KIM im Rhein-Sieg-Kreis", "des Lenkungskreises KIM Oberhausen": the body's
+ * name in the genitive, for "Sitzung …" and "Geschäftsstelle …". Feminine kinds (-gruppe, -runde,
+ * -konferenz, -ung) take "der"; the others "des" and the genitive -(e)s.
+ */
+export function bodyGenitive(name: string, kind: string): string {
+  if (!name.startsWith(kind)) return `des Gremiums „${name}“`;
+  if (/(e|ung|schaft|konferenz)$/i.test(kind)) return `der ${name}`;
+  return `des ${kind}${/(s|ß|x|z)$/i.test(kind) ? "es" : "s"}${name.slice(kind.length)}`;
+}
+
+/** One calendar entry per meeting: updates and cancellations replace it by this UID. */
+export function meetingUid(db: Db, meeting: Meeting): string {
+  const domain = db.body.secretariatEmail.split("@")[1] ?? "localhost";
+  return `${meeting.id}@${domain}`;
+}
+
+/** Composes a recipient's mail for `invitation` from the meeting as it is stored now. */
+export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: Date): (r: Recipient) => MailMessage {
+  const profile = profileOf(db);
+  const genitive = bodyGenitive(db.body.name, profile.bodyKind);
+  const input: Omit<InvitationInput, "recipient"> = {
+    kind: invitation.kind,
+    meetingTitle: `Sitzung ${genitive}`,
+    meeting: {
+      uid: meetingUid(db, meeting),
+      sequence: invitation.sequence,
+      start: new Date(meeting.start),
+      end: new Date(meeting.end),
+      location: meeting.location,
+      onlineUrl: meeting.onlineUrl,
+      agenda: meeting.agenda.map((a) => ({ number: a.number, title: a.title, public: a.public, secondConvocation: a.secondConvocation })),
+    },
+    secretariat: { name: `Geschäftsstelle ${genitive}`, email: db.body.secretariatEmail },
+    attendees: calendarAttendees(db, meeting, invitation.recipients),
+    urgentReason: invitation.kind === "request" && invitation.urgent ? invitation.reason : null,
+    note: invitation.kind === "request" ? null : invitation.reason,
+    citations: {
+      nonPublic: profile.nonPublic.regulated ? profile.nonPublic.citation : null,
+      secondConvocation: profile.secondConvocation.regulated ? profile.secondConvocation.citation : null,
+    },
+    stamp: now,
+  };
+  return (r) => composeInvitation({ ...input, recipient: mailRecipient(db, meeting, r) });
+}
+
+/** Sends a prepared batch outside the lock, records the answers, and words the report. */
+export async function deliver(services: Services, actorId: string, batch: Batch): Promise<InvitationReport> {
+  const deliveries = await sendAll(services.mailer, services.clock, batch.outgoing);
+  if (deliveries.length === 0) {
+    const db = await services.store.read();
+    const invitation = db.invitations.find((i) => i.id === batch.invitationId)!;
+    return buildReport(db, invitation, batch, deliveries, services.mailer);
+  }
+  const result = await services.store.update({ actorId }, (db, audit) => {
+    const invitation = recordDeliveries(db, batch.invitationId, deliveries, services.mailer.kind, audit);
+    return buildReport(db, invitation, batch, deliveries, services.mailer);
+  });
+  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  return result.value;
+}
+
+/** The state of the latest record, for a request that was already handled (same Teams activity). */
+export async function statusReport(services: Services, meetingId: string): Promise<InvitationReport> {
+  const db = await services.store.read();
+  const latest = latestInvitation(db, meetingId);
+  if (!latest) throw new ServiceError({ de: "Diese Anfrage wurde bereits bearbeitet.", en: "This request was already handled." }, "conflict");
+  const accepted = latest.recipients.filter((r) => r.acceptedAt).length;
+  const batch: Batch = {
+    invitationId: latest.id,
+    meetingId,
+    outgoing: [],
+    alreadyAccepted: accepted,
+    inProgress: 0,
+    warnings: [{ de: "(Diese Anfrage wurde bereits bearbeitet.)", en: "(This request was already handled.)" }],
+  };
+  return buildReport(db, latest, batch, [], services.mailer);
+}

@@ -1,0 +1,147 @@
+/**
+ * Sending an invitation record's mails so that nobody gets one twice, whatever fails or runs at once:
+ *
+ *   1. under the store lock: claim every recipient not yet accepted and compose their mails;
+ *   2. outside the lock: send, a few at a time over the pooled transport;
+ *   3. under the lock again: record per recipient when the server accepted the message, or why not.
+ *
+ * A claim is what keeps two calls running at the same moment (bot and command line) from sending
+ * to the same person: the second call sees the claim and leaves that recipient alone.
+ */
+import type { MailMessage, Mailer, SendResult } from "../adapters/mail-transport.ts";
+import type { Db, Invitation, Recipient } from "../adapters/schema.ts";
+import type { Audit } from "../adapters/store.ts";
+import type { Clock } from "../adapters/clock.ts";
+import type { Texts } from "../rules/profile.ts";
+import { toBerlinIso } from "../rules/time.ts";
+
+/**
+ * The schema has no field for a claim, so it is written into `error` as "in Zustellung seit
+ * <instant>" (which is also what a person reading the record should see), and `attempts` counts
+ * the tries. A claim older than this is from a process that died while sending: its recipients are
+ * tried again (the one case in which someone may get a mail twice: sent, but never recorded).
+ * Longer than nodemailer's longest socket timeout (10 minutes).
+ */
+export const CLAIM_EXPIRES_MS = 15 * 60_000;
+const CLAIM = "in Zustellung seit ";
+
+export type RecipientState = "accepted" | "sending" | "open";
+
+export function recipientState(r: Recipient, now: Date): RecipientState {
+  if (r.acceptedAt) return "accepted";
+  if (r.error?.startsWith(CLAIM)) {
+    const since = Date.parse(r.error.slice(CLAIM.length));
+    if (now.getTime() - since < CLAIM_EXPIRES_MS) return "sending";
+  }
+  return "open";
+}
+
+function claim(r: Recipient, now: Date): void {
+  r.error = `${CLAIM}${toBerlinIso(now)}`;
+  r.attempts += 1;
+}
+
+/** One mail to send, composed under the lock from one consistent snapshot. */
+export interface Outgoing {
+  personId: string;
+  message: MailMessage;
+}
+
+/** What step 1 hands to steps 2 and 3. */
+export interface Batch {
+  invitationId: string;
+  meetingId: string;
+  outgoing: Outgoing[];
+  /** Accepted before this call, so not sent again. */
+  alreadyAccepted: number;
+  /** Claimed by another call that is sending right now. */
+  inProgress: number;
+  /** Whether the normal notice was asked for but an urgent one was not needed, a late resend, … */
+  warnings: Texts[];
+}
+
+/**
+ * Step 1: claims the recipients that are open (optionally only `only`) and composes their mails.
+ * Must run inside `store.update`, so the claims are written before anything is sent.
+ */
+export function claimRecipients(
+  invitation: Invitation,
+  now: Date,
+  compose: (r: Recipient) => MailMessage,
+  audit: Audit,
+  only?: ReadonlySet<string>,
+): Omit<Batch, "warnings"> {
+  let alreadyAccepted = 0;
+  let inProgress = 0;
+  const outgoing: Outgoing[] = [];
+  for (const r of invitation.recipients) {
+    if (only && !only.has(r.personId)) continue;
+    const state = recipientState(r, now);
+    if (state === "accepted") alreadyAccepted++;
+    else if (state === "sending") inProgress++;
+    else {
+      // Compose first: if composing throws, the update is abandoned and nothing is claimed.
+      outgoing.push({ personId: r.personId, message: compose(r) });
+      claim(r, now);
+    }
+  }
+  if (outgoing.length > 0) {
+    audit("invitation.claimed", { invitationId: invitation.id, meetingId: invitation.meetingId, recipients: outgoing.map((o) => o.personId) });
+  }
+  return { invitationId: invitation.id, meetingId: invitation.meetingId, outgoing, alreadyAccepted, inProgress };
+}
+
+/** The mail server's answer for one recipient, and when it came: the proof of sending. */
+export interface Delivery extends SendResult {
+  personId: string;
+  at: Date;
+}
+
+/** Step 2: sends, at most `limit` at a time (the pooled transport reuses its connections). */
+export async function sendAll(mailer: Mailer, clock: Clock, outgoing: Outgoing[], limit = 4): Promise<Delivery[]> {
+  const results: Delivery[] = [];
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < outgoing.length) {
+      const item = outgoing[next++]!;
+      const result = await mailer.send(item.message); // never throws: it answers with an error instead
+      results.push({ personId: item.personId, ...result, at: clock() });
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, outgoing.length) }, worker));
+  return results;
+}
+
+/**
+ * Step 3: writes each answer to its recipient; never overwrites an acceptance. The record is
+ * complete (`sentAt`) once every recipient is accepted; the meeting counts as invited from the
+ * first acceptance, since the proof of notice is each recipient's own `acceptedAt`.
+ */
+export function recordDeliveries(db: Db, invitationId: string, deliveries: Delivery[], transport: Mailer["kind"], audit: Audit): Invitation {
+  const invitation = db.invitations.find((i) => i.id === invitationId);
+  if (!invitation) throw new Error(`invitation ${invitationId} vanished while sending`);
+  for (const d of deliveries) {
+    const r = invitation.recipients.find((x) => x.personId === d.personId);
+    if (!r || r.acceptedAt) continue;
+    r.acceptedAt = d.accepted ? toBerlinIso(d.at) : null;
+    r.error = d.accepted ? null : (d.error ?? "unbekannter Fehler");
+  }
+  const last = deliveries.filter((d) => d.accepted).map((d) => d.at.getTime());
+  if (!invitation.sentAt && invitation.recipients.every((r) => r.acceptedAt) && last.length > 0) {
+    invitation.sentAt = toBerlinIso(new Date(Math.max(...last)));
+  }
+  const meeting = db.meetings.find((m) => m.id === invitation.meetingId);
+  if (meeting?.state === "planned" && invitation.kind !== "cancel" && invitation.recipients.some((r) => r.acceptedAt)) meeting.state = "invited";
+  audit("invitation.delivered", {
+    invitationId,
+    meetingId: invitation.meetingId,
+    kind: invitation.kind,
+    sequence: invitation.sequence,
+    // "outbox": the files were written, nobody has received anything yet.
+    transport,
+    accepted: deliveries.filter((d) => d.accepted).map((d) => ({ personId: d.personId, at: toBerlinIso(d.at), messageId: d.messageId })),
+    failed: deliveries.filter((d) => !d.accepted).map((d) => ({ personId: d.personId, error: d.error })),
+    complete: invitation.sentAt !== null,
+  });
+  return structuredClone(invitation);
+}

@@ -1,0 +1,75 @@
+/**
+ * Who receives a meeting's invitation, and how each person appears in the calendar file.
+ *
+ * Invited are (decisions, see also the invitation service):
+ * - the member of every institution, voting or advisory: the Geschäftsordnung invites "die Mitglieder";
+ * - where the member handed the seat to the registered deputy, the member still gets it, marked
+ *   PARTSTAT=DELEGATED, and the deputy gets a REQUEST of their own (Outlook ignores delegation);
+ * - the chair, unless also a member: the chair leads the meeting and needs every update and cancellation.
+ * Not invited: the Geschäftsstelle, which is the ORGANIZER (the mail's From), not an attendee; and
+ * guests (Dritte), whom the group invites separately by decision.
+ */
+import type { CalendarAttendee } from "../adapters/calendar.ts";
+import type { InvitationRecipient } from "../adapters/invitation-mail.ts";
+import type { Db, Institution, Meeting, Person, Recipient } from "../adapters/schema.ts";
+import { personById } from "./directory.ts";
+
+/** The deputy who comes for the institution, when its member has delegated; null otherwise. */
+export function deputyFor(db: Db, meetingId: string, institution: Institution): Person | null {
+  const attendance = db.attendance.find((a) => a.meetingId === meetingId && a.institutionId === institution.id);
+  if (attendance?.status !== "delegated") return null;
+  const deputyId = attendance.attendeeId ?? institution.deputyId;
+  return deputyId && deputyId !== institution.memberId ? personById(db, deputyId) : null;
+}
+
+function pending(person: Person, role: Recipient["role"]): Recipient {
+  return { personId: person.id, email: person.email, role, acceptedAt: null, error: null, attempts: 0 };
+}
+
+/** Everyone the meeting's invitation goes to now, not yet sent (one entry per person). */
+export function currentRecipients(db: Db, meeting: Meeting): Recipient[] {
+  const list: Recipient[] = [];
+  const add = (r: Recipient) => {
+    if (!list.some((x) => x.personId === r.personId)) list.push(r);
+  };
+  for (const institution of db.institutions) {
+    add(pending(personById(db, institution.memberId), "member"));
+    const deputy = deputyFor(db, meeting.id, institution);
+    if (deputy) add(pending(deputy, "deputy"));
+  }
+  add(pending(personById(db, db.body.chairId), "chair"));
+  return list;
+}
+
+/** Adds whoever is missing from `recipients` (a later delegation, a changed roster); returns who was added. */
+export function extendRecipients(recipients: Recipient[], wanted: Recipient[]): Recipient[] {
+  const added = wanted.filter((w) => !recipients.some((r) => r.personId === w.personId));
+  recipients.push(...added);
+  return added;
+}
+
+/** The ATTENDEE lines: every recipient, with RFC 5546 delegation marks from the attendance. */
+export function calendarAttendees(db: Db, meeting: Meeting, recipients: Recipient[]): CalendarAttendee[] {
+  const marks = new Map<string, Partial<CalendarAttendee>>();
+  for (const institution of db.institutions) {
+    const deputy = deputyFor(db, meeting.id, institution);
+    if (!deputy) continue;
+    const member = personById(db, institution.memberId);
+    marks.set(member.id, { partstat: "DELEGATED", delegatedTo: deputy.email });
+    marks.set(deputy.id, { delegatedFrom: member.email });
+  }
+  return recipients.map((r) => ({ name: nameOf(db, r), email: r.email, ...marks.get(r.personId) }));
+}
+
+/** The addressee of one mail; a deputy standing in is told whom they represent. */
+export function mailRecipient(db: Db, meeting: Meeting, r: Recipient): InvitationRecipient {
+  const base = { name: nameOf(db, r), email: r.email };
+  const institution = db.institutions.find((i) => deputyFor(db, meeting.id, i)?.id === r.personId);
+  if (!institution) return base;
+  return { ...base, represents: { name: personById(db, institution.memberId).name, institution: institution.name } };
+}
+
+/** A recipient's name; the address stands in for someone no longer on the roster. */
+export function nameOf(db: Db, r: Recipient): string {
+  return db.persons.find((p) => p.id === r.personId)?.name ?? r.email;
+}
