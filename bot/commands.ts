@@ -9,7 +9,8 @@ import { addAgendaItem, createMeeting } from "../services/meetings.ts";
 import { decideProposal } from "../services/proposals.ts";
 import { carryPostponedItems, declareNotQuorate, quorumNow, recordStatement, recordVote } from "../services/session.ts";
 import { profileOf } from "../services/context.ts";
-import { sendInvitation } from "../services/invitations.ts";
+import { cancelMeeting, changeMeeting, retryInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
+import type { Texts } from "../rules/profile.ts";
 import { requireContents } from "../services/invitation-core.ts";
 import { invitationPermission } from "../rules/timing.ts";
 import { card, type CardButton } from "./cards.ts";
@@ -73,6 +74,8 @@ function roleName(turn: Turn, lang = turn.lang): string {
 /** "/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg, Raum 1.23 [https://…]" — or just "/sitzung" to show the next. */
 async function scheduleMeeting(turn: Turn, args: string): Promise<TurnResult> {
   if (!args.trim()) return nextMeetingAnswer(turn);
+  const sub = args.trim().match(/^(ändern|aendern|verschieben|change|absagen|cancel)\b\s*(.*)$/i);
+  if (sub) return /^(absagen|cancel)$/i.test(sub[1]!) ? cancel(turn, sub[2]!) : change(turn, sub[2]!);
   const parsed = parseMeetingArgs(args);
   if (!parsed) {
     return reply(turn, {
@@ -113,6 +116,43 @@ export function parseMeetingArgs(args: string): { start: string; end?: string; l
   const location = rest.replace(/\s(online|digital|hybrid|in)\s/gi, " ").replace(/\s+/g, " ").trim().replace(/^,\s*/, "");
   const mode = url ? (location ? "hybrid" : "online") : "in-person";
   return { start, end, location, mode, onlineUrl: url };
+}
+
+/** "/sitzung ändern 13.05.2022 14:00-16:00 [Ort]" or "/sitzung ändern Ort: Kreishaus, Raum 2"; invitees get an update. */
+function change(turn: Turn, args: string): TurnResult {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const parsed = parseMeetingArgs(args);
+  const place = args.match(/^(ort|place)\s*:?\s*(.+)$/i)?.[2]?.trim();
+  const changes = parsed
+    ? { start: parsed.start, end: parsed.end, ...(parsed.location ? { location: parsed.location } : {}), ...(parsed.onlineUrl ? { onlineUrl: parsed.onlineUrl, mode: parsed.mode } : {}) }
+    : place ? { location: place } : null;
+  if (!changes) {
+    return reply(turn, { de: "Bitte so: „/sitzung ändern 13.05.2022 14:00-16:00“ oder „/sitzung ändern Ort: Kreishaus, Raum 2“.", en: "Please write: \"/sitzung ändern 13.05.2022 14:00-16:00\" or \"/sitzung ändern Ort: Kreishaus, Raum 2\"." });
+  }
+  return afterReply(turn, { de: "Ich ändere die Sitzung und benachrichtige die Eingeladenen.", en: "I am changing the meeting and notifying the invitees." }, async () =>
+    (await changeMeeting(turn.services, turn.person.id, found.id, changes, null, turn.activityId)).text);
+}
+
+/** "/sitzung absagen <Grund>": everyone invited gets a cancellation (METHOD:CANCEL). */
+function cancel(turn: Turn, reason: string): TurnResult {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  return afterReply(turn, { de: "Ich sage die Sitzung ab und benachrichtige die Eingeladenen.", en: "I am cancelling the meeting and notifying the invitees." }, async () =>
+    (await cancelMeeting(turn.services, turn.person.id, found.id, reason.trim() || null, turn.activityId)).text);
+}
+
+/** Says at once that work has started; the work's result follows as a second message. */
+function afterReply(turn: Turn, now: Texts, work: () => Promise<Texts>): TurnResult {
+  const result = reply(turn, now);
+  result.later = async () => {
+    try {
+      return { replies: [{ text: t(turn, await work()) }], notices: [] };
+    } catch (e) {
+      return refusal(turn, e);
+    }
+  };
+  return result;
 }
 
 async function addItem(turn: Turn, args: string): Promise<TurnResult> {
@@ -171,29 +211,25 @@ async function agenda(turn: Turn, args: string): Promise<TurnResult> {
 async function invite(turn: Turn, args: string): Promise<TurnResult> {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
+  const { services, person, activityId } = turn;
+  const again = args.trim().match(/^(erneut|nochmal|retry|aktualisieren|update)\b\s*(.*)$/i);
+  if (again) {
+    const update = /^(aktualisieren|update)$/i.test(again[1]!);
+    return afterReply(turn, { de: "Ich versende erneut; das Ergebnis folgt.", en: "Sending again; the result follows." }, async () =>
+      (update ? await sendUpdate(services, person.id, found.id, again[2]!.trim() || null, activityId) : await retryInvitation(services, person.id, found.id, activityId)).text);
+  }
   const urgentMatch = args.trim().match(/^(dringend|urgent)\b\s*(.*)$/i);
   const request = { urgent: Boolean(urgentMatch), reason: urgentMatch?.[2]?.trim() || null };
-  const profile = profileOf(turn.db);
-  const latest = turn.db.invitations.filter((i) => i.meetingId === found.id).at(-1);
-  if (!latest) {
+  if (!turn.db.invitations.some((i) => i.meetingId === found.id)) {
+    const profile = profileOf(turn.db);
     requireContents(found, profile);
     const permission = invitationPermission(new Date(found.start), turn.now, profile, request);
     if (!permission.allowed) return reply(turn, permission.text);
   }
-  const { services, person, activityId } = turn;
-  const result = reply(turn, {
+  return afterReply(turn, {
     de: `Die Einladung zur Sitzung am ${formatDateTime(new Date(found.start))} wird versandt; ich melde mich gleich mit dem Ergebnis.`,
     en: `The invitation to the meeting on ${formatDateTime(new Date(found.start), "en")} is being sent; I will report the result shortly.`,
-  });
-  result.later = async () => {
-    try {
-      const report = await sendInvitation(services, person.id, found.id, request, activityId);
-      return { replies: [{ text: t(turn, report.text) }], notices: [] };
-    } catch (e) {
-      return { ...refusal(turn, e) };
-    }
-  };
-  return result;
+  }, async () => (await sendInvitation(services, person.id, found.id, request, activityId)).text);
 }
 
 function answersOverview(turn: Turn): TurnResult {

@@ -1,0 +1,87 @@
+/**
+ * /einladen from the Geschäftsstelle's chat (§ 4 Abs. 5 GO): mails with calendar invitations at a
+ * real loopback SMTP server, the refusals naming the last day, the deputy's own invitation, and
+ * changes and cancellation. Calendar parts parsed with ical.js.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "./support/bot-harness.ts";
+import { imipPart, parseMail } from "./support/mail-parse.ts";
+
+let bot: Harness;
+
+beforeEach(async () => {
+  bot = await startHarness("2022-04-01T09:00:00+02:00");
+  await bot.say("gs-1", "/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg, Großer Sitzungssaal");
+});
+afterEach(() => bot.close());
+
+async function calendarsTo(email: string) {
+  const mails = await Promise.all(bot.smtp.messages.filter((m) => m.to.includes(email)).map((m) => parseMail(m.raw)));
+  // Notices (plain e-mails without a calendar) go to the same people; only invitations carry one.
+  return mails.filter((m) => m.calendars.length > 0).map((m) => ({ ...imipPart(m), method: imipPart(m).mimeMethod }));
+}
+
+describe("/einladen", () => {
+  it("refuses without an agenda, naming what is missing", async () => {
+    expect(await bot.say("gs-1", "/einladen")).toContain("die Tagesordnung");
+    expect(bot.smtp.messages).toHaveLength(0);
+  });
+
+  it("sends every member (and the chair) an e-mail with a calendar invitation and reports the count", async () => {
+    await bot.say("gs-1", "/top Bericht der Geschäftsstelle");
+    const answer = await bot.say("gs-1", "/einladen");
+    expect(answer).toContain("wird versandt");
+    expect(answer).toContain("18 von 18 versandt");
+    expect(bot.smtp.messages).toHaveLength(18);
+    const [ics] = await calendarsTo("sabine.fuchs@example.org");
+    expect(ics!.method).toBe("REQUEST");
+    expect(ics!.text).toContain("TZID=Europe/Berlin");
+    expect(ics!.text).toMatch(/LOCATION:Kreishaus Siegburg\\?, Großer Sitzungssaal/);
+    const invitation = (await bot.db()).invitations[0]!;
+    expect(invitation.recipients.every((r) => r.acceptedAt)).toBe(true);
+    expect((await bot.db()).meetings[0]!.state).toBe("invited");
+  });
+
+  it("a late /einladen is refused with the last day; /einladen dringend <Grund> works inside the urgent window", async () => {
+    await bot.say("gs-1", "/top Bericht der Geschäftsstelle");
+    bot.setNow("2022-04-28T09:00:00+02:00");
+    const late = await bot.say("gs-1", "/einladen");
+    expect(late).toContain("Mittwoch, 27.04.2022");
+    expect(late).toContain("/einladen dringend");
+    expect(bot.smtp.messages).toHaveLength(0);
+    expect(await bot.say("gs-1", "/einladen dringend")).toContain("braucht eine Begründung");
+    const urgent = await bot.say("gs-1", "/einladen dringend Frist des Landes für den Förderantrag");
+    expect(urgent).toContain("18 von 18 versandt");
+    expect((await bot.db()).invitations[0]).toMatchObject({ urgent: true, reason: "Frist des Landes für den Förderantrag" });
+  });
+
+  it("after the urgent last day nothing goes out, and the answer names the day", async () => {
+    await bot.say("gs-1", "/top Bericht der Geschäftsstelle");
+    bot.setNow("2022-05-05T09:00:00+02:00");
+    const refused = await bot.say("gs-1", "/einladen dringend eilig");
+    expect(refused).toContain("Mittwoch, 04.05.2022");
+    expect(bot.smtp.messages).toHaveLength(0);
+  });
+
+  it("a member who delegates after the invitation: the deputy gets an invitation of their own", async () => {
+    await bot.say("gs-1", "/top Bericht der Geschäftsstelle");
+    await bot.say("gs-1", "/einladen");
+    await bot.say("m-jugendamt", "Ich kann nicht teilnehmen, bitte an meine Vertretung");
+    const [ics] = await calendarsTo("michael.jaeger@example.org");
+    expect(ics!.method).toBe("REQUEST");
+    expect(ics!.text.replace(/\r?\n /g, "")).toContain('DELEGATED-FROM="mailto:sabine.fuchs@example.org"');
+  });
+
+  it("changing the time sends an update with the same UID and a higher SEQUENCE; cancelling sends CANCEL", async () => {
+    await bot.say("gs-1", "/top Bericht der Geschäftsstelle");
+    await bot.say("gs-1", "/einladen");
+    expect(await bot.say("gs-1", "/sitzung ändern 12.05.2022 14:00-16:00")).toContain("geändert");
+    expect(await bot.say("gs-1", "/sitzung absagen Raum nicht verfügbar")).toContain("18");
+    const parts = await calendarsTo("sabine.fuchs@example.org");
+    expect(parts.map((p) => p.method)).toEqual(["REQUEST", "REQUEST", "CANCEL"]);
+    const uids = new Set(parts.map((p) => p.text.match(/UID:(.*)/)![1]!.trim()));
+    expect(uids.size).toBe(1);
+    expect(parts.map((p) => Number(p.text.match(/SEQUENCE:(\d+)/)![1]))).toEqual([0, 1, 2]);
+    expect((await bot.db()).meetings[0]!.state).toBe("cancelled");
+  });
+});
