@@ -56,7 +56,7 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
   }
   if (flow?.kind === "proposal" && intent.kind !== "command" && intent.kind !== "help") return continueProposal(turn, flow, text);
   if (flow?.kind === "absence") {
-    if (/^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim()) || intent.kind === "delegate") return delegateSeat(turn, null);
+    if (/^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim()) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
     if (/^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
   }
   switch (intent.kind) {
@@ -105,9 +105,9 @@ async function cardAction(turn: Turn, value: Record<string, unknown>): Promise<T
   const meetingId = typeof value.meetingId === "string" ? value.meetingId : null;
   const proposalId = typeof value.proposalId === "string" ? value.proposalId : "";
   switch (value.verb) {
-    case "attend": return attend(turn, null, value.mode === "online" ? "online" : "in-person");
+    case "attend": return attend(turn, meetingId ? { meetingId } : null, value.mode === "online" ? "online" : "in-person");
     case "decline": return meetingId ? decline(turn, meetingId) : notUnderstood(turn);
-    case "delegate": return delegateSeat(turn, null);
+    case "delegate": return delegateSeat(turn, meetingId ? { meetingId } : null);
     case "checkin": return selfCheckIn(turn);
     case "proposal.accept":
     case "proposal.reject":

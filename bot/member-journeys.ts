@@ -42,8 +42,12 @@ function meetingFacts(turn: Turn, m: Meeting): [string, string][] {
   return facts;
 }
 
-async function withMeeting(turn: Turn, date: MentionedDate | null, work: (m: Meeting) => Promise<TurnResult>): Promise<TurnResult> {
-  const found = meetingFor(turn, date);
+/** Which meeting: a card's or a pending question's meeting id, a date named in the message, or the next. */
+export type MeetingRef = MentionedDate | { meetingId: string } | null;
+
+async function withMeeting(turn: Turn, ref: MeetingRef, work: (m: Meeting) => Promise<TurnResult>): Promise<TurnResult> {
+  const byId = ref && "meetingId" in ref ? turn.db.meetings.find((m) => m.id === ref.meetingId && m.state !== "cancelled") : undefined;
+  const found = byId ?? meetingFor(turn, ref && "day" in ref ? ref : null);
   if (!isMeeting(found)) return found;
   try {
     return await work(found);
@@ -52,7 +56,7 @@ async function withMeeting(turn: Turn, date: MentionedDate | null, work: (m: Mee
   }
 }
 
-export function delegateSeat(turn: Turn, date: MentionedDate | null): Promise<TurnResult> {
+export function delegateSeat(turn: Turn, date: MeetingRef): Promise<TurnResult> {
   return withMeeting(turn, date, async (m) => {
     const out = await delegate(turn.services, turn.person.id, m.id, turn.activityId);
     await setFlow(turn.services.store, turn.person.id, null);
@@ -91,7 +95,7 @@ export function askUnsure(turn: Turn, date: MentionedDate | null): Promise<TurnR
   });
 }
 
-export function attend(turn: Turn, date: MentionedDate | null, mode: Mode | null): Promise<TurnResult> {
+export function attend(turn: Turn, date: MeetingRef, mode: Mode | null): Promise<TurnResult> {
   return withMeeting(turn, date, async (m) => {
     const out = await respond(turn.services, turn.person.id, m.id, { status: "attending", mode }, turn.activityId);
     const ask = mode === null && out.changed

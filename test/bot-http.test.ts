@@ -18,25 +18,30 @@ import { startConnector, type Connector } from "./support/connector.ts";
 
 const clock = fixedClock("2022-04-01T09:00:00+02:00");
 
-async function botServer(credentials: Record<string, string> | null): Promise<{ server: Server; url: string; file: string }> {
+const MEETING = { id: "s-2022-05-12", start: "2022-05-12T10:00:00+02:00", end: "2022-05-12T12:00:00+02:00", location: "Kreishaus Siegburg", mode: "in-person" as const, onlineUrl: null, state: "planned" as const, agenda: [], createdAt: "2022-04-01T09:00:00+02:00" };
+
+async function botServer(credentials: Record<string, string> | null): Promise<{ server: Server; url: string; file: string; outbox: string }> {
   const dir = mkdtempSync(join(tmpdir(), "bot-http-"));
   const file = join(dir, "db.json");
   const services = { store: openJsonStore(file, { clock }), clock, mailer: outboxMailer(join(dir, "outbox")) };
   const adapter = new TeamsAdapter(credentials ?? {});
   const app = createApp({ services, adapter, botAppId: credentials?.MicrosoftAppId, background: (work) => void work() });
   const server = await startServer(app, adapter, 0, "127.0.0.1");
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, file };
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, file, outbox: join(dir, "outbox") };
 }
 
-function activity(connector: Connector, text: string, id: string) {
+const JUGENDAMT = { id: "29:teams-user-jugendamt", name: "Sabine Fuchs", aadObjectId: "00000000-0000-4000-8000-000000000011", conversation: "a:personal-chat-jugendamt" };
+const DEPUTY = { id: "29:teams-user-deputy", name: "Michael Jäger", aadObjectId: "00000000-0000-4000-8000-000000000012", conversation: "a:personal-chat-deputy" };
+
+function activity(connector: Connector, text: string, id: string, user = JUGENDAMT) {
   return {
     type: "message",
     id,
     timestamp: "2022-04-01T07:00:00.000Z",
     channelId: "msteams",
     serviceUrl: connector.url,
-    from: { id: "29:teams-user-jugendamt", name: "Sabine Fuchs", aadObjectId: "00000000-0000-4000-8000-000000000011" },
-    conversation: { id: "a:personal-chat-jugendamt", conversationType: "personal", tenantId: "00000000-0000-4000-8000-000000000000" },
+    from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+    conversation: { id: user.conversation, conversationType: "personal", tenantId: "00000000-0000-4000-8000-000000000000" },
     recipient: { id: "28:bot", name: "Lenkungsgruppe" },
     text,
     locale: "de-DE",
@@ -63,7 +68,7 @@ describe("over HTTP, local (anonymous) mode", () => {
     const members = (await openJsonStore(bot.file, { clock }).read()).persons;
     expect(members.find((p) => p.aadObjectId === "00000000-0000-4000-8000-000000000011")?.id).toBe("m-jugendamt");
     await openJsonStore(bot.file, { clock }).update({ actorId: "test" }, (db) => {
-      db.meetings.push({ id: "s-2022-05-12", start: "2022-05-12T10:00:00+02:00", end: "2022-05-12T12:00:00+02:00", location: "Kreishaus Siegburg", mode: "in-person", onlineUrl: null, state: "planned", agenda: [], createdAt: "2022-04-01T09:00:00+02:00" });
+      db.meetings.push(structuredClone(MEETING));
     });
     const res = await post(bot.url, activity(connector, "Bis wann kann ich Themen anmelden?", "http-1"));
     expect(res.status).toBe(200);
@@ -92,6 +97,54 @@ describe("over HTTP, with Azure credentials", () => {
       expect(forged.status).toBe(401);
       expect(connector.received).toEqual([]);
       expect((await openJsonStore(bot.file, { clock }).read()).attendance).toEqual([]);
+    } finally {
+      bot.server.close();
+      await connector.close();
+    }
+  });
+});
+
+describe("proactive messages to others", () => {
+  async function delegateOverHttp(refuseDeputy: boolean) {
+    const connector = await startConnector({ refuse: (id) => refuseDeputy && id === DEPUTY.conversation });
+    const bot = await botServer(null);
+    await openJsonStore(bot.file, { clock }).update({ actorId: "test" }, (db) => {
+      db.meetings.push(structuredClone(MEETING));
+    });
+    // The deputy has talked to the bot before, so Teams knows where to reach them.
+    await post(bot.url, activity(connector, "Hallo", "p-1", DEPUTY));
+    await post(bot.url, activity(connector, "Ich kann nicht teilnehmen, bitte an meine Vertretung", "p-2"));
+    return { connector, bot };
+  }
+
+  it("reach the deputy in Teams through the stored conversation; the Geschäftsstelle, never seen in Teams, by e-mail, and the member is told", async () => {
+    const { connector, bot } = await delegateOverHttp(false);
+    try {
+      await connector.waitFor(4); // greeting, reply, the deputy's notice, the follow-up to the member
+      const toDeputy = connector.received.filter((r) => r.conversationId === DEPUTY.conversation).map((r) => String(r.activity.text));
+      expect(toDeputy.some((t) => t.includes("Sie vertreten Rhein-Sieg-Kreis - Jugendamt"))).toBe(true);
+      const toMember = connector.received.filter((r) => r.conversationId === JUGENDAMT.conversation).map((r) => String(r.activity.text));
+      expect(toMember.some((t) => t.includes("Per E-Mail benachrichtigt (in Teams nicht erreichbar): Miriam Özdemir, Paul Brückner"))).toBe(true);
+      const { readdirSync } = await import("node:fs");
+      expect(readdirSync(bot.outbox).filter((f) => f.includes("michael.jaeger"))).toHaveLength(0);
+    } finally {
+      bot.server.close();
+      await connector.close();
+    }
+  });
+
+  it("when Teams refuses (bot removed), the e-mail carries it and the member is told", async () => {
+    const { connector, bot } = await delegateOverHttp(true);
+    try {
+      const until = Date.now() + 10_000;
+      const { readdirSync } = await import("node:fs");
+      while (readdirSync(bot.outbox).filter((f) => f.includes("michael.jaeger")).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(readdirSync(bot.outbox).filter((f) => f.includes("michael.jaeger"))).toHaveLength(1);
+      // Only the member's conversation accepts messages: the reply and the follow-up about the e-mails.
+      await connector.waitFor(2);
+      const toMember = connector.received.filter((r) => r.conversationId === JUGENDAMT.conversation).map((r) => String(r.activity.text));
+      expect(toMember).toHaveLength(2);
+      expect(toMember[1]).toContain("Per E-Mail benachrichtigt (in Teams nicht erreichbar): Michael Jäger");
     } finally {
       bot.server.close();
       await connector.close();

@@ -14,13 +14,20 @@ export interface Connector {
   close(): Promise<void>;
 }
 
-export async function startConnector(): Promise<Connector> {
+/** `refuse`: conversations the connector answers with 403, as Teams does when the bot was removed. */
+export async function startConnector(options: { refuse?: (conversationId: string) => boolean } = {}): Promise<Connector> {
   const received: Connector["received"] = [];
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
     req.on("end", () => {
       const m = req.url?.match(/\/v3\/conversations\/([^/]+)\/activities/);
+      if (req.method === "POST" && m && options.refuse?.(decodeURIComponent(m[1]!))) {
+        res.statusCode = 403;
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } }));
+        return;
+      }
       if (req.method === "POST" && m) {
         received.push({ conversationId: decodeURIComponent(m[1]!), activity: JSON.parse(body || "{}") });
         res.setHeader("content-type", "application/json");

@@ -1,0 +1,324 @@
+/**
+ * The minutes after the session (§ 7 GO Rhein-Sieg), end to end on real parts: a temporary data
+ * file, the files written to disk, a real SMTP server on loopback, every mail read back with
+ * postal-mime, and the command line as a child process.
+ * Session: Thu 12.05.2022 10:00 (minutes-fixture.ts); following meeting: Thu 15.09.2022 10:00.
+ */
+import { access, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ServiceError } from "../services/errors.ts";
+import { approveMinutes, draftMinutes, lastHeldMeeting, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
+import { GS, MEETING_ID, minutesWorld, NEXT_MEETING_ID, worldDb, type MinutesWorld } from "./support/minutes-workflow-fixture.ts";
+import { runCli } from "./support/store-process.ts";
+
+const AFTER = "2022-05-13T09:00:00+02:00";
+const SENDING = "2022-05-20T09:00:00+02:00";
+const NEXT_START = "2022-09-15T10:05:00+02:00";
+const SUBJECT = "Niederschrift der Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis vom Donnerstag, 12.05.2022";
+const HEINEN = "hans.heinen@example.org"; // member for the Caritas
+const GROSS = "gul.gro@example.org"; // member for the Agentur für Arbeit ("Gül Groß")
+
+let w: MinutesWorld;
+afterEach(async () => {
+  await w?.close();
+});
+
+/** The HTML as a reader sees it: tags dropped, entities read. */
+const visible = (html: string) =>
+  html.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<br>/g, "\n").replace(/<[^>]+>/g, " ")
+    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+
+async function refusal(p: Promise<unknown>): Promise<ServiceError> {
+  const e = await p.then(() => null, (err: unknown) => err);
+  expect(e).toBeInstanceOf(ServiceError);
+  return e as ServiceError;
+}
+
+async function memberEmails(): Promise<string[]> {
+  const db = await w.store.read();
+  return db.institutions.map((i) => db.persons.find((p) => p.id === i.memberId)!.email).sort();
+}
+
+async function draftAndSend(now = SENDING) {
+  w.setNow(AFTER);
+  await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+  w.setNow(now);
+  return sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+}
+
+describe("lastHeldMeeting", () => {
+  it("is the latest meeting that began before now, never a cancelled one", () => {
+    const db = worldDb();
+    expect(lastHeldMeeting(db, new Date("2022-05-12T09:00:00+02:00"))).toBeNull();
+    expect(lastHeldMeeting(db, new Date("2022-05-12T10:30:00+02:00"))?.id).toBe(MEETING_ID);
+    expect(lastHeldMeeting(db, new Date("2022-09-16T00:00:00+02:00"))?.id).toBe(NEXT_MEETING_ID);
+    db.meetings[1]!.state = "cancelled";
+    expect(lastHeldMeeting(db, new Date("2022-09-16T00:00:00+02:00"))?.id).toBe(MEETING_ID);
+  });
+});
+
+describe("drafting the minutes (§ 7 Abs. 1, 2, 5 GO)", () => {
+  it("writes internal and public Markdown and HTML with every § 7 part, and records a draft", async () => {
+    w = await minutesWorld(AFTER);
+    const result = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+
+    expect(result.files.internalHtml).toBe(join(w.outDir, "s-2022-05-12-niederschrift-intern.html"));
+    expect(result.files.publicHtml).toBe(join(w.outDir, "s-2022-05-12-niederschrift-oeffentlich.html"));
+    expect(result.state).toBe("draft");
+    expect(result.text.de).toContain("§ 7 Abs. 2 GO");
+    expect(await readFile(result.files.internalMd, "utf8")).toBe(result.markdown);
+
+    const internal = visible(await readFile(result.files.internalHtml, "utf8"));
+    for (const part of [
+      "Kreishaus Siegburg, Sitzungssaal 1.23", "Donnerstag, 12.05.2022", "10:00 Uhr", "12:00 Uhr", // place, day, time
+      "Anna Albers", "Elif Kurz-Stein – Stellvertretung für Rita Quast", // members present
+      "TOP 2: Handlungskonzept KIM 2022/2023", "TOP 3: Personalangelegenheiten Case-Management (nicht öffentlich)", // agenda
+      "9 Ja / 2 Nein / 1 Enthaltung", "angenommen", "6 Ja / 4 Nein / 2 Enthaltungen", // vote results
+      "Die Lenkungsgruppe beschließt das Handlungskonzept", // resolution
+      "Persönliche Erklärung von Hans Heinen", "Finanzierung der Sprachmittlung", // personal statement
+      "Unterschriften gemäß § 7 Abs. 2 GO", "Dr. Ursula Vorsitz Vorsitz", "Miriam Protokoll Leitung der Geschäftsstelle", // signatures
+    ]) expect(internal).toContain(part);
+
+    const open = visible(await readFile(result.files.publicHtml, "utf8"));
+    expect(open).toContain("Öffentliche Fassung (§ 7 Abs. 5 GO)");
+    expect(open).toContain("TOP 2: Handlungskonzept KIM 2022/2023");
+    for (const secret of ["Personalangelegenheiten", "Frau Geheim", "Vertrauliche Erklärung"]) {
+      expect(open).not.toContain(secret);
+      expect(await readFile(result.files.publicMd, "utf8")).not.toContain(secret);
+    }
+
+    const db = await w.store.read();
+    expect(db.minutes).toEqual([{ meetingId: MEETING_ID, state: "draft", createdAt: AFTER, sentAt: null, objections: [], approvedAt: null }]);
+  });
+
+  it("marks an invited meeting as held once it has begun, and refuses one that has not", async () => {
+    w = await minutesWorld("2022-05-12T09:30:00+02:00");
+    await w.edit((db) => void (db.meetings[0]!.state = "invited"));
+    const early = await refusal(draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
+    expect(early.texts.de).toContain("hat noch nicht begonnen");
+
+    w.setNow("2022-05-12T12:05:00+02:00");
+    await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    expect((await w.store.read()).meetings[0]!.state).toBe("held");
+  });
+
+  it("drafts again after another vote: the files are overwritten, the record stays", async () => {
+    w = await minutesWorld(AFTER);
+    const first = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    await w.edit((db) => {
+      db.votes.push({ ...db.votes[0]!, id: "v-4", agendaItemId: `${MEETING_ID}-top-1`, resolution: "Die Tagesordnung wird festgestellt.", recordedAt: "2022-05-12T10:05:00+02:00" });
+    });
+    w.setNow("2022-05-14T09:00:00+02:00");
+    const second = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+
+    expect(second.files).toEqual(first.files);
+    expect(second.text.de).toContain("neu erstellt");
+    expect(await readFile(second.files.internalHtml, "utf8")).toContain("Die Tagesordnung wird festgestellt.");
+    expect((await w.store.read()).minutes).toHaveLength(1);
+    expect((await w.store.read()).minutes[0]!.createdAt).toBe(AFTER);
+    expect((await w.store.auditLog()).map((e) => e.action)).toEqual(expect.arrayContaining(["minutes.draft", "minutes.redraft"]));
+  });
+
+  it("is for the Geschäftsstelle and the chair only", async () => {
+    w = await minutesWorld(AFTER);
+    const e = await refusal(draftMinutes(w.services, "m-caritas", MEETING_ID, { outDir: w.outDir }));
+    expect(e.kind).toBe("forbidden");
+    expect(e.texts).toEqual({ de: "Die Niederschrift erstellt die Geschäftsstelle (oder der Vorsitz).", en: "The minutes are drawn up by the Geschäftsstelle (or the chair)." });
+    await expect(access(w.outDir)).rejects.toThrow();
+    expect((await w.store.read()).minutes).toEqual([]);
+    await expect(draftMinutes(w.services, "vorsitz", MEETING_ID, { outDir: w.outDir })).resolves.toMatchObject({ state: "draft" });
+    const send = await refusal(sendMinutes(w.services, "d-troisdorf", MEETING_ID, { outDir: w.outDir }));
+    expect(send.kind).toBe("forbidden");
+    expect(w.smtp.messages).toHaveLength(0);
+  });
+});
+
+describe("sending the minutes to every member (§ 7 Abs. 3 GO)", () => {
+  it("sends one mail per member with both HTML versions attached, and marks the minutes sent", async () => {
+    w = await minutesWorld(AFTER);
+    const report = await draftAndSend();
+
+    expect(report).toMatchObject({ total: 17, accepted: 17, sentNow: 17, failed: [], delivery: "attachment", state: "sent", sentAt: SENDING, transport: "smtp" });
+    expect(report.text.de).toBe("Niederschrift der Sitzung vom Donnerstag, 12.05.2022: 17 von 17 versandt.");
+    // Counted at the server: one message per member, nobody else (no deputy, not the chair).
+    expect(w.smtp.messages.every((m) => m.to.length === 1)).toBe(true);
+    expect(w.smtp.messages.map((m) => m.to[0]).sort()).toEqual(await memberEmails());
+
+    const mails = await w.mails();
+    const heinen = mails.find((m) => m.to[0] === HEINEN)!;
+    expect(heinen.email.subject).toBe(SUBJECT);
+    expect(heinen.email.from).toMatchObject({ address: "geschaeftsstelle-kim@example.org", name: "Geschäftsstelle der Lenkungsgruppe KIM im Rhein-Sieg-Kreis" });
+    expect(heinen.email.date).toBe(new Date(SENDING).toISOString());
+    expect(heinen.email.text).toContain("Guten Tag Hans Heinen,");
+    expect(heinen.email.text).toContain("(§ 7 Abs. 3 GO)");
+    expect(heinen.email.text).toContain("zu Beginn der nächsten Sitzung am Donnerstag, 15.09.2022 ein; andernfalls wird die Niederschrift als genehmigt festgestellt (§ 7 Abs. 4 GO)");
+    expect(heinen.email.text).toContain("9 Ja / 2 Nein / 1 Enthaltung"); // the minutes themselves, in the body
+    expect(visible(heinen.email.html!)).toContain("9 Ja / 2 Nein / 1 Enthaltung");
+
+    expect(heinen.email.attachments.map((a) => [a.filename, a.mimeType])).toEqual([
+      ["s-2022-05-12-niederschrift-intern.html", "text/html"],
+      ["s-2022-05-12-niederschrift-oeffentlich.html", "text/html"],
+    ]);
+    const [intern, open] = heinen.email.attachments.map((a) => String(a.content));
+    expect(intern).toBe(await readFile(join(w.outDir, "s-2022-05-12-niederschrift-intern.html"), "utf8"));
+    expect(visible(intern!)).toContain("Personalangelegenheiten Case-Management");
+    expect(visible(open!)).not.toContain("Personalangelegenheiten");
+
+    const delivered = (await w.store.auditLog()).filter((e) => e.action === "minutes.delivered");
+    expect(delivered).toHaveLength(1);
+    expect((delivered[0]!.details.accepted as unknown[]).length).toBe(17);
+  });
+
+  it("puts download links instead of attachments above the size limit, and refuses without a link", async () => {
+    w = await minutesWorld(AFTER);
+    await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    w.setNow(SENDING);
+
+    const refused = await refusal(sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir, maxAttachmentBytes: 1000 }));
+    expect(refused.texts.de).toMatch(/zu groß für einen Anhang: bitte s-2022-05-12-niederschrift-intern\.html und s-2022-05-12-niederschrift-oeffentlich\.html in der Cloud ablegen .*\(§ 7 Abs\. 3 GO\)/);
+    expect(w.smtp.messages).toHaveLength(0);
+
+    const report = await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir, maxAttachmentBytes: 1000, downloadUrlBase: "https://cloud.example.org/kim/2022-05-12/" });
+    const link = "https://cloud.example.org/kim/2022-05-12/s-2022-05-12-niederschrift-intern.html";
+    expect(report).toMatchObject({ accepted: 17, delivery: "link", links: [link, "https://cloud.example.org/kim/2022-05-12/s-2022-05-12-niederschrift-oeffentlich.html"] });
+    expect(report.text.de).toContain("Download-Links");
+    const [mail] = await w.mails();
+    expect(mail!.email.attachments).toEqual([]);
+    expect(mail!.email.text).toContain(`wegen ihrer Größe nicht angehängt, sondern zum Download hinterlegt (§ 7 Abs. 3 GO):\n\n${link}`);
+    expect(mail!.email.html).toContain(`<a href="${link}">`);
+  });
+
+  it("reports 15 of 17 when the server refuses two; a second call sends exactly those two", async () => {
+    w = await minutesWorld(AFTER);
+    w.refuse.add(HEINEN).add(GROSS);
+    const first = await draftAndSend();
+
+    expect(first).toMatchObject({ total: 17, accepted: 15, sentNow: 15, state: "draft", sentAt: null });
+    expect(first.failed.map((f) => f.name).sort()).toEqual(["Gül Groß", "Hans Heinen"]);
+    expect(first.text.de).toMatch(/^Niederschrift der Sitzung vom Donnerstag, 12\.05\.2022: 15 von 17 versandt, 2 fehlgeschlagen: /);
+    expect(first.text.de).toContain(`Hans Heinen <${HEINEN}> – `);
+    expect(first.text.de).toContain("geht nur an die fehlenden Mitglieder");
+    expect((await w.store.read()).minutes[0]!.state).toBe("draft");
+
+    // Fifteen have the text now: it is not drafted again.
+    const redraft = await refusal(draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
+    expect(redraft.texts.de).toContain("bereits an 15 von 17 Mitgliedern versandt");
+
+    w.refuse.clear();
+    w.setNow("2022-05-21T08:00:00+02:00");
+    const retry = await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    expect(retry).toMatchObject({ total: 17, accepted: 17, sentNow: 2, failed: [], state: "sent", sentAt: "2022-05-21T08:00:00+02:00" });
+    expect(w.smtp.messages.slice(15).map((m) => m.to[0]).sort()).toEqual([GROSS, HEINEN]);
+    expect(w.smtp.messages).toHaveLength(17);
+
+    const again = await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    expect(again).toMatchObject({ sentNow: 0, accepted: 17 });
+    expect(again.text.de).toContain("bereits an alle 17 Mitglieder versandt");
+    expect(w.smtp.messages).toHaveLength(17);
+  });
+
+  it("needs a draft first", async () => {
+    w = await minutesWorld(SENDING);
+    const e = await refusal(sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
+    expect(e.texts.de).toContain("noch keinen Entwurf");
+  });
+});
+
+describe("objections and approval (§ 7 Abs. 4 GO)", () => {
+  it("without objections the minutes are approved at the start of the next meeting", async () => {
+    w = await minutesWorld(AFTER);
+    await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const unsent = await refusal(approveMinutes(w.services, GS, MEETING_ID));
+    expect(unsent.texts.de).toContain("noch nicht an alle Mitglieder versandt");
+
+    w.setNow(SENDING);
+    await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    w.setNow("2022-09-15T09:30:00+02:00");
+    const early = await refusal(approveMinutes(w.services, GS, MEETING_ID));
+    expect(early.texts.de).toBe("Die Niederschrift wird zu Beginn der nachfolgenden Sitzung als genehmigt festgestellt (§ 7 Abs. 4 GO), also frühestens am Donnerstag, 15.09.2022, 10:00 Uhr.");
+
+    w.setNow(NEXT_START);
+    const approved = await approveMinutes(w.services, GS, MEETING_ID);
+    expect(approved).toMatchObject({ state: "approved", approvedAt: NEXT_START, changed: true });
+    expect(approved.text.de).toContain("ist genehmigt (§ 7 Abs. 4 GO)");
+    const db = await w.store.read();
+    expect(db.minutes[0]).toMatchObject({ state: "approved", approvedAt: NEXT_START });
+    expect(db.meetings.find((m) => m.id === MEETING_ID)!.state).toBe("minutes-approved");
+
+    // Approved means fixed: no new draft, no more objections; approving again changes nothing.
+    expect((await refusal(draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }))).texts.de).toContain("bereits am Donnerstag, 15.09.2022 genehmigt");
+    expect((await refusal(recordObjection(w.services, "m-caritas", MEETING_ID, "zu spät"))).kind).toBe("conflict");
+    expect(await approveMinutes(w.services, GS, MEETING_ID)).toMatchObject({ changed: false, state: "approved" });
+  });
+
+  it("with an objection approval is refused naming it, until the chair resolves it", async () => {
+    w = await minutesWorld(AFTER);
+    await draftAndSend();
+    w.setNow("2022-09-15T10:01:00+02:00");
+
+    const guest = await refusal(recordObjection(w.services, "gast-1", MEETING_ID, "Mein Beitrag fehlt."));
+    expect(guest.kind).toBe("forbidden");
+    const objection = await recordObjection(w.services, "m-caritas", MEETING_ID, "  Zu TOP 2: Der Caritasverband hat sich enthalten.  ");
+    expect(objection.open).toBe(1);
+    expect(objection.text.de).toContain("zu Beginn der nachfolgenden Sitzung am Donnerstag, 15.09.2022 behandelt (§ 7 Abs. 4 GO)");
+
+    w.setNow(NEXT_START);
+    const refused = await refusal(approveMinutes(w.services, GS, MEETING_ID));
+    expect(refused.kind).toBe("conflict");
+    expect(refused.texts.de).toContain("liegt ein Änderungswunsch vor – Hans Heinen: „Zu TOP 2: Der Caritasverband hat sich enthalten.“");
+    expect((await w.store.read()).minutes[0]!.state).toBe("sent");
+
+    expect((await refusal(resolveObjections(w.services, "m-caritas", MEETING_ID, "erledigt"))).kind).toBe("forbidden");
+    const resolved = await resolveObjections(w.services, "vorsitz", MEETING_ID, "TOP 2 wird berichtigt: 8 Ja, 2 Nein, 2 Enthaltungen.");
+    expect(resolved.text.de).toContain("Ein Änderungswunsch ist als erledigt vermerkt");
+    const entry = (await w.store.auditLog()).find((e) => e.action === "minutes.objections-resolved")!;
+    expect(entry).toMatchObject({ actorId: "vorsitz", details: { meetingId: MEETING_ID, note: "TOP 2 wird berichtigt: 8 Ja, 2 Nein, 2 Enthaltungen." } });
+    expect(entry.details.objections).toEqual([{ personId: "m-caritas", text: "Zu TOP 2: Der Caritasverband hat sich enthalten.", at: "2022-09-15T10:01:00+02:00" }]);
+
+    await expect(approveMinutes(w.services, "vorsitz", MEETING_ID)).resolves.toMatchObject({ state: "approved" });
+  });
+
+  it("approval is for the Geschäftsstelle and the chair only", async () => {
+    w = await minutesWorld(AFTER);
+    await draftAndSend();
+    w.setNow(NEXT_START);
+    expect((await refusal(approveMinutes(w.services, "m-caritas", MEETING_ID))).kind).toBe("forbidden");
+    expect((await w.store.read()).minutes[0]!.state).toBe("sent");
+  });
+});
+
+describe("command line", () => {
+  it("`minutes draft --json` drafts the last held meeting beside the data file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lg-minutes-cli-"));
+    try {
+      const file = join(dir, "db.json");
+      await writeFile(file, JSON.stringify(worldDb(), null, 2));
+      const run = await runCli(["--db", file, "--now", AFTER, "minutes", "draft", "--json"]);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const out = JSON.parse(run.stdout) as { meetingId: string; state: string; files: Record<string, string> };
+      expect(out).toEqual({
+        meetingId: MEETING_ID,
+        state: "draft",
+        files: {
+          internalMd: join(dir, "minutes", "s-2022-05-12-niederschrift-intern.md"),
+          internalHtml: join(dir, "minutes", "s-2022-05-12-niederschrift-intern.html"),
+          publicMd: join(dir, "minutes", "s-2022-05-12-niederschrift-oeffentlich.md"),
+          publicHtml: join(dir, "minutes", "s-2022-05-12-niederschrift-oeffentlich.html"),
+        },
+      });
+      expect(await readFile(out.files.internalHtml!, "utf8")).toContain("Unterschriften gemäß § 7 Abs. 2 GO");
+      const db = JSON.parse(await readFile(file, "utf8")) as { minutes: unknown[] };
+      expect(db.minutes).toEqual([expect.objectContaining({ meetingId: MEETING_ID, state: "draft" })]);
+
+      const approve = await runCli(["--db", file, "--now", AFTER, "minutes", "approve"]);
+      expect(approve.code).toBe(2);
+      expect(approve.stderr).toContain("Fehler: Die Niederschrift der Sitzung vom Donnerstag, 12.05.2022 ist noch nicht an alle Mitglieder versandt");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
