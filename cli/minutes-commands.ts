@@ -1,0 +1,125 @@
+/**
+ * `minutes draft | send | object | resolve | approve`: the Niederschrift (§ 7 GO) on the command
+ * line, acting as the Geschäftsstelle (actor "cli", as for invitations). The files go to
+ * `minutes/` beside the data file; mail goes to `SMTP_URL`, or as .eml files to `outbox/` beside it.
+ */
+import { dirname, join, resolve } from "node:path";
+import type { Command, OptionValues } from "commander";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { createMailer } from "../adapters/mail-transport.ts";
+import { ProfileError } from "../adapters/profiles.ts";
+import type { Db, Meeting } from "../adapters/schema.ts";
+import { StoreError } from "../adapters/store-errors.ts";
+import { formatDateTime } from "../rules/time.ts";
+import type { Services } from "../services/context.ts";
+import { ServiceError } from "../services/errors.ts";
+import { MeetingError } from "../services/meetings.ts";
+import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
+import { contextOf, emit, UserError, type CliContext } from "./context.ts";
+
+const ACTOR = "cli";
+
+interface Run {
+  ctx: CliContext;
+  services: Services;
+  outDir: string;
+}
+
+/** Runs a command with the services; refusals become one German sentence and a non-zero exit. */
+function action<O extends OptionValues>(body: (run: Run, opts: O) => Promise<void>) {
+  return async (_opts: O, cmd: Command) => {
+    const ctx = contextOf(cmd);
+    const mailer = createMailer({ smtpUrl: process.env.SMTP_URL, outboxDir: join(dirname(ctx.db), "outbox"), now: ctx.clock });
+    const services: Services = { store: openJsonStore(ctx.db, { clock: ctx.clock }), clock: ctx.clock, mailer };
+    try {
+      await body({ ctx, services, outDir: resolve(dirname(ctx.db), "minutes") }, cmd.opts<O>());
+    } catch (e) {
+      if (e instanceof ServiceError || e instanceof MeetingError || e instanceof StoreError || e instanceof ProfileError) throw new UserError(e.message);
+      throw e;
+    } finally {
+      await mailer.close();
+    }
+  };
+}
+
+/** The meeting named, or the one `pick` finds, or a clear refusal. */
+async function meetingId(run: Run, id: string | undefined, pick: (db: Db) => Meeting | null, none: string): Promise<string> {
+  if (id) return id;
+  const found = pick(await run.services.store.read());
+  if (!found) throw new UserError(`${none}; bitte --meeting <id> angeben.`);
+  return found.id;
+}
+
+const lastHeld = (run: Run) => (id: string | undefined) =>
+  meetingId(run, id, (db) => lastHeldMeeting(db, run.ctx.clock()), `Vor ${formatDateTime(run.ctx.clock())} hat keine Sitzung stattgefunden`);
+const awaiting = (run: Run) => (id: string | undefined) =>
+  meetingId(run, id, minutesAwaitingApproval, "Keine Niederschrift wartet auf Genehmigung");
+
+function megabytes(value: string): number {
+  const n = Number(value.replace(",", "."));
+  if (!Number.isFinite(n) || n <= 0) throw new UserError(`--max-attachment-mb muss eine positive Zahl sein, nicht "${value}".`);
+  return Math.round(n * 1024 * 1024);
+}
+
+export function registerMinutesCommands(program: Command): void {
+  const minutes = program.command("minutes").description("Niederschrift (§ 7 GO): Entwurf, Versand, Änderungswünsche, Genehmigung");
+  minutes
+    .command("draft")
+    .description("den Entwurf als Markdown und druckfertiges HTML schreiben, intern und öffentlich (Standard: letzte Sitzung)")
+    .option("--meeting <id>", "Kennung der Sitzung, z. B. s-2022-05-12")
+    .action(
+      action<{ meeting?: string }>(async (run, opts) => {
+        const result = await draftMinutes(run.services, ACTOR, await lastHeld(run)(opts.meeting), { outDir: run.outDir });
+        const paths = Object.values(result.files).join("\n");
+        emit(run.ctx, { meetingId: result.meetingId, files: result.files, state: result.state }, `${result.text.de}\n\n${paths}`);
+      }),
+    );
+  minutes
+    .command("send")
+    .description("die Niederschrift an jedes Mitglied per E-Mail senden; ein erneuter Aufruf geht nur an die fehlenden")
+    .option("--meeting <id>", "Kennung der Sitzung (Standard: letzte Sitzung)")
+    .option("--download-url <url>", "Ordner in der Cloud mit den Dateien, für Anhänge über der Größengrenze (§ 7 Abs. 3 GO)")
+    .option("--max-attachment-mb <n>", `Größengrenze der Anhänge in MB (Standard: ${MAX_ATTACHMENT_BYTES / 1024 / 1024})`)
+    .action(
+      action<{ meeting?: string; downloadUrl?: string; maxAttachmentMb?: string }>(async (run, opts) => {
+        const id = await lastHeld(run)(opts.meeting);
+        const max = opts.maxAttachmentMb === undefined ? undefined : megabytes(opts.maxAttachmentMb);
+        const report = await sendMinutes(run.services, ACTOR, id, { outDir: run.outDir, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max });
+        emit(run.ctx, report, report.text.de);
+        if (report.failed.length > 0) throw new UserError(`${report.failed.length} von ${report.total} Nachrichten wurden nicht versandt; erneut mit „minutes send“.`);
+      }),
+    );
+  minutes
+    .command("object")
+    .description("einen Änderungswunsch zur Niederschrift vermerken (§ 7 Abs. 4 GO)")
+    .requiredOption("--as <personId>", "wer ihn einbringt (Mitglied, Stellvertretung, Vorsitz, Geschäftsstelle)")
+    .requiredOption("--text <text>", "der Änderungswunsch")
+    .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
+    .action(
+      action<{ as: string; text: string; meeting?: string }>(async (run, opts) => {
+        const result = await recordObjection(run.services, opts.as, await awaiting(run)(opts.meeting), opts.text);
+        emit(run.ctx, result, result.text.de);
+      }),
+    );
+  minutes
+    .command("resolve")
+    .description("die Änderungswünsche als erledigt vermerken, mit der Entscheidung des Vorsitzes")
+    .requiredOption("--note <text>", "wie sie erledigt wurden")
+    .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
+    .action(
+      action<{ note: string; meeting?: string }>(async (run, opts) => {
+        const result = await resolveObjections(run.services, ACTOR, await awaiting(run)(opts.meeting), opts.note);
+        emit(run.ctx, result, result.text.de);
+      }),
+    );
+  minutes
+    .command("approve")
+    .description("zu Beginn der nachfolgenden Sitzung die Niederschrift als genehmigt feststellen (§ 7 Abs. 4 GO)")
+    .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
+    .action(
+      action<{ meeting?: string }>(async (run, opts) => {
+        const result = await approveMinutes(run.services, ACTOR, await awaiting(run)(opts.meeting));
+        emit(run.ctx, result, result.text.de);
+      }),
+    );
+}

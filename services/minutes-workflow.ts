@@ -1,0 +1,569 @@
+/**
+ * The minutes after the session (Rhein-Sieg § 7 GO): draft them as files to print and sign, send
+ * them to every member, take objections, and declare them approved at the start of the next
+ * session. Each command: validate → authorize → apply → audit; paragraphs come from the profile.
+ *
+ * Decisions:
+ * - Drafting and sending are for the Geschäftsstelle and the chair (as `mayManageMeetings`, which
+ *   also admits the command line, "cli"). Objections may come from members, deputies, the chair
+ *   and the Geschäftsstelle.
+ * - A draft can be made from the start of the meeting on and made again as often as needed (more
+ *   votes, a correction): the files are overwritten. Once anyone has received the minutes, their
+ *   text is fixed — a new draft is refused, changes go through § 7 Abs. 4 (objections at the next
+ *   session), so that every member approves the same text.
+ * - Recipients: the member of every institution (§ 7 Abs. 3: "jedem Mitglied"), not deputies — a
+ *   deputy who stood in reads the minutes through the member, as for every other paper; and not
+ *   the chair, who signs them before they go out (§ 7 Abs. 2).
+ * - The mail carries the minutes as Markdown in its body (so they always arrive "per E-Mail"), the
+ *   internal and the public HTML version as attachments; above `maxAttachmentBytes` it carries
+ *   download links instead (§ 7 Abs. 3 "Bei größeren Anhängen …").
+ * - `Minutes` has no field for recipients, so who received them is read from the audit log
+ *   (`minutes.delivered`); a second call sends only to the members missing there. The record turns
+ *   "sent" (with `sentAt`) once every member has them.
+ * - Approval (§ 7 Abs. 4): at or after the start of the following meeting, only after sending and
+ *   without open objections. An objection is resolved by the chair or the Geschäftsstelle with a
+ *   note: objections and note go to the audit log, and the list on the record is emptied.
+ */
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { z } from "zod";
+import { escapeHtml } from "../adapters/invitation-mail.ts";
+import type { Mailer, MailMessage } from "../adapters/mail-transport.ts";
+import type { Db, Meeting, Minutes, Person } from "../adapters/schema.ts";
+import type { Profile, Texts } from "../rules/profile.ts";
+import { berlinDay, formatDateTime, formatDay, toBerlinIso } from "../rules/time.ts";
+import { profileOf, type Services } from "./context.ts";
+import { personById, rolesOf } from "./directory.ts";
+import { ServiceError } from "./errors.ts";
+import { bodyGenitive } from "./invitation-core.ts";
+import { findMeeting, mayManageMeetings, MeetingError } from "./meetings.ts";
+import { buildMinutes, renderHtml, renderMarkdown } from "./minutes.ts";
+
+/** § 7 Abs. 3 GO "größere Anhänge": above this the mail carries download links instead. */
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+
+export interface MinutesFiles {
+  internalMd: string;
+  internalHtml: string;
+  publicMd: string;
+  publicHtml: string;
+}
+
+/** `<outDir>/<meetingId>-niederschrift-intern.html` and its three siblings. */
+export function minutesFiles(outDir: string, meetingId: string): MinutesFiles {
+  const file = (version: string, ext: string) => join(outDir, `${meetingId}-niederschrift-${version}.${ext}`);
+  return { internalMd: file("intern", "md"), internalHtml: file("intern", "html"), publicMd: file("oeffentlich", "md"), publicHtml: file("oeffentlich", "html") };
+}
+
+/** The most recent meeting (not cancelled) that began before `now`, or null. */
+export function lastHeldMeeting(db: Db, now: Date): Meeting | null {
+  const started = db.meetings.filter((m) => m.state !== "cancelled" && Date.parse(m.start) < now.getTime());
+  return started.sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0] ?? null;
+}
+
+/** The most recent meeting whose minutes exist and are not approved yet, or null. */
+export function minutesAwaitingApproval(db: Db): Meeting | null {
+  const open = new Set(db.minutes.filter((m) => m.state !== "approved").map((m) => m.meetingId));
+  return db.meetings.filter((m) => open.has(m.id)).sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0] ?? null;
+}
+
+// ---- draft ------------------------------------------------------------------------------------
+
+export interface DraftResult {
+  meetingId: string;
+  state: Minutes["state"];
+  files: MinutesFiles;
+  /** The internal version. */
+  markdown: string;
+  text: Texts;
+}
+
+export async function draftMinutes(services: Services, actorId: string, meetingId: string, options: { outDir: string }): Promise<DraftResult> {
+  const now = services.clock();
+  const received = await receivedBy(services, meetingId);
+  const result = await services.store.update({ actorId }, (db, audit) => {
+    authorize(db, actorId, { de: "Die Niederschrift erstellt die Geschäftsstelle (oder der Vorsitz).", en: "The minutes are drawn up by the Geschäftsstelle (or the chair)." });
+    const meeting = meetingOf(db, meetingId);
+    if (Date.parse(meeting.start) > now.getTime()) {
+      const at = when(meeting);
+      throw new ServiceError({ de: `Die Sitzung am ${at.de} hat noch nicht begonnen; eine Niederschrift gibt es erst danach.`, en: `The meeting on ${at.en} has not begun yet; minutes come afterwards.` }, "conflict");
+    }
+    const profile = profileOf(db);
+    let record = db.minutes.find((m) => m.meetingId === meeting.id);
+    if (record?.state === "approved" || record?.state === "sent" || received.size > 0) throw textFixed(db, record, received.size, profile);
+    const redraft = record !== undefined;
+    if (!record) {
+      record = { meetingId: meeting.id, state: "draft", createdAt: toBerlinIso(now), sentAt: null, objections: [], approvedAt: null };
+      db.minutes.push(record);
+    }
+    if (meeting.state === "planned" || meeting.state === "invited") meeting.state = "held";
+    const internal = buildMinutes(db, meeting.id, profile, { version: "internal" });
+    const open = buildMinutes(db, meeting.id, profile, { version: "public" });
+    audit(redraft ? "minutes.redraft" : "minutes.draft", { meetingId: meeting.id, outDir: options.outDir });
+    return {
+      day: day(meeting),
+      signatures: citation(profile, "signaturesCitation"),
+      contents: {
+        internalMd: renderMarkdown(internal),
+        internalHtml: renderHtml(internal),
+        publicMd: renderMarkdown(open),
+        publicHtml: renderHtml(open),
+      } satisfies MinutesFiles,
+      redraft,
+    };
+  });
+  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  const { contents, redraft, signatures } = result.value;
+  const files = minutesFiles(options.outDir, meetingId);
+  await mkdir(options.outDir, { recursive: true });
+  for (const key of Object.keys(files) as (keyof MinutesFiles)[]) await writeAtomic(files[key], contents[key]);
+  const d = result.value.day;
+  const verb = redraft ? { de: "neu erstellt", en: "drawn up again" } : { de: "erstellt", en: "drawn up" };
+  return {
+    meetingId,
+    state: "draft",
+    files,
+    markdown: contents.internalMd,
+    text: {
+      de: `Entwurf der Niederschrift zur Sitzung vom ${d.de} ${verb.de}: interne Fassung ${files.internalHtml}, öffentliche Fassung ${files.publicHtml} (je auch als .md). Vor dem Versand bitte von Vorsitz und Leitung der Geschäftsstelle unterzeichnen lassen${paren(signatures)}; dann geht sie an alle Mitglieder (Befehlszeile: „minutes send“).`,
+      en: `Draft minutes of the meeting on ${d.en} ${verb.en}: internal version ${files.internalHtml}, public version ${files.publicHtml} (each also as .md). Before sending, have them signed by the chair and the head of the Geschäftsstelle${paren(signatures)}; then they go to every member (command line: "minutes send").`,
+    },
+  };
+}
+
+function textFixed(db: Db, record: Minutes | undefined, received: number, profile: Profile): ServiceError {
+  const approval = paren(citation(profile, "approvalCitation"));
+  if (record?.state === "approved") {
+    const on = dayOf(record.approvedAt);
+    return new ServiceError({ de: `Die Niederschrift wurde bereits${on.de} genehmigt; sie wird nicht neu erstellt.`, en: `The minutes are already approved${on.en}; they are not drawn up again.` }, "conflict");
+  }
+  const total = membersOf(db).length;
+  return new ServiceError(
+    {
+      de: `Die Niederschrift ist bereits an ${received} von ${total} Mitgliedern versandt; ihr Text bleibt daher, wie er ist. Änderungswünsche werden zu Beginn der nachfolgenden Sitzung eingebracht${approval}.`,
+      en: `The minutes have already been sent to ${received} of ${total} members, so their text stays as it is. Changes are brought in at the start of the following meeting${approval}.`,
+    },
+    "conflict",
+  );
+}
+
+/** Written beside and renamed, so a reader (or a sending run) never sees half a file. */
+async function writeAtomic(file: string, content: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, content, "utf8");
+  await rename(temp, file);
+}
+
+// ---- send -------------------------------------------------------------------------------------
+
+export interface SendMinutesOptions {
+  /** Where `draftMinutes` wrote the files. */
+  outDir: string;
+  /** Where the Geschäftsstelle put the files for download; needed only above `maxAttachmentBytes`. */
+  downloadUrlBase?: string | null;
+  maxAttachmentBytes?: number;
+}
+
+export interface FailedMember {
+  personId: string;
+  name: string;
+  email: string;
+  error: string;
+}
+
+export interface MinutesSendReport {
+  meetingId: string;
+  /** Members who are to receive the minutes. */
+  total: number;
+  /** Of those, accepted by the mail server (outbox: written as a file) — in this run or before. */
+  accepted: number;
+  sentNow: number;
+  /** Refused in this run; another run sends to exactly these. */
+  failed: FailedMember[];
+  /** How the HTML files travelled in this run: attached, or as links (§ 7 Abs. 3). */
+  delivery: "attachment" | "link";
+  links: string[];
+  transport: Mailer["kind"];
+  state: Minutes["state"];
+  sentAt: string | null;
+  text: Texts;
+}
+
+export async function sendMinutes(services: Services, actorId: string, meetingId: string, options: SendMinutesOptions): Promise<MinutesSendReport> {
+  const db = await services.store.read();
+  authorize(db, actorId, { de: "Die Niederschrift versendet die Geschäftsstelle (oder der Vorsitz).", en: "The minutes are sent by the Geschäftsstelle (or the chair)." });
+  const meeting = meetingOf(db, meetingId);
+  const record = db.minutes.find((m) => m.meetingId === meeting.id);
+  if (!record) {
+    throw new ServiceError({ de: `Für die Sitzung vom ${day(meeting).de} gibt es noch keinen Entwurf der Niederschrift; bitte zuerst „minutes draft“.`, en: `There are no draft minutes for the meeting on ${day(meeting).en} yet; please run "minutes draft" first.` }, "conflict");
+  }
+  const members = membersOf(db);
+  const received = await receivedBy(services, meeting.id);
+  const missing = members.filter((p) => !received.has(p.id));
+
+  const { compose, links } = missing.length > 0 ? await prepareMail(db, meeting, options, services.clock()) : { compose: null, links: [] };
+
+  // One at a time over the pooled connection; `send` answers instead of throwing.
+  const deliveries: { person: Person; accepted: boolean; error: string | null; messageId: string | null; at: string }[] = [];
+  for (const person of missing) {
+    const result = await services.mailer.send(compose!(person));
+    deliveries.push({ person, accepted: result.accepted, error: result.accepted ? null : (result.error ?? "unbekannter Fehler"), messageId: result.messageId, at: toBerlinIso(services.clock()) });
+  }
+
+  const outcome = await services.store.update({ actorId }, (db, audit) => {
+    const current = db.minutes.find((m) => m.meetingId === meeting.id)!;
+    const have = new Set([...received, ...deliveries.filter((d) => d.accepted).map((d) => d.person.id)]);
+    if (deliveries.length > 0) {
+      audit("minutes.delivered", {
+        meetingId: meeting.id,
+        transport: services.mailer.kind,
+        delivery: links.length ? "link" : "attachment",
+        accepted: deliveries.filter((d) => d.accepted).map((d) => ({ personId: d.person.id, email: d.person.email, at: d.at, messageId: d.messageId })),
+        failed: deliveries.filter((d) => !d.accepted).map((d) => ({ personId: d.person.id, email: d.person.email, error: d.error })),
+      });
+    }
+    if (current.state === "draft" && members.every((p) => have.has(p.id))) {
+      current.state = "sent";
+      current.sentAt = toBerlinIso(services.clock());
+      audit("minutes.sent", { meetingId: meeting.id, recipients: members.length });
+    }
+    return { state: current.state, sentAt: current.sentAt, accepted: members.filter((p) => have.has(p.id)).length };
+  });
+  if (outcome.duplicate) throw new Error("unreachable: no activity id given");
+  const report: Omit<MinutesSendReport, "text"> = {
+    meetingId: meeting.id,
+    total: members.length,
+    accepted: outcome.value.accepted,
+    sentNow: deliveries.filter((d) => d.accepted).length,
+    failed: deliveries.filter((d) => !d.accepted).map((d) => ({ personId: d.person.id, name: d.person.name, email: d.person.email, error: d.error! })),
+    delivery: links.length ? "link" : "attachment",
+    links,
+    transport: services.mailer.kind,
+    state: outcome.value.state,
+    sentAt: outcome.value.sentAt,
+  };
+  return { ...report, text: sendText(report, day(meeting), services.mailer.target) };
+}
+
+/** The mail for each member: files attached, or links to them above the size limit. */
+async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions, now: Date): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
+  const files = minutesFiles(options.outDir, meeting.id);
+  const [html, publicHtml, markdown] = await Promise.all([files.internalHtml, files.publicHtml, files.internalMd].map((f) => readDraft(f)));
+  const size = Buffer.byteLength(html!) + Buffer.byteLength(publicHtml!);
+  const tooBig = size > (options.maxAttachmentBytes ?? MAX_ATTACHMENT_BYTES);
+  const base = options.downloadUrlBase?.trim().replace(/\/+$/, "");
+  const names = [basename(files.internalHtml), basename(files.publicHtml)];
+  if (tooBig && !base) {
+    const mb = (size / 1024 / 1024).toLocaleString("de-DE", { maximumFractionDigits: 1 });
+    const rule = paren(citation(profileOf(db), "distributionCitation"));
+    throw new ServiceError(
+      {
+        de: `Die Niederschrift ist mit ${mb} MB zu groß für einen Anhang: bitte ${names.join(" und ")} in der Cloud ablegen und den Link zum Ordner angeben (--download-url)${rule}.`,
+        en: `At ${mb} MB the minutes are too large to attach: please put ${names.join(" and ")} in the cloud and give the folder's link (--download-url)${rule}.`,
+      },
+      "invalid",
+    );
+  }
+  const links = tooBig ? names.map((n) => `${base}/${encodeURIComponent(n)}`) : [];
+  const attachments = tooBig ? [] : [{ file: files.internalHtml, content: html! }, { file: files.publicHtml, content: publicHtml! }];
+  return { compose: composer(db, meeting, { markdown: markdown!, attachments, links }, now), links };
+}
+
+async function readDraft(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch {
+    throw new ServiceError({ de: `Die Datei ${file} fehlt; bitte den Entwurf neu erstellen („minutes draft“).`, en: `The file ${file} is missing; please draw up the draft again ("minutes draft").` }, "conflict");
+  }
+}
+
+/** § 7 Abs. 3 GO "jedem Mitglied": the member of every institution (see the module comment). */
+function membersOf(db: Db): Person[] {
+  const ids = [...new Set(db.institutions.map((i) => i.memberId))];
+  return ids.map((id) => personById(db, id));
+}
+
+const Delivered = z.object({ meetingId: z.string(), accepted: z.array(z.object({ personId: z.string() })) });
+
+/** Who has received the minutes, from the audit log (the `Minutes` record has no recipients). */
+async function receivedBy(services: Services, meetingId: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const entry of await services.store.auditLog()) {
+    if (entry.action !== "minutes.delivered") continue;
+    const parsed = Delivered.safeParse(entry.details);
+    if (parsed.success && parsed.data.meetingId === meetingId) for (const a of parsed.data.accepted) ids.add(a.personId);
+  }
+  return ids;
+}
+
+interface MailParts {
+  markdown: string;
+  attachments: { file: string; content: string }[];
+  links: string[];
+}
+
+/** One mail per member, in German: a short letter, then the minutes themselves as text. */
+function composer(db: Db, meeting: Meeting, parts: MailParts, now: Date): (person: Person) => MailMessage {
+  const profile = profileOf(db);
+  const genitive = bodyGenitive(db.body.name, profile.bodyKind);
+  const sender = `Geschäftsstelle ${genitive}`;
+  const title = `Sitzung ${genitive} vom ${day(meeting).de}`;
+  const next = followingMeeting(db, meeting);
+  const paragraphs = [
+    parts.links.length
+      ? `die Niederschrift der ${title} ist wegen ihrer Größe nicht angehängt, sondern zum Download hinterlegt${paren(citation(profile, "distributionCitation"))}:`
+      : `anbei erhalten Sie die Niederschrift der ${title}${paren(citation(profile, "distributionCitation"))}, als Datei zum Drucken (interne und öffentliche Fassung) und unten im Text.`,
+    ...(meeting.agenda.some((a) => !a.public)
+      ? [`Die interne Fassung enthält nicht öffentliche Punkte und ist nur für die Mitglieder bestimmt; zur Weitergabe an Kooperationspartner dient die öffentliche Fassung${paren(citation(profile, "publicityCitation"))}.`]
+      : []),
+    `Änderungswünsche zum Inhalt bringen Sie bitte zu Beginn der nächsten Sitzung${next ? ` am ${day(next).de}` : ""} ein; andernfalls wird die Niederschrift als genehmigt festgestellt${paren(citation(profile, "approvalCitation"))}.`,
+  ];
+  const closing = `Mit freundlichen Grüßen\n${sender}`;
+  const p = (text: string) => `<p>${escapeHtml(text).replace(/\n/g, "<br>")}</p>`;
+  return (person) => {
+    const greeting = `Guten Tag ${person.name},`;
+    const [first, ...rest] = paragraphs;
+    const text = [greeting, first, ...parts.links, ...rest, closing, "-".repeat(60), parts.markdown].join("\n\n");
+    const html = [
+      p(greeting),
+      p(first!),
+      ...(parts.links.length ? [`<ul>${parts.links.map((l) => `<li><a href="${escapeHtml(l)}">${escapeHtml(l)}</a></li>`).join("")}</ul>`] : []),
+      ...rest.map(p),
+      p(closing),
+      "<hr>",
+      `<pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(parts.markdown)}</pre>`,
+    ].join("\n");
+    return {
+      from: { name: sender, address: db.body.secretariatEmail },
+      to: { name: person.name, address: person.email },
+      subject: `Niederschrift der ${title}`,
+      date: now,
+      text,
+      html: `<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8"></head><body>\n${html}\n</body></html>\n`,
+      attachments: parts.attachments.map((a) => ({ filename: basename(a.file), content: a.content, contentType: "text/html; charset=utf-8" })),
+    };
+  };
+}
+
+function sendText(r: Omit<MinutesSendReport, "text">, d: Texts, target: string): Texts {
+  const head = { de: `Niederschrift der Sitzung vom ${d.de}: `, en: `Minutes of the meeting on ${d.en}: ` };
+  const parts: Texts[] = [head];
+  if (r.sentNow === 0 && r.failed.length === 0) {
+    parts.push(
+      r.accepted === r.total
+        ? { de: `bereits an alle ${r.total} Mitglieder versandt${r.sentAt ? ` (seit ${formatDateTime(new Date(r.sentAt), "de")})` : ""}; nichts wurde erneut gesendet.`, en: `already sent to all ${r.total} members${r.sentAt ? ` (since ${formatDateTime(new Date(r.sentAt), "en")})` : ""}; nothing was sent again.` }
+        : { de: `${r.accepted} von ${r.total} versandt; in diesem Vorgang wurde nichts gesendet.`, en: `${r.accepted} of ${r.total} sent; nothing was sent in this run.` },
+    );
+  } else {
+    const list = r.failed.map((f) => `${f.name} <${f.email}> – ${f.error}`).join("; ");
+    const failed = r.failed.length ? { de: `, ${r.failed.length} fehlgeschlagen: ${list}`, en: `, ${r.failed.length} failed: ${list}` } : { de: "", en: "" };
+    parts.push(
+      r.transport === "outbox"
+        ? { de: `${r.accepted} von ${r.total} als .eml-Datei im Ausgangsordner ${target} abgelegt${failed.de}. Diese E-Mails wurden NICHT versandt (kein SMTP_URL eingerichtet).`, en: `${r.accepted} of ${r.total} written as .eml files to the outbox folder ${target}${failed.en}. These e-mails were NOT sent (no SMTP_URL configured).` }
+        : { de: `${r.accepted} von ${r.total} versandt${failed.de}.`, en: `${r.accepted} of ${r.total} sent${failed.en}.` },
+    );
+    if (r.delivery === "link") parts.push({ de: ` Statt Anhängen enthält die E-Mail die Download-Links ${r.links.join(", ")}; dort müssen die Dateien liegen.`, en: ` Instead of attachments the e-mail carries the download links ${r.links.join(", ")}; the files must be there.` });
+  }
+  if (r.accepted < r.total) parts.push({ de: " Ein erneuter Versand („minutes send“) geht nur an die fehlenden Mitglieder.", en: ' Sending again ("minutes send") reaches only the missing members.' });
+  return { de: parts.map((p) => p.de).join(""), en: parts.map((p) => p.en).join("") };
+}
+
+// ---- objections and approval ---------------------------------------------------------------------
+
+export interface ObjectionResult {
+  /** Open objections on the minutes after this one. */
+  open: number;
+  text: Texts;
+}
+
+/** § 7 Abs. 4 GO: a change to the content, brought in (at the latest) at the start of the next session. */
+export async function recordObjection(services: Services, personId: string, meetingId: string, text: string): Promise<ObjectionResult> {
+  const now = services.clock();
+  const wording = text.trim();
+  if (!wording) throw new ServiceError({ de: "Bitte den Änderungswunsch zur Niederschrift angeben.", en: "Please state the change to the minutes." }, "invalid");
+  const result = await services.store.update({ actorId: personId }, (db, audit) => {
+    const roles = rolesOf(db, personId);
+    if (!roles.member && !roles.deputy && !roles.chair && !roles.secretariat) {
+      throw new ServiceError({ de: "Änderungswünsche zur Niederschrift bringen Mitglieder, Stellvertretungen, der Vorsitz oder die Geschäftsstelle ein.", en: "Changes to the minutes are brought in by members, deputies, the chair or the Geschäftsstelle." }, "forbidden");
+    }
+    const meeting = meetingOf(db, meetingId);
+    const record = recordOf(db, meeting);
+    const profile = profileOf(db);
+    if (record.state === "approved") {
+      const on = dayOf(record.approvedAt);
+      throw new ServiceError({ de: `Die Niederschrift wurde bereits${on.de} genehmigt; Änderungswünsche sind nicht mehr möglich${paren(citation(profile, "approvalCitation"))}.`, en: `The minutes were already approved${on.en}; changes can no longer be brought in${paren(citation(profile, "approvalCitation"))}.` }, "conflict");
+    }
+    record.objections.push({ personId, text: wording, at: toBerlinIso(now) });
+    audit("minutes.objection", { meetingId: meeting.id, text: wording });
+    const next = followingMeeting(db, meeting);
+    return { open: record.objections.length, day: day(meeting), next: next && day(next), approval: paren(citation(profile, "approvalCitation")) };
+  });
+  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  const { open, next, approval } = result.value;
+  const d = result.value.day;
+  return {
+    open,
+    text: {
+      de: `Ihr Änderungswunsch zur Niederschrift der Sitzung vom ${d.de} ist vermerkt; er wird zu Beginn der nachfolgenden Sitzung${next ? ` am ${next.de}` : ""} behandelt${approval}.`,
+      en: `Your change to the minutes of the meeting on ${d.en} is recorded; it will be dealt with at the start of the following meeting${next ? ` on ${next.en}` : ""}${approval}.`,
+    },
+  };
+}
+
+/** The chair (or the Geschäftsstelle) records how the objections were settled; the list is emptied. */
+export async function resolveObjections(services: Services, actorId: string, meetingId: string, note: string): Promise<ObjectionResult> {
+  const resolution = note.trim();
+  if (!resolution) throw new ServiceError({ de: "Bitte angeben, wie die Änderungswünsche erledigt wurden.", en: "Please state how the changes were settled." }, "invalid");
+  const result = await services.store.update({ actorId }, (db, audit) => {
+    authorize(db, actorId, { de: "Über Änderungswünsche zur Niederschrift entscheidet der Vorsitz; die Geschäftsstelle vermerkt es.", en: "The chair decides on changes to the minutes; the Geschäftsstelle records it." });
+    const meeting = meetingOf(db, meetingId);
+    const record = recordOf(db, meeting);
+    if (record.state === "approved" || record.objections.length === 0) {
+      throw new ServiceError({ de: "Zu dieser Niederschrift gibt es keine offenen Änderungswünsche.", en: "There are no open changes to these minutes." }, "conflict");
+    }
+    const resolved = record.objections;
+    audit("minutes.objections-resolved", { meetingId: meeting.id, objections: resolved, note: resolution });
+    record.objections = [];
+    return resolved.length;
+  });
+  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  const n = result.value;
+  return {
+    open: 0,
+    text: {
+      de: `${n === 1 ? "Ein Änderungswunsch ist" : `${n} Änderungswünsche sind`} als erledigt vermerkt: ${resolution}. Die Niederschrift kann jetzt als genehmigt festgestellt werden.`,
+      en: `${n === 1 ? "One change is" : `${n} changes are`} recorded as settled: ${resolution}. The minutes can now be declared approved.`,
+    },
+  };
+}
+
+export interface ApprovalResult {
+  meetingId: string;
+  state: Minutes["state"];
+  approvedAt: string | null;
+  /** False when they were approved before. */
+  changed: boolean;
+  text: Texts;
+}
+
+/** § 7 Abs. 4 GO: at the start of the following meeting, without open objections, the minutes count as approved. */
+export async function approveMinutes(services: Services, actorId: string, meetingId: string): Promise<ApprovalResult> {
+  const now = services.clock();
+  const result = await services.store.update({ actorId }, (db, audit) => {
+    authorize(db, actorId, { de: "Die Genehmigung der Niederschrift stellen der Vorsitz oder die Geschäftsstelle fest.", en: "The approval of the minutes is declared by the chair or the Geschäftsstelle." });
+    const meeting = meetingOf(db, meetingId);
+    const record = recordOf(db, meeting);
+    const profile = profileOf(db);
+    const rule = paren(citation(profile, "approvalCitation"));
+    const d = day(meeting);
+    if (record.state === "approved") return { record: structuredClone(record), changed: false, d, rule };
+    if (record.state !== "sent") {
+      throw new ServiceError({ de: `Die Niederschrift der Sitzung vom ${d.de} ist noch nicht an alle Mitglieder versandt; genehmigt werden kann sie erst danach${rule}.`, en: `The minutes of the meeting on ${d.en} have not been sent to every member yet; they can be approved only afterwards${rule}.` }, "conflict");
+    }
+    const next = followingMeeting(db, meeting);
+    if (!next || now.getTime() < Date.parse(next.start)) {
+      const at = next ? when(next) : null;
+      throw new ServiceError(
+        {
+          de: `Die Niederschrift wird zu Beginn der nachfolgenden Sitzung als genehmigt festgestellt${rule}${at ? `, also frühestens am ${at.de}` : "; es ist noch keine geplant"}.`,
+          en: `The minutes are declared approved at the start of the following meeting${rule}${at ? `, so not before ${at.en}` : "; none is planned yet"}.`,
+        },
+        "conflict",
+      );
+    }
+    if (record.objections.length > 0) {
+      const list = record.objections.map((o) => `${nameOf(db, o.personId)}: „${o.text}“`).join("; ");
+      const n = record.objections.length;
+      throw new ServiceError(
+        {
+          de: `Zur Niederschrift der Sitzung vom ${d.de} ${n === 1 ? "liegt ein Änderungswunsch" : `liegen ${n} Änderungswünsche`} vor – ${list}. Der Vorsitz muss sie erst erledigen („minutes resolve“), dann gilt sie als genehmigt${rule}.`,
+          en: `There ${n === 1 ? "is one open change" : `are ${n} open changes`} to the minutes of the meeting on ${d.en} – ${list}. The chair must settle them first ("minutes resolve"); then they count as approved${rule}.`,
+        },
+        "conflict",
+      );
+    }
+    record.state = "approved";
+    record.approvedAt = toBerlinIso(now);
+    meeting.state = "minutes-approved";
+    audit("minutes.approve", { meetingId: meeting.id, followingMeetingId: next.id });
+    return { record: structuredClone(record), changed: true, d, rule };
+  });
+  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  const { record, changed, d, rule } = result.value;
+  const on = dayOf(record.approvedAt);
+  return {
+    meetingId,
+    state: record.state,
+    approvedAt: record.approvedAt,
+    changed,
+    text: changed
+      ? { de: `Die Niederschrift der Sitzung vom ${d.de} ist genehmigt${rule}; festgestellt${on.de}.`, en: `The minutes of the meeting on ${d.en} are approved${rule}; declared${on.en}.` }
+      : { de: `Die Niederschrift der Sitzung vom ${d.de} wurde bereits${on.de} genehmigt.`, en: `The minutes of the meeting on ${d.en} were already approved${on.en}.` },
+  };
+}
+
+// ---- shared ------------------------------------------------------------------------------------
+
+function authorize(db: Db, actorId: string, refusal: Texts): void {
+  if (!mayManageMeetings(db, actorId)) throw new ServiceError(refusal, "forbidden");
+}
+
+function meetingOf(db: Db, meetingId: string): Meeting {
+  let meeting: Meeting;
+  try {
+    meeting = findMeeting(db, meetingId);
+  } catch (e) {
+    if (e instanceof MeetingError) throw new ServiceError({ de: e.message, en: `There is no meeting "${meetingId}".` }, "not-found");
+    throw e;
+  }
+  if (meeting.state === "cancelled") {
+    throw new ServiceError({ de: `Die Sitzung ${meeting.id} wurde abgesagt; es gibt keine Niederschrift.`, en: `The meeting ${meeting.id} was cancelled; there are no minutes.` }, "conflict");
+  }
+  return meeting;
+}
+
+function recordOf(db: Db, meeting: Meeting): Minutes {
+  const record = db.minutes.find((m) => m.meetingId === meeting.id);
+  if (!record) {
+    throw new ServiceError({ de: `Zur Sitzung vom ${day(meeting).de} gibt es noch keine Niederschrift.`, en: `There are no minutes of the meeting on ${day(meeting).en} yet.` }, "not-found");
+  }
+  return record;
+}
+
+/** The next meeting after this one (not cancelled): where its minutes are approved. */
+function followingMeeting(db: Db, meeting: Meeting): Meeting | null {
+  const later = db.meetings.filter((m) => m.state !== "cancelled" && Date.parse(m.start) > Date.parse(meeting.start));
+  return later.sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0] ?? null;
+}
+
+function nameOf(db: Db, personId: string): string {
+  return db.persons.find((p) => p.id === personId)?.name ?? personId;
+}
+
+function day(meeting: Meeting): Texts {
+  const d = berlinDay(new Date(meeting.start));
+  return { de: formatDay(d, "de"), en: formatDay(d, "en") };
+}
+
+function when(meeting: Meeting): Texts {
+  const start = new Date(meeting.start);
+  return { de: formatDateTime(start, "de"), en: formatDateTime(start, "en") };
+}
+
+/** " am Donnerstag, 15.09.2022" / " on Thursday, 15.09.2022", or nothing without a date. */
+function dayOf(instant: string | null): Texts {
+  if (!instant) return { de: "", en: "" };
+  const d = berlinDay(new Date(instant));
+  return { de: ` am ${formatDay(d, "de")}`, en: ` on ${formatDay(d, "en")}` };
+}
+
+type MinutesCitation = "signaturesCitation" | "distributionCitation" | "approvalCitation" | "publicityCitation";
+
+function citation(profile: Profile, key: MinutesCitation): string | null {
+  return profile.minutes.regulated ? profile.minutes[key] : null;
+}
+
+/** " (§ 7 Abs. 4 GO)", or nothing where the profile has no such rule. */
+function paren(text: string | null): string {
+  return text ? ` (${text})` : "";
+}
