@@ -9,6 +9,8 @@ import { addAgendaItem, createMeeting } from "../services/meetings.ts";
 import { decideProposal } from "../services/proposals.ts";
 import { carryPostponedItems, declareNotQuorate, quorumNow, recordStatement, recordVote } from "../services/session.ts";
 import { profileOf } from "../services/context.ts";
+import { approveMinutes, draftMinutes, lastHeldMeeting, minutesAwaitingApproval, sendMinutes } from "../services/minutes-workflow.ts";
+import { dirname, join, resolve } from "node:path";
 import { cancelMeeting, changeMeeting, retryInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
 import type { Texts } from "../rules/profile.ts";
 import { requireContents } from "../services/invitation-core.ts";
@@ -27,6 +29,7 @@ const SECRETARIAT: Record<string, Handler> = {
   einladen: invite,
   rueckmeldungen: answersOverview,
   "rückmeldungen": answersOverview,
+  niederschrift: minutes,
 };
 
 const CHAIR: Record<string, Handler> = {
@@ -167,6 +170,30 @@ async function addItem(turn: Turn, args: string): Promise<TurnResult> {
     de: `TOP ${item.number}: ${item.title}${item.public ? "" : " (nicht öffentlich)"} ist auf der Tagesordnung.${added.warnings.map((w) => `\n${w}`).join("")}`,
     en: `Item ${item.number}: ${item.title}${item.public ? "" : " (closed)"} is on the agenda.${added.warnings.map((w) => `\n${w}`).join("")}`,
   });
+}
+
+/**
+ * "/niederschrift" drafts the minutes of the last session (§ 7 GO) as Markdown and printable HTML,
+ * "/niederschrift senden" mails them to every member, "/niederschrift genehmigen" records approval.
+ */
+async function minutes(turn: Turn, args: string): Promise<TurnResult> {
+  const outDir = join(dirname(resolve(turn.services.store.location)), "minutes");
+  const sub = normalize(args).split(" ")[0] ?? "";
+  if (/^(senden|versenden|send)$/.test(sub)) {
+    const meeting = minutesAwaitingApproval(turn.db);
+    if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die noch zu versenden wäre; erst „/niederschrift“.", en: "There are no minutes to send; draft them first with \"/niederschrift\"." });
+    return afterReply(turn, { de: "Ich versende die Niederschrift an alle Mitglieder.", en: "Sending the minutes to every member." }, async () =>
+      (await sendMinutes(turn.services, turn.person.id, meeting.id, { outDir })).text);
+  }
+  if (/^(genehmigen|approve|genehmigt)$/.test(sub)) {
+    const meeting = minutesAwaitingApproval(turn.db);
+    if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die auf Genehmigung wartet.", en: "No minutes are waiting for approval." });
+    return reply(turn, (await approveMinutes(turn.services, turn.person.id, meeting.id)).text);
+  }
+  const meeting = lastHeldMeeting(turn.db, turn.now);
+  if (!meeting) return reply(turn, { de: "Es hat noch keine Sitzung stattgefunden, für die eine Niederschrift zu schreiben wäre.", en: "No meeting has taken place yet to write minutes for." });
+  const draft = await draftMinutes(turn.services, turn.person.id, meeting.id, { outDir });
+  return { replies: [{ text: t(turn, draft.text) }, { text: draft.markdown }], notices: [] };
 }
 
 /** "/tagesordnung" lists proposals with buttons; "/tagesordnung annehmen p-3" / "ablehnen p-3" decides. */

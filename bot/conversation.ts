@@ -13,6 +13,7 @@ import {
 } from "./member-journeys.ts";
 import { decideProposal } from "../services/proposals.ts";
 import { recordStatement } from "../services/session.ts";
+import { minutesAwaitingApproval, recordObjection } from "../services/minutes-workflow.ts";
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
 import { understand, type Lang, type Understood } from "./understand.ts";
 import { identify } from "../services/directory.ts";
@@ -76,6 +77,7 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
     case "quorum-now": return quorum(turn, intent.item ? String(intent.item) : "");
     case "vote": return vote(turn, text.replace(/^\/?abstimmung/i, ""));
     case "statement": return statement(turn, intent.text);
+    case "objection": return objection(turn, intent.text);
     case "command": return runCommand(turn, intent.name, intent.args);
     case "help": return help(turn);
     case "greeting": return greet(turn);
@@ -95,6 +97,17 @@ async function statement(turn: Turn, text: string): Promise<TurnResult> {
   try {
     const out = await recordStatement(turn.services, turn.person.id, found.id, wording, null, null, turn.activityId);
     return reply(turn, out ?? { de: "Bereits vermerkt.", en: "Already recorded." });
+  } catch (e) {
+    return refusal(turn, e);
+  }
+}
+
+/** § 7 Abs. 4 GO: objections to the minutes, brought in at the start of the next session. */
+async function objection(turn: Turn, text: string): Promise<TurnResult> {
+  const meeting = minutesAwaitingApproval(turn.db);
+  if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die noch genehmigt werden müsste.", en: "There are no minutes awaiting approval." });
+  try {
+    return reply(turn, (await recordObjection(turn.services, turn.person.id, meeting.id, text)).text);
   } catch (e) {
     return refusal(turn, e);
   }
@@ -151,6 +164,7 @@ export function help(turn: Turn): TurnResult {
     add("„Ich möchte einen TOP vorschlagen: …“ – Thema anmelden", "\"I'd like to propose an agenda item: …\" – propose a topic");
     add("„Ich bin anwesend“ – in der Sitzung anmelden", "\"I'm here\" – check in during the session");
     add("„Wer ist meine Vertretung?“", "\"Who is my deputy?\"");
+    add("„Persönliche Erklärung: … bitte ins Protokoll“, „Einwand gegen die Niederschrift: …“", "\"Personal statement: … for the minutes\", \"Objection to the minutes: …\"");
   }
   add("„Bis wann kann ich Themen anmelden?“, „Wann muss die Einladung raus?“, „Fristen“", "\"When is the deadline for agenda items?\", \"By when must the invitation be sent?\", \"deadlines\"");
   add("„Wann ist die nächste Sitzung?“", "\"When is the next meeting?\"");
@@ -160,6 +174,7 @@ export function help(turn: Turn): TurnResult {
     add("/top [nicht-öffentlich] <Titel> – TOP aufnehmen; /tagesordnung – Vorschläge prüfen", "/top [nicht-öffentlich] <title> – add an item; /tagesordnung – review proposals");
     add("/einladen, /einladen dringend <Grund> – Einladung versenden", "/einladen, /einladen dringend <reason> – send the invitation");
     add("/rueckmeldungen – wer hat geantwortet", "/rueckmeldungen – who has answered");
+    add("/niederschrift – Entwurf der Niederschrift; /niederschrift senden; /niederschrift genehmigen", "/niederschrift – draft the minutes; /niederschrift senden – send them; /niederschrift genehmigen – approve them");
     add("/anwesend <Name>, /abwesend <Name>, /beschlussunfaehig [TOP n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <Name>: <Text>", "/anwesend <name>, /abwesend <name>, /beschlussunfaehig [item n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <name>: <text>");
   }
   const title = t(turn, { de: `Was ich für Sie tun kann, ${turn.person.name}`, en: `What I can do for you, ${turn.person.name}` });

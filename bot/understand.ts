@@ -30,6 +30,7 @@ export type Intent =
   | { kind: "quorum-now"; item: number | null }
   | { kind: "vote"; item: number | null; yes: number; no: number; abstain: number; resolution: string | null }
   | { kind: "statement"; text: string }
+  | { kind: "objection"; text: string }
   | { kind: "command"; name: string; args: string }
   | { kind: "cancel" }
   | { kind: "help" }
@@ -143,6 +144,9 @@ function intentOf(raw: string, n: string): Intent {
   if (/^(abbrechen|abbruch|stopp?|cancel|vergiss es|never ?mind)\b/.test(n)) return { kind: "cancel" };
   if (/^(hilfe|help|\?|was kannst du|what can you do|befehle|commands|menu|menue)\b/.test(n)) return { kind: "help" };
   if (/persoenliche erklaerung|personal statement/.test(n)) return { kind: "statement", text: afterColon(raw) || raw };
+  if (/(einwand|einspruch|aenderungswunsch|korrektur|objection|correction)/.test(n) && /(niederschrift|protokoll|minutes)/.test(n)) {
+    return { kind: "objection", text: afterColon(raw) || raw };
+  }
   const vote = findVote(n);
   if (vote && /(abstimmung|abgestimmt|stimmen|vote|ja|yes)/.test(n)) {
     return { kind: "vote", item: itemNumber(n), ...vote, resolution: null };

@@ -84,4 +84,19 @@ describe("/einladen", () => {
     expect(parts.map((p) => Number(p.text.match(/SEQUENCE:(\d+)/)![1]))).toEqual([0, 1, 2]);
     expect((await bot.db()).meetings[0]!.state).toBe("cancelled");
   });
+
+  it("an item postponed for lack of quorum returns as a second convocation, and the invitation says so (§ 6 Abs. 5 GO)", async () => {
+    await bot.say("gs-1", "/top Förderantrag Sprachkurse");
+    bot.setNow("2022-05-12T10:30:00+02:00");
+    await bot.say("m-sozialamt", "Ich bin anwesend");
+    expect(await bot.say("vorsitz", "/beschlussunfaehig TOP 1")).toContain("Zurückgestellt: TOP 1");
+    bot.setNow("2022-05-20T09:00:00+02:00");
+    expect(await bot.say("gs-1", "/sitzung 16.06.2022 10:00-12:00 Kreishaus Siegburg")).toContain("zweite Einberufung");
+    expect(await bot.say("gs-1", "/einladen")).toContain("18 von 18 versandt");
+    const mail = (await bot.mailsTo("sabine.fuchs@example.org")).at(-1)!;
+    expect(mail.text).toContain("§ 6 Abs. 5 GO");
+    bot.setNow("2022-06-16T10:30:00+02:00");
+    await bot.say("m-sozialamt", "Ich bin anwesend");
+    expect(await bot.say("vorsitz", "Sind wir bei TOP 1 beschlussfähig?")).toContain("zweiter Einberufung");
+  });
 });
