@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const clock = clockFromEnv();
   const store = openJsonStore(settings.db, { clock, onWarning: (m) => log.warn(m) });
   const db = await store.read();
-  const mailer = createMailer({ smtpUrl: settings.smtpUrl, outboxDir: join(dirname(resolve(settings.db)), "outbox") });
+  const mailer = createMailer({ smtpUrl: settings.smtpUrl, outboxDir: join(dirname(resolve(settings.db)), "outbox"), now: clock });
   const adapter = new TeamsAdapter(settings.credentials ?? {});
   const app = createApp({
     services: { store, clock, mailer },

@@ -14,7 +14,8 @@ export type TeamsSender = (reference: unknown, text: string) => Promise<void>;
 export interface Delivery {
   personId: string;
   name: string;
-  via: "teams" | "email" | "failed";
+  /** "outbox": written as an .eml file because no SMTP server is configured — not sent. */
+  via: "teams" | "email" | "outbox" | "failed";
   error?: string;
 }
 
@@ -59,7 +60,7 @@ async function deliverOne(deps: { mailer: Mailer; teams: TeamsSender | null }, d
     text: `${notice.text[lang]}\n\n— ${lang === "de" ? "Assistent der Geschäftsstelle" : "Geschäftsstelle assistant"}, ${db.body.name}`,
   });
   return sent.accepted
-    ? { personId: person.id, name: person.name, via: "email" }
+    ? { personId: person.id, name: person.name, via: deps.mailer.kind === "outbox" ? "outbox" : "email" }
     : { personId: person.id, name: person.name, via: "failed", error: sent.error };
 }
 
@@ -67,7 +68,9 @@ async function deliverOne(deps: { mailer: Mailer; teams: TeamsSender | null }, d
 export function deliverySummary(deliveries: Delivery[], lang: "de" | "en"): string | null {
   const byMail = deliveries.filter((d) => d.via === "email").map((d) => d.name);
   const failed = deliveries.filter((d) => d.via === "failed");
+  const outbox = deliveries.filter((d) => d.via === "outbox").map((d) => d.name);
   const parts: string[] = [];
+  if (outbox.length) parts.push(lang === "de" ? `In Teams nicht erreichbar; die E-Mail an ${outbox.join(", ")} liegt im Postausgang und wurde NICHT versandt (kein SMTP_URL eingerichtet).` : `Not reachable in Teams; the e-mail to ${outbox.join(", ")} is in the outbox and was NOT sent (no SMTP_URL configured).`);
   if (byMail.length) parts.push(lang === "de" ? `Per E-Mail benachrichtigt (in Teams nicht erreichbar): ${byMail.join(", ")}.` : `Notified by e-mail (not reachable in Teams): ${byMail.join(", ")}.`);
   if (failed.length) parts.push(lang === "de" ? `Nicht zustellbar: ${failed.map((f) => `${f.name} (${f.error})`).join(", ")}; bitte informieren Sie die Geschäftsstelle.` : `Could not deliver: ${failed.map((f) => `${f.name} (${f.error})`).join(", ")}; please tell the Geschäftsstelle.`);
   return parts.length ? parts.join(" ") : null;

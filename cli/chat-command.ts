@@ -33,7 +33,7 @@ export function registerChatCommand(program: Command): void {
         }
       }
       if (!text && !action) throw new UserError("Bitte eine Nachricht angeben, z. B. chat --as m-jugendamt \"Wann ist die nächste Sitzung?\".");
-      const mailer = createMailer({ smtpUrl: process.env.SMTP_URL || undefined, outboxDir: join(dirname(resolve(ctx.db)), "outbox") });
+      const mailer = createMailer({ smtpUrl: process.env.SMTP_URL || undefined, outboxDir: join(dirname(resolve(ctx.db)), "outbox"), now: ctx.clock });
       try {
         const activities = await chatTurn(
           { store, clock: ctx.clock, mailer },

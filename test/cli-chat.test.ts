@@ -1,0 +1,40 @@
+/** `chat --as <personId> "<text>"` on the command line: one turn through the bot's Application. */
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./support/store-process.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "cli-chat-"));
+const db = join(dir, "db.json");
+const now = "2022-04-01T09:00:00+02:00";
+const cli = (...args: string[]) => runCli([...args, "--db", db, "--now", now]);
+
+describe("chat on the command line", () => {
+  it("a member delegates; the reply names the deputy and says the e-mails are only in the outbox", async () => {
+    expect((await cli("meeting", "create", "--start", "2022-05-12T10:00", "--location", "Kreishaus Siegburg")).code).toBe(0);
+    const r = await cli("chat", "--as", "m-jugendamt", "Ich kann nicht teilnehmen, bitte an meine Vertretung");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Michael Jäger vertritt Rhein-Sieg-Kreis - Jugendamt");
+    expect(r.stdout).toContain("liegt im Postausgang und wurde NICHT versandt");
+    expect(readdirSync(join(dir, "outbox")).filter((f) => f.startsWith("20220401T070000"))).toHaveLength(3);
+  });
+
+  it("--json gives the activities, a card button is pressed with --action", async () => {
+    const r = await cli("chat", "--as", "m-caritas", "--json", "Wann ist die nächste Sitzung?");
+    const { activities } = JSON.parse(r.stdout);
+    expect(activities[0].text).toContain("Donnerstag, 12.05.2022, 10:00 Uhr");
+    const card = activities[0].attachments[0].content;
+    expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
+    const online = card.actions.find((a: { verb: string; data: { mode?: string } }) => a.verb === "attend" && a.data.mode === "online");
+    expect(online.type).toBe("Action.Execute");
+    const pressed = await cli("chat", "--as", "m-caritas", "--action", JSON.stringify(online.data));
+    expect(pressed.stdout).toContain("Ihre Teilnahme (digital)");
+  });
+
+  it("refuses an unknown person id with one sentence and exit code 2", async () => {
+    const r = await cli("chat", "--as", "niemand", "Hallo");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Eine Person "niemand" gibt es nicht');
+  });
+});
