@@ -6,8 +6,8 @@ import type { Db, Meeting, Person } from "../adapters/schema.ts";
 import type { Texts } from "../rules/profile.ts";
 import type { Notice, Services } from "../services/context.ts";
 import { ServiceError } from "../services/errors.ts";
-import { MeetingError, nextMeeting } from "../services/meetings.ts";
-import { formatDay, toBerlinIso, berlinDay } from "../rules/time.ts";
+import { nextMeeting } from "../services/meetings.ts";
+import { berlinDay, formatDay } from "../rules/time.ts";
 import type { AdaptiveCard } from "./cards.ts";
 import type { Lang, MentionedDate } from "./understand.ts";
 
@@ -46,7 +46,6 @@ export function reply(turn: { lang: Lang }, texts: Texts, card?: AdaptiveCard): 
 /** Turns a service's refusal into one clear sentence; anything else is a real error. */
 export function refusal(turn: { lang: Lang }, e: unknown): TurnResult {
   if (e instanceof ServiceError) return reply(turn, e.texts);
-  if (e instanceof MeetingError) return { replies: [{ text: e.message }], notices: [] };
   throw e;
 }
 
@@ -77,5 +76,3 @@ export function meetingFor(turn: Turn, date: MentionedDate | null): Meeting | Tu
 export function isMeeting(x: Meeting | TurnResult): x is Meeting {
   return "agenda" in x;
 }
-
-export { toBerlinIso };

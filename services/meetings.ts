@@ -6,14 +6,12 @@
 import type { AgendaItem, Db, Meeting, MeetingMode } from "../adapters/schema.ts";
 import type { Store } from "../adapters/store.ts";
 import { berlinDay, formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
+import { ServiceError } from "./errors.ts";
 
-/** A request the service refuses, said in German for the person who asked. */
-export class MeetingError extends Error {
-  constructor(
-    message: string,
-    readonly kind: "invalid" | "forbidden" | "not-found",
-  ) {
-    super(message);
+/** A request the meeting commands refuse; said in German only, so both texts carry it. */
+export class MeetingError extends ServiceError {
+  constructor(message: string, kind: "invalid" | "forbidden" | "not-found") {
+    super({ de: message, en: message }, kind);
     this.name = "MeetingError";
   }
 }
