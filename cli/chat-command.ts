@@ -2,12 +2,10 @@
  * `chat --as <personId> "<message>"`: one turn through the bot's Application, printed as the
  * person would read it (`--json`: the activities). `--action '{"verb":"attend",…}'` presses a button.
  */
-import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { openJsonStore } from "../adapters/json-store.ts";
-import { createMailer } from "../adapters/mail-transport.ts";
 import { activitiesToText, chatTurn } from "../bot/local-chat.ts";
-import { contextOf, emit, UserError } from "./context.ts";
+import { contextOf, emit, UserError, withServices } from "./context.ts";
 
 export function registerChatCommand(program: Command): void {
   program
@@ -33,15 +31,9 @@ export function registerChatCommand(program: Command): void {
         }
       }
       if (!text && !action) throw new UserError("Bitte eine Nachricht angeben, z. B. chat --as m-jugendamt \"Wann ist die nächste Sitzung?\".");
-      const mailer = createMailer({ smtpUrl: process.env.SMTP_URL || undefined, outboxDir: join(dirname(resolve(ctx.db)), "outbox"), now: ctx.clock });
-      try {
-        const activities = await chatTurn(
-          { store, clock: ctx.clock, mailer },
-          { from: { id: `user-${person.id}`, name: person.name, aadObjectId: person.aadObjectId }, text, action, activityId: opts.activityId },
-        );
-        emit(ctx, { activities }, activitiesToText(activities));
-      } finally {
-        await mailer.close();
-      }
+      const activities = await withServices(ctx, (services) =>
+        chatTurn(services, { from: { id: `user-${person.id}`, name: person.name, aadObjectId: person.aadObjectId }, text, action, activityId: opts.activityId }),
+      );
+      emit(ctx, { activities }, activitiesToText(activities));
     });
 }

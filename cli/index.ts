@@ -3,7 +3,11 @@
  * `npm run -s cli -- <command> [--json] [--db file] [--now ISO] [--profile id]`.
  */
 import { Command, CommanderError } from "commander";
+import { ProfileError } from "../adapters/profiles.ts";
+import { RosterError } from "../adapters/roster-import.ts";
 import { StoreError } from "../adapters/store-errors.ts";
+import { RuleInputError } from "../rules/errors.ts";
+import { ServiceError } from "../services/errors.ts";
 import { UserError } from "./context.ts";
 import { registerChatCommand } from "./chat-command.ts";
 import { registerInvitationCommands } from "./invitation-commands.ts";
@@ -28,13 +32,18 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Refusals of bad input or state: one sentence for the user, no stack trace. */
+function isUserError(e: unknown): e is Error {
+  return [UserError, StoreError, ServiceError, ProfileError, RuleInputError, RosterError].some((kind) => e instanceof kind);
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UserError || e instanceof StoreError) {
+    if (isUserError(e)) {
       process.stderr.write(`Fehler: ${e.message}\n`);
       return 2;
     }

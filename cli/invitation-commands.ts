@@ -4,37 +4,22 @@
  * server; without it they are written as .eml files to `outbox/` beside the data file, and the
  * report says that they were not sent. `--json` prints the service's report.
  */
-import { dirname, join } from "node:path";
 import type { Command, OptionValues } from "commander";
-import { openJsonStore } from "../adapters/json-store.ts";
-import { createMailer } from "../adapters/mail-transport.ts";
-import { ProfileError } from "../adapters/profiles.ts";
 import { MeetingMode } from "../adapters/schema.ts";
-import { StoreError } from "../adapters/store-errors.ts";
 import { formatDateTime } from "../rules/time.ts";
 import type { Services } from "../services/context.ts";
-import { ServiceError } from "../services/errors.ts";
 import { cancelMeeting, changeMeeting, retryInvitation, sendInvitation, sendUpdate, type InvitationReport } from "../services/invitations.ts";
-import { MeetingError, nextMeeting } from "../services/meetings.ts";
-import { contextOf, emit, UserError, type CliContext } from "./context.ts";
+import { nextMeeting } from "../services/meetings.ts";
+import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
 
 const ACTOR = "cli";
 
-/** Runs a command with the services; refusals become one German sentence and a non-zero exit. */
+/** Runs a command with the services (refusals become one sentence and exit 2 in cli/index.ts). */
 function action<O extends OptionValues>(body: (ctx: CliContext, services: Services, opts: O) => Promise<void>) {
   return async (_opts: O, cmd: Command) => {
     const ctx = contextOf(cmd);
     const opts = cmd.optsWithGlobals<O>(); // `--meeting` may stand before or after the subcommand
-    const mailer = createMailer({ smtpUrl: process.env.SMTP_URL, outboxDir: join(dirname(ctx.db), "outbox"), now: ctx.clock });
-    const services: Services = { store: openJsonStore(ctx.db, { clock: ctx.clock }), clock: ctx.clock, mailer };
-    try {
-      await body(ctx, services, opts);
-    } catch (e) {
-      if (e instanceof ServiceError || e instanceof MeetingError || e instanceof StoreError || e instanceof ProfileError) throw new UserError(e.message);
-      throw e;
-    } finally {
-      await mailer.close();
-    }
+    await withServices(ctx, (services) => body(ctx, services, opts));
   };
 }
 

@@ -3,19 +3,13 @@
  * line, acting as the Geschäftsstelle (actor "cli", as for invitations). The files go to
  * `minutes/` beside the data file; mail goes to `SMTP_URL`, or as .eml files to `outbox/` beside it.
  */
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Command, OptionValues } from "commander";
-import { openJsonStore } from "../adapters/json-store.ts";
-import { createMailer } from "../adapters/mail-transport.ts";
-import { ProfileError } from "../adapters/profiles.ts";
 import type { Db, Meeting } from "../adapters/schema.ts";
-import { StoreError } from "../adapters/store-errors.ts";
 import { formatDateTime } from "../rules/time.ts";
 import type { Services } from "../services/context.ts";
-import { ServiceError } from "../services/errors.ts";
-import { MeetingError } from "../services/meetings.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
-import { contextOf, emit, UserError, type CliContext } from "./context.ts";
+import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
 
 const ACTOR = "cli";
 
@@ -25,20 +19,11 @@ interface Run {
   outDir: string;
 }
 
-/** Runs a command with the services; refusals become one German sentence and a non-zero exit. */
+/** Runs a command with the services (refusals become one sentence and exit 2 in cli/index.ts). */
 function action<O extends OptionValues>(body: (run: Run, opts: O) => Promise<void>) {
   return async (_opts: O, cmd: Command) => {
     const ctx = contextOf(cmd);
-    const mailer = createMailer({ smtpUrl: process.env.SMTP_URL, outboxDir: join(dirname(ctx.db), "outbox"), now: ctx.clock });
-    const services: Services = { store: openJsonStore(ctx.db, { clock: ctx.clock }), clock: ctx.clock, mailer };
-    try {
-      await body({ ctx, services, outDir: resolve(dirname(ctx.db), "minutes") }, cmd.opts<O>());
-    } catch (e) {
-      if (e instanceof ServiceError || e instanceof MeetingError || e instanceof StoreError || e instanceof ProfileError) throw new UserError(e.message);
-      throw e;
-    } finally {
-      await mailer.close();
-    }
+    await withServices(ctx, (services) => body({ ctx, services, outDir: resolve(dirname(ctx.db), "minutes") }, cmd.opts<O>()));
   };
 }
 

@@ -1,12 +1,12 @@
 /**
  * `deadlines`, `quorum`, `vote`: the rules of procedure on the command line (DESIGN.md contract).
- * They only translate between arguments and `rules/`; the rules do the work.
+ * They only translate between arguments and `rules/`; the rules do the work, and their refusals
+ * become one sentence with exit code 2 in cli/index.ts.
  */
 import type { Command } from "commander";
-import { loadProfile, ProfileError } from "../adapters/profiles.ts";
+import { loadProfile } from "../adapters/profiles.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { meetingDeadlines } from "../rules/deadlines.ts";
-import { RuleInputError } from "../rules/errors.ts";
 import { voteResult } from "../rules/majority.ts";
 import type { Profile } from "../rules/profile.ts";
 import { quorumStatus } from "../rules/quorum.ts";
@@ -15,22 +15,7 @@ import { contextOf, count, emit, UserError, type CliContext } from "./context.ts
 
 /** The profile named by `--profile`, else the body's own. */
 async function profileFor(ctx: CliContext): Promise<Profile> {
-  try {
-    return loadProfile(ctx.profileId ?? (await openJsonStore(ctx.db, { clock: ctx.clock }).read()).body.profile);
-  } catch (e) {
-    if (e instanceof ProfileError) throw new UserError(e.message);
-    throw e;
-  }
-}
-
-/** Runs a rule and turns its input errors into user errors. */
-function apply<T>(rule: () => T): T {
-  try {
-    return rule();
-  } catch (e) {
-    if (e instanceof RuleInputError) throw new UserError(e.message);
-    throw e;
-  }
+  return loadProfile(ctx.profileId ?? (await openJsonStore(ctx.db, { clock: ctx.clock }).read()).body.profile);
 }
 
 function meetingStart(text: string): Date {
@@ -83,7 +68,7 @@ export function registerRulesCommands(program: Command): void {
       const votingMembers = opts.votingMembers
         ? count(opts.votingMembers, "--voting-members")
         : (await openJsonStore(ctx.db, { clock: ctx.clock }).read()).institutions.filter((i) => i.voting).length;
-      const q = apply(() => quorumStatus({ represented: present, votingMembers, secondConvocation: opts.secondConvocation }, profile));
+      const q = quorumStatus({ represented: present, votingMembers, secondConvocation: opts.secondConvocation }, profile);
       const json = { quorate: q.quorate, present: q.present, votingMembers: q.votingMembers, required: q.required, citation: q.citation, explanation: q.text.de };
       emit(ctx, json, q.text.de);
     });
@@ -104,7 +89,7 @@ export function registerRulesCommands(program: Command): void {
         abstain: count(opts.abstain, "--abstain"),
         present: opts.present === undefined ? undefined : count(opts.present, "--present"),
       };
-      const v = apply(() => voteResult(input, profile));
+      const v = voteResult(input, profile);
       const json = { passed: v.passed, required: v.required, yes: v.yes, no: v.no, abstain: v.abstain, present: v.present, citation: v.citation, explanation: v.text.de };
       emit(ctx, json, v.text.de);
     });

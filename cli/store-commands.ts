@@ -4,9 +4,9 @@
  * the services do the work, these only translate arguments and output.
  */
 import type { Command } from "commander";
-import { openJsonStore, StoreError } from "../adapters/json-store.ts";
-import { loadProfile, ProfileError } from "../adapters/profiles.ts";
-import { importRoster, RosterError } from "../adapters/roster-import.ts";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { loadProfile } from "../adapters/profiles.ts";
+import { importRoster } from "../adapters/roster-import.ts";
 import { MeetingMode, type Db, type Person } from "../adapters/schema.ts";
 import type { Store } from "../adapters/store.ts";
 import { formatDateTime, formatTime } from "../rules/time.ts";
@@ -15,7 +15,6 @@ import {
   createMeeting,
   findMeeting,
   meetingView,
-  MeetingError,
   MODE_DE,
   nextMeeting,
   STATE_DE,
@@ -25,18 +24,12 @@ import { contextOf, emit, UserError, type CliContext } from "./context.ts";
 
 const ACTOR = "cli";
 
-/** Runs a command body; refusals of the store and the services become one-sentence user errors. */
+/** Runs a command body on the data file (refusals become one sentence and exit 2 in cli/index.ts). */
 function action<A extends unknown[]>(body: (ctx: CliContext, store: Store, ...args: A) => Promise<void>) {
   return async (...args: [...A, Command]) => {
     const cmd = args.at(-1) as Command;
     const ctx = contextOf(cmd);
-    const store = openJsonStore(ctx.db, { clock: ctx.clock });
-    try {
-      await body(ctx, store, ...(args.slice(0, -1) as A));
-    } catch (e) {
-      if (e instanceof StoreError || e instanceof MeetingError || e instanceof RosterError || e instanceof ProfileError) throw new UserError(e.message);
-      throw e;
-    }
+    await body(ctx, openJsonStore(ctx.db, { clock: ctx.clock }), ...(args.slice(0, -1) as A));
   };
 }
 

@@ -10,6 +10,7 @@ import { berlinDay, formatDateTime, formatDay, toBerlinIso } from "../rules/time
 import { profileOf, type Notice, type Services } from "./context.ts";
 import { findPersonOrInstitution, personById, rolesOf, rosterInstitutions } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
+import { activeMeeting } from "./meetings.ts";
 
 export type Mode = "in-person" | "online";
 
@@ -21,13 +22,6 @@ export interface Outcome {
 }
 
 const MODE: Record<Mode, Texts> = { "in-person": { de: "in Präsenz", en: "in person" }, online: { de: "digital", en: "online" } };
-
-function meetingOf(db: Db, meetingId: string): Meeting {
-  const m = db.meetings.find((x) => x.id === meetingId);
-  if (!m) throw new ServiceError({ de: `Die Sitzung "${meetingId}" gibt es nicht.`, en: `There is no meeting "${meetingId}".` }, "not-found");
-  if (m.state === "cancelled") throw new ServiceError({ de: "Diese Sitzung ist abgesagt.", en: "This meeting has been cancelled." }, "conflict");
-  return m;
-}
 
 function when(m: Meeting): Texts {
   const start = new Date(m.start);
@@ -75,7 +69,7 @@ export async function respond(
 ): Promise<Outcome> {
   const now = services.clock();
   const result = await services.store.update({ actorId: personId, activityId }, (db, audit) => {
-    const meeting = meetingOf(db, meetingId);
+    const meeting = activeMeeting(db, meetingId);
     notStarted(meeting, now);
     const { institution, role } = seatOrRefuse(db, personId);
     const before = current(db, meetingId, institution.id);
@@ -148,7 +142,7 @@ export interface DelegationOutcome extends Outcome {
 export async function delegate(services: Services, personId: string, meetingId: string, activityId?: string): Promise<DelegationOutcome> {
   const now = services.clock();
   const result = await services.store.update({ actorId: personId, activityId }, (db, audit) => {
-    const meeting = meetingOf(db, meetingId);
+    const meeting = activeMeeting(db, meetingId);
     notStarted(meeting, now);
     const profile = profileOf(db);
     const delegation = delegationFor(personId, rosterInstitutions(db), profile);
@@ -201,7 +195,7 @@ export async function delegate(services: Services, personId: string, meetingId: 
 export async function checkIn(services: Services, personId: string, meetingId: string, activityId?: string): Promise<Outcome> {
   const now = services.clock();
   const result = await services.store.update({ actorId: personId, activityId }, (db, audit) => {
-    const meeting = meetingOf(db, meetingId);
+    const meeting = activeMeeting(db, meetingId);
     sessionDay(meeting, now);
     const { institution, role } = seatOrRefuse(db, personId);
     const before = current(db, meetingId, institution.id);
@@ -253,7 +247,7 @@ export async function markPresence(services: Services, actorId: string, meetingI
     if (!roles.chair && !roles.secretariat) {
       throw new ServiceError({ de: "Anwesenheiten trägt der Vorsitz oder die Geschäftsstelle ein.", en: "Only the chair or the Geschäftsstelle records attendance." }, "forbidden");
     }
-    const meeting = meetingOf(db, meetingId);
+    const meeting = activeMeeting(db, meetingId);
     const { person, institution } = target(db, query);
     const before = current(db, meetingId, institution.id);
     const attendee = person ?? personById(db, before?.attendeeId ?? institution.memberId);

@@ -14,7 +14,7 @@ import { ServiceError } from "./errors.ts";
 import { recordDeliveries, sendAll, type Batch } from "./invitation-delivery.ts";
 import { calendarAttendees, mailRecipient } from "./invitation-recipients.ts";
 import { buildReport, type InvitationReport } from "./invitation-report.ts";
-import { findMeeting, mayManageMeetings, MeetingError, STATE_DE } from "./meetings.ts";
+import { findMeeting, mayManageMeetings, STATE_DE } from "./meetings.ts";
 
 /** Invitations go out from the Geschäftsstelle; the chair (who fixes the meeting) may send them too. */
 export function authorize(db: Db, actorId: string): void {
@@ -26,19 +26,9 @@ export function authorize(db: Db, actorId: string): void {
   }
 }
 
-/** The meeting, or a refusal in the services' error type. */
+/** The meeting, or a refusal naming the meetings there are. */
 export function meetingOf(db: Db, meetingId: string): Meeting {
-  try {
-    return findMeeting(db, meetingId);
-  } catch (e) {
-    if (e instanceof MeetingError) throw fromMeetingError(e);
-    throw e;
-  }
-}
-
-/** meetings.ts speaks German only; the bot shows `de` anyway. */
-export function fromMeetingError(e: MeetingError): ServiceError {
-  return new ServiceError({ de: e.message, en: e.message }, e.kind);
+  return findMeeting(db, meetingId);
 }
 
 /** A meeting that can still be invited to or changed: not cancelled, not held. */

@@ -30,7 +30,6 @@ import {
   authorize,
   composer,
   deliver,
-  fromMeetingError,
   latestInvitation,
   lateWarning,
   meetingOf,
@@ -43,7 +42,7 @@ import {
 import { claimRecipients, type Batch } from "./invitation-delivery.ts";
 import { currentRecipients, deputyFor, extendRecipients } from "./invitation-recipients.ts";
 import type { InvitationReport } from "./invitation-report.ts";
-import { checkMeetingInput, meetingView, MeetingError, type MeetingView } from "./meetings.ts";
+import { checkMeetingInput, meetingView, type MeetingView } from "./meetings.ts";
 
 export type { InvitationReport, FailedRecipient } from "./invitation-report.ts";
 export { bodyGenitive, meetingUid } from "./invitation-core.ts";
@@ -278,12 +277,7 @@ function checkedFields(before: Fields, changes: MeetingChanges, now: Date) {
   if (end === undefined && newStart) {
     end = toBerlinIso(new Date(newStart.getTime() + Date.parse(before.end) - Date.parse(before.start)));
   }
-  try {
-    return checkMeetingInput({ ...before, ...given, end: end ?? before.end }, now);
-  } catch (e) {
-    if (e instanceof MeetingError) throw fromMeetingError(e);
-    throw e;
-  }
+  return checkMeetingInput({ ...before, ...given, end: end ?? before.end }, now);
 }
 
 function changedFields(before: Fields, after: Fields): (keyof Fields)[] {

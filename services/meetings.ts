@@ -128,9 +128,19 @@ export function nextMeeting(db: Db, now: Date): Meeting | null {
 export function findMeeting(db: Db, id: string): Meeting {
   const meeting = db.meetings.find((m) => m.id === id);
   if (!meeting) {
-    const known = db.meetings.map((m) => m.id);
-    throw new MeetingError(`Eine Sitzung „${id}“ gibt es nicht${known.length ? ` (vorhanden: ${known.join(", ")})` : ""}.`, "not-found");
+    const known = db.meetings.map((m) => m.id).join(", ");
+    throw new ServiceError(
+      { de: `Eine Sitzung „${id}“ gibt es nicht${known ? ` (vorhanden: ${known})` : ""}.`, en: `There is no meeting "${id}"${known ? ` (known: ${known})` : ""}.` },
+      "not-found",
+    );
   }
+  return meeting;
+}
+
+/** A meeting people can still answer for: it exists and is not cancelled. */
+export function activeMeeting(db: Db, id: string): Meeting {
+  const meeting = findMeeting(db, id);
+  if (meeting.state === "cancelled") throw new ServiceError({ de: "Diese Sitzung ist abgesagt.", en: "This meeting has been cancelled." }, "conflict");
   return meeting;
 }
 

@@ -36,7 +36,7 @@ import { profileOf, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { bodyGenitive } from "./invitation-core.ts";
-import { findMeeting, mayManageMeetings, MeetingError } from "./meetings.ts";
+import { findMeeting, mayManageMeetings } from "./meetings.ts";
 import { buildMinutes, renderHtml, renderMarkdown } from "./minutes.ts";
 
 /** § 7 Abs. 3 GO "größere Anhänge": above this the mail carries download links instead. */
@@ -509,13 +509,7 @@ function authorize(db: Db, actorId: string, refusal: Texts): void {
 }
 
 function meetingOf(db: Db, meetingId: string): Meeting {
-  let meeting: Meeting;
-  try {
-    meeting = findMeeting(db, meetingId);
-  } catch (e) {
-    if (e instanceof MeetingError) throw new ServiceError({ de: e.message, en: `There is no meeting "${meetingId}".` }, "not-found");
-    throw e;
-  }
+  const meeting = findMeeting(db, meetingId);
   if (meeting.state === "cancelled") {
     throw new ServiceError({ de: `Die Sitzung ${meeting.id} wurde abgesagt; es gibt keine Niederschrift.`, en: `The meeting ${meeting.id} was cancelled; there are no minutes.` }, "conflict");
   }

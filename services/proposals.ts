@@ -9,7 +9,7 @@ import { formatDateTime, toBerlinIso } from "../rules/time.ts";
 import { profileOf, type Notice, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
-import { mayManageMeetings, nextAgendaNumber } from "./meetings.ts";
+import { activeMeeting, mayManageMeetings, nextAgendaNumber } from "./meetings.ts";
 
 export interface ProposalInput {
   title: string;
@@ -22,12 +22,6 @@ export interface ProposalOutcome {
   proposal: Proposal | null;
   reply: Texts;
   notices: Notice[];
-}
-
-function meetingOf(db: Db, meetingId: string) {
-  const m = db.meetings.find((x) => x.id === meetingId && x.state !== "cancelled");
-  if (!m) throw new ServiceError({ de: "Für diese Sitzung können keine Themen mehr angemeldet werden.", en: "Topics can no longer be proposed for this meeting." }, "not-found");
-  return m;
 }
 
 /** Members, deputies, the chair and the Geschäftsstelle may propose items. */
@@ -44,7 +38,7 @@ export async function propose(services: Services, personId: string, meetingId: s
     if (!mayPropose(db, personId)) {
       throw new ServiceError({ de: "Themen zur Tagesordnung melden Mitglieder der Lenkungsgruppe an.", en: "Agenda items are proposed by members of the group." }, "forbidden");
     }
-    const meeting = meetingOf(db, meetingId);
+    const meeting = activeMeeting(db, meetingId);
     if (now.getTime() >= new Date(meeting.start).getTime()) {
       throw new ServiceError({ de: "Die Sitzung hat schon begonnen; bitte melden Sie das Thema für die nächste an.", en: "The meeting has begun; please propose the topic for the next one." }, "conflict");
     }
@@ -91,7 +85,7 @@ export async function decideProposal(services: Services, actorId: string, propos
       const was = proposal.status === "accepted" ? { de: "bereits aufgenommen", en: "already accepted" } : { de: "bereits abgelehnt", en: "already rejected" };
       return { proposal, reply: { de: `„${proposal.title}“ ist ${was.de}.`, en: `"${proposal.title}" is ${was.en}.` }, notices: [] };
     }
-    const meeting = meetingOf(db, proposal.meetingId);
+    const meeting = activeMeeting(db, proposal.meetingId);
     proposal.status = accept ? "accepted" : "rejected";
     let number = 0;
     if (accept) {

@@ -12,12 +12,7 @@ import { toBerlinIso } from "../rules/time.ts";
 import { profileOf, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
-
-function meetingOf(db: Db, meetingId: string): Meeting {
-  const m = db.meetings.find((x) => x.id === meetingId);
-  if (!m) throw new ServiceError({ de: `Die Sitzung "${meetingId}" gibt es nicht.`, en: `There is no meeting "${meetingId}".` }, "not-found");
-  return m;
-}
+import { findMeeting } from "./meetings.ts";
 
 function itemOf(meeting: Meeting, number: number | null): AgendaItem | null {
   if (number === null) return null;
@@ -47,7 +42,7 @@ function declaredNotQuorate(db: Db, meetingId: string, itemId: string | null): b
 
 /** "Sind wir beschlussfähig?" — the count, the required number and the rule, for an item if named. */
 export function quorumNow(db: Db, meetingId: string, itemNumber: number | null): QuorumStatus & { item: AgendaItem | null } {
-  const meeting = meetingOf(db, meetingId);
+  const meeting = findMeeting(db, meetingId);
   const item = itemOf(meeting, itemNumber);
   const status = quorumStatus(
     {
@@ -76,7 +71,7 @@ export async function declareNotQuorate(services: Services, actorId: string, mee
   const now = services.clock();
   const result = await services.store.update({ actorId, activityId }, (db, audit) => {
     requireChair(db, actorId);
-    const meeting = meetingOf(db, meetingId);
+    const meeting = findMeeting(db, meetingId);
     const item = itemOf(meeting, itemNumber);
     const profile = profileOf(db);
     const represented = representedNow(db, meetingId);
@@ -113,7 +108,7 @@ export async function recordVote(services: Services, actorId: string, meetingId:
   const now = services.clock();
   const result = await services.store.update({ actorId, activityId }, (db, audit) => {
     requireChair(db, actorId);
-    const meeting = meetingOf(db, meetingId);
+    const meeting = findMeeting(db, meetingId);
     const item = itemOf(meeting, vote.itemNumber);
     const present = representedNow(db, meetingId);
     let outcome: VoteResult;
@@ -138,7 +133,7 @@ export async function recordVote(services: Services, actorId: string, meetingId:
 export async function recordStatement(services: Services, actorId: string, meetingId: string, text: string, speakerId: string | null, itemNumber: number | null, activityId?: string) {
   const now = services.clock();
   const result = await services.store.update({ actorId, activityId }, (db, audit) => {
-    const meeting = meetingOf(db, meetingId);
+    const meeting = findMeeting(db, meetingId);
     const item = itemOf(meeting, itemNumber);
     const speaker = personById(db, speakerId ?? actorId);
     if (speaker.id !== actorId) requireChair(db, actorId);
@@ -160,7 +155,7 @@ export async function recordStatement(services: Services, actorId: string, meeti
  */
 export async function carryPostponedItems(services: Services, actorId: string, meetingId: string): Promise<AgendaItem[]> {
   const result = await services.store.update({ actorId }, (db, audit) => {
-    const meeting = meetingOf(db, meetingId);
+    const meeting = findMeeting(db, meetingId);
     const previous = db.meetings
       .filter((m) => m.id !== meetingId && m.state !== "cancelled" && m.start < meeting.start)
       .sort((a, b) => a.start.localeCompare(b.start))
