@@ -23,6 +23,12 @@ export interface AppDeps {
   log?: (message: string, error?: unknown) => void;
   /** Without a Teams adapter (CLI, tests), follow-up messages are handed here instead. */
   onFollowUps?: (replies: Reply[]) => void;
+  /**
+   * Whether notices may go to other people's stored Teams conversations. Off in the Playground,
+   * where every user shares one emulated chat, so a notice for the Geschäftsstelle would land in
+   * the member's window; they go by e-mail there.
+   */
+  proactiveToOthers?: boolean;
 }
 
 export function createApp(deps: AppDeps): Application {
@@ -42,8 +48,9 @@ export function createApp(deps: AppDeps): Application {
 
   app.adaptiveCards.actionExecute(/.*/, async (context, _state, data) => {
     const verb = (context.activity.value as { action?: { verb?: string } })?.action?.verb ?? "";
-    await handle(deps, context, { activityId: context.activity.id, user: userOf(context), text: "", value: { ...(data as object), verb } });
-    return "OK";
+    const result = await handle(deps, context, { activityId: context.activity.id, user: userOf(context), text: "", value: { ...(data as object), verb } });
+    // Teams shows this under the card that was clicked: the answer, so the click visibly did something.
+    return result.replies[0]?.text.split("\n")[0] ?? "OK";
   });
 
   app.conversationUpdate("membersAdded", async (context) => {
@@ -65,17 +72,18 @@ function userOf(context: TurnContext): Incoming["user"] {
   return { aadObjectId: from.aadObjectId ?? null, name: from.name ?? null, email: null };
 }
 
-async function handle(deps: AppDeps, context: TurnContext, incoming: Incoming): Promise<void> {
+async function handle(deps: AppDeps, context: TurnContext, incoming: Incoming): Promise<TurnResult> {
   const { services } = deps;
   const result = await converse(services, incoming);
   await sendReplies(context, result.replies);
   const db = await services.store.read();
   const person = identify(db, incoming.user);
-  if (!person) return;
+  if (!person) return result;
   const reference = TurnContext.getConversationReference(context.activity);
   await rememberConversation(services.store, db, person.id, reference as unknown as Record<string, unknown>);
   const lang = lastLang(db, person.id);
   deps.background(() => afterTurn(deps, result, reference, lang));
+  return result;
 }
 
 async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void> {
@@ -100,19 +108,31 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
     followUps.push(...later.replies);
     notices.push(...later.notices);
   }
-  const teams = deps.adapter ? teamsSender(deps) : null;
+  const teams = deps.adapter && deps.proactiveToOthers !== false ? teamsSender(deps) : null;
   const summary = deliverySummary(await deliver({ store: services.store, mailer: services.mailer, teams }, notices), lang);
   if (summary) followUps.push({ text: summary });
   if (followUps.length && deps.adapter) {
-    await deps.adapter.continueConversationAsync(deps.botAppId ?? "", reference, (ctx) => sendReplies(ctx, followUps));
+    await continueWith(deps, reference, (ctx) => sendReplies(ctx, followUps));
   }
   deps.onFollowUps?.(followUps);
 }
 
 function teamsSender(deps: AppDeps): TeamsSender {
-  return async (reference, text) => {
-    await deps.adapter!.continueConversationAsync(deps.botAppId ?? "", reference as Partial<ConversationReference>, async (ctx) => {
-      await ctx.sendActivity(text);
-    });
-  };
+  return (reference, text) => continueWith(deps, reference as Partial<ConversationReference>, async (ctx) => void (await ctx.sendActivity(text)));
+}
+
+/**
+ * Sends into a stored conversation and throws when Teams refuses. The adapter would hand a failure
+ * inside the callback to its turn-error handler instead, and the caller would think it was delivered.
+ */
+async function continueWith(deps: AppDeps, reference: Partial<ConversationReference>, send: (ctx: TurnContext) => Promise<void>): Promise<void> {
+  let failure: unknown = null;
+  await deps.adapter!.continueConversationAsync(deps.botAppId ?? "", reference, async (ctx) => {
+    try {
+      await send(ctx);
+    } catch (e) {
+      failure = e;
+    }
+  });
+  if (failure) throw failure;
 }

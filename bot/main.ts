@@ -30,20 +30,23 @@ async function main(): Promise<void> {
     botAppId: settings.credentials?.MicrosoftAppId,
     background: (work) => void work().catch((e) => log.error(e, "background work failed")),
     log: (m, e) => log.error(e, m),
+    proactiveToOthers: Boolean(settings.credentials) || !settings.playground,
   });
   const server = await startServer(app, adapter, settings.port);
   log.info({ port: settings.port, db: settings.db, mail: mailer.target, mode: settings.credentials ? "azure" : "local" }, "bot listening on /api/messages");
-  if (!settings.credentials && settings.playground) {
-    const playground = startPlayground(db, { dir: join(dirname(resolve(settings.db)), "playground"), botPort: settings.port, currentPersonId: settings.playgroundUser });
-    log.info(`Agents Playground: http://localhost:56150 (als ${settings.playgroundUser})`);
-    const stop = () => {
-      playground.kill();
-      server.close();
-      void mailer.close();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  }
+  const playground = !settings.credentials && settings.playground
+    ? startPlayground(db, { dir: join(dirname(resolve(settings.db)), "playground"), botPort: settings.port, currentPersonId: settings.playgroundUser })
+    : null;
+  if (playground) log.info(`Agents Playground startet als ${settings.playgroundUser}; die Adresse steht in seiner Zeile „Listening on …“ (Standard http://localhost:56150)`);
+  const stop = () => {
+    playground?.kill();
+    server.close();
+    void mailer.close();
+    // Open keep-alive connections must not keep a stopped bot alive.
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
 
 main().catch((e) => {

@@ -152,4 +152,26 @@ describe("proactive messages to others", () => {
       await connector.close();
     }
   });
+
+  it("when the deputy's Teams endpoint is gone (connection refused), the e-mail carries it too", async () => {
+    const old = await startConnector();
+    const connector = await startConnector();
+    const bot = await botServer(null);
+    try {
+      await openJsonStore(bot.file, { clock }).update({ actorId: "test" }, (db) => {
+        db.meetings.push(structuredClone(MEETING));
+      });
+      await post(bot.url, activity(old, "Hallo", "r-1", DEPUTY));
+      await old.waitFor(1);
+      await old.close(); // the service URL the deputy's conversation was stored with no longer answers
+      await post(bot.url, activity(connector, "Ich kann nicht teilnehmen, bitte an meine Vertretung", "r-2"));
+      await connector.waitFor(2);
+      const { readdirSync } = await import("node:fs");
+      expect(readdirSync(bot.outbox).filter((f) => f.includes("michael.jaeger"))).toHaveLength(1);
+      expect(String(connector.received[1]!.activity.text)).toContain("die E-Mail an Michael Jäger");
+    } finally {
+      bot.server.close();
+      await connector.close();
+    }
+  });
 });
