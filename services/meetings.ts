@@ -6,6 +6,7 @@
 import type { AgendaItem, Db, Meeting, MeetingMode } from "../adapters/schema.ts";
 import type { Store } from "../adapters/store.ts";
 import { berlinDay, formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
+import { profileOf } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 
 /** A request the meeting commands refuse; said in German only, so both texts carry it. */
@@ -165,12 +166,13 @@ export async function addAgendaItem(store: Store, meetingId: string, title: stri
     const item: AgendaItem = { id, number, title: cleanTitle, public: isPublic, proposalId: null, secondConvocation: false, postponed: false };
     meeting.agenda.push(item);
     audit("agenda.add", { meetingId: meeting.id, agendaItemId: id, number, title: cleanTitle, public: isPublic });
-    return { item, invited: meeting.state === "invited" };
+    const rule = profileOf(db).invitation;
+    return { item, invited: meeting.state === "invited", citation: rule.regulated ? ` (${rule.citation})` : "" };
   });
   if (result.duplicate) throw new Error("unreachable: no activity id given");
-  const { item, invited } = result.value;
-  // § 4 Abs. 5 GO: the invitation must show the agenda, so a change after it went out needs an update.
-  const warnings = invited ? ["Die Einladung ist schon verschickt; die geänderte Tagesordnung muss den Mitgliedern nachgereicht werden (§ 4 Abs. 5 GO)."] : [];
+  const { item, invited, citation } = result.value;
+  // The invitation must show the agenda, so a change after it went out needs an update.
+  const warnings = invited ? [`Die Einladung ist schon verschickt; die geänderte Tagesordnung muss den Mitgliedern nachgereicht werden${citation} („/einladen aktualisieren“).`] : [];
   return { value: item, warnings };
 }
 
