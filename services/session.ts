@@ -88,8 +88,8 @@ export async function declareNotQuorate(services: Services, actorId: string, mee
       ? { de: ` Bei erneuter Einladung mit ${second.noticeDays} Tagen Frist und ausdrücklichem Hinweis ist die ${profile.bodyKind} dafür ohne Rücksicht auf die Anwesenden beschlussfähig (${second.citation}); der Hinweis wird in die nächste Einladung aufgenommen.`, en: ` A new invitation with ${second.noticeDays} days' notice and an express reference makes the body quorate for them whatever the attendance (${second.citation}); the next invitation will carry the reference.` }
       : { de: "", en: "" };
     return {
-      de: `Beschlussunfähigkeit festgestellt (${represented} Institutionen vertreten). Zurückgestellt: ${list}.${hint.de}`,
-      en: `Lack of quorum declared (${represented} institutions represented). Postponed: ${list}.${hint.en}`,
+      de: `Beschlussunfähigkeit festgestellt (${represented} ${represented === 1 ? "Institution" : "Institutionen"} vertreten). Zurückgestellt: ${list}.${hint.de}`,
+      en: `Lack of quorum declared (${represented} ${represented === 1 ? "institution" : "institutions"} represented). Postponed: ${list}.${hint.en}`,
     } satisfies Texts;
   });
   return result.duplicate ? null : result.value;
