@@ -3,6 +3,12 @@
  * at the same time: every change is read-modify-write under a cross-process lock, queued within
  * the process, validated, and written atomically; the audit log is a JSON-lines file beside it.
  * A file that is not valid is refused and never overwritten.
+ *
+ * Years of data must not make every turn slower, so the store keeps the data it last read or
+ * wrote (a snapshot) and reads the file again only when the file changed (`fileKey`: another
+ * process wrote it). A change copies, checks and re-serialises only the top-level fields it
+ * uses; the others are written back as they were. The snapshot is deeply frozen: `read()` hands
+ * the same object to every caller, so nobody may change it (changes go through `update`).
  */
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -16,7 +22,12 @@ import {
   AtomicJsonFile,
   DEFAULT_LOCK_TIMING,
   appendLines,
+  deepFreeze,
   enqueue,
+  fieldBytes,
+  fileKey,
+  lazyCopy,
+  objectBytes,
   readJsonLines,
   readText,
   removeStaleTempFiles,
@@ -63,10 +74,21 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
   });
   const appendAudit = (entries: AuditEntry[]) => appendLines(auditFile, entries.map((e) => JSON.stringify(e)));
 
-  type Loaded = { kind: "missing" } | { kind: "current"; db: Db } | { kind: "v1"; db: DbV1 };
+  /** The data as the file holds it (`key`), frozen, with each top-level field's bytes as written. */
+  type Snapshot = { key: string | null; db: Db; bytes: Map<keyof Db, Buffer> };
+  let snapshot: Snapshot | null = null;
+  const fields = Object.keys(Db.shape) as (keyof Db)[];
 
-  /** Reads and classifies the file; anything unusable is a StoreError. */
+  function snapshotOf(key: string | null, db: Db, bytes = new Map(fields.map((f) => [f, fieldBytes(f, db[f])!]))): Snapshot {
+    return { key, db: deepFreeze(db), bytes };
+  }
+
+  type Loaded = { kind: "missing" } | { kind: "current"; snapshot: Snapshot } | { kind: "v1"; db: DbV1 };
+
+  /** Reads and classifies the file (unless it is unchanged since last time); anything unusable is a StoreError. */
   async function load(): Promise<Loaded> {
+    const key = fileKey(file); // before reading: if the file changes in between, the key no longer matches
+    if (key !== null && snapshot?.key === key) return { kind: "current", snapshot };
     const low = new Low<unknown>(adapter, null); // one per call: concurrent reads must not share `data`
     await low.read();
     const raw = low.data as Record<string, unknown> | null;
@@ -75,34 +97,39 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
     if (typeof version === "number" && version > SCHEMA_VERSION) throw newerVersionError(file, version, SCHEMA_VERSION);
     const parsed = version === 1 ? DbV1.safeParse(raw) : Db.safeParse(raw);
     if (!parsed.success) throw invalidDataError(file, parsed.error);
-    return version === 1 ? { kind: "v1", db: parsed.data as DbV1 } : { kind: "current", db: parsed.data as Db };
+    if (version === 1) return { kind: "v1", db: parsed.data as DbV1 };
+    snapshot = snapshotOf(key, parsed.data as Db);
+    return { kind: "current", snapshot };
   }
 
-  async function write(db: Db): Promise<void> {
-    await new Low<unknown>(adapter, db).write();
+  /** Writes the fields' bytes as the file (under the lock) and keeps it as the snapshot. */
+  async function write(next: Snapshot): Promise<Snapshot> {
+    await writeFileAtomic(file, objectBytes(fields.map((f) => next.bytes.get(f)!)));
+    snapshot = { ...next, key: fileKey(file) };
+    return snapshot;
   }
 
   /** Under the lock: the current data, creating the demo file or migrating an old one first. */
-  async function loadCurrent(): Promise<Db> {
+  async function loadCurrent(): Promise<Snapshot> {
     const loaded = await load();
-    if (loaded.kind === "current") return loaded.db;
+    if (loaded.kind === "current") return loaded.snapshot;
     if (loaded.kind === "missing") {
       const db = demoDb();
-      await write(db);
+      const written = await write(snapshotOf(null, db));
       await appendAudit([entry("system", "store.create", { demo: db.body.name })]);
-      return db;
+      return written;
     }
     return migrateFromV1(loaded.db);
   }
 
   /** Backup first (durable), then the audit lines, then the data file: each step can be repeated. */
-  async function migrateFromV1(v1: DbV1): Promise<Db> {
+  async function migrateFromV1(v1: DbV1): Promise<Snapshot> {
     const backup = await keepBackup(file, 1);
     const { db, audit } = migrateV1(v1);
     await writeFileAtomic(auditFile, auditTextWithMoved((await readText(auditFile)) ?? "", audit));
-    await write(db);
+    const written = await write(snapshotOf(null, db));
     await appendAudit([entry("system", "store.migrate", { from: 1, to: SCHEMA_VERSION, backup, auditEntriesMoved: audit.length })]);
-    return db;
+    return written;
   }
 
   /** Runs `work` in this process's queue for the file and under the cross-process lock. */
@@ -122,28 +149,41 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
   async function read(): Promise<Db> {
     // The file is replaced atomically, so a plain read is a consistent snapshot.
     const loaded = await load();
-    if (loaded.kind === "current") return loaded.db;
-    return exclusive(() => loadCurrent());
+    if (loaded.kind === "current") return loaded.snapshot.db;
+    return (await exclusive(() => loadCurrent())).db;
   }
 
   function update<T>(options: UpdateOptions, change: (db: Db, audit: Audit) => T): Promise<UpdateResult<T>> {
     return exclusive(async (assertHeld) => {
-      const db = await loadCurrent();
+      const current = await loadCurrent();
       const { activityId } = options;
-      if (activityId && db.processedActivities.some((a) => a.id === activityId)) return { duplicate: true as const };
+      if (activityId && current.db.processedActivities.some((a) => a.id === activityId)) return { duplicate: true as const };
 
+      const { copy: db, touched } = lazyCopy(current.db);
       const entries: AuditEntry[] = [];
       const value = change(db, (action, details) => void entries.push(entry(options.actorId, action, details)));
       if (value instanceof Promise) throw new Error("Store.update: change muss synchron sein (kein async).");
       if (activityId) {
         db.processedActivities = [...db.processedActivities, { id: activityId, at: toBerlinIso(clock()) }].slice(-KEPT_ACTIVITY_IDS);
       }
-      const checked = Db.safeParse(db);
-      if (!checked.success) {
-        throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in „${file}“ wurde nichts gespeichert.`, file);
+      // Only the fields the change used can differ; of those, check the ones whose JSON did.
+      const changed = fields.filter((f) => (touched.has(f) || !(f in db)) && !fieldBytes(f, db[f])?.equals(current.bytes.get(f)!));
+      if (changed.length > 0) {
+        const checked = Db.pick(Object.fromEntries(changed.map((f) => [f, true])) as { [F in keyof Db]?: true }).safeParse(db);
+        if (!checked.success) {
+          throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in „${file}“ wurde nichts gespeichert.`, file);
+        }
+        const valid = checked.data as Record<string, unknown>;
+        const bytes = new Map(current.bytes);
+        const next: Record<string, unknown> = { ...current.db };
+        for (const f of changed) {
+          bytes.set(f, fieldBytes(f, valid[f])!);
+          next[f] = JSON.parse(JSON.stringify(valid[f])); // as a fresh read gives it, sharing nothing with the caller
+        }
+        assertHeld();
+        await write(snapshotOf(null, next as Db, bytes));
       }
       assertHeld();
-      await write(checked.data);
       await appendAudit(entries);
       return { duplicate: false as const, value };
     });

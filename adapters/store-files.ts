@@ -3,6 +3,7 @@
  * in-process queue and the append-only audit log. No knowledge of the domain model here.
  */
 import { randomBytes } from "node:crypto";
+import { statSync } from "node:fs";
 import { open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import lockfile from "proper-lockfile";
@@ -10,16 +11,22 @@ import type { Adapter } from "lowdb";
 import { notJsonError, StoreError } from "./store-errors.ts";
 
 /**
- * Writes `text` so that a crash at any moment leaves either the old or the new file: write a
- * temp file beside it, fsync it, rename it over the target (atomic on POSIX), fsync the folder
- * so the rename itself survives a power cut. (lowdb's own writer skips both fsyncs.)
+ * Writes `data` (text, or the file's bytes in pieces) so that a crash at any moment leaves either
+ * the old or the new file: write a temp file beside it, fsync it, rename it over the target
+ * (atomic on POSIX), fsync the folder so the rename itself survives a power cut. (lowdb's own
+ * writer skips both fsyncs.)
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | readonly Uint8Array[]): Promise<void> {
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     const handle = await open(tmp, "w");
     try {
-      await handle.writeFile(text, "utf8");
+      if (typeof data === "string") await handle.writeFile(data, "utf8");
+      else {
+        const { bytesWritten } = await handle.writev(data);
+        const size = data.reduce((n, piece) => n + piece.length, 0);
+        if (bytesWritten !== size) throw new Error(`${tmp}: nur ${bytesWritten} von ${size} Bytes geschrieben`);
+      }
       await handle.sync();
     } finally {
       await handle.close();
@@ -103,6 +110,80 @@ export async function readText(file: string): Promise<string | null> {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw e;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Knowing when a file changed, and writing back only what changed
+
+/**
+ * The file's identity and version: device, inode, size, and modification and change times in
+ * nanoseconds; null when it does not exist. An atomic replace (ours or another process's) gives
+ * a new inode, an edit in place new times, so an unchanged key means unchanged content.
+ */
+export function fileKey(file: string): string | null {
+  try {
+    // Synchronous on purpose: a stat of a local file takes microseconds, a thread-pool round trip ten times as long.
+    const s = statSync(file, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw e;
+  }
+}
+
+/** Freezes `value` and everything in it (parts already frozen are taken as frozen throughout). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * A field of an object as `JSON.stringify(object, null, 2)` writes it (`  "key": value`), UTF-8;
+ * null when the value has no JSON (undefined).
+ */
+export function fieldBytes(key: string, value: unknown): Buffer | null {
+  const json = JSON.stringify(value, null, 2);
+  return json === undefined ? null : Buffer.from(`  ${JSON.stringify(key)}: ${json.replace(/\n/g, "\n  ")}`);
+}
+
+const OPEN = Buffer.from("{\n");
+const COMMA = Buffer.from(",\n");
+const CLOSE = Buffer.from("\n}\n");
+
+/** The bytes of an object's file from its fields' bytes: `JSON.stringify(object, null, 2)` and a newline. */
+export function objectBytes(fields: Uint8Array[]): Uint8Array[] {
+  return [OPEN, ...fields.flatMap((f, i) => (i === 0 ? [f] : [COMMA, f])), CLOSE];
+}
+
+/**
+ * A mutable copy of a frozen object that copies each field only when it is first used, and
+ * says which fields were used (read or assigned) — the others are still the original.
+ */
+export function lazyCopy<T extends object>(original: T): { copy: T; touched: Set<string> } {
+  const copy = {} as T;
+  const touched = new Set<string>();
+  for (const [key, frozen] of Object.entries(original)) {
+    let value: unknown;
+    Object.defineProperty(copy, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (!touched.has(key)) {
+          touched.add(key);
+          value = structuredClone(frozen);
+        }
+        return value;
+      },
+      set(v: unknown) {
+        touched.add(key);
+        value = v;
+      },
+    });
+  }
+  return { copy, touched };
 }
 
 // ---------------------------------------------------------------------------------------------

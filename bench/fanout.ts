@@ -1,0 +1,110 @@
+/**
+ * The invitation fan-out: `sendInvitation` to 40 recipients through a loopback SMTP server until
+ * every message is accepted and recorded, against nodemailer alone sending the same 40 messages
+ * over the same pooled transport to the same server.
+ */
+import { performance } from "node:perf_hooks";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { smtpMailer, type MailMessage, type Mailer } from "../adapters/mail-transport.ts";
+import type { Store } from "../adapters/store.ts";
+import { sendInvitation } from "../services/invitations.ts";
+import { clock, invitableMeeting } from "./data.ts";
+
+/** Where one run of `sendInvitation` spends its time (ms). */
+export interface Phases {
+  /** First store update: claim the recipients and compose their mails, under the lock. */
+  prepare: number;
+  /** First mail handed to the transport → last one accepted. */
+  sending: number;
+  /** Second store update: record each server's answer. */
+  record: number;
+}
+
+export interface FanoutSamples {
+  recipients: number;
+  subject: number[];
+  floor: number[];
+  phases: Phases[];
+}
+
+export async function measureFanout(file: string, smtpUrl: string, runs: number, warmup: number): Promise<FanoutSamples> {
+  const transport = smtpMailer(smtpUrl); // one pooled transport for both, warm like a running server's
+  let captured: MailMessage[] | null = null;
+  let updates: number[] = [];
+  let sends: number[] = [];
+  const span = async <T>(into: number[], work: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      into.push(start, performance.now());
+    }
+  };
+  // The services as the bot has them, with the store and the mailer timed (and the mails kept once).
+  const store = openJsonStore(file, { clock });
+  const timedStore: Store = { ...store, update: (options, change) => span(updates, () => store.update(options, change)) };
+  const mailer: Mailer = {
+    ...transport,
+    send: (message) => {
+      captured?.push(structuredClone(message));
+      return span(sends, () => transport.send(message));
+    },
+  };
+  const services = { store: timedStore, clock, mailer };
+  let n = 0;
+
+  async function subject(): Promise<{ ms: number; phases: Phases }> {
+    const meeting = invitableMeeting(++n);
+    await store.update({ actorId: "bench" }, (db) => {
+      db.meetings = [meeting];
+      db.invitations = [];
+    });
+    updates = [];
+    sends = [];
+    const start = performance.now();
+    const report = await sendInvitation(services, "gs-1", meeting.id, { urgent: false, reason: null });
+    const ms = performance.now() - start;
+    if (report.accepted !== report.total || report.failed.length) throw new Error(`fan-out: ${report.accepted}/${report.total} accepted`);
+    const [u0 = 0, u1 = 0, u2 = 0, u3 = 0] = updates;
+    return { ms, phases: { prepare: u1 - u0, sending: Math.max(...sends) - Math.min(...sends), record: u3 - u2 } };
+  }
+
+  async function floor(messages: MailMessage[]): Promise<number> {
+    const copies = messages.map((m) => structuredClone(m)); // nodemailer may touch what it is given
+    const start = performance.now();
+    const results = await Promise.all(copies.map((m) => transport.send(m)));
+    const ms = performance.now() - start;
+    if (results.some((r) => !r.accepted)) throw new Error("floor fan-out: a message was refused");
+    return ms;
+  }
+
+  /** Subject and floor in turns, which one goes first alternating; warm-up runs are dropped. */
+  async function compare(messages: MailMessage[]): Promise<FanoutSamples> {
+    const samples: FanoutSamples = { recipients: messages.length, subject: [], floor: [], phases: [] };
+    for (let i = 0; i < warmup + runs; i++) {
+      let s: Awaited<ReturnType<typeof subject>>, f: number;
+      if (i % 2) {
+        f = await floor(messages);
+        s = await subject();
+      } else {
+        s = await subject();
+        f = await floor(messages);
+      }
+      if (i < warmup) continue;
+      samples.subject.push(s.ms);
+      samples.phases.push(s.phases);
+      samples.floor.push(f);
+    }
+    return samples;
+  }
+
+  try {
+    captured = [];
+    await subject(); // also captures the 40 mails the floor sends
+    const messages: MailMessage[] = captured;
+    captured = null;
+    return await compare(messages);
+  } finally {
+    await transport.close();
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`: how fast a turn is against teams-ai's own floor, how the invitation fan-out
+ * compares with nodemailer alone, how a turn holds up over ten years of data, and the server's
+ * memory. Prints a table; with `--json`, one JSON object on the last line. It reports and never
+ * fails on a missed target. Everything runs on loopback, in bounded loops, and stops by itself.
+ *
+ *   npm run bench        npm run -s bench -- --json        --turns <n>: turns per server (400; at least 300)
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { auditFileFor } from "../adapters/json-store.ts";
+import type { ChildStats } from "./child.ts";
+import { writeEmptyFile, writeFanoutFile, writeTenYearFile } from "./data.ts";
+import { measureFanout, type Phases } from "./fanout.ts";
+import { startChild, startConnector, turn, type Child, type TurnTime } from "./turns.ts";
+
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const at = args.indexOf("--turns");
+const TURNS = Math.max(300, at >= 0 ? Number(args[at + 1]) || 400 : 400);
+const WARMUP_TURNS = 50;
+const FANOUT_RUNS = 20;
+const FANOUT_WARMUP = 3;
+const TARGET = { turn: 1.3, fanout: 1.2, growth: 1.2, rssMb: 150 };
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** Nearest-rank percentile. */
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "lg-bench-"));
+  const children: Child[] = [];
+  const connector = await startConnector();
+  try {
+    const files = { empty: join(dir, "empty", "db.json"), large: join(dir, "large", "db.json"), fanout: join(dir, "fanout", "db.json") };
+    log("writing data files …");
+    await writeEmptyFile(files.empty);
+    const large = await writeTenYearFile(files.large);
+    await writeFanoutFile(files.fanout);
+    log(`ten-year file: ${(large.bytes / 1e6).toFixed(1)} MB data, ${(large.auditBytes / 1e6).toFixed(1)} MB audit log`);
+
+    log("starting servers …");
+    const servers = await Promise.all([startChild("echo"), startChild("bot", files.empty), startChild("bot", files.large), startChild("smtp")]);
+    children.push(...servers);
+    const [echo, empty, big, smtp] = servers as [Child, Child, Child, Child];
+
+    // One turn on each server per round, the order rotating, so that drift and noise hit all alike.
+    const targets = [echo, empty, big];
+    const times: TurnTime[][] = [[], [], []];
+    log(`turns: ${WARMUP_TURNS} warm-up + ${TURNS} measured on each server …`);
+    for (let r = 0; r < WARMUP_TURNS + TURNS; r++) {
+      for (let k = 0; k < targets.length; k++) {
+        const i = (r + k) % targets.length;
+        const t = await turn(connector, targets[i]!.url);
+        if (r >= WARMUP_TURNS) times[i]!.push(t);
+      }
+    }
+    const memory = await Promise.all(targets.map((t) => t.stats()));
+
+    log(`fan-out: ${FANOUT_WARMUP} warm-up + ${FANOUT_RUNS} measured runs each …`);
+    const fan = await measureFanout(files.fanout, smtp.url, FANOUT_RUNS, FANOUT_WARMUP);
+
+    const auditEvents = (await readFile(auditFileFor(files.large), "utf8")).split("\n").filter((l) => l.trim()).length;
+    const reply = times.map((ts) => ts.map((t) => t.reply)) as [number[], number[], number[]];
+    const done = times.map((ts) => ts.map((t) => t.done)) as [number[], number[], number[]];
+    const result: Result = {
+      turn: { p50: round(percentile(reply[1], 50)), p99: round(percentile(reply[1], 99)), floorP50: round(percentile(reply[0], 50)), floorP99: round(percentile(reply[0], 99)) },
+      fanout: { recipients: fan.recipients, ms: round(percentile(fan.subject, 50)), floorMs: round(percentile(fan.floor, 50)) },
+      growth: { emptyP50: round(percentile(reply[1], 50)), largeP50: round(percentile(reply[2], 50)), auditEvents },
+      rssMb: memory[2]!.maxRssMb,
+    };
+    const extra: Extra = {
+      largeP99: round(percentile(reply[2], 99)),
+      doneP50: done.map((d) => round(percentile(d, 50))) as [number, number, number],
+      phases: {
+        prepare: round(percentile(fan.phases.map((p) => p.prepare), 50)),
+        sending: round(percentile(fan.phases.map((p) => p.sending), 50)),
+        record: round(percentile(fan.phases.map((p) => p.record), 50)),
+      },
+      memory: memory as [ChildStats, ChildStats, ChildStats],
+    };
+    printTable(result, extra);
+    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    children.forEach((c) => c.stop());
+    await connector.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+interface Result {
+  turn: { p50: number; p99: number; floorP50: number; floorP99: number };
+  fanout: { recipients: number; ms: number; floorMs: number };
+  growth: { emptyP50: number; largeP50: number; auditEvents: number };
+  rssMb: number;
+}
+
+/** Shown in the table, not part of the JSON contract. Triples: echo, empty file, ten-year file. */
+interface Extra {
+  largeP99: number;
+  doneP50: [number, number, number];
+  /** Medians of the fan-out's phases. */
+  phases: Phases;
+  memory: [ChildStats, ChildStats, ChildStats];
+}
+
+function printTable(r: Result, x: Extra): void {
+  const rows: string[][] = [];
+  const row = (figure: string, value: number, floor: number | null, target: string, met: boolean | null, unit = "ms") => {
+    const ratio = floor === null ? null : value / floor;
+    const num = (n: number) => `${n.toFixed(unit === "MB" ? 1 : 2)} ${unit}`;
+    rows.push([figure, num(value), floor === null ? "–" : num(floor), ratio === null ? "–" : `${ratio.toFixed(2)}×`, target, met === null ? "" : met ? "yes" : "NO"]);
+  };
+  const within = (value: number, floor: number, limit: number) => value / floor <= limit;
+  row(`turn p50 (${TURNS} turns; floor: echo bot)`, r.turn.p50, r.turn.floorP50, `≤ ${TARGET.turn}×`, within(r.turn.p50, r.turn.floorP50, TARGET.turn));
+  row("turn p99", r.turn.p99, r.turn.floorP99, "", null);
+  row("  turn p50 until the POST is answered", x.doneP50[1], x.doneP50[0], "", null);
+  row(`fan-out to ${r.fanout.recipients} (median; floor: nodemailer)`, r.fanout.ms, r.fanout.floorMs, `≤ ${TARGET.fanout}×`, within(r.fanout.ms, r.fanout.floorMs, TARGET.fanout));
+  row("  of it: claim + compose the mails (1st update)", x.phases.prepare, null, "", null);
+  row("  of it: sending (first mail → last accepted)", x.phases.sending, null, "", null);
+  row("  of it: record the answers (2nd update)", x.phases.record, null, "", null);
+  row("growth: turn p50, ten-year vs empty", r.growth.largeP50, r.growth.emptyP50, `≤ ${TARGET.growth}×`, within(r.growth.largeP50, r.growth.emptyP50, TARGET.growth));
+  row("growth: turn p99", x.largeP99, r.turn.p99, "", null);
+  row("  growth: p50 until the POST is answered", x.doneP50[2], x.doneP50[1], "", null);
+  row("memory: peak RSS, ten-year file (floor: echo)", r.rssMb, x.memory[0].maxRssMb, `< ${TARGET.rssMb} MB`, r.rssMb < TARGET.rssMb, "MB");
+  row("  peak RSS, empty file", x.memory[1].maxRssMb, x.memory[0].maxRssMb, "", null, "MB");
+  row("  RSS after the turns, ten-year vs empty", x.memory[2].rssMb, x.memory[1].rssMb, "", null, "MB");
+  const all = [["figure", "value", "floor", "ratio", "target", "met?"], ...rows];
+  const widths = all[0]!.map((_, c) => Math.max(...all.map((cells) => cells[c]!.length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+  const out = [line(all[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+  process.stdout.write(`\n${out.join("\n")}\n\n${r.growth.auditEvents} audit events in the ten-year file; Node ${process.version}, ${cpus().length} CPUs\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack}\n`);
+  process.exitCode = 1;
+});
