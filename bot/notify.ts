@@ -25,12 +25,16 @@ export function conversationRef(db: Db, personId: string): unknown {
   return db.botState[refKey(personId)] ?? null;
 }
 
-/** Remembers where a person can be reached in Teams (only when it changed, to spare writes). */
+/**
+ * Remembers where a person can be reached in Teams, only when that changed: the reference carries
+ * the id of the message just received, which says nothing about where to reach them, and would make
+ * every turn rewrite the data file.
+ */
 export async function rememberConversation(store: Store, db: Db, personId: string, reference: Record<string, unknown>): Promise<void> {
-  const known = JSON.stringify(db.botState[refKey(personId)] ?? null);
-  if (known === JSON.stringify(reference)) return;
+  const { activityId: _messageId, ...where } = reference;
+  if (JSON.stringify(db.botState[refKey(personId)] ?? null) === JSON.stringify(where)) return;
   await store.update({ actorId: personId }, (d) => {
-    d.botState[refKey(personId)] = reference;
+    d.botState[refKey(personId)] = where;
   });
 }
 

@@ -4,8 +4,9 @@
  * zone is. A "day" is a `YYYY-MM-DD` string; an "instant" is a `Date`.
  */
 import { TZDate, tz } from "@date-fns/tz";
-import { addDays, endOfDay, format, getDay, isValid, parseISO } from "date-fns";
-import { de, enGB } from "date-fns/locale";
+import { endOfDay, format, isValid, parseISO } from "date-fns";
+import { de } from "date-fns/locale/de";
+import { enGB } from "date-fns/locale/en-GB";
 
 export const BERLIN = "Europe/Berlin";
 const inBerlin = tz(BERLIN);
@@ -57,9 +58,17 @@ function startOf(day: Day): TZDate {
   return new TZDate(y, m - 1, d, BERLIN);
 }
 
+/** A calendar day as a UTC date: day arithmetic needs no zone, and UTC has no summer time. */
+function utcDate(day: Day): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
 /** The day `n` calendar days after (negative: before) `day`; summer time does not shift it. */
 export function addCalendarDays(day: Day, n: number): Day {
-  return format(addDays(startOf(day), n), "yyyy-MM-dd");
+  const date = utcDate(day);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
 }
 
 /** The last instant of a Berlin day (23:59:59.999 local time): a "last day" is inclusive. */
@@ -67,14 +76,16 @@ export function endOfBerlinDay(day: Day): Date {
   return new Date(endOfDay(startOf(day)).getTime());
 }
 
-/** 0 = Sunday … 6 = Saturday, for a Berlin day. */
+/** 0 = Sunday … 6 = Saturday, for a calendar day. */
 export function weekday(day: Day): number {
-  return getDay(startOf(day));
+  return utcDate(day).getUTCDay();
 }
 
 /** "Donnerstag, 21.04.2022" (German) or "Thursday, 21.04.2022" (English). */
 export function formatDay(day: Day, lang: "de" | "en" = "de"): string {
-  return format(startOf(day), "EEEE, dd.MM.yyyy", { locale: lang === "de" ? de : enGB });
+  const name = (lang === "de" ? de : enGB).localize.day(weekday(day) as 0 | 1 | 2 | 3 | 4 | 5 | 6, { width: "wide" });
+  const [y, m, d] = day.split("-");
+  return `${name}, ${d}.${m}.${y}`;
 }
 
 /** "Donnerstag, 12.05.2022, 10:00 Uhr" / "Thursday, 12.05.2022, 10:00", in Berlin time. */
