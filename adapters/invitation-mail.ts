@@ -63,9 +63,11 @@ type Block =
   | { type: "facts"; rows: Fact[] }
   | { type: "list"; heading: string; items: string[] };
 
-/** Nodemailer message options for one recipient. */
-export function composeInvitation(input: InvitationInput): MailMessage {
-  const method = input.kind === "cancel" ? "CANCEL" : "REQUEST";
+/**
+ * Nodemailer message options for one recipient. The calendar file is the same for everyone invited
+ * at once, so a caller sending many passes it in (`invitationCalendar`) rather than building it anew.
+ */
+export function composeInvitation(input: InvitationInput, calendar = invitationCalendar(input)): MailMessage {
   const blocks = input.kind === "cancel" ? cancelBlocks(input) : invitationBlocks(input);
   return {
     from: { name: input.secretariat.name, address: input.secretariat.email },
@@ -74,24 +76,33 @@ export function composeInvitation(input: InvitationInput): MailMessage {
     text: renderText(blocks),
     html: renderHtml(blocks),
     icalEvent: {
-      method,
+      method: methodOf(input),
       filename: input.kind === "cancel" ? "absage.ics" : "einladung.ics",
-      content: buildIcs({
-        uid: input.meeting.uid,
-        sequence: input.meeting.sequence,
-        method,
-        start: input.meeting.start,
-        end: input.meeting.end,
-        summary: input.meetingTitle,
-        location: input.meeting.location,
-        description: agendaLines(input.meeting.agenda).join("\n"),
-        onlineUrl: input.meeting.onlineUrl,
-        organizer: input.secretariat,
-        attendees: input.attendees,
-        stamp: input.stamp,
-      }),
+      content: calendar,
     },
   };
+}
+
+function methodOf(input: Pick<InvitationInput, "kind">): "REQUEST" | "CANCEL" {
+  return input.kind === "cancel" ? "CANCEL" : "REQUEST";
+}
+
+/** The .ics of an invitation, update or cancellation: every attendee, independent of the recipient. */
+export function invitationCalendar(input: Omit<InvitationInput, "recipient">): string {
+  return buildIcs({
+    uid: input.meeting.uid,
+    sequence: input.meeting.sequence,
+    method: methodOf(input),
+    start: input.meeting.start,
+    end: input.meeting.end,
+    summary: input.meetingTitle,
+    location: input.meeting.location,
+    description: agendaLines(input.meeting.agenda).join("\n"),
+    onlineUrl: input.meeting.onlineUrl,
+    organizer: input.secretariat,
+    attendees: input.attendees,
+    stamp: input.stamp,
+  });
 }
 
 /** "Einladung: Sitzung der Lenkungsgruppe KIM am Donnerstag, 12.05.2022" */

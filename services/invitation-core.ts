@@ -4,7 +4,7 @@
  * from the stored meeting, and running a prepared batch to its report.
  */
 import type { MailMessage } from "../adapters/mail-transport.ts";
-import { composeInvitation, type InvitationInput } from "../adapters/invitation-mail.ts";
+import { composeInvitation, invitationCalendar, type InvitationInput } from "../adapters/invitation-mail.ts";
 import type { Db, Invitation, Meeting, Recipient } from "../adapters/schema.ts";
 import type { Profile, Texts } from "../rules/profile.ts";
 import { invitationPermission } from "../rules/timing.ts";
@@ -172,7 +172,8 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
     },
     stamp: now,
   };
-  return (r) => composeInvitation({ ...input, recipient: mailRecipient(db, meeting, r) });
+  const calendar = invitationCalendar(input);
+  return (r) => composeInvitation({ ...input, recipient: mailRecipient(db, meeting, r) }, calendar);
 }
 
 /** Sends a prepared batch outside the lock, records the answers, and words the report. */
