@@ -3,7 +3,7 @@
  * loopback whose refusals the test switches on and off. Every received mail can be read back
  * parsed (postal-mime + ical.js).
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openJsonStore } from "../../adapters/json-store.ts";
@@ -38,9 +38,11 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function fixture(now: string): Promise<Fixture> {
-  const dir = await mkdtemp(join(tmpdir(), "lg-invite-"));
+/** A fresh demo data file, or the given data as the file holds it. */
+export async function fixture(now: string, initial?: Db): Promise<Fixture> {
+  const dir = await mkdtemp(join(tmpdir(), "lg-fixture-"));
   const file = join(dir, "db.json");
+  if (initial) await writeFile(file, JSON.stringify(initial, null, 2));
   let current = parseInstant(now)!;
   const clock = () => new Date(current.getTime());
   const store = openJsonStore(file, { clock });
