@@ -97,8 +97,8 @@ export interface Delivery extends SendResult {
   at: Date;
 }
 
-/** Step 2: sends, at most `limit` at a time (the pooled transport reuses its connections). */
-export async function sendAll(mailer: Mailer, clock: Clock, outgoing: Outgoing[], limit = 4): Promise<Delivery[]> {
+/** Step 2: sends, at most `limit` at a time; the pooled transport (5 connections) queues the rest. */
+export async function sendAll(mailer: Mailer, clock: Clock, outgoing: Outgoing[], limit = 10): Promise<Delivery[]> {
   const results: Delivery[] = [];
   let next = 0;
   async function worker(): Promise<void> {
