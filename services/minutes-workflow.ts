@@ -125,8 +125,8 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
     files,
     markdown: contents.internalMd,
     text: {
-      de: `Entwurf der Niederschrift zur Sitzung vom ${d.de} ${verb.de}: interne Fassung ${files.internalHtml}, öffentliche Fassung ${files.publicHtml} (je auch als .md). Vor dem Versand bitte von Vorsitz und Leitung der Geschäftsstelle unterzeichnen lassen${paren(signatures)}; dann geht sie an alle Mitglieder (Befehlszeile: „minutes send“).`,
-      en: `Draft minutes of the meeting on ${d.en} ${verb.en}: internal version ${files.internalHtml}, public version ${files.publicHtml} (each also as .md). Before sending, have them signed by the chair and the head of the Geschäftsstelle${paren(signatures)}; then they go to every member (command line: "minutes send").`,
+      de: `Entwurf der Niederschrift zur Sitzung vom ${d.de} ${verb.de}: interne Fassung ${files.internalHtml}, öffentliche Fassung ${files.publicHtml} (je auch als .md). Vor dem Versand bitte von Vorsitz und Leitung der Geschäftsstelle unterzeichnen lassen${paren(signatures)}; dann geht sie an alle Mitglieder („/niederschrift senden“ im Chat, „minutes send“ auf der Befehlszeile).`,
+      en: `Draft minutes of the meeting on ${d.en} ${verb.en}: internal version ${files.internalHtml}, public version ${files.publicHtml} (each also as .md). Before sending, have them signed by the chair and the head of the Geschäftsstelle${paren(signatures)}; then they go to every member ("/niederschrift senden" in the chat, "minutes send" on the command line).`,
     },
   };
 }
@@ -364,7 +364,7 @@ function sendText(r: Omit<MinutesSendReport, "text">, d: Texts, target: string):
     );
     if (r.delivery === "link") parts.push({ de: ` Statt Anhängen enthält die E-Mail die Download-Links ${r.links.join(", ")}; dort müssen die Dateien liegen.`, en: ` Instead of attachments the e-mail carries the download links ${r.links.join(", ")}; the files must be there.` });
   }
-  if (r.accepted < r.total) parts.push({ de: " Ein erneuter Versand („minutes send“) geht nur an die fehlenden Mitglieder.", en: ' Sending again ("minutes send") reaches only the missing members.' });
+  if (r.accepted < r.total) parts.push({ de: " Ein erneuter Versand („/niederschrift senden“ bzw. „minutes send“) geht nur an die fehlenden Mitglieder.", en: ' Sending again ("/niederschrift senden" or "minutes send") reaches only the missing members.' });
   return { de: parts.map((p) => p.de).join(""), en: parts.map((p) => p.en).join("") };
 }
 
