@@ -8,7 +8,6 @@ import { fileURLToPath } from "node:url";
 import { Profile } from "../rules/profile.ts";
 
 export const PROFILES_DIR = fileURLToPath(new URL("../data/profiles/", import.meta.url));
-export const DEFAULT_PROFILE = "rhein-sieg-kreis";
 
 export class ProfileError extends Error {}
 

@@ -44,8 +44,6 @@ const CHAIR: Record<string, Handler> = {
   "erklärung": statementOnBehalf,
 };
 
-export const COMMAND_NAMES = { secretariat: Object.keys(SECRETARIAT), chair: Object.keys(CHAIR) };
-
 export async function runCommand(turn: Turn, name: string, args: string): Promise<TurnResult> {
   const roles = rolesOf(turn.db, turn.person.id);
   const key = normalize(name);

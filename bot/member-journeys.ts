@@ -61,7 +61,7 @@ export function delegateSeat(turn: Turn, date: MeetingRef): Promise<TurnResult> 
     const out = await delegate(turn.services, turn.person.id, m.id, turn.activityId);
     await setFlow(turn.services.store, turn.person.id, null);
     const result: TurnResult = { replies: [{ text: t(turn, out.reply) }], notices: out.notices };
-    if (out.changed && out.delegation.ok) result.deputyInvitation = { meetingId: m.id, memberId: turn.person.id };
+    if (out.delegation?.ok) result.deputyInvitation = { meetingId: m.id, memberId: turn.person.id };
     return result;
   });
 }

@@ -3,8 +3,9 @@
  * German first, English too. Never guesses an action: a message that only hints at an absence
  * ("vielleicht") comes out as `unsure`, and the conversation asks back.
  */
+import type { Mode } from "../services/attendance.ts";
+
 export type Lang = "de" | "en";
-export type Mode = "in-person" | "online";
 
 /** A calendar date mentioned in the message ("am 12. Mai", "12.05.2022"); year may be missing. */
 export interface MentionedDate {

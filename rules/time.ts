@@ -4,7 +4,7 @@
  * zone is. A "day" is a `YYYY-MM-DD` string; an "instant" is a `Date`.
  */
 import { TZDate, tz } from "@date-fns/tz";
-import { endOfDay, format, isValid, parseISO } from "date-fns";
+import { format, isValid, parseISO } from "date-fns";
 import { de } from "date-fns/locale/de";
 import { enGB } from "date-fns/locale/en-GB";
 
@@ -52,12 +52,6 @@ export function berlinDay(instant: Date): Day {
   return format(instant, "yyyy-MM-dd", { in: inBerlin });
 }
 
-/** Midnight at the start of a Berlin day, as a zoned date for date-fns. */
-function startOf(day: Day): TZDate {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, BERLIN);
-}
-
 /** A calendar day as a UTC date: day arithmetic needs no zone, and UTC has no summer time. */
 function utcDate(day: Day): Date {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
@@ -69,11 +63,6 @@ export function addCalendarDays(day: Day, n: number): Day {
   const date = utcDate(day);
   date.setUTCDate(date.getUTCDate() + n);
   return date.toISOString().slice(0, 10);
-}
-
-/** The last instant of a Berlin day (23:59:59.999 local time): a "last day" is inclusive. */
-export function endOfBerlinDay(day: Day): Date {
-  return new Date(endOfDay(startOf(day)).getTime());
 }
 
 /** 0 = Sunday … 6 = Saturday, for a calendar day. */

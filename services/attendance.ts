@@ -45,6 +45,14 @@ function seatOrRefuse(db: Db, personId: string): { institution: Institution; rol
   );
 }
 
+/** The person's seat and the institution's answer so far; a deputy acts only once the seat was handed over. */
+function seatAndAnswer(db: Db, personId: string, meetingId: string, notHandedOver: (institution: Institution) => Texts) {
+  const { institution, role } = seatOrRefuse(db, personId);
+  const before = current(db, meetingId, institution.id);
+  if (role === "deputy" && before?.status !== "delegated") throw new ServiceError(notHandedOver(institution), "conflict");
+  return { institution, role, before };
+}
+
 function upsert(db: Db, record: Attendance): void {
   const i = db.attendance.findIndex((a) => a.meetingId === record.meetingId && a.institutionId === record.institutionId);
   if (i >= 0) db.attendance[i] = record;
@@ -71,18 +79,13 @@ export async function respond(
   const result = await services.store.update({ actorId: personId, activityId }, (db, audit) => {
     const meeting = activeMeeting(db, meetingId);
     notStarted(meeting, now);
-    const { institution, role } = seatOrRefuse(db, personId);
-    const before = current(db, meetingId, institution.id);
-    if (role === "deputy" && before?.status !== "delegated") {
-      const member = personById(db, institution.memberId);
-      throw new ServiceError(
-        {
-          de: `${member.name} hat die Teilnahme für ${institution.name} noch nicht an Sie übergeben; Zu- und Absagen kommen vom Mitglied.`,
-          en: `${member.name} has not handed ${institution.name}'s seat to you; the member answers for the institution.`,
-        },
-        "conflict",
-      );
-    }
+    const { institution, role, before } = seatAndAnswer(db, personId, meetingId, (inst) => {
+      const member = personById(db, inst.memberId);
+      return {
+        de: `${member.name} hat die Teilnahme für ${inst.name} noch nicht an Sie übergeben; Zu- und Absagen kommen vom Mitglied.`,
+        en: `${member.name} has not handed ${inst.name}'s seat to you; the member answers for the institution.`,
+      };
+    });
     const record: Attendance = {
       meetingId, institutionId: institution.id,
       status: role === "deputy" ? (answer.status === "attending" ? "delegated" : "declined") : answer.status,
@@ -135,7 +138,8 @@ function duplicateOutcome(): Outcome {
 }
 
 export interface DelegationOutcome extends Outcome {
-  delegation: Delegation;
+  /** Null when the same message came twice and nothing was done. */
+  delegation: Delegation | null;
 }
 
 /** § 4 Abs. 6 GO: the member cannot attend; the institution's registered deputy takes the seat. */
@@ -187,7 +191,7 @@ export async function delegate(services: Services, personId: string, meetingId: 
     };
     return { reply, notices, delegation };
   });
-  if (result.duplicate) return { ...duplicateOutcome(), delegation: { ok: false, code: "not-a-member", institution: null, text: duplicateOutcome().reply } };
+  if (result.duplicate) return { ...duplicateOutcome(), delegation: null };
   return { ...result.value, changed: true };
 }
 
@@ -197,14 +201,10 @@ export async function checkIn(services: Services, personId: string, meetingId: s
   const result = await services.store.update({ actorId: personId, activityId }, (db, audit) => {
     const meeting = activeMeeting(db, meetingId);
     sessionDay(meeting, now);
-    const { institution, role } = seatOrRefuse(db, personId);
-    const before = current(db, meetingId, institution.id);
-    if (role === "deputy" && before?.status !== "delegated") {
-      throw new ServiceError(
-        { de: `Für ${institution.name} ist das Mitglied selbst gemeldet; bitte wenden Sie sich an den Vorsitz.`, en: `The member is down to attend for ${institution.name}; please speak to the chair.` },
-        "conflict",
-      );
-    }
+    const { institution, before } = seatAndAnswer(db, personId, meetingId, (inst) => ({
+      de: `Für ${inst.name} ist das Mitglied selbst gemeldet; bitte wenden Sie sich an den Vorsitz.`,
+      en: `The member is down to attend for ${inst.name}; please speak to the chair.`,
+    }));
     setPresent(db, meetingId, institution.id, personId, true, now, personId, before);
     audit("attendance.checked-in", { meetingId, institutionId: institution.id, personId });
     const w = when(meeting);
