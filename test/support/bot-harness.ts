@@ -2,17 +2,13 @@
  * A bot under test: a fresh demo data file, a real loopback SMTP server for the e-mails, a fixed
  * clock that the test moves, and `say(personId, text)` through the very same teams-ai Application.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fixedClock } from "../../adapters/clock.ts";
 import { openJsonStore } from "../../adapters/json-store.ts";
-import { smtpMailer } from "../../adapters/mail-transport.ts";
 import type { Db } from "../../adapters/schema.ts";
 import { activitiesToText, chatTurn } from "../../bot/local-chat.ts";
 import type { Services } from "../../services/context.ts";
+import { fixture } from "./invitation-fixture.ts";
 import { parseMail } from "./mail-parse.ts";
-import { startSmtp, type TestSmtp } from "./smtp.ts";
+import type { TestSmtp } from "./smtp.ts";
 
 export interface Harness {
   file: string;
@@ -27,32 +23,24 @@ export interface Harness {
 }
 
 export async function startHarness(now: string): Promise<Harness> {
-  const file = join(mkdtempSync(join(tmpdir(), "bot-")), "db.json");
-  const smtp = await startSmtp();
-  let clock = fixedClock(now);
-  const mailer = smtpMailer(smtp.url);
+  const world = await fixture(now);
   // A new store object per turn, as after a restart: nothing may live only in memory.
-  const services = (): Services => ({ store: openJsonStore(file, { clock: () => clock() }), clock: () => clock(), mailer });
+  const services = (): Services => ({ ...world.services, store: openJsonStore(world.file, { clock: world.services.clock }) });
   const from = async (personId: string) => {
     const p = (await services().store.read()).persons.find((x) => x.id === personId);
     return p ? { id: `user-${p.id}`, name: p.name, aadObjectId: p.aadObjectId } : { id: "stranger", name: "Fremde Person", aadObjectId: "99999999-9999-4999-8999-999999999999" };
   };
   return {
-    file,
-    smtp,
-    setNow: (iso) => {
-      clock = fixedClock(iso);
-    },
+    file: world.file,
+    smtp: world.smtp,
+    setNow: world.setNow,
     say: async (personId, text, activityId) => activitiesToText(await chatTurn(services(), { from: await from(personId), text, activityId })),
     press: async (personId, action) => activitiesToText(await chatTurn(services(), { from: await from(personId), action })),
     db: () => services().store.read(),
     mailsTo: async (email) => {
-      const mails = await Promise.all(smtp.messages.filter((m) => m.to.includes(email)).map((m) => parseMail(m.raw)));
+      const mails = await Promise.all(world.smtp.messages.filter((m) => m.to.includes(email)).map((m) => parseMail(m.raw)));
       return mails.map((m) => ({ subject: m.email.subject ?? "", text: m.email.text ?? "" }));
     },
-    close: async () => {
-      await mailer.close();
-      await smtp.close();
-    },
+    close: () => world.close(),
   };
 }
