@@ -3,13 +3,12 @@
  * calendar days where the body sits, so dates are computed in that zone whatever the server's
  * zone is. A "day" is a `YYYY-MM-DD` string; an "instant" is a `Date`.
  */
-import { TZDate, tz } from "@date-fns/tz";
-import { format, isValid, parseISO } from "date-fns";
+import { TZDate, tzOffset } from "@date-fns/tz";
+import { isValid, parseISO } from "date-fns";
 import { de } from "date-fns/locale/de";
 import { enGB } from "date-fns/locale/en-GB";
 
 export const BERLIN = "Europe/Berlin";
-const inBerlin = tz(BERLIN);
 
 export type Day = string; // YYYY-MM-DD
 
@@ -47,9 +46,19 @@ export function isRealDay(day: string): boolean {
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }
 
+/**
+ * Berlin's offset from UTC at `instant` (minutes) and its wall-clock time as "YYYY-MM-DDTHH:mm:ss".
+ * One zone lookup and plain UTC arithmetic: date-fns' `format` with a zone looks the zone up
+ * several times per call, which showed in every mail-out (one timestamp per recipient).
+ */
+function berlinWallClock(instant: Date): { offset: number; wall: string } {
+  const offset = tzOffset(BERLIN, instant);
+  return { offset, wall: new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19) };
+}
+
 /** The Berlin calendar day on which an instant falls. */
 export function berlinDay(instant: Date): Day {
-  return format(instant, "yyyy-MM-dd", { in: inBerlin });
+  return berlinWallClock(instant).wall.slice(0, 10);
 }
 
 /** A calendar day as a UTC date: day arithmetic needs no zone, and UTC has no summer time. */
@@ -79,16 +88,19 @@ export function formatDay(day: Day, lang: "de" | "en" = "de"): string {
 
 /** "Donnerstag, 12.05.2022, 10:00 Uhr" / "Thursday, 12.05.2022, 10:00", in Berlin time. */
 export function formatDateTime(instant: Date, lang: "de" | "en" = "de"): string {
-  const time = format(instant, "HH:mm", { in: inBerlin });
-  return `${formatDay(berlinDay(instant), lang)}, ${time}${lang === "de" ? " Uhr" : ""}`;
+  const { wall } = berlinWallClock(instant);
+  return `${formatDay(wall.slice(0, 10), lang)}, ${wall.slice(11, 16)}${lang === "de" ? " Uhr" : ""}`;
 }
 
 /** "10:00", Berlin wall-clock time of an instant. */
 export function formatTime(instant: Date): string {
-  return format(instant, "HH:mm", { in: inBerlin });
+  return berlinWallClock(instant).wall.slice(11, 16);
 }
 
 /** ISO 8601 with the Berlin offset, e.g. "2022-05-12T10:00:00+02:00": how instants are stored. */
 export function toBerlinIso(instant: Date): string {
-  return format(instant, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: inBerlin });
+  const { offset, wall } = berlinWallClock(instant);
+  const abs = Math.abs(offset);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return `${wall}${offset < 0 ? "-" : "+"}${hhmm}`;
 }
