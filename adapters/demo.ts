@@ -5,10 +5,11 @@
  * through the same checks as any import.
  */
 import { readFileSync } from "node:fs";
+import { projectFile } from "./project-files.ts";
 import { buildRoster, parseRosterJson, type Roster } from "./roster-import.ts";
 import { SCHEMA_VERSION, type Db } from "./schema.ts";
 
-export const DEMO_ROSTER_FILE = new URL("../data/demo-rhein-sieg.json", import.meta.url);
+export const DEMO_ROSTER_FILE = projectFile("data", "demo-rhein-sieg.json");
 
 export function demoRoster(): Roster {
   return buildRoster(parseRosterJson(readFileSync(DEMO_ROSTER_FILE, "utf8")), null).roster;

@@ -4,10 +4,10 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Profile } from "../rules/profile.ts";
+import { projectFile } from "./project-files.ts";
 
-export const PROFILES_DIR = fileURLToPath(new URL("../data/profiles/", import.meta.url));
+export const PROFILES_DIR = projectFile("data", "profiles");
 
 export class ProfileError extends Error {}
 

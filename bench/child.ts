@@ -1,5 +1,6 @@
 /**
- * A process of its own for each thing the benchmark talks to, so that servers and the driver do
+ * A process of its own for each thing the benchmark talks to (run compiled, from dist/, with the
+ * Node options of `npm start`), so that servers and the driver do
  * not share one event loop (and the bot's memory is its own):
  *
  *   child.ts echo          a bare teams-ai echo bot (the floor for a turn)
@@ -12,7 +13,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
-import type { Application } from "@microsoft/teams-ai";
+import type { Application } from "../bot/teams-ai.ts";
 
 export interface ChildStats {
   rssMb: number;
@@ -25,7 +26,7 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 async function serve(role: string, file: string | undefined): Promise<string> {
   if (role === "smtp") return (await (await import("../test/support/smtp.ts")).startSmtp()).url;
-  const { Application, TeamsAdapter } = await import("@microsoft/teams-ai");
+  const { Application, TeamsAdapter } = await import("../bot/teams-ai.ts");
   const { ActivityTypes } = await import("botbuilder");
   const { startServer } = await import("../bot/server.ts");
   const adapter = new TeamsAdapter({});

@@ -7,7 +7,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { projectFile } from "../adapters/project-files.ts";
 import type { ChildStats } from "./child.ts";
 import { ASKER } from "./data.ts";
 
@@ -17,11 +18,19 @@ export interface Child {
   stop(): void;
 }
 
-const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+/** The servers run as `npm start` runs the bot: compiled (`npm run build`, which `npm run bench` does first). */
+const CHILD = projectFile("dist", "bench", "child.js");
 
-/** Starts `child.ts <role> [file]` and waits (at most 60 s) until it listens. */
+/** The Node options of the `start` script ("node --optimize-for-size dist/bot/main.js"), so the bench runs what is deployed. */
+export function startNodeOptions(): string[] {
+  const start = (JSON.parse(readFileSync(projectFile("package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const command = start.split("&&").at(-1)!.trim().split(/\s+/);
+  return command.slice(1).filter((word) => word.startsWith("--"));
+}
+
+/** Starts `child.js <role> [file]` and waits (at most 60 s) until it listens. */
 export function startChild(role: "echo" | "bot" | "smtp", file?: string): Promise<Child> {
-  const child: ChildProcess = fork(CHILD, file ? [role, file] : [role], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child: ChildProcess = fork(CHILD, file ? [role, file] : [role], { execArgv: startNodeOptions(), stdio: ["ignore", "ignore", "inherit", "ipc"] });
   const reply = <T>(key: string, ms: number) =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`child ${role}: no ${key} within ${ms} ms`)), ms);

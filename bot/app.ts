@@ -3,7 +3,7 @@
  * `converse` calls and the results back into messages and cards. Nothing outside bot/ imports
  * teams-ai, so the rules, storage and mail code stay framework-free.
  */
-import { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import { Application, TeamsAdapter } from "./teams-ai.ts";
 import { ActivityTypes, CardFactory, TurnContext, type ConversationReference } from "botbuilder";
 import type { Services } from "../services/context.ts";
 import { sendDelegatedInvitation } from "../services/invitations.ts";

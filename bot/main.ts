@@ -3,7 +3,7 @@
  * Agents Playground with the demo members as its users. Environment as in README.md.
  */
 import { dirname, join, resolve } from "node:path";
-import { TeamsAdapter } from "@microsoft/teams-ai";
+import { TeamsAdapter } from "./teams-ai.ts";
 import pino from "pino";
 import { clockFromEnv } from "../adapters/clock.ts";
 import { openJsonStore } from "../adapters/json-store.ts";

@@ -3,7 +3,7 @@
  * health check. Node's own http server, shaped to what botbuilder's adapter expects.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import type { Application, TeamsAdapter } from "./teams-ai.ts";
 
 const MAX_BODY = 1_000_000;
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "node:http";
-import { TeamsAdapter } from "@microsoft/teams-ai";
+import { TeamsAdapter } from "../bot/teams-ai.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../adapters/clock.ts";
 import { openJsonStore } from "../adapters/json-store.ts";

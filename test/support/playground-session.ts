@@ -81,7 +81,8 @@ export class PlaygroundBot {
     };
     // Local mode, mail into the outbox: whatever the caller's shell has set.
     for (const key of ["BOT_ID", "BOT_PASSWORD", "BOT_TENANT_ID", "SMTP_URL"]) delete env[key];
-    const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    // Exactly what a user runs: npm builds the bot (dist/) and starts it with the options of its start script.
+    const child = spawn("npm", ["start", "--silent"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     const bot = new PlaygroundBot(child, botPort);
     try {
       const port = await bot.playgroundPort(60_000);
