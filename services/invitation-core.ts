@@ -146,8 +146,12 @@ export function meetingUid(db: Db, meeting: Meeting): string {
   return `${meeting.id}@${domain}`;
 }
 
-/** Composes a recipient's mail for `invitation` from the meeting as it is stored now. */
-export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: Date): (r: Recipient) => MailMessage {
+/**
+ * A recipient's mail for `invitation`, from the meeting as it is stored now: everything the mail
+ * says is taken at once (under the lock), the mail is composed when it is sent. The calendar file
+ * is the same for every recipient, so it is built once, by the first mail.
+ */
+export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: Date): (r: Recipient) => () => MailMessage {
   const profile = profileOf(db);
   const genitive = bodyGenitive(db.body.name, profile.bodyKind);
   const input: Omit<InvitationInput, "recipient"> = {
@@ -172,8 +176,11 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
     },
     stamp: now,
   };
-  const calendar = invitationCalendar(input);
-  return (r) => composeInvitation({ ...input, recipient: mailRecipient(db, meeting, r) }, calendar);
+  let calendar: string | null = null;
+  return (r) => {
+    const recipient = mailRecipient(db, meeting, r);
+    return () => composeInvitation({ ...input, recipient }, (calendar ??= invitationCalendar(input)));
+  };
 }
 
 /** Sends a prepared batch outside the lock, records the answers, and words the report. */

@@ -1,8 +1,10 @@
 /**
  * Sending an invitation record's mails so that nobody gets one twice, whatever fails or runs at once:
  *
- *   1. under the store lock: claim every recipient not yet accepted and compose their mails;
- *   2. outside the lock: send, a few at a time over the pooled transport;
+ *   1. under the store lock: claim every recipient not yet accepted and take what their mails say
+ *      from that one snapshot;
+ *   2. outside the lock: compose and send, a few at a time over the pooled transport (composing a
+ *      mail overlaps with waiting for the server's answer to the one before);
  *   3. under the lock again: record per recipient when the server accepted the message, or why not.
  *
  * A claim is what keeps two calls running at the same moment (bot and command line) from sending
@@ -36,15 +38,11 @@ export function recipientState(r: Recipient, now: Date): RecipientState {
   return "open";
 }
 
-function claim(r: Recipient, now: Date): void {
-  r.error = `${CLAIM}${toBerlinIso(now)}`;
-  r.attempts += 1;
-}
 
-/** One mail to send, composed under the lock from one consistent snapshot. */
+/** One mail to send: its contents were taken under the lock from one snapshot; composed when sent. */
 export interface Outgoing {
   personId: string;
-  message: MailMessage;
+  compose: () => MailMessage;
 }
 
 /** What step 1 hands to steps 2 and 3. */
@@ -61,28 +59,30 @@ export interface Batch {
 }
 
 /**
- * Step 1: claims the recipients that are open (optionally only `only`) and composes their mails.
- * Must run inside `store.update`, so the claims are written before anything is sent.
+ * Step 1: claims the recipients that are open (optionally only `only`) and takes each one's mail
+ * from the snapshot (`draft`). Must run inside `store.update`, so the claims are written before
+ * anything is sent.
  */
 export function claimRecipients(
   invitation: Invitation,
   now: Date,
-  compose: (r: Recipient) => MailMessage,
+  draft: (r: Recipient) => () => MailMessage,
   audit: Audit,
   only?: ReadonlySet<string>,
 ): Omit<Batch, "warnings"> {
   let alreadyAccepted = 0;
   let inProgress = 0;
   const outgoing: Outgoing[] = [];
+  const claimMark = `${CLAIM}${toBerlinIso(now)}`;
   for (const r of invitation.recipients) {
     if (only && !only.has(r.personId)) continue;
     const state = recipientState(r, now);
     if (state === "accepted") alreadyAccepted++;
     else if (state === "sending") inProgress++;
     else {
-      // Compose first: if composing throws, the update is abandoned and nothing is claimed.
-      outgoing.push({ personId: r.personId, message: compose(r) });
-      claim(r, now);
+      outgoing.push({ personId: r.personId, compose: draft(r) });
+      r.error = claimMark;
+      r.attempts += 1;
     }
   }
   if (outgoing.length > 0) {
@@ -97,19 +97,33 @@ export interface Delivery extends SendResult {
   at: Date;
 }
 
-/** Step 2: sends, at most `limit` at a time; the pooled transport (5 connections) queues the rest. */
+/**
+ * Step 2: composes and sends, at most `limit` at a time; the pooled transport (5 connections)
+ * queues the rest. A mail that cannot be composed counts as not sent, with the reason, so that
+ * step 3 releases its claim and a retry tries it again.
+ */
 export async function sendAll(mailer: Mailer, clock: Clock, outgoing: Outgoing[], limit = 10): Promise<Delivery[]> {
   const results: Delivery[] = [];
   let next = 0;
   async function worker(): Promise<void> {
     while (next < outgoing.length) {
       const item = outgoing[next++]!;
-      const result = await mailer.send(item.message); // never throws: it answers with an error instead
+      const result = await composeAndSend(mailer, item); // never throws: it answers with an error instead
       results.push({ personId: item.personId, ...result, at: clock() });
     }
   }
   await Promise.all(Array.from({ length: Math.min(limit, outgoing.length) }, worker));
   return results;
+}
+
+async function composeAndSend(mailer: Mailer, item: Outgoing): Promise<SendResult> {
+  let message: MailMessage;
+  try {
+    message = item.compose();
+  } catch (e) {
+    return { accepted: false, messageId: null, error: `Die Nachricht konnte nicht erstellt werden: ${(e as Error).message}` };
+  }
+  return mailer.send(message);
 }
 
 /**
