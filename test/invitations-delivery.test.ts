@@ -7,6 +7,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outboxMailer, smtpMailer } from "../adapters/mail-transport.ts";
+import { composer, newRecord } from "../services/invitation-core.ts";
+import { claimRecipients, recipientState, recordDeliveries, sendAll } from "../services/invitation-delivery.ts";
+import { currentRecipients } from "../services/invitation-recipients.ts";
 import { retryInvitation, sendInvitation } from "../services/invitations.ts";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
 import { imipPart, parseMail } from "./support/mail-parse.ts";
@@ -129,6 +132,35 @@ describe("the SMTP server is down", () => {
     expect(retry).toMatchObject({ accepted: 18, sentNow: 18 });
     expect(f.smtp.messages).toHaveLength(18);
     expect((await f.store.read()).meetings[0]!.state).toBe("invited");
+  });
+});
+
+describe("a mail that cannot be composed", () => {
+  it("counts as not sent, with the reason, and its claim is released so that a retry tries again", async () => {
+    f = await fixture("2022-04-20T09:15:00+02:00");
+    const id = await f.meeting(MEETING);
+    const now = f.services.clock();
+    // Step 1 as the invitation service runs it, with a composer that fails for one recipient.
+    const claimed = await f.store.update({ actorId: GS }, (db, audit) => {
+      const meeting = db.meetings.find((m) => m.id === id)!;
+      const invitation = newRecord(db, meeting, { kind: "request", urgent: false, reason: null, recipients: currentRecipients(db, meeting), createdBy: GS }, now);
+      const compose = composer(db, meeting, invitation, now);
+      return claimRecipients(invitation, now, (r) => (r.personId === "m-jugendamt" ? () => { throw new Error("kein Kalender"); } : compose(r)), audit);
+    });
+    if (claimed.duplicate) throw new Error("no activity id given");
+    const batch = claimed.value;
+
+    const deliveries = await sendAll(f.services.mailer, f.services.clock, batch.outgoing);
+    await f.store.update({ actorId: GS }, (db, audit) => void recordDeliveries(db, batch.invitationId, deliveries, "smtp", audit));
+
+    expect(f.smtp.messages).toHaveLength(17);
+    expect(countsByRecipient().has(FUCHS)).toBe(false);
+    const fuchs = (await f.store.read()).invitations[0]!.recipients.find((r) => r.personId === "m-jugendamt")!;
+    expect(fuchs).toMatchObject({ acceptedAt: null, error: "Die Nachricht konnte nicht erstellt werden: kein Kalender", attempts: 1 });
+    expect(recipientState(fuchs, f.services.clock())).toBe("open");
+    const retry = await retryInvitation(f.services, GS, id);
+    expect(retry).toMatchObject({ accepted: 18, sentNow: 1 });
+    expect(countsByRecipient().get(FUCHS)).toBe(1);
   });
 });
 
