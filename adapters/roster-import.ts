@@ -21,6 +21,8 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { z } from "zod";
+import type { Profile } from "../rules/profile.ts";
+import { loadProfile, ProfileError } from "./profiles.ts";
 import type { Body, Db, Institution, Person } from "./schema.ts";
 import type { Store } from "./store.ts";
 
@@ -301,9 +303,10 @@ export function buildRoster(source: RosterSource, current: Db | null, overrides:
   const warnings = [...source.warnings];
   const entries = source.rows.flatMap((row, index) => checkRow(row, index, problems));
   const institutions = resolveInstitutions(source, entries, current, problems);
-  checkComposition(entries, institutions, problems, warnings);
-  checkUnique(entries, problems);
   const body = resolveBody(source.body, current, overrides, problems);
+  const profile = profileFor(body.profile, problems);
+  checkComposition(entries, institutions, problems, warnings, profile);
+  checkUnique(entries, problems);
   if (source.rows.length === 0) problems.add(-1, "Die Datei enthält keine Personen.");
   problems.throwIfAny();
 
@@ -313,7 +316,10 @@ export function buildRoster(source: RosterSource, current: Db | null, overrides:
   const byRole = (role: RosterRole) => entries.filter((e) => e.role === role).map((e) => idOf.get(e)!);
   const secretariat = entries.filter((e) => e.role === "geschaeftsstelle" || e.role === "leitung-geschaeftsstelle");
   const head = secretariat.find((e) => e.role === "leitung-geschaeftsstelle") ?? secretariat[0]!;
-  if (head.role !== "leitung-geschaeftsstelle") warnings.push(`Keine Zeile mit Rolle „leitung-geschaeftsstelle“: ${head.name} gilt als Leitung der Geschäftsstelle (unterzeichnet die Niederschrift, § 7 Abs. 2 GO).`);
+  if (head.role !== "leitung-geschaeftsstelle") {
+    const signing = profile?.minutes.regulated ? profile.minutes.signaturesCitation : null;
+    warnings.push(`Keine Zeile mit Rolle „leitung-geschaeftsstelle“: ${head.name} gilt als Leitung der Geschäftsstelle (unterzeichnet die Niederschrift${signing ? `, ${signing}` : ""}).`);
+  }
 
   const roster: Roster = {
     body: {
@@ -440,16 +446,20 @@ function resolveInstitutions(source: RosterSource, entries: Entry[], current: Db
   return { list, byKey };
 }
 
-/** § 2 Abs. 2 GO: each institution one member and one deputy; one chair; a Geschäftsstelle. */
-function checkComposition(entries: Entry[], institutions: { list: ResolvedInstitution[] }, problems: Problems, warnings: string[]) {
+/**
+ * Each institution one member and one deputy (Rhein-Sieg § 2 Abs. 2, cited from the profile);
+ * one chair; a Geschäftsstelle.
+ */
+function checkComposition(entries: Entry[], institutions: { list: ResolvedInstitution[] }, problems: Problems, warnings: string[], profile: Profile | null) {
+  const rule = profile?.representation.citation ? ` (${profile.representation.citation})` : "";
   for (const inst of institutions.list) {
     const of = (role: RosterRole) => entries.filter((e) => e.role === role && e.institutionKey === inst.key);
     const [member, ...moreMembers] = of("mitglied");
     const [deputy, ...moreDeputies] = of("stellvertretung");
     if (!member) problems.add(inst.index, `${inst.where}: Institution „${inst.name}“ hat kein Mitglied (Zeile mit Rolle „mitglied“).`);
-    for (const e of moreMembers) problems.add(e.index, `${e.where}: „${inst.name}“ hat schon ein Mitglied (${member!.where}); je Institution ein Mitglied (§ 2 Abs. 2 GO).`);
-    for (const e of moreDeputies) problems.add(e.index, `${e.where}: „${inst.name}“ hat schon eine Stellvertretung (${deputy!.where}); je Institution eine Stellvertretung (§ 2 Abs. 2 GO).`);
-    if (member && !deputy) warnings.push(`„${inst.name}“ hat keine Stellvertretung (§ 2 Abs. 2 GO).`);
+    for (const e of moreMembers) problems.add(e.index, `${e.where}: „${inst.name}“ hat schon ein Mitglied (${member!.where}); je Institution ein Mitglied${rule}.`);
+    for (const e of moreDeputies) problems.add(e.index, `${e.where}: „${inst.name}“ hat schon eine Stellvertretung (${deputy!.where}); je Institution eine Stellvertretung${rule}.`);
+    if (member && !deputy) warnings.push(`„${inst.name}“ hat keine Stellvertretung${rule}.`);
   }
   if (institutions.list.length > 0 && !institutions.list.some((i) => i.voting)) problems.add(Infinity, "Keine Institution ist stimmberechtigt.");
   if (institutions.list.length === 0 && entries.length > 0) problems.add(Infinity, "Es fehlt mindestens eine Institution mit Mitglied (Rolle „mitglied“).");
@@ -489,6 +499,17 @@ function resolveBody(fields: BodyFields, current: Db | null, overrides: BodyFiel
   if (!secretariatEmail) problems.add(Infinity, "Die E-Mail-Adresse der Geschäftsstelle fehlt (JSON „body.secretariatEmail“ oder --secretariat-email).");
   else if (!email.safeParse(secretariatEmail).success) problems.add(Infinity, `Die E-Mail-Adresse der Geschäftsstelle „${secretariatEmail}“ ist ungültig.`);
   return { name: name ?? "", profile, secretariatEmail: secretariatEmail ?? "" };
+}
+
+/** The rules profile the imported roster will run under; an unknown or broken one is a problem of the import. */
+function profileFor(id: string, problems: Problems): Profile | null {
+  try {
+    return loadProfile(id);
+  } catch (e) {
+    if (!(e instanceof ProfileError)) throw e;
+    problems.add(Infinity, e.message);
+    return null;
+  }
 }
 
 /**

@@ -88,14 +88,23 @@ async function scheduleMeeting(turn: Turn, args: string): Promise<TurnResult> {
   const m = created.value;
   const carried = await carryPostponedItems(turn.services, turn.person.id, m.id);
   const second = profileOf(turn.db).secondConvocation;
-  const carriedNote = carried.length && second.regulated
-    ? [`Zurückgestellt und erneut auf der Tagesordnung (zweite Einberufung, ${second.citation}; die Einladung weist ausdrücklich darauf hin): ${carried.map((i) => `TOP ${i.number} ${i.title}`).join(", ")}.`]
+  const items = carried.map((i) => `TOP ${i.number} ${i.title}`).join(", ");
+  const carriedNote: Texts[] = carried.length && second.regulated
+    ? [{
+        de: `Zurückgestellt und erneut auf der Tagesordnung (zweite Einberufung, ${second.citation}; die Einladung weist ausdrücklich darauf hin): ${items}.`,
+        en: `Postponed and back on the agenda (second convocation, ${second.citation}; the invitation expressly points this out): ${items}.`,
+      }]
     : [];
-  const warnings = [...created.warnings, ...carriedNote].map((w) => `\n${w}`).join("");
+  const notes = [...created.warnings, ...carriedNote];
   return reply(turn, {
-    de: `Sitzung angelegt: ${formatDateTime(new Date(m.start))} bis ${formatTime(new Date(m.end))} Uhr${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? `, ${m.onlineUrl}` : ""} (${m.id}). Fristen mit „Fristen“, Tagesordnung mit „/top …“.${warnings}`,
-    en: `Meeting created: ${formatDateTime(new Date(m.start), "en")} to ${formatTime(new Date(m.end))}${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? `, ${m.onlineUrl}` : ""} (${m.id}). Deadlines with "deadlines", agenda with "/top …".${warnings}`,
+    de: `Sitzung angelegt: ${formatDateTime(new Date(m.start))} bis ${formatTime(new Date(m.end))} Uhr${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? `, ${m.onlineUrl}` : ""} (${m.id}). Fristen mit „Fristen“, Tagesordnung mit „/top …“.${lines(notes, "de")}`,
+    en: `Meeting created: ${formatDateTime(new Date(m.start), "en")} to ${formatTime(new Date(m.end))}${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? `, ${m.onlineUrl}` : ""} (${m.id}). Deadlines with "deadlines", agenda with "/top …".${lines(notes, "en")}`,
   });
+}
+
+/** Warnings and notes under a reply, one per line, in the reply's language. */
+function lines(notes: Texts[], lang: keyof Texts): string {
+  return notes.map((n) => `\n${n[lang]}`).join("");
 }
 
 export function parseMeetingArgs(args: string): { start: string; end?: string; location: string; mode: "in-person" | "online" | "hybrid"; onlineUrl: string | null } | null {
@@ -131,8 +140,10 @@ function change(turn: Turn, args: string): TurnResult {
   if (!changes) {
     return reply(turn, { de: "Bitte so: „/sitzung ändern 13.05.2022 14:00-16:00“ oder „/sitzung ändern Ort: Kreishaus, Raum 2“.", en: "Please write: \"/sitzung ändern 13.05.2022 14:00-16:00\" or \"/sitzung ändern Ort: Kreishaus, Raum 2\"." });
   }
-  return afterReply(turn, { de: "Ich ändere die Sitzung und benachrichtige die Eingeladenen.", en: "I am changing the meeting and notifying the invitees." }, async () =>
-    (await changeMeeting(turn.services, turn.person.id, found.id, changes, null, turn.activityId)).text);
+  return afterReply(turn, { de: "Ich ändere die Sitzung und benachrichtige die Eingeladenen.", en: "I am changing the meeting and notifying the invitees." }, async () => {
+    const outcome = await changeMeeting(turn.services, turn.person.id, found.id, changes, null, turn.activityId);
+    return { de: `${outcome.text.de}${lines(outcome.warnings, "de")}`, en: `${outcome.text.en}${lines(outcome.warnings, "en")}` };
+  });
 }
 
 /** "/sitzung absagen <Grund>": everyone invited gets a cancellation (METHOD:CANCEL). */
@@ -165,8 +176,8 @@ async function addItem(turn: Turn, args: string): Promise<TurnResult> {
   const added = await addAgendaItem(turn.services.store, found.id, title, isPublic, turn.person.id);
   const item = added.value;
   return reply(turn, {
-    de: `TOP ${item.number}: ${item.title}${item.public ? "" : " (nicht öffentlich)"} ist auf der Tagesordnung.${added.warnings.map((w) => `\n${w}`).join("")}`,
-    en: `Item ${item.number}: ${item.title}${item.public ? "" : " (closed)"} is on the agenda.${added.warnings.map((w) => `\n${w}`).join("")}`,
+    de: `TOP ${item.number}: ${item.title}${item.public ? "" : " (nicht öffentlich)"} ist auf der Tagesordnung.${lines(added.warnings, "de")}`,
+    en: `Item ${item.number}: ${item.title}${item.public ? "" : " (closed)"} is on the agenda.${lines(added.warnings, "en")}`,
   });
 }
 
@@ -186,7 +197,7 @@ async function minutes(turn: Turn, args: string): Promise<TurnResult> {
   if (/^(genehmigen|approve|genehmigt)$/.test(sub)) {
     const meeting = minutesAwaitingApproval(turn.db);
     if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die auf Genehmigung wartet.", en: "No minutes are waiting for approval." });
-    return reply(turn, (await approveMinutes(turn.services, turn.person.id, meeting.id)).text);
+    return reply(turn, (await approveMinutes(turn.services, turn.person.id, meeting.id, { outDir })).text);
   }
   const meeting = lastHeldMeeting(turn.db, turn.now);
   if (!meeting) return reply(turn, { de: "Es hat noch keine Sitzung stattgefunden, für die eine Niederschrift zu schreiben wäre.", en: "No meeting has taken place yet to write minutes for." });

@@ -93,7 +93,7 @@ export function registerInvitationCommands(program: Command): void {
         if (mode && !mode.success) throw new UserError(`--mode „${opts.mode}“ ist unbekannt; erlaubt: in-person, online, hybrid.`);
         const changes = { start: opts.start, end: opts.end, location: opts.location, mode: mode?.data, onlineUrl: opts.onlineUrl };
         const outcome = await changeMeeting(services, ACTOR, opts.id, changes, opts.note ?? null);
-        for (const w of outcome.warnings) process.stderr.write(`Hinweis: ${w}\n`);
+        for (const w of outcome.warnings) process.stderr.write(`Hinweis: ${w.de}\n`);
         emit(ctx, outcome, outcome.text.de);
         failIfIncomplete(outcome.update);
       }),

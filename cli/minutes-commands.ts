@@ -47,7 +47,7 @@ function megabytes(value: string): number {
 }
 
 export function registerMinutesCommands(program: Command): void {
-  const minutes = program.command("minutes").description("Niederschrift (§ 7 GO): Entwurf, Versand, Änderungswünsche, Genehmigung");
+  const minutes = program.command("minutes").description("Niederschrift: Entwurf, Versand, Änderungswünsche, Genehmigung");
   minutes
     .command("draft")
     .description("den Entwurf als Markdown und druckfertiges HTML schreiben, intern und öffentlich (Standard: letzte Sitzung)")
@@ -63,7 +63,7 @@ export function registerMinutesCommands(program: Command): void {
     .command("send")
     .description("die Niederschrift an jedes Mitglied per E-Mail senden; ein erneuter Aufruf geht nur an die fehlenden")
     .option("--meeting <id>", "Kennung der Sitzung (Standard: letzte Sitzung)")
-    .option("--download-url <url>", "Ordner in der Cloud mit den Dateien, für Anhänge über der Größengrenze (§ 7 Abs. 3 GO)")
+    .option("--download-url <url>", "Ordner in der Cloud mit den Dateien, für Anhänge über der Größengrenze")
     .option("--max-attachment-mb <n>", `Größengrenze der Anhänge in MB (Standard: ${MAX_ATTACHMENT_BYTES / 1024 / 1024})`)
     .action(
       action<{ meeting?: string; downloadUrl?: string; maxAttachmentMb?: string }>(async (run, opts) => {
@@ -76,7 +76,7 @@ export function registerMinutesCommands(program: Command): void {
     );
   minutes
     .command("object")
-    .description("einen Änderungswunsch zur Niederschrift vermerken (§ 7 Abs. 4 GO)")
+    .description("einen Änderungswunsch zur Niederschrift vermerken")
     .requiredOption("--as <personId>", "wer ihn einbringt (Mitglied, Stellvertretung, Vorsitz, Geschäftsstelle)")
     .requiredOption("--text <text>", "der Änderungswunsch")
     .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
@@ -99,11 +99,11 @@ export function registerMinutesCommands(program: Command): void {
     );
   minutes
     .command("approve")
-    .description("zu Beginn der nachfolgenden Sitzung die Niederschrift als genehmigt feststellen (§ 7 Abs. 4 GO)")
+    .description("in der nachfolgenden Sitzung die Niederschrift als genehmigt feststellen")
     .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
     .action(
       action<{ meeting?: string }>(async (run, opts) => {
-        const result = await approveMinutes(run.services, ACTOR, await awaiting(run)(opts.meeting));
+        const result = await approveMinutes(run.services, ACTOR, await awaiting(run)(opts.meeting), { outDir: run.outDir });
         emit(run.ctx, result, result.text.de);
       }),
     );

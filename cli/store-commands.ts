@@ -9,6 +9,7 @@ import { loadProfile } from "../adapters/profiles.ts";
 import { importRoster } from "../adapters/roster-import.ts";
 import { MeetingMode, type Db, type Person } from "../adapters/schema.ts";
 import type { Store } from "../adapters/store.ts";
+import type { Texts } from "../rules/profile.ts";
 import { formatDateTime, formatTime } from "../rules/time.ts";
 import {
   addAgendaItem,
@@ -33,9 +34,9 @@ function action<A extends unknown[]>(body: (ctx: CliContext, store: Store, ...ar
   };
 }
 
-/** Warnings go to stderr so that stdout stays one JSON object. */
-function warn(warnings: string[]): void {
-  for (const w of warnings) process.stderr.write(`Hinweis: ${w}\n`);
+/** Warnings go to stderr so that stdout stays one JSON object; the command line speaks German. */
+function warn(warnings: (string | Texts)[]): void {
+  for (const w of warnings) process.stderr.write(`Hinweis: ${typeof w === "string" ? w : w.de}\n`);
 }
 
 export function registerStoreCommands(program: Command): void {
@@ -53,9 +54,9 @@ export function registerStoreCommands(program: Command): void {
   const meeting = program.command("meeting").description("Sitzungen anlegen und anzeigen");
   meeting
     .command("create")
-    .description("eine Sitzung anlegen (Standarddauer zwei Stunden, § 4 Abs. 1 GO)")
+    .description("eine Sitzung anlegen (Standarddauer: die Höchstdauer im Regelprofil, sonst zwei Stunden)")
     .requiredOption("--start <iso>", "Beginn (ISO 8601, ohne Zeitzone: Berliner Zeit)")
-    .option("--end <iso>", "Ende (Standard: Beginn + 2 Stunden)")
+    .option("--end <iso>", "Ende (Standard: Beginn + Standarddauer)")
     .option("--location <text>", "Ort (bei Präsenz und hybrid nötig)")
     .option("--mode <mode>", "in-person | online | hybrid", "in-person")
     .option("--online-url <url>", "Link zur Videokonferenz (bei online und hybrid nötig)")
@@ -91,7 +92,7 @@ export function registerStoreCommands(program: Command): void {
     .description("einen Tagesordnungspunkt anfügen")
     .requiredOption("--meeting <id>", "Kennung der Sitzung")
     .requiredOption("--title <text>", "Titel des Tagesordnungspunkts")
-    .option("--non-public", "nicht-öffentlicher Punkt (§ 7 Abs. 5 GO)")
+    .option("--non-public", "nicht-öffentlicher Punkt (fehlt in der öffentlichen Fassung der Niederschrift)")
     .action(
       action(async (ctx, store, opts: { meeting: string; title: string; nonPublic?: boolean }) => {
         const added = await addAgendaItem(store, opts.meeting, opts.title, !opts.nonPublic, ACTOR);

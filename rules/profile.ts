@@ -97,6 +97,18 @@ const representation = z.object({
   votesCitation: citation.nullable(),
 });
 
+/** How long a meeting may last; the default length of a new meeting (Rhein-Sieg § 4 Abs. 1). */
+const meetingDuration = z.discriminatedUnion("regulated", [
+  z.object({
+    regulated: z.literal(true),
+    maxHours: z.number().positive().max(24),
+    /** Who may allow a longer meeting, as a noun phrase ("die/der Vorsitzende oder das Gremium"). */
+    extendedBy: Texts,
+    citation,
+  }),
+  notRegulated,
+]);
+
 export const Profile = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   /** The body's kind, as the document names it ("Lenkungsgruppe", "Lenkungskreis"). */
@@ -104,7 +116,7 @@ export const Profile = z.object({
   document: z.object({ title: z.string().min(1), version: z.string().min(1), abbreviation: z.string().min(1) }),
   timeZone: z.literal("Europe/Berlin"),
   holidays: z.object({ country: z.string().length(2), state: z.string().min(1) }),
-  meetings: z.object({ frequency: Texts, modes: z.array(z.enum(["in-person", "online", "hybrid"])).min(1), citation }),
+  meetings: z.object({ frequency: Texts, modes: z.array(z.enum(["in-person", "online", "hybrid"])).min(1), citation, duration: meetingDuration }),
   nonPublic: z.discriminatedUnion("regulated", [z.object({ regulated: z.literal(true), citation }), notRegulated]),
   agendaProposals,
   invitation,
@@ -121,6 +133,12 @@ export const Profile = z.object({
       distributionCitation: citation.nullable(),
       approvalCitation: citation.nullable(),
       publicityCitation: citation.nullable(),
+      /**
+       * How the minutes become final. "deemed": objections are brought in at the start of the next
+       * meeting, otherwise the minutes are declared approved (Rhein-Sieg § 7 Abs. 4). "confirmed":
+       * the next meeting confirms them, objections at the latest there (Oberhausen Nr. 4.7, 4.8).
+       */
+      approval: z.enum(["deemed", "confirmed"]),
     }),
     notRegulated,
   ]),

@@ -20,7 +20,7 @@
 import { formatMeetingTime } from "../adapters/invitation-mail.ts";
 import type { Db, Invitation, Meeting, MeetingMode, Recipient } from "../adapters/schema.ts";
 import type { Audit } from "../adapters/store.ts";
-import type { Texts } from "../rules/profile.ts";
+import type { Profile, Texts } from "../rules/profile.ts";
 import { formatDay, parseInstant, toBerlinIso } from "../rules/time.ts";
 import { invitationPermission } from "../rules/timing.ts";
 import { profileOf, type Services } from "./context.ts";
@@ -42,7 +42,7 @@ import {
 import { claimRecipients, type Batch } from "./invitation-delivery.ts";
 import { currentRecipients, deputyFor, extendRecipients } from "./invitation-recipients.ts";
 import type { InvitationReport } from "./invitation-report.ts";
-import { checkMeetingInput, meetingView, type MeetingView } from "./meetings.ts";
+import { checkMeeting, meetingView, type MeetingView } from "./meetings.ts";
 
 export type { InvitationReport, FailedRecipient } from "./invitation-report.ts";
 export { bodyGenitive, meetingUid } from "./invitation-core.ts";
@@ -231,8 +231,8 @@ export interface MeetingChanges {
 
 export interface ChangeOutcome {
   meeting: MeetingView;
-  /** Allowed, but worth saying (a start in the past, longer than two hours). */
-  warnings: string[];
+  /** Allowed, but worth saying (a start in the past, longer than the profile's meeting length). */
+  warnings: Texts[];
   /** The update sent because the meeting had been invited to; null otherwise. */
   update: InvitationReport | null;
   text: Texts;
@@ -245,7 +245,7 @@ export async function changeMeeting(services: Services, actorId: string, meeting
     authorize(db, actorId);
     const meeting = openMeeting(db, meetingId);
     const before = { start: meeting.start, end: meeting.end, location: meeting.location, mode: meeting.mode, onlineUrl: meeting.onlineUrl };
-    const checked = checkedFields(before, changes, now);
+    const checked = checkedFields(before, changes, now, profileOf(db));
     const changed = changedFields(before, checked.value);
     if (changed.length === 0) throw new ServiceError({ de: "Es ist keine Änderung angegeben.", en: "No change was given." }, "invalid");
     Object.assign(meeting, checked.value);
@@ -270,14 +270,14 @@ export async function changeMeeting(services: Services, actorId: string, meeting
 
 type Fields = Pick<Meeting, "start" | "end" | "location" | "mode" | "onlineUrl">;
 
-function checkedFields(before: Fields, changes: MeetingChanges, now: Date) {
+function checkedFields(before: Fields, changes: MeetingChanges, now: Date, profile: Profile) {
   const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as MeetingChanges;
   let end = given.end;
   const newStart = given.start === undefined ? null : parseInstant(given.start);
   if (end === undefined && newStart) {
     end = toBerlinIso(new Date(newStart.getTime() + Date.parse(before.end) - Date.parse(before.start)));
   }
-  return checkMeetingInput({ ...before, ...given, end: end ?? before.end }, now);
+  return checkMeeting({ ...before, ...given, end: end ?? before.end }, now, profile);
 }
 
 function changedFields(before: Fields, after: Fields): (keyof Fields)[] {

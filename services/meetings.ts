@@ -5,20 +5,31 @@
  */
 import type { AgendaItem, Db, Meeting, MeetingMode } from "../adapters/schema.ts";
 import type { Store } from "../adapters/store.ts";
+import type { Profile, Texts } from "../rules/profile.ts";
 import { berlinDay, formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
 import { profileOf } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 
-/** A request the meeting commands refuse; said in German only, so both texts carry it. */
+/** A request the meeting commands refuse, in both languages. */
 export class MeetingError extends ServiceError {
-  constructor(message: string, kind: "invalid" | "forbidden" | "not-found") {
-    super({ de: message, en: message }, kind);
+  constructor(texts: Texts, kind: "invalid" | "forbidden" | "not-found") {
+    super(texts, kind);
     this.name = "MeetingError";
   }
 }
 
-/** § 4 Abs. 1 GO Rhein-Sieg: meetings last up to two hours; the default length of a new one. */
-export const DEFAULT_MEETING_HOURS = 2;
+/**
+ * The length of a new meeting without a given end, where the profile sets no maximum: two hours,
+ * a usual length for a committee meeting. Only a default; it is never a limit or a warning.
+ */
+const FALLBACK_MEETING_HOURS = 2;
+
+type DurationRule = Profile["meetings"]["duration"];
+
+/** The default length of a new meeting in hours: the profile's maximum (Rhein-Sieg § 4 Abs. 1: two hours). */
+export function defaultMeetingHours(rule: DurationRule | null): number {
+  return rule?.regulated ? rule.maxHours : FALLBACK_MEETING_HOURS;
+}
 
 /** The Geschäftsstelle prepares meetings (§ 3 Abs. 2 GO); the chair fixes them (§ 4 Abs. 3 GO). */
 export function mayManageMeetings(db: Db, actorId: string): boolean {
@@ -26,7 +37,9 @@ export function mayManageMeetings(db: Db, actorId: string): boolean {
 }
 
 function authorize(db: Db, actorId: string): void {
-  if (!mayManageMeetings(db, actorId)) throw new MeetingError("Sitzungen und Tagesordnung legen die Geschäftsstelle und der Vorsitz fest.", "forbidden");
+  if (!mayManageMeetings(db, actorId)) {
+    throw new MeetingError({ de: "Sitzungen und Tagesordnung legen die Geschäftsstelle und der Vorsitz fest.", en: "Meetings and the agenda are set by the Geschäftsstelle and the chair." }, "forbidden");
+  }
 }
 
 export interface MeetingInput {
@@ -40,34 +53,56 @@ export interface MeetingInput {
 
 export interface Checked<T> {
   value: T;
-  /** Allowed, but worth saying (past date, longer than two hours). */
-  warnings: string[];
+  /** Allowed, but worth saying (past date, longer than the profile allows). */
+  warnings: Texts[];
 }
 
 type MeetingFields = Pick<Meeting, "start" | "end" | "location" | "mode" | "onlineUrl">;
 
-/** Validates the input into stored fields, or says in one sentence what is wrong. */
-export function checkMeetingInput(input: MeetingInput, now: Date): Checked<MeetingFields> {
-  const start = instant(input.start, "Beginn");
-  const end = input.end === undefined ? new Date(start.getTime() + DEFAULT_MEETING_HOURS * 3_600_000) : instant(input.end, "Ende");
+/**
+ * Validates the input into stored fields, or says in one sentence what is wrong. The default
+ * length and the "too long" warning come from the profile; without a rule there is no warning.
+ */
+export function checkMeeting(input: MeetingInput, now: Date, profile: Profile): Checked<MeetingFields> {
+  return check(input, now, profile.meetings.duration);
+}
+
+function check(input: MeetingInput, now: Date, duration: DurationRule | null): Checked<MeetingFields> {
+  const start = instant(input.start, { de: "Beginn", en: "start" });
+  const end = input.end === undefined ? new Date(start.getTime() + defaultMeetingHours(duration) * 3_600_000) : instant(input.end, { de: "Ende", en: "end" });
   if (end.getTime() <= start.getTime()) {
-    throw new MeetingError(`Das Ende (${formatDateTime(end)}) muss nach dem Beginn (${formatDateTime(start)}) liegen.`, "invalid");
+    throw new MeetingError({
+      de: `Das Ende (${formatDateTime(end)}) muss nach dem Beginn (${formatDateTime(start)}) liegen.`,
+      en: `The end (${formatDateTime(end, "en")}) must be after the start (${formatDateTime(start, "en")}).`,
+    }, "invalid");
   }
   const mode = input.mode ?? "in-person";
   const location = (input.location ?? "").trim();
   const onlineUrl = input.onlineUrl?.trim() || null;
   if (mode !== "online" && location === "") {
-    throw new MeetingError(`Für eine Sitzung ${mode === "hybrid" ? "hybrid" : "in Präsenz"} fehlt der Ort (--location).`, "invalid");
+    throw new MeetingError(mode === "hybrid"
+      ? { de: "Für eine hybride Sitzung fehlt der Ort (--location).", en: "A hybrid meeting needs a place (--location)." }
+      : { de: "Für eine Sitzung in Präsenz fehlt der Ort (--location).", en: "An in-person meeting needs a place (--location)." }, "invalid");
   }
   if (mode !== "in-person" && !onlineUrl) {
-    throw new MeetingError(`Für eine ${mode === "online" ? "digitale" : "hybride"} Sitzung fehlt der Link zur Videokonferenz (--online-url).`, "invalid");
+    throw new MeetingError(mode === "online"
+      ? { de: "Für eine digitale Sitzung fehlt der Link zur Videokonferenz (--online-url).", en: "An online meeting needs the link to the video conference (--online-url)." }
+      : { de: "Für eine hybride Sitzung fehlt der Link zur Videokonferenz (--online-url).", en: "A hybrid meeting needs the link to the video conference (--online-url)." }, "invalid");
   }
-  if (onlineUrl && !isWebUrl(onlineUrl)) throw new MeetingError(`„${onlineUrl}“ ist kein gültiger Link (http:// oder https://).`, "invalid");
+  if (onlineUrl && !isWebUrl(onlineUrl)) {
+    throw new MeetingError({ de: `„${onlineUrl}“ ist kein gültiger Link (http:// oder https://).`, en: `"${onlineUrl}" is not a valid link (http:// or https://).` }, "invalid");
+  }
 
-  const warnings: string[] = [];
-  if (start.getTime() < now.getTime()) warnings.push(`Der Beginn (${formatDateTime(start)}) liegt in der Vergangenheit.`);
-  if (end.getTime() - start.getTime() > DEFAULT_MEETING_HOURS * 3_600_000) {
-    warnings.push("Die Sitzung dauert länger als zwei Stunden; das muss die/der Vorsitzende oder das Gremium festlegen (§ 4 Abs. 1 GO).");
+  const warnings: Texts[] = [];
+  if (start.getTime() < now.getTime()) {
+    warnings.push({ de: `Der Beginn (${formatDateTime(start)}) liegt in der Vergangenheit.`, en: `The start (${formatDateTime(start, "en")}) is in the past.` });
+  }
+  if (duration?.regulated && end.getTime() - start.getTime() > duration.maxHours * 3_600_000) {
+    const hours = { de: hoursText(duration.maxHours, "de"), en: hoursText(duration.maxHours, "en") };
+    warnings.push({
+      de: `Die Sitzung dauert länger als ${hours.de}; das muss ${duration.extendedBy.de} festlegen (${duration.citation}).`,
+      en: `The meeting is longer than ${hours.en}; ${duration.extendedBy.en} must decide that (${duration.citation}).`,
+    });
   }
   return {
     value: { start: toBerlinIso(start), end: toBerlinIso(end), location, mode, onlineUrl },
@@ -75,9 +110,21 @@ export function checkMeetingInput(input: MeetingInput, now: Date): Checked<Meeti
   };
 }
 
-function instant(text: string, label: string): Date {
+/** "2 Stunden" / "1,5 hours". */
+function hoursText(hours: number, lang: "de" | "en"): string {
+  const n = hours.toLocaleString(lang === "de" ? "de-DE" : "en-GB");
+  if (lang === "de") return `${n} ${hours === 1 ? "Stunde" : "Stunden"}`;
+  return `${n} ${hours === 1 ? "hour" : "hours"}`;
+}
+
+function instant(text: string, label: Texts): Date {
   const at = parseInstant(text);
-  if (!at) throw new MeetingError(`${label} „${text}“ ist kein gültiger Zeitpunkt; bitte ISO 8601 angeben, z. B. 2022-05-12T10:00.`, "invalid");
+  if (!at) {
+    throw new MeetingError({
+      de: `${label.de} „${text}“ ist kein gültiger Zeitpunkt; bitte ISO 8601 angeben, z. B. 2022-05-12T10:00.`,
+      en: `The ${label.en} "${text}" is not a valid date and time; please give ISO 8601, e.g. 2022-05-12T10:00.`,
+    }, "invalid");
+  }
   return at;
 }
 
@@ -100,9 +147,9 @@ export function newMeetingId(db: Db, start: Date): string {
 }
 
 export async function createMeeting(store: Store, input: MeetingInput, actorId: string, now: Date): Promise<Checked<Meeting>> {
-  const checked = checkMeetingInput(input, now);
   const result = await store.update({ actorId }, (db, audit) => {
     authorize(db, actorId);
+    const checked = checkMeeting(input, now, profileOf(db));
     const meeting: Meeting = {
       id: newMeetingId(db, new Date(checked.value.start)),
       ...checked.value,
@@ -112,10 +159,10 @@ export async function createMeeting(store: Store, input: MeetingInput, actorId: 
     };
     db.meetings.push(meeting);
     audit("meeting.create", { meetingId: meeting.id, start: meeting.start, end: meeting.end, location: meeting.location, mode: meeting.mode });
-    return meeting;
+    return { value: meeting, warnings: checked.warnings };
   });
   if (result.duplicate) throw new Error("unreachable: no activity id given");
-  return { value: result.value, warnings: checked.warnings };
+  return result.value;
 }
 
 /** The next meeting that has not ended by `now` (cancelled ones do not count), or null. */
@@ -152,12 +199,15 @@ export function nextAgendaNumber(meeting: Meeting): number {
 
 export async function addAgendaItem(store: Store, meetingId: string, title: string, isPublic: boolean, actorId: string): Promise<Checked<AgendaItem>> {
   const cleanTitle = title.trim();
-  if (cleanTitle === "") throw new MeetingError("Der Titel des Tagesordnungspunkts fehlt.", "invalid");
+  if (cleanTitle === "") throw new MeetingError({ de: "Der Titel des Tagesordnungspunkts fehlt.", en: "The agenda item has no title." }, "invalid");
   const result = await store.update({ actorId }, (db, audit) => {
     authorize(db, actorId);
     const meeting = findMeeting(db, meetingId);
     if (meeting.state !== "planned" && meeting.state !== "invited") {
-      throw new MeetingError(`Die Sitzung ${meeting.id} ist ${STATE_DE[meeting.state]}; ihre Tagesordnung kann nicht mehr ergänzt werden.`, "invalid");
+      throw new MeetingError({
+        de: `Die Sitzung ${meeting.id} ist ${STATE_DE[meeting.state]}; ihre Tagesordnung kann nicht mehr ergänzt werden.`,
+        en: `The meeting ${meeting.id} is ${STATE_EN[meeting.state]}; its agenda can no longer be added to.`,
+      }, "invalid");
     }
     const number = nextAgendaNumber(meeting);
     const ids = new Set(meeting.agenda.map((a) => a.id));
@@ -172,7 +222,12 @@ export async function addAgendaItem(store: Store, meetingId: string, title: stri
   if (result.duplicate) throw new Error("unreachable: no activity id given");
   const { item, invited, citation } = result.value;
   // The invitation must show the agenda, so a change after it went out needs an update.
-  const warnings = invited ? [`Die Einladung ist schon verschickt; die geänderte Tagesordnung muss den Mitgliedern nachgereicht werden${citation} („/einladen aktualisieren“).`] : [];
+  const warnings: Texts[] = invited
+    ? [{
+        de: `Die Einladung ist schon verschickt; die geänderte Tagesordnung muss den Mitgliedern nachgereicht werden${citation} („/einladen aktualisieren“).`,
+        en: `The invitation has already gone out; the changed agenda must be sent on to the members${citation} ("/einladen aktualisieren").`,
+      }]
+    : [];
   return { value: item, warnings };
 }
 
@@ -182,6 +237,14 @@ export const STATE_DE: Record<Meeting["state"], string> = {
   held: "abgehalten",
   "minutes-approved": "abgeschlossen (Niederschrift genehmigt)",
   cancelled: "abgesagt",
+};
+
+const STATE_EN: Record<Meeting["state"], string> = {
+  planned: "planned",
+  invited: "invited",
+  held: "held",
+  "minutes-approved": "closed (minutes approved)",
+  cancelled: "cancelled",
 };
 
 export const MODE_DE: Record<MeetingMode, string> = { "in-person": "in Präsenz", online: "digital", hybrid: "hybrid" };

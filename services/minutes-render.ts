@@ -133,11 +133,18 @@ function mdAttendance(doc: MinutesDoc): string[] {
   ];
 }
 
+/** The status at the head of the Markdown: the first bold text opening a line, before " · ". */
+const MD_STATUS = /^\*\*(?:[^*\n\\]|\\.)*\*\* · /m;
+
+function mdStatus(label: string): string {
+  return `**${md(label)}** · `;
+}
+
 export function renderMarkdown(doc: MinutesDoc): string {
   const out = [
     `# Niederschrift – ${md(doc.bodyName)}`,
     "",
-    `**${md(doc.status.label)}** · ${md(doc.versionLabel)} · ${md(subtitle(doc))}`,
+    `${mdStatus(doc.status.label)}${md(doc.versionLabel)} · ${md(subtitle(doc))}`,
     "",
     "| | |",
     "|---|---|",
@@ -240,7 +247,7 @@ function cssString(text: string): string {
 
 /** A loose page still says which minutes, which state and which version it belongs to. */
 function pageCss(doc: MinutesDoc): string {
-  const footer = `Niederschrift vom ${doc.session.day.replace(/^\S+, /, "")} · ${doc.status.label} · ${doc.version === "public" ? "Öffentliche Fassung" : "Interne Fassung"}`;
+  const footer = `${FOOTER_HEAD}${doc.session.day.replace(/^\S+, /, "")} · ${doc.status.label} · ${doc.version === "public" ? "Öffentliche Fassung" : "Interne Fassung"}`;
   const font = `font: 8.5pt ${FONT}; color: #444;`;
   return `@page { size: A4; margin: 2cm;
   @bottom-left { content: ${cssString(footer)}; ${font} }
@@ -248,6 +255,15 @@ function pageCss(doc: MinutesDoc): string {
 }
 
 const FONT = `"Liberation Sans", Arial, "DejaVu Sans", sans-serif`;
+const FOOTER_HEAD = "Niederschrift vom ";
+/** The status in the page footer: between the day and the version. */
+const HTML_FOOTER_STATUS = new RegExp(`(@bottom-left \\{ content: "${FOOTER_HEAD}[^"·]* · )[^"·]*( · [^"·]*";)`);
+/** The status box in the header. */
+const HTML_STATUS = /<div class="status">[^<]*<\/div>/;
+
+function htmlStatus(label: string): string {
+  return `<div class="status">${h(label)}</div>`;
+}
 
 const CSS = `
 html { font-family: ${FONT}; font-size: 10.5pt; line-height: 1.4; color: #000; }
@@ -306,7 +322,7 @@ ${pageCss(doc)}${CSS}</style>
 </head>
 <body>
 <header>
-<div class="status">${h(doc.status.label)}</div>
+${htmlStatus(doc.status.label)}
 <div class="bodyname">${h(doc.bodyName)}</div>
 <h1>Niederschrift</h1>
 <p class="subtitle">${h(subtitle(doc))}</p>
@@ -336,4 +352,23 @@ ${hSignatures(doc)}
 </body>
 </html>
 `;
+}
+
+// ---- a new status on files already written ---------------------------------------------------
+
+/**
+ * The file with another status ("versandt am …", "genehmigt am …") where the renderer put it; every
+ * other character stays as it was sent and signed. null when the status is not where the renderer
+ * puts it (edited by hand), so nothing is guessed.
+ */
+export function restampMarkdown(text: string, label: string): string | null {
+  return MD_STATUS.test(text) ? text.replace(MD_STATUS, () => mdStatus(label)) : null;
+}
+
+/** As `restampMarkdown`, for the HTML page: the status box and the page footer. */
+export function restampHtml(text: string, label: string): string | null {
+  if (!HTML_STATUS.test(text) || !HTML_FOOTER_STATUS.test(text)) return null;
+  return text
+    .replace(HTML_STATUS, () => htmlStatus(label))
+    .replace(HTML_FOOTER_STATUS, (_, head: string, tail: string) => `${head}${cssString(label).slice(1, -1)}${tail}`);
 }

@@ -22,7 +22,11 @@
  *   "sent" (with `sentAt`) once every member has them.
  * - Approval (§ 7 Abs. 4): at or after the start of the following meeting, only after sending and
  *   without open objections. An objection is resolved by the chair or the Geschäftsstelle with a
- *   note: objections and note go to the audit log, and the list on the record is emptied.
+ *   note: objections and note go to the audit log, and the list on the record is emptied. How the
+ *   approval is worded (declared approved, or confirmed as in Oberhausen) follows the profile.
+ * - When the minutes turn "sent" and "approved", the files on disk get the new status in their
+ *   header and footer; nothing else in them changes, since that text is the one members received
+ *   (and perhaps corrected by hand before sending). They are not rendered again from the data.
  */
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
@@ -37,7 +41,8 @@ import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { bodyGenitive } from "./invitation-core.ts";
 import { findMeeting, mayManageMeetings } from "./meetings.ts";
-import { buildMinutes, renderHtml, renderMarkdown } from "./minutes.ts";
+import { approvalWords, buildMinutes, minutesStatus, renderHtml, renderMarkdown } from "./minutes.ts";
+import { restampHtml, restampMarkdown } from "./minutes-render.ts";
 
 /** § 7 Abs. 3 GO "größere Anhänge": above this the mail carries download links instead. */
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
@@ -133,15 +138,16 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
 
 function textFixed(db: Db, record: Minutes | undefined, received: number, profile: Profile): ServiceError {
   const approval = paren(citation(profile, "approvalCitation"));
+  const words = approvalWords(profile);
   if (record?.state === "approved") {
     const on = dayOf(record.approvedAt);
-    return new ServiceError({ de: `Die Niederschrift wurde bereits${on.de} genehmigt; sie wird nicht neu erstellt.`, en: `The minutes are already approved${on.en}; they are not drawn up again.` }, "conflict");
+    return new ServiceError({ de: `Die Niederschrift wurde bereits${on.de} ${words.approved.de}; sie wird nicht neu erstellt.`, en: `The minutes are already ${words.approved.en}${on.en}; they are not drawn up again.` }, "conflict");
   }
   const total = membersOf(db).length;
   return new ServiceError(
     {
-      de: `Die Niederschrift ist bereits an ${received} von ${total} Mitgliedern versandt; ihr Text bleibt daher, wie er ist. Änderungswünsche werden zu Beginn der nachfolgenden Sitzung eingebracht${approval}.`,
-      en: `The minutes have already been sent to ${received} of ${total} members, so their text stays as it is. Changes are brought in at the start of the following meeting${approval}.`,
+      de: `Die Niederschrift ist bereits an ${received} von ${total} Mitgliedern versandt; ihr Text bleibt daher, wie er ist. Änderungswünsche werden ${words.objectionsDue.de} eingebracht${approval}.`,
+      en: `The minutes have already been sent to ${received} of ${total} members, so their text stays as it is. Changes are brought in ${words.objectionsDue.en}${approval}.`,
     },
     "conflict",
   );
@@ -222,14 +228,17 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
         failed: deliveries.filter((d) => !d.accepted).map((d) => ({ personId: d.person.id, email: d.person.email, error: d.error })),
       });
     }
-    if (current.state === "draft" && members.every((p) => have.has(p.id))) {
+    const turnsSent = current.state === "draft" && members.every((p) => have.has(p.id));
+    if (turnsSent) {
       current.state = "sent";
       current.sentAt = toBerlinIso(services.clock());
       audit("minutes.sent", { meetingId: meeting.id, recipients: members.length });
     }
-    return { state: current.state, sentAt: current.sentAt, accepted: members.filter((p) => have.has(p.id)).length };
+    const restamp = turnsSent ? minutesStatus(current, profileOf(db)).label : null;
+    return { state: current.state, sentAt: current.sentAt, accepted: members.filter((p) => have.has(p.id)).length, restamp };
   });
   if (outcome.duplicate) throw new Error("unreachable: no activity id given");
+  const stale = outcome.value.restamp ? await restampFiles(options.outDir, meeting.id, outcome.value.restamp) : [];
   const report: Omit<MinutesSendReport, "text"> = {
     meetingId: meeting.id,
     total: members.length,
@@ -242,7 +251,7 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     state: outcome.value.state,
     sentAt: outcome.value.sentAt,
   };
-  return { ...report, text: sendText(report, day(meeting), services.mailer.target) };
+  return { ...report, text: withStaleFiles(sendText(report, day(meeting), services.mailer.target), stale) };
 }
 
 /** The mail for each member: files attached, or links to them above the size limit. */
@@ -309,6 +318,7 @@ function composer(db: Db, meeting: Meeting, parts: MailParts, now: Date): (perso
   const sender = `Geschäftsstelle ${genitive}`;
   const title = `Sitzung ${genitive} vom ${day(meeting).de}`;
   const next = followingMeeting(db, meeting);
+  const words = approvalWords(profile);
   const paragraphs = [
     parts.links.length
       ? `die Niederschrift der ${title} ist wegen ihrer Größe nicht angehängt, sondern zum Download hinterlegt${paren(citation(profile, "distributionCitation"))}:`
@@ -316,7 +326,7 @@ function composer(db: Db, meeting: Meeting, parts: MailParts, now: Date): (perso
     ...(meeting.agenda.some((a) => !a.public)
       ? [`Die interne Fassung enthält nicht öffentliche Punkte und ist nur für die Mitglieder bestimmt; zur Weitergabe an Kooperationspartner dient die öffentliche Fassung${paren(citation(profile, "publicityCitation"))}.`]
       : []),
-    `Änderungswünsche zum Inhalt bringen Sie bitte zu Beginn der nächsten Sitzung${next ? ` am ${day(next).de}` : ""} ein; andernfalls wird die Niederschrift als genehmigt festgestellt${paren(citation(profile, "approvalCitation"))}.`,
+    `Änderungswünsche zum Inhalt bringen Sie bitte ${words.objectionsDue.de}${next ? ` am ${day(next).de}` : ""} ein; ${words.outcome.de}${paren(citation(profile, "approvalCitation"))}.`,
   ];
   const closing = `Mit freundlichen Grüßen\n${sender}`;
   const p = (text: string) => `<p>${escapeHtml(text).replace(/\n/g, "<br>")}</p>`;
@@ -389,23 +399,25 @@ export async function recordObjection(services: Services, personId: string, meet
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
     const profile = profileOf(db);
+    const words = approvalWords(profile);
+    const approval = paren(citation(profile, "approvalCitation"));
     if (record.state === "approved") {
       const on = dayOf(record.approvedAt);
-      throw new ServiceError({ de: `Die Niederschrift wurde bereits${on.de} genehmigt; Änderungswünsche sind nicht mehr möglich${paren(citation(profile, "approvalCitation"))}.`, en: `The minutes were already approved${on.en}; changes can no longer be brought in${paren(citation(profile, "approvalCitation"))}.` }, "conflict");
+      throw new ServiceError({ de: `Die Niederschrift wurde bereits${on.de} ${words.approved.de}; Änderungswünsche sind nicht mehr möglich${approval}.`, en: `The minutes were already ${words.approved.en}${on.en}; changes can no longer be brought in${approval}.` }, "conflict");
     }
     record.objections.push({ personId, text: wording, at: toBerlinIso(now) });
     audit("minutes.objection", { meetingId: meeting.id, text: wording });
     const next = followingMeeting(db, meeting);
-    return { open: record.objections.length, day: day(meeting), next: next && day(next), approval: paren(citation(profile, "approvalCitation")) };
+    return { open: record.objections.length, day: day(meeting), next: next && day(next), approval, at: words.approvedAt };
   });
   if (result.duplicate) throw new Error("unreachable: no activity id given");
-  const { open, next, approval } = result.value;
+  const { open, next, approval, at } = result.value;
   const d = result.value.day;
   return {
     open,
     text: {
-      de: `Ihr Änderungswunsch zur Niederschrift der Sitzung vom ${d.de} ist vermerkt; er wird zu Beginn der nachfolgenden Sitzung${next ? ` am ${next.de}` : ""} behandelt${approval}.`,
-      en: `Your change to the minutes of the meeting on ${d.en} is recorded; it will be dealt with at the start of the following meeting${next ? ` on ${next.en}` : ""}${approval}.`,
+      de: `Ihr Änderungswunsch zur Niederschrift der Sitzung vom ${d.de} ist vermerkt; er wird ${at.de}${next ? ` am ${next.de}` : ""} behandelt${approval}.`,
+      en: `Your change to the minutes of the meeting on ${d.en} is recorded; it will be dealt with ${at.en}${next ? ` on ${next.en}` : ""}${approval}.`,
     },
   };
 }
@@ -424,15 +436,15 @@ export async function resolveObjections(services: Services, actorId: string, mee
     const resolved = record.objections;
     audit("minutes.objections-resolved", { meetingId: meeting.id, objections: resolved, note: resolution });
     record.objections = [];
-    return resolved.length;
+    return { n: resolved.length, declared: approvalWords(profileOf(db)).declared };
   });
   if (result.duplicate) throw new Error("unreachable: no activity id given");
-  const n = result.value;
+  const { n, declared } = result.value;
   return {
     open: 0,
     text: {
-      de: `${n === 1 ? "Ein Änderungswunsch ist" : `${n} Änderungswünsche sind`} als erledigt vermerkt: ${resolution}. Die Niederschrift kann jetzt als genehmigt festgestellt werden.`,
-      en: `${n === 1 ? "One change is" : `${n} changes are`} recorded as settled: ${resolution}. The minutes can now be declared approved.`,
+      de: `${n === 1 ? "Ein Änderungswunsch ist" : `${n} Änderungswünsche sind`} als erledigt vermerkt: ${resolution}. Die Niederschrift kann jetzt ${declared.de} werden.`,
+      en: `${n === 1 ? "One change is" : `${n} changes are`} recorded as settled: ${resolution}. The minutes can now be ${declared.en}.`,
     },
   };
 }
@@ -446,8 +458,11 @@ export interface ApprovalResult {
   text: Texts;
 }
 
-/** § 7 Abs. 4 GO: at the start of the following meeting, without open objections, the minutes count as approved. */
-export async function approveMinutes(services: Services, actorId: string, meetingId: string): Promise<ApprovalResult> {
+/**
+ * § 7 Abs. 4 GO: at the start of the following meeting, without open objections, the minutes count
+ * as approved (Oberhausen: confirmed in that meeting). The files in `outDir` then say so.
+ */
+export async function approveMinutes(services: Services, actorId: string, meetingId: string, options: { outDir: string }): Promise<ApprovalResult> {
   const now = services.clock();
   const result = await services.store.update({ actorId }, (db, audit) => {
     authorize(db, actorId, { de: "Die Genehmigung der Niederschrift stellen der Vorsitz oder die Geschäftsstelle fest.", en: "The approval of the minutes is declared by the chair or the Geschäftsstelle." });
@@ -455,18 +470,20 @@ export async function approveMinutes(services: Services, actorId: string, meetin
     const record = recordOf(db, meeting);
     const profile = profileOf(db);
     const rule = paren(citation(profile, "approvalCitation"));
+    const words = approvalWords(profile);
     const d = day(meeting);
-    if (record.state === "approved") return { record: structuredClone(record), changed: false, d, rule };
+    const done = (changed: boolean) => ({ record: structuredClone(record), changed, d, rule, words, label: minutesStatus(record, profile).label });
+    if (record.state === "approved") return done(false);
     if (record.state !== "sent") {
-      throw new ServiceError({ de: `Die Niederschrift der Sitzung vom ${d.de} ist noch nicht an alle Mitglieder versandt; genehmigt werden kann sie erst danach${rule}.`, en: `The minutes of the meeting on ${d.en} have not been sent to every member yet; they can be approved only afterwards${rule}.` }, "conflict");
+      throw new ServiceError({ de: `Die Niederschrift der Sitzung vom ${d.de} ist noch nicht an alle Mitglieder versandt; ${words.approved.de} werden kann sie erst danach${rule}.`, en: `The minutes of the meeting on ${d.en} have not been sent to every member yet; they can be ${words.approved.en} only afterwards${rule}.` }, "conflict");
     }
     const next = followingMeeting(db, meeting);
     if (!next || now.getTime() < Date.parse(next.start)) {
       const at = next ? when(next) : null;
       throw new ServiceError(
         {
-          de: `Die Niederschrift wird zu Beginn der nachfolgenden Sitzung als genehmigt festgestellt${rule}${at ? `, also frühestens am ${at.de}` : "; es ist noch keine geplant"}.`,
-          en: `The minutes are declared approved at the start of the following meeting${rule}${at ? `, so not before ${at.en}` : "; none is planned yet"}.`,
+          de: `Die Niederschrift wird ${words.approvedAt.de} ${words.declared.de}${rule}${at ? `, also frühestens am ${at.de}` : "; es ist noch keine geplant"}.`,
+          en: `The minutes are ${words.declared.en} ${words.approvedAt.en}${rule}${at ? `, so not before ${at.en}` : "; none is planned yet"}.`,
         },
         "conflict",
       );
@@ -476,8 +493,8 @@ export async function approveMinutes(services: Services, actorId: string, meetin
       const n = record.objections.length;
       throw new ServiceError(
         {
-          de: `Zur Niederschrift der Sitzung vom ${d.de} ${n === 1 ? "liegt ein Änderungswunsch" : `liegen ${n} Änderungswünsche`} vor – ${list}. Der Vorsitz muss sie erst erledigen („minutes resolve“), dann gilt sie als genehmigt${rule}.`,
-          en: `There ${n === 1 ? "is one open change" : `are ${n} open changes`} to the minutes of the meeting on ${d.en} – ${list}. The chair must settle them first ("minutes resolve"); then they count as approved${rule}.`,
+          de: `Zur Niederschrift der Sitzung vom ${d.de} ${n === 1 ? "liegt ein Änderungswunsch" : `liegen ${n} Änderungswünsche`} vor – ${list}. Der Vorsitz muss sie erst erledigen („minutes resolve“), dann kann sie ${words.declared.de} werden${rule}.`,
+          en: `There ${n === 1 ? "is one open change" : `are ${n} open changes`} to the minutes of the meeting on ${d.en} – ${list}. The chair must settle them first ("minutes resolve"); then they can be ${words.declared.en}${rule}.`,
         },
         "conflict",
       );
@@ -486,19 +503,47 @@ export async function approveMinutes(services: Services, actorId: string, meetin
     record.approvedAt = toBerlinIso(now);
     meeting.state = "minutes-approved";
     audit("minutes.approve", { meetingId: meeting.id, followingMeetingId: next.id });
-    return { record: structuredClone(record), changed: true, d, rule };
+    return done(true);
   });
   if (result.duplicate) throw new Error("unreachable: no activity id given");
-  const { record, changed, d, rule } = result.value;
+  const { record, changed, d, rule, words, label } = result.value;
+  const stale = changed ? await restampFiles(options.outDir, meetingId, label) : [];
   const on = dayOf(record.approvedAt);
+  const approved = words.approved;
   return {
     meetingId,
     state: record.state,
     approvedAt: record.approvedAt,
     changed,
     text: changed
-      ? { de: `Die Niederschrift der Sitzung vom ${d.de} ist genehmigt${rule}; festgestellt${on.de}.`, en: `The minutes of the meeting on ${d.en} are approved${rule}; declared${on.en}.` }
-      : { de: `Die Niederschrift der Sitzung vom ${d.de} wurde bereits${on.de} genehmigt.`, en: `The minutes of the meeting on ${d.en} were already approved${on.en}.` },
+      ? withStaleFiles({ de: `Die Niederschrift der Sitzung vom ${d.de} ist ${approved.de}${rule}; festgestellt${on.de}.`, en: `The minutes of the meeting on ${d.en} are ${approved.en}${rule}; declared${on.en}.` }, stale)
+      : { de: `Die Niederschrift der Sitzung vom ${d.de} wurde bereits${on.de} ${approved.de}.`, en: `The minutes of the meeting on ${d.en} were already ${approved.en}${on.en}.` },
+  };
+}
+
+/**
+ * Puts the new status ("versandt am …", "genehmigt am …") into the four files, leaving the rest as
+ * sent. Returns the files it could not update (gone, or the status edited away by hand).
+ */
+async function restampFiles(outDir: string, meetingId: string, label: string): Promise<string[]> {
+  const stale: string[] = [];
+  const files = minutesFiles(outDir, meetingId);
+  for (const file of Object.values(files)) {
+    const text = await readFile(file, "utf8").catch(() => null);
+    const restamped = text === null ? null : file.endsWith(".md") ? restampMarkdown(text, label) : restampHtml(text, label);
+    if (restamped === null) stale.push(file);
+    else if (restamped !== text) await writeAtomic(file, restamped);
+  }
+  return stale;
+}
+
+/** The answer, plus a sentence naming files that still show the old status. */
+function withStaleFiles(text: Texts, stale: string[]): Texts {
+  if (stale.length === 0) return text;
+  const list = stale.map((f) => basename(f)).join(", ");
+  return {
+    de: `${text.de} Diese Dateien zeigen den neuen Stand nicht, weil sie fehlen oder von Hand geändert wurden: ${list}.`,
+    en: `${text.en} These files do not show the new status because they are missing or were edited by hand: ${list}.`,
   };
 }
 

@@ -6,8 +6,8 @@
  * follows a real committee Niederschrift (Stadt Voerde, seeds/003). Every paragraph cited comes
  * from the profile; `renderMarkdown` / `renderHtml` (minutes-render.ts) only lay the model out.
  */
-import type { AgendaItem, Attendance, Db, Institution, Meeting, PersonalStatement, QuorumDeclaration, Vote } from "../adapters/schema.ts";
-import type { Profile } from "../rules/profile.ts";
+import type { AgendaItem, Attendance, Db, Institution, Meeting, Minutes, PersonalStatement, QuorumDeclaration, Vote } from "../adapters/schema.ts";
+import type { Profile, Texts } from "../rules/profile.ts";
 import { berlinDay, formatDay, formatTime } from "../rules/time.ts";
 import { findMeeting, MeetingError } from "./meetings.ts";
 
@@ -20,8 +20,8 @@ export interface MinutesDoc {
   /** "Öffentliche Fassung …" / "Interne Fassung – enthält nicht öffentliche Punkte". */
   versionLabel: string;
   bodyName: string;
-  /** "Entwurf", "versandt am 20.05.2022", "genehmigt am 15.09.2022". */
-  status: { state: "draft" | "sent" | "approved"; label: string };
+  /** "Entwurf", "versandt am 20.05.2022", "genehmigt am 15.09.2022" (Oberhausen: "bestätigt am …"). */
+  status: MinutesStatus;
   /** The paragraph naming the required contents (§ 7 Abs. 1 GO); null without one. */
   contentsCitation: string | null;
   session: { day: string; start: string; end: string; location: string; mode: string };
@@ -38,6 +38,11 @@ export interface MinutesDoc {
   /** Distribution, approval and publicity, each with its paragraph. */
   notes: string[];
   signatures: { citation: string | null; signers: { role: string; name: string }[] };
+}
+
+export interface MinutesStatus {
+  state: Minutes["state"];
+  label: string;
 }
 
 export interface AttendanceSection {
@@ -89,7 +94,9 @@ export interface MinutesOptions {
 
 export function buildMinutes(db: Db, meetingId: string, profile: Profile, options: MinutesOptions): MinutesDoc {
   const meeting = findMeeting(db, meetingId);
-  if (meeting.state === "cancelled") throw new MeetingError(`Die Sitzung ${meeting.id} wurde abgesagt; es gibt keine Niederschrift.`, "invalid");
+  if (meeting.state === "cancelled") {
+    throw new MeetingError({ de: `Die Sitzung ${meeting.id} wurde abgesagt; es gibt keine Niederschrift.`, en: `The meeting ${meeting.id} was cancelled; there are no minutes.` }, "invalid");
+  }
   const cite = citations(profile);
   const isPublic = options.version === "public";
   const agenda = [...meeting.agenda].sort((a, b) => a.number - b.number);
@@ -102,7 +109,7 @@ export function buildMinutes(db: Db, meetingId: string, profile: Profile, option
     version: options.version,
     versionLabel: versionLabel(isPublic, agenda, cite.publicity),
     bodyName: db.body.name,
-    status: statusOf(db, meeting.id),
+    status: minutesStatus(db.minutes.find((m) => m.meetingId === meeting.id), profile),
     contentsCitation: cite.contents,
     session: sessionOf(meeting),
     chair: personName(db, db.body.chairId),
@@ -113,7 +120,7 @@ export function buildMinutes(db: Db, meetingId: string, profile: Profile, option
     items: agenda.map((a) => itemOf(a, shown, records, db, profile)),
     otherVotes: records.votes.filter(unassigned).map((v) => voteBlock(v, profile)),
     otherStatements: records.statements.filter(unassigned).map((s) => statementBlock(db, s)),
-    notes: notesOf(cite, isPublic, agenda.some((a) => !a.public)),
+    notes: notesOf(cite, approvalWords(profile), isPublic, agenda.some((a) => !a.public)),
     signatures: {
       citation: cite.signatures,
       signers: [
@@ -171,11 +178,49 @@ function versionLabel(isPublic: boolean, agenda: AgendaItem[], publicity: string
   return agenda.some((a) => !a.public) ? "Interne Fassung – enthält nicht öffentliche Punkte" : "Interne Fassung";
 }
 
-function statusOf(db: Db, meetingId: string): MinutesDoc["status"] {
-  const record = db.minutes.find((m) => m.meetingId === meetingId);
-  if (record?.state === "approved") return { state: "approved", label: `genehmigt${onDay(record.approvedAt)}` };
+/** The state of the minutes as their files show it; no record yet is a draft. */
+export function minutesStatus(record: Minutes | undefined, profile: Profile): MinutesStatus {
+  if (record?.state === "approved") return { state: "approved", label: `${approvalWords(profile).approved.de}${onDay(record.approvedAt)}` };
   if (record?.state === "sent") return { state: "sent", label: `versandt${onDay(record.sentAt)}` };
   return { state: "draft", label: "Entwurf" };
+}
+
+/** The words for how minutes become final, by the profile's rule (`minutes.approval`). */
+export interface ApprovalWords {
+  /** The state reached: "genehmigt" / "bestätigt". */
+  approved: Texts;
+  /** What the following meeting does to them: "Die Niederschrift wird … als genehmigt festgestellt / bestätigt". */
+  declared: Texts;
+  /** By when objections are brought in. */
+  objectionsDue: Texts;
+  /** When the minutes become final. */
+  approvedAt: Texts;
+  /** What follows the objections, after a semicolon. */
+  outcome: Texts;
+}
+
+const APPROVAL_WORDS: Record<"deemed" | "confirmed", ApprovalWords> = {
+  // Rhein-Sieg § 7 Abs. 4: "zu Beginn der nachfolgenden Sitzung einzubringen, andernfalls … als genehmigt festgestellt".
+  deemed: {
+    approved: { de: "genehmigt", en: "approved" },
+    declared: { de: "als genehmigt festgestellt", en: "declared approved" },
+    objectionsDue: { de: "zu Beginn der nachfolgenden Sitzung", en: "at the start of the following meeting" },
+    approvedAt: { de: "zu Beginn der nachfolgenden Sitzung", en: "at the start of the following meeting" },
+    outcome: { de: "andernfalls wird die Niederschrift als genehmigt festgestellt", en: "otherwise the minutes are declared approved" },
+  },
+  // Oberhausen Nr. 4.7, 4.8: "in der Folgesitzung bestätigt", objections "spätestens in der Folgesitzung".
+  confirmed: {
+    approved: { de: "bestätigt", en: "confirmed" },
+    declared: { de: "bestätigt", en: "confirmed" },
+    objectionsDue: { de: "spätestens in der nachfolgenden Sitzung", en: "at the latest in the following meeting" },
+    approvedAt: { de: "in der nachfolgenden Sitzung", en: "in the following meeting" },
+    outcome: { de: "dort wird die Niederschrift bestätigt", en: "there the minutes are confirmed" },
+  },
+};
+
+/** Without a minutes rule (Kreis Wesel) the bot keeps its own procedure: approval at the next meeting, cited nowhere. */
+export function approvalWords(profile: Profile): ApprovalWords {
+  return APPROVAL_WORDS[profile.minutes.regulated ? profile.minutes.approval : "deemed"];
 }
 
 /** " am 15.09.2022" (Berlin day), or "" when the date was not recorded. */
@@ -318,7 +363,7 @@ function affiliationOf(db: Db, personId: string): string | null {
   return null;
 }
 
-function notesOf(cite: Citations, isPublic: boolean, hasNonPublic: boolean): string[] {
+function notesOf(cite: Citations, words: ApprovalWords, isPublic: boolean, hasNonPublic: boolean): string[] {
   const publicity = isPublic
     ? `Die Niederschrift ist öffentlich; als nicht öffentlich bestimmte Punkte sind in dieser Fassung nicht enthalten${paren(cite.publicity)}.`
     : hasNonPublic
@@ -326,7 +371,7 @@ function notesOf(cite: Citations, isPublic: boolean, hasNonPublic: boolean): str
       : null;
   return [
     `Die Niederschrift wird jedem Mitglied per E-Mail zugesandt${paren(cite.distribution)}.`,
-    `Änderungswünsche zum Inhalt sind zu Beginn der nachfolgenden Sitzung einzubringen; andernfalls wird die Niederschrift als genehmigt festgestellt${paren(cite.approval)}.`,
+    `Änderungswünsche zum Inhalt sind ${words.objectionsDue.de} einzubringen; ${words.outcome.de}${paren(cite.approval)}.`,
     ...(publicity ? [publicity] : []),
   ];
 }

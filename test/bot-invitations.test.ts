@@ -85,6 +85,13 @@ describe("/einladen", () => {
     expect((await bot.db()).meetings[0]!.state).toBe("cancelled");
   });
 
+  it("moving the meeting to a three-hour slot says that it is longer than the rules allow (§ 4 Abs. 1 GO)", async () => {
+    const answer = await bot.say("gs-1", "/sitzung ändern 12.05.2022 10:00-13:00");
+    expect(answer).toContain("Die Sitzung ist geändert.");
+    expect(answer).toMatch(/Die Sitzung dauert länger als 2 Stunden; .* \(§ 4 Abs\. 1 GO\)\./);
+    expect((await bot.db()).meetings[0]!.end).toBe("2022-05-12T13:00:00+02:00");
+  });
+
   it("an item postponed for lack of quorum returns as a second convocation, and the invitation says so (§ 6 Abs. 5 GO)", async () => {
     await bot.say("gs-1", "/top Förderantrag Sprachkurse");
     bot.setNow("2022-05-12T10:30:00+02:00");

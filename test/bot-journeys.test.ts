@@ -152,6 +152,26 @@ describe("roles", () => {
   });
 });
 
+describe("the Geschäftsstelle writing in English", () => {
+  it("gets the refusal, the meeting and the long-meeting warning in English (§ 4 Abs. 1 GO)", async () => {
+    const refused = await bot.say("gs-1", "/sitzung 19.05.2022 14:00-10:00 Town Hall, the meeting room");
+    expect(refused).toBe("The end (Thursday, 19.05.2022, 10:00) must be after the start (Thursday, 19.05.2022, 14:00).");
+    expect((await bot.db()).meetings).toHaveLength(1);
+
+    const created = await bot.say("gs-1", "/sitzung 19.05.2022 10:00-14:00 Town Hall, the meeting room");
+    expect(created).toContain("Meeting created: Thursday, 19.05.2022, 10:00 to 14:00, Town Hall, the meeting room");
+    expect(created).toContain("\nThe meeting is longer than 2 hours; the chair or the body must decide that (§ 4 Abs. 1 GO).");
+    expect(created).not.toMatch(/Sitzung|Stunden/);
+  });
+
+  it("is told in English that the invitation must be updated after adding an item", async () => {
+    const { openJsonStore } = await import("../adapters/json-store.ts");
+    await openJsonStore(bot.file).update({ actorId: "test" }, (db) => void (db.meetings[0]!.state = "invited"));
+    const added = await bot.say("gs-1", "/top Report on the next meeting");
+    expect(added).toBe('Item 1: Report on the next meeting is on the agenda.\nThe invitation has already gone out; the changed agenda must be sent on to the members (§ 4 Abs. 5 GO) ("/einladen aktualisieren").');
+  });
+});
+
 describe("the live session (§ 6 GO)", () => {
   it("check-ins, 'Sind wir beschlussfähig?', and a vote by the 2/3 rule", async () => {
     await bot.say("gs-1", "/top Bericht der Geschäftsstelle");

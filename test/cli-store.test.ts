@@ -105,6 +105,37 @@ describe("meeting create / agenda add / meeting show", () => {
   });
 });
 
+describe("meeting length and help texts follow the profile", () => {
+  it("warns of a long meeting under Rhein-Sieg (§ 4 Abs. 1 GO), not under Oberhausen, whose rules set no length", TIMEOUT, async () => {
+    const rheinSieg = ["--db", join(dir, "length-rs", "db.json"), ...NOW, "--json"];
+    const long = await runCli(["meeting", "create", "--start", "2022-05-12T10:00", "--end", "2022-05-12T13:00", "--location", "Siegburg", ...rheinSieg]);
+    expect(long.code, long.stderr).toBe(0);
+    expect(long.stderr).toBe("Hinweis: Die Sitzung dauert länger als 2 Stunden; das muss die/der Vorsitzende oder das Gremium festlegen (§ 4 Abs. 1 GO).\n");
+
+    const oberhausen = ["--db", join(dir, "length-ob", "db.json"), ...NOW];
+    const imported = await runCli(["import", "data/roster-example.csv", "--profile", "oberhausen", ...oberhausen]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const [free, standard] = await Promise.all([
+      runCli(["meeting", "create", "--start", "2022-05-12T10:00", "--end", "2022-05-12T16:00", "--location", "Rathaus", "--json", ...oberhausen]),
+      runCli(["meeting", "create", "--start", "2022-05-19T10:00", "--location", "Rathaus", "--json", ...oberhausen]),
+    ]);
+    expect(free.code, free.stderr).toBe(0);
+    expect(free.stderr).toBe("");
+    expect(JSON.parse(standard.stdout)).toMatchObject({ start: "2022-05-19T10:00:00+02:00", end: "2022-05-19T12:00:00+02:00" });
+  });
+
+  it("help texts name no paragraph: which one applies depends on the profile", TIMEOUT, async () => {
+    const helps = await Promise.all(
+      [["meeting", "create"], ["agenda", "add"], ["minutes"], ["minutes", "send"], ["minutes", "object"], ["minutes", "approve"]].map((cmd) => runCli([...cmd, "--help"])),
+    );
+    for (const help of helps) {
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/Usage: lg /);
+      expect(help.stdout).not.toMatch(/§|Abs\.|\bGO\b/);
+    }
+  });
+});
+
 describe("import and a damaged data file", () => {
   it("imports a CSV, refuses a bad one line by line, and refuses a corrupted data file", TIMEOUT, async () => {
     const db = join(dir, "import", "db.json");

@@ -180,6 +180,42 @@ describe("a good import", () => {
     expect(db.institutions).toEqual([{ id: "stadt-x", name: "Stadt X", voting: true, memberId: "m-stadt-x", deputyId: "d-stadt-x" }]);
   });
 
+  it("cites the rules of the profile the roster runs under, and none where that profile has none", async () => {
+    const roster = (profile: string) => ({
+      body: { name: "Lenkungskreis KIM", profile, secretariatEmail: "gs@example.org" },
+      persons: [
+        { rolle: "mitglied", institution: "Stadt X", name: "Xaver Xylo", email: "x@example.org" },
+        { rolle: "vorsitz", name: "Zora Zett", email: "z@example.org" },
+        { rolle: "geschaeftsstelle", name: "Gustav Gans", email: "g@example.org" },
+      ],
+    });
+    const build = (profile: string, overrides = {}) => buildRoster(parseRosterJson(JSON.stringify(roster(profile))), null, overrides).warnings;
+    expect(build("rhein-sieg-kreis")).toEqual([
+      "„Stadt X“ hat keine Stellvertretung (§ 2 Abs. 2 GO).",
+      "Keine Zeile mit Rolle „leitung-geschaeftsstelle“: Gustav Gans gilt als Leitung der Geschäftsstelle (unterzeichnet die Niederschrift, § 7 Abs. 2 GO).",
+    ]);
+    expect(build("oberhausen")).toEqual([
+      "„Stadt X“ hat keine Stellvertretung (Nr. 2.3 GO).",
+      "Keine Zeile mit Rolle „leitung-geschaeftsstelle“: Gustav Gans gilt als Leitung der Geschäftsstelle (unterzeichnet die Niederschrift, Nr. 4.7 GO).",
+    ]);
+    // --profile on the command line wins over the file; the cooperation contract names neither rule.
+    expect(build("oberhausen", { profile: "kreis-wesel" })).toEqual([
+      "„Stadt X“ hat keine Stellvertretung.",
+      "Keine Zeile mit Rolle „leitung-geschaeftsstelle“: Gustav Gans gilt als Leitung der Geschäftsstelle (unterzeichnet die Niederschrift).",
+    ]);
+    const twice = roster("oberhausen");
+    twice.persons.push({ rolle: "mitglied", institution: "Stadt X", name: "Yvonne Ypsilon", email: "y@example.org" });
+    expect(() => buildRoster(parseRosterJson(JSON.stringify(twice)), null)).toThrow("persons[3]: „Stadt X“ hat schon ein Mitglied (persons[0]); je Institution ein Mitglied (Nr. 2.3 GO).");
+  });
+
+  it("refuses a roster file naming an unknown rules profile", () => {
+    const source = parseRosterJson(JSON.stringify({
+      body: { name: "Lenkungsgruppe", profile: "hamburg", secretariatEmail: "gs@example.org" },
+      persons: [{ rolle: "mitglied", institution: "Stadt X", name: "Xaver Xylo", email: "x@example.org" }, { rolle: "vorsitz", name: "Zora Zett", email: "z@example.org" }, { rolle: "geschaeftsstelle", name: "Gustav Gans", email: "g@example.org" }],
+    }));
+    expect(() => buildRoster(source, null)).toThrow(/Unbekanntes Regelprofil "hamburg"/);
+  });
+
   it("JSON rows are reported by their path", () => {
     const source = parseRosterJson(JSON.stringify({ persons: [{ rolle: "vorsitz", name: "", email: "v@example.org" }] }));
     expect(() => buildRoster(source, demoDb())).toThrow(/persons\[0\]: Name fehlt/);

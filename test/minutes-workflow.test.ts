@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ServiceError } from "../services/errors.ts";
-import { approveMinutes, draftMinutes, lastHeldMeeting, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
+import { approveMinutes, draftMinutes, lastHeldMeeting, minutesFiles, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
+import { restampHtml } from "../services/minutes-render.ts";
 import { GS, MEETING_ID, minutesWorld, NEXT_MEETING_ID, worldDb, type MinutesWorld } from "./support/minutes-workflow-fixture.ts";
 import { runCli } from "./support/store-process.ts";
 
@@ -154,7 +155,7 @@ describe("sending the minutes to every member (§ 7 Abs. 3 GO)", () => {
     expect(heinen.email.date).toBe(new Date(SENDING).toISOString());
     expect(heinen.email.text).toContain("Guten Tag Hans Heinen,");
     expect(heinen.email.text).toContain("(§ 7 Abs. 3 GO)");
-    expect(heinen.email.text).toContain("zu Beginn der nächsten Sitzung am Donnerstag, 15.09.2022 ein; andernfalls wird die Niederschrift als genehmigt festgestellt (§ 7 Abs. 4 GO)");
+    expect(heinen.email.text).toContain("zu Beginn der nachfolgenden Sitzung am Donnerstag, 15.09.2022 ein; andernfalls wird die Niederschrift als genehmigt festgestellt (§ 7 Abs. 4 GO)");
     expect(heinen.email.text).toContain("9 Ja / 2 Nein / 1 Enthaltung"); // the minutes themselves, in the body
     expect(visible(heinen.email.html!)).toContain("9 Ja / 2 Nein / 1 Enthaltung");
 
@@ -163,7 +164,8 @@ describe("sending the minutes to every member (§ 7 Abs. 3 GO)", () => {
       ["s-2022-05-12-niederschrift-oeffentlich.html", "text/html"],
     ]);
     const [intern, open] = heinen.email.attachments.map((a) => String(a.content));
-    expect(intern).toBe(await readFile(join(w.outDir, "s-2022-05-12-niederschrift-intern.html"), "utf8"));
+    // The file on disk is what was attached, with only the new status in it.
+    expect(restampHtml(intern!, "versandt am 20.05.2022")).toBe(await readFile(join(w.outDir, "s-2022-05-12-niederschrift-intern.html"), "utf8"));
     expect(visible(intern!)).toContain("Personalangelegenheiten Case-Management");
     expect(visible(open!)).not.toContain("Personalangelegenheiten");
 
@@ -231,17 +233,17 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
   it("without objections the minutes are approved at the start of the next meeting", async () => {
     w = await minutesWorld(AFTER);
     await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
-    const unsent = await refusal(approveMinutes(w.services, GS, MEETING_ID));
+    const unsent = await refusal(approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
     expect(unsent.texts.de).toContain("noch nicht an alle Mitglieder versandt");
 
     w.setNow(SENDING);
     await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
     w.setNow("2022-09-15T09:30:00+02:00");
-    const early = await refusal(approveMinutes(w.services, GS, MEETING_ID));
+    const early = await refusal(approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
     expect(early.texts.de).toBe("Die Niederschrift wird zu Beginn der nachfolgenden Sitzung als genehmigt festgestellt (§ 7 Abs. 4 GO), also frühestens am Donnerstag, 15.09.2022, 10:00 Uhr.");
 
     w.setNow(NEXT_START);
-    const approved = await approveMinutes(w.services, GS, MEETING_ID);
+    const approved = await approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
     expect(approved).toMatchObject({ state: "approved", approvedAt: NEXT_START, changed: true });
     expect(approved.text.de).toContain("ist genehmigt (§ 7 Abs. 4 GO)");
     const db = await w.store.read();
@@ -251,7 +253,7 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
     // Approved means fixed: no new draft, no more objections; approving again changes nothing.
     expect((await refusal(draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }))).texts.de).toContain("bereits am Donnerstag, 15.09.2022 genehmigt");
     expect((await refusal(recordObjection(w.services, "m-caritas", MEETING_ID, "zu spät"))).kind).toBe("conflict");
-    expect(await approveMinutes(w.services, GS, MEETING_ID)).toMatchObject({ changed: false, state: "approved" });
+    expect(await approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir })).toMatchObject({ changed: false, state: "approved" });
   });
 
   it("with an objection approval is refused naming it, until the chair resolves it", async () => {
@@ -266,7 +268,7 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
     expect(objection.text.de).toContain("zu Beginn der nachfolgenden Sitzung am Donnerstag, 15.09.2022 behandelt (§ 7 Abs. 4 GO)");
 
     w.setNow(NEXT_START);
-    const refused = await refusal(approveMinutes(w.services, GS, MEETING_ID));
+    const refused = await refusal(approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
     expect(refused.kind).toBe("conflict");
     expect(refused.texts.de).toContain("liegt ein Änderungswunsch vor – Hans Heinen: „Zu TOP 2: Der Caritasverband hat sich enthalten.“");
     expect((await w.store.read()).minutes[0]!.state).toBe("sent");
@@ -278,15 +280,96 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
     expect(entry).toMatchObject({ actorId: "vorsitz", details: { meetingId: MEETING_ID, note: "TOP 2 wird berichtigt: 8 Ja, 2 Nein, 2 Enthaltungen." } });
     expect(entry.details.objections).toEqual([{ personId: "m-caritas", text: "Zu TOP 2: Der Caritasverband hat sich enthalten.", at: "2022-09-15T10:01:00+02:00" }]);
 
-    await expect(approveMinutes(w.services, "vorsitz", MEETING_ID)).resolves.toMatchObject({ state: "approved" });
+    await expect(approveMinutes(w.services, "vorsitz", MEETING_ID, { outDir: w.outDir })).resolves.toMatchObject({ state: "approved" });
   });
 
   it("approval is for the Geschäftsstelle and the chair only", async () => {
     w = await minutesWorld(AFTER);
     await draftAndSend();
     w.setNow(NEXT_START);
-    expect((await refusal(approveMinutes(w.services, "m-caritas", MEETING_ID))).kind).toBe("forbidden");
+    expect((await refusal(approveMinutes(w.services, "m-caritas", MEETING_ID, { outDir: w.outDir }))).kind).toBe("forbidden");
     expect((await w.store.read()).minutes[0]!.state).toBe("sent");
+  });
+});
+
+describe("the files show the state of the minutes", () => {
+  it("say 'Entwurf', then 'versandt am …', then 'genehmigt am …', and keep the text that was sent", async () => {
+    w = await minutesWorld(AFTER);
+    const { files } = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const read = async () => Promise.all([files.internalMd, files.internalHtml, files.publicMd, files.publicHtml].map((f) => readFile(f, "utf8")));
+    for (const text of await read()) expect(text).toContain("Entwurf");
+    // The Geschäftsstelle corrects the draft by hand before it goes out: that text is what is sent.
+    await writeFile(files.internalMd, (await readFile(files.internalMd, "utf8")).replace("Kreishaus Siegburg", "Kreishaus Siegburg (Altbau)"));
+
+    w.setNow(SENDING);
+    await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const [md, html, publicMd, publicHtml] = await read();
+    expect(md).toMatch(/^\*\*versandt am 20\.05\.2022\*\* · Interne Fassung/m);
+    expect(md).toContain("Kreishaus Siegburg (Altbau)");
+    expect(publicMd).toMatch(/^\*\*versandt am 20\.05\.2022\*\* · Öffentliche Fassung/m);
+    expect(html).toContain('<div class="status">versandt am 20.05.2022</div>');
+    expect(html).toContain('content: "Niederschrift vom 12.05.2022 · versandt am 20.05.2022 · Interne Fassung"'); // the printed footer
+    expect(publicHtml).toContain('<div class="status">versandt am 20.05.2022</div>');
+    for (const text of [md, html, publicMd, publicHtml]) expect(text).not.toContain("Entwurf");
+
+    // A vote recorded after sending does not creep into the files: members approve what they got.
+    await w.edit((db) => void db.votes.push({ ...db.votes[0]!, id: "v-late", resolution: "Nachträglich erfasster Beschluss." }));
+    w.setNow(NEXT_START);
+    await approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const approved = await read();
+    expect(approved[0]).toMatch(/^\*\*genehmigt am 15\.09\.2022\*\* · Interne Fassung/m);
+    expect(approved[1]).toContain('<div class="status">genehmigt am 15.09.2022</div>');
+    expect(approved[1]).toContain("· genehmigt am 15.09.2022 · Interne Fassung");
+    expect(approved[3]).toContain('<div class="status">genehmigt am 15.09.2022</div>');
+    for (const text of approved) {
+      expect(text).not.toMatch(/Entwurf|versandt am/);
+      expect(text).not.toContain("Nachträglich erfasster Beschluss");
+    }
+    expect(approved[0]).toBe(md!.replace("versandt am 20.05.2022", "genehmigt am 15.09.2022"));
+  });
+
+  it("names a file it could not update, and leaves it alone", async () => {
+    w = await minutesWorld(AFTER);
+    const { files } = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    await writeFile(files.publicHtml, "<p>Von Hand neu gesetzt</p>");
+    w.setNow(SENDING);
+    const report = await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir, maxAttachmentBytes: 10_000_000 });
+    expect(report.state).toBe("sent");
+    expect(report.text.de).toContain("Diese Dateien zeigen den neuen Stand nicht, weil sie fehlen oder von Hand geändert wurden: s-2022-05-12-niederschrift-oeffentlich.html.");
+    expect(report.text.en).toContain("These files do not show the new status");
+    expect(await readFile(files.publicHtml, "utf8")).toBe("<p>Von Hand neu gesetzt</p>");
+    expect(await readFile(files.internalHtml, "utf8")).toContain('<div class="status">versandt am 20.05.2022</div>');
+  });
+});
+
+describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", () => {
+  it("words the files, the mail and the answers as confirmation, with objections at the latest in that meeting", async () => {
+    w = await minutesWorld(AFTER);
+    await w.edit((db) => void (db.body.profile = "oberhausen"));
+    const draft = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    expect(draft.markdown).toContain("Änderungswünsche zum Inhalt sind spätestens in der nachfolgenden Sitzung einzubringen; dort wird die Niederschrift bestätigt (Nr. 4.7, 4.8 GO).");
+    expect(draft.markdown).not.toContain("genehmigt");
+
+    w.setNow(SENDING);
+    await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const [mail] = await w.mails();
+    expect(mail!.email.text).toContain("Änderungswünsche zum Inhalt bringen Sie bitte spätestens in der nachfolgenden Sitzung am Donnerstag, 15.09.2022 ein; dort wird die Niederschrift bestätigt (Nr. 4.7, 4.8 GO).");
+    expect(mail!.email.text).not.toContain("als genehmigt festgestellt");
+
+    w.setNow("2022-09-15T09:30:00+02:00");
+    const early = await refusal(approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
+    expect(early.texts.de).toBe("Die Niederschrift wird in der nachfolgenden Sitzung bestätigt (Nr. 4.7, 4.8 GO), also frühestens am Donnerstag, 15.09.2022, 10:00 Uhr.");
+    expect(early.texts.en).toBe("The minutes are confirmed in the following meeting (Nr. 4.7, 4.8 GO), so not before Thursday, 15.09.2022, 10:00.");
+    const objection = await recordObjection(w.services, "m-caritas", MEETING_ID, "Zu TOP 2: Enthaltung der Caritas.");
+    expect(objection.text.de).toContain("er wird in der nachfolgenden Sitzung am Donnerstag, 15.09.2022 behandelt (Nr. 4.7, 4.8 GO)");
+    const resolved = await resolveObjections(w.services, "vorsitz", MEETING_ID, "berichtigt");
+    expect(resolved.text.de).toContain("Die Niederschrift kann jetzt bestätigt werden.");
+
+    w.setNow(NEXT_START);
+    const confirmed = await approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    expect(confirmed.text.de).toBe("Die Niederschrift der Sitzung vom Donnerstag, 12.05.2022 ist bestätigt (Nr. 4.7, 4.8 GO); festgestellt am Donnerstag, 15.09.2022.");
+    expect(confirmed.text.en).toContain("are confirmed (Nr. 4.7, 4.8 GO)");
+    expect(await readFile(minutesFiles(w.outDir, MEETING_ID).internalHtml, "utf8")).toContain('<div class="status">bestätigt am 15.09.2022</div>');
   });
 });
 

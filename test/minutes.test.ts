@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildMinutes, renderHtml, renderMarkdown, type MinutesDoc } from "../services/minutes.ts";
+import { restampHtml, restampMarkdown } from "../services/minutes-render.ts";
 import { MEETING_ID, minutesFixture, XSS_TITLE } from "./support/minutes-fixture.ts";
 import { oberhausen, rheinSieg, wesel } from "./support/profiles.ts";
 import type { Db } from "../adapters/schema.ts";
@@ -216,7 +217,36 @@ describe("other profiles and edge cases", () => {
     expect(text).toMatch(/Ohne Zuordnung zu einem Tagesordnungspunkt[\s\S]*Die nächste Sitzung findet am 08\.09\.2022 statt\.[\s\S]*Dr\. Hannah Gast \(Gast\)/);
   });
 
+  it("Oberhausen: the next meeting confirms the minutes, objections at the latest there (Nr. 4.7, 4.8 GO)", () => {
+    const db = minutesFixture();
+    db.minutes.push({ meetingId: MEETING_ID, state: "approved", createdAt: "2022-05-13T09:00:00+02:00", sentAt: "2022-05-20T09:00:00+02:00", objections: [], approvedAt: "2022-09-15T10:05:00+02:00" });
+    const doc = internal(db, oberhausen);
+    expect(doc.notes).toContain("Änderungswünsche zum Inhalt sind spätestens in der nachfolgenden Sitzung einzubringen; dort wird die Niederschrift bestätigt (Nr. 4.7, 4.8 GO).");
+    expect(doc.notes.join(" ")).not.toMatch(/zu Beginn|als genehmigt festgestellt/);
+    expect(doc.status).toEqual({ state: "approved", label: "bestätigt am 15.09.2022" });
+    // Rhein-Sieg keeps its own wording.
+    expect(internal(db).notes).toContain("Änderungswünsche zum Inhalt sind zu Beginn der nachfolgenden Sitzung einzubringen; andernfalls wird die Niederschrift als genehmigt festgestellt (§ 7 Abs. 4 GO).");
+  });
+
   it("builds the same document from the same data (a pure function)", () => {
     expect(internal()).toEqual(internal());
+  });
+});
+
+describe("a new status on files already written", () => {
+  const withStatus = (label: string): MinutesDoc => ({ ...internal(), status: { state: "sent", label } });
+
+  it("gives exactly the file the renderer would write with that status, in Markdown and HTML", () => {
+    const draft = both(internal());
+    const sent = both(withStatus("versandt am 20.05.2022"));
+    expect(restampMarkdown(draft.md, "versandt am 20.05.2022")).toBe(sent.md);
+    expect(restampHtml(draft.html, "versandt am 20.05.2022")).toBe(sent.html);
+    const pub = buildMinutes(minutesFixture(), MEETING_ID, rheinSieg, { version: "public" });
+    expect(restampHtml(renderHtml(pub), "genehmigt am 15.09.2022")).toBe(renderHtml({ ...pub, status: { state: "approved", label: "genehmigt am 15.09.2022" } }));
+  });
+
+  it("leaves a file alone that does not carry the status where the renderer puts it", () => {
+    expect(restampMarkdown("# Niederschrift\n\nvon Hand geschrieben\n", "versandt am 20.05.2022")).toBeNull();
+    expect(restampHtml(renderHtml(internal()).replace(/<div class="status">[^<]*<\/div>/, ""), "versandt am 20.05.2022")).toBeNull();
   });
 });
