@@ -3,9 +3,10 @@
  * Node options of `npm start`), so that servers and the driver do
  * not share one event loop (and the bot's memory is its own):
  *
- *   child.ts echo          a bare teams-ai echo bot (the floor for a turn)
- *   child.ts bot <file>    the bot as `npm start` builds it, on the data file `<file>`
- *   child.ts smtp          a loopback SMTP server that accepts everything
+ *   child.js echo          a bare teams-ai echo bot (the floor for a turn)
+ *   child.js bot <file>    the bot as `npm start` builds it, on the data file `<file>`
+ *
+ * (The loopback SMTP server is smtp-child.ts: it uses the tests' smtp-server, so it runs from source.)
  *
  * Over IPC it sends `{ ready, url }` once listening and answers "stats" with its memory.
  * It exits when the parent goes away. Each role imports only what it needs, so the echo bot's
@@ -25,7 +26,6 @@ const send = (message: unknown) => process.send?.(message);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 async function serve(role: string, file: string | undefined): Promise<string> {
-  if (role === "smtp") return (await (await import("../test/support/smtp.ts")).startSmtp()).url;
   const { Application, TeamsAdapter } = await import("../bot/teams-ai.ts");
   const { ActivityTypes } = await import("botbuilder");
   const { startServer } = await import("../bot/server.ts");
@@ -52,7 +52,7 @@ async function serve(role: string, file: string | undefined): Promise<string> {
       log: (m, e) => process.stderr.write(`${m}: ${e instanceof Error ? e.stack : String(e)}\n`),
     });
   } else {
-    throw new Error(`usage: child.ts echo | bot <file> | smtp (got ${role})`);
+    throw new Error(`usage: child.js echo | bot <file> (got ${role})`);
   }
   const server = await startServer(app, adapter, 0, "127.0.0.1");
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;

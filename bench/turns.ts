@@ -20,6 +20,7 @@ export interface Child {
 
 /** The servers run as `npm start` runs the bot: compiled (`npm run build`, which `npm run bench` does first). */
 const CHILD = projectFile("dist", "bench", "child.js");
+const SMTP_CHILD = projectFile("bench", "smtp-child.ts");
 
 /** The Node options of the `start` script ("node --optimize-for-size dist/bot/main.js"), so the bench runs what is deployed. */
 export function startNodeOptions(): string[] {
@@ -28,9 +29,12 @@ export function startNodeOptions(): string[] {
   return command.slice(1).filter((word) => word.startsWith("--"));
 }
 
-/** Starts `child.js <role> [file]` and waits (at most 60 s) until it listens. */
+/** Starts `child.js <role> [file]` (or the SMTP server) and waits (at most 60 s) until it listens. */
 export function startChild(role: "echo" | "bot" | "smtp", file?: string): Promise<Child> {
-  const child: ChildProcess = fork(CHILD, file ? [role, file] : [role], { execArgv: startNodeOptions(), stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child: ChildProcess =
+    role === "smtp"
+      ? fork(SMTP_CHILD, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] })
+      : fork(CHILD, file ? [role, file] : [role], { execArgv: startNodeOptions(), stdio: ["ignore", "ignore", "inherit", "ipc"] });
   const reply = <T>(key: string, ms: number) =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`child ${role}: no ${key} within ${ms} ms`)), ms);
