@@ -107,8 +107,14 @@ export const Recipient = z.object({
   role: z.enum(["member", "deputy", "secretariat", "chair", "guest"]),
   /** When the SMTP server accepted the message; null until then. */
   acceptedAt: instant.nullable(),
+  /** The last failure as the server or the file system said it; null once accepted. */
   error: z.string().nullable(),
   attempts: z.number().int().nonnegative(),
+  /**
+   * When a sending run claimed this recipient, until it records the server's answer: another run
+   * leaves a claimed recipient alone. Files written before this field read as "not claimed".
+   */
+  claimedAt: instant.nullable().default(null),
 });
 export type Recipient = z.infer<typeof Recipient>;
 

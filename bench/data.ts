@@ -77,7 +77,7 @@ export async function writeTenYearFile(file: string, auditEvents = 50_000): Prom
     if (last) continue; // the next meeting: not invited or answered yet
     const recipients: Invitation["recipients"] = [...institutions.map((i) => i.memberId), db.body.chairId].map((personId) => ({
       personId, email: db.persons.find((p) => p.id === personId)!.email, role: personId === db.body.chairId ? "chair" : "member",
-      acceptedAt: at(addDays(day, -20), "08:15:00"), error: null, attempts: 1,
+      acceptedAt: at(addDays(day, -20), "08:15:00"), error: null, attempts: 1, claimedAt: null,
     }));
     db.invitations.push({
       id: `${id}-request-0`, meetingId: id, kind: "request", sequence: 0, urgent: false, reason: null,

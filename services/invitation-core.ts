@@ -65,7 +65,7 @@ export function newRecord(
 
 /** The recipients again, as not yet sent (for a new record that goes to the same people). */
 export function unsent(recipients: Recipient[]): Recipient[] {
-  return recipients.map((r) => ({ ...r, acceptedAt: null, error: null, attempts: 0 }));
+  return recipients.map((r) => ({ ...r, acceptedAt: null, error: null, attempts: 0, claimedAt: null }));
 }
 
 /**

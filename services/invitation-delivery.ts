@@ -18,23 +18,17 @@ import type { Texts } from "../rules/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
 
 /**
- * The schema has no field for a claim, so it is written into `error` as "in Zustellung seit
- * <instant>" (which is also what a person reading the record should see), and `attempts` counts
- * the tries. A claim older than this is from a process that died while sending: its recipients are
- * tried again (the one case in which someone may get a mail twice: sent, but never recorded).
- * Longer than nodemailer's longest socket timeout (10 minutes).
+ * A claim (`claimedAt`) older than this is from a process that died while sending: its recipients
+ * are tried again (the one case in which someone may get a mail twice: sent, but never recorded).
+ * Longer than nodemailer's longest socket timeout (10 minutes). `attempts` counts the tries.
  */
 export const CLAIM_EXPIRES_MS = 15 * 60_000;
-const CLAIM = "in Zustellung seit ";
 
 export type RecipientState = "accepted" | "sending" | "open";
 
 export function recipientState(r: Recipient, now: Date): RecipientState {
   if (r.acceptedAt) return "accepted";
-  if (r.error?.startsWith(CLAIM)) {
-    const since = Date.parse(r.error.slice(CLAIM.length));
-    if (now.getTime() - since < CLAIM_EXPIRES_MS) return "sending";
-  }
+  if (r.claimedAt && now.getTime() - Date.parse(r.claimedAt) < CLAIM_EXPIRES_MS) return "sending";
   return "open";
 }
 
@@ -73,7 +67,7 @@ export function claimRecipients(
   let alreadyAccepted = 0;
   let inProgress = 0;
   const outgoing: Outgoing[] = [];
-  const claimMark = `${CLAIM}${toBerlinIso(now)}`;
+  const claimedAt = toBerlinIso(now);
   for (const r of invitation.recipients) {
     if (only && !only.has(r.personId)) continue;
     const state = recipientState(r, now);
@@ -81,7 +75,7 @@ export function claimRecipients(
     else if (state === "sending") inProgress++;
     else {
       outgoing.push({ personId: r.personId, compose: draft(r) });
-      r.error = claimMark;
+      r.claimedAt = claimedAt;
       r.attempts += 1;
     }
   }
@@ -139,6 +133,7 @@ export function recordDeliveries(db: Db, invitationId: string, deliveries: Deliv
     if (!r || r.acceptedAt) continue;
     r.acceptedAt = d.accepted ? toBerlinIso(d.at) : null;
     r.error = d.accepted ? null : (d.error ?? "unbekannter Fehler");
+    r.claimedAt = null;
   }
   const last = deliveries.filter((d) => d.accepted).map((d) => d.at.getTime());
   if (!invitation.sentAt && invitation.recipients.every((r) => r.acceptedAt) && last.length > 0) {

@@ -23,7 +23,7 @@ export function deputyFor(db: Db, meetingId: string, institution: Institution): 
 }
 
 function pending(person: Person, role: Recipient["role"]): Recipient {
-  return { personId: person.id, email: person.email, role, acceptedAt: null, error: null, attempts: 0 };
+  return { personId: person.id, email: person.email, role, acceptedAt: null, error: null, attempts: 0, claimedAt: null };
 }
 
 /** Everyone the meeting's invitation goes to now, not yet sent (one entry per person). */

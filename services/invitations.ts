@@ -162,7 +162,7 @@ export async function sendDelegatedInvitation(services: Services, meetingId: str
     if (!latest) {
       return { skip: { de: `Die Einladung ist noch nicht versandt; ${deputy.name} erhält sie mit dem Versand.`, en: `The invitation has not been sent yet; ${deputy.name} will receive it then.` } };
     }
-    const added = extendRecipients(latest.recipients, [{ personId: deputy.id, email: deputy.email, role: "deputy", acceptedAt: null, error: null, attempts: 0 }]);
+    const added = extendRecipients(latest.recipients, [{ personId: deputy.id, email: deputy.email, role: "deputy", acceptedAt: null, error: null, attempts: 0, claimedAt: null }]);
     if (added.length > 0) audit("invitation.deputy-added", { invitationId: latest.id, meetingId: meeting.id, memberId, deputyId: deputy.id });
     const batch = claimRecipients(latest, now, composer(db, meeting, latest, now), audit, new Set([deputy.id]));
     return { batch: { ...batch, warnings: [] }, deputy: deputy.name, member: member.name };

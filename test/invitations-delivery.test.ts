@@ -3,9 +3,10 @@
  * missing ones, two sending runs at the same moment, a server that is down, and the outbox folder.
  * Every message is counted at the (real, loopback) SMTP server: nobody may get one twice.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { openJsonStore } from "../adapters/json-store.ts";
 import { outboxMailer, smtpMailer } from "../adapters/mail-transport.ts";
 import { composer, newRecord } from "../services/invitation-core.ts";
 import { claimRecipients, recipientState, recordDeliveries, sendAll } from "../services/invitation-delivery.ts";
@@ -161,6 +162,52 @@ describe("a mail that cannot be composed", () => {
     const retry = await retryInvitation(f.services, GS, id);
     expect(retry).toMatchObject({ accepted: 18, sentNow: 1 });
     expect(countsByRecipient().get(FUCHS)).toBe(1);
+  });
+});
+
+describe("a sending run that died after claiming its recipients", () => {
+  /** Step 1 of a run, as the invitation service does it; the process then "dies" (never sends or records). */
+  async function claimAndDie(id: string): Promise<void> {
+    const now = f.services.clock();
+    await f.store.update({ actorId: GS }, (db, audit) => {
+      const meeting = db.meetings.find((m) => m.id === id)!;
+      const invitation = newRecord(db, meeting, { kind: "request", urgent: false, reason: null, recipients: currentRecipients(db, meeting), createdBy: GS }, now);
+      claimRecipients(invitation, now, composer(db, meeting, invitation, now), audit);
+    });
+  }
+
+  it("leaves its recipients alone for 15 minutes, then a retry sends to them, each once", async () => {
+    f = await fixture("2022-04-20T09:15:00+02:00");
+    const id = await f.meeting(MEETING);
+    await claimAndDie(id);
+    const claimed = (await f.store.read()).invitations[0]!.recipients;
+    expect(claimed.every((r) => r.claimedAt === "2022-04-20T09:15:00+02:00" && r.acceptedAt === null && r.error === null)).toBe(true);
+
+    f.setNow("2022-04-20T09:25:00+02:00");
+    const early = await retryInvitation(f.services, GS, id);
+    expect(early).toMatchObject({ sentNow: 0, inProgress: 18 });
+    expect(f.smtp.messages).toHaveLength(0);
+
+    f.setNow("2022-04-20T09:31:00+02:00");
+    const later = await retryInvitation(f.services, GS, id);
+    expect(later).toMatchObject({ accepted: 18, sentNow: 18 });
+    expect([...countsByRecipient().values()].every((n) => n === 1)).toBe(true);
+    const recipients = (await f.store.read()).invitations[0]!.recipients;
+    expect(recipients.every((r) => r.claimedAt === null && r.acceptedAt === "2022-04-20T09:31:00+02:00" && r.attempts === 2)).toBe(true);
+  });
+
+  it("reads a data file from before claims had their own field as unclaimed", async () => {
+    f = await fixture("2022-04-20T09:15:00+02:00");
+    const id = await f.meeting(MEETING);
+    await claimAndDie(id);
+    const raw = JSON.parse(await readFile(f.file, "utf8"));
+    for (const r of raw.invitations[0].recipients) delete r.claimedAt;
+    await writeFile(f.file, JSON.stringify(raw));
+
+    const reopened = openJsonStore(f.file, { clock: f.services.clock });
+    expect((await reopened.read()).invitations[0]!.recipients.every((r) => r.claimedAt === null)).toBe(true);
+    const retry = await retryInvitation({ ...f.services, store: reopened }, GS, id);
+    expect(retry).toMatchObject({ accepted: 18, sentNow: 18 });
   });
 });
 
