@@ -7,6 +7,7 @@ import { Application, TeamsAdapter } from "./teams-ai.ts";
 import { ActivityTypes, CardFactory, TurnContext, type ConversationReference } from "botbuilder";
 import type { Services } from "../services/context.ts";
 import { sendDelegatedInvitation } from "../services/invitations.ts";
+import { card, type AdaptiveCard } from "./cards.ts";
 import { converse, type Incoming } from "./conversation.ts";
 import { deliver, deliverySummary, rememberConversation, type TeamsSender } from "./notify.ts";
 import type { Reply, TurnResult } from "./turn.ts";
@@ -49,8 +50,7 @@ export function createApp(deps: AppDeps): Application {
   app.adaptiveCards.actionExecute(/.*/, async (context, _state, data) => {
     const verb = (context.activity.value as { action?: { verb?: string } })?.action?.verb ?? "";
     const result = await handle(deps, context, { activityId: context.activity.id, user: userOf(context), text: "", value: { ...(data as object), verb } });
-    // Teams shows this under the card that was clicked: the answer, so the click visibly did something.
-    return result.replies[0]?.text.split("\n")[0] ?? "OK";
+    return answeredCard(result);
   });
 
   app.conversationUpdate("membersAdded", async (context) => {
@@ -65,6 +65,16 @@ export function createApp(deps: AppDeps): Application {
     await context.sendActivity("Entschuldigung, dabei ist ein Fehler aufgetreten; es wurde nichts geändert. Bitte versuchen Sie es erneut oder wenden Sie sich an die Geschäftsstelle.");
   });
   return app;
+}
+
+/**
+ * Teams replaces the clicked card with this one (for the person who clicked): the outcome, without
+ * buttons, so an answered card cannot be pressed again by mistake. The full answer, with a fresh
+ * card where there is something left to choose, follows as a message.
+ */
+function answeredCard(result: TurnResult): AdaptiveCard {
+  const [first, ...rest] = (result.replies[0]?.text ?? "").split("\n");
+  return card({ title: first || "OK", text: rest.join("\n").trim() || undefined });
 }
 
 function userOf(context: TurnContext): Incoming["user"] {

@@ -80,6 +80,27 @@ describe("over HTTP, local (anonymous) mode", () => {
     expect((reply.activity.recipient as { id: string }).id).toBe("29:teams-user-jugendamt");
   });
 
+  it("a card button (Action.Execute invoke) records the answer, and the clicked card comes back as its outcome without buttons", async () => {
+    const before = connector.received.length;
+    const click = {
+      ...activity(connector, "", "http-invoke-1"),
+      type: "invoke",
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb: "attend", data: { verb: "attend", meetingId: "s-2022-05-12", mode: "online" } } },
+    };
+    const res = await post(bot.url, click);
+
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { statusCode: number; type: string; value: { body: { text: string }[]; actions: unknown[] } };
+    expect(body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
+    expect(body.value.body[0]!.text).toContain("Ihre Teilnahme (digital)");
+    expect(body.value.actions).toEqual([]);
+    await connector.waitFor(before + 1);
+    expect(connector.received[before]!.activity.text).toContain("Ihre Teilnahme (digital)");
+    const db = await openJsonStore(bot.file, { clock }).read();
+    expect(db.attendance.find((a) => a.institutionId === "jugendamt")).toMatchObject({ status: "attending", mode: "online" });
+  });
+
   it("refuses a body that is not JSON", async () => {
     const res = await fetch(bot.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
     expect(res.status).toBe(400);

@@ -94,6 +94,8 @@ describe.skipIf(!CHROMIUM)(`in the Agents Playground page${CHROMIUM ? "" : ` (${
     const beforeClick = await chat.botMessages.count();
     await card.getByRole("button", { name: "Ich nehme digital teil" }).click();
     await chat.botSays(beforeClick, ["Ihre Teilnahme (digital)"]);
+    // The clicked card was replaced by its outcome, without buttons: it cannot be pressed twice.
+    await expect.poll(() => chat.page.getByRole("button", { name: "Ich nehme digital teil" }).count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(jugendamt, { timeout: 10_000 }).toMatchObject({ status: "attending", mode: "online", attendeeId: "m-jugendamt" });
 
     const delegated = await chat.ask("Ich kann nicht teilnehmen, bitte an meine Vertretung", ["Michael Jäger vertritt"]);
