@@ -14,6 +14,10 @@
  * persons: [{ rolle, institution, name, email, aadObjectId?, id? }] }` — the same columns as keys;
  * `institution` is an institution's id or name.
  *
+ * How many members an institution sends is the profile's (`membership`): one as a rule; where the
+ * document gives an institution more, it lists a row per member and a deputy row per member, in the
+ * same order, and each member becomes a record of their own with their own deputy.
+ *
  * Every bad row is reported with its line ("Zeile 7: E-Mail-Adresse fehlt."), and nothing
  * changes unless the whole file is good. Person and institution ids are kept for people and
  * institutions already known (matched by e-mail, object id or name), so history stays attached.
@@ -21,7 +25,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { z } from "zod";
-import type { Profile } from "../rules/profile.ts";
+import { minutesSigners, type Profile } from "../rules/profile.ts";
 import { loadProfile, ProfileError } from "./profiles.ts";
 import type { Body, Db, Institution, Person } from "./schema.ts";
 import type { Store } from "./store.ts";
@@ -272,6 +276,8 @@ interface Entry {
   voting?: boolean;
   /** Set once the institution is resolved. */
   institutionKey?: string;
+  /** The roster record (one per member) this member or deputy belongs to; set once the roster is built. */
+  seatId?: string;
 }
 
 /** Problems keep their place in the file so they are reported top to bottom. */
@@ -310,15 +316,18 @@ export function buildRoster(source: RosterSource, current: Db | null, overrides:
   if (source.rows.length === 0) problems.add(-1, "Die Datei enthält keine Personen.");
   problems.throwIfAny();
 
-  const persons = assignPersonIds(entries, institutions, current, problems, warnings);
+  const seats = seatsOf(entries, institutions.list, current, warnings, profile);
+  const persons = assignPersonIds(entries, current, problems, warnings);
   problems.throwIfAny();
   const idOf = new Map(entries.map((e, i) => [e, persons[i]!.id]));
   const byRole = (role: RosterRole) => entries.filter((e) => e.role === role).map((e) => idOf.get(e)!);
   const secretariat = entries.filter((e) => e.role === "geschaeftsstelle" || e.role === "leitung-geschaeftsstelle");
   const head = secretariat.find((e) => e.role === "leitung-geschaeftsstelle") ?? secretariat[0]!;
   if (head.role !== "leitung-geschaeftsstelle") {
+    const signs = !profile || minutesSigners(profile).some((s) => s.person === "secretariat-head");
     const signing = profile?.minutes.regulated ? profile.minutes.signaturesCitation : null;
-    warnings.push(`Keine Zeile mit Rolle „leitung-geschaeftsstelle“: ${head.name} gilt als Leitung der Geschäftsstelle (unterzeichnet die Niederschrift${signing ? `, ${signing}` : ""}).`);
+    const note = signs ? ` (unterzeichnet die Niederschrift${signing ? `, ${signing}` : ""})` : "";
+    warnings.push(`Keine Zeile mit Rolle „leitung-geschaeftsstelle“: ${head.name} gilt als Leitung der Geschäftsstelle${note}.`);
   }
 
   const roster: Roster = {
@@ -329,12 +338,12 @@ export function buildRoster(source: RosterSource, current: Db | null, overrides:
       secretariatHeadId: idOf.get(head)!,
       guestIds: byRole("gast"),
     },
-    institutions: institutions.list.map((inst) => ({
-      id: inst.id,
-      name: inst.name,
-      voting: inst.voting,
-      memberId: idOf.get(entries.find((e) => e.role === "mitglied" && e.institutionKey === inst.key)!)!,
-      deputyId: ((d) => (d ? idOf.get(d)! : null))(entries.find((e) => e.role === "stellvertretung" && e.institutionKey === inst.key)),
+    institutions: seats.map((seat) => ({
+      id: seat.id,
+      name: seat.name,
+      voting: seat.voting,
+      memberId: idOf.get(seat.member)!,
+      deputyId: seat.deputy ? idOf.get(seat.deputy)! : null,
     })),
     persons: [...persons, ...formerPersons(current, persons)],
   };
@@ -447,19 +456,30 @@ function resolveInstitutions(source: RosterSource, entries: Entry[], current: Db
 }
 
 /**
- * Each institution one member and one deputy (Rhein-Sieg § 2 Abs. 2, cited from the profile);
- * one chair; a Geschäftsstelle.
+ * As many members per institution as the profile's membership rule allows (Rhein-Sieg: one; a
+ * document may give one institution more; no number: any), one deputy per member; one chair; a
+ * Geschäftsstelle. Every rule cites the profile's paragraph.
  */
 function checkComposition(entries: Entry[], institutions: { list: ResolvedInstitution[] }, problems: Problems, warnings: string[], profile: Profile | null) {
-  const rule = profile?.representation.citation ? ` (${profile.representation.citation})` : "";
+  const deputyRule = paren(profile?.representation.citation ?? null);
   for (const inst of institutions.list) {
     const of = (role: RosterRole) => entries.filter((e) => e.role === role && e.institutionKey === inst.key);
-    const [member, ...moreMembers] = of("mitglied");
-    const [deputy, ...moreDeputies] = of("stellvertretung");
-    if (!member) problems.add(inst.index, `${inst.where}: Institution „${inst.name}“ hat kein Mitglied (Zeile mit Rolle „mitglied“).`);
-    for (const e of moreMembers) problems.add(e.index, `${e.where}: „${inst.name}“ hat schon ein Mitglied (${member!.where}); je Institution ein Mitglied${rule}.`);
-    for (const e of moreDeputies) problems.add(e.index, `${e.where}: „${inst.name}“ hat schon eine Stellvertretung (${deputy!.where}); je Institution eine Stellvertretung${rule}.`);
-    if (member && !deputy) warnings.push(`„${inst.name}“ hat keine Stellvertretung${rule}.`);
+    const members = of("mitglied");
+    const deputies = of("stellvertretung");
+    const allowed = membersAllowed(inst.name, profile);
+    if (members.length === 0) problems.add(inst.index, `${inst.where}: Institution „${inst.name}“ hat kein Mitglied (Zeile mit Rolle „mitglied“).`);
+    if (allowed.limit !== null) {
+      const kept = members.slice(0, allowed.limit);
+      for (const e of members.slice(allowed.limit)) {
+        problems.add(e.index, `${e.where}: „${inst.name}“ hat schon ${countOf(allowed.limit, "ein Mitglied", "Mitglieder")} (${kept.map((k) => k.where).join(", ")}); ${allowed.rule}.`);
+      }
+    }
+    const seats = Math.max(1, Math.min(members.length, allowed.limit ?? Infinity));
+    const kept = deputies.slice(0, seats);
+    for (const e of deputies.slice(seats)) {
+      problems.add(e.index, `${e.where}: „${inst.name}“ hat schon ${countOf(seats, "eine Stellvertretung", "Stellvertretungen")} (${kept.map((k) => k.where).join(", ")}); je Mitglied eine Stellvertretung${deputyRule}.`);
+    }
+    if (members.length === 1 && deputies.length === 0) warnings.push(`„${inst.name}“ hat keine Stellvertretung${deputyRule}.`);
   }
   if (institutions.list.length > 0 && !institutions.list.some((i) => i.voting)) problems.add(Infinity, "Keine Institution ist stimmberechtigt.");
   if (institutions.list.length === 0 && entries.length > 0) problems.add(Infinity, "Es fehlt mindestens eine Institution mit Mitglied (Rolle „mitglied“).");
@@ -471,6 +491,78 @@ function checkComposition(entries: Entry[], institutions: { list: ResolvedInstit
   if (secretariat.length === 0) problems.add(Infinity, "Es fehlt mindestens eine gültige Zeile mit der Rolle „geschaeftsstelle“ oder „leitung-geschaeftsstelle“.");
   const heads = secretariat.filter((e) => e.role === "leitung-geschaeftsstelle");
   for (const e of heads.slice(1)) problems.add(e.index, `${e.where}: zweite Leitung der Geschäftsstelle (schon ${heads[0]!.where}).`);
+}
+
+interface Allowed {
+  /** Members this institution may send; null: the profile sets no number. */
+  limit: number | null;
+  /** The rule as a clause with its paragraph: "je Institution ein Mitglied (§ 2 Abs. 2 GO)". */
+  rule: string;
+}
+
+/** How many members the profile lets this institution send, matched by name against its exceptions. */
+function membersAllowed(name: string, profile: Profile | null): Allowed {
+  if (!profile) return { limit: 1, rule: "je Institution ein Mitglied" };
+  const m = profile.membership;
+  const cite = paren(m.citation);
+  const lower = name.toLowerCase();
+  const exception = m.exceptions.find((x) => x.nameContains.some((part) => lower.includes(part.toLowerCase())));
+  if (exception) return { limit: exception.members, rule: `${exception.name}: ${countOf(exception.members, "ein Mitglied", "Mitglieder")}${cite}` };
+  if (m.perInstitution === null) return { limit: null, rule: "" };
+  const others = m.exceptions.map((x) => `, ${x.name}: ${countOf(x.members, "eins", "")}`).join("");
+  return { limit: m.perInstitution, rule: `je Institution ${countOf(m.perInstitution, "ein Mitglied", "Mitglieder")}${others}${cite}` };
+}
+
+const NUMBER_WORDS = ["null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"];
+
+/** "ein Mitglied", "zwei Mitglieder", "zwei" (no noun given for the plural). */
+function countOf(n: number, one: string, many: string): string {
+  if (n === 1) return one;
+  return `${NUMBER_WORDS[n] ?? String(n)}${many ? ` ${many}` : ""}`;
+}
+
+/** " (§ 2 Abs. 2 GO)", or nothing without a paragraph. */
+function paren(citation: string | null): string {
+  return citation ? ` (${citation})` : "";
+}
+
+interface Seat {
+  id: string;
+  name: string;
+  voting: boolean;
+  member: Entry;
+  deputy: Entry | undefined;
+}
+
+/**
+ * The roster keeps one member and one deputy per institution record. An institution sending more
+ * members (as its profile allows) gets one record per member, the n-th deputy row of the file
+ * standing in for the n-th member row (each member names their own deputy); the first record keeps
+ * the institution's name and id, so its history stays attached. Sets `seatId` on the entries.
+ */
+function seatsOf(entries: Entry[], institutions: ResolvedInstitution[], current: Db | null, warnings: string[], profile: Profile | null): Seat[] {
+  const taken = new Set(institutions.map((i) => i.id));
+  const seats: Seat[] = [];
+  for (const inst of institutions) {
+    const of = (role: RosterRole) => entries.filter((e) => e.role === role && e.institutionKey === inst.key);
+    const deputies = of("stellvertretung");
+    const own = of("mitglied").map((member, i): Seat => {
+      const name = i === 0 ? inst.name : `${inst.name} (${i + 1}. Mitglied)`;
+      const known = current?.institutions.find((k) => k.name.toLowerCase() === name.toLowerCase())?.id;
+      const id = i === 0 ? inst.id : known && !taken.has(known) ? known : uniqueId(`${inst.id}-${i + 1}`, (x) => taken.has(x));
+      taken.add(id);
+      return { id, name, voting: inst.voting, member, deputy: deputies[i] };
+    });
+    for (const seat of own) for (const e of [seat.member, seat.deputy]) if (e) e.seatId = seat.id;
+    seats.push(...own);
+    if (own.length > 1) {
+      const cite = paren(profile?.membership.citation ?? null);
+      const rule = paren(profile?.representation.citation ?? null);
+      const list = own.map((s) => `„${s.name}“: ${s.member.name}, Stellvertretung ${s.deputy ? s.deputy.name : `keine${rule}`}`).join("; ");
+      warnings.push(`„${inst.name}“ entsendet ${countOf(own.length, "ein Mitglied", "Mitglieder")}${cite}; je Mitglied ein Eintrag mit eigener Stellvertretung (in der Reihenfolge der Zeilen): ${list}.`);
+    }
+  }
+  return seats;
 }
 
 /** One person, one row: e-mail addresses, object ids and explicit ids are unique. */
@@ -517,7 +609,7 @@ function profileFor(id: string, problems: Problems): Profile | null {
  * object id (so attendance and proposals stay theirs); else a readable one (`m-jugendamt`,
  * `d-jugendamt`, `gs-1`, `vorsitz`, `gast-1`) not used by anyone else.
  */
-function assignPersonIds(entries: Entry[], institutions: { byKey: Map<string, ResolvedInstitution> }, current: Db | null, problems: Problems, warnings: string[]): Person[] {
+function assignPersonIds(entries: Entry[], current: Db | null, problems: Problems, warnings: string[]): Person[] {
   const known = current?.persons ?? [];
   const matched = entries.map(
     (e) =>
@@ -530,10 +622,9 @@ function assignPersonIds(entries: Entry[], institutions: { byKey: Map<string, Re
   const ids = entries.map((e, i) => {
     const own = matched[i];
     if (own) return own;
-    const inst = e.institutionKey ? institutions.byKey.get(e.institutionKey)!.id : "";
     const base =
-      e.role === "mitglied" ? `m-${inst}`
-      : e.role === "stellvertretung" ? `d-${inst}`
+      e.role === "mitglied" ? `m-${e.seatId}`
+      : e.role === "stellvertretung" ? `d-${e.seatId}`
       : e.role === "vorsitz" ? "vorsitz"
       : e.role === "gast" ? `gast-${++counters.gast}`
       : `gs-${++counters.gs}`;

@@ -50,12 +50,12 @@ export function registerMinutesCommands(program: Command): void {
   const minutes = program.command("minutes").description("Niederschrift: Entwurf, Versand, Änderungswünsche, Genehmigung");
   minutes
     .command("draft")
-    .description("den Entwurf als Markdown und druckfertiges HTML schreiben, intern und öffentlich (Standard: letzte Sitzung)")
+    .description("den Entwurf als Markdown und druckfertiges HTML schreiben, intern und, wo die Geschäftsordnung es vorsieht, öffentlich (Standard: letzte Sitzung)")
     .option("--meeting <id>", "Kennung der Sitzung, z. B. s-2022-05-12")
     .action(
       action<{ meeting?: string }>(async (run, opts) => {
         const result = await draftMinutes(run.services, ACTOR, await lastHeld(run)(opts.meeting), { outDir: run.outDir });
-        const paths = Object.values(result.files).join("\n");
+        const paths = Object.values(result.files).filter((f) => f !== null).join("\n");
         emit(run.ctx, { meetingId: result.meetingId, files: result.files, state: result.state }, `${result.text.de}\n\n${paths}`);
       }),
     );
@@ -99,7 +99,7 @@ export function registerMinutesCommands(program: Command): void {
     );
   minutes
     .command("approve")
-    .description("in der nachfolgenden Sitzung die Niederschrift als genehmigt feststellen")
+    .description("in der nachfolgenden Sitzung die Niederschrift als genehmigt feststellen (bzw. bestätigen, je nach Geschäftsordnung)")
     .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
     .action(
       action<{ meeting?: string }>(async (run, opts) => {

@@ -11,14 +11,15 @@ import { MeetingMode, type Db, type Person } from "../adapters/schema.ts";
 import type { Store } from "../adapters/store.ts";
 import type { Texts } from "../rules/profile.ts";
 import { formatDateTime, formatTime } from "../rules/time.ts";
+import { profileOf } from "../services/context.ts";
 import {
   addAgendaItem,
   createMeeting,
   findMeeting,
   meetingView,
+  meetingStateText,
   MODE_DE,
   nextMeeting,
-  STATE_DE,
   type MeetingView,
 } from "../services/meetings.ts";
 import { contextOf, emit, UserError, type CliContext } from "./context.ts";
@@ -162,7 +163,7 @@ function meetingText(db: Db, v: MeetingView): string {
   const name = (id: string | null) => (id ? (db.persons.find((p) => p.id === id)?.name ?? id) : "–");
   const institution = (id: string) => db.institutions.find((i) => i.id === id)?.name ?? id;
   const lines = [
-    `Sitzung ${v.id} (${STATE_DE[v.state]})`,
+    `Sitzung ${v.id} (${meetingStateText(v.state, profileOf(db)).de})`,
     `Termin: ${formatDateTime(new Date(v.start))} bis ${formatTime(new Date(v.end))} Uhr`,
     `Art: ${MODE_DE[v.mode]}${v.location ? `, Ort: ${v.location}` : ""}${v.onlineUrl ? `, Link: ${v.onlineUrl}` : ""}`,
     "Tagesordnung:",

@@ -85,8 +85,29 @@ const majority = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("not-regulated"), note: Texts }),
 ]);
 
+/**
+ * Who the members are. The roster holds one member (and one deputy) per institution record; an
+ * institution the document gives more members is entered with one record per member.
+ */
+const membership = z.object({
+  /** Where the document says who the members are; null where it does not. */
+  citation: citation.nullable(),
+  /** Members each institution sends; null where the document sets no number (only lists the institutions). */
+  perInstitution: z.number().int().positive().nullable(),
+  /** Institutions the document gives another number of members. */
+  exceptions: z.array(
+    z.object({
+      /** As the document names it, e.g. "AG Wohlfahrt (AGW)". */
+      name: z.string().min(1),
+      /** A roster institution is this one when its name contains one of these (case-insensitive). */
+      nameContains: z.array(z.string().min(1)).min(1),
+      members: z.number().int().positive(),
+    }),
+  ),
+});
+
 const representation = z.object({
-  /** Each institution names one member and one deputy; null where the document does not say. */
+  /** Where the document says who names the deputies (one per member); null where it does not say. */
   citation: citation.nullable(),
   /** The absent member notifies deputy and Geschäftsstelle and hands on the invitation. */
   absenceCitation: citation.nullable(),
@@ -109,6 +130,27 @@ const meetingDuration = z.discriminatedUnion("regulated", [
   notRegulated,
 ]);
 
+/**
+ * A signature line of the minutes. The roster knows two people who can sign: the chair and the
+ * head of the Geschäftsstelle. A document naming someone else (a moderator) maps to whichever of
+ * them holds that office by the document, and says so in `role`.
+ */
+const signer = z.object({
+  person: z.enum(["chair", "secretariat-head"]),
+  /** Under the signature line, e.g. "Vorsitz", "Moderation (Gegenzeichnung)". */
+  role: Texts,
+});
+
+/**
+ * Whether the minutes are public. `public: true`: a public version without the items declared
+ * non-public is written beside the internal one. `public: false`: only the members' version; `note`
+ * says why (a sentence for the minutes and the answers), `citation` where that stands.
+ */
+const publicity = z.discriminatedUnion("public", [
+  z.object({ public: z.literal(true), citation }),
+  z.object({ public: z.literal(false), citation: citation.nullable(), note: Texts }),
+]);
+
 export const Profile = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   /** The body's kind, as the document names it ("Lenkungsgruppe", "Lenkungskreis"). */
@@ -124,15 +166,18 @@ export const Profile = z.object({
   quorum,
   secondConvocation,
   majority,
+  membership,
   representation,
   minutes: z.discriminatedUnion("regulated", [
     z.object({
       regulated: z.literal(true),
       contentsCitation: citation,
       signaturesCitation: citation.nullable(),
+      /** Who signs, in the order of the signature lines. */
+      signers: z.array(signer).min(1),
       distributionCitation: citation.nullable(),
       approvalCitation: citation.nullable(),
-      publicityCitation: citation.nullable(),
+      publicity,
       /**
        * How the minutes become final. "deemed": objections are brought in at the start of the next
        * meeting, otherwise the minutes are declared approved (Rhein-Sieg § 7 Abs. 4). "confirmed":
@@ -150,4 +195,23 @@ export type Fraction = z.infer<typeof fraction>;
 /** ceil(n × a/b) in integers, so 2/3 of 12 is exactly 8. */
 export function ceilShare(n: number, f: Fraction): number {
   return Math.floor((n * f.numerator + f.denominator - 1) / f.denominator);
+}
+
+export type Signer = z.infer<typeof signer>;
+
+/**
+ * Who signs the minutes: the profile's signers; without a minutes rule, the secretariat's own
+ * practice (chair and head of the Geschäftsstelle), which the minutes then cite nowhere.
+ */
+export function minutesSigners(profile: Profile): Signer[] {
+  if (profile.minutes.regulated) return profile.minutes.signers;
+  return [
+    { person: "chair", role: { de: "Vorsitz", en: "chair" } },
+    { person: "secretariat-head", role: { de: "Leitung der Geschäftsstelle", en: "head of the Geschäftsstelle" } },
+  ];
+}
+
+/** Whether the minutes are public, so that a public version is written: only where the document says so. */
+export function publicMinutes(profile: Profile): boolean {
+  return profile.minutes.regulated && profile.minutes.publicity.public;
 }

@@ -14,7 +14,7 @@ import { ServiceError } from "./errors.ts";
 import { recordDeliveries, sendAll, type Batch } from "./invitation-delivery.ts";
 import { calendarAttendees, mailRecipient } from "./invitation-recipients.ts";
 import { buildReport, type InvitationReport } from "./invitation-report.ts";
-import { findMeeting, mayManageMeetings, STATE_DE } from "./meetings.ts";
+import { findMeeting, mayManageMeetings, meetingStateText } from "./meetings.ts";
 
 /** Invitations go out from the Geschäftsstelle; the chair (who fixes the meeting) may send them too. */
 export function authorize(db: Db, actorId: string): void {
@@ -35,10 +35,8 @@ export function meetingOf(db: Db, meetingId: string): Meeting {
 export function openMeeting(db: Db, meetingId: string): Meeting {
   const meeting = meetingOf(db, meetingId);
   if (meeting.state !== "planned" && meeting.state !== "invited") {
-    throw new ServiceError(
-      { de: `Die Sitzung ${meeting.id} ist ${STATE_DE[meeting.state]}.`, en: `The meeting ${meeting.id} is ${meeting.state}.` },
-      "conflict",
-    );
+    const state = meetingStateText(meeting.state, profileOf(db));
+    throw new ServiceError({ de: `Die Sitzung ${meeting.id} ist ${state.de}.`, en: `The meeting ${meeting.id} is ${state.en}.` }, "conflict");
   }
   return meeting;
 }

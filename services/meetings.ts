@@ -9,6 +9,7 @@ import type { Profile, Texts } from "../rules/profile.ts";
 import { berlinDay, formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
 import { profileOf } from "./context.ts";
 import { ServiceError } from "./errors.ts";
+import { approvalWords } from "./minutes-words.ts";
 
 /** A request the meeting commands refuse, in both languages. */
 export class MeetingError extends ServiceError {
@@ -204,9 +205,10 @@ export async function addAgendaItem(store: Store, meetingId: string, title: stri
     authorize(db, actorId);
     const meeting = findMeeting(db, meetingId);
     if (meeting.state !== "planned" && meeting.state !== "invited") {
+      const state = meetingStateText(meeting.state, profileOf(db));
       throw new MeetingError({
-        de: `Die Sitzung ${meeting.id} ist ${STATE_DE[meeting.state]}; ihre Tagesordnung kann nicht mehr ergänzt werden.`,
-        en: `The meeting ${meeting.id} is ${STATE_EN[meeting.state]}; its agenda can no longer be added to.`,
+        de: `Die Sitzung ${meeting.id} ist ${state.de}; ihre Tagesordnung kann nicht mehr ergänzt werden.`,
+        en: `The meeting ${meeting.id} is ${state.en}; its agenda can no longer be added to.`,
       }, "invalid");
     }
     const number = nextAgendaNumber(meeting);
@@ -231,11 +233,15 @@ export async function addAgendaItem(store: Store, meetingId: string, title: stri
   return { value: item, warnings };
 }
 
-export const STATE_DE: Record<Meeting["state"], string> = {
+/**
+ * A meeting's state in words true under every profile. Where a profile is at hand, use
+ * `meetingStateText`, which also says how the minutes became final.
+ */
+const STATE_DE: Record<Meeting["state"], string> = {
   planned: "geplant",
   invited: "eingeladen",
   held: "abgehalten",
-  "minutes-approved": "abgeschlossen (Niederschrift genehmigt)",
+  "minutes-approved": "abgeschlossen",
   cancelled: "abgesagt",
 };
 
@@ -243,9 +249,16 @@ const STATE_EN: Record<Meeting["state"], string> = {
   planned: "planned",
   invited: "invited",
   held: "held",
-  "minutes-approved": "closed (minutes approved)",
+  "minutes-approved": "closed",
   cancelled: "cancelled",
 };
+
+/** "abgeschlossen (Niederschrift genehmigt)", or "… bestätigt" where the next meeting confirms the minutes. */
+export function meetingStateText(state: Meeting["state"], profile: Profile): Texts {
+  if (state !== "minutes-approved") return { de: STATE_DE[state], en: STATE_EN[state] };
+  const approved = approvalWords(profile).approved;
+  return { de: `${STATE_DE[state]} (Niederschrift ${approved.de})`, en: `${STATE_EN[state]} (minutes ${approved.en})` };
+}
 
 export const MODE_DE: Record<MeetingMode, string> = { "in-person": "in Präsenz", online: "digital", hybrid: "hybrid" };
 

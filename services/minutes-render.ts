@@ -247,7 +247,7 @@ function cssString(text: string): string {
 
 /** A loose page still says which minutes, which state and which version it belongs to. */
 function pageCss(doc: MinutesDoc): string {
-  const footer = `${FOOTER_HEAD}${doc.session.day.replace(/^\S+, /, "")} · ${doc.status.label} · ${doc.version === "public" ? "Öffentliche Fassung" : "Interne Fassung"}`;
+  const footer = `${FOOTER_HEAD}${doc.session.day.replace(/^\S+, /, "")} · ${doc.status.label} · ${doc.versionName}`;
   const font = `font: 8.5pt ${FONT}; color: #444;`;
   return `@page { size: A4; margin: 2cm;
   @bottom-left { content: ${cssString(footer)}; ${font} }

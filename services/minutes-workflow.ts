@@ -17,6 +17,9 @@
  * - The mail carries the minutes as Markdown in its body (so they always arrive "per E-Mail"), the
  *   internal and the public HTML version as attachments; above `maxAttachmentBytes` it carries
  *   download links instead (§ 7 Abs. 3 "Bei größeren Anhängen …").
+ * - A public version is written and sent only where the profile makes the minutes public
+ *   (Rhein-Sieg § 7 Abs. 5). Elsewhere there is one version, for the members, and the draft says why.
+ * - Who signs comes from the profile (`minutes.signers`).
  * - `Minutes` has no field for recipients, so who received them is read from the audit log
  *   (`minutes.delivered`); a second call sends only to the members missing there. The record turns
  *   "sent" (with `sentAt`) once every member has them.
@@ -34,14 +37,14 @@ import { z } from "zod";
 import { escapeHtml } from "../adapters/invitation-mail.ts";
 import type { Mailer, MailMessage } from "../adapters/mail-transport.ts";
 import type { Db, Meeting, Minutes, Person } from "../adapters/schema.ts";
-import type { Profile, Texts } from "../rules/profile.ts";
+import { minutesSigners, publicMinutes, type Profile, type Texts } from "../rules/profile.ts";
 import { berlinDay, formatDateTime, formatDay, toBerlinIso } from "../rules/time.ts";
 import { profileOf, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { bodyGenitive } from "./invitation-core.ts";
 import { findMeeting, mayManageMeetings } from "./meetings.ts";
-import { approvalWords, buildMinutes, minutesStatus, renderHtml, renderMarkdown } from "./minutes.ts";
+import { approvalWords, buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId, withCitation } from "./minutes.ts";
 import { restampHtml, restampMarkdown } from "./minutes-render.ts";
 
 /** § 7 Abs. 3 GO "größere Anhänge": above this the mail carries download links instead. */
@@ -50,14 +53,26 @@ export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 export interface MinutesFiles {
   internalMd: string;
   internalHtml: string;
-  publicMd: string;
-  publicHtml: string;
+  /** null where the profile gives the minutes no public version. */
+  publicMd: string | null;
+  publicHtml: string | null;
 }
 
-/** `<outDir>/<meetingId>-niederschrift-intern.html` and its three siblings. */
-export function minutesFiles(outDir: string, meetingId: string): MinutesFiles {
+/** `<outDir>/<meetingId>-niederschrift-intern.html` and its siblings; the public ones only where the minutes are public. */
+export function minutesFiles(outDir: string, meetingId: string, profile: Profile): MinutesFiles {
   const file = (version: string, ext: string) => join(outDir, `${meetingId}-niederschrift-${version}.${ext}`);
-  return { internalMd: file("intern", "md"), internalHtml: file("intern", "html"), publicMd: file("oeffentlich", "md"), publicHtml: file("oeffentlich", "html") };
+  const open = publicMinutes(profile);
+  return {
+    internalMd: file("intern", "md"),
+    internalHtml: file("intern", "html"),
+    publicMd: open ? file("oeffentlich", "md") : null,
+    publicHtml: open ? file("oeffentlich", "html") : null,
+  };
+}
+
+/** The files that exist, in a fixed order. */
+function fileList(files: MinutesFiles): string[] {
+  return [files.internalMd, files.internalHtml, files.publicMd, files.publicHtml].filter((f): f is string => f !== null);
 }
 
 /** The most recent meeting (not cancelled) that began before `now`, or null. */
@@ -103,37 +118,56 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
     }
     if (meeting.state === "planned" || meeting.state === "invited") meeting.state = "held";
     const internal = buildMinutes(db, meeting.id, profile, { version: "internal" });
-    const open = buildMinutes(db, meeting.id, profile, { version: "public" });
+    const open = publicMinutes(profile) ? buildMinutes(db, meeting.id, profile, { version: "public" }) : null;
     audit(redraft ? "minutes.redraft" : "minutes.draft", { meetingId: meeting.id, outDir: options.outDir });
+    const signers = minutesSigners(profile).map((s) => ({ role: s.role, name: nameOf(db, signerId(db, s.person)) }));
     return {
       day: day(meeting),
-      signatures: citation(profile, "signaturesCitation"),
+      profile,
+      signing: {
+        de: `${signers.map((s) => `${s.role.de}: ${s.name}`).join(", ")}${paren(citation(profile, "signaturesCitation"))}`,
+        en: `${signers.map((s) => `${s.role.en}: ${s.name}`).join(", ")}${paren(citation(profile, "signaturesCitation"))}`,
+      },
       contents: {
         internalMd: renderMarkdown(internal),
         internalHtml: renderHtml(internal),
-        publicMd: renderMarkdown(open),
-        publicHtml: renderHtml(open),
+        publicMd: open && renderMarkdown(open),
+        publicHtml: open && renderHtml(open),
       } satisfies MinutesFiles,
       redraft,
     };
   });
   if (result.duplicate) throw new Error("unreachable: no activity id given");
-  const { contents, redraft, signatures } = result.value;
-  const files = minutesFiles(options.outDir, meetingId);
+  const { contents, redraft, signing, profile } = result.value;
+  const files = minutesFiles(options.outDir, meetingId, profile);
   await mkdir(options.outDir, { recursive: true });
-  for (const key of Object.keys(files) as (keyof MinutesFiles)[]) await writeAtomic(files[key], contents[key]);
+  for (const key of Object.keys(files) as (keyof MinutesFiles)[]) {
+    const [file, content] = [files[key], contents[key]];
+    if (file !== null && content !== null) await writeAtomic(file, content);
+  }
   const d = result.value.day;
   const verb = redraft ? { de: "neu erstellt", en: "drawn up again" } : { de: "erstellt", en: "drawn up" };
+  const written: Texts = files.publicHtml
+    ? { de: `interne Fassung ${files.internalHtml}, öffentliche Fassung ${files.publicHtml} (je auch als .md).`, en: `internal version ${files.internalHtml}, public version ${files.publicHtml} (each also as .md).` }
+    : { de: `${files.internalHtml} (auch als .md). Eine öffentliche Fassung wird nicht erstellt: ${noPublicVersion(profile).de}`, en: `${files.internalHtml} (also as .md). No public version is written: ${noPublicVersion(profile).en}` };
   return {
     meetingId,
     state: "draft",
     files,
     markdown: contents.internalMd,
     text: {
-      de: `Entwurf der Niederschrift zur Sitzung vom ${d.de} ${verb.de}: interne Fassung ${files.internalHtml}, öffentliche Fassung ${files.publicHtml} (je auch als .md). Vor dem Versand bitte von Vorsitz und Leitung der Geschäftsstelle unterzeichnen lassen${paren(signatures)}; dann geht sie an alle Mitglieder („/niederschrift senden“ im Chat, „minutes send“ auf der Befehlszeile).`,
-      en: `Draft minutes of the meeting on ${d.en} ${verb.en}: internal version ${files.internalHtml}, public version ${files.publicHtml} (each also as .md). Before sending, have them signed by the chair and the head of the Geschäftsstelle${paren(signatures)}; then they go to every member ("/niederschrift senden" in the chat, "minutes send" on the command line).`,
+      de: `Entwurf der Niederschrift zur Sitzung vom ${d.de} ${verb.de}: ${written.de} Vor dem Versand bitte unterschreiben lassen – ${signing.de}; dann geht sie an alle Mitglieder („/niederschrift senden“ im Chat, „minutes send“ auf der Befehlszeile).`,
+      en: `Draft minutes of the meeting on ${d.en} ${verb.en}: ${written.en} Before sending, have them signed – ${signing.en}; then they go to every member ("/niederschrift senden" in the chat, "minutes send" on the command line).`,
     },
   };
+}
+
+/** Why there is no public version: the profile's reason with its paragraph, or that the document has no minutes rule. */
+function noPublicVersion(profile: Profile): Texts {
+  const m = profile.minutes;
+  if (!m.regulated) return m.note;
+  if (m.publicity.public) throw new Error("unreachable: these minutes have a public version");
+  return { de: withCitation(m.publicity.note.de, m.publicity.citation), en: withCitation(m.publicity.note.en, m.publicity.citation) };
 }
 
 function textFixed(db: Db, record: Minutes | undefined, received: number, profile: Profile): ServiceError {
@@ -235,10 +269,10 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
       audit("minutes.sent", { meetingId: meeting.id, recipients: members.length });
     }
     const restamp = turnsSent ? minutesStatus(current, profileOf(db)).label : null;
-    return { state: current.state, sentAt: current.sentAt, accepted: members.filter((p) => have.has(p.id)).length, restamp };
+    return { state: current.state, sentAt: current.sentAt, accepted: members.filter((p) => have.has(p.id)).length, restamp, profile: profileOf(db) };
   });
   if (outcome.duplicate) throw new Error("unreachable: no activity id given");
-  const stale = outcome.value.restamp ? await restampFiles(options.outDir, meeting.id, outcome.value.restamp) : [];
+  const stale = outcome.value.restamp ? await restampFiles(minutesFiles(options.outDir, meeting.id, outcome.value.profile), outcome.value.restamp) : [];
   const report: Omit<MinutesSendReport, "text"> = {
     meetingId: meeting.id,
     total: members.length,
@@ -256,12 +290,14 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
 
 /** The mail for each member: files attached, or links to them above the size limit. */
 async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions, now: Date): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
-  const files = minutesFiles(options.outDir, meeting.id);
-  const [html, publicHtml, markdown] = await Promise.all([files.internalHtml, files.publicHtml, files.internalMd].map((f) => readDraft(f)));
-  const size = Buffer.byteLength(html!) + Buffer.byteLength(publicHtml!);
+  const files = minutesFiles(options.outDir, meeting.id, profileOf(db));
+  const markdown = await readDraft(files.internalMd);
+  const html = [files.internalHtml, files.publicHtml].filter((f): f is string => f !== null);
+  const contents = await Promise.all(html.map((f) => readDraft(f)));
+  const size = contents.reduce((sum, c) => sum + Buffer.byteLength(c), 0);
   const tooBig = size > (options.maxAttachmentBytes ?? MAX_ATTACHMENT_BYTES);
   const base = options.downloadUrlBase?.trim().replace(/\/+$/, "");
-  const names = [basename(files.internalHtml), basename(files.publicHtml)];
+  const names = html.map((f) => basename(f));
   if (tooBig && !base) {
     const mb = (size / 1024 / 1024).toLocaleString("de-DE", { maximumFractionDigits: 1 });
     const rule = paren(citation(profileOf(db), "distributionCitation"));
@@ -274,8 +310,8 @@ async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions
     );
   }
   const links = tooBig ? names.map((n) => `${base}/${encodeURIComponent(n)}`) : [];
-  const attachments = tooBig ? [] : [{ file: files.internalHtml, content: html! }, { file: files.publicHtml, content: publicHtml! }];
-  return { compose: composer(db, meeting, { markdown: markdown!, attachments, links }, now), links };
+  const attachments = tooBig ? [] : html.map((file, i) => ({ file, content: contents[i]! }));
+  return { compose: composer(db, meeting, { markdown, attachments, links }, now), links };
 }
 
 async function readDraft(file: string): Promise<string> {
@@ -319,14 +355,19 @@ function composer(db: Db, meeting: Meeting, parts: MailParts, now: Date): (perso
   const title = `Sitzung ${genitive} vom ${day(meeting).de}`;
   const next = followingMeeting(db, meeting);
   const words = approvalWords(profile);
+  const m = profile.minutes;
+  const open = publicMinutes(profile);
+  const objections = `Änderungswünsche zum Inhalt bringen Sie bitte ${words.objectionsDue.de}${next ? ` am ${day(next).de}` : ""} ein; ${words.outcome.de}${paren(citation(profile, "approvalCitation"))}.`;
   const paragraphs = [
     parts.links.length
       ? `die Niederschrift der ${title} ist wegen ihrer Größe nicht angehängt, sondern zum Download hinterlegt${paren(citation(profile, "distributionCitation"))}:`
-      : `anbei erhalten Sie die Niederschrift der ${title}${paren(citation(profile, "distributionCitation"))}, als Datei zum Drucken (interne und öffentliche Fassung) und unten im Text.`,
-    ...(meeting.agenda.some((a) => !a.public)
-      ? [`Die interne Fassung enthält nicht öffentliche Punkte und ist nur für die Mitglieder bestimmt; zur Weitergabe an Kooperationspartner dient die öffentliche Fassung${paren(citation(profile, "publicityCitation"))}.`]
+      : `anbei erhalten Sie die Niederschrift der ${title}${paren(citation(profile, "distributionCitation"))}, als Datei zum Drucken${open ? " (interne und öffentliche Fassung)" : ""} und unten im Text.`,
+    ...(m.regulated && !m.publicity.public ? [withCitation(m.publicity.note.de, m.publicity.citation)] : []),
+    ...(open && meeting.agenda.some((a) => !a.public)
+      ? [`Die interne Fassung enthält nicht öffentliche Punkte und ist nur für die Mitglieder bestimmt; zur Weitergabe an Kooperationspartner dient die öffentliche Fassung${paren(m.regulated && m.publicity.public ? m.publicity.citation : null)}.`]
       : []),
-    `Änderungswünsche zum Inhalt bringen Sie bitte ${words.objectionsDue.de}${next ? ` am ${day(next).de}` : ""} ein; ${words.outcome.de}${paren(citation(profile, "approvalCitation"))}.`,
+    // Without a minutes rule the request is the Geschäftsstelle's own procedure, and says so.
+    m.regulated ? objections : `${m.note.de} Verfahren der Geschäftsstelle: ${objections}`,
   ];
   const closing = `Mit freundlichen Grüßen\n${sender}`;
   const p = (text: string) => `<p>${escapeHtml(text).replace(/\n/g, "<br>")}</p>`;
@@ -472,7 +513,7 @@ export async function approveMinutes(services: Services, actorId: string, meetin
     const rule = paren(citation(profile, "approvalCitation"));
     const words = approvalWords(profile);
     const d = day(meeting);
-    const done = (changed: boolean) => ({ record: structuredClone(record), changed, d, rule, words, label: minutesStatus(record, profile).label });
+    const done = (changed: boolean) => ({ record: structuredClone(record), changed, d, rule, words, profile, label: minutesStatus(record, profile).label });
     if (record.state === "approved") return done(false);
     if (record.state !== "sent") {
       throw new ServiceError({ de: `Die Niederschrift der Sitzung vom ${d.de} ist noch nicht an alle Mitglieder versandt; ${words.approved.de} werden kann sie erst danach${rule}.`, en: `The minutes of the meeting on ${d.en} have not been sent to every member yet; they can be ${words.approved.en} only afterwards${rule}.` }, "conflict");
@@ -507,7 +548,7 @@ export async function approveMinutes(services: Services, actorId: string, meetin
   });
   if (result.duplicate) throw new Error("unreachable: no activity id given");
   const { record, changed, d, rule, words, label } = result.value;
-  const stale = changed ? await restampFiles(options.outDir, meetingId, label) : [];
+  const stale = changed ? await restampFiles(minutesFiles(options.outDir, meetingId, result.value.profile), label) : [];
   const on = dayOf(record.approvedAt);
   const approved = words.approved;
   return {
@@ -525,10 +566,9 @@ export async function approveMinutes(services: Services, actorId: string, meetin
  * Puts the new status ("versandt am …", "genehmigt am …") into the four files, leaving the rest as
  * sent. Returns the files it could not update (gone, or the status edited away by hand).
  */
-async function restampFiles(outDir: string, meetingId: string, label: string): Promise<string[]> {
+async function restampFiles(files: MinutesFiles, label: string): Promise<string[]> {
   const stale: string[] = [];
-  const files = minutesFiles(outDir, meetingId);
-  for (const file of Object.values(files)) {
+  for (const file of fileList(files)) {
     const text = await readFile(file, "utf8").catch(() => null);
     const restamped = text === null ? null : file.endsWith(".md") ? restampMarkdown(text, label) : restampHtml(text, label);
     if (restamped === null) stale.push(file);
@@ -596,7 +636,7 @@ function dayOf(instant: string | null): Texts {
   return { de: ` am ${formatDay(d, "de")}`, en: ` on ${formatDay(d, "en")}` };
 }
 
-type MinutesCitation = "signaturesCitation" | "distributionCitation" | "approvalCitation" | "publicityCitation";
+type MinutesCitation = "signaturesCitation" | "distributionCitation" | "approvalCitation";
 
 function citation(profile: Profile, key: MinutesCitation): string | null {
   return profile.minutes.regulated ? profile.minutes[key] : null;

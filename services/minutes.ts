@@ -7,17 +7,21 @@
  * from the profile; `renderMarkdown` / `renderHtml` (minutes-render.ts) only lay the model out.
  */
 import type { AgendaItem, Attendance, Db, Institution, Meeting, Minutes, PersonalStatement, QuorumDeclaration, Vote } from "../adapters/schema.ts";
-import type { Profile, Texts } from "../rules/profile.ts";
+import { minutesSigners, publicMinutes, type Profile } from "../rules/profile.ts";
 import { berlinDay, formatDay, formatTime } from "../rules/time.ts";
 import { findMeeting, MeetingError } from "./meetings.ts";
+import { approvalWords } from "./minutes-words.ts";
 
 export { renderHtml, renderMarkdown } from "./minutes-render.ts";
+export { approvalWords, type ApprovalWords } from "./minutes-words.ts";
 
 export type MinutesVersion = "internal" | "public";
 
 export interface MinutesDoc {
   version: MinutesVersion;
-  /** "Öffentliche Fassung …" / "Interne Fassung – enthält nicht öffentliche Punkte". */
+  /** "Öffentliche Fassung", "Interne Fassung", or "Fassung für die Mitglieder" where there is no public one. */
+  versionName: string;
+  /** The name with what else to know: "Öffentliche Fassung (§ 7 Abs. 5 GO)", "Interne Fassung – enthält nicht öffentliche Punkte". */
   versionLabel: string;
   bodyName: string;
   /** "Entwurf", "versandt am 20.05.2022", "genehmigt am 15.09.2022" (Oberhausen: "bestätigt am …"). */
@@ -35,7 +39,7 @@ export interface MinutesDoc {
   /** Votes and statements not tied to an agenda item. */
   otherVotes: VoteBlock[];
   otherStatements: StatementBlock[];
-  /** Distribution, approval and publicity, each with its paragraph. */
+  /** Distribution, approval and publicity, each with its paragraph (or said to be the secretariat's practice). */
   notes: string[];
   signatures: { citation: string | null; signers: { role: string; name: string }[] };
 }
@@ -99,15 +103,21 @@ export function buildMinutes(db: Db, meetingId: string, profile: Profile, option
   }
   const cite = citations(profile);
   const isPublic = options.version === "public";
+  const hasPublicVersion = publicMinutes(profile);
+  if (isPublic && !hasPublicVersion) {
+    throw new MeetingError({ de: "Für die Niederschrift dieses Gremiums ist keine öffentliche Fassung vorgesehen.", en: "No public version of this body's minutes is provided for." }, "invalid");
+  }
   const agenda = [...meeting.agenda].sort((a, b) => a.number - b.number);
-  // § 7 Abs. 5 GO: the public version leaves out what was declared non-public, with all that hangs on it.
+  // The public version leaves out what was declared non-public, with all that hangs on it.
   const shown = new Set(agenda.filter((a) => a.public || !isPublic).map((a) => a.id));
   const records = recordsOf(db, meeting.id);
   const known = new Set(agenda.map((a) => a.id));
   const unassigned = <T extends { agendaItemId: string | null }>(r: T) => r.agendaItemId === null || !known.has(r.agendaItemId);
+  const versionName = isPublic ? "Öffentliche Fassung" : hasPublicVersion ? "Interne Fassung" : "Fassung für die Mitglieder";
   return {
     version: options.version,
-    versionLabel: versionLabel(isPublic, agenda, cite.publicity),
+    versionName,
+    versionLabel: isPublic ? `${versionName}${paren(cite.publicity)}` : `${versionName}${agenda.some((a) => !a.public) ? " – enthält nicht öffentliche Punkte" : ""}`,
     bodyName: db.body.name,
     status: minutesStatus(db.minutes.find((m) => m.meetingId === meeting.id), profile),
     contentsCitation: cite.contents,
@@ -120,13 +130,10 @@ export function buildMinutes(db: Db, meetingId: string, profile: Profile, option
     items: agenda.map((a) => itemOf(a, shown, records, db, profile)),
     otherVotes: records.votes.filter(unassigned).map((v) => voteBlock(v, profile)),
     otherStatements: records.statements.filter(unassigned).map((s) => statementBlock(db, s)),
-    notes: notesOf(cite, approvalWords(profile), isPublic, agenda.some((a) => !a.public)),
+    notes: notesOf(profile, cite, isPublic, agenda.some((a) => !a.public)),
     signatures: {
       citation: cite.signatures,
-      signers: [
-        { role: "Vorsitz", name: personName(db, db.body.chairId) },
-        { role: "Leitung der Geschäftsstelle", name: personName(db, db.body.secretariatHeadId) },
-      ],
+      signers: minutesSigners(profile).map((s) => ({ role: s.role.de, name: personName(db, signerId(db, s.person)) })),
     },
   };
 }
@@ -139,6 +146,14 @@ interface Citations {
   publicity: string | null;
 }
 
+/**
+ * The roster's person for a signature line. A moderator (Oberhausen) is mapped to "chair" in the
+ * profile: the roster has no such role, and the chair leads the meetings unless that is handed on.
+ */
+export function signerId(db: Db, person: "chair" | "secretariat-head"): string {
+  return person === "chair" ? db.body.chairId : db.body.secretariatHeadId;
+}
+
 /** Without a minutes rule in the profile the minutes are still written, just without citations. */
 function citations(profile: Profile): Citations {
   const m = profile.minutes;
@@ -148,7 +163,7 @@ function citations(profile: Profile): Citations {
     signatures: m.signaturesCitation,
     distribution: m.distributionCitation,
     approval: m.approvalCitation,
-    publicity: m.publicityCitation,
+    publicity: m.publicity.citation,
   };
 }
 
@@ -173,54 +188,11 @@ function recordsOf(db: Db, meetingId: string): MeetingRecords {
   };
 }
 
-function versionLabel(isPublic: boolean, agenda: AgendaItem[], publicity: string | null): string {
-  if (isPublic) return `Öffentliche Fassung${paren(publicity)}`;
-  return agenda.some((a) => !a.public) ? "Interne Fassung – enthält nicht öffentliche Punkte" : "Interne Fassung";
-}
-
 /** The state of the minutes as their files show it; no record yet is a draft. */
 export function minutesStatus(record: Minutes | undefined, profile: Profile): MinutesStatus {
   if (record?.state === "approved") return { state: "approved", label: `${approvalWords(profile).approved.de}${onDay(record.approvedAt)}` };
   if (record?.state === "sent") return { state: "sent", label: `versandt${onDay(record.sentAt)}` };
   return { state: "draft", label: "Entwurf" };
-}
-
-/** The words for how minutes become final, by the profile's rule (`minutes.approval`). */
-export interface ApprovalWords {
-  /** The state reached: "genehmigt" / "bestätigt". */
-  approved: Texts;
-  /** What the following meeting does to them: "Die Niederschrift wird … als genehmigt festgestellt / bestätigt". */
-  declared: Texts;
-  /** By when objections are brought in. */
-  objectionsDue: Texts;
-  /** When the minutes become final. */
-  approvedAt: Texts;
-  /** What follows the objections, after a semicolon. */
-  outcome: Texts;
-}
-
-const APPROVAL_WORDS: Record<"deemed" | "confirmed", ApprovalWords> = {
-  // Rhein-Sieg § 7 Abs. 4: "zu Beginn der nachfolgenden Sitzung einzubringen, andernfalls … als genehmigt festgestellt".
-  deemed: {
-    approved: { de: "genehmigt", en: "approved" },
-    declared: { de: "als genehmigt festgestellt", en: "declared approved" },
-    objectionsDue: { de: "zu Beginn der nachfolgenden Sitzung", en: "at the start of the following meeting" },
-    approvedAt: { de: "zu Beginn der nachfolgenden Sitzung", en: "at the start of the following meeting" },
-    outcome: { de: "andernfalls wird die Niederschrift als genehmigt festgestellt", en: "otherwise the minutes are declared approved" },
-  },
-  // Oberhausen Nr. 4.7, 4.8: "in der Folgesitzung bestätigt", objections "spätestens in der Folgesitzung".
-  confirmed: {
-    approved: { de: "bestätigt", en: "confirmed" },
-    declared: { de: "bestätigt", en: "confirmed" },
-    objectionsDue: { de: "spätestens in der nachfolgenden Sitzung", en: "at the latest in the following meeting" },
-    approvedAt: { de: "in der nachfolgenden Sitzung", en: "in the following meeting" },
-    outcome: { de: "dort wird die Niederschrift bestätigt", en: "there the minutes are confirmed" },
-  },
-};
-
-/** Without a minutes rule (Kreis Wesel) the bot keeps its own procedure: approval at the next meeting, cited nowhere. */
-export function approvalWords(profile: Profile): ApprovalWords {
-  return APPROVAL_WORDS[profile.minutes.regulated ? profile.minutes.approval : "deemed"];
 }
 
 /** " am 15.09.2022" (Berlin day), or "" when the date was not recorded. */
@@ -363,15 +335,31 @@ function affiliationOf(db: Db, personId: string): string | null {
   return null;
 }
 
-function notesOf(cite: Citations, words: ApprovalWords, isPublic: boolean, hasNonPublic: boolean): string[] {
-  const publicity = isPublic
-    ? `Die Niederschrift ist öffentlich; als nicht öffentlich bestimmte Punkte sind in dieser Fassung nicht enthalten${paren(cite.publicity)}.`
-    : hasNonPublic
-      ? `Diese Fassung enthält nicht öffentliche Punkte und ist nur für die Mitglieder bestimmt; zur Weitergabe dient die öffentliche Fassung${paren(cite.publicity)}.`
-      : null;
+function notesOf(profile: Profile, cite: Citations, isPublic: boolean, hasNonPublic: boolean): string[] {
+  const words = approvalWords(profile);
+  const m = profile.minutes;
+  if (!m.regulated) {
+    // Nothing to cite: the document's silence is said, and what the Geschäftsstelle does is given as its practice, not as a rule.
+    return [
+      m.note.de,
+      `Verfahren der Geschäftsstelle: Die Niederschrift geht jedem Mitglied per E-Mail zu; Änderungswünsche zum Inhalt bitte ${words.objectionsDue.de} einbringen, ${words.outcome.de}.`,
+    ];
+  }
+  const publicity = !m.publicity.public
+    ? withCitation(m.publicity.note.de, cite.publicity)
+    : isPublic
+      ? `Die Niederschrift ist öffentlich; als nicht öffentlich bestimmte Punkte sind in dieser Fassung nicht enthalten${paren(cite.publicity)}.`
+      : hasNonPublic
+        ? `Diese Fassung enthält nicht öffentliche Punkte und ist nur für die Mitglieder bestimmt; zur Weitergabe dient die öffentliche Fassung${paren(cite.publicity)}.`
+        : null;
   return [
     `Die Niederschrift wird jedem Mitglied per E-Mail zugesandt${paren(cite.distribution)}.`,
     `Änderungswünsche zum Inhalt sind ${words.objectionsDue.de} einzubringen; ${words.outcome.de}${paren(cite.approval)}.`,
     ...(publicity ? [publicity] : []),
   ];
+}
+
+/** A sentence from the profile with its paragraph before the full stop: "… bestimmt (Nr. 4.2 GO)." */
+export function withCitation(sentence: string, citation: string | null): string {
+  return `${sentence.replace(/\.$/, "")}${paren(citation)}.`;
 }

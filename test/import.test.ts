@@ -203,9 +203,66 @@ describe("a good import", () => {
       "„Stadt X“ hat keine Stellvertretung.",
       "Keine Zeile mit Rolle „leitung-geschaeftsstelle“: Gustav Gans gilt als Leitung der Geschäftsstelle (unterzeichnet die Niederschrift).",
     ]);
-    const twice = roster("oberhausen");
-    twice.persons.push({ rolle: "mitglied", institution: "Stadt X", name: "Yvonne Ypsilon", email: "y@example.org" });
-    expect(() => buildRoster(parseRosterJson(JSON.stringify(twice)), null)).toThrow("persons[3]: „Stadt X“ hat schon ein Mitglied (persons[0]); je Institution ein Mitglied (Nr. 2.3 GO).");
+  });
+
+  it("one member per institution cites the membership rule, not the deputies' paragraph", () => {
+    const twice = (profile: string) => {
+      const source = parseRosterJson(JSON.stringify({
+        body: { name: "Lenkungskreis KIM", profile, secretariatEmail: "gs@example.org" },
+        persons: [
+          { rolle: "mitglied", institution: "Stadt X", name: "Xaver Xylo", email: "x@example.org" },
+          { rolle: "vorsitz", name: "Zora Zett", email: "z@example.org" },
+          { rolle: "geschaeftsstelle", name: "Gustav Gans", email: "g@example.org" },
+          { rolle: "mitglied", institution: "Stadt X", name: "Yvonne Ypsilon", email: "y@example.org" },
+        ],
+      }));
+      return () => buildRoster(source, null);
+    };
+    // Rhein-Sieg § 2 Abs. 2: "bestimmt jede Institution ein Mitglied sowie eine Stellvertretung".
+    expect(twice("rhein-sieg-kreis")).toThrow("persons[3]: „Stadt X“ hat schon ein Mitglied (persons[0]); je Institution ein Mitglied (§ 2 Abs. 2 GO).");
+    // Oberhausen Nr. 2.1 lists the members: one per Bereich or institution, two for the AG Wohlfahrt.
+    expect(twice("oberhausen")).toThrow("persons[3]: „Stadt X“ hat schon ein Mitglied (persons[0]); je Institution ein Mitglied, AG Wohlfahrt (AGW): zwei (Nr. 2.1 GO).");
+    // The cooperation contract (§ 11 Abs. 2) lists the organisations but sets no number: both members stay, each on a record of their own.
+    const wesel = twice("kreis-wesel")();
+    expect(wesel.roster.institutions.map((i) => [i.id, i.name, i.memberId])).toEqual([
+      ["stadt-x", "Stadt X", "m-stadt-x"],
+      ["stadt-x-2", "Stadt X (2. Mitglied)", "m-stadt-x-2"],
+    ]);
+  });
+
+  it("Oberhausen: the AG Wohlfahrt sends two members, each with their own deputy (Nr. 2.1, 2.3 GO)", async () => {
+    const csv = join(dir, "oberhausen.csv");
+    const rows = [
+      "rolle;institution;name;email",
+      "vorsitz;;Beate Beigeordnete;vorsitz@example.org",
+      "leitung-geschaeftsstelle;;Karl KI;ki@example.org",
+      "mitglied;Bereich 3-2/Soziales;Sonja Sozial;sozial@example.org",
+      "stellvertretung;Bereich 3-2/Soziales;Stefan Sozial;sozial2@example.org",
+      "mitglied;AG Wohlfahrt (AGW);Anna Caritas;caritas@example.org",
+      "stellvertretung;AG Wohlfahrt (AGW);Anton Caritas;caritas2@example.org",
+      "mitglied;AG Wohlfahrt (AGW);Dora Diakonie;diakonie@example.org",
+      "stellvertretung;AG Wohlfahrt (AGW);Dirk Diakonie;diakonie2@example.org",
+    ];
+    await writeFile(csv, rows.join("\n"));
+    const summary = await importRoster(store, csv, "cli", { profile: "oberhausen" });
+    expect(summary).toMatchObject({ institutions: 3, persons: 8 });
+    expect(summary.warnings).toContain(
+      "„AG Wohlfahrt (AGW)“ entsendet zwei Mitglieder (Nr. 2.1 GO); je Mitglied ein Eintrag mit eigener Stellvertretung (in der Reihenfolge der Zeilen): „AG Wohlfahrt (AGW)“: Anna Caritas, Stellvertretung Anton Caritas; „AG Wohlfahrt (AGW) (2. Mitglied)“: Dora Diakonie, Stellvertretung Dirk Diakonie.",
+    );
+    const db = await store.read();
+    const name = (id: string | null) => db.persons.find((p) => p.id === id)?.name ?? null;
+    expect(db.institutions.map((i) => [i.name, name(i.memberId), name(i.deputyId)])).toEqual([
+      ["Bereich 3-2/Soziales", "Sonja Sozial", "Stefan Sozial"],
+      ["AG Wohlfahrt (AGW)", "Anna Caritas", "Anton Caritas"],
+      ["AG Wohlfahrt (AGW) (2. Mitglied)", "Dora Diakonie", "Dirk Diakonie"],
+    ]);
+
+    // A third member is one too many, and so is a second one for anybody else.
+    await writeFile(csv, [...rows, "mitglied;AG Wohlfahrt (AGW);Paula Parität;paritaet@example.org", "mitglied;Bereich 3-2/Soziales;Sven Sozial;sozial3@example.org"].join("\n"));
+    expect(await problemsOf(importRoster(store, csv, "cli", { profile: "oberhausen" }))).toEqual([
+      "Zeile 10: „AG Wohlfahrt (AGW)“ hat schon zwei Mitglieder (Zeile 6, Zeile 8); AG Wohlfahrt (AGW): zwei Mitglieder (Nr. 2.1 GO).",
+      "Zeile 11: „Bereich 3-2/Soziales“ hat schon ein Mitglied (Zeile 4); je Institution ein Mitglied, AG Wohlfahrt (AGW): zwei (Nr. 2.1 GO).",
+    ]);
   });
 
   it("refuses a roster file naming an unknown rules profile", () => {

@@ -179,6 +179,7 @@ describe("cancelling", () => {
     expect((await f.store.read()).meetings[0]!.state).toBe("cancelled");
     const refused = await sendInvitation(f.services, GS, id, NORMAL).catch((e: ServiceError) => e);
     expect((refused as ServiceError).texts.de).toBe(`Die Sitzung ${id} ist abgesagt.`);
+    expect((refused as ServiceError).texts.en).toBe(`The meeting ${id} is cancelled.`);
   });
 
   it("before the invitation: no mail", async () => {

@@ -4,14 +4,16 @@
  * postal-mime, and the command line as a child process.
  * Session: Thu 12.05.2022 10:00 (minutes-fixture.ts); following meeting: Thu 15.09.2022 10:00.
  */
-import { access, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { access, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ServiceError } from "../services/errors.ts";
+import { addAgendaItem } from "../services/meetings.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, minutesFiles, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
 import { restampHtml } from "../services/minutes-render.ts";
 import { GS, MEETING_ID, minutesWorld, NEXT_MEETING_ID, worldDb, type MinutesWorld } from "./support/minutes-workflow-fixture.ts";
+import { oberhausen } from "./support/profiles.ts";
 import { runCli } from "./support/store-process.ts";
 
 const AFTER = "2022-05-13T09:00:00+02:00";
@@ -83,12 +85,12 @@ describe("drafting the minutes (§ 7 Abs. 1, 2, 5 GO)", () => {
       "Unterschriften gemäß § 7 Abs. 2 GO", "Dr. Ursula Vorsitz Vorsitz", "Miriam Protokoll Leitung der Geschäftsstelle", // signatures
     ]) expect(internal).toContain(part);
 
-    const open = visible(await readFile(result.files.publicHtml, "utf8"));
+    const open = visible(await readFile(result.files.publicHtml!, "utf8"));
     expect(open).toContain("Öffentliche Fassung (§ 7 Abs. 5 GO)");
     expect(open).toContain("TOP 2: Handlungskonzept KIM 2022/2023");
     for (const secret of ["Personalangelegenheiten", "Frau Geheim", "Vertrauliche Erklärung"]) {
       expect(open).not.toContain(secret);
-      expect(await readFile(result.files.publicMd, "utf8")).not.toContain(secret);
+      expect(await readFile(result.files.publicMd!, "utf8")).not.toContain(secret);
     }
 
     const db = await w.store.read();
@@ -249,6 +251,7 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
     const db = await w.store.read();
     expect(db.minutes[0]).toMatchObject({ state: "approved", approvedAt: NEXT_START });
     expect(db.meetings.find((m) => m.id === MEETING_ID)!.state).toBe("minutes-approved");
+    expect((await refusal(addAgendaItem(w.store, MEETING_ID, "Nachtrag", true, GS))).texts.de).toContain("ist abgeschlossen (Niederschrift genehmigt)");
 
     // Approved means fixed: no new draft, no more objections; approving again changes nothing.
     expect((await refusal(draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }))).texts.de).toContain("bereits am Donnerstag, 15.09.2022 genehmigt");
@@ -296,7 +299,7 @@ describe("the files show the state of the minutes", () => {
   it("say 'Entwurf', then 'versandt am …', then 'genehmigt am …', and keep the text that was sent", async () => {
     w = await minutesWorld(AFTER);
     const { files } = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
-    const read = async () => Promise.all([files.internalMd, files.internalHtml, files.publicMd, files.publicHtml].map((f) => readFile(f, "utf8")));
+    const read = async () => Promise.all([files.internalMd, files.internalHtml, files.publicMd!, files.publicHtml!].map((f) => readFile(f, "utf8")));
     for (const text of await read()) expect(text).toContain("Entwurf");
     // The Geschäftsstelle corrects the draft by hand before it goes out: that text is what is sent.
     await writeFile(files.internalMd, (await readFile(files.internalMd, "utf8")).replace("Kreishaus Siegburg", "Kreishaus Siegburg (Altbau)"));
@@ -331,13 +334,13 @@ describe("the files show the state of the minutes", () => {
   it("names a file it could not update, and leaves it alone", async () => {
     w = await minutesWorld(AFTER);
     const { files } = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
-    await writeFile(files.publicHtml, "<p>Von Hand neu gesetzt</p>");
+    await writeFile(files.publicHtml!, "<p>Von Hand neu gesetzt</p>");
     w.setNow(SENDING);
     const report = await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir, maxAttachmentBytes: 10_000_000 });
     expect(report.state).toBe("sent");
     expect(report.text.de).toContain("Diese Dateien zeigen den neuen Stand nicht, weil sie fehlen oder von Hand geändert wurden: s-2022-05-12-niederschrift-oeffentlich.html.");
     expect(report.text.en).toContain("These files do not show the new status");
-    expect(await readFile(files.publicHtml, "utf8")).toBe("<p>Von Hand neu gesetzt</p>");
+    expect(await readFile(files.publicHtml!, "utf8")).toBe("<p>Von Hand neu gesetzt</p>");
     expect(await readFile(files.internalHtml, "utf8")).toContain('<div class="status">versandt am 20.05.2022</div>');
   });
 });
@@ -369,7 +372,65 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
     const confirmed = await approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
     expect(confirmed.text.de).toBe("Die Niederschrift der Sitzung vom Donnerstag, 12.05.2022 ist bestätigt (Nr. 4.7, 4.8 GO); festgestellt am Donnerstag, 15.09.2022.");
     expect(confirmed.text.en).toContain("are confirmed (Nr. 4.7, 4.8 GO)");
-    expect(await readFile(minutesFiles(w.outDir, MEETING_ID).internalHtml, "utf8")).toContain('<div class="status">bestätigt am 15.09.2022</div>');
+    expect(await readFile(minutesFiles(w.outDir, MEETING_ID, oberhausen).internalHtml, "utf8")).toContain('<div class="status">bestätigt am 15.09.2022</div>');
+    expect(confirmed.text.de).not.toContain("Diese Dateien zeigen den neuen Stand nicht");
+
+    // The confirmed meeting is shown as such where someone still tries to change it.
+    const closed = await refusal(addAgendaItem(w.store, MEETING_ID, "Nachtrag", true, GS));
+    expect(closed.texts.de).toBe(`Die Sitzung ${MEETING_ID} ist abgeschlossen (Niederschrift bestätigt); ihre Tagesordnung kann nicht mehr ergänzt werden.`);
+    expect(closed.texts.en).toContain("closed (minutes confirmed)");
+  });
+
+  it("signs as the rulebook says: the Geschäftsführung draws them up, the moderator countersigns (Nr. 4.7 GO)", async () => {
+    w = await minutesWorld(AFTER);
+    await w.edit((db) => void (db.body.profile = "oberhausen"));
+    const draft = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    expect(draft.text.de).toContain("Vor dem Versand bitte unterschreiben lassen – Geschäftsführung (Protokoll): Miriam Protokoll, Moderation (Gegenzeichnung): Dr. Ursula Vorsitz (Nr. 4.7 GO);");
+    expect(draft.text.en).toContain("have them signed – Geschäftsführung (minutes): Miriam Protokoll, moderator (countersignature): Dr. Ursula Vorsitz (Nr. 4.7 GO);");
+    const page = visible(await readFile(draft.files.internalHtml, "utf8"));
+    expect(page).toMatch(/Unterschriften gemäß Nr\. 4\.7 GO .*Miriam Protokoll Geschäftsführung \(Protokoll\) Dr\. Ursula Vorsitz Moderation \(Gegenzeichnung\)/);
+    expect(draft.markdown).not.toMatch(/^Vorsitz: /m);
+  });
+
+  it("writes and sends no public version, and claims no publicity: the Lenkungskreis meets in closed session (Nr. 4.2 GO)", async () => {
+    w = await minutesWorld(AFTER);
+    await w.edit((db) => void (db.body.profile = "oberhausen"));
+    const draft = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    expect(draft.files).toMatchObject({ publicMd: null, publicHtml: null });
+    expect(await readdir(w.outDir)).toEqual(["s-2022-05-12-niederschrift-intern.html", "s-2022-05-12-niederschrift-intern.md"]);
+    expect(draft.text.de).toContain("Eine öffentliche Fassung wird nicht erstellt: Der Lenkungskreis tagt nicht öffentlich; die Niederschrift ist nur für seine Mitglieder bestimmt (Nr. 4.2 GO).");
+    expect(draft.text.de).not.toContain("öffentliche Fassung s-");
+    expect(draft.markdown).toContain("Der Lenkungskreis tagt nicht öffentlich; die Niederschrift ist nur für seine Mitglieder bestimmt (Nr. 4.2 GO).");
+    expect(draft.markdown).toContain("Fassung für die Mitglieder – enthält nicht öffentliche Punkte");
+    expect(draft.markdown).not.toMatch(/ist öffentlich|öffentliche Fassung|Interne Fassung/);
+
+    w.setNow(SENDING);
+    const report = await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    expect(report).toMatchObject({ accepted: 17, state: "sent" });
+    expect(report.text.de).not.toContain("Diese Dateien zeigen den neuen Stand nicht");
+    const [mail] = await w.mails();
+    expect(mail!.email.attachments.map((a) => a.filename)).toEqual(["s-2022-05-12-niederschrift-intern.html"]);
+    expect(mail!.email.text).toContain("als Datei zum Drucken und unten im Text.");
+    expect(mail!.email.text).toContain("Der Lenkungskreis tagt nicht öffentlich; die Niederschrift ist nur für seine Mitglieder bestimmt (Nr. 4.2 GO).");
+    expect(mail!.email.text).not.toMatch(/ist öffentlich|öffentliche Fassung/);
+  });
+});
+
+describe("Kreis Wesel: the cooperation contract has no minutes rule", () => {
+  it("gives approval as the Geschäftsstelle's own procedure, not as a rule, and writes no public version", async () => {
+    w = await minutesWorld(AFTER);
+    await w.edit((db) => void (db.body.profile = "kreis-wesel"));
+    const draft = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    expect(draft.markdown).toContain("Eine Niederschrift ist im Kooperationsvertrag nicht geregelt.");
+    expect(draft.markdown).toContain("Verfahren der Geschäftsstelle: Die Niederschrift geht jedem Mitglied per E-Mail zu; Änderungswünsche zum Inhalt bitte zu Beginn der nachfolgenden Sitzung einbringen, andernfalls wird die Niederschrift als genehmigt festgestellt.");
+    expect(draft.markdown).not.toContain("Änderungswünsche zum Inhalt sind");
+    expect(draft.text.de).toContain("Eine öffentliche Fassung wird nicht erstellt: Eine Niederschrift ist im Kooperationsvertrag nicht geregelt.");
+    expect(await readdir(w.outDir)).toEqual(["s-2022-05-12-niederschrift-intern.html", "s-2022-05-12-niederschrift-intern.md"]);
+
+    w.setNow(SENDING);
+    await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const [mail] = await w.mails();
+    expect(mail!.email.text).toContain("Eine Niederschrift ist im Kooperationsvertrag nicht geregelt. Verfahren der Geschäftsstelle: Änderungswünsche zum Inhalt bringen Sie bitte zu Beginn der nachfolgenden Sitzung am Donnerstag, 15.09.2022 ein; andernfalls wird die Niederschrift als genehmigt festgestellt.");
   });
 });
 

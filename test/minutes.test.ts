@@ -199,6 +199,38 @@ describe("other profiles and edge cases", () => {
     }
   });
 
+  it("without a minutes rule: approval is given as the Geschäftsstelle's practice, and nothing is said to be public (Kreis Wesel)", () => {
+    const doc = internal(minutesFixture(), wesel);
+    expect(doc.notes).toEqual([
+      "Eine Niederschrift ist im Kooperationsvertrag nicht geregelt.",
+      "Verfahren der Geschäftsstelle: Die Niederschrift geht jedem Mitglied per E-Mail zu; Änderungswünsche zum Inhalt bitte zu Beginn der nachfolgenden Sitzung einbringen, andernfalls wird die Niederschrift als genehmigt festgestellt.",
+    ]);
+    expect(doc.versionLabel).toBe("Fassung für die Mitglieder – enthält nicht öffentliche Punkte");
+    expect(() => buildMinutes(minutesFixture(), MEETING_ID, wesel, { version: "public" })).toThrow("Für die Niederschrift dieses Gremiums ist keine öffentliche Fassung vorgesehen.");
+  });
+
+  it("Oberhausen: the Geschäftsführung signs, the moderator (the chair, who leads the meeting) countersigns (Nr. 4.7 GO)", () => {
+    const doc = internal(minutesFixture(), oberhausen);
+    expect(doc.signatures).toEqual({
+      citation: "Nr. 4.7 GO",
+      signers: [
+        { role: "Geschäftsführung (Protokoll)", name: "Miriam Protokoll" },
+        { role: "Moderation (Gegenzeichnung)", name: "Dr. Ursula Vorsitz" },
+      ],
+    });
+    const md = renderMarkdown(doc);
+    expect(md.trimEnd().endsWith("Moderation (Gegenzeichnung): Dr. Ursula Vorsitz")).toBe(true);
+    expect(md).not.toContain("Leitung der Geschäftsstelle: ");
+  });
+
+  it("Oberhausen: no public version, and the minutes say the body meets in closed session (Nr. 4.2 GO)", () => {
+    const doc = internal(minutesFixture(), oberhausen);
+    expect(doc.notes).toContain("Der Lenkungskreis tagt nicht öffentlich; die Niederschrift ist nur für seine Mitglieder bestimmt (Nr. 4.2 GO).");
+    expect(doc.notes.join(" ")).not.toMatch(/ist öffentlich|öffentliche Fassung/);
+    expect(renderHtml(doc)).toContain("· Fassung für die Mitglieder\"");
+    expect(() => buildMinutes(minutesFixture(), MEETING_ID, oberhausen, { version: "public" })).toThrow("Für die Niederschrift dieses Gremiums ist keine öffentliche Fassung vorgesehen.");
+  });
+
   it("cites the profile's own paragraphs (Oberhausen: Nr. 4.7, consensus)", () => {
     const text = plain(renderMarkdown(internal(minutesFixture(), oberhausen)));
     expect(text).toContain("Ergebnisprotokoll nach Nr. 4.7 GO");

@@ -63,3 +63,14 @@ describe("meeting length from the profile", () => {
     expect(meeting("2022-05-12T13:30", longer).warnings.map((w) => w.de)).toEqual(["Die Sitzung dauert länger als 3 Stunden; das muss das Gremium festlegen (Nr. 9 GO)."]);
   });
 });
+
+describe("membership and minutes as each document says", () => {
+  it("names who the members are, who signs the minutes and whether they are public", () => {
+    expect(rheinSieg.membership).toEqual({ citation: "§ 2 Abs. 2 GO", perInstitution: 1, exceptions: [] });
+    expect(oberhausen.membership).toEqual({ citation: "Nr. 2.1 GO", perInstitution: 1, exceptions: [{ name: "AG Wohlfahrt (AGW)", nameContains: ["wohlfahrt", "AGW"], members: 2 }] });
+    expect(wesel.membership).toEqual({ citation: "§ 11 Abs. 2 KV", perInstitution: null, exceptions: [] });
+    expect(rheinSieg.minutes).toMatchObject({ publicity: { public: true, citation: "§ 7 Abs. 5 GO" }, signers: [{ person: "chair" }, { person: "secretariat-head" }] });
+    expect(oberhausen.minutes).toMatchObject({ publicity: { public: false, citation: "Nr. 4.2 GO" }, signers: [{ person: "secretariat-head" }, { person: "chair", role: { de: "Moderation (Gegenzeichnung)" } }] });
+    expect(wesel.minutes.regulated).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * How minutes become final, in words, by the profile's rule (`minutes.approval`): "genehmigt"
+ * where they are declared approved, "bestätigt" where the next meeting confirms them. Used by the
+ * minutes, their workflow and wherever a meeting's state is shown.
+ */
+import type { Profile, Texts } from "../rules/profile.ts";
+
+/** The words for how minutes become final, by the profile's rule (`minutes.approval`). */
+export interface ApprovalWords {
+  /** The state reached: "genehmigt" / "bestätigt". */
+  approved: Texts;
+  /** What the following meeting does to them: "Die Niederschrift wird … als genehmigt festgestellt / bestätigt". */
+  declared: Texts;
+  /** By when objections are brought in. */
+  objectionsDue: Texts;
+  /** When the minutes become final. */
+  approvedAt: Texts;
+  /** What follows the objections, after a semicolon. */
+  outcome: Texts;
+}
+
+const APPROVAL_WORDS: Record<"deemed" | "confirmed", ApprovalWords> = {
+  // Rhein-Sieg § 7 Abs. 4: "zu Beginn der nachfolgenden Sitzung einzubringen, andernfalls … als genehmigt festgestellt".
+  deemed: {
+    approved: { de: "genehmigt", en: "approved" },
+    declared: { de: "als genehmigt festgestellt", en: "declared approved" },
+    objectionsDue: { de: "zu Beginn der nachfolgenden Sitzung", en: "at the start of the following meeting" },
+    approvedAt: { de: "zu Beginn der nachfolgenden Sitzung", en: "at the start of the following meeting" },
+    outcome: { de: "andernfalls wird die Niederschrift als genehmigt festgestellt", en: "otherwise the minutes are declared approved" },
+  },
+  // Oberhausen Nr. 4.7, 4.8: "in der Folgesitzung bestätigt", objections "spätestens in der Folgesitzung".
+  confirmed: {
+    approved: { de: "bestätigt", en: "confirmed" },
+    declared: { de: "bestätigt", en: "confirmed" },
+    objectionsDue: { de: "spätestens in der nachfolgenden Sitzung", en: "at the latest in the following meeting" },
+    approvedAt: { de: "in der nachfolgenden Sitzung", en: "in the following meeting" },
+    outcome: { de: "dort wird die Niederschrift bestätigt", en: "there the minutes are confirmed" },
+  },
+};
+
+/** Without a minutes rule (Kreis Wesel) the bot keeps its own procedure: approval at the next meeting, cited nowhere. */
+export function approvalWords(profile: Profile): ApprovalWords {
+  return APPROVAL_WORDS[profile.minutes.regulated ? profile.minutes.approval : "deemed"];
+}
