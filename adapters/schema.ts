@@ -101,7 +101,18 @@ export const Attendance = z.object({
 });
 export type Attendance = z.infer<typeof Attendance>;
 
-export const Recipient = z.object({
+/** Before `claimedAt` existed, a claim was written into `error` as "in Zustellung seit <instant>". */
+const LEGACY_CLAIM = "in Zustellung seit ";
+
+/** A file from before `claimedAt`: its claim moves out of `error` into its own field. */
+function withClaimField(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null || "claimedAt" in raw) return raw;
+  const r = raw as { error?: unknown };
+  if (typeof r.error !== "string" || !r.error.startsWith(LEGACY_CLAIM)) return raw;
+  return { ...r, error: null, claimedAt: r.error.slice(LEGACY_CLAIM.length) };
+}
+
+export const Recipient = z.preprocess(withClaimField, z.object({
   personId: id,
   email: z.string().email(),
   role: z.enum(["member", "deputy", "secretariat", "chair", "guest"]),
@@ -115,7 +126,7 @@ export const Recipient = z.object({
    * leaves a claimed recipient alone. Files written before this field read as "not claimed".
    */
   claimedAt: instant.nullable().default(null),
-});
+}));
 export type Recipient = z.infer<typeof Recipient>;
 
 export const Invitation = z.object({

@@ -68,13 +68,12 @@ export function createApp(deps: AppDeps): Application {
 }
 
 /**
- * Teams replaces the clicked card with this one (for the person who clicked): the outcome, without
- * buttons, so an answered card cannot be pressed again by mistake. The full answer, with a fresh
- * card where there is something left to choose, follows as a message.
+ * Teams replaces the clicked card with this one (for the person who clicked): the outcome's first
+ * line, without buttons, so an answered card cannot be pressed again by mistake. The full answer,
+ * with a fresh card where there is something left to choose, follows as a message.
  */
 function answeredCard(result: TurnResult): AdaptiveCard {
-  const [first, ...rest] = (result.replies[0]?.text ?? "").split("\n");
-  return card({ title: first || "OK", text: rest.join("\n").trim() || undefined });
+  return card({ title: result.replies[0]?.text.split("\n")[0] || "OK" });
 }
 
 function userOf(context: TurnContext): Incoming["user"] {

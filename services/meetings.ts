@@ -111,7 +111,7 @@ function check(input: MeetingInput, now: Date, duration: DurationRule | null): C
   };
 }
 
-/** "2 Stunden" / "1,5 hours". */
+/** "2 Stunden" / "1.5 hours". */
 function hoursText(hours: number, lang: "de" | "en"): string {
   const n = hours.toLocaleString(lang === "de" ? "de-DE" : "en-GB");
   if (lang === "de") return `${n} ${hours === 1 ? "Stunde" : "Stunden"}`;

@@ -17,10 +17,10 @@ function imports(text: string): string[] {
 }
 
 describe("teams-ai stays at the edge (Teams AI v1 is in maintenance)", () => {
-  it("rules, storage and mail, services and the command line never import teams-ai or the bot", () => {
+  it("rules, storage and mail, services and the command line never import teams-ai, botbuilder or the bot", () => {
     const offenders = ["rules", "adapters", "services", "cli"]
       .flatMap(sources)
-      .flatMap(({ file, text }) => imports(text).filter((m) => m.includes("teams-ai") || /(^|\/)bot\//.test(m)).map((m) => `${file} → ${m}`))
+      .flatMap(({ file, text }) => imports(text).filter((m) => m.includes("teams-ai") || m === "botbuilder" || m.startsWith("botbuilder-") || /(^|\/)bot\//.test(m)).map((m) => `${file} → ${m}`))
       // The chat command drives the bot's own Application on purpose (same path as Teams).
       .filter((line) => !line.startsWith("cli/chat-command.ts → ../bot/"));
     expect(offenders).toEqual([]);

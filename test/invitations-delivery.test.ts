@@ -196,6 +196,26 @@ describe("a sending run that died after claiming its recipients", () => {
     expect(recipients.every((r) => r.claimedAt === null && r.acceptedAt === "2022-04-20T09:31:00+02:00" && r.attempts === 2)).toBe(true);
   });
 
+  it("reads a claim that an older version wrote into `error` as a claim: left alone while fresh, its reason not shown as a failure", async () => {
+    f = await fixture("2022-04-20T09:15:00+02:00");
+    const id = await f.meeting(MEETING);
+    await claimAndDie(id);
+    const raw = JSON.parse(await readFile(f.file, "utf8"));
+    for (const r of raw.invitations[0].recipients) {
+      delete r.claimedAt;
+      r.error = "in Zustellung seit 2022-04-20T09:15:00+02:00";
+    }
+    await writeFile(f.file, JSON.stringify(raw));
+
+    const reopened = openJsonStore(f.file, { clock: f.services.clock });
+    const recipients = (await reopened.read()).invitations[0]!.recipients;
+    expect(recipients.every((r) => r.claimedAt === "2022-04-20T09:15:00+02:00" && r.error === null)).toBe(true);
+    f.setNow("2022-04-20T09:20:00+02:00");
+    expect(await retryInvitation({ ...f.services, store: reopened }, GS, id)).toMatchObject({ sentNow: 0, inProgress: 18 });
+    f.setNow("2022-04-20T09:31:00+02:00");
+    expect(await retryInvitation({ ...f.services, store: reopened }, GS, id)).toMatchObject({ accepted: 18, sentNow: 18 });
+  });
+
   it("reads a data file from before claims had their own field as unclaimed", async () => {
     f = await fixture("2022-04-20T09:15:00+02:00");
     const id = await f.meeting(MEETING);

@@ -398,9 +398,9 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
     const draft = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
     expect(draft.files).toMatchObject({ publicMd: null, publicHtml: null });
     expect(await readdir(w.outDir)).toEqual(["s-2022-05-12-niederschrift-intern.html", "s-2022-05-12-niederschrift-intern.md"]);
-    expect(draft.text.de).toContain("Eine öffentliche Fassung wird nicht erstellt: Der Lenkungskreis tagt nicht öffentlich; die Niederschrift ist nur für seine Mitglieder bestimmt (Nr. 4.2 GO).");
+    expect(draft.text.de).toContain("Eine öffentliche Fassung wird nicht erstellt: Eine Veröffentlichung der Niederschrift sieht die Geschäftsordnung nicht vor, und der Lenkungskreis tagt nicht öffentlich (Nr. 4.2 GO).");
     expect(draft.text.de).not.toContain("öffentliche Fassung s-");
-    expect(draft.markdown).toContain("Der Lenkungskreis tagt nicht öffentlich; die Niederschrift ist nur für seine Mitglieder bestimmt (Nr. 4.2 GO).");
+    expect(draft.markdown).toContain("Eine Veröffentlichung der Niederschrift sieht die Geschäftsordnung nicht vor, und der Lenkungskreis tagt nicht öffentlich (Nr. 4.2 GO).");
     expect(draft.markdown).toContain("Fassung für die Mitglieder – enthält nicht öffentliche Punkte");
     expect(draft.markdown).not.toMatch(/ist öffentlich|öffentliche Fassung|Interne Fassung/);
 
@@ -411,7 +411,7 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
     const [mail] = await w.mails();
     expect(mail!.email.attachments.map((a) => a.filename)).toEqual(["s-2022-05-12-niederschrift-intern.html"]);
     expect(mail!.email.text).toContain("als Datei zum Drucken und unten im Text.");
-    expect(mail!.email.text).toContain("Der Lenkungskreis tagt nicht öffentlich; die Niederschrift ist nur für seine Mitglieder bestimmt (Nr. 4.2 GO).");
+    expect(mail!.email.text).toContain("Eine Veröffentlichung der Niederschrift sieht die Geschäftsordnung nicht vor, und der Lenkungskreis tagt nicht öffentlich (Nr. 4.2 GO).");
     expect(mail!.email.text).not.toMatch(/ist öffentlich|öffentliche Fassung/);
   });
 });

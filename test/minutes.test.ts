@@ -225,7 +225,7 @@ describe("other profiles and edge cases", () => {
 
   it("Oberhausen: no public version, and the minutes say the body meets in closed session (Nr. 4.2 GO)", () => {
     const doc = internal(minutesFixture(), oberhausen);
-    expect(doc.notes).toContain("Der Lenkungskreis tagt nicht öffentlich; die Niederschrift ist nur für seine Mitglieder bestimmt (Nr. 4.2 GO).");
+    expect(doc.notes).toContain("Eine Veröffentlichung der Niederschrift sieht die Geschäftsordnung nicht vor, und der Lenkungskreis tagt nicht öffentlich (Nr. 4.2 GO).");
     expect(doc.notes.join(" ")).not.toMatch(/ist öffentlich|öffentliche Fassung/);
     expect(renderHtml(doc)).toContain("· Fassung für die Mitglieder\"");
     expect(() => buildMinutes(minutesFixture(), MEETING_ID, oberhausen, { version: "public" })).toThrow("Für die Niederschrift dieses Gremiums ist keine öffentliche Fassung vorgesehen.");
