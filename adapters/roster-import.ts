@@ -326,7 +326,8 @@ export function buildRoster(source: RosterSource, current: Db | null, overrides:
   if (head.role !== "leitung-geschaeftsstelle") {
     const signs = !profile || minutesSigners(profile).some((s) => s.person === "secretariat-head");
     const signing = profile?.minutes.regulated ? profile.minutes.signaturesCitation : null;
-    const note = signs ? ` (unterzeichnet die Niederschrift${signing ? `, ${signing}` : ""})` : "";
+    const practice = profile && !profile.minutes.regulated ? "; Praxis der Geschäftsstelle" : "";
+    const note = signs ? ` (unterzeichnet die Niederschrift${signing ? `, ${signing}` : ""}${practice})` : "";
     warnings.push(`Keine Zeile mit Rolle „leitung-geschaeftsstelle“: ${head.name} gilt als Leitung der Geschäftsstelle${note}.`);
   }
 
@@ -479,8 +480,13 @@ function checkComposition(entries: Entry[], institutions: { list: ResolvedInstit
     for (const e of deputies.slice(seats)) {
       problems.add(e.index, `${e.where}: „${inst.name}“ hat schon ${countOf(seats, "eine Stellvertretung", "Stellvertretungen")} (${kept.map((k) => k.where).join(", ")}); je Mitglied eine Stellvertretung${deputyRule}.`);
     }
-    if (members.length === 1 && deputies.length === 0) warnings.push(`„${inst.name}“ hat keine Stellvertretung${deputyRule}.`);
+    if (members.length > 0 && deputies.length === 0) warnings.push(`„${inst.name}“ hat keine Stellvertretung${deputyRule}.`);
+    if (seats > 1 && deputies.length > 0 && deputies.length < seats) {
+      // The n-th deputy row stands in for the n-th member row; with one missing, that order says nothing.
+      problems.add(deputies[0]!.index, `${deputies[0]!.where}: „${inst.name}“ entsendet ${countOf(seats, "ein Mitglied", "Mitglieder")}, aber ${countOf(deputies.length, "eine Stellvertretung", "Stellvertretungen")}; bei mehreren Mitgliedern bitte für jedes seine Stellvertretung angeben, in derselben Reihenfolge wie die Mitglieder${deputyRule}.`);
+    }
   }
+  checkExceptionTotals(entries, institutions.list, problems, profile);
   if (institutions.list.length > 0 && !institutions.list.some((i) => i.voting)) problems.add(Infinity, "Keine Institution ist stimmberechtigt.");
   if (institutions.list.length === 0 && entries.length > 0) problems.add(Infinity, "Es fehlt mindestens eine Institution mit Mitglied (Rolle „mitglied“).");
 
@@ -500,13 +506,36 @@ interface Allowed {
   rule: string;
 }
 
+type MembershipException = Profile["membership"]["exceptions"][number];
+
+/** The profile's exception (e.g. the AG Wohlfahrt sending two) that an institution's name matches. */
+function exceptionFor(name: string, profile: Profile | null): MembershipException | undefined {
+  const lower = name.toLowerCase();
+  return profile?.membership.exceptions.find((x) => x.nameContains.some((part) => lower.includes(part.toLowerCase())));
+}
+
+/**
+ * An exception's number is for the body it names, in total: two institutions that both match
+ * ("AGW Caritas", "AGW Diakonie") share it rather than getting it each.
+ */
+function checkExceptionTotals(entries: Entry[], institutions: ResolvedInstitution[], problems: Problems, profile: Profile | null) {
+  for (const exception of profile?.membership.exceptions ?? []) {
+    const keys = new Set(institutions.filter((i) => exceptionFor(i.name, profile) === exception).map((i) => i.key));
+    if (keys.size < 2) continue;
+    const members = entries.filter((e) => e.role === "mitglied" && e.institutionKey !== undefined && keys.has(e.institutionKey));
+    const kept = members.slice(0, exception.members);
+    for (const e of members.slice(exception.members)) {
+      problems.add(e.index, `${e.where}: ${exception.name} entsendet insgesamt ${countOf(exception.members, "ein Mitglied", "Mitglieder")} (schon ${kept.map((k) => k.where).join(", ")})${paren(profile!.membership.citation)}.`);
+    }
+  }
+}
+
 /** How many members the profile lets this institution send, matched by name against its exceptions. */
 function membersAllowed(name: string, profile: Profile | null): Allowed {
   if (!profile) return { limit: 1, rule: "je Institution ein Mitglied" };
   const m = profile.membership;
   const cite = paren(m.citation);
-  const lower = name.toLowerCase();
-  const exception = m.exceptions.find((x) => x.nameContains.some((part) => lower.includes(part.toLowerCase())));
+  const exception = exceptionFor(name, profile);
   if (exception) return { limit: exception.members, rule: `${exception.name}: ${countOf(exception.members, "ein Mitglied", "Mitglieder")}${cite}` };
   if (m.perInstitution === null) return { limit: null, rule: "" };
   const others = m.exceptions.map((x) => `, ${x.name}: ${countOf(x.members, "eins", "")}`).join("");
