@@ -110,12 +110,15 @@ export async function sendAll(mailer: Mailer, clock: Clock, outgoing: Outgoing[]
   return results;
 }
 
+/** How a mail that could not be composed is recorded: our own failure, not the mail server's answer. */
+export const NOT_COMPOSED = "Die Nachricht konnte nicht erstellt werden: ";
+
 async function composeAndSend(mailer: Mailer, item: Outgoing): Promise<SendResult> {
   let message: MailMessage;
   try {
     message = item.compose();
   } catch (e) {
-    return { accepted: false, messageId: null, error: `Die Nachricht konnte nicht erstellt werden: ${(e as Error).message}` };
+    return { accepted: false, messageId: null, error: `${NOT_COMPOSED}${(e as Error).message}` };
   }
   return mailer.send(message);
 }

@@ -6,7 +6,7 @@ import type { Db, Invitation } from "../adapters/schema.ts";
 import type { Mailer } from "../adapters/mail-transport.ts";
 import type { Texts } from "../rules/profile.ts";
 import { berlinDay, formatDateTime, formatDay } from "../rules/time.ts";
-import type { Batch, Delivery } from "./invitation-delivery.ts";
+import { NOT_COMPOSED, type Batch, type Delivery } from "./invitation-delivery.ts";
 import { nameOf } from "./invitation-recipients.ts";
 
 export interface FailedRecipient {
@@ -116,7 +116,14 @@ function summary(r: Omit<InvitationReport, "text">, target: string): Texts {
   }
   const errors = new Set(r.failed.map((f) => f.error));
   if (r.sentNow === 0 && errors.size === 1) {
-    const [error] = errors;
+    const error = [...errors][0]!;
+    if (error.startsWith(NOT_COMPOSED)) {
+      const reason = error.slice(NOT_COMPOSED.length);
+      return {
+        de: `nichts versandt – die Nachrichten konnten nicht erstellt werden (${reason}); das ist ein Fehler des Bots, nicht des Mailservers. Keine Nachricht ist als versandt vermerkt (${r.accepted} von ${r.total}); bitte melden Sie ihn.`,
+        en: `nothing sent – the messages could not be composed (${reason}); this is a fault of the bot, not of the mail server. No message is recorded as sent (${r.accepted} of ${r.total}); please report it.`,
+      };
+    }
     return {
       de: `nichts versandt – ${target} meldet: ${error}. Keine Nachricht ist als versandt vermerkt (${r.accepted} von ${r.total}).`,
       en: `nothing sent – ${target} says: ${error}. No message is recorded as sent (${r.accepted} of ${r.total}).`,

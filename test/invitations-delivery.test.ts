@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { outboxMailer, smtpMailer } from "../adapters/mail-transport.ts";
-import { composer, newRecord } from "../services/invitation-core.ts";
+import { composer, deliver, newRecord } from "../services/invitation-core.ts";
 import { claimRecipients, recipientState, recordDeliveries, sendAll } from "../services/invitation-delivery.ts";
 import { currentRecipients } from "../services/invitation-recipients.ts";
 import { retryInvitation, sendInvitation } from "../services/invitations.ts";
@@ -162,6 +162,28 @@ describe("a mail that cannot be composed", () => {
     const retry = await retryInvitation(f.services, GS, id);
     expect(retry).toMatchObject({ accepted: 18, sentNow: 1 });
     expect(countsByRecipient().get(FUCHS)).toBe(1);
+  });
+});
+
+describe("no mail can be composed at all", () => {
+  it("reports it as the bot's own fault, not as the mail server's answer, in German and English", async () => {
+    f = await fixture("2022-04-20T09:15:00+02:00");
+    const id = await f.meeting(MEETING);
+    const now = f.services.clock();
+    const claimed = await f.store.update({ actorId: GS }, (db, audit) => {
+      const meeting = db.meetings.find((m) => m.id === id)!;
+      const invitation = newRecord(db, meeting, { kind: "request", urgent: false, reason: null, recipients: currentRecipients(db, meeting), createdBy: GS }, now);
+      return claimRecipients(invitation, now, () => () => { throw new Error("kein Kalender"); }, audit);
+    });
+    if (claimed.duplicate) throw new Error("no activity id given");
+
+    const report = await deliver(f.services, GS, { ...claimed.value, warnings: [] });
+
+    expect(report).toMatchObject({ accepted: 0, sentNow: 0 });
+    expect(report.text.de).toContain("nichts versandt – die Nachrichten konnten nicht erstellt werden (kein Kalender); das ist ein Fehler des Bots, nicht des Mailservers.");
+    expect(report.text.en).toContain("nothing sent – the messages could not be composed (kein Kalender); this is a fault of the bot, not of the mail server.");
+    expect(report.text.de).not.toContain("meldet");
+    expect(f.smtp.messages).toHaveLength(0);
   });
 });
 
