@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { outboxMailer, smtpMailer } from "../adapters/mail-transport.ts";
 import { composer, deliver, newRecord } from "../services/invitation-core.ts";
-import { claimRecipients, recipientState, recordDeliveries, sendAll } from "../services/invitation-delivery.ts";
+import type { Recipient } from "../adapters/schema.ts";
+import { claimRecipients, recipientState, recordDeliveries, sendAll, type Batch } from "../services/invitation-delivery.ts";
 import { currentRecipients } from "../services/invitation-recipients.ts";
 import { retryInvitation, sendInvitation } from "../services/invitations.ts";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
@@ -31,6 +32,20 @@ function countsByRecipient(): Map<string, number> {
   const counts = new Map<string, number>();
   for (const m of f.smtp.messages) for (const to of m.to) counts.set(to, (counts.get(to) ?? 0) + 1);
   return counts;
+}
+
+/** Step 1 of a mail-out as the invitation service runs it: a new request record, its recipients claimed. `fails` picks who cannot be composed. */
+async function claimRequest(id: string, fails: (personId: string) => boolean = () => false): Promise<Batch> {
+  const now = f.services.clock();
+  const claimed = await f.store.update({ actorId: GS }, (db, audit) => {
+    const meeting = db.meetings.find((m) => m.id === id)!;
+    const invitation = newRecord(db, meeting, { kind: "request", urgent: false, reason: null, recipients: currentRecipients(db, meeting), createdBy: GS }, now);
+    const compose = composer(db, meeting, invitation, now);
+    const draft = (r: Recipient) => (fails(r.personId) ? () => { throw new Error("kein Kalender"); } : compose(r));
+    return { ...claimRecipients(invitation, now, draft, audit), warnings: [] };
+  });
+  if (claimed.duplicate) throw new Error("no activity id given");
+  return claimed.value;
 }
 
 describe("the SMTP server refuses some recipients", () => {
@@ -140,16 +155,7 @@ describe("a mail that cannot be composed", () => {
   it("counts as not sent, with the reason, and its claim is released so that a retry tries again", async () => {
     f = await fixture("2022-04-20T09:15:00+02:00");
     const id = await f.meeting(MEETING);
-    const now = f.services.clock();
-    // Step 1 as the invitation service runs it, with a composer that fails for one recipient.
-    const claimed = await f.store.update({ actorId: GS }, (db, audit) => {
-      const meeting = db.meetings.find((m) => m.id === id)!;
-      const invitation = newRecord(db, meeting, { kind: "request", urgent: false, reason: null, recipients: currentRecipients(db, meeting), createdBy: GS }, now);
-      const compose = composer(db, meeting, invitation, now);
-      return claimRecipients(invitation, now, (r) => (r.personId === "m-jugendamt" ? () => { throw new Error("kein Kalender"); } : compose(r)), audit);
-    });
-    if (claimed.duplicate) throw new Error("no activity id given");
-    const batch = claimed.value;
+    const batch = await claimRequest(id, (personId) => personId === "m-jugendamt");
 
     const deliveries = await sendAll(f.services.mailer, f.services.clock, batch.outgoing);
     await f.store.update({ actorId: GS }, (db, audit) => void recordDeliveries(db, batch.invitationId, deliveries, "smtp", audit));
@@ -169,15 +175,7 @@ describe("no mail can be composed at all", () => {
   it("reports it as the bot's own fault, not as the mail server's answer, in German and English", async () => {
     f = await fixture("2022-04-20T09:15:00+02:00");
     const id = await f.meeting(MEETING);
-    const now = f.services.clock();
-    const claimed = await f.store.update({ actorId: GS }, (db, audit) => {
-      const meeting = db.meetings.find((m) => m.id === id)!;
-      const invitation = newRecord(db, meeting, { kind: "request", urgent: false, reason: null, recipients: currentRecipients(db, meeting), createdBy: GS }, now);
-      return claimRecipients(invitation, now, () => () => { throw new Error("kein Kalender"); }, audit);
-    });
-    if (claimed.duplicate) throw new Error("no activity id given");
-
-    const report = await deliver(f.services, GS, { ...claimed.value, warnings: [] });
+    const report = await deliver(f.services, GS, await claimRequest(id, () => true));
 
     expect(report).toMatchObject({ accepted: 0, sentNow: 0 });
     expect(report.text.de).toContain("nichts versandt – die Nachrichten konnten nicht erstellt werden (kein Kalender); das ist ein Fehler des Bots, nicht des Mailservers.");
@@ -188,15 +186,8 @@ describe("no mail can be composed at all", () => {
 });
 
 describe("a sending run that died after claiming its recipients", () => {
-  /** Step 1 of a run, as the invitation service does it; the process then "dies" (never sends or records). */
-  async function claimAndDie(id: string): Promise<void> {
-    const now = f.services.clock();
-    await f.store.update({ actorId: GS }, (db, audit) => {
-      const meeting = db.meetings.find((m) => m.id === id)!;
-      const invitation = newRecord(db, meeting, { kind: "request", urgent: false, reason: null, recipients: currentRecipients(db, meeting), createdBy: GS }, now);
-      claimRecipients(invitation, now, composer(db, meeting, invitation, now), audit);
-    });
-  }
+  /** Step 1 of a run; the process then "dies" (never sends or records). */
+  const claimAndDie = (id: string) => claimRequest(id);
 
   it("leaves its recipients alone for 15 minutes, then a retry sends to them, each once", async () => {
     f = await fixture("2022-04-20T09:15:00+02:00");
