@@ -63,23 +63,50 @@ type Block =
   | { type: "facts"; rows: Fact[] }
   | { type: "list"; heading: string; items: string[] };
 
+/** Nodemailer message options for one recipient. */
+export function composeInvitation(input: InvitationInput): MailMessage {
+  return invitationComposer(input)(input.recipient);
+}
+
 /**
- * Nodemailer message options for one recipient. The calendar file is the same for everyone invited
- * at once, so a caller sending many passes it in (`invitationCalendar`) rather than building it anew.
+ * Composes the mails of one mail-out. What is the same for everyone (the calendar file, subject,
+ * date and time) is built once, with the first mail: a mail-out to 40 asked for the zone and
+ * folded the calendar 40 times otherwise.
  */
-export function composeInvitation(input: InvitationInput, calendar = invitationCalendar(input)): MailMessage {
-  const blocks = input.kind === "cancel" ? cancelBlocks(input) : invitationBlocks(input);
+export function invitationComposer(shared: Omit<InvitationInput, "recipient">): (recipient: InvitationRecipient) => MailMessage {
+  let common: Common | null = null;
+  return (recipient) => {
+    common ??= commonParts(shared);
+    const input = { ...shared, recipient };
+    const blocks = input.kind === "cancel" ? cancelBlocks(input, common) : invitationBlocks(input, common);
+    return {
+      from: { name: input.secretariat.name, address: input.secretariat.email },
+      to: { name: recipient.name, address: recipient.email },
+      subject: common.subject,
+      text: renderText(blocks),
+      html: renderHtml(blocks),
+      icalEvent: {
+        method: methodOf(input),
+        filename: input.kind === "cancel" ? "absage.ics" : "einladung.ics",
+        content: common.calendar,
+      },
+    };
+  };
+}
+
+/** The parts every recipient's mail shares. */
+interface Common {
+  calendar: string;
+  subject: string;
+  /** "Donnerstag, 12.05.2022, 10:00–12:00 Uhr" */
+  when: string;
+}
+
+function commonParts(shared: Omit<InvitationInput, "recipient">): Common {
   return {
-    from: { name: input.secretariat.name, address: input.secretariat.email },
-    to: { name: input.recipient.name, address: input.recipient.email },
-    subject: invitationSubject(input),
-    text: renderText(blocks),
-    html: renderHtml(blocks),
-    icalEvent: {
-      method: methodOf(input),
-      filename: input.kind === "cancel" ? "absage.ics" : "einladung.ics",
-      content: calendar,
-    },
+    calendar: invitationCalendar(shared),
+    subject: invitationSubject(shared),
+    when: formatMeetingTime(shared.meeting.start, shared.meeting.end),
   };
 }
 
@@ -88,7 +115,7 @@ function methodOf(input: Pick<InvitationInput, "kind">): "REQUEST" | "CANCEL" {
 }
 
 /** The .ics of an invitation, update or cancellation: every attendee, independent of the recipient. */
-export function invitationCalendar(input: Omit<InvitationInput, "recipient">): string {
+function invitationCalendar(input: Omit<InvitationInput, "recipient">): string {
   return buildIcs({
     uid: input.meeting.uid,
     sequence: input.meeting.sequence,
@@ -118,7 +145,7 @@ export function formatMeetingTime(start: Date, end: Date): string {
   return `${formatDay(berlinDay(start))}, ${formatTime(start)}–${formatTime(end)} Uhr`;
 }
 
-function invitationBlocks(input: InvitationInput): Block[] {
+function invitationBlocks(input: InvitationInput, common: Common): Block[] {
   const { meeting, citations } = input;
   const blocks: Block[] = [{ type: "p", text: `Guten Tag ${input.recipient.name},` }];
   blocks.push({ type: "p", text: openingSentence(input) });
@@ -130,7 +157,7 @@ function invitationBlocks(input: InvitationInput): Block[] {
     blocks.push({ type: "p", text: `Die Ladungsfrist ist wegen Dringlichkeit verkürzt. Grund: ${input.urgentReason}` });
   }
   if (input.note) blocks.push({ type: "p", text: input.note });
-  blocks.push({ type: "facts", rows: placeAndTime(input) });
+  blocks.push({ type: "facts", rows: placeAndTime(input, common.when) });
   blocks.push({ type: "list", heading: "Tagesordnung", items: agendaLines(meeting.agenda) });
   for (const item of meeting.agenda.filter((i) => i.secondConvocation)) {
     blocks.push({ type: "p", text: secondConvocationSentence(item, citations.secondConvocation) });
@@ -141,11 +168,10 @@ function invitationBlocks(input: InvitationInput): Block[] {
   return blocks;
 }
 
-function cancelBlocks(input: InvitationInput): Block[] {
-  const when = formatMeetingTime(input.meeting.start, input.meeting.end);
+function cancelBlocks(input: InvitationInput, common: Common): Block[] {
   const blocks: Block[] = [
     { type: "p", text: `Guten Tag ${input.recipient.name},` },
-    { type: "p", text: `die ${input.meetingTitle} am ${when} wird abgesagt. Der Termin wird mit dieser E-Mail aus Ihrem Kalender entfernt.` },
+    { type: "p", text: `die ${input.meetingTitle} am ${common.when} wird abgesagt. Der Termin wird mit dieser E-Mail aus Ihrem Kalender entfernt.` },
   ];
   if (input.note) blocks.push({ type: "p", text: input.note });
   blocks.push(closing(input));
@@ -158,9 +184,9 @@ function openingSentence(input: InvitationInput): string {
     : `hiermit lädt die Geschäftsstelle Sie zur ${input.meetingTitle} ein.`;
 }
 
-function placeAndTime(input: InvitationInput): Fact[] {
-  const { start, end, location, onlineUrl } = input.meeting;
-  const rows: Fact[] = [{ label: "Termin", value: formatMeetingTime(start, end) }];
+function placeAndTime(input: InvitationInput, when: string): Fact[] {
+  const { location, onlineUrl } = input.meeting;
+  const rows: Fact[] = [{ label: "Termin", value: when }];
   if (location) rows.push({ label: "Ort", value: location });
   if (onlineUrl) rows.push({ label: "Online teilnehmen", value: onlineUrl, href: onlineUrl });
   return rows;

@@ -46,13 +46,33 @@ export function isRealDay(day: string): boolean {
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }
 
+const HOUR_MS = 3_600_000;
+const offsetsByHour = new Map<number, number>();
+
+/**
+ * Berlin's offset from UTC at `instant`, in minutes, remembered per UTC hour: Berlin changes its
+ * offset only on the full UTC hour (summer time begins and ends at 01:00 UTC; test/time.test.ts
+ * checks the zone data from 1970 to 2100), so one lookup serves the whole hour. A mail-out asks for it several times per recipient, and each
+ * lookup formats a date with `Intl` (about 10 µs).
+ */
+function berlinOffset(instant: Date): number {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    if (offsetsByHour.size >= 10_000) offsetsByHour.clear(); // a long-running server: keep it small
+    offset = tzOffset(BERLIN, new Date(hour * HOUR_MS));
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
+}
+
 /**
  * Berlin's offset from UTC at `instant` (minutes) and its wall-clock time as "YYYY-MM-DDTHH:mm:ss".
  * One zone lookup and plain UTC arithmetic: date-fns' `format` with a zone looks the zone up
  * several times per call, which showed in every mail-out (one timestamp per recipient).
  */
 function berlinWallClock(instant: Date): { offset: number; wall: string } {
-  const offset = tzOffset(BERLIN, instant);
+  const offset = berlinOffset(instant);
   return { offset, wall: new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19) };
 }
 

@@ -4,7 +4,7 @@
  * from the stored meeting, and running a prepared batch to its report.
  */
 import type { MailMessage } from "../adapters/mail-transport.ts";
-import { composeInvitation, invitationCalendar, type InvitationInput } from "../adapters/invitation-mail.ts";
+import { invitationComposer, type InvitationInput } from "../adapters/invitation-mail.ts";
 import type { Db, Invitation, Meeting, Recipient } from "../adapters/schema.ts";
 import type { Profile, Texts } from "../rules/profile.ts";
 import { invitationPermission } from "../rules/timing.ts";
@@ -146,8 +146,7 @@ export function meetingUid(db: Db, meeting: Meeting): string {
 
 /**
  * A recipient's mail for `invitation`, from the meeting as it is stored now: everything the mail
- * says is taken at once (under the lock), the mail is composed when it is sent. The calendar file
- * is the same for every recipient, so it is built once, by the first mail.
+ * says is taken at once (under the lock), the mail is composed when it is sent.
  */
 export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: Date): (r: Recipient) => () => MailMessage {
   const profile = profileOf(db);
@@ -174,10 +173,10 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
     },
     stamp: now,
   };
-  let calendar: string | null = null;
+  const compose = invitationComposer(input);
   return (r) => {
     const recipient = mailRecipient(db, meeting, r);
-    return () => composeInvitation({ ...input, recipient }, (calendar ??= invitationCalendar(input)));
+    return () => compose(recipient);
   };
 }
 

@@ -3,8 +3,7 @@
  *
  *   1. under the store lock: claim every recipient not yet accepted and take what their mails say
  *      from that one snapshot;
- *   2. outside the lock: compose and send, a few at a time over the pooled transport (composing a
- *      mail overlaps with waiting for the server's answer to the one before);
+ *   2. outside the lock: compose and send, all handed to the pooled transport at once;
  *   3. under the lock again: record per recipient when the server accepted the message, or why not.
  *
  * A claim is what keeps two calls running at the same moment (bot and command line) from sending
@@ -92,22 +91,13 @@ export interface Delivery extends SendResult {
 }
 
 /**
- * Step 2: composes and sends, at most `limit` at a time; the pooled transport (5 connections)
- * queues the rest. A mail that cannot be composed counts as not sent, with the reason, so that
- * step 3 releases its claim and a retry tries it again.
+ * Step 2: composes every mail and hands them all to the pooled transport at once, which sends
+ * them over its connections in turn. A mail that cannot be composed counts as not sent, with the
+ * reason, so that step 3 releases its claim and a retry tries it again.
  */
-export async function sendAll(mailer: Mailer, clock: Clock, outgoing: Outgoing[], limit = 10): Promise<Delivery[]> {
-  const results: Delivery[] = [];
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < outgoing.length) {
-      const item = outgoing[next++]!;
-      const result = await composeAndSend(mailer, item); // never throws: it answers with an error instead
-      results.push({ personId: item.personId, ...result, at: clock() });
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, outgoing.length) }, worker));
-  return results;
+export function sendAll(mailer: Mailer, clock: Clock, outgoing: Outgoing[]): Promise<Delivery[]> {
+  // composeAndSend never throws: it answers with an error instead.
+  return Promise.all(outgoing.map(async (item) => ({ personId: item.personId, ...(await composeAndSend(mailer, item)), at: clock() })));
 }
 
 /** How a mail that could not be composed is recorded: our own failure, not the mail server's answer. */

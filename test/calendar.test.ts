@@ -93,12 +93,18 @@ describe("calendar invitation (METHOD:REQUEST)", () => {
     expect(vevent.getFirstPropertyValue("description")).toBe("TOP 1: Begrüßung\nTOP 2: Haushalt 2023 (nicht öffentlich)");
   });
 
-  it("uses CRLF and folds lines at 75 octets (umlauts count as two)", () => {
-    const long = "Ä".repeat(60) + " Sitzungssaal";
+  it("uses CRLF and folds lines at 75 octets (umlauts count as two, € three, an emoji four and stays whole)", () => {
+    // Folding is ical-generator's, with our patch (patches/): it must still count octets, not characters.
+    const long = "Ä".repeat(30) + "€".repeat(20) + "📅".repeat(10) + " Sitzungssaal";
     const { text, vevent } = read(event({ location: long }));
     expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
-    for (const line of text.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+    const lines = text.split("\r\n");
+    for (const line of lines) {
+      expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+      expect(Buffer.from(line, "utf8").toString("utf8"), "no emoji cut in half").toBe(line);
+    }
+    expect(lines.filter((l) => l.startsWith(" ")).length, "the location is folded").toBeGreaterThanOrEqual(2);
     expect(vevent.getFirstPropertyValue("location")).toBe(long);
   });
 

@@ -36,6 +36,22 @@ describe("instants in Berlin time", () => {
     expect(mismatches).toEqual([]);
   });
 
+  it("can remember the offset per hour: from 1970 to 2100 Berlin changes its offset only on the full UTC hour", () => {
+    // berlinOffset() looks the zone up once per UTC hour; this checks that assumption in the zone data
+    // (to the second: the formatter shows no milliseconds).
+    const offsetAt = (t: number) => (Date.parse(`${wallClock.format(new Date(t)).replace(" ", "T")}Z`) - t) / 60_000;
+    const hour = 3_600_000;
+    const offHour: string[] = [];
+    let transitions = 0;
+    for (let day = Date.parse("1970-01-01T00:00:00Z"); day < Date.parse("2100-01-01T00:00:00Z"); day += 24 * hour) {
+      if (offsetAt(day) === offsetAt(day + 24 * hour - 1000)) continue;
+      transitions++;
+      for (let h = day; h < day + 24 * hour; h += hour) if (offsetAt(h) !== offsetAt(h + hour - 1000)) offHour.push(new Date(h).toISOString());
+    }
+    expect(transitions).toBeGreaterThan(200); // summer time since 1980, twice a year
+    expect(offHour).toEqual([]);
+  });
+
   it("shows German and English date-times with the weekday", () => {
     const at = parseInstant("2022-05-12T10:00:00+02:00")!;
     expect(formatDateTime(at, "de")).toBe("Donnerstag, 12.05.2022, 10:00 Uhr");
