@@ -6,7 +6,7 @@
 import { startSmtp } from "../test/support/smtp.ts";
 
 process.on("disconnect", () => process.exit(0));
-startSmtp().then(
+startSmtp({ keep: false }).then(
   (smtp) => process.send?.({ ready: true, url: smtp.url }),
   (e) => {
     process.stderr.write(`${(e as Error).stack}\n`);

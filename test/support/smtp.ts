@@ -20,6 +20,8 @@ export interface ReceivedMail {
 export interface SmtpOptions {
   /** Recipients to refuse at RCPT TO with "550 5.1.1 … unknown"; the rest are accepted. */
   failFor?: (rcpt: string) => boolean;
+  /** false: read and drop every message (the benchmark's thousands would otherwise pile up). */
+  keep?: boolean;
 }
 
 export interface TestSmtp {
@@ -54,6 +56,7 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("error", callback);
       stream.on("end", () => {
+        if (options.keep === false) return callback();
         messages.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
