@@ -175,6 +175,8 @@ export const Profile = z.object({
       signaturesCitation: citation.nullable(),
       /** Who signs, in the order of the signature lines. */
       signers: z.array(signer).min(1),
+      /** The distribution as the document words it (Rhein-Sieg "per E-Mail", Oberhausen only "zeitnah"). */
+      distribution: Texts,
       distributionCitation: citation.nullable(),
       approvalCitation: citation.nullable(),
       publicity,

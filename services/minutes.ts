@@ -353,7 +353,7 @@ function notesOf(profile: Profile, cite: Citations, isPublic: boolean, hasNonPub
         ? `Diese Fassung enthält nicht öffentliche Punkte und ist nur für die Mitglieder bestimmt; zur Weitergabe dient die öffentliche Fassung${paren(cite.publicity)}.`
         : null;
   return [
-    `Die Niederschrift wird jedem Mitglied per E-Mail zugesandt${paren(cite.distribution)}.`,
+    withCitation(m.distribution.de, cite.distribution),
     `Änderungswünsche zum Inhalt sind ${words.objectionsDue.de} einzubringen; ${words.outcome.de}${paren(cite.approval)}.`,
     ...(publicity ? [publicity] : []),
   ];

@@ -233,6 +233,9 @@ describe("other profiles and edge cases", () => {
 
   it("cites the profile's own paragraphs (Oberhausen: Nr. 4.7, consensus)", () => {
     const text = plain(renderMarkdown(internal(minutesFixture(), oberhausen)));
+    // Nr. 4.7 says "zeitnah zugesandt", not "per E-Mail": the sentence is the profile's.
+    expect(text).toContain("Die Niederschrift wird allen Mitgliedern zeitnah zugesandt (Nr. 4.7 GO).");
+    expect(text).not.toContain("per E-Mail zugesandt");
     expect(text).toContain("Ergebnisprotokoll nach Nr. 4.7 GO");
     expect(text).toContain("Unterschriften gemäß Nr. 4.7 GO");
     expect(text).toContain("(Konsens, kein Widerspruch, Nr. 5.1 GO)");
