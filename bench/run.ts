@@ -71,14 +71,18 @@ async function main(): Promise<void> {
     const done = times.map((ts) => ts.map((t) => t.done)) as [number[], number[], number[]];
     const result: Result = {
       turn: { p50: round(percentile(reply[1], 50)), p99: round(percentile(reply[1], 99)), floorP50: round(percentile(reply[0], 50)), floorP99: round(percentile(reply[0], 99)) },
-      fanout: { recipients: fan.recipients, ms: round(percentile(fan.accepted, 50)), floorMs: round(percentile(fan.floor, 50)) },
+      fanout: {
+        recipients: fan.recipients,
+        ms: round(percentile(fan.accepted, 50)),
+        floorMs: round(percentile(fan.floor, 50)),
+        recordedMs: round(percentile(fan.recorded, 50)),
+      },
       growth: { emptyP50: round(percentile(reply[1], 50)), largeP50: round(percentile(reply[2], 50)), auditEvents },
       rssMb: memory[2]!.maxRssMb,
     };
     const extra: Extra = {
       largeP99: round(percentile(reply[2], 99)),
       doneP50: done.map((d) => round(percentile(d, 50))) as [number, number, number],
-      fanoutRecorded: round(percentile(fan.recorded, 50)),
       phases: {
         prepare: round(percentile(fan.phases.map((p) => p.prepare), 50)),
         sending: round(percentile(fan.phases.map((p) => p.sending), 50)),
@@ -97,7 +101,8 @@ async function main(): Promise<void> {
 
 interface Result {
   turn: { p50: number; p99: number; floorP50: number; floorP99: number };
-  fanout: { recipients: number; ms: number; floorMs: number };
+  /** `ms`: until the server accepted the last mail (the issue's figure); `recordedMs`: until also recorded (added, no target). */
+  fanout: { recipients: number; ms: number; floorMs: number; recordedMs: number };
   growth: { emptyP50: number; largeP50: number; auditEvents: number };
   rssMb: number;
 }
@@ -106,8 +111,6 @@ interface Result {
 interface Extra {
   largeP99: number;
   doneP50: [number, number, number];
-  /** Median of the fan-out until the answers are recorded and the command returns. */
-  fanoutRecorded: number;
   /** Medians of the fan-out's phases. */
   phases: Phases;
   memory: [ChildStats, ChildStats, ChildStats];
@@ -127,7 +130,7 @@ function printTable(r: Result, x: Extra): void {
   row(`fan-out to ${r.fanout.recipients} until all accepted (median; floor: nodemailer)`, r.fanout.ms, r.fanout.floorMs, `≤ ${TARGET.fanout}×`, within(r.fanout.ms, r.fanout.floorMs, TARGET.fanout));
   row("  of it: create the record, claim (1st update)", x.phases.prepare, null, "", null);
   row("  of it: compose and send (first mail → last accepted)", x.phases.sending, null, "", null);
-  row("  fan-out until also recorded (2nd update), the reply", x.fanoutRecorded, r.fanout.floorMs, "", null);
+  row("  fan-out until also recorded (2nd update), the reply", r.fanout.recordedMs, r.fanout.floorMs, "", null);
   row("  of it: record the answers (2nd update)", x.phases.record, null, "", null);
   row("growth: turn p50, ten-year vs empty", r.growth.largeP50, r.growth.emptyP50, `≤ ${TARGET.growth}×`, within(r.growth.largeP50, r.growth.emptyP50, TARGET.growth));
   row("growth: turn p99", x.largeP99, r.turn.p99, "", null);
