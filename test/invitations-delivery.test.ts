@@ -185,6 +185,25 @@ describe("no mail can be composed at all", () => {
   });
 });
 
+describe("a part every mail shares cannot be built", () => {
+  it("fails every mail, not only the first, and each is recorded with the reason", async () => {
+    f = await fixture("2022-04-20T09:15:00+02:00");
+    const id = await f.meeting(MEETING);
+    // A second convocation under a profile without that rule: no mail may go out without its notice.
+    await f.store.update({ actorId: GS }, (db) => {
+      db.body.profile = "oberhausen";
+      db.meetings[0]!.agenda[0]!.secondConvocation = true;
+    });
+    const report = await deliver(f.services, GS, await claimRequest(id));
+
+    expect(report).toMatchObject({ accepted: 0, sentNow: 0 });
+    expect(f.smtp.messages).toHaveLength(0);
+    const recipients = (await f.store.read()).invitations[0]!.recipients;
+    expect(recipients.length).toBeGreaterThan(1);
+    for (const r of recipients) expect(r.error).toMatch(/^Die Nachricht konnte nicht erstellt werden: TOP 1 ist eine zweite Einberufung/);
+  });
+});
+
 describe("a sending run that died after claiming its recipients", () => {
   /** Step 1 of a run; the process then "dies" (never sends or records). */
   const claimAndDie = (id: string) => claimRequest(id);
