@@ -30,6 +30,7 @@ export function emptyDb(roster: Roster): Db {
     minutes: [],
     processedActivities: [],
     botState: {},
+    auditSeq: 0,
   };
 }
 

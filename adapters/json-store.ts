@@ -1,7 +1,9 @@
 /**
  * The Store on a JSON file (lowdb), safe when the bot server and command-line calls use one file
  * at the same time: every change is read-modify-write under a cross-process lock, queued within
- * the process, validated, and written atomically; the audit log is a JSON-lines file beside it.
+ * the process, validated, and written atomically; the audit log is a JSON-lines file beside it,
+ * written ahead of the data: a change's lines carry its number (`auditSeq`), and lines of a change
+ * that never reached the data file are cut off by the next change and never read.
  * A file that is not valid is refused and never overwritten.
  *
  * Years of data must not make every turn slower, so the store keeps the data it last read or
@@ -15,13 +17,13 @@ import { dirname, resolve } from "node:path";
 import { Low } from "lowdb";
 import { clockFromEnv, type Clock } from "./clock.ts";
 import { demoDb } from "./demo.ts";
-import { AuditEntry, Db, SCHEMA_VERSION } from "./schema.ts";
+import { Db, SCHEMA_VERSION, StoredAuditEntry, type AuditEntry } from "./schema.ts";
 import type { Audit, Store, UpdateOptions, UpdateResult } from "./store.ts";
 import { StoreError, describeIssues, invalidDataError, newerVersionError } from "./store-errors.ts";
 import {
   AtomicJsonFile,
   DEFAULT_LOCK_TIMING,
-  appendLines,
+  appendLog,
   deepFreeze,
   enqueue,
   fieldBytes,
@@ -72,7 +74,9 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
     action,
     details,
   });
-  const appendAudit = (entries: AuditEntry[]) => appendLines(auditFile, entries.map((e) => JSON.stringify(e)));
+  /** Appends `entries` as part of change number `seq`, cutting what an uncommitted change left. */
+  const appendAudit = (entries: AuditEntry[], seq: number, committed: number) =>
+    appendLog(auditFile, entries.map((e) => JSON.stringify({ ...e, seq })), committed);
 
   /** The data as the file holds it (`key`), frozen, with each top-level field's bytes as written. */
   type Snapshot = { key: string | null; db: Db; bytes: Map<keyof Db, Buffer> };
@@ -116,7 +120,7 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
     if (loaded.kind === "missing") {
       const db = demoDb();
       const written = await write(snapshotOf(null, db));
-      await appendAudit([entry("system", "store.create", { demo: db.body.name })]);
+      await appendAudit([entry("system", "store.create", { demo: db.body.name })], db.auditSeq, db.auditSeq);
       return written;
     }
     return migrateFromV1(loaded.db);
@@ -128,7 +132,7 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
     const { db, audit } = migrateV1(v1);
     await writeFileAtomic(auditFile, auditTextWithMoved((await readText(auditFile)) ?? "", audit));
     const written = await write(snapshotOf(null, db));
-    await appendAudit([entry("system", "store.migrate", { from: 1, to: SCHEMA_VERSION, backup, auditEntriesMoved: audit.length })]);
+    await appendAudit([entry("system", "store.migrate", { from: 1, to: SCHEMA_VERSION, backup, auditEntriesMoved: audit.length })], db.auditSeq, db.auditSeq);
     return written;
   }
 
@@ -168,23 +172,33 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
       }
       // Only the fields the change used can differ; of those, check the ones whose JSON did.
       const changed = fields.filter((f) => (touched.has(f) || !(f in db)) && !fieldBytes(f, db[f])?.equals(current.bytes.get(f)!));
-      if (changed.length > 0) {
-        const checked = Db.pick(Object.fromEntries(changed.map((f) => [f, true])) as { [F in keyof Db]?: true }).safeParse(db);
-        if (!checked.success) {
-          throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in „${file}“ wurde nichts gespeichert.`, file);
-        }
-        const valid = checked.data as Record<string, unknown>;
-        const bytes = new Map(current.bytes);
-        const next: Record<string, unknown> = { ...current.db };
-        for (const f of changed) {
-          bytes.set(f, fieldBytes(f, valid[f])!);
-          next[f] = JSON.parse(JSON.stringify(valid[f])); // as a fresh read gives it, sharing nothing with the caller
-        }
+      const committed = current.db.auditSeq;
+      if (changed.length === 0) {
+        // Nothing to write: the audit lines (if any) are committed as they are appended.
         assertHeld();
-        await write(snapshotOf(null, next as Db, bytes));
+        await appendAudit(entries, committed, committed);
+        return { duplicate: false as const, value };
       }
+      const checked = Db.pick(Object.fromEntries(changed.map((f) => [f, true])) as { [F in keyof Db]?: true }).safeParse(db);
+      if (!checked.success) {
+        throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in „${file}“ wurde nichts gespeichert.`, file);
+      }
+      const valid = checked.data as Record<string, unknown>;
+      const bytes = new Map(current.bytes);
+      const next: Record<string, unknown> = { ...current.db };
+      for (const f of changed) {
+        bytes.set(f, fieldBytes(f, valid[f])!);
+        next[f] = JSON.parse(JSON.stringify(valid[f])); // as a fresh read gives it, sharing nothing with the caller
+      }
+      // Audit first, numbered as the next change, then the data that commits it: a crash in
+      // between leaves lines above the data's auditSeq, which the next append cuts off.
+      const seq = entries.length > 0 ? committed + 1 : committed;
+      next.auditSeq = seq;
+      bytes.set("auditSeq", fieldBytes("auditSeq", seq)!);
       assertHeld();
-      await appendAudit(entries);
+      await appendAudit(entries, seq, committed);
+      assertHeld();
+      await write(snapshotOf(null, next as Db, bytes));
       return { duplicate: false as const, value };
     });
   }
@@ -192,11 +206,16 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
   async function auditLog(): Promise<AuditEntry[]> {
     await read(); // creates or migrates first, so the log is complete
     const { values, badLines } = await readJsonLines(auditFile);
+    // Read after the log: lines of a change committed meanwhile count, lines never committed do not.
+    const { auditSeq } = await read();
     const entries: AuditEntry[] = [];
     values.forEach((v) => {
-      const parsed = AuditEntry.safeParse(v);
-      if (parsed.success) entries.push(parsed.data);
-      else badLines.push(-1);
+      const parsed = StoredAuditEntry.safeParse(v);
+      if (!parsed.success) badLines.push(-1);
+      else {
+        const { seq = 0, ...line } = parsed.data;
+        if (seq <= auditSeq) entries.push(line);
+      }
     });
     if (badLines.length > 0) {
       const where = badLines.filter((n) => n > 0);

@@ -202,6 +202,12 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/**
+ * An audit line as stored: with the `auditSeq` of the data change it belongs to, so that lines
+ * written ahead of a change that never reached the data file can be told apart (older logs: none).
+ */
+export const StoredAuditEntry = AuditEntry.extend({ seq: z.number().int().nonnegative().optional() });
+
 export const Db = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   body: Body,
@@ -219,5 +225,10 @@ export const Db = z.object({
   processedActivities: z.array(z.object({ id, at: instant })),
   /** Bot conversation state (half-finished flows) and conversation references, by key. */
   botState: z.record(z.unknown()),
+  /**
+   * Counts the changes that wrote audit lines: a change's lines carry the next number and are
+   * appended before the data file is written; lines numbered above this were never committed.
+   */
+  auditSeq: z.number().int().nonnegative().default(0),
 });
 export type Db = z.infer<typeof Db>;

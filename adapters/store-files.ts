@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { statSync } from "node:fs";
-import { open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { open, readdir, readFile, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import lockfile from "proper-lockfile";
 import type { Adapter } from "lowdb";
@@ -260,24 +260,63 @@ export function enqueue<T>(key: string, work: () => Promise<T>): Promise<T> {
 // Append-only JSON lines
 
 /**
- * Appends lines in one write and fsyncs them. If a killed writer left a torn last line, a
- * newline is put first so that the torn line stays alone (and is skipped when read).
+ * Appends lines (JSON objects carrying `seq`) in one write and fsyncs them, after cutting off
+ * what a crash left at the end of the log: a torn last line, and lines whose `seq` is above
+ * `committed` (written ahead of a data change that never reached the data file). Only the last
+ * change can have left such lines, since every change cuts them before it appends. Call only
+ * while holding the lock.
  */
-export async function appendLines(file: string, lines: string[]): Promise<void> {
+export async function appendLog(file: string, lines: string[], committed: number): Promise<void> {
   if (lines.length === 0) return;
   const handle = await open(file, "a+");
   try {
     const { size } = await handle.stat();
-    let prefix = "";
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) prefix = "\n";
-    }
-    await handle.writeFile(prefix + lines.map((l) => l + "\n").join(""), "utf8");
+    const end = await committedEnd(handle, size, committed);
+    if (end < size) await handle.truncate(end);
+    await handle.writeFile(lines.map((l) => l + "\n").join(""), "utf8");
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** The byte offset where the log's committed lines end (`size` when nothing is to be cut). */
+async function committedEnd(handle: FileHandle, size: number, committed: number): Promise<number> {
+  for (let window = 16 * 1024; ; window *= 4) {
+    const start = Math.max(0, size - window);
+    const tail = Buffer.alloc(size - start);
+    await handle.read(tail, 0, tail.length, start);
+    const end = committedEndIn(tail, committed, start === 0);
+    if (end !== null) return start + end;
+  }
+}
+
+/**
+ * Walks `tail` back line by line while the last line is torn or uncommitted; null when it would
+ * have to look before the start of `tail` and the file holds more (a larger window is needed).
+ */
+function committedEndIn(tail: Buffer, committed: number, wholeFile: boolean): number | null {
+  const lineStart = (end: number) => (end <= 0 ? -1 : tail.lastIndexOf(0x0a, end - 1)) + 1;
+  let end = tail.length;
+  if (end > 0 && tail[end - 1] !== 0x0a) {
+    end = lineStart(end); // a torn last line: an append that never finished
+    if (end === 0 && !wholeFile) return null;
+  }
+  while (end > 0) {
+    const begin = lineStart(end - 1);
+    if (begin === 0 && !wholeFile) return null;
+    if (!uncommitted(tail.subarray(begin, end - 1).toString("utf8"), committed)) break;
+    end = begin;
+  }
+  return end;
+}
+
+function uncommitted(line: string, committed: number): boolean {
+  try {
+    const seq = (JSON.parse(line) as { seq?: unknown } | null)?.seq;
+    return typeof seq === "number" && seq > committed;
+  } catch {
+    return false; // a whole line that is not JSON was not written by us; the reader reports it
   }
 }
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { AuditEntry, Db, SCHEMA_VERSION } from "./schema.ts";
 
-export const DbV1 = Db.omit({ schemaVersion: true, processedActivities: true, botState: true }).extend({
+export const DbV1 = Db.omit({ schemaVersion: true, processedActivities: true, botState: true, auditSeq: true }).extend({
   schemaVersion: z.literal(1),
   audit: z.array(AuditEntry),
 });
@@ -15,7 +15,7 @@ export type DbV1 = z.infer<typeof DbV1>;
 /** The v2 data and the audit entries that now belong in the JSON-lines file. */
 export function migrateV1(v1: DbV1): { db: Db; audit: AuditEntry[] } {
   const { audit, schemaVersion: _v1, ...rest } = v1;
-  return { db: { ...rest, schemaVersion: SCHEMA_VERSION, processedActivities: [], botState: {} }, audit };
+  return { db: { ...rest, schemaVersion: SCHEMA_VERSION, processedActivities: [], botState: {}, auditSeq: 0 }, audit };
 }
 
 /**

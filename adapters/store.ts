@@ -23,7 +23,8 @@ export interface Store {
   read(): Promise<Db>;
   /**
    * Applies `change` to the freshest data under an exclusive lock that holds across processes,
-   * validates the result and writes it atomically; the audit lines are appended after the write.
+   * validates the result and writes it atomically. Its audit lines count exactly when its data
+   * was written: a crash between the two loses neither and leaves no line for a change not made.
    * If `change` throws, nothing is written.
    */
   update<T>(options: UpdateOptions, change: (db: Db, audit: Audit) => T): Promise<UpdateResult<T>>;

@@ -266,4 +266,38 @@ describe("audit log", () => {
     await store.update({ actorId: "gs-1" }, (_db, audit) => audit("second"));
     expect((await store.auditLog()).map((e) => e.action)).toEqual(["store.create", "first", "second"]);
   });
+
+  it("counts a change's lines only once its data is written: lines of a change that crashed before are never read, and the next change cuts them off", async () => {
+    const store = openJsonStore(file, { clock });
+    await store.update({ actorId: "gs-1" }, (db, audit) => {
+      db.attendance.push(attendance("jugendamt"));
+      audit("attendance.record", { institutionId: "jugendamt" });
+    });
+    expect((await store.read()).auditSeq).toBe(1);
+    // As if the next change had written its audit lines ahead and died before its data (and in the middle of a line).
+    const ghost = { at: "2022-05-01T12:00:00+02:00", actorId: "gs-1", action: "attendance.record", details: { institutionId: "jobcenter" }, seq: 2 };
+    await appendFile(auditFileFor(file), `${JSON.stringify(ghost)}\n${JSON.stringify(ghost).slice(0, 30)}`);
+    expect((await store.auditLog()).map((e) => e.details)).toEqual([{ demo: "Lenkungsgruppe KIM im Rhein-Sieg-Kreis" }, { institutionId: "jugendamt" }]);
+
+    await store.update({ actorId: "gs-1" }, (db, audit) => {
+      db.attendance.push(attendance("caritas"));
+      audit("attendance.record", { institutionId: "caritas" });
+    });
+    const log = await store.auditLog();
+    expect(log.map((e) => e.details)).toEqual([{ demo: "Lenkungsgruppe KIM im Rhein-Sieg-Kreis" }, { institutionId: "jugendamt" }, { institutionId: "caritas" }]);
+    expect(log.at(-1)).not.toHaveProperty("seq"); // the number is the store's own
+    const text = await readFile(auditFileFor(file), "utf8");
+    expect(text).not.toContain("jobcenter");
+    expect(text.endsWith("\n")).toBe(true);
+    expect((await store.read()).auditSeq).toBe(2);
+  });
+
+  it("keeps the lines of an older log, which carry no number", async () => {
+    const store = openJsonStore(file, { clock });
+    await store.read();
+    const old = { at: "2022-04-01T12:00:00+02:00", actorId: "cli", action: "meeting.create", details: {} };
+    await appendFile(auditFileFor(file), `${JSON.stringify(old)}\n`);
+    await store.update({ actorId: "gs-1" }, (_db, audit) => audit("first"));
+    expect((await store.auditLog()).map((e) => e.action)).toEqual(["store.create", "meeting.create", "first"]);
+  });
 });

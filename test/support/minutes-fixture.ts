@@ -127,6 +127,7 @@ export function minutesFixture(): Db {
     minutes: [],
     processedActivities: [],
     botState: {},
+    auditSeq: 0,
   });
 }
 
