@@ -243,12 +243,14 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
 
   const { compose, links } = missing.length > 0 ? await prepareMail(db, meeting, options, services.clock()) : { compose: null, links: [] };
 
-  // One at a time over the pooled connection; `send` answers instead of throwing.
-  const deliveries: { person: Person; accepted: boolean; error: string | null; messageId: string | null; at: string }[] = [];
-  for (const person of missing) {
-    const result = await services.mailer.send(compose!(person));
-    deliveries.push({ person, accepted: result.accepted, error: result.accepted ? null : (result.error ?? "unbekannter Fehler"), messageId: result.messageId, at: toBerlinIso(services.clock()) });
-  }
+  // All handed to the pooled transport at once, as invitations are; `send` answers instead of throwing.
+  const deliveries = await Promise.all(
+    missing.map(async (person) => {
+      const result = await services.mailer.send(compose!(person));
+      const error = result.accepted ? null : (result.error ?? "unbekannter Fehler");
+      return { person, accepted: result.accepted, error, messageId: result.messageId, at: toBerlinIso(services.clock()) };
+    }),
+  );
 
   const outcome = await services.store.update({ actorId }, (db, audit) => {
     const current = db.minutes.find((m) => m.meetingId === meeting.id)!;
