@@ -203,11 +203,22 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
     });
   }
 
+  /**
+   * The log's lines with the number of the last committed change, read so that they agree: the
+   * number before and after reading the log is the same (else read again, up to five times), so every line up to it
+   * is in what was read, and lines of a dead change with that number were cut off before it.
+   */
+  async function committedLog(): Promise<{ values: unknown[]; badLines: number[]; auditSeq: number }> {
+    for (let attempt = 1; ; attempt++) {
+      const before = (await read()).auditSeq; // creates or migrates first, so the log is complete
+      const lines = await readJsonLines(auditFile);
+      const { auditSeq } = await read();
+      if (auditSeq === before || attempt === 5) return { ...lines, auditSeq };
+    }
+  }
+
   async function auditLog(): Promise<AuditEntry[]> {
-    await read(); // creates or migrates first, so the log is complete
-    const { values, badLines } = await readJsonLines(auditFile);
-    // Read after the log: lines of a change committed meanwhile count, lines never committed do not.
-    const { auditSeq } = await read();
+    const { values, badLines, auditSeq } = await committedLog();
     const entries: AuditEntry[] = [];
     values.forEach((v) => {
       const parsed = StoredAuditEntry.safeParse(v);
