@@ -24,6 +24,7 @@ import {
   AtomicJsonFile,
   DEFAULT_LOCK_TIMING,
   appendLog,
+  lastLogSeq,
   deepFreeze,
   enqueue,
   fieldBytes,
@@ -119,6 +120,8 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
     if (loaded.kind === "current") return loaded.snapshot;
     if (loaded.kind === "missing") {
       const db = demoDb();
+      // A log left beside a removed data file is kept whole: the new file continues its numbering.
+      db.auditSeq = await lastLogSeq(auditFile);
       const written = await write(snapshotOf(null, db));
       await appendAudit([entry("system", "store.create", { demo: db.body.name })], db.auditSeq, db.auditSeq);
       return written;

@@ -280,6 +280,20 @@ export async function appendLog(file: string, lines: string[], committed: number
   }
 }
 
+/** The highest change number in the log (the last numbered line's); 0 when it has none or does not exist. */
+export async function lastLogSeq(file: string): Promise<number> {
+  const text = (await readText(file)) ?? "";
+  for (const line of text.split("\n").reverse()) {
+    try {
+      const seq = (JSON.parse(line) as { seq?: unknown } | null)?.seq;
+      if (typeof seq === "number") return seq;
+    } catch {
+      // a torn or empty line
+    }
+  }
+  return 0;
+}
+
 /** The byte offset where the log's committed lines end (`size` when nothing is to be cut). */
 async function committedEnd(handle: FileHandle, size: number, committed: number): Promise<number> {
   for (let window = 16 * 1024; ; window *= 4) {

@@ -292,6 +292,23 @@ describe("audit log", () => {
     expect((await store.read()).auditSeq).toBe(2);
   });
 
+  it("keeps the whole log when the data file is removed and made anew: the new file continues the numbering", async () => {
+    const first = openJsonStore(file, { clock });
+    await first.update({ actorId: "gs-1" }, (db, audit) => {
+      db.attendance.push(attendance("jugendamt"));
+      audit("attendance.record", { institutionId: "jugendamt" });
+    });
+    await rm(file);
+    const store = openJsonStore(file, { clock });
+    expect((await store.read()).auditSeq).toBe(1);
+    await store.update({ actorId: "gs-1" }, (db, audit) => {
+      db.attendance.push(attendance("caritas"));
+      audit("attendance.record", { institutionId: "caritas" });
+    });
+    expect((await store.auditLog()).map((e) => e.action)).toEqual(["store.create", "attendance.record", "store.create", "attendance.record"]);
+    expect((await store.read()).auditSeq).toBe(2);
+  });
+
   it("keeps the lines of an older log, which carry no number", async () => {
     const store = openJsonStore(file, { clock });
     await store.read();
