@@ -2,8 +2,9 @@
  * The Store on a JSON file (lowdb), safe when the bot server and command-line calls use one file
  * at the same time: every change is read-modify-write under a cross-process lock, queued within
  * the process, validated, and written atomically; the audit log is a JSON-lines file beside it,
- * written ahead of the data: a change's lines carry its number (`auditSeq`), and lines of a change
- * that never reached the data file are cut off by the next change and never read.
+ * written ahead of the data: a change's lines carry its number (`auditSeq` + 1), and lines of a
+ * change that never reached the data file are never read and are cut off by the next change.
+ * (Creating and migrating the file write their one line after the data, as before.)
  * A file that is not valid is refused and never overwritten.
  *
  * Years of data must not make every turn slower, so the store keeps the data it last read or
@@ -134,6 +135,7 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
     const backup = await keepBackup(file, 1);
     const { db, audit } = migrateV1(v1);
     await writeFileAtomic(auditFile, auditTextWithMoved((await readText(auditFile)) ?? "", audit));
+    db.auditSeq = await lastLogSeq(auditFile); // a numbered log beside it stays whole, as for a new file
     const written = await write(snapshotOf(null, db));
     await appendAudit([entry("system", "store.migrate", { from: 1, to: SCHEMA_VERSION, backup, auditEntriesMoved: audit.length })], db.auditSeq, db.auditSeq);
     return written;
@@ -208,29 +210,30 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
 
   /**
    * The log's lines with the number of the last committed change, read so that they agree: the
-   * number before and after reading the log is the same (else read again, up to five times), so every line up to it
-   * is in what was read, and lines of a dead change with that number were cut off before it.
+   * number is the same before and after reading the log (else read again, up to five times; then
+   * the number from before, which the lines read always contain).
    */
   async function committedLog(): Promise<{ values: unknown[]; badLines: number[]; auditSeq: number }> {
     for (let attempt = 1; ; attempt++) {
       const before = (await read()).auditSeq; // creates or migrates first, so the log is complete
       const lines = await readJsonLines(auditFile);
-      const { auditSeq } = await read();
-      if (auditSeq === before || attempt === 5) return { ...lines, auditSeq };
+      const after = (await read()).auditSeq;
+      if (after === before || attempt === 5) return { ...lines, auditSeq: before };
     }
   }
 
   async function auditLog(): Promise<AuditEntry[]> {
     const { values, badLines, auditSeq } = await committedLog();
-    const entries: AuditEntry[] = [];
+    const stored: StoredAuditEntry[] = [];
     values.forEach((v) => {
       const parsed = StoredAuditEntry.safeParse(v);
-      if (!parsed.success) badLines.push(-1);
-      else {
-        const { seq = 0, ...line } = parsed.data;
-        if (seq <= auditSeq) entries.push(line);
-      }
+      if (parsed.success) stored.push(parsed.data);
+      else badLines.push(-1);
     });
+    // The lines at the end numbered auditSeq + 1 belong to a change not (or not yet) committed.
+    let end = stored.length;
+    while (end > 0 && stored[end - 1]!.seq === auditSeq + 1) end--;
+    const entries = stored.slice(0, end).map(({ seq: _seq, ...line }) => line);
     if (badLines.length > 0) {
       const where = badLines.filter((n) => n > 0);
       warn(`Protokolldatei „${auditFile}“: ${badLines.length} unlesbare Zeile(n) übersprungen${where.length ? ` (Zeile ${where.join(", ")})` : ""}, vermutlich ein abgebrochener Schreibvorgang.`);

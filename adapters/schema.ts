@@ -207,6 +207,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
  * written ahead of a change that never reached the data file can be told apart (older logs: none).
  */
 export const StoredAuditEntry = AuditEntry.extend({ seq: z.number().int().nonnegative().optional() });
+export type StoredAuditEntry = z.infer<typeof StoredAuditEntry>;
 
 export const Db = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -261,10 +261,10 @@ export function enqueue<T>(key: string, work: () => Promise<T>): Promise<T> {
 
 /**
  * Appends lines (JSON objects carrying `seq`) in one write and fsyncs them, after cutting off
- * what a crash left at the end of the log: a torn last line, and lines whose `seq` is above
- * `committed` (written ahead of a data change that never reached the data file). Only the last
- * change can have left such lines, since every change cuts them before it appends. Call only
- * while holding the lock.
+ * what a crash left at the end of the log: a torn last line, and the lines numbered
+ * `committed + 1` (written ahead of a data change that never reached the data file). Only the
+ * last change can have left such lines, since every change cuts them before it appends; higher
+ * numbers (history beside a data file restored from a backup) stay. Call only under the lock.
  */
 export async function appendLog(file: string, lines: string[], committed: number): Promise<void> {
   if (lines.length === 0) return;
@@ -327,8 +327,7 @@ function committedEndIn(tail: Buffer, committed: number, wholeFile: boolean): nu
 
 function uncommitted(line: string, committed: number): boolean {
   try {
-    const seq = (JSON.parse(line) as { seq?: unknown } | null)?.seq;
-    return typeof seq === "number" && seq > committed;
+    return (JSON.parse(line) as { seq?: unknown } | null)?.seq === committed + 1;
   } catch {
     return false; // a whole line that is not JSON was not written by us; the reader reports it
   }
@@ -344,9 +343,13 @@ export async function readJsonLines(file: string): Promise<JsonLines> {
   const text = (await readText(file)) ?? "";
   const values: unknown[] = [];
   const badLines: number[] = [];
-  text.split("\n").forEach((line, i) => {
+  const lines = text.split("\n");
+  lines.forEach((line, i) => {
     if (line.trim() === "") return;
+    // A last line without its newline is an append that never finished, even if it parses.
+    const torn = i === lines.length - 1;
     try {
+      if (torn) throw new Error("torn");
       values.push(JSON.parse(line));
     } catch {
       badLines.push(i + 1);

@@ -24,7 +24,8 @@ export interface Store {
   /**
    * Applies `change` to the freshest data under an exclusive lock that holds across processes,
    * validates the result and writes it atomically. Its audit lines count exactly when its data
-   * was written: a crash between the two loses neither and leaves no line for a change not made.
+   * was written: a crash between the two loses no line of a change made and leaves none of a
+   * change not made. (Lines of a change that alters no data count as they are appended.)
    * If `change` throws, nothing is written.
    */
   update<T>(options: UpdateOptions, change: (db: Db, audit: Audit) => T): Promise<UpdateResult<T>>;

@@ -309,6 +309,37 @@ describe("audit log", () => {
     expect((await store.read()).auditSeq).toBe(2);
   });
 
+  it("writes the audit lines before the data: when they cannot be written, the change is not made", async () => {
+    const store = openJsonStore(file, { clock });
+    await store.read();
+    await rm(auditFileFor(file));
+    await mkdir(auditFileFor(file)); // the log cannot be opened for appending
+    await expect(
+      store.update({ actorId: "gs-1" }, (db, audit) => {
+        db.attendance.push(attendance("jugendamt"));
+        audit("attendance.record", { institutionId: "jugendamt" });
+      }),
+    ).rejects.toThrow();
+    expect((await openJsonStore(file, { clock }).read()).attendance).toEqual([]);
+  });
+
+  it("keeps later history beside a data file restored from a backup", async () => {
+    const store = openJsonStore(file, { clock });
+    const record = (institutionId: string) =>
+      store.update({ actorId: "gs-1" }, (db, audit) => {
+        db.attendance.push(attendance(institutionId));
+        audit("attendance.record", { institutionId });
+      });
+    await record("jugendamt");
+    await copyFile(file, `${file}.backup`);
+    await record("caritas");
+    await record("jobcenter");
+    await copyFile(`${file}.backup`, file); // auditSeq 1 again, the log has lines numbered 2 and 3
+    await record("awo");
+    const recorded = (await openJsonStore(file, { clock }).auditLog()).filter((e) => e.action === "attendance.record");
+    expect(recorded.map((e) => e.details.institutionId)).toEqual(["jugendamt", "caritas", "jobcenter", "awo"]);
+  });
+
   it("keeps the lines of an older log, which carry no number", async () => {
     const store = openJsonStore(file, { clock });
     await store.read();
