@@ -35,6 +35,7 @@ import {
   readJsonLines,
   readText,
   removeStaleTempFiles,
+  uncommittedSeq,
   withFileLock,
   writeFileAtomic,
   writeNewFile,
@@ -232,7 +233,7 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
     });
     // The lines at the end numbered auditSeq + 1 belong to a change not (or not yet) committed.
     let end = stored.length;
-    while (end > 0 && stored[end - 1]!.seq === auditSeq + 1) end--;
+    while (end > 0 && uncommittedSeq(stored[end - 1]!.seq, auditSeq)) end--;
     const entries = stored.slice(0, end).map(({ seq: _seq, ...line }) => line);
     if (badLines.length > 0) {
       const where = badLines.filter((n) => n > 0);

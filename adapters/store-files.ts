@@ -282,16 +282,17 @@ export async function appendLog(file: string, lines: string[], committed: number
 
 /** The highest change number in the log (the last numbered line's); 0 when it has none or does not exist. */
 export async function lastLogSeq(file: string): Promise<number> {
-  const text = (await readText(file)) ?? "";
-  for (const line of text.split("\n").reverse()) {
-    try {
-      const seq = (JSON.parse(line) as { seq?: unknown } | null)?.seq;
-      if (typeof seq === "number") return seq;
-    } catch {
-      // a torn or empty line
-    }
-  }
-  return 0;
+  const numbered = (await readJsonLines(file)).values.map(seqOf).filter((s): s is number => typeof s === "number");
+  return numbered.at(-1) ?? 0;
+}
+
+/** Whether a line numbered `seq` belongs to the change after the committed one, which may have died. */
+export function uncommittedSeq(seq: unknown, committed: number): boolean {
+  return seq === committed + 1;
+}
+
+function seqOf(value: unknown): unknown {
+  return (value as { seq?: unknown } | null)?.seq;
 }
 
 /** The byte offset where the log's committed lines end (`size` when nothing is to be cut). */
@@ -327,7 +328,7 @@ function committedEndIn(tail: Buffer, committed: number, wholeFile: boolean): nu
 
 function uncommitted(line: string, committed: number): boolean {
   try {
-    return (JSON.parse(line) as { seq?: unknown } | null)?.seq === committed + 1;
+    return uncommittedSeq(seqOf(JSON.parse(line)), committed);
   } catch {
     return false; // a whole line that is not JSON was not written by us; the reader reports it
   }
@@ -347,9 +348,8 @@ export async function readJsonLines(file: string): Promise<JsonLines> {
   lines.forEach((line, i) => {
     if (line.trim() === "") return;
     // A last line without its newline is an append that never finished, even if it parses.
-    const torn = i === lines.length - 1;
+    if (i === lines.length - 1) return void badLines.push(i + 1);
     try {
-      if (torn) throw new Error("torn");
       values.push(JSON.parse(line));
     } catch {
       badLines.push(i + 1);

@@ -52,8 +52,8 @@ const offsetsByHour = new Map<number, number>();
 /**
  * Berlin's offset from UTC at `instant`, in minutes, remembered per UTC hour: Berlin changes its
  * offset only on the full UTC hour (summer time begins and ends at 01:00 UTC; test/time.test.ts
- * checks the zone data from 1970 to 2100), so one lookup serves the whole hour. A mail-out asks for it several times per recipient, and each
- * lookup formats a date with `Intl` (about 10 µs).
+ * checks the zone data from 1970 to 2100), so one lookup serves the whole hour. A mail-out asks
+ * for it several times per recipient, and each lookup formats a date with `Intl` (about 10 µs).
  */
 function berlinOffset(instant: Date): number {
   const hour = Math.floor(instant.getTime() / HOUR_MS);

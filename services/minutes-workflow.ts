@@ -43,6 +43,7 @@ import { profileOf, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { bodyGenitive } from "./invitation-core.ts";
+import { sendAll } from "./invitation-delivery.ts";
 import { findMeeting, mayManageMeetings } from "./meetings.ts";
 import { approvalWords, buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId, withCitation } from "./minutes.ts";
 import { restampHtml, restampMarkdown } from "./minutes-render.ts";
@@ -243,14 +244,15 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
 
   const { compose, links } = missing.length > 0 ? await prepareMail(db, meeting, options, services.clock()) : { compose: null, links: [] };
 
-  // All handed to the pooled transport at once, as invitations are; `send` answers instead of throwing.
-  const deliveries = await Promise.all(
-    missing.map(async (person) => {
-      const result = await services.mailer.send(compose!(person));
-      const error = result.accepted ? null : (result.error ?? "unbekannter Fehler");
-      return { person, accepted: result.accepted, error, messageId: result.messageId, at: toBerlinIso(services.clock()) };
-    }),
-  );
+  // All handed to the pooled transport at once, the same way as invitations.
+  const sent = await sendAll(services.mailer, services.clock, missing.map((p) => ({ personId: p.id, compose: () => compose!(p) })));
+  const deliveries = sent.map((d, i) => ({
+    person: missing[i]!,
+    accepted: d.accepted,
+    error: d.accepted ? null : (d.error ?? "unbekannter Fehler"),
+    messageId: d.messageId,
+    at: toBerlinIso(d.at),
+  }));
 
   const outcome = await services.store.update({ actorId }, (db, audit) => {
     const current = db.minutes.find((m) => m.meetingId === meeting.id)!;
