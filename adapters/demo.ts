@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { projectFile } from "./project-files.ts";
 import { buildRoster, parseRosterJson, type Roster } from "./roster-import.ts";
-import { SCHEMA_VERSION, type Db } from "./schema.ts";
+import { SCHEMA_VERSION, type Db } from "../domain/model.ts";
 
 export const DEMO_ROSTER_FILE = projectFile("data", "demo-rhein-sieg.json");
 

@@ -18,7 +18,7 @@ import { dirname, resolve } from "node:path";
 import { Low } from "lowdb";
 import { clockFromEnv, type Clock } from "./clock.ts";
 import { demoDb } from "./demo.ts";
-import { Db, SCHEMA_VERSION, StoredAuditEntry, type AuditEntry } from "./schema.ts";
+import { Db, SCHEMA_VERSION, StoredAuditEntry, type AuditEntry } from "../domain/model.ts";
 import type { Audit, Store, UpdateOptions, UpdateResult } from "./store.ts";
 import { StoreError, describeIssues, invalidDataError, newerVersionError } from "./store-errors.ts";
 import {

@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { Profile } from "../rules/profile.ts";
+import { Profile } from "../domain/profile.ts";
 import { projectFile } from "./project-files.ts";
 
 export const PROFILES_DIR = projectFile("data", "profiles");

@@ -25,9 +25,10 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { z } from "zod";
-import { minutesSigners, type Profile } from "../rules/profile.ts";
+import type { Profile } from "../domain/profile.ts";
+import { minutesSigners } from "../rules/profile.ts";
 import { loadProfile, ProfileError } from "./profiles.ts";
-import type { Body, Db, Institution, Person } from "./schema.ts";
+import type { Body, Db, Institution, Person } from "../domain/model.ts";
 import type { Store } from "./store.ts";
 
 export const ROLES = ["mitglied", "stellvertretung", "geschaeftsstelle", "leitung-geschaeftsstelle", "vorsitz", "gast"] as const;

@@ -4,7 +4,7 @@
  * log to its own append-only JSON-lines file so the data file does not grow with every change.
  */
 import { z } from "zod";
-import { AuditEntry, Db, SCHEMA_VERSION } from "./schema.ts";
+import { AuditEntry, Db, SCHEMA_VERSION } from "../domain/model.ts";
 
 export const DbV1 = Db.omit({ schemaVersion: true, processedActivities: true, botState: true, auditSeq: true }).extend({
   schemaVersion: z.literal(1),

@@ -2,7 +2,7 @@
  * The storage boundary. `bot/`, `services/` and the CLI talk to this interface only, so that a
  * server database can replace the JSON file later without touching them.
  */
-import type { AuditEntry, Db } from "./schema.ts";
+import type { AuditEntry, Db } from "../domain/model.ts";
 
 /** Records audit lines for the change being applied: who (the update's actor) did what. */
 export type Audit = (action: string, details?: Record<string, unknown>) => void;

@@ -7,7 +7,7 @@ import { stat, writeFile } from "node:fs/promises";
 import { fixedClock } from "../adapters/clock.ts";
 import { demoDb } from "../adapters/demo.ts";
 import { auditFileFor, openJsonStore } from "../adapters/json-store.ts";
-import type { AgendaItem, AuditEntry, Db, Invitation, Meeting } from "../adapters/schema.ts";
+import type { AgendaItem, AuditEntry, Db, Invitation, Meeting } from "../domain/model.ts";
 
 /** The benchmark's "now": every server and store in the run uses this fixed clock. */
 export const NOW = "2026-11-21T09:00:00+01:00";

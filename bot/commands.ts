@@ -12,7 +12,7 @@ import { profileOf } from "../services/context.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, minutesAwaitingApproval, sendMinutes } from "../services/minutes-workflow.ts";
 import { dirname, join, resolve } from "node:path";
 import { cancelMeeting, changeMeeting, retryInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
-import type { Texts } from "../rules/profile.ts";
+import type { Texts } from "../domain/profile.ts";
 import { requireContents } from "../services/invitation-core.ts";
 import { invitationPermission } from "../rules/timing.ts";
 import { card, type CardButton } from "./cards.ts";

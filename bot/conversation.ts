@@ -2,7 +2,7 @@
  * One turn of the conversation, without Teams: who is writing, what they mean, which journey or
  * command answers. bot/app.ts (Teams) and the CLI's `chat` both call `converse`.
  */
-import type { Db } from "../adapters/schema.ts";
+import type { Db } from "../domain/model.ts";
 import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
 import { quorum, runCommand, vote } from "./commands.ts";

@@ -3,7 +3,7 @@
  * restart of the bot does not lose them.
  */
 import { z } from "zod";
-import type { Db } from "../adapters/schema.ts";
+import type { Db } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
 
 const ProposalDraft = z.object({

@@ -3,7 +3,7 @@
  * check in, propose an agenda item, and ask about deadlines and the next meeting.
  * Handlers only translate between chat and services; the rules live in rules/ and services/.
  */
-import type { Meeting } from "../adapters/schema.ts";
+import type { Meeting } from "../domain/model.ts";
 import { meetingDeadlines } from "../rules/deadlines.ts";
 import { voteResult } from "../rules/majority.ts";
 import { quorumStatus } from "../rules/quorum.ts";

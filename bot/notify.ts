@@ -3,7 +3,7 @@
  * conversation reference), otherwise an e-mail — and says which, so the sender can be told.
  */
 import type { Mailer } from "../adapters/mail-transport.ts";
-import type { Db } from "../adapters/schema.ts";
+import type { Db } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
 import type { Notice } from "../services/context.ts";
 import { lastLang } from "./flow-state.ts";

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Db, Person } from "../adapters/schema.ts";
+import type { Db, Person } from "../domain/model.ts";
 
 const PLAYGROUND_PORT = 56150;
 /** The Playground accepts at most five further users; these show every role. */

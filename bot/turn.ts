@@ -2,8 +2,8 @@
  * The shapes one conversation turn works with, shared by the journeys and the command handlers.
  * Nothing here knows Teams: bot/app.ts translates between these and Bot Framework activities.
  */
-import type { Db, Meeting, Person } from "../adapters/schema.ts";
-import type { Texts } from "../rules/profile.ts";
+import type { Db, Meeting, Person } from "../domain/model.ts";
+import type { Texts } from "../domain/profile.ts";
 import type { Notice, Services } from "../services/context.ts";
 import { ServiceError } from "../services/errors.ts";
 import { nextMeeting } from "../services/meetings.ts";

@@ -5,7 +5,7 @@
  * report says that they were not sent. `--json` prints the service's report.
  */
 import type { Command, OptionValues } from "commander";
-import { MeetingMode } from "../adapters/schema.ts";
+import { MeetingMode } from "../domain/model.ts";
 import { formatDateTime } from "../rules/time.ts";
 import type { Services } from "../services/context.ts";
 import { cancelMeeting, changeMeeting, retryInvitation, sendInvitation, sendUpdate, type InvitationReport } from "../services/invitations.ts";

@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from "node:path";
 import type { Command, OptionValues } from "commander";
-import type { Db, Meeting } from "../adapters/schema.ts";
+import type { Db, Meeting } from "../domain/model.ts";
 import { formatDateTime } from "../rules/time.ts";
 import type { Services } from "../services/context.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";

@@ -8,7 +8,7 @@ import { loadProfile } from "../adapters/profiles.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { meetingDeadlines } from "../rules/deadlines.ts";
 import { voteResult } from "../rules/majority.ts";
-import type { Profile } from "../rules/profile.ts";
+import type { Profile } from "../domain/profile.ts";
 import { quorumStatus } from "../rules/quorum.ts";
 import { formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
 import { contextOf, count, emit, UserError, type CliContext } from "./context.ts";

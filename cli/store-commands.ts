@@ -7,9 +7,9 @@ import type { Command } from "commander";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { loadProfile } from "../adapters/profiles.ts";
 import { importRoster } from "../adapters/roster-import.ts";
-import { MeetingMode, type Db, type Person } from "../adapters/schema.ts";
+import { MeetingMode, type Db, type Person } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
-import type { Texts } from "../rules/profile.ts";
+import type { Texts } from "../domain/profile.ts";
 import { formatDateTime, formatTime } from "../rules/time.ts";
 import { profileOf } from "../services/context.ts";
 import {

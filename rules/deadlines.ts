@@ -4,7 +4,7 @@
  * its end. They do not move for weekends or holidays, but such a last day is warned about.
  */
 import { nonWorkingDay, workingDayOnOrBefore } from "./holidays.ts";
-import type { Profile, Texts } from "./profile.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
 import { addCalendarDays, berlinDay, formatDay, type Day } from "./time.ts";
 
 export type DeadlineKind = "agendaProposals" | "invitation" | "urgentInvitation";

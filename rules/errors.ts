@@ -1,4 +1,4 @@
-import type { Texts } from "./profile.ts";
+import type { Texts } from "../domain/profile.ts";
 
 /** Input a rule cannot be applied to (a negative count, more votes than present): says why in both languages. */
 export class RuleInputError extends Error {

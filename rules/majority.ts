@@ -3,7 +3,8 @@
  * present), one vote per institution; Oberhausen Nr. 5.1 — consensus, abstentions allowed.
  */
 import { requireCount, RuleInputError } from "./errors.ts";
-import { ceilShare, type Profile, type Texts } from "./profile.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
+import { ceilShare } from "./profile.ts";
 
 export interface VoteInput {
   yes: number;

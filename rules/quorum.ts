@@ -3,7 +3,8 @@
  * in person or online; presumed until the chair declares otherwise; and the second convocation.
  */
 import { requireCount, RuleInputError } from "./errors.ts";
-import { ceilShare, type Profile, type Texts } from "./profile.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
+import { ceilShare } from "./profile.ts";
 
 export interface QuorumInput {
   /** Voting institutions represented (each counted once). */

@@ -3,7 +3,7 @@
  * registered deputy; a deputy cannot pass the seat on; without a registered deputy the member and
  * the Geschäftsstelle are told.
  */
-import type { Profile, Texts } from "./profile.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
 
 export interface RosterPerson {
   id: string;

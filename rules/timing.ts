@@ -3,7 +3,7 @@
  * Both compare Berlin calendar days: a last day is allowed until its very end.
  */
 import { agendaProposalDeadline, invitationDeadline, urgentInvitationDeadline, type Deadline } from "./deadlines.ts";
-import type { Profile, Texts } from "./profile.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
 import { addCalendarDays, berlinDay, formatDay, type Day } from "./time.ts";
 
 export interface ProposalTiming {

@@ -3,8 +3,8 @@
  * check in during the session, and the chair marking someone present or absent.
  * Each command: validate → authorize → apply → audit, inside one store update.
  */
-import type { Attendance, Db, Institution, Meeting, Person } from "../adapters/schema.ts";
-import type { Texts } from "../rules/profile.ts";
+import type { Attendance, Db, Institution, Meeting, Person } from "../domain/model.ts";
+import type { Texts } from "../domain/profile.ts";
 import { delegationFor, type Delegation } from "../rules/representation.ts";
 import { berlinDay, formatDateTime, formatDay, toBerlinIso } from "../rules/time.ts";
 import { profileOf, type Notice, type Services } from "./context.ts";

@@ -5,9 +5,9 @@
 import type { Clock } from "../adapters/clock.ts";
 import type { Mailer } from "../adapters/mail-transport.ts";
 import { loadProfile } from "../adapters/profiles.ts";
-import type { Db } from "../adapters/schema.ts";
+import type { Db } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
-import type { Profile, Texts } from "../rules/profile.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
 
 export interface Services {
   store: Store;

@@ -2,7 +2,7 @@
  * Who is who: matching a Teams user to a person, and the roles a person holds
  * (member or deputy of an institution, Geschäftsstelle, chair, guest).
  */
-import type { Db, Institution, Person } from "../adapters/schema.ts";
+import type { Db, Institution, Person } from "../domain/model.ts";
 import type { RosterInstitution } from "../rules/representation.ts";
 import { ServiceError } from "./errors.ts";
 

@@ -1,4 +1,4 @@
-import type { Texts } from "../rules/profile.ts";
+import type { Texts } from "../domain/profile.ts";
 
 /** A request a service refuses, in both languages, in one sentence that says what to do. */
 export class ServiceError extends Error {

@@ -5,8 +5,8 @@
  */
 import type { MailMessage } from "../adapters/mail-transport.ts";
 import { invitationComposer, type InvitationInput } from "../adapters/invitation-mail.ts";
-import type { Db, Invitation, Meeting, Recipient } from "../adapters/schema.ts";
-import type { Profile, Texts } from "../rules/profile.ts";
+import type { Db, Invitation, Meeting, Recipient } from "../domain/model.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
 import { invitationPermission } from "../rules/timing.ts";
 import { formatDay, toBerlinIso } from "../rules/time.ts";
 import { profileOf, type Services } from "./context.ts";

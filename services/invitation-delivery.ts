@@ -10,10 +10,10 @@
  * to the same person: the second call sees the claim and leaves that recipient alone.
  */
 import type { MailMessage, Mailer, SendResult } from "../adapters/mail-transport.ts";
-import type { Db, Invitation, Recipient } from "../adapters/schema.ts";
+import type { Db, Invitation, Recipient } from "../domain/model.ts";
 import type { Audit } from "../adapters/store.ts";
 import type { Clock } from "../adapters/clock.ts";
-import type { Texts } from "../rules/profile.ts";
+import type { Texts } from "../domain/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
 
 /**

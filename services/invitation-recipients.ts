@@ -11,7 +11,7 @@
  */
 import type { CalendarAttendee } from "../adapters/calendar.ts";
 import type { InvitationRecipient } from "../adapters/invitation-mail.ts";
-import type { Db, Institution, Meeting, Person, Recipient } from "../adapters/schema.ts";
+import type { Db, Institution, Meeting, Person, Recipient } from "../domain/model.ts";
 import { personById } from "./directory.ts";
 
 /** The deputy who comes for the institution, when its member has delegated; null otherwise. */

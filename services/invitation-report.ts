@@ -2,9 +2,9 @@
  * What the Geschäftsstelle is told after a sending run: exactly how many went out, who failed and
  * why, and — in outbox mode — plainly that nothing was sent yet.
  */
-import type { Db, Invitation } from "../adapters/schema.ts";
+import type { Db, Invitation } from "../domain/model.ts";
 import type { Mailer } from "../adapters/mail-transport.ts";
-import type { Texts } from "../rules/profile.ts";
+import type { Texts } from "../domain/profile.ts";
 import { berlinDay, formatDateTime, formatDay } from "../rules/time.ts";
 import { NOT_COMPOSED, type Batch, type Delivery } from "./invitation-delivery.ts";
 import { nameOf } from "./invitation-recipients.ts";

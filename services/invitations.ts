@@ -18,9 +18,9 @@
  *   when every recipient is accepted.
  */
 import { formatMeetingTime } from "../adapters/invitation-mail.ts";
-import type { Db, Invitation, Meeting, MeetingMode, Recipient } from "../adapters/schema.ts";
+import type { Db, Invitation, Meeting, MeetingMode, Recipient } from "../domain/model.ts";
 import type { Audit } from "../adapters/store.ts";
-import type { Profile, Texts } from "../rules/profile.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
 import { formatDay, parseInstant, toBerlinIso } from "../rules/time.ts";
 import { invitationPermission } from "../rules/timing.ts";
 import { profileOf, type Services } from "./context.ts";

@@ -3,9 +3,9 @@
  * the one view of a meeting that the CLI prints and the bot shows. Each command goes
  * validate → authorize → apply → audit, inside one store update so it sees the freshest data.
  */
-import type { AgendaItem, Db, Meeting, MeetingMode } from "../adapters/schema.ts";
+import type { AgendaItem, Db, Meeting, MeetingMode } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
-import type { Profile, Texts } from "../rules/profile.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
 import { berlinDay, formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
 import { profileOf } from "./context.ts";
 import { ServiceError } from "./errors.ts";

@@ -3,7 +3,7 @@
  * where they are declared approved, "bestätigt" where the next meeting confirms them. Used by the
  * minutes, their workflow and wherever a meeting's state is shown.
  */
-import type { Profile, Texts } from "../rules/profile.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
 
 /** The words for how minutes become final, by the profile's rule (`minutes.approval`). */
 export interface ApprovalWords {

@@ -6,8 +6,9 @@
  * follows a real committee Niederschrift (Stadt Voerde, seeds/003). Every paragraph cited comes
  * from the profile; `renderMarkdown` / `renderHtml` (minutes-render.ts) only lay the model out.
  */
-import type { AgendaItem, Attendance, Db, Institution, Meeting, Minutes, PersonalStatement, QuorumDeclaration, Vote } from "../adapters/schema.ts";
-import { minutesSigners, publicMinutes, type Profile } from "../rules/profile.ts";
+import type { AgendaItem, Attendance, Db, Institution, Meeting, Minutes, PersonalStatement, QuorumDeclaration, Vote } from "../domain/model.ts";
+import type { Profile } from "../domain/profile.ts";
+import { minutesSigners, publicMinutes } from "../rules/profile.ts";
 import { berlinDay, formatDay, formatTime } from "../rules/time.ts";
 import { findMeeting, MeetingError } from "./meetings.ts";
 import { approvalWords } from "./minutes-words.ts";

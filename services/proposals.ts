@@ -2,8 +2,8 @@
  * Agenda proposals (§ 4 Abs. 4 GO): members and deputies propose, late ones are taken but marked,
  * and the Geschäftsstelle accepts them into the agenda or rejects them.
  */
-import type { Db, Proposal } from "../adapters/schema.ts";
-import type { Texts } from "../rules/profile.ts";
+import type { Db, Proposal } from "../domain/model.ts";
+import type { Texts } from "../domain/profile.ts";
 import { proposalTiming } from "../rules/timing.ts";
 import { formatDateTime, toBerlinIso } from "../rules/time.ts";
 import { profileOf, type Notice, type Services } from "./context.ts";

@@ -3,9 +3,9 @@
  * (the item is postponed and flagged for a second convocation), votes by the profile's majority
  * rule (§ 6 Abs. 2, 3 GO) and personal statements for the minutes (§ 7 Abs. 1 GO).
  */
-import type { AgendaItem, Db, Meeting } from "../adapters/schema.ts";
+import type { AgendaItem, Db, Meeting } from "../domain/model.ts";
 import { voteResult, type VoteResult } from "../rules/majority.ts";
-import type { Texts } from "../rules/profile.ts";
+import type { Texts } from "../domain/profile.ts";
 import { quorumStatus, representedInstitutions, type QuorumStatus } from "../rules/quorum.ts";
 import { RuleInputError } from "../rules/errors.ts";
 import { toBerlinIso } from "../rules/time.ts";

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { outboxMailer, smtpMailer } from "../adapters/mail-transport.ts";
 import { composer, deliver, newRecord } from "../services/invitation-core.ts";
-import type { Recipient } from "../adapters/schema.ts";
+import type { Recipient } from "../domain/model.ts";
 import { claimRecipients, recipientState, recordDeliveries, sendAll, type Batch } from "../services/invitation-delivery.ts";
 import { currentRecipients } from "../services/invitation-recipients.ts";
 import { retryInvitation, sendInvitation } from "../services/invitations.ts";

@@ -4,7 +4,7 @@
  * Meeting: Thursday 12.05.2022, 10:00 Berlin — last normal day 27.04., last urgent day 04.05.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import type { Invitation } from "../adapters/schema.ts";
+import type { Invitation } from "../domain/model.ts";
 import { ServiceError } from "../services/errors.ts";
 import { sendInvitation } from "../services/invitations.ts";
 import { fixture, flagSecondConvocation, GS, SECRETARIAT_EMAIL, type Fixture } from "./support/invitation-fixture.ts";

@@ -3,7 +3,7 @@ import { buildMinutes, renderHtml, renderMarkdown, type MinutesDoc } from "../se
 import { restampHtml, restampMarkdown } from "../services/minutes-render.ts";
 import { MEETING_ID, minutesFixture, XSS_TITLE } from "./support/minutes-fixture.ts";
 import { oberhausen, rheinSieg, wesel } from "./support/profiles.ts";
-import type { Db } from "../adapters/schema.ts";
+import type { Db } from "../domain/model.ts";
 
 const internal = (db: Db = minutesFixture(), profile = rheinSieg) => buildMinutes(db, MEETING_ID, profile, { version: "internal" });
 const publicDoc = (db: Db = minutesFixture()) => buildMinutes(db, MEETING_ID, rheinSieg, { version: "public" });

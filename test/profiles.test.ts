@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadAllProfiles, loadProfile, PROFILES_DIR, ProfileError } from "../adapters/profiles.ts";
-import type { Profile } from "../rules/profile.ts";
+import type { Profile } from "../domain/profile.ts";
 import { checkMeeting } from "../services/meetings.ts";
 import { oberhausen, rheinSieg, wesel } from "./support/profiles.ts";
 

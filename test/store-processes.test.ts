@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../adapters/clock.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
-import { Db } from "../adapters/schema.ts";
+import { Db } from "../domain/model.ts";
 import { finished, startScript, waitForLine } from "./support/store-process.ts";
 
 let dir: string;

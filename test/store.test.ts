@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../adapters/clock.ts";
 import { auditFileFor, KEPT_ACTIVITY_IDS, openJsonStore, StoreError } from "../adapters/json-store.ts";
 import { demoDb } from "../adapters/demo.ts";
-import { Db, type Attendance } from "../adapters/schema.ts";
+import { Db, type Attendance } from "../domain/model.ts";
 
 const clock = fixedClock("2022-05-01T12:00:00+02:00");
 let dir: string;

@@ -3,7 +3,7 @@
  * clock that the test moves, and `say(personId, text)` through the very same teams-ai Application.
  */
 import { openJsonStore } from "../../adapters/json-store.ts";
-import type { Db } from "../../adapters/schema.ts";
+import type { Db } from "../../domain/model.ts";
 import { activitiesToText, chatTurn } from "../../bot/local-chat.ts";
 import type { Services } from "../../services/context.ts";
 import { fixture } from "./invitation-fixture.ts";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openJsonStore } from "../../adapters/json-store.ts";
 import { smtpMailer } from "../../adapters/mail-transport.ts";
-import type { AgendaItem, Db } from "../../adapters/schema.ts";
+import type { AgendaItem, Db } from "../../domain/model.ts";
 import type { Store } from "../../adapters/store.ts";
 import { parseInstant } from "../../rules/time.ts";
 import type { Services } from "../../services/context.ts";

@@ -5,7 +5,7 @@
  * non-public item and an item postponed for lack of quorum. Parsed with the Db schema, so the
  * fixture cannot drift from the data model.
  */
-import { Db, SCHEMA_VERSION, type Attendance, type Institution, type Person } from "../../adapters/schema.ts";
+import { Db, SCHEMA_VERSION, type Attendance, type Institution, type Person } from "../../domain/model.ts";
 
 export const MEETING_ID = "s-2022-05-12";
 

@@ -4,7 +4,7 @@
  * on loopback whose refusals the test switches on and off.
  */
 import { join } from "node:path";
-import { Db } from "../../adapters/schema.ts";
+import { Db } from "../../domain/model.ts";
 import { fixture, type Fixture } from "./invitation-fixture.ts";
 import { MEETING_ID, minutesFixture } from "./minutes-fixture.ts";
 

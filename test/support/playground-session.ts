@@ -9,7 +9,7 @@ import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
-import type { Db } from "../../adapters/schema.ts";
+import type { Db } from "../../domain/model.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
