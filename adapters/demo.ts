@@ -28,6 +28,7 @@ export function emptyDb(roster: Roster): Db {
     votes: [],
     personalStatements: [],
     minutes: [],
+    outbox: [],
     processedActivities: [],
     botState: {},
     auditSeq: 0,

@@ -15,7 +15,7 @@ export type DbV1 = z.infer<typeof DbV1>;
 /** The v2 data and the audit entries that now belong in the JSON-lines file. */
 export function migrateV1(v1: DbV1): { db: Db; audit: AuditEntry[] } {
   const { audit, schemaVersion: _v1, ...rest } = v1;
-  return { db: { ...rest, schemaVersion: SCHEMA_VERSION, processedActivities: [], botState: {}, auditSeq: 0 }, audit };
+  return { db: { ...rest, schemaVersion: SCHEMA_VERSION, outbox: [], processedActivities: [], botState: {}, auditSeq: 0 }, audit };
 }
 
 /**

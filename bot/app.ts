@@ -9,10 +9,11 @@ import type { Services } from "../services/context.ts";
 import { sendDelegatedInvitation } from "../services/invitations.ts";
 import { card, type AdaptiveCard } from "./cards.ts";
 import { converse, type Incoming } from "./conversation.ts";
-import { deliver, deliverySummary, rememberConversation, type TeamsSender } from "./notify.ts";
+import { deliverySummary, rememberConversation, teamsChannel, type TeamsSender } from "./notify.ts";
+import { dispatchNotices } from "../services/outbox.ts";
 import type { Reply, TurnResult } from "./turn.ts";
 import { identify } from "../services/directory.ts";
-import { lastLang } from "./flow-state.ts";
+import { lastLang } from "../services/directory.ts";
 
 export interface AppDeps {
   services: Services;
@@ -103,11 +104,11 @@ async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void
   }
 }
 
-/** After the reply: the deputy's invitation, long work, notices; what the sender should know comes back proactively. */
+/** After the reply: the deputy's invitation, long work, the outbox messages; what the sender should know comes back proactively. */
 async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<ConversationReference>, lang: "de" | "en"): Promise<void> {
   const { services } = deps;
   const followUps: Reply[] = [];
-  const notices = [...result.notices];
+  const outbox = [...result.outbox];
   if (result.deputyInvitation) {
     const sent = await sendDelegatedInvitation(services, result.deputyInvitation.meetingId, result.deputyInvitation.memberId);
     if (sent.sent) followUps.push({ text: sent.text[lang] });
@@ -115,10 +116,10 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
   if (result.later) {
     const later = await result.later();
     followUps.push(...later.replies);
-    notices.push(...later.notices);
+    outbox.push(...later.outbox);
   }
-  const teams = deps.adapter && deps.proactiveToOthers !== false ? teamsSender(deps) : null;
-  const summary = deliverySummary(await deliver({ store: services.store, mailer: services.mailer, teams }, notices), lang);
+  const teams = deps.adapter && deps.proactiveToOthers !== false ? teamsChannel(services.store, teamsSender(deps)) : null;
+  const summary = deliverySummary(await dispatchNotices(services, outbox, teams), services.mailer.kind, lang);
   if (summary) followUps.push({ text: summary });
   if (followUps.length && deps.adapter) {
     await continueWith(deps, reference, (ctx) => sendReplies(ctx, followUps));

@@ -159,7 +159,7 @@ function afterReply(turn: Turn, now: Texts, work: () => Promise<Texts>): TurnRes
   const result = reply(turn, now);
   result.later = async () => {
     try {
-      return { replies: [{ text: t(turn, await work()) }], notices: [] };
+      return { replies: [{ text: t(turn, await work()) }], outbox: [] };
     } catch (e) {
       return refusal(turn, e);
     }
@@ -202,7 +202,7 @@ async function minutes(turn: Turn, args: string): Promise<TurnResult> {
   const meeting = lastHeldMeeting(turn.db, turn.now);
   if (!meeting) return reply(turn, { de: "Es hat noch keine Sitzung stattgefunden, für die eine Niederschrift zu schreiben wäre.", en: "No meeting has taken place yet to write minutes for." });
   const draft = await draftMinutes(turn.services, turn.person.id, meeting.id, { outDir });
-  return { replies: [{ text: t(turn, draft.text) }, { text: draft.markdown }], notices: [] };
+  return { replies: [{ text: t(turn, draft.text) }, { text: draft.markdown }], outbox: [] };
 }
 
 /** "/tagesordnung" lists proposals with buttons; "/tagesordnung annehmen p-3" / "ablehnen p-3" decides. */
@@ -210,7 +210,7 @@ async function agenda(turn: Turn, args: string): Promise<TurnResult> {
   const decision = args.trim().match(/^(annehmen|aufnehmen|accept|ablehnen|reject)\s+(\S+)/i);
   if (decision) {
     const out = await decideProposal(turn.services, turn.person.id, decision[2]!, /^(annehmen|aufnehmen|accept)$/i.test(decision[1]!), turn.activityId);
-    return { replies: [{ text: t(turn, out.reply) }], notices: out.notices };
+    return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
   }
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
@@ -289,7 +289,7 @@ async function presence(turn: Turn, args: string, present: boolean): Promise<Tur
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
   const out = await markPresence(turn.services, turn.person.id, found.id, args, present, turn.activityId);
-  return { replies: [{ text: t(turn, out.reply) }], notices: out.notices };
+  return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
 }
 
 /** "Sind wir beschlussfähig?" — anyone may ask; the numbers are no secret. */

@@ -6,7 +6,8 @@ import type { Db } from "../domain/model.ts";
 import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
 import { quorum, runCommand, vote } from "./commands.ts";
-import { flowOf, lastLang, rememberLang, setFlow } from "./flow-state.ts";
+import { flowOf, setFlow } from "./flow-state.ts";
+import { lastLang, rememberLang } from "../services/directory.ts";
 import {
   askAbsence, askUnsure, attend, continueProposal, deadlinesAnswer, decline, delegateSeat, majorityRuleAnswer,
   myDeputyAnswer, nextMeetingAnswer, quorumRuleAnswer, selfCheckIn, startProposal,
@@ -132,7 +133,7 @@ async function cardAction(turn: Turn, value: Record<string, unknown>): Promise<T
 async function decideProposalAction(turn: Turn, proposalId: string, accept: boolean): Promise<TurnResult> {
   try {
     const out = await decideProposal(turn.services, turn.person.id, proposalId, accept, turn.activityId);
-    return { replies: [{ text: t(turn, out.reply) }], notices: out.notices };
+    return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
   } catch (e) {
     return refusal(turn, e);
   }
@@ -178,6 +179,6 @@ export function help(turn: Turn): TurnResult {
     add("/anwesend <Name>, /abwesend <Name>, /beschlussunfaehig [TOP n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <Name>: <Text>", "/anwesend <name>, /abwesend <name>, /beschlussunfaehig [item n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <name>: <text>");
   }
   const title = t(turn, { de: `Was ich für Sie tun kann, ${turn.person.name}`, en: `What I can do for you, ${turn.person.name}` });
-  return { replies: [{ text: `${title}\n${lines.map((l) => `• ${l}`).join("\n")}` }], notices: [] };
+  return { replies: [{ text: `${title}\n${lines.map((l) => `• ${l}`).join("\n")}` }], outbox: [] };
 }
 

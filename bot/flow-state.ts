@@ -25,7 +25,6 @@ export const Flow = z.discriminatedUnion("kind", [
 export type Flow = z.infer<typeof Flow>;
 
 const key = (personId: string) => `flow:${personId}`;
-const langKey = (personId: string) => `lang:${personId}`;
 
 export function flowOf(db: Db, personId: string): Flow | null {
   const parsed = Flow.safeParse(db.botState[key(personId)]);
@@ -39,11 +38,3 @@ export async function setFlow(store: Store, personId: string, flow: Flow | null)
   });
 }
 
-/** The language this person last wrote in, for replies to card clicks (which carry no text). */
-export function lastLang(db: Db, personId: string): "de" | "en" {
-  return db.botState[langKey(personId)] === "en" ? "en" : "de";
-}
-
-export function rememberLang(db: Db, personId: string, lang: "de" | "en"): void {
-  db.botState[langKey(personId)] = lang;
-}

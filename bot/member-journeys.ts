@@ -60,7 +60,7 @@ export function delegateSeat(turn: Turn, date: MeetingRef): Promise<TurnResult> 
   return withMeeting(turn, date, async (m) => {
     const out = await delegate(turn.services, turn.person.id, m.id, turn.activityId);
     await setFlow(turn.services.store, turn.person.id, null);
-    const result: TurnResult = { replies: [{ text: t(turn, out.reply) }], notices: out.notices };
+    const result: TurnResult = { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
     if (out.delegation?.ok) result.deputyInvitation = { meetingId: m.id, memberId: turn.person.id };
     return result;
   });
@@ -104,7 +104,7 @@ export function attend(turn: Turn, date: MeetingRef, mode: Mode | null): Promise
           buttons: attendanceButtons(turn, m).filter((b) => b.verb === "attend"),
         })
       : undefined;
-    return { replies: [{ text: t(turn, out.reply), card: ask }], notices: out.notices };
+    return { replies: [{ text: t(turn, out.reply), card: ask }], outbox: out.outbox };
   });
 }
 
@@ -112,7 +112,7 @@ export async function decline(turn: Turn, meetingId: string): Promise<TurnResult
   try {
     const out = await respond(turn.services, turn.person.id, meetingId, { status: "declined", mode: null }, turn.activityId);
     await setFlow(turn.services.store, turn.person.id, null);
-    return { replies: [{ text: t(turn, out.reply) }], notices: out.notices };
+    return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
   } catch (e) {
     return refusal(turn, e);
   }
@@ -121,7 +121,7 @@ export async function decline(turn: Turn, meetingId: string): Promise<TurnResult
 export function selfCheckIn(turn: Turn): Promise<TurnResult> {
   return withMeeting(turn, null, async (m) => {
     const out = await checkIn(turn.services, turn.person.id, m.id, turn.activityId);
-    return { replies: [{ text: t(turn, out.reply) }], notices: out.notices };
+    return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
   });
 }
 
@@ -172,7 +172,7 @@ export async function continueProposal(turn: Turn, flow: Extract<Flow, { kind: "
 async function submitProposal(turn: Turn, meetingId: string, input: { title: string; description: string; presenter: string; link: string | null }): Promise<TurnResult> {
   const out = await propose(turn.services, turn.person.id, meetingId, input, turn.activityId);
   await setFlow(turn.services.store, turn.person.id, null);
-  return { replies: [{ text: t(turn, out.reply) }], notices: out.notices };
+  return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
 }
 
 export function deadlinesAnswer(turn: Turn, which: "proposal" | "invitation" | "all", date: MentionedDate | null): Promise<TurnResult> {

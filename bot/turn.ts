@@ -4,7 +4,7 @@
  */
 import type { Db, Meeting, Person } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
-import type { Notice, Services } from "../services/context.ts";
+import type { Services } from "../services/context.ts";
 import { ServiceError } from "../services/errors.ts";
 import { nextMeeting } from "../services/meetings.ts";
 import { berlinDay, formatDay } from "../rules/time.ts";
@@ -18,10 +18,10 @@ export interface Reply {
 
 export interface TurnResult {
   replies: Reply[];
-  /** Messages for other people (deputy, Geschäftsstelle), delivered after the reply. */
-  notices: Notice[];
+  /** Outbox messages the turn recorded for other people (deputy, Geschäftsstelle), sent after the reply. */
+  outbox: string[];
   /** Long work (the mail fan-out) that runs after the reply; its result goes to the same person. */
-  later?: () => Promise<{ replies: Reply[]; notices: Notice[] }>;
+  later?: () => Promise<{ replies: Reply[]; outbox: string[] }>;
   /** A member handed the seat to the deputy: the deputy gets the invitation e-mail too. */
   deputyInvitation?: { meetingId: string; memberId: string };
 }
@@ -40,7 +40,7 @@ export function t(turn: { lang: Lang }, texts: Texts): string {
 }
 
 export function reply(turn: { lang: Lang }, texts: Texts, card?: AdaptiveCard): TurnResult {
-  return { replies: [{ text: t(turn, texts), card }], notices: [] };
+  return { replies: [{ text: t(turn, texts), card }], outbox: [] };
 }
 
 /** Turns a service's refusal into one clear sentence; anything else is a real error. */

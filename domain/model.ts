@@ -112,22 +112,54 @@ function withClaimField(raw: unknown): unknown {
   return { ...r, error: null, claimedAt: r.error.slice(LEGACY_CLAIM.length) };
 }
 
-export const Recipient = z.preprocess(withClaimField, z.object({
-  personId: id,
-  email: z.string().email(),
-  role: z.enum(["member", "deputy", "secretariat", "chair", "guest"]),
-  /** When the SMTP server accepted the message; null until then. */
+/**
+ * How far one message to one person got: the fields of the claim → send → record protocol that
+ * every message the bot sends follows (services/outbox.ts).
+ */
+const deliveryState = {
+  /** When the mail server (or Teams) accepted the message; null until then. */
   acceptedAt: instant.nullable(),
   /** The last failure as the server or the file system said it; null once accepted. */
   error: z.string().nullable(),
   attempts: z.number().int().nonnegative(),
   /**
-   * When a sending run claimed this recipient, until it records the server's answer: another run
-   * leaves a claimed recipient alone. Files written before this field read as "not claimed".
+   * When a sending run claimed this message, until it records the server's answer: another run
+   * leaves a claimed message alone. Files written before this field read as "not claimed".
    */
   claimedAt: instant.nullable().default(null),
+};
+export type DeliveryState = { acceptedAt: string | null; error: string | null; attempts: number; claimedAt: string | null };
+
+export const Recipient = z.preprocess(withClaimField, z.object({
+  personId: id,
+  email: z.string().email(),
+  role: z.enum(["member", "deputy", "secretariat", "chair", "guest"]),
+  ...deliveryState,
 }));
 export type Recipient = z.infer<typeof Recipient>;
+
+const bilingual = z.object({ de: z.string().min(1), en: z.string().min(1) });
+
+/**
+ * One message of the outbox other than an invitation mail (those are the recipients of their
+ * invitation record, the proof of notice): a notice to a person, or the minutes to a member.
+ * Recorded in the same store update as the command that caused it, before anything is sent.
+ */
+export const OutboxMessage = z.object({
+  id,
+  personId: id,
+  purpose: z.enum(["notice", "minutes"]),
+  meetingId: id.nullable(),
+  /** A notice's wording, fixed when it was recorded; it goes out in the person's language. Null for the minutes, composed from their files. */
+  subject: bilingual.nullable(),
+  text: bilingual.nullable(),
+  createdAt: instant,
+  createdBy: z.string(),
+  /** How it reached the person (or was last tried): a Teams message, or e-mail. */
+  via: z.enum(["teams", "email"]).nullable(),
+  ...deliveryState,
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 export const Invitation = z.object({
   id,
@@ -224,6 +256,8 @@ export const Db = z.object({
   minutes: z.array(Minutes),
   /** Activity ids already handled, newest last, so a redelivered Teams message changes nothing. */
   processedActivities: z.array(z.object({ id, at: instant })),
+  /** Notices and minutes mails, each recorded before it is sent (services/outbox.ts). */
+  outbox: z.array(OutboxMessage).default([]),
   /** Bot conversation state (half-finished flows) and conversation references, by key. */
   botState: z.record(z.unknown()),
   /**

@@ -7,7 +7,9 @@ import type { Attendance, Db, Institution, Meeting, Person } from "../domain/mod
 import type { Texts } from "../domain/profile.ts";
 import { delegationFor, type Delegation } from "../rules/representation.ts";
 import { berlinDay, formatDateTime, formatDay, toBerlinIso } from "../rules/time.ts";
-import { profileOf, type Notice, type Services } from "./context.ts";
+import { profileOf, type Services } from "./context.ts";
+import { queueNotices, type Notice } from "./outbox.ts";
+import { latestInvitation } from "./invitation-core.ts";
 import { findPersonOrInstitution, personById, rolesOf, rosterInstitutions } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { activeMeeting } from "./meetings.ts";
@@ -16,7 +18,8 @@ export type Mode = "in-person" | "online";
 
 export interface Outcome {
   reply: Texts;
-  notices: Notice[];
+  /** Outbox messages this command recorded for other people, to be sent after the reply. */
+  outbox: string[];
   /** False when Teams delivered the same message again and nothing was changed. */
   changed: boolean;
 }
@@ -115,7 +118,7 @@ export async function respond(
           de: `${personById(db, personId).name} kann Sie am ${when(meeting).de} nicht vertreten.`, en: `${personById(db, personId).name} cannot stand in for you on ${when(meeting).en}.` } },
       );
     }
-    return { reply: answerText(record, meeting, institution), notices };
+    return { reply: answerText(record, meeting, institution), outbox: queueNotices(db, notices, { now, actorId: personId, meetingId }) };
   });
   return result.duplicate ? duplicateOutcome() : { ...result.value, changed: true };
 }
@@ -134,7 +137,7 @@ function answerText(record: Attendance, meeting: Meeting, institution: Instituti
 }
 
 function duplicateOutcome(): Outcome {
-  return { reply: { de: "Diese Nachricht habe ich bereits bearbeitet.", en: "I have already handled this message." }, notices: [], changed: false };
+  return { reply: { de: "Diese Nachricht habe ich bereits bearbeitet.", en: "I have already handled this message." }, outbox: [], changed: false };
 }
 
 export interface DelegationOutcome extends Outcome {
@@ -161,7 +164,7 @@ export async function delegate(services: Services, personId: string, meetingId: 
               de: `${person.name} (${delegation.institution!.name}) wollte die Sitzung am ${w.de} an die Stellvertretung übergeben: ${delegation.text.de}`,
               en: `${person.name} (${delegation.institution!.name}) asked to hand the meeting on ${w.en} to the deputy: ${delegation.text.en}`,
             });
-      return { reply: delegation.text, notices, delegation };
+      return { reply: delegation.text, outbox: queueNotices(db, notices, { now, actorId: personId, meetingId }), delegation };
     }
     const { institution, deputy } = delegation;
     const rule = profile.representation.absenceCitation;
@@ -171,15 +174,17 @@ export async function delegate(services: Services, personId: string, meetingId: 
       present: false, checkedInAt: null, updatedAt: toBerlinIso(now), updatedBy: personId,
     });
     audit("attendance.delegated", { meetingId, institutionId: institution.id, deputyId: deputy.id });
+    // Once the invitation is out, the deputy's own invitation says that they stand in: one mail, not two.
+    const invited = latestInvitation(db, meetingId) !== null;
     const notices: Notice[] = [
-      {
+      ...(invited ? [] : [{
         personId: deputy.id,
         subject: { de: `Vertretung in der Sitzung am ${w.de}`, en: `Standing in at the meeting on ${w.en}` },
         text: {
           de: `${person.name} kann an der Sitzung am ${w.de} nicht teilnehmen. Sie vertreten ${institution.name}${cite}. Bitte bestätigen Sie Ihre Teilnahme („Ich nehme teil“).`,
-          en: `${person.name} cannot attend the meeting on ${w.en}. You represent ${institution.name}. Please confirm your attendance ("I'll attend").`,
+          en: `${person.name} cannot attend the meeting on ${w.en}. You represent ${institution.name}${cite}. Please confirm your attendance ("I'll attend").`,
         },
-      },
+      }]),
       ...secretariatNotices(db, { de: "Vertretung gemeldet", en: "Deputy notified" }, {
         de: `${person.name} (${institution.name}) ist am ${w.de} verhindert; die Stellvertretung ${deputy.name} wurde benachrichtigt.`,
         en: `${person.name} (${institution.name}) cannot attend on ${w.en}; the deputy ${deputy.name} has been notified.`,
@@ -189,7 +194,7 @@ export async function delegate(services: Services, personId: string, meetingId: 
       de: `Ihre Abwesenheit am ${w.de} ist vermerkt. ${delegation.text.de} ${deputy.name} erhält die Einladung, die Geschäftsstelle ist informiert.`,
       en: `Your absence on ${w.en} is recorded. ${delegation.text.en} ${deputy.name} receives the invitation and the Geschäftsstelle has been told.`,
     };
-    return { reply, notices, delegation };
+    return { reply, outbox: queueNotices(db, notices, { now, actorId: personId, meetingId }), delegation };
   });
   if (result.duplicate) return { ...duplicateOutcome(), delegation: null };
   return { ...result.value, changed: true };
@@ -210,7 +215,7 @@ export async function checkIn(services: Services, personId: string, meetingId: s
     const w = when(meeting);
     return {
       reply: { de: `Willkommen! Sie sind für ${institution.name} als anwesend eingetragen (Sitzung am ${w.de}).`, en: `Welcome! You are checked in for ${institution.name} (meeting on ${w.en}).` },
-      notices: [],
+      outbox: [],
     };
   });
   return result.duplicate ? duplicateOutcome() : { ...result.value, changed: true };
@@ -258,7 +263,7 @@ export async function markPresence(services: Services, actorId: string, meetingI
       reply: present
         ? { de: `${attendee.name} (${institution.name}) ist als anwesend eingetragen (Sitzung am ${w.de}).`, en: `${attendee.name} (${institution.name}) is marked present (meeting on ${w.en}).` }
         : { de: `${attendee.name} (${institution.name}) ist als abwesend eingetragen.`, en: `${attendee.name} (${institution.name}) is marked absent.` },
-      notices: [],
+      outbox: [],
     };
   });
   return result.duplicate ? duplicateOutcome() : { ...result.value, changed: true };

@@ -24,9 +24,3 @@ export function profileOf(db: Db): Profile {
   return profiles.get(id)!;
 }
 
-/** A message for someone other than the person who asked (the deputy, the Geschäftsstelle). */
-export interface Notice {
-  personId: string;
-  subject: Texts;
-  text: Texts;
-}

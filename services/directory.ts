@@ -67,3 +67,14 @@ export function findPersonOrInstitution(db: Db, query: string): { person: Person
     db.institutions.find((i) => i.id === q) ?? db.institutions.find((i) => i.name.toLowerCase().includes(q)) ?? null;
   return { person, institution };
 }
+
+const langKey = (personId: string) => `lang:${personId}`;
+
+/** The language this person last wrote in: replies to card clicks and messages to them use it. */
+export function lastLang(db: Db, personId: string): "de" | "en" {
+  return db.botState[langKey(personId)] === "en" ? "en" : "de";
+}
+
+export function rememberLang(db: Db, personId: string, lang: "de" | "en"): void {
+  db.botState[langKey(personId)] = lang;
+}

@@ -7,7 +7,8 @@
  *   3. under the lock again: record per recipient when the server accepted the message, or why not.
  *
  * A claim is what keeps two calls running at the same moment (bot and command line) from sending
- * to the same person: the second call sees the claim and leaves that recipient alone.
+ * to the same person: the second call sees the claim and leaves that recipient alone. The claim and
+ * record steps are the outbox's own (services/outbox.ts), shared by every message the bot sends.
  */
 import type { MailMessage, Mailer, SendResult } from "../adapters/mail-transport.ts";
 import type { Db, Invitation, Recipient } from "../domain/model.ts";
@@ -15,22 +16,7 @@ import type { Audit } from "../adapters/store.ts";
 import type { Clock } from "../adapters/clock.ts";
 import type { Texts } from "../domain/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
-
-/**
- * A claim (`claimedAt`) older than this is from a process that died while sending: its recipients
- * are tried again (the one case in which someone may get a mail twice: sent, but never recorded).
- * Longer than nodemailer's longest socket timeout (10 minutes). `attempts` counts the tries.
- */
-export const CLAIM_EXPIRES_MS = 15 * 60_000;
-
-export type RecipientState = "accepted" | "sending" | "open";
-
-export function recipientState(r: Recipient, now: Date): RecipientState {
-  if (r.acceptedAt) return "accepted";
-  if (r.claimedAt && now.getTime() - Date.parse(r.claimedAt) < CLAIM_EXPIRES_MS) return "sending";
-  return "open";
-}
-
+import { claim, deliveryStatus, recordResult } from "./outbox.ts";
 
 /** One mail to send: its contents were taken under the lock from one snapshot; composed when sent. */
 export interface Outgoing {
@@ -66,16 +52,14 @@ export function claimRecipients(
   let alreadyAccepted = 0;
   let inProgress = 0;
   const outgoing: Outgoing[] = [];
-  const claimedAt = toBerlinIso(now);
   for (const r of invitation.recipients) {
     if (only && !only.has(r.personId)) continue;
-    const state = recipientState(r, now);
+    const state = deliveryStatus(r, now);
     if (state === "accepted") alreadyAccepted++;
     else if (state === "sending") inProgress++;
     else {
       outgoing.push({ personId: r.personId, compose: draft(r) });
-      r.claimedAt = claimedAt;
-      r.attempts += 1;
+      claim(r, now);
     }
   }
   if (outgoing.length > 0) {
@@ -123,10 +107,7 @@ export function recordDeliveries(db: Db, invitationId: string, deliveries: Deliv
   if (!invitation) throw new Error(`invitation ${invitationId} vanished while sending`);
   for (const d of deliveries) {
     const r = invitation.recipients.find((x) => x.personId === d.personId);
-    if (!r || r.acceptedAt) continue;
-    r.acceptedAt = d.accepted ? toBerlinIso(d.at) : null;
-    r.error = d.accepted ? null : (d.error ?? "unbekannter Fehler");
-    r.claimedAt = null;
+    if (r) recordResult(r, d);
   }
   const last = deliveries.filter((d) => d.accepted).map((d) => d.at.getTime());
   if (!invitation.sentAt && invitation.recipients.every((r) => r.acceptedAt) && last.length > 0) {

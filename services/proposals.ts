@@ -6,7 +6,8 @@ import type { Db, Proposal } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
 import { proposalTiming } from "../rules/timing.ts";
 import { formatDateTime, toBerlinIso } from "../rules/time.ts";
-import { profileOf, type Notice, type Services } from "./context.ts";
+import { profileOf, type Services } from "./context.ts";
+import { queueNotices, type Notice } from "./outbox.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { activeMeeting, mayManageMeetings, nextAgendaNumber } from "./meetings.ts";
@@ -21,7 +22,8 @@ export interface ProposalInput {
 export interface ProposalOutcome {
   proposal: Proposal | null;
   reply: Texts;
-  notices: Notice[];
+  /** Outbox messages this command recorded for other people, to be sent after the reply. */
+  outbox: string[];
 }
 
 /** Members, deputies, the chair and the Geschäftsstelle may propose items. */
@@ -59,17 +61,17 @@ export async function propose(services: Services, personId: string, meetingId: s
         de: `Ihr Vorschlag „${title}“ für die Sitzung am ${when} ist eingegangen. ${timing.text.de}`,
         en: `Your proposal "${title}" for the meeting on ${formatDateTime(new Date(meeting.start), "en")} has been received. ${timing.text.en}`,
       },
-      notices: db.body.secretariatIds.map((id) => ({
+      outbox: queueNotices(db, db.body.secretariatIds.map((id) => ({
         personId: id,
         subject: { de: `Neuer TOP-Vorschlag${lateNote}`, en: `New agenda proposal${timing.late ? " (late)" : ""}` },
         text: {
           de: `${by} schlägt für die Sitzung am ${when} vor: „${title}“${lateNote}. Übersicht mit „/tagesordnung“.`,
           en: `${by} proposes for the meeting on ${formatDateTime(new Date(meeting.start), "en")}: "${title}"${timing.late ? " (late)" : ""}. Review with "/tagesordnung".`,
         },
-      })),
+      })), { now, actorId: personId, meetingId }),
     };
   });
-  if (result.duplicate) return { proposal: null, reply: { de: "Dieser Vorschlag ist bereits eingegangen.", en: "This proposal has already been received." }, notices: [] };
+  if (result.duplicate) return { proposal: null, reply: { de: "Dieser Vorschlag ist bereits eingegangen.", en: "This proposal has already been received." }, outbox: [] };
   return result.value;
 }
 
@@ -83,7 +85,7 @@ export async function decideProposal(services: Services, actorId: string, propos
     if (!proposal) throw new ServiceError({ de: `Einen Vorschlag „${proposalId}“ gibt es nicht.`, en: `There is no proposal "${proposalId}".` }, "not-found");
     if (proposal.status !== "submitted") {
       const was = proposal.status === "accepted" ? { de: "bereits aufgenommen", en: "already accepted" } : { de: "bereits abgelehnt", en: "already rejected" };
-      return { proposal, reply: { de: `„${proposal.title}“ ist ${was.de}.`, en: `"${proposal.title}" is ${was.en}.` }, notices: [] };
+      return { proposal, reply: { de: `„${proposal.title}“ ist ${was.de}.`, en: `"${proposal.title}" is ${was.en}.` }, outbox: [] };
     }
     const meeting = activeMeeting(db, proposal.meetingId);
     proposal.status = accept ? "accepted" : "rejected";
@@ -103,8 +105,8 @@ export async function decideProposal(services: Services, actorId: string, propos
         ? { de: `Ihr Vorschlag „${proposal.title}“ steht als TOP ${number} auf der Tagesordnung.`, en: `Your proposal "${proposal.title}" is on the agenda as item ${number}.` }
         : { de: `Ihr Vorschlag „${proposal.title}“ wurde für diese Sitzung nicht aufgenommen; bei Fragen wenden Sie sich an die Geschäftsstelle.`, en: `Your proposal "${proposal.title}" was not taken onto this agenda; please ask the Geschäftsstelle if you have questions.` },
     }];
-    return { proposal, reply, notices };
+    return { proposal, reply, outbox: queueNotices(db, notices, { now: services.clock(), actorId, meetingId: meeting.id }) };
   });
-  if (result.duplicate) return { proposal: null, reply: { de: "Bereits erledigt.", en: "Already done." }, notices: [] };
+  if (result.duplicate) return { proposal: null, reply: { de: "Bereits erledigt.", en: "Already done." }, outbox: [] };
   return result.value;
 }

@@ -125,6 +125,7 @@ export function minutesFixture(): Db {
         text: "Vertrauliche Erklärung zur Personalie." },
     ],
     minutes: [],
+    outbox: [],
     processedActivities: [],
     botState: {},
     auditSeq: 0,

@@ -1,0 +1,215 @@
+/**
+ * The outbox: every message the bot sends anyone follows one protocol, whatever it carries.
+ *
+ *   1. recorded with recipient and purpose in the store update of the command that caused it;
+ *   2. claimed by one sending run under the store lock (another run leaves a claimed one alone);
+ *   3. sent outside the lock through the person's channel: Teams where the bot can reach them,
+ *      else e-mail (calendar invitations always by e-mail);
+ *   4. its result recorded under the lock: accepted, or refused with the server's answer.
+ *
+ * Invitation mails are the recipients of their invitation record (the proof of notice); notices
+ * and minutes mails are `db.outbox` messages. Both carry the same delivery fields and go through
+ * the functions below; `outboxRows` shows them together, `retryOutbox` sends what is still open.
+ */
+import type { MailMessage, Mailer } from "../adapters/mail-transport.ts";
+import type { Db, DeliveryState, OutboxMessage } from "../domain/model.ts";
+import type { Texts } from "../domain/profile.ts";
+import { toBerlinIso } from "../rules/time.ts";
+import { composeNotice } from "../adapters/notice-mail.ts";
+import { noticeSignature, type OutboxPurpose } from "../texts/outbox.ts";
+import type { Services } from "./context.ts";
+import { lastLang } from "./directory.ts";
+
+/**
+ * A claim (`claimedAt`) older than this is from a process that died while sending: the message is
+ * tried again (the one case in which someone may get a message twice: sent, but never recorded).
+ * Longer than nodemailer's longest socket timeout (10 minutes). `attempts` counts the tries.
+ */
+export const CLAIM_EXPIRES_MS = 15 * 60_000;
+
+export type DeliveryStatus = "accepted" | "sending" | "open";
+
+export function deliveryStatus(d: DeliveryState, now: Date): DeliveryStatus {
+  if (d.acceptedAt) return "accepted";
+  if (d.claimedAt && now.getTime() - Date.parse(d.claimedAt) < CLAIM_EXPIRES_MS) return "sending";
+  return "open";
+}
+
+/** Step 2: marks the message as being sent by this run. */
+export function claim(d: DeliveryState, now: Date): void {
+  d.claimedAt = toBerlinIso(now);
+  d.attempts += 1;
+}
+
+/** Step 4: the server's answer; an acceptance is never overwritten. */
+export function recordResult(d: DeliveryState, result: { accepted: boolean; error?: string | undefined; at: Date }): void {
+  if (d.acceptedAt) return;
+  d.acceptedAt = result.accepted ? toBerlinIso(result.at) : null;
+  d.error = result.accepted ? null : (result.error ?? "unbekannter Fehler");
+  d.claimedAt = null;
+}
+
+/** A message for someone other than the person who asked (the deputy, the Geschäftsstelle). */
+export interface Notice {
+  personId: string;
+  subject: Texts;
+  text: Texts;
+}
+
+/** Step 1 for notices: records them in the command's own store update; returns their ids to send. */
+export function queueNotices(db: Db, notices: Notice[], meta: { now: Date; actorId: string; meetingId: string | null }): string[] {
+  return notices.map((n) => queueMessage(db, { personId: n.personId, purpose: "notice", meetingId: meta.meetingId, subject: n.subject, text: n.text }, meta).id);
+}
+
+export function queueMessage(
+  db: Db,
+  fields: Pick<OutboxMessage, "personId" | "purpose" | "meetingId" | "subject" | "text">,
+  meta: { now: Date; actorId: string },
+): OutboxMessage {
+  const message: OutboxMessage = {
+    id: `o-${db.outbox.length + 1}`,
+    ...fields,
+    createdAt: toBerlinIso(meta.now),
+    createdBy: meta.actorId,
+    via: null,
+    acceptedAt: null,
+    error: null,
+    attempts: 0,
+    claimedAt: null,
+  };
+  db.outbox.push(message);
+  return message;
+}
+
+/**
+ * Teams as a channel, given by the bot: sends a text into the person's stored 1:1 conversation.
+ * Resolves false when the bot has no conversation with them; throws when Teams refuses.
+ */
+export type TeamsChannel = (personId: string, text: string) => Promise<boolean>;
+
+/** How one message went, for the person who caused it. */
+export interface Delivered {
+  id: string;
+  personId: string;
+  name: string;
+  via: "teams" | "email" | null;
+  accepted: boolean;
+  error: string | null;
+}
+
+/** One claimed message: how to send it, taken from the snapshot under the lock. */
+interface Claimed {
+  id: string;
+  personId: string;
+  name: string;
+  send: () => Promise<{ accepted: boolean; via: "teams" | "email"; error?: string }>;
+}
+
+/**
+ * Sends the notices `ids` (or every open notice), each once, and records the results. A notice
+ * goes to Teams where the person is reachable there, else by e-mail; a failed Teams send falls
+ * back to e-mail.
+ */
+export async function dispatchNotices(services: Services, ids: string[] | "open", teams: TeamsChannel | null): Promise<Delivered[]> {
+  if (Array.isArray(ids) && ids.length === 0) return [];
+  const now = services.clock();
+  const claimed = await services.store.update({ actorId: "system" }, (db) => {
+    const wanted = db.outbox.filter((m) => m.purpose === "notice" && (ids === "open" || ids.includes(m.id)));
+    const open = wanted.filter((m) => deliveryStatus(m, now) === "open");
+    for (const m of open) claim(m, now);
+    return open.map((m) => noticeSender(db, m, services.mailer, teams));
+  });
+  if (claimed.duplicate) return [];
+  return sendAndRecord(services, claimed.value);
+}
+
+/** Steps 3 and 4 for claimed outbox messages. */
+export async function sendAndRecord(services: Services, claimed: Claimed[]): Promise<Delivered[]> {
+  if (claimed.length === 0) return [];
+  const results = await Promise.all(claimed.map(async (c) => ({ c, r: await c.send(), at: services.clock() })));
+  await services.store.update({ actorId: "system" }, (db, audit) => {
+    for (const { c, r, at } of results) {
+      const m = db.outbox.find((x) => x.id === c.id);
+      if (!m) continue;
+      recordResult(m, { ...r, at });
+      m.via = r.via;
+    }
+    audit("outbox.delivered", {
+      accepted: results.filter((x) => x.r.accepted).map((x) => ({ id: x.c.id, personId: x.c.personId, via: x.r.via })),
+      failed: results.filter((x) => !x.r.accepted).map((x) => ({ id: x.c.id, personId: x.c.personId, via: x.r.via, error: x.r.error })),
+    });
+  });
+  return results.map(({ c, r }) => ({ id: c.id, personId: c.personId, name: c.name, via: r.via, accepted: r.accepted, error: r.accepted ? null : (r.error ?? null) }));
+}
+
+function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChannel | null): Claimed {
+  const person = db.persons.find((p) => p.id === m.personId);
+  const lang = lastLang(db, m.personId);
+  const name = person?.name ?? m.personId;
+  const mail = person && composeNotice({
+    from: { name: db.body.name, address: db.body.secretariatEmail },
+    to: { name: person.name, address: person.email },
+    subject: `${db.body.name}: ${m.subject![lang]}`,
+    text: `${m.text![lang]}\n\n— ${noticeSignature(lang, db.body.name)}`,
+  });
+  return {
+    id: m.id,
+    personId: m.personId,
+    name,
+    send: async () => {
+      if (teams) {
+        try {
+          if (await teams(m.personId, m.text![lang])) return { accepted: true, via: "teams" };
+        } catch {
+          // not reachable in Teams (bot removed, conversation gone): e-mail below
+        }
+      }
+      if (!mail) return { accepted: false, via: "email", error: "unbekannte Person" };
+      return sendMail(mailer, mail);
+    },
+  };
+}
+
+async function sendMail(mailer: Mailer, mail: MailMessage): Promise<{ accepted: boolean; via: "email"; error?: string }> {
+  const sent = await mailer.send(mail);
+  return sent.accepted ? { accepted: true, via: "email" } : { accepted: false, via: "email", error: sent.error ?? "unbekannter Fehler" };
+}
+
+/** One line of `outbox list` and `/postausgang`. */
+export interface OutboxRow {
+  id: string;
+  personId: string;
+  name: string;
+  purpose: OutboxPurpose;
+  meetingId: string | null;
+  via: "teams" | "email" | null;
+  state: "queued" | "sending" | "accepted" | "failed";
+  createdAt: string;
+  attempts: number;
+  acceptedAt: string | null;
+  error: string | null;
+}
+
+function stateOf(d: DeliveryState, now: Date): OutboxRow["state"] {
+  const status = deliveryStatus(d, now);
+  if (status !== "open") return status;
+  return d.error ? "failed" : "queued";
+}
+
+/** Every message the bot sent or tried, oldest first: invitation mails and the outbox messages. */
+export function outboxRows(db: Db, now: Date): OutboxRow[] {
+  const name = (id: string) => db.persons.find((p) => p.id === id)?.name ?? id;
+  const invitations = db.invitations.flatMap((inv) =>
+    inv.recipients.map((r): OutboxRow => ({
+      id: `${inv.id}/${r.personId}`, personId: r.personId, name: name(r.personId),
+      purpose: inv.kind === "request" ? "invitation" : inv.kind, meetingId: inv.meetingId,
+      via: r.attempts > 0 ? "email" : null, state: stateOf(r, now), createdAt: inv.createdAt,
+      attempts: r.attempts, acceptedAt: r.acceptedAt, error: r.error,
+    })),
+  );
+  const messages = db.outbox.map((m): OutboxRow => ({
+    id: m.id, personId: m.personId, name: name(m.personId), purpose: m.purpose, meetingId: m.meetingId,
+    via: m.via, state: stateOf(m, now), createdAt: m.createdAt, attempts: m.attempts, acceptedAt: m.acceptedAt, error: m.error,
+  }));
+  return [...invitations, ...messages].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+}
