@@ -19,6 +19,9 @@ import { card, type CardButton } from "./cards.ts";
 import { nextMeetingAnswer } from "./member-journeys.ts";
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
 import { normalize, understand } from "./understand.ts";
+import { outboxRows } from "../services/outbox.ts";
+import { retryOutbox } from "../services/outbox-retry.ts";
+import { outboxListing, retryText } from "../texts/outbox.ts";
 
 type Handler = (turn: Turn, args: string) => Promise<TurnResult> | TurnResult;
 
@@ -30,6 +33,8 @@ const SECRETARIAT: Record<string, Handler> = {
   rueckmeldungen: answersOverview,
   "rückmeldungen": answersOverview,
   niederschrift: minutes,
+  postausgang: outbox,
+  outbox,
 };
 
 const CHAIR: Record<string, Handler> = {
@@ -337,4 +342,18 @@ async function statementOnBehalf(turn: Turn, args: string): Promise<TurnResult> 
   if (!person) return reply(turn, { de: "Bitte so: „/erklärung <Name>: <Wortlaut>“.", en: "Please write: \"/erklärung <name>: <wording>\"." });
   const out = await recordStatement(turn.services, turn.person.id, found.id, text.join(":"), person.id, null, turn.activityId);
   return reply(turn, out ?? { de: "Bereits vermerkt.", en: "Already recorded." });
+}
+
+/** "/postausgang" lists what went to whom; "/postausgang erneut" sends again what was not delivered. */
+function outbox(turn: Turn, args: string): TurnResult {
+  const when = (iso: string) => formatDateTime(new Date(iso), turn.lang);
+  if (/^(erneut|nochmal|retry)\b/i.test(args.trim())) {
+    return afterReply(turn, { de: "Ich sende erneut, was nicht zugestellt wurde; das Ergebnis folgt.", en: "Sending again what was not delivered; the result follows." }, async () => {
+      const minutesDir = join(dirname(resolve(turn.services.store.location)), "minutes");
+      const r = await retryOutbox(turn.services, turn.person.id, { minutesDir, teams: null });
+      const texts = (lang: "de" | "en") => [retryText(lang, { ...r, tried: r.messages.length }), ...(r.messages.length ? [outboxListing(lang, r.messages, (iso) => formatDateTime(new Date(iso), lang))] : []), ...r.refused.map((e) => e.texts[lang])].join("\n");
+      return { de: texts("de"), en: texts("en") };
+    });
+  }
+  return { replies: [{ text: outboxListing(turn.lang, outboxRows(turn.db, turn.now), when) }], outbox: [] };
 }

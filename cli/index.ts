@@ -12,6 +12,7 @@ import { UserError } from "./context.ts";
 import { registerChatCommand } from "./chat-command.ts";
 import { registerInvitationCommands } from "./invitation-commands.ts";
 import { registerMinutesCommands } from "./minutes-commands.ts";
+import { registerOutboxCommands } from "./outbox-commands.ts";
 import { registerRulesCommands } from "./rules-commands.ts";
 import { registerStoreCommands } from "./store-commands.ts";
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerStoreCommands(program);
   registerInvitationCommands(program);
   registerMinutesCommands(program);
+  registerOutboxCommands(program);
   registerChatCommand(program);
   return program;
 }

@@ -36,7 +36,7 @@ import { basename, join } from "node:path";
 import { z } from "zod";
 import { escapeHtml } from "../adapters/invitation-mail.ts";
 import type { Mailer, MailMessage } from "../adapters/mail-transport.ts";
-import type { Db, Meeting, Minutes, Person } from "../domain/model.ts";
+import type { Db, Meeting, Minutes, OutboxMessage, Person } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
 import { berlinDay, formatDateTime, formatDay, toBerlinIso } from "../rules/time.ts";
@@ -45,6 +45,7 @@ import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { bodyGenitive } from "./invitation-core.ts";
 import { sendAll } from "./invitation-delivery.ts";
+import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
 import { findMeeting, mayManageMeetings } from "./meetings.ts";
 import { approvalWords, buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId, withCitation } from "./minutes.ts";
 import { restampHtml, restampMarkdown } from "./minutes-render.ts";
@@ -102,8 +103,9 @@ export interface DraftResult {
 
 export async function draftMinutes(services: Services, actorId: string, meetingId: string, options: { outDir: string }): Promise<DraftResult> {
   const now = services.clock();
-  const received = await receivedBy(services, meetingId);
+  const before = await receivedBefore(services, meetingId);
   const result = await services.store.update({ actorId }, (db, audit) => {
+    const got = received(db, meetingId, before);
     authorize(db, actorId, { de: "Die Niederschrift erstellt die Geschäftsstelle (oder der Vorsitz).", en: "The minutes are drawn up by the Geschäftsstelle (or the chair)." });
     const meeting = meetingOf(db, meetingId);
     if (Date.parse(meeting.start) > now.getTime()) {
@@ -112,7 +114,7 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
     }
     const profile = profileOf(db);
     let record = db.minutes.find((m) => m.meetingId === meeting.id);
-    if (record?.state === "approved" || record?.state === "sent" || received.size > 0) throw textFixed(db, record, received.size, profile);
+    if (record?.state === "approved" || record?.state === "sent" || got.size > 0) throw textFixed(db, record, got.size, profile);
     const redraft = record !== undefined;
     if (!record) {
       record = { meetingId: meeting.id, state: "draft", createdAt: toBerlinIso(now), sentAt: null, objections: [], approvedAt: null };
@@ -231,6 +233,11 @@ export interface MinutesSendReport {
   text: Texts;
 }
 
+/**
+ * Sends the minutes to every member who has not received them, through the outbox: one message per
+ * member, claimed under the lock before anything is sent, so two runs at once (bot and command
+ * line) never mail a member twice; each server's answer is recorded on the member's message.
+ */
 export async function sendMinutes(services: Services, actorId: string, meetingId: string, options: SendMinutesOptions): Promise<MinutesSendReport> {
   const db = await services.store.read();
   authorize(db, actorId, { de: "Die Niederschrift versendet die Geschäftsstelle (oder der Vorsitz).", en: "The minutes are sent by the Geschäftsstelle (or the chair)." });
@@ -240,10 +247,25 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     throw new ServiceError({ de: `Für die Sitzung vom ${day(meeting).de} gibt es noch keinen Entwurf der Niederschrift; bitte zuerst „minutes draft“.`, en: `There are no draft minutes for the meeting on ${day(meeting).en} yet; please run "minutes draft" first.` }, "conflict");
   }
   const members = membersOf(db);
-  const received = await receivedBy(services, meeting.id);
-  const missing = members.filter((p) => !received.has(p.id));
+  const before = await receivedBefore(services, meeting.id);
+  const waiting = members.filter((p) => !received(db, meeting.id, before).has(p.id));
+  // Built before anything is claimed: a draft too large or missing is refused with nothing recorded.
+  const { compose, links } = waiting.length > 0 ? await prepareMail(db, meeting, options, services.clock()) : { compose: null, links: [] };
 
-  const { compose, links } = missing.length > 0 ? await prepareMail(db, meeting, options, services.clock()) : { compose: null, links: [] };
+  const now = services.clock();
+  const claimed = await services.store.update({ actorId }, (db) => {
+    const have = received(db, meeting.id, before);
+    const outgoing: Person[] = [];
+    for (const person of members.filter((p) => !have.has(p.id))) {
+      const message = minutesMessage(db, meeting.id, person.id) ?? queueMessage(db, { personId: person.id, purpose: "minutes", meetingId: meeting.id, subject: null, text: null }, { now, actorId });
+      if (deliveryStatus(message, now) !== "open") continue;
+      claim(message, now);
+      outgoing.push(person);
+    }
+    return outgoing;
+  });
+  if (claimed.duplicate) throw new Error("unreachable: no activity id given");
+  const missing = claimed.value;
 
   // All handed to the pooled transport at once, the same way as invitations.
   const sent = await sendAll(services.mailer, services.clock, missing.map((p) => ({ personId: p.id, compose: () => compose!(p) })));
@@ -252,18 +274,23 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     accepted: d.accepted,
     error: d.accepted ? null : (d.error ?? "unbekannter Fehler"),
     messageId: d.messageId,
-    at: toBerlinIso(d.at),
+    at: d.at,
   }));
 
   const outcome = await services.store.update({ actorId }, (db, audit) => {
     const current = db.minutes.find((m) => m.meetingId === meeting.id)!;
-    const have = new Set([...received, ...deliveries.filter((d) => d.accepted).map((d) => d.person.id)]);
+    for (const d of deliveries) {
+      const message = minutesMessage(db, meeting.id, d.person.id)!;
+      recordResult(message, { accepted: d.accepted, error: d.error ?? undefined, at: d.at });
+      message.via = "email";
+    }
+    const have = received(db, meeting.id, before);
     if (deliveries.length > 0) {
       audit("minutes.delivered", {
         meetingId: meeting.id,
         transport: services.mailer.kind,
         delivery: links.length ? "link" : "attachment",
-        accepted: deliveries.filter((d) => d.accepted).map((d) => ({ personId: d.person.id, email: d.person.email, at: d.at, messageId: d.messageId })),
+        accepted: deliveries.filter((d) => d.accepted).map((d) => ({ personId: d.person.id, email: d.person.email, at: toBerlinIso(d.at), messageId: d.messageId })),
         failed: deliveries.filter((d) => !d.accepted).map((d) => ({ personId: d.person.id, email: d.person.email, error: d.error })),
       });
     }
@@ -291,6 +318,16 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     sentAt: outcome.value.sentAt,
   };
   return { ...report, text: withStaleFiles(sendText(report, day(meeting), services.mailer.target), stale) };
+}
+
+function minutesMessage(db: Db, meetingId: string, personId: string): OutboxMessage | undefined {
+  return db.outbox.find((m) => m.purpose === "minutes" && m.meetingId === meetingId && m.personId === personId);
+}
+
+/** Members who have the minutes: accepted outbox messages, and deliveries an older version logged. */
+function received(db: Db, meetingId: string, before: Set<string>): Set<string> {
+  const accepted = db.outbox.filter((m) => m.purpose === "minutes" && m.meetingId === meetingId && m.acceptedAt).map((m) => m.personId);
+  return new Set([...before, ...accepted]);
 }
 
 /** The mail for each member: files attached, or links to them above the size limit. */
@@ -335,8 +372,11 @@ function membersOf(db: Db): Person[] {
 
 const Delivered = z.object({ meetingId: z.string(), accepted: z.array(z.object({ personId: z.string() })) });
 
-/** Who has received the minutes, from the audit log (the `Minutes` record has no recipients). */
-async function receivedBy(services: Services, meetingId: string): Promise<Set<string>> {
+/**
+ * Who received the minutes from a version before the outbox: that version logged its deliveries
+ * only in the audit log (the `Minutes` record has no recipients).
+ */
+async function receivedBefore(services: Services, meetingId: string): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const entry of await services.store.auditLog()) {
     if (entry.action !== "minutes.delivered") continue;

@@ -36,3 +36,37 @@ export function deliverySummary(lang: keyof Texts, d: { outbox: string[]; byMail
   if (d.failed.length) parts.push(lang === "de" ? `Nicht zustellbar: ${failed}; bitte informieren Sie die Geschäftsstelle.` : `Could not deliver: ${failed}; please tell the Geschäftsstelle.`);
   return parts.length ? parts.join(" ") : null;
 }
+
+export const OUTBOX_FORBIDDEN: Texts = {
+  de: "Den Postausgang sehen und erneut senden können die Geschäftsstelle und der Vorsitz.",
+  en: "The outbox is for the Geschäftsstelle and the chair.",
+};
+
+export interface OutboxLine {
+  name: string;
+  purpose: OutboxPurpose;
+  state: keyof typeof STATE;
+  via: keyof typeof VIA | null;
+  createdAt: string;
+  error: string | null;
+}
+
+/** "/postausgang" and `outbox list`: one line per message, newest last. */
+export function outboxListing(lang: keyof Texts, rows: OutboxLine[], when: (iso: string) => string): string {
+  if (rows.length === 0) return lang === "de" ? "Der Postausgang ist leer: Es wurde noch nichts versandt." : "The outbox is empty: nothing has been sent yet.";
+  const open = rows.filter((r) => r.state !== "accepted").length;
+  const head = lang === "de" ? `Postausgang: ${rows.length} Nachrichten, davon ${open} nicht zugestellt.` : `Outbox: ${rows.length} messages, ${open} of them not delivered.`;
+  const lines = rows.map((r) => {
+    const via = r.via ? ` (${VIA[r.via][lang]})` : "";
+    const error = r.error && r.state === "failed" ? `: ${r.error}` : "";
+    return `– ${when(r.createdAt)} ${PURPOSE[r.purpose][lang]} ${lang === "de" ? "an" : "to"} ${r.name}: ${STATE[r.state][lang]}${via}${error}`;
+  });
+  const hint = open > 0 ? [lang === "de" ? "„/postausgang erneut“ sendet, was nicht zugestellt wurde." : "\"/postausgang erneut\" sends what was not delivered."] : [];
+  return [head, ...lines, ...hint].join("\n");
+}
+
+/** What a retry did. */
+export function retryText(lang: keyof Texts, r: { sent: number; failed: number; tried: number }): string {
+  if (r.tried === 0) return lang === "de" ? "Im Postausgang wartet nichts auf einen erneuten Versand." : "Nothing in the outbox is waiting to be sent again.";
+  return lang === "de" ? `Erneut versandt: ${r.sent} zugestellt, ${r.failed} fehlgeschlagen.` : `Sent again: ${r.sent} delivered, ${r.failed} failed.`;
+}

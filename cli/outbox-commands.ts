@@ -1,0 +1,42 @@
+/**
+ * `outbox list` and `outbox retry`: what the bot sent or tried, to whom, and how it went; and
+ * sending again what was not accepted, once (actor "cli", the Geschäftsstelle).
+ */
+import { dirname, resolve } from "node:path";
+import type { Command } from "commander";
+import { formatDateTime } from "../rules/time.ts";
+import { outboxRows } from "../services/outbox.ts";
+import { authorizeOutbox, retryOutbox } from "../services/outbox-retry.ts";
+import { outboxListing, retryText } from "../texts/outbox.ts";
+import { contextOf, emit, withServices } from "./context.ts";
+
+const ACTOR = "cli";
+const when = (iso: string) => formatDateTime(new Date(iso));
+
+export function registerOutboxCommands(program: Command): void {
+  const outbox = program.command("outbox").description("Postausgang: was an wen versandt wurde, und erneut senden, was nicht zugestellt wurde");
+  outbox
+    .command("list")
+    .description("jede Nachricht, die der Bot versandt oder versucht hat: Empfänger, Zweck, Weg, Ergebnis")
+    .action(async (_opts, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      await withServices(ctx, async (services) => {
+        const db = await services.store.read();
+        authorizeOutbox(db, ACTOR);
+        const messages = outboxRows(db, ctx.clock());
+        emit(ctx, { messages }, outboxListing("de", messages, when));
+      });
+    });
+  outbox
+    .command("retry")
+    .description("sendet einmal, was nicht zugestellt wurde und nicht gerade versandt wird")
+    .action(async (_opts, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      await withServices(ctx, async (services) => {
+        const report = await retryOutbox(services, ACTOR, { minutesDir: resolve(dirname(ctx.db), "minutes"), teams: null });
+        const refused = report.refused.map((e) => e.texts.de);
+        const text = [retryText("de", { ...report, tried: report.messages.length }), outboxListing("de", report.messages, when), ...refused].join("\n");
+        emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused }, text);
+      });
+    });
+}
