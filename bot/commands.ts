@@ -89,7 +89,7 @@ async function scheduleMeeting(turn: Turn, args: string): Promise<TurnResult> {
       en: "Please write: \"/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg\" (online: a link instead of a place; hybrid: place and link).",
     });
   }
-  const created = await createMeeting(turn.services.store, parsed, turn.person.id, turn.now);
+  const created = await createMeeting(turn.services.store, parsed, turn.person.id, turn.now, turn.activityId);
   const m = created.value;
   const carried = await carryPostponedItems(turn.services, turn.person.id, m.id);
   const second = profileOf(turn.db).secondConvocation;
@@ -178,7 +178,7 @@ async function addItem(turn: Turn, args: string): Promise<TurnResult> {
   const nonPublic = /^(nicht[- ]?öffentlich|nicht[- ]?oeffentlich|nö|closed)\b:?/i;
   const isPublic = !nonPublic.test(args.trim());
   const title = args.trim().replace(nonPublic, "").trim();
-  const added = await addAgendaItem(turn.services.store, found.id, title, isPublic, turn.person.id);
+  const added = await addAgendaItem(turn.services.store, found.id, title, isPublic, turn.person.id, turn.activityId);
   const item = added.value;
   return reply(turn, {
     de: `TOP ${item.number}: ${item.title}${item.public ? "" : " (nicht öffentlich)"} ist auf der Tagesordnung.${lines(added.warnings, "de")}`,
@@ -197,16 +197,16 @@ async function minutes(turn: Turn, args: string): Promise<TurnResult> {
     const meeting = minutesAwaitingApproval(turn.db);
     if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die noch zu versenden wäre; erst „/niederschrift“.", en: "There are no minutes to send; draft them first with \"/niederschrift\"." });
     return afterReply(turn, { de: "Ich versende die Niederschrift an alle Mitglieder.", en: "Sending the minutes to every member." }, async () =>
-      (await sendMinutes(turn.services, turn.person.id, meeting.id, { outDir })).text);
+      (await sendMinutes(turn.services, turn.person.id, meeting.id, { outDir, activityId: turn.activityId })).text);
   }
   if (/^(genehmigen|approve|genehmigt)$/.test(sub)) {
     const meeting = minutesAwaitingApproval(turn.db);
     if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die auf Genehmigung wartet.", en: "No minutes are waiting for approval." });
-    return reply(turn, (await approveMinutes(turn.services, turn.person.id, meeting.id, { outDir })).text);
+    return reply(turn, (await approveMinutes(turn.services, turn.person.id, meeting.id, { outDir, activityId: turn.activityId })).text);
   }
   const meeting = lastHeldMeeting(turn.db, turn.now);
   if (!meeting) return reply(turn, { de: "Es hat noch keine Sitzung stattgefunden, für die eine Niederschrift zu schreiben wäre.", en: "No meeting has taken place yet to write minutes for." });
-  const draft = await draftMinutes(turn.services, turn.person.id, meeting.id, { outDir });
+  const draft = await draftMinutes(turn.services, turn.person.id, meeting.id, { outDir, activityId: turn.activityId });
   return { replies: [{ text: t(turn, draft.text) }, { text: draft.markdown }], outbox: [] };
 }
 

@@ -18,6 +18,7 @@ import { minutesAwaitingApproval, recordObjection } from "../services/minutes-wo
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
 import { understand, type Lang, type Understood } from "./understand.ts";
 import { identify } from "../services/directory.ts";
+import { ALREADY_HANDLED } from "../texts/turn.ts";
 
 export interface Incoming {
   activityId?: string;
@@ -37,6 +38,8 @@ export async function converse(services: Services, incoming: Incoming): Promise<
     await services.store.update({ actorId: person.id }, (d) => rememberLang(d, person.id, lang));
   }
   const turn: Turn = { services, db, person, lang, now: services.clock(), activityId: incoming.activityId };
+  // Teams delivered this message again after it was applied: answer, change nothing.
+  if (incoming.activityId && db.processedActivities.some((a) => a.id === incoming.activityId)) return reply(turn, ALREADY_HANDLED);
   if (incoming.value && typeof incoming.value.verb === "string") return cardAction(turn, incoming.value);
   return message(turn, understood, incoming.text ?? "");
 }
@@ -108,7 +111,7 @@ async function objection(turn: Turn, text: string): Promise<TurnResult> {
   const meeting = minutesAwaitingApproval(turn.db);
   if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die noch genehmigt werden müsste.", en: "There are no minutes awaiting approval." });
   try {
-    return reply(turn, (await recordObjection(turn.services, turn.person.id, meeting.id, text)).text);
+    return reply(turn, (await recordObjection(turn.services, turn.person.id, meeting.id, text, turn.activityId)).text);
   } catch (e) {
     return refusal(turn, e);
   }

@@ -31,8 +31,9 @@ export function flowOf(db: Db, personId: string): Flow | null {
   return parsed.success ? parsed.data : null;
 }
 
-export async function setFlow(store: Store, personId: string, flow: Flow | null): Promise<void> {
-  await store.update({ actorId: personId }, (db) => {
+/** `activityId`: a flow step is the turn's change, so a redelivered answer is not taken twice. */
+export async function setFlow(store: Store, personId: string, flow: Flow | null, activityId?: string): Promise<void> {
+  await store.update({ actorId: personId, activityId }, (db) => {
     if (flow) db.botState[key(personId)] = flow;
     else delete db.botState[key(personId)];
   });

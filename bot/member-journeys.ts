@@ -136,7 +136,7 @@ export function startProposal(turn: Turn, text: string, date: MentionedDate | nu
     const deadline = meetingDeadlines(new Date(m.start), profileOf(turn.db)).agendaProposals;
     const draft = parts[0] ? { title: parts[0], description: parts[1] } : {};
     const step = !draft.title ? "title" : !draft.description ? "description" : "presenter";
-    await setFlow(turn.services.store, turn.person.id, { kind: "proposal", meetingId: m.id, step, draft });
+    await setFlow(turn.services.store, turn.person.id, { kind: "proposal", meetingId: m.id, step, draft }, turn.activityId);
     return reply(turn, {
       de: `Gern – ein Vorschlag für die Sitzung am ${formatDateTime(new Date(m.start))}. ${deadline.text.de} ${PROMPT[step].de} (Abbrechen mit „abbrechen“.)`,
       en: `Sure – a proposal for the meeting on ${formatDateTime(new Date(m.start), "en")}. ${deadline.text.en} ${PROMPT[step].en} (Say "cancel" to stop.)`,
@@ -165,7 +165,7 @@ export async function continueProposal(turn: Turn, flow: Extract<Flow, { kind: "
   }
   draft[flow.step] = answer;
   const step = flow.step === "title" ? "description" : flow.step === "description" ? "presenter" : "link";
-  await setFlow(turn.services.store, turn.person.id, { ...flow, step, draft });
+  await setFlow(turn.services.store, turn.person.id, { ...flow, step, draft }, turn.activityId);
   return reply(turn, PROMPT[step]);
 }
 

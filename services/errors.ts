@@ -1,4 +1,5 @@
 import type { Texts } from "../domain/profile.ts";
+import { ALREADY_HANDLED } from "../texts/turn.ts";
 
 /** A request a service refuses, in both languages, in one sentence that says what to do. */
 export class ServiceError extends Error {
@@ -9,4 +10,9 @@ export class ServiceError extends Error {
     super(texts.de);
     this.name = "ServiceError";
   }
+}
+
+/** A command whose activity id was already applied: it changes nothing and says so. */
+export function alreadyHandled(): ServiceError {
+  return new ServiceError(ALREADY_HANDLED, "conflict");
 }

@@ -8,7 +8,7 @@ import type { Store } from "../adapters/store.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { berlinDay, formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
 import { profileOf } from "./context.ts";
-import { ServiceError } from "./errors.ts";
+import { alreadyHandled, ServiceError } from "./errors.ts";
 import { approvalWords } from "./minutes-words.ts";
 
 /** A request the meeting commands refuse, in both languages. */
@@ -147,8 +147,8 @@ export function newMeetingId(db: Db, start: Date): string {
   return `${base}-${n}`;
 }
 
-export async function createMeeting(store: Store, input: MeetingInput, actorId: string, now: Date): Promise<Checked<Meeting>> {
-  const result = await store.update({ actorId }, (db, audit) => {
+export async function createMeeting(store: Store, input: MeetingInput, actorId: string, now: Date, activityId?: string): Promise<Checked<Meeting>> {
+  const result = await store.update({ actorId, activityId }, (db, audit) => {
     authorize(db, actorId);
     const checked = checkMeeting(input, now, profileOf(db));
     const meeting: Meeting = {
@@ -162,7 +162,7 @@ export async function createMeeting(store: Store, input: MeetingInput, actorId: 
     audit("meeting.create", { meetingId: meeting.id, start: meeting.start, end: meeting.end, location: meeting.location, mode: meeting.mode });
     return { value: meeting, warnings: checked.warnings };
   });
-  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  if (result.duplicate) throw alreadyHandled();
   return result.value;
 }
 
@@ -198,10 +198,10 @@ export function nextAgendaNumber(meeting: Meeting): number {
   return Math.max(0, ...meeting.agenda.map((a) => a.number)) + 1;
 }
 
-export async function addAgendaItem(store: Store, meetingId: string, title: string, isPublic: boolean, actorId: string): Promise<Checked<AgendaItem>> {
+export async function addAgendaItem(store: Store, meetingId: string, title: string, isPublic: boolean, actorId: string, activityId?: string): Promise<Checked<AgendaItem>> {
   const cleanTitle = title.trim();
   if (cleanTitle === "") throw new MeetingError({ de: "Der Titel des Tagesordnungspunkts fehlt.", en: "The agenda item has no title." }, "invalid");
-  const result = await store.update({ actorId }, (db, audit) => {
+  const result = await store.update({ actorId, activityId }, (db, audit) => {
     authorize(db, actorId);
     const meeting = findMeeting(db, meetingId);
     if (meeting.state !== "planned" && meeting.state !== "invited") {
@@ -221,7 +221,7 @@ export async function addAgendaItem(store: Store, meetingId: string, title: stri
     const rule = profileOf(db).invitation;
     return { item, invited: meeting.state === "invited", citation: rule.regulated ? ` (${rule.citation})` : "" };
   });
-  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  if (result.duplicate) throw alreadyHandled();
   const { item, invited, citation } = result.value;
   // The invitation must show the agenda, so a change after it went out needs an update.
   const warnings: Texts[] = invited

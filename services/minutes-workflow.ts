@@ -42,7 +42,7 @@ import { minutesSigners, publicMinutes } from "../rules/profile.ts";
 import { berlinDay, formatDateTime, formatDay, toBerlinIso } from "../rules/time.ts";
 import { profileOf, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
-import { ServiceError } from "./errors.ts";
+import { alreadyHandled, ServiceError } from "./errors.ts";
 import { bodyGenitive } from "./invitation-core.ts";
 import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
@@ -101,10 +101,10 @@ export interface DraftResult {
   text: Texts;
 }
 
-export async function draftMinutes(services: Services, actorId: string, meetingId: string, options: { outDir: string }): Promise<DraftResult> {
+export async function draftMinutes(services: Services, actorId: string, meetingId: string, options: { outDir: string; activityId?: string }): Promise<DraftResult> {
   const now = services.clock();
   const before = await receivedBefore(services, meetingId);
-  const result = await services.store.update({ actorId }, (db, audit) => {
+  const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
     const got = received(db, meetingId, before);
     authorize(db, actorId, { de: "Die Niederschrift erstellt die Geschäftsstelle (oder der Vorsitz).", en: "The minutes are drawn up by the Geschäftsstelle (or the chair)." });
     const meeting = meetingOf(db, meetingId);
@@ -141,7 +141,7 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
       redraft,
     };
   });
-  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  if (result.duplicate) throw alreadyHandled();
   const { contents, redraft, signing, profile } = result.value;
   const files = minutesFiles(options.outDir, meetingId, profile);
   await mkdir(options.outDir, { recursive: true });
@@ -203,6 +203,8 @@ async function writeAtomic(file: string, content: string): Promise<void> {
 export interface SendMinutesOptions {
   /** Where `draftMinutes` wrote the files. */
   outDir: string;
+  /** The Teams activity that asked: a redelivery sends nothing. */
+  activityId?: string;
   /** Where the Geschäftsstelle put the files for download; needed only above `maxAttachmentBytes`. */
   downloadUrlBase?: string | null;
   maxAttachmentBytes?: number;
@@ -253,7 +255,7 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
   const { compose, links } = waiting.length > 0 ? await prepareMail(db, meeting, options, services.clock()) : { compose: null, links: [] };
 
   const now = services.clock();
-  const claimed = await services.store.update({ actorId }, (db) => {
+  const claimed = await services.store.update({ actorId, activityId: options.activityId }, (db) => {
     const have = received(db, meeting.id, before);
     const outgoing: Person[] = [];
     for (const person of members.filter((p) => !have.has(p.id))) {
@@ -264,7 +266,7 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     }
     return outgoing;
   });
-  if (claimed.duplicate) throw new Error("unreachable: no activity id given");
+  if (claimed.duplicate) throw alreadyHandled();
   const missing = claimed.value;
 
   // All handed to the pooled transport at once, the same way as invitations.
@@ -473,11 +475,11 @@ export interface ObjectionResult {
 }
 
 /** § 7 Abs. 4 GO: a change to the content, brought in (at the latest) at the start of the next session. */
-export async function recordObjection(services: Services, personId: string, meetingId: string, text: string): Promise<ObjectionResult> {
+export async function recordObjection(services: Services, personId: string, meetingId: string, text: string, activityId?: string): Promise<ObjectionResult> {
   const now = services.clock();
   const wording = text.trim();
   if (!wording) throw new ServiceError({ de: "Bitte den Änderungswunsch zur Niederschrift angeben.", en: "Please state the change to the minutes." }, "invalid");
-  const result = await services.store.update({ actorId: personId }, (db, audit) => {
+  const result = await services.store.update({ actorId: personId, activityId }, (db, audit) => {
     const roles = rolesOf(db, personId);
     if (!roles.member && !roles.deputy && !roles.chair && !roles.secretariat) {
       throw new ServiceError({ de: "Änderungswünsche zur Niederschrift bringen Mitglieder, Stellvertretungen, der Vorsitz oder die Geschäftsstelle ein.", en: "Changes to the minutes are brought in by members, deputies, the chair or the Geschäftsstelle." }, "forbidden");
@@ -496,7 +498,7 @@ export async function recordObjection(services: Services, personId: string, meet
     const next = followingMeeting(db, meeting);
     return { open: record.objections.length, day: day(meeting), next: next && day(next), approval, at: words.approvedAt };
   });
-  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  if (result.duplicate) throw alreadyHandled();
   const { open, next, approval, at } = result.value;
   const d = result.value.day;
   return {
@@ -548,9 +550,9 @@ export interface ApprovalResult {
  * § 7 Abs. 4 GO: at the start of the following meeting, without open objections, the minutes count
  * as approved (Oberhausen: confirmed in that meeting). The files in `outDir` then say so.
  */
-export async function approveMinutes(services: Services, actorId: string, meetingId: string, options: { outDir: string }): Promise<ApprovalResult> {
+export async function approveMinutes(services: Services, actorId: string, meetingId: string, options: { outDir: string; activityId?: string }): Promise<ApprovalResult> {
   const now = services.clock();
-  const result = await services.store.update({ actorId }, (db, audit) => {
+  const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
     authorize(db, actorId, { de: "Die Genehmigung der Niederschrift stellen der Vorsitz oder die Geschäftsstelle fest.", en: "The approval of the minutes is declared by the chair or the Geschäftsstelle." });
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
@@ -591,7 +593,7 @@ export async function approveMinutes(services: Services, actorId: string, meetin
     audit("minutes.approve", { meetingId: meeting.id, followingMeetingId: next.id });
     return done(true);
   });
-  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  if (result.duplicate) throw alreadyHandled();
   const { record, changed, d, rule, words, label } = result.value;
   const stale = changed ? await restampFiles(minutesFiles(options.outDir, meetingId, result.value.profile), label) : [];
   const on = dayOf(record.approvedAt);
