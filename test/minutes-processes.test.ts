@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHeldSmtp, type HeldSmtp } from "./support/held-smtp.ts";
+import { parseMail } from "./support/mail-parse.ts";
 import { MEETING_ID, worldDb } from "./support/minutes-workflow-fixture.ts";
 import { finished, runCli, startScript, type Run } from "./support/store-process.ts";
 
@@ -69,16 +70,18 @@ describe("`minutes send` started by two processes at the same moment", () => {
     }
   });
 
-  it("each member's address receives exactly one minutes mail, and nobody else one", () => {
-    const minutesMails = smtp.messages.filter((m) => m.raw.toString("utf8").includes("Niederschrift"));
-    expect(minutesMails.length).toBe(smtp.messages.length);
+  it("each member's address receives exactly one minutes mail, and nobody else one", async () => {
+    const subjects = await Promise.all(smtp.messages.map(async (m) => (await parseMail(m.raw)).email.subject));
+    expect(new Set(subjects)).toEqual(new Set([SUBJECT]));
     const perAddress = new Map<string, number>();
     for (const m of smtp.messages) for (const to of m.to) perAddress.set(to, (perAddress.get(to) ?? 0) + 1);
     const expected = new Map(members.map((p) => [p.email, 1]));
     expect(Object.fromEntries([...perAddress].sort())).toEqual(Object.fromEntries([...expected].sort()));
   });
 
-  it("the record says each member received them once, and the minutes are sent", async () => {
+  // Today's record of who received the minutes is the audit log (`minutes.delivered`, see
+  // services/minutes-workflow.ts); the outbox below is the record the redesign adds.
+  it("the minutes are marked sent, and the audit log records each member's delivery once", async () => {
     const data = JSON.parse(await readFile(file, "utf8")) as { minutes: { meetingId: string; state: string; sentAt: string | null }[] };
     expect(data.minutes).toEqual([expect.objectContaining({ meetingId: MEETING_ID, state: "sent", sentAt: SENDING })]);
     const log = (await readFile(join(dir, "db.audit.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l) as { action: string; details: { accepted?: { personId: string }[] } });
