@@ -150,8 +150,9 @@ export const OutboxMessage = z.object({
   personId: id,
   purpose: z.enum(["notice", "minutes"]),
   meetingId: id.nullable(),
-  /** A notice's wording, fixed when it was recorded; it goes out in the person's language. Null for the minutes, composed from their files. */
-  subject: bilingual.nullable(),
+  /** The subject, fixed when it was recorded (the minutes mail is German only: both the same). */
+  subject: bilingual,
+  /** A notice's wording; it goes out in the person's language. Null for the minutes, composed from their files. */
   text: bilingual.nullable(),
   createdAt: instant,
   createdBy: z.string(),

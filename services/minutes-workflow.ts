@@ -259,7 +259,7 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     const have = received(db, meeting.id, before);
     const outgoing: Person[] = [];
     for (const person of members.filter((p) => !have.has(p.id))) {
-      const message = minutesMessage(db, meeting.id, person.id) ?? queueMessage(db, { personId: person.id, purpose: "minutes", meetingId: meeting.id, subject: null, text: null }, { now, actorId });
+      const message = minutesMessage(db, meeting.id, person.id) ?? queueMessage(db, { personId: person.id, purpose: "minutes", meetingId: meeting.id, subject: { de: minutesSubject(db, meeting), en: minutesSubject(db, meeting) }, text: null }, { now, actorId });
       if (deliveryStatus(message, now) !== "open") continue;
       claim(message, now);
       outgoing.push(person);
@@ -320,6 +320,15 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     sentAt: outcome.value.sentAt,
   };
   return { ...report, text: withStaleFiles(sendText(report, day(meeting), services.mailer.target), stale) };
+}
+
+function meetingTitle(db: Db, meeting: Meeting): string {
+  return `Sitzung ${bodyGenitive(db.body.name, profileOf(db).bodyKind)} vom ${day(meeting).de}`;
+}
+
+/** The minutes mail's subject, also kept on each member's outbox message. */
+function minutesSubject(db: Db, meeting: Meeting): string {
+  return `Niederschrift der ${meetingTitle(db, meeting)}`;
 }
 
 function minutesMessage(db: Db, meetingId: string, personId: string): OutboxMessage | undefined {
@@ -399,7 +408,7 @@ function composer(db: Db, meeting: Meeting, parts: MailParts, now: Date): (perso
   const profile = profileOf(db);
   const genitive = bodyGenitive(db.body.name, profile.bodyKind);
   const sender = `Geschäftsstelle ${genitive}`;
-  const title = `Sitzung ${genitive} vom ${day(meeting).de}`;
+  const title = meetingTitle(db, meeting);
   const next = followingMeeting(db, meeting);
   const words = approvalWords(profile);
   const m = profile.minutes;
@@ -434,7 +443,7 @@ function composer(db: Db, meeting: Meeting, parts: MailParts, now: Date): (perso
     return {
       from: { name: sender, address: db.body.secretariatEmail },
       to: { name: person.name, address: person.email },
-      subject: `Niederschrift der ${title}`,
+      subject: minutesSubject(db, meeting),
       date: now,
       text,
       html: `<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8"></head><body>\n${html}\n</body></html>\n`,

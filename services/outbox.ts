@@ -149,7 +149,7 @@ function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChan
   const mail = person && composeNotice({
     from: { name: db.body.name, address: db.body.secretariatEmail },
     to: { name: person.name, address: person.email },
-    subject: `${db.body.name}: ${m.subject![lang]}`,
+    subject: `${db.body.name}: ${m.subject[lang]}`,
     text: `${m.text![lang]}\n\n— ${noticeSignature(lang, db.body.name)}`,
   });
   return {
@@ -182,6 +182,8 @@ export interface OutboxRow {
   name: string;
   purpose: OutboxPurpose;
   meetingId: string | null;
+  /** In the person's language; null for invitation mails, whose subject is built from the meeting as it is sent. */
+  subject: string | null;
   via: "teams" | "email" | null;
   state: "queued" | "sending" | "accepted" | "failed";
   createdAt: string;
@@ -202,13 +204,13 @@ export function outboxRows(db: Db, now: Date): OutboxRow[] {
   const invitations = db.invitations.flatMap((inv) =>
     inv.recipients.map((r): OutboxRow => ({
       id: `${inv.id}/${r.personId}`, personId: r.personId, name: name(r.personId),
-      purpose: inv.kind === "request" ? "invitation" : inv.kind, meetingId: inv.meetingId,
+      purpose: inv.kind === "request" ? "invitation" : inv.kind, meetingId: inv.meetingId, subject: null,
       via: r.attempts > 0 ? "email" : null, state: stateOf(r, now), createdAt: inv.createdAt,
       attempts: r.attempts, acceptedAt: r.acceptedAt, error: r.error,
     })),
   );
   const messages = db.outbox.map((m): OutboxRow => ({
-    id: m.id, personId: m.personId, name: name(m.personId), purpose: m.purpose, meetingId: m.meetingId,
+    id: m.id, personId: m.personId, name: name(m.personId), purpose: m.purpose, meetingId: m.meetingId, subject: m.subject[lastLang(db, m.personId)],
     via: m.via, state: stateOf(m, now), createdAt: m.createdAt, attempts: m.attempts, acceptedAt: m.acceptedAt, error: m.error,
   }));
   return [...invitations, ...messages].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
