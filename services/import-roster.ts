@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import { RosterError, type BodyFields, type RosterSource } from "../adapters/roster-file.ts";
 import type { Store } from "../adapters/store.ts";
 import type { Db } from "../domain/model.ts";
+import { importText } from "../texts/roster.ts";
 import { buildRoster, type ProfileLookup, type Roster } from "./roster-build.ts";
 
 export interface ImportRequest {
@@ -29,7 +30,7 @@ export interface ImportSummary {
 export async function importRoster(store: Store, request: ImportRequest): Promise<ImportSummary> {
   const { source, file, actorId, overrides = {}, profiles } = request;
   const result = await store.update({ actorId }, (db, audit) => {
-    if (!mayImport(db, actorId)) throw new RosterError(["Nur die Geschäftsstelle kann die Mitgliederliste ersetzen."], file);
+    if (!mayImport(db, actorId)) throw new RosterError([importText.forbidden], file);
     const built = withFile(file, () => buildRoster(source, db, overrides, profiles));
     applyRoster(db, built.roster);
     const summary: ImportSummary = { institutions: built.roster.institutions.length, persons: activeCount(built.roster), warnings: built.warnings };

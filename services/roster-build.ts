@@ -11,8 +11,7 @@ import { normalizeWord, RosterError, type BodyFields, type RosterRow, type Roste
 import type { Body, Db, Institution, Person } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
 import { compositionOf, isSecretariat, pairSeats, ROLES, type InstitutionRows, type RosterRole } from "../rules/membership.ts";
-import { minutesSigners } from "../rules/profile.ts";
-import { membershipProblem, membershipWarning, seatName, seatsWarning } from "../texts/roster.ts";
+import { assumedHeadWarning, bodyText, membershipProblem, membershipWarning, rowText, seatName, seatsWarning } from "../texts/roster.ts";
 
 export interface Roster {
   body: Body;
@@ -91,7 +90,7 @@ export function buildRoster(source: RosterSource, current: Db | null, overrides:
   for (const f of composition.problems) problems.add("at" in f ? f.at.index : Infinity, membershipProblem(f, profile));
   warnings.push(...composition.warnings.map((w) => membershipWarning(w, profile)));
   checkUnique(entries, problems);
-  if (source.rows.length === 0) problems.add(-1, "Die Datei enthält keine Personen.");
+  if (source.rows.length === 0) problems.add(-1, rowText.noPersons);
   problems.throwIfAny();
 
   const seats = seatsOf(groups, current, warnings, profile);
@@ -122,15 +121,6 @@ export function buildRoster(source: RosterSource, current: Db | null, overrides:
   };
   warnings.push(...lostInstitutions(current, roster));
   return { roster, warnings };
-}
-
-/** Without a row for the head, the first of the Geschäftsstelle is taken as head: say so, and that they sign where they do. */
-function assumedHeadWarning(name: string, profile: Profile | null): string {
-  const signs = !profile || minutesSigners(profile).some((s) => s.person === "secretariat-head");
-  const signing = profile?.minutes.regulated ? profile.minutes.signaturesCitation : null;
-  const practice = profile && !profile.minutes.regulated ? "; Praxis der Geschäftsstelle" : "";
-  const note = signs ? ` (unterzeichnet die Niederschrift${signing ? `, ${signing}` : ""}${practice})` : "";
-  return `Keine Zeile mit Rolle „leitung-geschaeftsstelle“: ${name} gilt als Leitung der Geschäftsstelle${note}.`;
 }
 
 /** The rules profile the imported roster will run under; an unknown or broken one is a problem of the import. */
@@ -189,18 +179,18 @@ function checkRow(row: RosterRow, index: number, problems: Problems): Entry[] {
   const before = problems.size;
   const roleText = f.rolle ?? "";
   const role = ROLE_ALIASES[normalizeWord(roleText)];
-  if (roleText === "") at("Rolle fehlt.");
-  else if (!role) at(`Rolle „${roleText}“ ist unbekannt (erlaubt: ${ROLES.join(", ")}).`);
-  if (!f.name) at("Name fehlt.");
-  if (!f.email) at("E-Mail-Adresse fehlt.");
-  else if (!email.safeParse(f.email).success) at(`E-Mail-Adresse „${f.email}“ ist ungültig.`);
-  if (f.aadObjectId && !GUID.test(f.aadObjectId)) at(`aadObjectId „${f.aadObjectId}“ ist keine gültige Objekt-ID (Form 00000000-0000-0000-0000-000000000000).`);
+  if (roleText === "") at(rowText.noRole);
+  else if (!role) at(rowText.unknownRole(roleText, ROLES));
+  if (!f.name) at(rowText.noName);
+  if (!f.email) at(rowText.noEmail);
+  else if (!email.safeParse(f.email).success) at(rowText.badEmail(f.email));
+  if (f.aadObjectId && !GUID.test(f.aadObjectId)) at(rowText.badObjectId(f.aadObjectId));
   const needsInstitution = role === "mitglied" || role === "stellvertretung";
-  if (needsInstitution && !f.institution) at("Institution fehlt (nötig für Mitglied und Stellvertretung).");
+  if (needsInstitution && !f.institution) at(rowText.noInstitution);
   const voting = parseYesNo(f.stimmberechtigt ?? "");
-  if (voting === "invalid") at(`stimmberechtigt „${f.stimmberechtigt}“ ist weder ja noch nein.`);
-  if (f.id && !ID.test(f.id)) at(`ID „${f.id}“ darf nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten.`);
-  if (f.kuerzel && !ID.test(f.kuerzel)) at(`Kürzel „${f.kuerzel}“ darf nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten.`);
+  if (voting === "invalid") at(rowText.badYesNo(f.stimmberechtigt ?? ""));
+  if (f.id && !ID.test(f.id)) at(rowText.badId("ID", f.id));
+  if (f.kuerzel && !ID.test(f.kuerzel)) at(rowText.badId("Kürzel", f.kuerzel));
   if (problems.size > before || !role) return [];
   return [
     {
@@ -246,7 +236,7 @@ function resolveInstitutions(source: RosterSource, entries: Entry[], current: Db
   const byId = new Map<string, ResolvedInstitution>();
   const add = (inst: ResolvedInstitution, order: number) => {
     const sameId = byId.get(inst.id);
-    if (sameId) problems.add(order, `${inst.where}: Kürzel „${inst.id}“ gehört schon zu „${sameId.name}“ (${sameId.where}).`);
+    if (sameId) problems.add(order, rowText.idTaken(inst, sameId));
     list.push(inst);
     byKey.set(inst.key, inst);
     byId.set(inst.id, inst);
@@ -255,9 +245,9 @@ function resolveInstitutions(source: RosterSource, entries: Entry[], current: Db
 
   source.institutions.forEach((d) => {
     const key = d.name.trim().toLowerCase();
-    if (key === "") return problems.add(-1, `${d.where}: Name der Institution fehlt.`);
-    if (byKey.has(key)) return problems.add(-1, `${d.where}: Institution „${d.name}“ steht zweimal in der Liste.`);
-    if (d.id !== undefined && !ID.test(d.id)) return problems.add(-1, `${d.where}: Kürzel „${d.id}“ darf nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten.`);
+    if (key === "") return problems.add(-1, rowText.noInstitutionName(d.where));
+    if (byKey.has(key)) return problems.add(-1, rowText.institutionTwice(d.where, d.name));
+    if (d.id !== undefined && !ID.test(d.id)) return problems.add(-1, `${d.where}: ${rowText.badId("Kürzel", d.id)}`);
     const id = d.id ?? known(d.name)?.id ?? uniqueId(slug(d.name), (x) => byId.has(x));
     add({ key, id, name: d.name.trim(), voting: d.voting ?? true, where: d.where, index: -1 }, -1);
   });
@@ -269,7 +259,7 @@ function resolveInstitutions(source: RosterSource, entries: Entry[], current: Db
     const ref = e.institutionRef.trim().toLowerCase();
     let inst = byKey.get(ref) ?? declaredIds.get(ref);
     if (!inst && declared) {
-      problems.add(e.index, `${e.where}: Institution „${e.institutionRef}“ steht nicht in „institutions“.`);
+      problems.add(e.index, rowText.undeclaredInstitution(e.where, e.institutionRef));
       continue;
     }
     if (!inst) {
@@ -277,9 +267,9 @@ function resolveInstitutions(source: RosterSource, entries: Entry[], current: Db
       inst = { key: ref, id, name: e.institutionRef.trim(), voting: e.voting ?? true, where: e.where, index: e.index };
       add(inst, e.index);
     } else {
-      if (e.kuerzel && e.kuerzel !== inst.id) problems.add(e.index, `${e.where}: Kürzel „${e.kuerzel}“ widerspricht „${inst.id}“ (${inst.where}) für „${inst.name}“.`);
+      if (e.kuerzel && e.kuerzel !== inst.id) problems.add(e.index, rowText.idConflict(e.where, e.kuerzel, inst));
       if (e.voting !== undefined && e.voting !== inst.voting) {
-        problems.add(e.index, `${e.where}: stimmberechtigt „${e.voting ? "ja" : "nein"}“ widerspricht ${inst.where} für „${inst.name}“.`);
+        problems.add(e.index, rowText.votingConflict(e.where, e.voting, inst));
       }
     }
     e.institutionKey = inst.key;
@@ -295,7 +285,7 @@ function checkUnique(entries: Entry[], problems: Problems) {
       const k = key(e);
       if (!k) continue;
       const first = seen.get(k);
-      if (first) problems.add(e.index, `${e.where}: ${label} steht schon in ${first.where} (jede Person nur einmal).`);
+      if (first) problems.add(e.index, rowText.twice(e.where, label, first.where));
       else seen.set(k, e);
     }
   };
@@ -309,9 +299,9 @@ function resolveBody(fields: BodyFields, current: Db | null, overrides: BodyFiel
   const name = pick("name");
   const profile = pick("profile") ?? "rhein-sieg-kreis";
   const secretariatEmail = pick("secretariatEmail");
-  if (!name) problems.add(Infinity, "Der Name des Gremiums fehlt (JSON „body.name“ oder --name).");
-  if (!secretariatEmail) problems.add(Infinity, "Die E-Mail-Adresse der Geschäftsstelle fehlt (JSON „body.secretariatEmail“ oder --secretariat-email).");
-  else if (!email.safeParse(secretariatEmail).success) problems.add(Infinity, `Die E-Mail-Adresse der Geschäftsstelle „${secretariatEmail}“ ist ungültig.`);
+  if (!name) problems.add(Infinity, bodyText.noName);
+  if (!secretariatEmail) problems.add(Infinity, bodyText.noSecretariatEmail);
+  else if (!email.safeParse(secretariatEmail).success) problems.add(Infinity, bodyText.badSecretariatEmail(secretariatEmail));
   return { name: name ?? "", profile, secretariatEmail: secretariatEmail ?? "" };
 }
 
@@ -346,11 +336,11 @@ function assignPersonIds(entries: Entry[], current: Db | null, problems: Problem
   const firstUse = new Map<string, Entry>();
   entries.forEach((e, i) => {
     const other = firstUse.get(ids[i]!);
-    if (other) problems.add(e.index, `${e.where}: gehört zur selben bekannten Person wie ${other.where} (ID „${ids[i]}“); bitte E-Mail-Adresse und aadObjectId prüfen.`);
+    if (other) problems.add(e.index, rowText.samePerson(e.where, other.where, ids[i]!));
     else firstUse.set(ids[i]!, e);
   });
   const renamed = entries.filter((e, i) => matched[i] && !e.id && known.some((p) => p.id === matched[i] && p.name !== e.name)).length;
-  if (renamed > 0) warnings.push(`${renamed} bekannte Person(en) mit geändertem Namen übernommen (gleiche E-Mail-Adresse oder aadObjectId).`);
+  if (renamed > 0) warnings.push(rowText.renamed(renamed));
   return entries.map((e, i) => ({ id: ids[i]!, name: e.name, email: e.email, aadObjectId: e.aadObjectId }));
 }
 
@@ -382,7 +372,7 @@ function lostInstitutions(current: Db | null, roster: Roster): string[] {
     .filter((i) => !staying.has(i.id))
     .flatMap((i) => {
       const meetings = new Set(current.attendance.filter((a) => a.institutionId === i.id).map((a) => a.meetingId));
-      return meetings.size === 0 ? [] : [`„${i.name}“ (${i.id}) ist nicht mehr in der Liste, hat aber Anwesenheiten in ${meetings.size} Sitzung(en); diese bleiben gespeichert.`];
+      return meetings.size === 0 ? [] : [rowText.lostInstitution(i, meetings.size)];
     });
 }
 

@@ -1,8 +1,9 @@
 /**
- * What the roster import says (German; the import is the Geschäftsstelle's, on the command line).
+ * What the roster import says (German only so far: the import is the Geschäftsstelle's, on the command line).
  * Every paragraph cited comes from the profile.
  */
 import type { Profile } from "../domain/profile.ts";
+import { minutesSigners } from "../rules/profile.ts";
 import type { Allowed, MembershipFinding, MembershipWarning, Placed } from "../rules/membership.ts";
 
 const NUMBER_WORDS = ["null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"];
@@ -105,4 +106,54 @@ export function seatsWarning(institution: string, seats: { name: string; member:
   const noDeputy = `keine${paren(profile?.representation.citation)}`;
   const list = seats.map((s) => `„${s.name}“: ${s.member}, Stellvertretung ${s.deputy ?? noDeputy}`).join("; ");
   return `„${institution}“ entsendet ${members(seats.length)}${paren(profile?.membership.citation)}; je Mitglied ein Eintrag mit eigener Stellvertretung (in der Reihenfolge der Zeilen): ${list}.`;
+}
+
+/** Problems of one row or one declared institution. */
+export const rowText = {
+  noPersons: "Die Datei enthält keine Personen.",
+  noRole: "Rolle fehlt.",
+  unknownRole: (role: string, roles: readonly string[]) => `Rolle „${role}“ ist unbekannt (erlaubt: ${roles.join(", ")}).`,
+  noName: "Name fehlt.",
+  noEmail: "E-Mail-Adresse fehlt.",
+  badEmail: (email: string) => `E-Mail-Adresse „${email}“ ist ungültig.`,
+  badObjectId: (id: string) => `aadObjectId „${id}“ ist keine gültige Objekt-ID (Form 00000000-0000-0000-0000-000000000000).`,
+  noInstitution: "Institution fehlt (nötig für Mitglied und Stellvertretung).",
+  badYesNo: (text: string) => `stimmberechtigt „${text}“ ist weder ja noch nein.`,
+  badId: (label: "ID" | "Kürzel", id: string) => `${label} „${id}“ darf nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten.`,
+  idTaken: (inst: InstitutionAt, other: InstitutionAt) => `${inst.where}: Kürzel „${inst.id}“ gehört schon zu „${other.name}“ (${other.where}).`,
+  noInstitutionName: (where: string) => `${where}: Name der Institution fehlt.`,
+  institutionTwice: (where: string, name: string) => `${where}: Institution „${name}“ steht zweimal in der Liste.`,
+  undeclaredInstitution: (where: string, ref: string) => `${where}: Institution „${ref}“ steht nicht in „institutions“.`,
+  idConflict: (where: string, id: string, inst: InstitutionAt) => `${where}: Kürzel „${id}“ widerspricht „${inst.id}“ (${inst.where}) für „${inst.name}“.`,
+  votingConflict: (where: string, voting: boolean, inst: InstitutionAt) => `${where}: stimmberechtigt „${voting ? "ja" : "nein"}“ widerspricht ${inst.where} für „${inst.name}“.`,
+  twice: (where: string, label: string, first: string) => `${where}: ${label} steht schon in ${first} (jede Person nur einmal).`,
+  samePerson: (where: string, other: string, id: string) => `${where}: gehört zur selben bekannten Person wie ${other} (ID „${id}“); bitte E-Mail-Adresse und aadObjectId prüfen.`,
+  renamed: (n: number) => `${n} bekannte Person(en) mit geändertem Namen übernommen (gleiche E-Mail-Adresse oder aadObjectId).`,
+  lostInstitution: (inst: { id: string; name: string }, meetings: number) =>
+    `„${inst.name}“ (${inst.id}) ist nicht mehr in der Liste, hat aber Anwesenheiten in ${meetings} Sitzung(en); diese bleiben gespeichert.`,
+};
+
+interface InstitutionAt {
+  id: string;
+  name: string;
+  where: string;
+}
+
+export const bodyText = {
+  noName: "Der Name des Gremiums fehlt (JSON „body.name“ oder --name).",
+  noSecretariatEmail: "Die E-Mail-Adresse der Geschäftsstelle fehlt (JSON „body.secretariatEmail“ oder --secretariat-email).",
+  badSecretariatEmail: (email: string) => `Die E-Mail-Adresse der Geschäftsstelle „${email}“ ist ungültig.`,
+};
+
+export const importText = {
+  forbidden: "Nur die Geschäftsstelle kann die Mitgliederliste ersetzen.",
+};
+
+/** Without a row for the head, the first of the Geschäftsstelle is taken as head: say so, and that they sign where they do. */
+export function assumedHeadWarning(name: string, profile: Profile | null): string {
+  const signs = !profile || minutesSigners(profile).some((s) => s.person === "secretariat-head");
+  const signing = profile?.minutes.regulated ? profile.minutes.signaturesCitation : null;
+  const practice = profile && !profile.minutes.regulated ? "; Praxis der Geschäftsstelle" : "";
+  const note = signs ? ` (unterzeichnet die Niederschrift${signing ? `, ${signing}` : ""}${practice})` : "";
+  return `Keine Zeile mit Rolle „leitung-geschaeftsstelle“: ${name} gilt als Leitung der Geschäftsstelle${note}.`;
 }
