@@ -320,6 +320,12 @@ describe("CSV reading", () => {
     ]);
   });
 
+  it("names the line of a quote left open or text after a closing quote", () => {
+    const head = "rolle;institution;name;email\n";
+    expect(() => parseCsv(head + 'vorsitz;;"Offen;a@example.org\n')).toThrow(/Zeile 2: ein Anführungszeichen wird nicht geschlossen/);
+    expect(() => parseCsv(head + 'vorsitz;;V;v@example.org\nvorsitz;;"A"B;a@example.org\n')).toThrow(/Zeile 3: kein gültiges CSV/);
+  });
+
   it("takes commas when the header has no semicolon", () => {
     expect(parseCsv("rolle,name\nvorsitz,A")).toEqual([
       { line: 1, cells: ["rolle", "name"] },
