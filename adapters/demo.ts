@@ -6,13 +6,15 @@
  */
 import { readFileSync } from "node:fs";
 import { projectFile } from "./project-files.ts";
-import { buildRoster, parseRosterJson, type Roster } from "./roster-import.ts";
+import { buildRoster, type Roster } from "../services/roster-build.ts";
+import { loadProfile } from "./profiles.ts";
+import { parseRosterJson } from "./roster-file.ts";
 import { SCHEMA_VERSION, type Db } from "../domain/model.ts";
 
 export const DEMO_ROSTER_FILE = projectFile("data", "demo-rhein-sieg.json");
 
 export function demoRoster(): Roster {
-  return buildRoster(parseRosterJson(readFileSync(DEMO_ROSTER_FILE, "utf8")), null).roster;
+  return buildRoster(parseRosterJson(readFileSync(DEMO_ROSTER_FILE, "utf8")), null, {}, loadProfile).roster;
 }
 
 /** A data file with this roster and no meetings or history yet. */

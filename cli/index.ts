@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { ProfileError } from "../adapters/profiles.ts";
-import { RosterError } from "../adapters/roster-import.ts";
+import { RosterError } from "../adapters/roster-file.ts";
 import { StoreError } from "../adapters/store-errors.ts";
 import { RuleInputError } from "../rules/errors.ts";
 import { ServiceError } from "../services/errors.ts";

@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { loadProfile } from "../adapters/profiles.ts";
-import { importRoster } from "../adapters/roster-import.ts";
+import { importRosterFile } from "./import-roster.ts";
 import { MeetingMode, type Db, type Person } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
 import type { Texts } from "../domain/profile.ts";
@@ -112,7 +112,7 @@ export function registerStoreCommands(program: Command): void {
     .action(
       action(async (ctx, store, file: string, opts: { name?: string; secretariatEmail?: string }) => {
         if (ctx.profileId) loadProfile(ctx.profileId); // refuses an unknown profile before anything changes
-        const summary = await importRoster(store, file, ACTOR, { name: opts.name, secretariatEmail: opts.secretariatEmail, profile: ctx.profileId });
+        const summary = await importRosterFile(store, file, ACTOR, { name: opts.name, secretariatEmail: opts.secretariatEmail, profile: ctx.profileId });
         warn(summary.warnings);
         emit(ctx, { institutions: summary.institutions, persons: summary.persons }, `Mitgliederliste übernommen: ${summary.institutions} Institutionen, ${summary.persons} Personen.`);
       }),

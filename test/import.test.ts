@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../adapters/clock.ts";
 import { demoDb } from "../adapters/demo.ts";
 import { auditFileFor, openJsonStore } from "../adapters/json-store.ts";
-import { buildRoster, importRoster, parseCsv, parseRosterJson, RosterError } from "../adapters/roster-import.ts";
+import { loadProfile } from "../adapters/profiles.ts";
+import { parseCsv, parseRosterJson, RosterError } from "../adapters/roster-file.ts";
+import { importRosterFile as importRoster } from "../cli/import-roster.ts";
+import { buildRoster } from "../services/roster-build.ts";
 import type { Store } from "../adapters/store.ts";
 
 const clock = fixedClock("2022-05-01T12:00:00+02:00");
@@ -189,7 +192,7 @@ describe("a good import", () => {
         { rolle: "geschaeftsstelle", name: "Gustav Gans", email: "g@example.org" },
       ],
     });
-    const build = (profile: string, overrides = {}) => buildRoster(parseRosterJson(JSON.stringify(roster(profile))), null, overrides).warnings;
+    const build = (profile: string, overrides = {}) => buildRoster(parseRosterJson(JSON.stringify(roster(profile))), null, overrides, loadProfile).warnings;
     expect(build("rhein-sieg-kreis")).toEqual([
       "„Stadt X“ hat keine Stellvertretung (§ 2 Abs. 2 GO).",
       "Keine Zeile mit Rolle „leitung-geschaeftsstelle“: Gustav Gans gilt als Leitung der Geschäftsstelle (unterzeichnet die Niederschrift, § 7 Abs. 2 GO).",
@@ -216,7 +219,7 @@ describe("a good import", () => {
           { rolle: "mitglied", institution: "Stadt X", name: "Yvonne Ypsilon", email: "y@example.org" },
         ],
       }));
-      return () => buildRoster(source, null);
+      return () => buildRoster(source, null, {}, loadProfile);
     };
     // Rhein-Sieg § 2 Abs. 2: "bestimmt jede Institution ein Mitglied sowie eine Stellvertretung".
     expect(twice("rhein-sieg-kreis")).toThrow("persons[3]: „Stadt X“ hat schon ein Mitglied (persons[0]); je Institution ein Mitglied (§ 2 Abs. 2 GO).");
@@ -297,12 +300,12 @@ describe("a good import", () => {
       body: { name: "Lenkungsgruppe", profile: "hamburg", secretariatEmail: "gs@example.org" },
       persons: [{ rolle: "mitglied", institution: "Stadt X", name: "Xaver Xylo", email: "x@example.org" }, { rolle: "vorsitz", name: "Zora Zett", email: "z@example.org" }, { rolle: "geschaeftsstelle", name: "Gustav Gans", email: "g@example.org" }],
     }));
-    expect(() => buildRoster(source, null)).toThrow(/Unbekanntes Regelprofil "hamburg"/);
+    expect(() => buildRoster(source, null, {}, loadProfile)).toThrow(/Unbekanntes Regelprofil "hamburg"/);
   });
 
   it("JSON rows are reported by their path", () => {
     const source = parseRosterJson(JSON.stringify({ persons: [{ rolle: "vorsitz", name: "", email: "v@example.org" }] }));
-    expect(() => buildRoster(source, demoDb())).toThrow(/persons\[0\]: Name fehlt/);
+    expect(() => buildRoster(source, demoDb(), {}, loadProfile)).toThrow(/persons\[0\]: Name fehlt/);
   });
 });
 
@@ -315,6 +318,12 @@ describe("CSV reading", () => {
       { line: 3, cells: ["zwei\nZeilen", "z"] },
       { line: 5, cells: ["letzte", "zeile"] },
     ]);
+  });
+
+  it("names the line of a quote left open or text after a closing quote", () => {
+    const head = "rolle;institution;name;email\n";
+    expect(() => parseCsv(head + 'vorsitz;;"Offen;a@example.org\n')).toThrow(/Zeile 2: ein Anführungszeichen wird nicht geschlossen/);
+    expect(() => parseCsv(head + 'vorsitz;;V;v@example.org\nvorsitz;;"A"B;a@example.org\n')).toThrow(/Zeile 3: kein gültiges CSV/);
   });
 
   it("takes commas when the header has no semicolon", () => {
