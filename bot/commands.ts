@@ -5,9 +5,10 @@
 import { formatDateTime, formatTime } from "../rules/time.ts";
 import { markPresence } from "../services/attendance.ts";
 import { rolesOf, personById, findPersonOrInstitution } from "../services/directory.ts";
-import { addAgendaItem, createMeeting } from "../services/meetings.ts";
+import { addAgendaItem } from "../services/add-agenda-item.ts";
+import { createMeeting } from "../services/create-meeting.ts";
 import { decideProposal } from "../services/proposals.ts";
-import { carryPostponedItems, declareNotQuorate, quorumNow, recordStatement, recordVote } from "../services/session.ts";
+import { declareNotQuorate, quorumNow, recordStatement, recordVote } from "../services/session.ts";
 import { profileOf } from "../services/context.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, minutesAwaitingApproval, sendMinutes } from "../services/minutes-workflow.ts";
 import { dirname, join, resolve } from "node:path";
@@ -91,7 +92,7 @@ async function scheduleMeeting(turn: Turn, args: string): Promise<TurnResult> {
   }
   const created = await createMeeting(turn.services.store, parsed, turn.person.id, turn.now, turn.activityId);
   const m = created.value;
-  const carried = await carryPostponedItems(turn.services, turn.person.id, m.id);
+  const { carried } = created;
   const second = profileOf(turn.db).secondConvocation;
   const items = carried.map((i) => `TOP ${i.number} ${i.title}`).join(", ");
   const carriedNote: Texts[] = carried.length && second.regulated

@@ -12,9 +12,9 @@ import type { Store } from "../adapters/store.ts";
 import type { Texts } from "../domain/profile.ts";
 import { formatDateTime, formatTime } from "../rules/time.ts";
 import { profileOf } from "../services/context.ts";
+import { addAgendaItem } from "../services/add-agenda-item.ts";
+import { createMeeting } from "../services/create-meeting.ts";
 import {
-  addAgendaItem,
-  createMeeting,
   findMeeting,
   meetingView,
   meetingStateText,

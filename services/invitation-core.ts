@@ -14,7 +14,8 @@ import { ServiceError } from "./errors.ts";
 import { recordDeliveries, sendAll, type Batch } from "./invitation-delivery.ts";
 import { calendarAttendees, mailRecipient } from "./invitation-recipients.ts";
 import { buildReport, type InvitationReport } from "./invitation-report.ts";
-import { findMeeting, mayManageMeetings, meetingStateText } from "./meetings.ts";
+import { findMeeting, meetingStateText } from "./meetings.ts";
+import { mayManageMeetings } from "./permissions.ts";
 
 /** Invitations go out from the Geschäftsstelle; the chair (who fixes the meeting) may send them too. */
 export function authorize(db: Db, actorId: string): void {

@@ -1,14 +1,13 @@
 /**
- * Meetings and their agenda: create a meeting, add an agenda item, find the next meeting, and
- * the one view of a meeting that the CLI prints and the bot shows. Each command goes
- * validate → authorize → apply → audit, inside one store update so it sees the freshest data.
+ * Meetings: checking a meeting's fields against the profile, finding the next meeting, and the one
+ * view of a meeting that the CLI prints and the bot shows. The commands that create a meeting or
+ * add an agenda item are their own modules (create-meeting.ts, add-agenda-item.ts).
  */
 import type { AgendaItem, Db, Meeting, MeetingMode } from "../domain/model.ts";
-import type { Store } from "../adapters/store.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { berlinDay, formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
 import { profileOf } from "./context.ts";
-import { alreadyHandled, ServiceError } from "./errors.ts";
+import { ServiceError } from "./errors.ts";
 import { approvalWords } from "./minutes-words.ts";
 
 /** A request the meeting commands refuse, in both languages. */
@@ -30,17 +29,6 @@ type DurationRule = Profile["meetings"]["duration"];
 /** The default length of a new meeting in hours: the profile's maximum (Rhein-Sieg § 4 Abs. 1: two hours). */
 export function defaultMeetingHours(rule: DurationRule | null): number {
   return rule?.regulated ? rule.maxHours : FALLBACK_MEETING_HOURS;
-}
-
-/** The Geschäftsstelle prepares meetings (§ 3 Abs. 2 GO); the chair fixes them (§ 4 Abs. 3 GO). */
-export function mayManageMeetings(db: Db, actorId: string): boolean {
-  return actorId === "cli" || actorId === "system" || actorId === db.body.chairId || db.body.secretariatIds.includes(actorId);
-}
-
-function authorize(db: Db, actorId: string): void {
-  if (!mayManageMeetings(db, actorId)) {
-    throw new MeetingError({ de: "Sitzungen und Tagesordnung legen die Geschäftsstelle und der Vorsitz fest.", en: "Meetings and the agenda are set by the Geschäftsstelle and the chair." }, "forbidden");
-  }
 }
 
 export interface MeetingInput {
@@ -147,25 +135,6 @@ export function newMeetingId(db: Db, start: Date): string {
   return `${base}-${n}`;
 }
 
-export async function createMeeting(store: Store, input: MeetingInput, actorId: string, now: Date, activityId?: string): Promise<Checked<Meeting>> {
-  const result = await store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
-    const checked = checkMeeting(input, now, profileOf(db));
-    const meeting: Meeting = {
-      id: newMeetingId(db, new Date(checked.value.start)),
-      ...checked.value,
-      state: "planned",
-      agenda: [],
-      createdAt: toBerlinIso(now),
-    };
-    db.meetings.push(meeting);
-    audit("meeting.create", { meetingId: meeting.id, start: meeting.start, end: meeting.end, location: meeting.location, mode: meeting.mode });
-    return { value: meeting, warnings: checked.warnings };
-  });
-  if (result.duplicate) throw alreadyHandled();
-  return result.value;
-}
-
 /** The next meeting that has not ended by `now` (cancelled ones do not count), or null. */
 export function nextMeeting(db: Db, now: Date): Meeting | null {
   const upcoming = db.meetings
@@ -196,41 +165,6 @@ export function activeMeeting(db: Db, id: string): Meeting {
 /** The agenda number after the highest one used. */
 export function nextAgendaNumber(meeting: Meeting): number {
   return Math.max(0, ...meeting.agenda.map((a) => a.number)) + 1;
-}
-
-export async function addAgendaItem(store: Store, meetingId: string, title: string, isPublic: boolean, actorId: string, activityId?: string): Promise<Checked<AgendaItem>> {
-  const cleanTitle = title.trim();
-  if (cleanTitle === "") throw new MeetingError({ de: "Der Titel des Tagesordnungspunkts fehlt.", en: "The agenda item has no title." }, "invalid");
-  const result = await store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
-    const meeting = findMeeting(db, meetingId);
-    if (meeting.state !== "planned" && meeting.state !== "invited") {
-      const state = meetingStateText(meeting.state, profileOf(db));
-      throw new MeetingError({
-        de: `Die Sitzung ${meeting.id} ist ${state.de}; ihre Tagesordnung kann nicht mehr ergänzt werden.`,
-        en: `The meeting ${meeting.id} is ${state.en}; its agenda can no longer be added to.`,
-      }, "invalid");
-    }
-    const number = nextAgendaNumber(meeting);
-    const ids = new Set(meeting.agenda.map((a) => a.id));
-    let id = `${meeting.id}-top-${number}`;
-    for (let n = 2; ids.has(id); n++) id = `${meeting.id}-top-${number}-${n}`;
-    const item: AgendaItem = { id, number, title: cleanTitle, public: isPublic, proposalId: null, secondConvocation: false, postponed: false };
-    meeting.agenda.push(item);
-    audit("agenda.add", { meetingId: meeting.id, agendaItemId: id, number, title: cleanTitle, public: isPublic });
-    const rule = profileOf(db).invitation;
-    return { item, invited: meeting.state === "invited", citation: rule.regulated ? ` (${rule.citation})` : "" };
-  });
-  if (result.duplicate) throw alreadyHandled();
-  const { item, invited, citation } = result.value;
-  // The invitation must show the agenda, so a change after it went out needs an update.
-  const warnings: Texts[] = invited
-    ? [{
-        de: `Die Einladung ist schon verschickt; die geänderte Tagesordnung muss den Mitgliedern nachgereicht werden${citation} („/einladen aktualisieren“).`,
-        en: `The invitation has already gone out; the changed agenda must be sent on to the members${citation} ("/einladen aktualisieren").`,
-      }]
-    : [];
-  return { value: item, warnings };
 }
 
 /**

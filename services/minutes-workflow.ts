@@ -46,7 +46,8 @@ import { alreadyHandled, ServiceError } from "./errors.ts";
 import { bodyGenitive } from "./invitation-core.ts";
 import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
-import { findMeeting, mayManageMeetings } from "./meetings.ts";
+import { findMeeting } from "./meetings.ts";
+import { mayManageMeetings } from "./permissions.ts";
 import { approvalWords, buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId, withCitation } from "./minutes.ts";
 import { restampHtml, restampMarkdown } from "./minutes-render.ts";
 

@@ -9,7 +9,7 @@ import type { Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { latestInvitation } from "./invitation-core.ts";
 import { retryInvitation } from "./invitations.ts";
-import { mayManageMeetings } from "./meetings.ts";
+import { mayManageMeetings } from "./permissions.ts";
 import { sendMinutes } from "./minutes-workflow.ts";
 import { deliveryStatus, dispatchNotices, outboxRows, type OutboxRow, type TeamsChannel } from "./outbox.ts";
 import { OUTBOX_FORBIDDEN } from "../texts/outbox.ts";

@@ -10,7 +10,8 @@ import { profileOf, type Services } from "./context.ts";
 import { queueNotices, type Notice } from "./outbox.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
-import { activeMeeting, mayManageMeetings, nextAgendaNumber } from "./meetings.ts";
+import { activeMeeting, nextAgendaNumber } from "./meetings.ts";
+import { mayManageMeetings } from "./permissions.ts";
 
 export interface ProposalInput {
   title: string;

@@ -148,28 +148,3 @@ export async function recordStatement(services: Services, actorId: string, meeti
   });
   return result.duplicate ? null : result.value;
 }
-
-/**
- * Items postponed for lack of quorum in the previous meeting go onto this meeting's agenda as a
- * second convocation (§ 6 Abs. 5 GO): the invitation then carries the express reference.
- */
-export async function carryPostponedItems(services: Services, actorId: string, meetingId: string): Promise<AgendaItem[]> {
-  const result = await services.store.update({ actorId }, (db, audit) => {
-    const meeting = findMeeting(db, meetingId);
-    const previous = db.meetings
-      .filter((m) => m.id !== meetingId && m.state !== "cancelled" && m.start < meeting.start)
-      .sort((a, b) => a.start.localeCompare(b.start))
-      .at(-1);
-    const carried: AgendaItem[] = [];
-    for (const item of previous?.agenda.filter((i) => i.postponed) ?? []) {
-      if (meeting.agenda.some((i) => i.secondConvocation && i.title === item.title)) continue;
-      const number = Math.max(0, ...meeting.agenda.map((i) => i.number)) + 1;
-      const copy: AgendaItem = { ...item, id: `${meeting.id}-top-${number}`, number, secondConvocation: true, postponed: false };
-      meeting.agenda.push(copy);
-      carried.push(copy);
-    }
-    if (carried.length) audit("agenda.second-convocation", { meetingId, from: previous!.id, items: carried.map((i) => i.title) });
-    return carried;
-  });
-  return result.duplicate ? [] : result.value;
-}

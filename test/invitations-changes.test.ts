@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { delegate } from "../services/attendance.ts";
 import { ServiceError } from "../services/errors.ts";
 import { cancelMeeting, changeMeeting, sendDelegatedInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
-import { addAgendaItem } from "../services/meetings.ts";
+import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
 import { imipPart, type CalendarPart } from "./support/mail-parse.ts";
 import { runCli } from "./support/store-process.ts";

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ServiceError } from "../services/errors.ts";
-import { addAgendaItem } from "../services/meetings.ts";
+import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, minutesFiles, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
 import { restampHtml } from "../services/minutes-render.ts";
 import { GS, MEETING_ID, minutesWorld, NEXT_MEETING_ID, worldDb, type MinutesWorld } from "./support/minutes-workflow-fixture.ts";

@@ -12,7 +12,9 @@ import type { AgendaItem, Db } from "../../domain/model.ts";
 import type { Store } from "../../adapters/store.ts";
 import { parseInstant } from "../../rules/time.ts";
 import type { Services } from "../../services/context.ts";
-import { addAgendaItem, createMeeting, type MeetingInput } from "../../services/meetings.ts";
+import type { MeetingInput } from "../../services/meetings.ts";
+import { addAgendaItem } from "../../services/add-agenda-item.ts";
+import { createMeeting } from "../../services/create-meeting.ts";
 import { parseMail, type ParsedMail } from "./mail-parse.ts";
 import { startSmtp, type TestSmtp } from "./smtp.ts";
 

@@ -1,0 +1,50 @@
+/**
+ * Who may run which command, declared once: each command names one of these, the runner checks it
+ * under the store lock, and the bot asks the same question before it starts a longer dialogue.
+ */
+import type { Db } from "../domain/model.ts";
+import type { Texts } from "../domain/profile.ts";
+import { rolesOf } from "./directory.ts";
+import { ServiceError } from "./errors.ts";
+import * as refusals from "../texts/permissions.ts";
+
+export interface Permission {
+  allows(db: Db, actorId: string): boolean;
+  /** Throws the refusal, in one sentence, when `allows` is false. */
+  check(db: Db, actorId: string): void;
+}
+
+function permission(allows: (db: Db, actorId: string) => boolean, refusal: Texts): Permission {
+  return {
+    allows,
+    check(db, actorId) {
+      if (!allows(db, actorId)) throw new ServiceError(refusal, "forbidden");
+    },
+  };
+}
+
+/** The command line and the bot's own timers act as the Geschäftsstelle. */
+const SYSTEM_ACTORS = new Set(["cli", "system"]);
+
+/** The Geschäftsstelle prepares meetings (§ 3 Abs. 2 GO); the chair fixes them (§ 4 Abs. 3 GO). */
+export function mayManageMeetings(db: Db, actorId: string): boolean {
+  return SYSTEM_ACTORS.has(actorId) || actorId === db.body.chairId || db.body.secretariatIds.includes(actorId);
+}
+
+function chairOrSecretariat(db: Db, actorId: string): boolean {
+  const r = rolesOf(db, actorId);
+  return r.chair || r.secretariat;
+}
+
+function groupMember(db: Db, actorId: string): boolean {
+  const r = rolesOf(db, actorId);
+  return Boolean(r.member || r.deputy || r.chair || r.secretariat);
+}
+
+export const manageMeetings = permission(mayManageMeetings, refusals.MANAGE_MEETINGS);
+export const decideAgenda = permission(mayManageMeetings, refusals.DECIDE_AGENDA);
+export const recordAttendance = permission(chairOrSecretariat, refusals.RECORD_ATTENDANCE);
+export const chairSession = permission(chairOrSecretariat, refusals.CHAIR_SESSION);
+export const proposeItems = permission(groupMember, refusals.PROPOSE_ITEMS);
+/** Any person on the roster: the command checks the person's own seat or role itself. */
+export const anyPerson = permission(() => true, refusals.MANAGE_MEETINGS);

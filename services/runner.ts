@@ -1,0 +1,59 @@
+/**
+ * One way to run every state-changing command: parse its input → check who may → apply and audit
+ * in one store update → record the messages it causes in the outbox, in that same update. The
+ * update carries the Teams activity id, so a redelivered activity is applied once.
+ */
+import type { z } from "zod";
+import type { Db } from "../domain/model.ts";
+import type { Profile } from "../domain/profile.ts";
+import type { Audit } from "../adapters/store.ts";
+import type { Services } from "./context.ts";
+import { profileOf } from "./context.ts";
+import { ServiceError } from "./errors.ts";
+import { queueNotices, type Notice } from "./outbox.ts";
+import type { Permission } from "./permissions.ts";
+import { INVALID_INPUT } from "../texts/turn.ts";
+
+/** What a command's `apply` works with: the freshest data under the lock, and its helpers. */
+export interface CommandContext<I> {
+  db: Db;
+  input: I;
+  actorId: string;
+  now: Date;
+  profile: Profile;
+  audit: Audit;
+  /** Records messages for other people; they are sent after the command returns. */
+  notify(notices: Notice[], meetingId: string | null): void;
+}
+
+/** A user-visible command, declared in one module: its input, who may run it, and what it does. */
+export interface Command<I, R> {
+  input: z.ZodType<I, z.ZodTypeDef, unknown>;
+  may: Permission;
+  /** Changes `ctx.db`, writes its audit entry, records its messages; synchronous, throws ServiceError to refuse. */
+  apply(ctx: CommandContext<I>): R;
+}
+
+export interface Call {
+  actorId: string;
+  /** The Teams activity that asked; absent on the command line. */
+  activityId?: string | undefined;
+  input: unknown;
+}
+
+export type Ran<R> = { duplicate: true } | { duplicate: false; value: R; outbox: string[] };
+
+export async function run<I, R>(services: Pick<Services, "store" | "clock">, command: Command<I, R>, call: Call): Promise<Ran<R>> {
+  const parsed = command.input.safeParse(call.input);
+  if (!parsed.success) throw new ServiceError(INVALID_INPUT, "invalid");
+  const now = services.clock();
+  const { actorId, activityId } = call;
+  const result = await services.store.update({ actorId, activityId }, (db, audit) => {
+    command.may.check(db, actorId);
+    const outbox: string[] = [];
+    const notify = (notices: Notice[], meetingId: string | null) => void outbox.push(...queueNotices(db, notices, { now, actorId, meetingId }));
+    const value = command.apply({ db, input: parsed.data, actorId, now, profile: profileOf(db), audit, notify });
+    return { value, outbox };
+  });
+  return result.duplicate ? { duplicate: true } : { duplicate: false, ...result.value };
+}
