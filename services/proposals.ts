@@ -10,6 +10,7 @@ import { profileOf, type Notice, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { activeMeeting, mayManageMeetings, nextAgendaNumber } from "./meetings.ts";
+import { proposalTimingText } from "../texts/timing.ts";
 
 export interface ProposalInput {
   title: string;
@@ -56,8 +57,8 @@ export async function propose(services: Services, personId: string, meetingId: s
     return {
       proposal,
       reply: {
-        de: `Ihr Vorschlag „${title}“ für die Sitzung am ${when} ist eingegangen. ${timing.text.de}`,
-        en: `Your proposal "${title}" for the meeting on ${formatDateTime(new Date(meeting.start), "en")} has been received. ${timing.text.en}`,
+        de: `Ihr Vorschlag „${title}“ für die Sitzung am ${when} ist eingegangen. ${proposalTimingText(timing).de}`,
+        en: `Your proposal "${title}" for the meeting on ${formatDateTime(new Date(meeting.start), "en")} has been received. ${proposalTimingText(timing).en}`,
       },
       notices: db.body.secretariatIds.map((id) => ({
         personId: id,
