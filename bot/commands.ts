@@ -23,6 +23,9 @@ import { normalize, understand } from "./understand.ts";
 import { outboxRows } from "../services/outbox.ts";
 import { retryOutbox } from "../services/outbox-retry.ts";
 import { outboxListing, retryText } from "../texts/outbox.ts";
+import { voteText } from "../texts/majority.ts";
+import { quorumText } from "../texts/quorum.ts";
+import { invitationPermissionText } from "../texts/timing.ts";
 
 type Handler = (turn: Turn, args: string) => Promise<TurnResult> | TurnResult;
 
@@ -266,7 +269,7 @@ async function invite(turn: Turn, args: string): Promise<TurnResult> {
     const profile = profileOf(turn.db);
     requireContents(found, profile);
     const permission = invitationPermission(new Date(found.start), turn.now, profile, request);
-    if (!permission.allowed) return reply(turn, permission.text);
+    if (!permission.allowed) return reply(turn, invitationPermissionText(permission));
   }
   return afterReply(turn, {
     de: `Die Einladung zur Sitzung am ${formatDateTime(new Date(found.start))} wird versandt; ich melde mich gleich mit dem Ergebnis.`,
@@ -305,7 +308,7 @@ export function quorum(turn: Turn, args: string): TurnResult {
   const item = args.match(/(\d+)/);
   try {
     const q = quorumNow(turn.db, found.id, item ? Number(item[1]) : null);
-    return reply(turn, q.text);
+    return reply(turn, quorumText(q));
   } catch (e) {
     return refusal(turn, e);
   }
@@ -331,7 +334,7 @@ export async function vote(turn: Turn, args: string): Promise<TurnResult> {
   const result = await recordVote(turn.services, turn.person.id, found.id, { itemNumber: parsed.item, yes: parsed.yes, no: parsed.no, abstain: parsed.abstain, resolution: resolution?.trim() || null }, turn.activityId);
   if (!result) return reply(turn, { de: "Diese Abstimmung ist bereits vermerkt.", en: "This vote is already recorded." });
   const item = parsed.item ? `TOP ${parsed.item}: ` : "";
-  return reply(turn, { de: `${item}${result.text.de}`, en: `${item}${result.text.en}` });
+  return reply(turn, { de: `${item}${voteText(result).de}`, en: `${item}${voteText(result).en}` });
 }
 
 /** "/erklärung Petra Klein: …" — the chair records a personal statement on someone's behalf. */

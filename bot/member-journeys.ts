@@ -16,6 +16,7 @@ import { card, type CardButton } from "./cards.ts";
 import { setFlow, type Flow } from "./flow-state.ts";
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
 import type { MentionedDate } from "./understand.ts";
+import { deadlineText, deadlineWarningText } from "../texts/deadlines.ts";
 
 const MODE_TEXT = { "in-person": { de: "in Präsenz", en: "in person" }, online: { de: "digital", en: "online" }, hybrid: { de: "hybrid", en: "hybrid" } };
 
@@ -138,8 +139,8 @@ export function startProposal(turn: Turn, text: string, date: MentionedDate | nu
     const step = !draft.title ? "title" : !draft.description ? "description" : "presenter";
     await setFlow(turn.services.store, turn.person.id, { kind: "proposal", meetingId: m.id, step, draft }, turn.activityId);
     return reply(turn, {
-      de: `Gern – ein Vorschlag für die Sitzung am ${formatDateTime(new Date(m.start))}. ${deadline.text.de} ${PROMPT[step].de} (Abbrechen mit „abbrechen“.)`,
-      en: `Sure – a proposal for the meeting on ${formatDateTime(new Date(m.start), "en")}. ${deadline.text.en} ${PROMPT[step].en} (Say "cancel" to stop.)`,
+      de: `Gern – ein Vorschlag für die Sitzung am ${formatDateTime(new Date(m.start))}. ${deadlineText(deadline).de} ${PROMPT[step].de} (Abbrechen mit „abbrechen“.)`,
+      en: `Sure – a proposal for the meeting on ${formatDateTime(new Date(m.start), "en")}. ${deadlineText(deadline).en} ${PROMPT[step].en} (Say "cancel" to stop.)`,
     });
   });
 }
@@ -182,8 +183,8 @@ export function deadlinesAnswer(turn: Turn, which: "proposal" | "invitation" | "
     const lines = which === "proposal" ? [d.agendaProposals] : which === "invitation" ? [d.invitation, d.urgentInvitation] : [d.agendaProposals, d.invitation, d.urgentInvitation];
     const warnings = d.warnings.filter((w) => lines.some((l) => l.kind === w.kind));
     return reply(turn, {
-      de: [head.de, ...lines.map((l) => l.text.de), ...warnings.map((w) => `Hinweis: ${w.text.de}`)].join("\n"),
-      en: [head.en, ...lines.map((l) => l.text.en), ...warnings.map((w) => `Note: ${w.text.en}`)].join("\n"),
+      de: [head.de, ...lines.map((l) => deadlineText(l).de), ...warnings.map((w) => `Hinweis: ${deadlineWarningText(w).de}`)].join("\n"),
+      en: [head.en, ...lines.map((l) => deadlineText(l).en), ...warnings.map((w) => `Note: ${deadlineWarningText(w).en}`)].join("\n"),
     });
   });
 }

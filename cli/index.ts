@@ -15,6 +15,7 @@ import { registerMinutesCommands } from "./minutes-commands.ts";
 import { registerOutboxCommands } from "./outbox-commands.ts";
 import { registerRulesCommands } from "./rules-commands.ts";
 import { registerStoreCommands } from "./store-commands.ts";
+import { ruleInputText } from "../texts/errors.ts";
 
 export function buildProgram(): Command {
   const program = new Command("lg")
@@ -46,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (isUserError(e)) {
-      process.stderr.write(`Fehler: ${e.message}\n`);
+      process.stderr.write(`Fehler: ${e instanceof RuleInputError ? ruleInputText(e.problem).de : e.message}\n`);
       return 2;
     }
     process.stderr.write(`Unerwarteter Fehler: ${(e as Error).stack ?? e}\n`);

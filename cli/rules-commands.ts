@@ -12,6 +12,9 @@ import type { Profile } from "../domain/profile.ts";
 import { quorumStatus } from "../rules/quorum.ts";
 import { formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
 import { contextOf, count, emit, UserError, type CliContext } from "./context.ts";
+import { deadlineText, deadlineWarningText } from "../texts/deadlines.ts";
+import { voteText } from "../texts/majority.ts";
+import { quorumText } from "../texts/quorum.ts";
 
 /** The profile named by `--profile`, else the body's own. */
 async function profileFor(ctx: CliContext): Promise<Profile> {
@@ -40,7 +43,7 @@ export function registerRulesCommands(program: Command): void {
         agendaProposalDeadline: dl.agendaProposals.day,
         invitationSendBy: dl.invitation.day,
         urgentInvitationSendBy: dl.urgentInvitation.day,
-        warnings: dl.warnings.map((w) => ({ deadline: w.kind, day: w.day, planBy: w.planBy, message: w.text.de })),
+        warnings: dl.warnings.map((w) => ({ deadline: w.kind, day: w.day, planBy: w.planBy, message: deadlineWarningText(w).de })),
         citations: {
           agendaProposalDeadline: dl.agendaProposals.citation,
           invitationSendBy: dl.invitation.citation,
@@ -49,8 +52,8 @@ export function registerRulesCommands(program: Command): void {
       };
       const lines = [
         `Sitzung am ${formatDateTime(start)} – ${profile.document.title}`,
-        ...[dl.agendaProposals, dl.invitation, dl.urgentInvitation].map((d) => `• ${d.text.de}`),
-        ...dl.warnings.map((w) => `⚠ ${w.text.de}`),
+        ...[dl.agendaProposals, dl.invitation, dl.urgentInvitation].map((d) => `• ${deadlineText(d).de}`),
+        ...dl.warnings.map((w) => `⚠ ${deadlineWarningText(w).de}`),
       ];
       emit(ctx, json, lines.join("\n"));
     });
@@ -69,8 +72,8 @@ export function registerRulesCommands(program: Command): void {
         ? count(opts.votingMembers, "--voting-members")
         : (await openJsonStore(ctx.db, { clock: ctx.clock }).read()).institutions.filter((i) => i.voting).length;
       const q = quorumStatus({ represented: present, votingMembers, secondConvocation: opts.secondConvocation }, profile);
-      const json = { quorate: q.quorate, present: q.present, votingMembers: q.votingMembers, required: q.required, citation: q.citation, explanation: q.text.de };
-      emit(ctx, json, q.text.de);
+      const json = { quorate: q.quorate, present: q.present, votingMembers: q.votingMembers, required: q.required, citation: q.citation, explanation: quorumText(q).de };
+      emit(ctx, json, json.explanation);
     });
 
   program
@@ -90,7 +93,7 @@ export function registerRulesCommands(program: Command): void {
         present: opts.present === undefined ? undefined : count(opts.present, "--present"),
       };
       const v = voteResult(input, profile);
-      const json = { passed: v.passed, required: v.required, yes: v.yes, no: v.no, abstain: v.abstain, present: v.present, citation: v.citation, explanation: v.text.de };
-      emit(ctx, json, v.text.de);
+      const json = { passed: v.passed, required: v.required, yes: v.yes, no: v.no, abstain: v.abstain, present: v.present, citation: v.citation, explanation: voteText(v).de };
+      emit(ctx, json, json.explanation);
     });
 }

@@ -2,107 +2,71 @@
  * The deadlines before a meeting (DESIGN.md "How the Rhein-Sieg rules are read"): all periods are
  * calendar days in Europe/Berlin counted back from the meeting's date; a last day is inclusive to
  * its end. They do not move for weekends or holidays, but such a last day is warned about.
+ * The wording is in texts/deadlines.ts.
  */
-import { nonWorkingDay, workingDayOnOrBefore } from "./holidays.ts";
-import type { Profile, Texts } from "../domain/profile.ts";
-import { addCalendarDays, berlinDay, formatDay, type Day } from "./time.ts";
+import { nonWorkingDay, workingDayOnOrBefore, type NonWorkingDay } from "./holidays.ts";
+import type { Profile } from "../domain/profile.ts";
+import { addCalendarDays, berlinDay, type Day } from "./time.ts";
 
+/** The three deadlines, named as their rules are in the profile. */
 export type DeadlineKind = "agendaProposals" | "invitation" | "urgentInvitation";
 
-/** A last allowed day with its rule, or `day: null` where the profile has no such rule. */
-export interface Deadline {
-  kind: DeadlineKind;
-  day: Day | null;
-  citation: string | null;
-  text: Texts;
-}
+/**
+ * A last allowed day with the profile's rule it comes from (the wording needs the rule's numbers),
+ * or `day: null` with the profile's "not regulated" rule.
+ */
+export type DeadlineOf<K extends DeadlineKind> = K extends DeadlineKind
+  ?
+      | { kind: K; day: Day; citation: string; rule: Extract<Profile[K], { regulated: true }> }
+      | { kind: K; day: null; citation: null; rule: Extract<Profile[K], { regulated: false }> }
+  : never;
+
+export type Deadline = DeadlineOf<DeadlineKind>;
+
+/** A deadline the profile regulates, so it has a day. */
+export type DatedDeadline<K extends DeadlineKind = DeadlineKind> = Extract<DeadlineOf<K>, { day: Day }>;
 
 export interface DeadlineWarning {
   kind: DeadlineKind;
   day: Day;
+  /** Why it is no working day (weekend or public holiday). */
+  off: NonWorkingDay;
   /** The last working day before it, to plan with. */
   planBy: Day;
-  text: Texts;
 }
 
 export interface MeetingDeadlines {
   meetingDay: Day;
-  agendaProposals: Deadline;
-  invitation: Deadline;
-  urgentInvitation: Deadline;
+  agendaProposals: DeadlineOf<"agendaProposals">;
+  invitation: DeadlineOf<"invitation">;
+  urgentInvitation: DeadlineOf<"urgentInvitation">;
   warnings: DeadlineWarning[];
 }
 
-const LABEL: Record<DeadlineKind, Texts> = {
-  agendaProposals: { de: "Der letzte Tag für Themenanmeldungen", en: "The last day for agenda proposals" },
-  invitation: { de: "Der letzte Tag für den Versand der Einladung", en: "The last day to send the invitation" },
-  urgentInvitation: { de: "Der letzte Tag für eine dringende Einladung", en: "The last day for an urgent invitation" },
-};
-
-function d(day: Day): Texts {
-  return { de: formatDay(day, "de"), en: formatDay(day, "en") };
+/** The calendar day `days` before the meeting's Berlin date. */
+function daysBefore(meetingStart: Date, days: number): Day {
+  return addCalendarDays(berlinDay(meetingStart), -days);
 }
 
 /** Last day for agenda proposals (Rhein-Sieg § 4 Abs. 4: meeting date − 21 days). */
-export function agendaProposalDeadline(meetingStart: Date, profile: Profile): Deadline {
+export function agendaProposalDeadline(meetingStart: Date, profile: Profile): DeadlineOf<"agendaProposals"> {
   const rule = profile.agendaProposals;
-  if (!rule.regulated) return { kind: "agendaProposals", day: null, citation: null, text: rule.note };
-  const day = addCalendarDays(berlinDay(meetingStart), -rule.daysBefore);
-  const { de, en } = d(day);
-  const late: Texts = rule.lateAccepted
-    ? { de: " Spätere Vorschläge werden angenommen, aber als verspätet markiert.", en: " Later proposals are accepted but marked late." }
-    : { de: "", en: "" };
-  const current: Texts = rule.currentTopicsAnytime
-    ? { de: " Aktuelle Themen können jederzeit kurzfristig aufgenommen werden.", en: " Current topics can be added at short notice at any time." }
-    : { de: "", en: "" };
-  return {
-    kind: "agendaProposals",
-    day,
-    citation: rule.citation,
-    text: {
-      de: `Vorschläge zur Tagesordnung bis ${de} (${rule.daysBefore} Kalendertage vor der Sitzung, ${rule.citation}).${late.de}${current.de}`,
-      en: `Agenda proposals by ${en} (${rule.daysBefore} calendar days before the meeting, ${rule.citation}).${late.en}${current.en}`,
-    },
-  };
+  if (!rule.regulated) return { kind: "agendaProposals", day: null, citation: null, rule };
+  return { kind: "agendaProposals", day: daysBefore(meetingStart, rule.daysBefore), citation: rule.citation, rule };
 }
 
 /** Last day to send the invitation (Rhein-Sieg § 4 Abs. 5: 14 days' notice, kept when sent 15 days before). */
-export function invitationDeadline(meetingStart: Date, profile: Profile): Deadline {
+export function invitationDeadline(meetingStart: Date, profile: Profile): DeadlineOf<"invitation"> {
   const rule = profile.invitation;
-  if (!rule.regulated) return { kind: "invitation", day: null, citation: null, text: rule.note };
-  const day = addCalendarDays(berlinDay(meetingStart), -rule.sendByDaysBefore);
-  const { de, en } = d(day);
-  const kept: Texts =
-    rule.sendByDaysBefore === rule.noticeDays
-      ? { de: "", en: "" }
-      : { de: `; gewahrt bei Versand ${rule.sendByDaysBefore} Kalendertage vorher`, en: `; kept when sent ${rule.sendByDaysBefore} calendar days before` };
-  return {
-    kind: "invitation",
-    day,
-    citation: rule.citation,
-    text: {
-      de: `Einladung ${rule.channel.de} spätestens am ${de} versenden (Ladungsfrist ${rule.noticeDays} Kalendertage${kept.de}, ${rule.citation}).`,
-      en: `Send the invitation ${rule.channel.en} by ${en} at the latest (notice period ${rule.noticeDays} calendar days${kept.en}, ${rule.citation}).`,
-    },
-  };
+  if (!rule.regulated) return { kind: "invitation", day: null, citation: null, rule };
+  return { kind: "invitation", day: daysBefore(meetingStart, rule.sendByDaysBefore), citation: rule.citation, rule };
 }
 
 /** Last day for an urgent invitation (Rhein-Sieg § 4 Abs. 5 Satz 3: notice down to 7 days → sent by −8). */
-export function urgentInvitationDeadline(meetingStart: Date, profile: Profile): Deadline {
+export function urgentInvitationDeadline(meetingStart: Date, profile: Profile): DeadlineOf<"urgentInvitation"> {
   const rule = profile.urgentInvitation;
-  if (!rule.regulated) return { kind: "urgentInvitation", day: null, citation: null, text: rule.note };
-  const day = addCalendarDays(berlinDay(meetingStart), -rule.sendByDaysBefore);
-  const { de, en } = d(day);
-  const reason: Texts = rule.reasonRequired ? { de: " mit Begründung", en: " with a reason" } : { de: "", en: "" };
-  return {
-    kind: "urgentInvitation",
-    day,
-    citation: rule.citation,
-    text: {
-      de: `In dringenden Fällen${reason.de} spätestens am ${de} (verkürzte Ladungsfrist ${rule.noticeDays} Kalendertage, ${rule.citation}).`,
-      en: `In urgent cases${reason.en} by ${en} at the latest (notice shortened to ${rule.noticeDays} calendar days, ${rule.citation}).`,
-    },
-  };
+  if (!rule.regulated) return { kind: "urgentInvitation", day: null, citation: null, rule };
+  return { kind: "urgentInvitation", day: daysBefore(meetingStart, rule.sendByDaysBefore), citation: rule.citation, rule };
 }
 
 /** A warning when a last day is a weekend day or a public holiday in the profile's region. */
@@ -110,21 +74,7 @@ export function deadlineWarning(deadline: Deadline, profile: Profile): DeadlineW
   if (!deadline.day) return null;
   const off = nonWorkingDay(deadline.day, profile.holidays);
   if (!off) return null;
-  const planBy = workingDayOnOrBefore(deadline.day, profile.holidays);
-  const what: Texts =
-    off.kind === "holiday"
-      ? { de: `ein gesetzlicher Feiertag (${off.name.de})`, en: `a public holiday (${off.name.en})` }
-      : { de: `ein ${off.name.de}`, en: `a ${off.name.en}` };
-  const label = LABEL[deadline.kind];
-  return {
-    kind: deadline.kind,
-    day: deadline.day,
-    planBy,
-    text: {
-      de: `${label.de}, ${formatDay(deadline.day, "de")}, ist ${what.de}; die Frist verschiebt sich nicht – planen Sie mit ${formatDay(planBy, "de")}.`,
-      en: `${label.en}, ${formatDay(deadline.day, "en")}, is ${what.en}; the deadline does not move – plan for ${formatDay(planBy, "en")}.`,
-    },
-  };
+  return { kind: deadline.kind, day: deadline.day, off, planBy: workingDayOnOrBefore(deadline.day, profile.holidays) };
 }
 
 /** All three deadlines for a meeting, with warnings. */

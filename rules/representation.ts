@@ -1,9 +1,9 @@
 /**
  * Who may stand in for whom (Rhein-Sieg § 2 Abs. 2, § 4 Abs. 6): only the member's own institution's
  * registered deputy; a deputy cannot pass the seat on; without a registered deputy the member and
- * the Geschäftsstelle are told.
+ * the Geschäftsstelle are told. The wording is in texts/representation.ts.
  */
-import type { Profile, Texts } from "../domain/profile.ts";
+import type { Profile } from "../domain/profile.ts";
 
 export interface RosterPerson {
   id: string;
@@ -29,52 +29,25 @@ export function seatOf(personId: string, institutions: RosterInstitution[]): Sea
   return null;
 }
 
-export type Delegation =
-  | { ok: true; institution: RosterInstitution; deputy: RosterPerson; text: Texts }
-  | { ok: false; code: "not-a-member" | "is-deputy" | "no-deputy"; institution: RosterInstitution | null; text: Texts };
+/** A delegation or why not; `citations`: the paragraphs to cite (absence, then who names the deputies), each once. */
+export type Delegation = { citations: string[] } & (
+  | { ok: true; institution: RosterInstitution; deputy: RosterPerson; deputyTakesVote: boolean }
+  | { ok: false; code: "not-a-member"; institution: null }
+  | { ok: false; code: "is-deputy" | "no-deputy"; institution: RosterInstitution }
+);
 
-function cite(profile: Profile): string {
+function citations(profile: Profile): string[] {
   const c = [profile.representation.absenceCitation, profile.representation.citation].filter((x): x is string => !!x);
-  return c.length ? ` (${[...new Set(c)].join(", ")})` : "";
+  return [...new Set(c)];
 }
 
 /** The delegation of a member's seat to the registered deputy, or why it cannot be done. */
 export function delegationFor(personId: string, institutions: RosterInstitution[], profile: Profile): Delegation {
   const seat = seatOf(personId, institutions);
-  const c = cite(profile);
-  if (!seat) {
-    return {
-      ok: false, code: "not-a-member", institution: null,
-      text: { de: `Nur Mitglieder einer Institution können ihre Stellvertretung schicken${c}.`, en: `Only an institution's member can send their deputy${c}.` },
-    };
-  }
+  const cited = citations(profile);
+  if (!seat) return { ok: false, code: "not-a-member", institution: null, citations: cited };
   const { institution } = seat;
-  if (seat.role === "deputy") {
-    return {
-      ok: false, code: "is-deputy", institution,
-      text: {
-        de: `Sie sind Stellvertretung für ${institution.name}; die Vertretung kann nicht weitergegeben werden${c}. Die Geschäftsstelle wird informiert.`,
-        en: `You are the deputy for ${institution.name}; the seat cannot be passed on${c}. The Geschäftsstelle will be told.`,
-      },
-    };
-  }
-  if (!institution.deputy) {
-    return {
-      ok: false, code: "no-deputy", institution,
-      text: {
-        de: `Für ${institution.name} ist keine Stellvertretung hinterlegt${c}. Bitte benennen Sie der Geschäftsstelle eine Stellvertretung; die Geschäftsstelle wird informiert.`,
-        en: `No deputy is registered for ${institution.name}${c}. Please name a deputy to the Geschäftsstelle; it will be told.`,
-      },
-    };
-  }
-  const vote: Texts = profile.representation.deputyTakesVote
-    ? { de: " und übernimmt die Stimme", en: " and holds the vote" }
-    : { de: "", en: "" };
-  return {
-    ok: true, institution, deputy: institution.deputy,
-    text: {
-      de: `${institution.deputy.name} vertritt ${institution.name}${vote.de}${c}.`,
-      en: `${institution.deputy.name} represents ${institution.name}${vote.en}${c}.`,
-    },
-  };
+  if (seat.role === "deputy") return { ok: false, code: "is-deputy", institution, citations: cited };
+  if (!institution.deputy) return { ok: false, code: "no-deputy", institution, citations: cited };
+  return { ok: true, institution, deputy: institution.deputy, deputyTakesVote: profile.representation.deputyTakesVote, citations: cited };
 }

@@ -13,6 +13,7 @@ import { latestInvitation } from "./invitation-core.ts";
 import { findPersonOrInstitution, personById, rolesOf, rosterInstitutions } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { activeMeeting } from "./meetings.ts";
+import { delegationText } from "../texts/representation.ts";
 
 export type Mode = "in-person" | "online";
 
@@ -161,10 +162,10 @@ export async function delegate(services: Services, personId: string, meetingId: 
         delegation.code === "not-a-member"
           ? []
           : secretariatNotices(db, { de: "Vertretung nicht möglich", en: "Delegation not possible" }, {
-              de: `${person.name} (${delegation.institution!.name}) wollte die Sitzung am ${w.de} an die Stellvertretung übergeben: ${delegation.text.de}`,
-              en: `${person.name} (${delegation.institution!.name}) asked to hand the meeting on ${w.en} to the deputy: ${delegation.text.en}`,
+              de: `${person.name} (${delegation.institution!.name}) wollte die Sitzung am ${w.de} an die Stellvertretung übergeben: ${delegationText(delegation).de}`,
+              en: `${person.name} (${delegation.institution!.name}) asked to hand the meeting on ${w.en} to the deputy: ${delegationText(delegation).en}`,
             });
-      return { reply: delegation.text, outbox: queueNotices(db, notices, { now, actorId: personId, meetingId }), delegation };
+      return { reply: delegationText(delegation), outbox: queueNotices(db, notices, { now, actorId: personId, meetingId }), delegation };
     }
     const { institution, deputy } = delegation;
     const rule = profile.representation.absenceCitation;
@@ -191,8 +192,8 @@ export async function delegate(services: Services, personId: string, meetingId: 
       }),
     ];
     const reply: Texts = {
-      de: `Ihre Abwesenheit am ${w.de} ist vermerkt. ${delegation.text.de} ${deputy.name} erhält die Einladung, die Geschäftsstelle ist informiert.`,
-      en: `Your absence on ${w.en} is recorded. ${delegation.text.en} ${deputy.name} receives the invitation and the Geschäftsstelle has been told.`,
+      de: `Ihre Abwesenheit am ${w.de} ist vermerkt. ${delegationText(delegation).de} ${deputy.name} erhält die Einladung, die Geschäftsstelle ist informiert.`,
+      en: `Your absence on ${w.en} is recorded. ${delegationText(delegation).en} ${deputy.name} receives the invitation and the Geschäftsstelle has been told.`,
     };
     return { reply, outbox: queueNotices(db, notices, { now, actorId: personId, meetingId }), delegation };
   });

@@ -16,6 +16,7 @@ import { calendarAttendees, mailRecipient } from "./invitation-recipients.ts";
 import { buildReport, type InvitationReport } from "./invitation-report.ts";
 import { findMeeting, meetingStateText } from "./meetings.ts";
 import { mayManageMeetings } from "./permissions.ts";
+import { invitationPermissionText } from "../texts/timing.ts";
 
 /** Invitations go out from the Geschäftsstelle; the chair (who fixes the meeting) may send them too. */
 export function authorize(db: Db, actorId: string): void {
@@ -112,7 +113,7 @@ export function lateWarning(db: Db, meeting: Meeting, invitation: Invitation, no
   // The urgent reason was checked when the invitation first went out.
   const permission = invitationPermission(new Date(meeting.start), now, profile, { urgent: invitation.urgent, reason: invitation.urgent ? "vermerkt" : null });
   if (permission.allowed) return null;
-  if (permission.code === "meeting-passed") throw new ServiceError(permission.text, "conflict");
+  if (permission.code === "meeting-passed") throw new ServiceError(invitationPermissionText(permission), "conflict");
   const day = invitation.urgent ? permission.lastUrgentDay : permission.lastNormalDay;
   const rule = invitation.urgent ? profile.urgentInvitation : profile.invitation;
   if (!day || !rule.regulated) return null;

@@ -43,6 +43,7 @@ import { claimRecipients, type Batch } from "./invitation-delivery.ts";
 import { currentRecipients, deputyFor, extendRecipients } from "./invitation-recipients.ts";
 import type { InvitationReport } from "./invitation-report.ts";
 import { checkMeeting, meetingView, type MeetingView } from "./meetings.ts";
+import { invitationPermissionText } from "../texts/timing.ts";
 
 export type { InvitationReport, FailedRecipient } from "./invitation-report.ts";
 export { bodyGenitive, meetingUid } from "./invitation-core.ts";
@@ -86,7 +87,7 @@ function startRequest(db: Db, audit: Audit, actorId: string, meeting: Meeting, r
   const profile = profileOf(db);
   requireContents(meeting, profile);
   const permission = invitationPermission(new Date(meeting.start), now, profile, request);
-  if (!permission.allowed) throw new ServiceError(permission.text, "conflict");
+  if (!permission.allowed) throw new ServiceError(invitationPermissionText(permission), "conflict");
   refuseUrgentSecondConvocation(db, meeting, permission.urgent);
   const invitation = newRecord(
     db,

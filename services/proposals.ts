@@ -12,6 +12,7 @@ import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { activeMeeting, nextAgendaNumber } from "./meetings.ts";
 import { mayManageMeetings } from "./permissions.ts";
+import { proposalTimingText } from "../texts/timing.ts";
 
 export interface ProposalInput {
   title: string;
@@ -59,8 +60,8 @@ export async function propose(services: Services, personId: string, meetingId: s
     return {
       proposal,
       reply: {
-        de: `Ihr Vorschlag „${title}“ für die Sitzung am ${when} ist eingegangen. ${timing.text.de}`,
-        en: `Your proposal "${title}" for the meeting on ${formatDateTime(new Date(meeting.start), "en")} has been received. ${timing.text.en}`,
+        de: `Ihr Vorschlag „${title}“ für die Sitzung am ${when} ist eingegangen. ${proposalTimingText(timing).de}`,
+        en: `Your proposal "${title}" for the meeting on ${formatDateTime(new Date(meeting.start), "en")} has been received. ${proposalTimingText(timing).en}`,
       },
       outbox: queueNotices(db, db.body.secretariatIds.map((id) => ({
         personId: id,

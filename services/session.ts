@@ -13,6 +13,7 @@ import { profileOf, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { findMeeting } from "./meetings.ts";
+import { ruleInputText } from "../texts/errors.ts";
 
 function itemOf(meeting: Meeting, number: number | null): AgendaItem | null {
   if (number === null) return null;
@@ -115,7 +116,7 @@ export async function recordVote(services: Services, actorId: string, meetingId:
     try {
       outcome = voteResult({ yes: vote.yes, no: vote.no, abstain: vote.abstain, present }, profileOf(db));
     } catch (e) {
-      if (e instanceof RuleInputError) throw new ServiceError(e.texts, "invalid");
+      if (e instanceof RuleInputError) throw new ServiceError(ruleInputText(e.problem), "invalid");
       throw e;
     }
     db.votes.push({

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { projectFile } from "../adapters/project-files.ts";
 
@@ -10,10 +11,10 @@ function sources(dir: string): { file: string; text: string }[] {
     .map((f) => ({ file: join(dir, f), text: readFileSync(projectFile(dir, f), "utf8") }));
 }
 
-const IMPORT = /^\s*(?:import|export)\b[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gm;
+const IMPORT = /^\s*(?:import|export)\b[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^\s*import\s+["']([^"']+)["']/gm;
 
 function imports(text: string): string[] {
-  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2]!);
+  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 describe("teams-ai stays at the edge (Teams AI v1 is in maintenance)", () => {
@@ -29,5 +30,63 @@ describe("teams-ai stays at the edge (Teams AI v1 is in maintenance)", () => {
   it("inside bot/, only bot/teams-ai.ts names the package", () => {
     const direct = sources("bot").filter(({ text }) => imports(text).some((m) => m.startsWith("@microsoft/teams-ai")));
     expect(direct.map((s) => s.file)).toEqual(["bot/teams-ai.ts"]);
+  });
+});
+
+describe("rules/ and services/ do no I/O of their own (the adapters do)", () => {
+  const IO = new Set(["fs", "fs/promises", "child_process", "net", "http", "https"]);
+  // Still reading and writing files themselves: to be moved by the redesign (into adapters/).
+  const KNOWN = ["services/minutes-workflow.ts → node:fs/promises"];
+
+  it("import no fs, child_process, net, http or https", () => {
+    const offenders = ["rules", "services"]
+      .flatMap(sources)
+      .flatMap(({ file, text }) => imports(text).filter((m) => IO.has(m.replace(/^node:/, ""))).map((m) => `${file} → ${m}`));
+    expect(offenders).toEqual(KNOWN);
+  });
+});
+
+const HOLE = "${…}";
+
+/** Every string and template literal in a source, a template's `${…}` parts shown as such; comments, imports and types are not literals. */
+function literals(file: string, text: string): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node)) return;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(node.text);
+    if (ts.isTemplateExpression(node)) found.push([node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(HOLE));
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true));
+  return found;
+}
+
+/**
+ * Words as a sentence has them: two words with a space between (punctuation and `${…}` may stand
+ * there too, so "bis ${day} (" counts), or a word ending in . ! ? (a one-word sentence, or a citation
+ * such as "Abs.", which belongs in the profile). A single word stays allowed: codes, names of days, a unit.
+ */
+function isSentence(literal: string): boolean {
+  return /\p{L}[^\p{L}]*\s[^\p{L}]*\p{L}|\p{L}[.!?]/u.test(literal.replaceAll(HOLE, " "));
+}
+
+describe("rules/ return data, texts/ word it (DESIGN.md)", () => {
+  // Signature labels that stand in for a profile's `minutes.signers` where the document has no
+  // minutes rule: profile data, not an answer; to move with the minutes' texts.
+  const KNOWN = ["rules/profile.ts: Leitung der Geschäftsstelle", "rules/profile.ts: head of the Geschäftsstelle"];
+
+  it("no string or template literal in rules/ is a sentence", () => {
+    const offenders = sources("rules").flatMap(({ file, text }) => literals(file, text).filter(isSentence).map((l) => `${file}: ${l}`));
+    expect(offenders).toEqual(KNOWN);
+  });
+
+  it("the check finds sentences in strings and templates, not in comments, codes or dates", () => {
+    const probe = [
+      'const a = "Beschlussfähig."; // Kein Satz, ein Kommentar.',
+      "const b = `Quorate: ${n} of ${m}`;",
+      "const c = `Frist bis ${day} (${citation}).`;",
+      '/** Auch kein Satz. */ const d = ["not-regulated", "Sonntag", " Uhr", `${name}, ${d}.${m}.${y}`];',
+    ].join("\n");
+    expect(literals("probe.ts", probe).filter(isSentence)).toEqual(["Beschlussfähig.", "Quorate: ${…} of ${…}", "Frist bis ${…} (${…})."]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { meetingDeadlines } from "../rules/deadlines.ts";
 import { parseInstant } from "../rules/time.ts";
 import { oberhausen, rheinSieg, wesel } from "./support/profiles.ts";
+import { deadlineText, deadlineWarningText } from "../texts/deadlines.ts";
 
 function days(meeting: string, profile = rheinSieg) {
   const d = meetingDeadlines(parseInstant(meeting)!, profile);
@@ -26,10 +27,10 @@ describe("Rhein-Sieg deadlines (§ 4 Abs. 4, 5 GO): meeting date − 21 / − 15
     const d = meetingDeadlines(parseInstant("2022-05-12T10:00:00+02:00")!, rheinSieg);
     expect(d.agendaProposals.citation).toBe("§ 4 Abs. 4 GO");
     expect(d.invitation.citation).toBe("§ 4 Abs. 5 GO");
-    expect(d.agendaProposals.text.de).toContain("Donnerstag, 21.04.2022");
-    expect(d.invitation.text.de).toContain("Mittwoch, 27.04.2022");
-    expect(d.urgentInvitation.text.de).toContain("Mittwoch, 04.05.2022");
-    expect(d.invitation.text.en).toContain("Wednesday, 27.04.2022");
+    expect(deadlineText(d.agendaProposals).de).toContain("Donnerstag, 21.04.2022");
+    expect(deadlineText(d.invitation).de).toContain("Mittwoch, 27.04.2022");
+    expect(deadlineText(d.urgentInvitation).de).toContain("Mittwoch, 04.05.2022");
+    expect(deadlineText(d.invitation).en).toContain("Wednesday, 27.04.2022");
     expect(d.warnings).toEqual([]);
   });
 
@@ -42,19 +43,19 @@ describe("Rhein-Sieg deadlines (§ 4 Abs. 4, 5 GO): meeting date − 21 / − 15
       ["invitation", "2022-04-24", "2022-04-22"],
       ["urgentInvitation", "2022-05-01", "2022-04-29"],
     ]);
-    expect(d.warnings[0]!.text.de).toContain("Ostermontag");
-    expect(d.warnings[1]!.text.de).toContain("Sonntag");
-    expect(d.warnings[2]!.text.de).toContain("Maifeiertag");
+    expect(deadlineWarningText(d.warnings[0]!).de).toContain("Ostermontag");
+    expect(deadlineWarningText(d.warnings[1]!).de).toContain("Sonntag");
+    expect(deadlineWarningText(d.warnings[2]!).de).toContain("Maifeiertag");
   });
 
   it("warns for a holiday that is only a holiday in NRW (Fronleichnam) and for a Saturday", () => {
     // Thursday 07.07.2022 − 21 = Thursday 16.06.2022, Corpus Christi.
     const thursday = meetingDeadlines(parseInstant("2022-07-07T10:00:00+02:00")!, rheinSieg);
     expect(thursday.warnings.map((w) => w.day)).toEqual(["2022-06-16"]);
-    expect(thursday.warnings[0]!.text.de).toContain("Fronleichnam");
+    expect(deadlineWarningText(thursday.warnings[0]!).de).toContain("Fronleichnam");
     // Sunday meeting 12.06.2022 − 8 = Saturday 04.06.2022
     const sunday = meetingDeadlines(parseInstant("2022-06-12T10:00:00+02:00")!, rheinSieg);
-    expect(sunday.warnings.find((w) => w.kind === "urgentInvitation")?.text.de).toContain("Samstag");
+    expect(deadlineWarningText(sunday.warnings.find((w) => w.kind === "urgentInvitation")!).de).toContain("Samstag");
   });
 
   it("counts whole Berlin calendar days for every meeting day of four years, at 00:30 and 23:30", () => {
@@ -76,14 +77,14 @@ describe("other profiles", () => {
     const d = meetingDeadlines(parseInstant("2024-09-19T14:00:00+02:00")!, oberhausen);
     expect([d.agendaProposals.day, d.invitation.day, d.urgentInvitation.day]).toEqual(["2024-09-05", "2024-09-12", null]);
     expect(d.agendaProposals.citation).toBe("Nr. 4.4 GO");
-    expect(d.agendaProposals.text.de).toContain("Aktuelle Themen können jederzeit");
-    expect(d.urgentInvitation.text.de).toContain("nicht vor");
+    expect(deadlineText(d.agendaProposals).de).toContain("Aktuelle Themen können jederzeit");
+    expect(deadlineText(d.urgentInvitation).de).toContain("nicht vor");
   });
 
   it("Kreis Wesel: the cooperation contract sets no deadlines, and says so", () => {
     const d = meetingDeadlines(parseInstant("2024-09-19T14:00:00+02:00")!, wesel);
     expect([d.agendaProposals.day, d.invitation.day, d.urgentInvitation.day]).toEqual([null, null, null]);
-    expect(d.invitation.text.de).toContain("nicht geregelt");
+    expect(deadlineText(d.invitation).de).toContain("nicht geregelt");
     expect(d.warnings).toEqual([]);
   });
 });

@@ -3,6 +3,20 @@ import { RuleInputError } from "../rules/errors.ts";
 import { voteResult } from "../rules/majority.ts";
 import { quorumStatus, representedInstitutions } from "../rules/quorum.ts";
 import { oberhausen, rheinSieg, wesel } from "./support/profiles.ts";
+import { ruleInputText } from "../texts/errors.ts";
+import { voteText } from "../texts/majority.ts";
+import { quorumText } from "../texts/quorum.ts";
+
+/** The rule, its refusal thrown as the German sentence the bot answers with (texts/errors.ts). */
+function worded(rule: () => unknown): () => void {
+  return () => {
+    try {
+      rule();
+    } catch (e) {
+      throw e instanceof RuleInputError ? new Error(ruleInputText(e.problem).de) : e;
+    }
+  };
+}
 
 describe("quorum (§ 6 Abs. 4 GO): at least half of the voting institutions", () => {
   it.each([
@@ -19,8 +33,8 @@ describe("quorum (§ 6 Abs. 4 GO): at least half of the voting institutions", ()
   it("presumes quorum until the chair declares otherwise, and says so", () => {
     const q = quorumStatus({ represented: 5, votingMembers: 17 }, rheinSieg);
     expect(q).toMatchObject({ quorate: false, counts: true });
-    expect(q.text.de).toContain("solange der Vorsitz die Beschlussunfähigkeit nicht feststellt");
-    expect(q.text.de).toContain("§ 6 Abs. 5 GO");
+    expect(quorumText(q).de).toContain("solange der Vorsitz die Beschlussunfähigkeit nicht feststellt");
+    expect(quorumText(q).de).toContain("§ 6 Abs. 5 GO");
     const declared = quorumStatus({ represented: 5, votingMembers: 17, declaredNotQuorate: true }, rheinSieg);
     expect(declared).toMatchObject({ quorate: false, counts: false });
   });
@@ -32,13 +46,13 @@ describe("quorum (§ 6 Abs. 4 GO): at least half of the voting institutions", ()
 
   it("refuses impossible counts", () => {
     expect(() => quorumStatus({ represented: 18, votingMembers: 17 }, rheinSieg)).toThrow(RuleInputError);
-    expect(() => quorumStatus({ represented: -1, votingMembers: 17 }, rheinSieg)).toThrow(/ganze Zahl/);
+    expect(worded(() => quorumStatus({ represented: -1, votingMembers: 17 }, rheinSieg))).toThrow(/ganze Zahl/);
   });
 
   it("says 'not regulated' where the rules set no quorum", () => {
     const q = quorumStatus({ represented: 3, votingMembers: 17 }, wesel);
     expect(q).toMatchObject({ quorate: null, required: null });
-    expect(q.text.de).toContain("nicht geregelt");
+    expect(quorumText(q).de).toContain("nicht geregelt");
   });
 
   it("counts an institution once even when member and deputy are both there; advisory ones never", () => {
@@ -67,17 +81,17 @@ describe("majority (§ 6 Abs. 2, 3 GO): yes ≥ ceil(2/3 × institutions present
   });
 
   it("refuses more votes than institutions present", () => {
-    expect(() => voteResult({ yes: 10, no: 2, abstain: 1, present: 12 }, rheinSieg)).toThrow(/nur 12 Institutionen/);
+    expect(worded(() => voteResult({ yes: 10, no: 2, abstain: 1, present: 12 }, rheinSieg))).toThrow(/nur 12 Institutionen/);
   });
 
   it("refuses a vote with nobody present and negative counts", () => {
     expect(() => voteResult({ yes: 0, no: 0, abstain: 0 }, rheinSieg)).toThrow(RuleInputError);
-    expect(() => voteResult({ yes: -1, no: 0, abstain: 0, present: 3 }, rheinSieg)).toThrow(/ganze Zahl/);
+    expect(worded(() => voteResult({ yes: -1, no: 0, abstain: 0, present: 3 }, rheinSieg))).toThrow(/ganze Zahl/);
   });
 
   it("explains the result in German with the rule", () => {
     const v = voteResult({ yes: 9, no: 2, abstain: 1 }, rheinSieg);
-    expect(v.text.de).toBe(
+    expect(voteText(v).de).toBe(
       "Angenommen: 9 Ja, 2 Nein, 1 Enthaltung bei 12 anwesenden Institutionen; erforderlich sind 8 Ja-Stimmen (Zwei-Drittel-Mehrheit der Anwesenden, Enthaltungen zählen nicht als Ja, § 6 Abs. 2, 3 GO).",
     );
   });
@@ -90,6 +104,6 @@ describe("majority (§ 6 Abs. 2, 3 GO): yes ≥ ceil(2/3 × institutions present
   it("Kreis Wesel: no majority rule, so no verdict", () => {
     const v = voteResult({ yes: 5, no: 1, abstain: 0 }, wesel);
     expect(v.passed).toBeNull();
-    expect(v.text.de).toContain("nicht geregelt");
+    expect(voteText(v).de).toContain("nicht geregelt");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { delegationFor, seatOf, type RosterInstitution } from "../rules/representation.ts";
 import { oberhausen, rheinSieg } from "./support/profiles.ts";
+import { delegationText } from "../texts/representation.ts";
 
 const institutions: RosterInstitution[] = [
   { id: "jugendamt", name: "Rhein-Sieg-Kreis - Jugendamt", voting: true, member: { id: "m1", name: "Jürgen Müller" }, deputy: { id: "d1", name: "Anna Schäfer" } },
@@ -11,7 +12,7 @@ describe("representation (§ 4 Abs. 6, § 2 Abs. 2 GO)", () => {
   it("hands a member's seat to the own institution's registered deputy", () => {
     const d = delegationFor("m1", institutions, rheinSieg);
     expect(d).toMatchObject({ ok: true, deputy: { id: "d1" }, institution: { id: "jugendamt" } });
-    expect(d.text.de).toBe("Anna Schäfer vertritt Rhein-Sieg-Kreis - Jugendamt und übernimmt die Stimme (§ 4 Abs. 6 GO, § 2 Abs. 2 GO).");
+    expect(delegationText(d).de).toBe("Anna Schäfer vertritt Rhein-Sieg-Kreis - Jugendamt und übernimmt die Stimme (§ 4 Abs. 6 GO, § 2 Abs. 2 GO).");
   });
 
   it("a deputy cannot pass it on", () => {
@@ -21,7 +22,7 @@ describe("representation (§ 4 Abs. 6, § 2 Abs. 2 GO)", () => {
   it("no deputy registered: says so, so member and Geschäftsstelle can act", () => {
     const d = delegationFor("m2", institutions, rheinSieg);
     expect(d).toMatchObject({ ok: false, code: "no-deputy", institution: { id: "much" } });
-    expect(d.text.de).toContain("keine Stellvertretung hinterlegt");
+    expect(delegationText(d).de).toContain("keine Stellvertretung hinterlegt");
   });
 
   it("someone without a seat cannot delegate", () => {
@@ -31,6 +32,6 @@ describe("representation (§ 4 Abs. 6, § 2 Abs. 2 GO)", () => {
   });
 
   it("cites the profile's own paragraph (Oberhausen Nr. 2.3)", () => {
-    expect(delegationFor("m1", institutions, oberhausen).text.de).toContain("(Nr. 2.3 GO)");
+    expect(delegationText(delegationFor("m1", institutions, oberhausen)).de).toContain("(Nr. 2.3 GO)");
   });
 });

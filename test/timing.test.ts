@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { invitationPermission, proposalTiming } from "../rules/timing.ts";
 import { parseInstant } from "../rules/time.ts";
+import { invitationPermissionText, proposalTimingText } from "../texts/timing.ts";
 import { oberhausen, rheinSieg, wesel } from "./support/profiles.ts";
 
 const meeting = parseInstant("2022-05-12T10:00:00+02:00")!;
@@ -15,8 +16,8 @@ describe("agenda proposals (§ 4 Abs. 4 GO)", () => {
   it("is late from the first minute of the next Berlin day, even if UTC still shows the last day", () => {
     const t = proposalTiming(meeting, at("2022-04-21T22:30:00Z"), rheinSieg);
     expect(t.late).toBe(true);
-    expect(t.text.de).toContain("Donnerstag, 21.04.2022");
-    expect(t.text.de).toContain("als verspätet markiert");
+    expect(proposalTimingText(t).de).toContain("Donnerstag, 21.04.2022");
+    expect(proposalTimingText(t).de).toContain("als verspätet markiert");
   });
 
   it("is never late where the rule is not regulated", () => {
@@ -33,8 +34,8 @@ describe("sending the invitation (§ 4 Abs. 5 GO)", () => {
   it("refuses a normal invitation the next day and points to the urgent route, since when", () => {
     const p = invitationPermission(meeting, at("2022-04-27T22:00:01Z"), rheinSieg, { urgent: false });
     expect(p).toMatchObject({ allowed: false, code: "needs-urgent", refusedSince: "2022-04-28", lastUrgentDay: "2022-05-04" });
-    expect(p.text.de).toContain("Mittwoch, 27.04.2022");
-    expect(p.text.de).toContain("/einladen dringend");
+    expect(invitationPermissionText(p).de).toContain("Mittwoch, 27.04.2022");
+    expect(invitationPermissionText(p).de).toContain("/einladen dringend");
   });
 
   it("requires a reason for an urgent invitation", () => {
@@ -50,8 +51,8 @@ describe("sending the invitation (§ 4 Abs. 5 GO)", () => {
   it("refuses any invitation after the urgent last day, naming it", () => {
     const p = invitationPermission(meeting, at("2022-05-05T08:00:00+02:00"), rheinSieg, { urgent: true, reason: "eilig" });
     expect(p).toMatchObject({ allowed: false, code: "too-late", refusedSince: "2022-05-05" });
-    expect(p.text.de).toContain("Mittwoch, 04.05.2022");
-    expect(p.text.de).toContain("§ 4 Abs. 5 Satz 3 GO");
+    expect(invitationPermissionText(p).de).toContain("Mittwoch, 04.05.2022");
+    expect(invitationPermissionText(p).de).toContain("§ 4 Abs. 5 Satz 3 GO");
   });
 
   it("refuses once the meeting has begun", () => {
