@@ -3,7 +3,7 @@
  * service; the services check again (they are the authority), this only gives a kinder answer.
  */
 import { formatDateTime, formatTime } from "../rules/time.ts";
-import { markPresence } from "../services/attendance.ts";
+import { markPresence } from "../services/mark-presence.ts";
 import { rolesOf, personById, findPersonOrInstitution } from "../services/directory.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { createMeeting } from "../services/create-meeting.ts";

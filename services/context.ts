@@ -7,7 +7,7 @@ import type { Mailer } from "../adapters/mail-transport.ts";
 import { loadProfile } from "../adapters/profiles.ts";
 import type { Db } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
-import type { Profile, Texts } from "../domain/profile.ts";
+import type { Profile } from "../domain/profile.ts";
 
 export interface Services {
   store: Store;

@@ -3,10 +3,9 @@
  * view of a meeting that the CLI prints and the bot shows. The commands that create a meeting or
  * add an agenda item are their own modules (create-meeting.ts, add-agenda-item.ts).
  */
-import type { AgendaItem, Db, Meeting, MeetingMode } from "../domain/model.ts";
+import type { Db, Meeting, MeetingMode } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { berlinDay, formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
-import { profileOf } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { approvalWords } from "./minutes-words.ts";
 

@@ -3,7 +3,7 @@
  * update (same UID, SEQUENCE + 1), a cancellation as METHOD:CANCEL; and the command line.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { delegate } from "../services/attendance.ts";
+import { delegate } from "../services/delegate-seat.ts";
 import { ServiceError } from "../services/errors.ts";
 import { cancelMeeting, changeMeeting, sendDelegatedInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";

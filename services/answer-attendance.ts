@@ -1,0 +1,73 @@
+/** "Ich nehme teil (digital)", "Zusage", "Absage" and the card buttons: the institution's answer for a meeting. */
+import { z } from "zod";
+import type { Attendance } from "../domain/model.ts";
+import { toBerlinIso } from "../rules/time.ts";
+import type { Services } from "./context.ts";
+import { personById } from "./directory.ts";
+import { activeMeeting } from "./meetings.ts";
+import type { Notice } from "./outbox.ts";
+import { anyPerson } from "./permissions.ts";
+import { run, type Command } from "./runner.ts";
+import { answerText, duplicateOutcome, notStarted, seatAndAnswer, secretariatNotices, upsert, when, type Mode, type Outcome } from "./attendance.ts";
+
+const Input = z.object({ meetingId: z.string(), status: z.enum(["attending", "declined"]), mode: z.enum(["in-person", "online"]).nullable() });
+type Input = z.infer<typeof Input>;
+
+/** Confirm (in person / online) or decline, for the person's institution; a deputy only once the seat was handed over. */
+export const answerAttendance: Command<Input, Pick<Outcome, "reply">> = {
+  input: Input,
+  may: anyPerson,
+  apply({ db, input: { meetingId, ...answer }, actorId: personId, now, audit, notify }) {
+    const meeting = activeMeeting(db, meetingId);
+    notStarted(meeting, now);
+    const { institution, role, before } = seatAndAnswer(db, personId, meetingId, (inst) => {
+      const member = personById(db, inst.memberId);
+      return {
+        de: `${member.name} hat die Teilnahme für ${inst.name} noch nicht an Sie übergeben; Zu- und Absagen kommen vom Mitglied.`,
+        en: `${member.name} has not handed ${inst.name}'s seat to you; the member answers for the institution.`,
+      };
+    });
+    const record: Attendance = {
+      meetingId, institutionId: institution.id,
+      status: role === "deputy" ? (answer.status === "attending" ? "delegated" : "declined") : answer.status,
+      attendeeId: answer.status === "attending" ? personId : null,
+      mode: answer.status === "attending" ? answer.mode : null,
+      present: before?.present ?? false,
+      checkedInAt: before?.checkedInAt ?? null,
+      updatedAt: toBerlinIso(now), updatedBy: personId,
+    };
+    upsert(db, record);
+    audit(`attendance.${answer.status}`, { meetingId, institutionId: institution.id, mode: answer.mode, by: role });
+    const notices: Notice[] = [];
+    if (role === "member" && before?.status === "delegated" && before.attendeeId && answer.status === "attending") {
+      notices.push({
+        personId: before.attendeeId,
+        subject: { de: "Vertretung nicht mehr nötig", en: "Deputy no longer needed" },
+        text: { de: `${personById(db, personId).name} nimmt an der Sitzung am ${when(meeting).de} nun selbst teil; Ihre Vertretung ist nicht mehr nötig.`, en: `${personById(db, personId).name} will now attend the meeting on ${when(meeting).en}; you no longer need to stand in.` },
+      });
+    }
+    if (role === "deputy" && answer.status === "declined") {
+      notices.push(
+        ...secretariatNotices(db, { de: "Stellvertretung sagt ab", en: "Deputy declines" }, {
+          de: `${personById(db, personId).name} (Stellvertretung) kann ${institution.name} am ${when(meeting).de} nicht vertreten; die Institution ist dann nicht vertreten.`,
+          en: `${personById(db, personId).name} (deputy) cannot represent ${institution.name} on ${when(meeting).en}; the institution will not be represented.`,
+        }),
+        { personId: institution.memberId, subject: { de: "Ihre Stellvertretung sagt ab", en: "Your deputy declines" }, text: {
+          de: `${personById(db, personId).name} kann Sie am ${when(meeting).de} nicht vertreten.`, en: `${personById(db, personId).name} cannot stand in for you on ${when(meeting).en}.` } },
+      );
+    }
+    notify(notices, meetingId);
+    return { reply: answerText(record, meeting, institution) };
+  },
+};
+
+export async function respond(
+  services: Services,
+  personId: string,
+  meetingId: string,
+  answer: { status: "attending" | "declined"; mode: Mode | null },
+  activityId?: string,
+): Promise<Outcome> {
+  const ran = await run(services, answerAttendance, { actorId: personId, activityId, input: { meetingId, ...answer } });
+  return ran.duplicate ? duplicateOutcome() : { ...ran.value, outbox: ran.outbox, changed: true };
+}

@@ -1,0 +1,36 @@
+/** "/anwesend <Name>", "/abwesend <Name>": the chair or the Geschäftsstelle marks a member, deputy or institution present or absent. */
+import { z } from "zod";
+import type { Texts } from "../domain/profile.ts";
+import type { Services } from "./context.ts";
+import { personById } from "./directory.ts";
+import { activeMeeting } from "./meetings.ts";
+import { recordAttendance } from "./permissions.ts";
+import { run, type Command } from "./runner.ts";
+import { current, duplicateOutcome, setPresent, target, when, type Outcome } from "./attendance.ts";
+
+const Input = z.object({ meetingId: z.string(), query: z.string(), present: z.boolean() });
+type Input = z.infer<typeof Input>;
+
+export const markPresenceCommand: Command<Input, { reply: Texts }> = {
+  input: Input,
+  may: recordAttendance,
+  apply({ db, input: { meetingId, query, present }, actorId, now, audit }) {
+    const meeting = activeMeeting(db, meetingId);
+    const { person, institution } = target(db, query);
+    const before = current(db, meetingId, institution.id);
+    const attendee = person ?? personById(db, before?.attendeeId ?? institution.memberId);
+    setPresent(db, meetingId, institution.id, attendee.id, present, now, actorId, before);
+    audit(present ? "attendance.marked-present" : "attendance.marked-absent", { meetingId, institutionId: institution.id, personId: attendee.id });
+    const w = when(meeting);
+    return {
+      reply: present
+        ? { de: `${attendee.name} (${institution.name}) ist als anwesend eingetragen (Sitzung am ${w.de}).`, en: `${attendee.name} (${institution.name}) is marked present (meeting on ${w.en}).` }
+        : { de: `${attendee.name} (${institution.name}) ist als abwesend eingetragen.`, en: `${attendee.name} (${institution.name}) is marked absent.` },
+    };
+  },
+};
+
+export async function markPresence(services: Services, actorId: string, meetingId: string, query: string, present: boolean, activityId?: string): Promise<Outcome> {
+  const ran = await run(services, markPresenceCommand, { actorId, activityId, input: { meetingId, query, present } });
+  return ran.duplicate ? duplicateOutcome() : { ...ran.value, outbox: ran.outbox, changed: true };
+}
