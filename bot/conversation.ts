@@ -12,8 +12,8 @@ import {
   askAbsence, askUnsure, attend, continueProposal, deadlinesAnswer, decline, delegateSeat, majorityRuleAnswer,
   myDeputyAnswer, nextMeetingAnswer, quorumRuleAnswer, selfCheckIn, startProposal,
 } from "./member-journeys.ts";
-import { decideProposal } from "../services/proposals.ts";
-import { recordStatement } from "../services/session.ts";
+import { decideProposal } from "../services/decide-proposal.ts";
+import { recordStatement } from "../services/record-statement.ts";
 import { minutesAwaitingApproval, recordObjection } from "../services/minutes-workflow.ts";
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
 import { understand, type Lang, type Understood } from "./understand.ts";

@@ -14,7 +14,7 @@ import { checkIn } from "../services/check-in.ts";
 import { delegate } from "../services/delegate-seat.ts";
 import { profileOf } from "../services/context.ts";
 import { personById, rolesOf } from "../services/directory.ts";
-import { propose } from "../services/proposals.ts";
+import { propose } from "../services/propose-item.ts";
 import { card, type CardButton } from "./cards.ts";
 import { setFlow, type Flow } from "./flow-state.ts";
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";

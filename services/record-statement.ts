@@ -1,0 +1,40 @@
+/** "Persönliche Erklärung: … bitte ins Protokoll", "/erklärung <Name>: …": a personal statement for the minutes (Rhein-Sieg § 7 Abs. 1 GO). */
+import { z } from "zod";
+import type { Texts } from "../domain/profile.ts";
+import { toBerlinIso } from "../rules/time.ts";
+import type { Services } from "./context.ts";
+import { personById } from "./directory.ts";
+import { ServiceError } from "./errors.ts";
+import { findMeeting } from "./meetings.ts";
+import { anyPerson, chairSession } from "./permissions.ts";
+import { run, type Command } from "./runner.ts";
+import { itemOf } from "./session.ts";
+
+const Input = z.object({ meetingId: z.string(), text: z.string(), speakerId: z.string().nullable(), itemNumber: z.number().int().nullable() });
+type Input = z.infer<typeof Input>;
+
+/** Anyone for themselves; the chair (or the Geschäftsstelle) on someone's behalf. */
+export const recordStatementCommand: Command<Input, Texts> = {
+  input: Input,
+  may: anyPerson,
+  apply({ db, input: { meetingId, text, speakerId, itemNumber }, actorId, now, audit }) {
+    const meeting = findMeeting(db, meetingId);
+    const item = itemOf(meeting, itemNumber);
+    const speaker = personById(db, speakerId ?? actorId);
+    if (speaker.id !== actorId) chairSession.check(db, actorId);
+    const clean = text.trim();
+    if (!clean) throw new ServiceError({ de: "Die Erklärung ist leer; bitte den Wortlaut angeben.", en: "The statement is empty; please give its wording." });
+    db.personalStatements.push({ id: `e-${db.personalStatements.length + 1}`, meetingId, agendaItemId: item?.id ?? null, personId: speaker.id, text: clean, recordedAt: toBerlinIso(now) });
+    audit("statement.recorded", { meetingId, personId: speaker.id, item: item?.number ?? null });
+    return {
+      de: `Die persönliche Erklärung von ${speaker.name} wird in die Niederschrift aufgenommen.`,
+      en: `${speaker.name}'s personal statement will be included in the minutes.`,
+    } satisfies Texts;
+  },
+};
+
+/** Null when Teams delivered the same message again. */
+export async function recordStatement(services: Services, actorId: string, meetingId: string, text: string, speakerId: string | null, itemNumber: number | null, activityId?: string): Promise<Texts | null> {
+  const ran = await run(services, recordStatementCommand, { actorId, activityId, input: { meetingId, text, speakerId, itemNumber } });
+  return ran.duplicate ? null : ran.value;
+}

@@ -1,0 +1,50 @@
+/** "/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung": a vote with its result by the profile's majority rule (Rhein-Sieg § 6 Abs. 2, 3 GO). */
+import { z } from "zod";
+import { voteResult, type VoteResult } from "../rules/majority.ts";
+import { RuleInputError } from "../rules/errors.ts";
+import { toBerlinIso } from "../rules/time.ts";
+import { ruleInputText } from "../texts/errors.ts";
+import type { Services } from "./context.ts";
+import { ServiceError } from "./errors.ts";
+import { findMeeting } from "./meetings.ts";
+import { chairSession } from "./permissions.ts";
+import { run, type Command } from "./runner.ts";
+import { itemOf, representedNow } from "./session.ts";
+
+const Input = z.object({
+  meetingId: z.string(),
+  vote: z.object({ itemNumber: z.number().int().nullable(), yes: z.number().int(), no: z.number().int(), abstain: z.number().int(), resolution: z.string().nullable() }),
+});
+type Input = z.infer<typeof Input>;
+export type VoteCommand = Input["vote"];
+
+/** More votes than institutions present is refused. */
+export const recordVoteCommand: Command<Input, VoteResult> = {
+  input: Input,
+  may: chairSession,
+  apply({ db, input: { meetingId, vote }, actorId, now, profile, audit }) {
+    const meeting = findMeeting(db, meetingId);
+    const item = itemOf(meeting, vote.itemNumber);
+    const present = representedNow(db, meetingId);
+    let outcome: VoteResult;
+    try {
+      outcome = voteResult({ yes: vote.yes, no: vote.no, abstain: vote.abstain, present }, profile);
+    } catch (e) {
+      if (e instanceof RuleInputError) throw new ServiceError(ruleInputText(e.problem), "invalid");
+      throw e;
+    }
+    db.votes.push({
+      id: `v-${db.votes.length + 1}`, meetingId, agendaItemId: item?.id ?? null,
+      yes: vote.yes, no: vote.no, abstain: vote.abstain, present, required: outcome.required,
+      passed: outcome.passed ?? false, resolution: vote.resolution, recordedAt: toBerlinIso(now), recordedBy: actorId,
+    });
+    audit("vote.recorded", { meetingId, item: item?.number ?? null, yes: vote.yes, no: vote.no, abstain: vote.abstain, present, passed: outcome.passed });
+    return outcome;
+  },
+};
+
+/** Null when Teams delivered the same message again. */
+export async function recordVote(services: Services, actorId: string, meetingId: string, vote: VoteCommand, activityId?: string): Promise<VoteResult | null> {
+  const ran = await run(services, recordVoteCommand, { actorId, activityId, input: { meetingId, vote } });
+  return ran.duplicate ? null : ran.value;
+}
