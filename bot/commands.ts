@@ -23,6 +23,7 @@ import { card, type CardButton } from "./cards.ts";
 import { nextMeetingAnswer } from "./member-journeys.ts";
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
 import { normalize, understand } from "./understand.ts";
+import { chairSession, manageMeetings } from "../services/permissions.ts";
 import { outboxRows } from "../services/outbox.ts";
 import { retryOutbox } from "../services/outbox-retry.ts";
 import { outboxListing, retryText } from "../texts/outbox.ts";
@@ -57,14 +58,14 @@ const CHAIR: Record<string, Handler> = {
 };
 
 export async function runCommand(turn: Turn, name: string, args: string): Promise<TurnResult> {
-  const roles = rolesOf(turn.db, turn.person.id);
   const key = normalize(name);
   const handler = SECRETARIAT[key] ?? CHAIR[key];
   if (!handler) {
     return reply(turn, { de: `Den Befehl „/${name}“ kenne ich nicht; „Hilfe“ zeigt, was Sie tun können.`, en: `I don't know the command "/${name}"; "help" shows what you can do.` });
   }
-  const allowed = SECRETARIAT[key] ? roles.secretariat || roles.chair : roles.chair || roles.secretariat;
-  if (!allowed) {
+  // The services check again under the lock; asking first gives the role-named answer before any work starts.
+  const may = SECRETARIAT[key] ? manageMeetings : chairSession;
+  if (!may.allows(turn.db, turn.person.id)) {
     return reply(turn, {
       de: `„/${name}“ ist der Geschäftsstelle und dem Vorsitz vorbehalten; als ${roleName(turn)} können Sie das nicht.`,
       en: `"/${name}" is reserved for the Geschäftsstelle and the chair; as ${roleName(turn, "en")} you cannot use it.`,
