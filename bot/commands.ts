@@ -14,7 +14,7 @@ import { recordStatement } from "../services/record-statement.ts";
 import { recordVote } from "../services/record-vote.ts";
 import { profileOf } from "../services/context.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, minutesAwaitingApproval, sendMinutes } from "../services/minutes-workflow.ts";
-import { dirname, join, resolve } from "node:path";
+import { minutesFolderBeside } from "../adapters/minutes-files.ts";
 import { cancelMeeting, changeMeeting, retryInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
 import type { Texts } from "../domain/profile.ts";
 import { requireContents } from "../services/invitation-core.ts";
@@ -199,22 +199,22 @@ async function addItem(turn: Turn, args: string): Promise<TurnResult> {
  * "/niederschrift senden" mails them to every member, "/niederschrift genehmigen" records approval.
  */
 async function minutes(turn: Turn, args: string): Promise<TurnResult> {
-  const outDir = join(dirname(resolve(turn.services.store.location)), "minutes");
+  const folder = minutesFolderBeside(turn.services.store.location);
   const sub = normalize(args).split(" ")[0] ?? "";
   if (/^(senden|versenden|send)$/.test(sub)) {
     const meeting = minutesAwaitingApproval(turn.db);
     if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die noch zu versenden wäre; erst „/niederschrift“.", en: "There are no minutes to send; draft them first with \"/niederschrift\"." });
     return afterReply(turn, { de: "Ich versende die Niederschrift an alle Mitglieder.", en: "Sending the minutes to every member." }, async () =>
-      (await sendMinutes(turn.services, turn.person.id, meeting.id, { outDir, activityId: turn.activityId })).text);
+      (await sendMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId })).text);
   }
   if (/^(genehmigen|approve|genehmigt)$/.test(sub)) {
     const meeting = minutesAwaitingApproval(turn.db);
     if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die auf Genehmigung wartet.", en: "No minutes are waiting for approval." });
-    return reply(turn, (await approveMinutes(turn.services, turn.person.id, meeting.id, { outDir, activityId: turn.activityId })).text);
+    return reply(turn, (await approveMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId })).text);
   }
   const meeting = lastHeldMeeting(turn.db, turn.now);
   if (!meeting) return reply(turn, { de: "Es hat noch keine Sitzung stattgefunden, für die eine Niederschrift zu schreiben wäre.", en: "No meeting has taken place yet to write minutes for." });
-  const draft = await draftMinutes(turn.services, turn.person.id, meeting.id, { outDir, activityId: turn.activityId });
+  const draft = await draftMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId });
   return { replies: [{ text: t(turn, draft.text) }, { text: draft.markdown }], outbox: [] };
 }
 
@@ -357,8 +357,7 @@ function outbox(turn: Turn, args: string): TurnResult {
   const when = (iso: string) => formatDateTime(new Date(iso), turn.lang);
   if (/^(erneut|nochmal|retry)\b/i.test(args.trim())) {
     return afterReply(turn, { de: "Ich sende erneut, was nicht zugestellt wurde; das Ergebnis folgt.", en: "Sending again what was not delivered; the result follows." }, async () => {
-      const minutesDir = join(dirname(resolve(turn.services.store.location)), "minutes");
-      const r = await retryOutbox(turn.services, turn.person.id, { minutesDir, teams: null });
+      const r = await retryOutbox(turn.services, turn.person.id, { minutes: minutesFolderBeside(turn.services.store.location), teams: null });
       const texts = (lang: "de" | "en") => [retryText(lang, { ...r, tried: r.messages.length }), ...(r.messages.length ? [outboxListing(lang, r.messages, (iso) => formatDateTime(new Date(iso), lang))] : []), ...r.refused.map((e) => e.texts[lang])].join("\n");
       return { de: texts("de"), en: texts("en") };
     });

@@ -3,8 +3,8 @@
  * line, acting as the Geschäftsstelle (actor "cli", as for invitations). The files go to
  * `minutes/` beside the data file; mail goes to `SMTP_URL`, or as .eml files to `outbox/` beside it.
  */
-import { dirname, resolve } from "node:path";
 import type { Command, OptionValues } from "commander";
+import { minutesFolderBeside, type MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db, Meeting } from "../domain/model.ts";
 import { formatDateTime } from "../rules/time.ts";
 import type { Services } from "../services/context.ts";
@@ -16,14 +16,14 @@ const ACTOR = "cli";
 interface Run {
   ctx: CliContext;
   services: Services;
-  outDir: string;
+  folder: MinutesFolder;
 }
 
 /** Runs a command with the services (refusals become one sentence and exit 2 in cli/index.ts). */
 function action<O extends OptionValues>(body: (run: Run, opts: O) => Promise<void>) {
   return async (_opts: O, cmd: Command) => {
     const ctx = contextOf(cmd);
-    await withServices(ctx, (services) => body({ ctx, services, outDir: resolve(dirname(ctx.db), "minutes") }, cmd.opts<O>()));
+    await withServices(ctx, (services) => body({ ctx, services, folder: minutesFolderBeside(ctx.db) }, cmd.opts<O>()));
   };
 }
 
@@ -54,7 +54,7 @@ export function registerMinutesCommands(program: Command): void {
     .option("--meeting <id>", "Kennung der Sitzung, z. B. s-2022-05-12")
     .action(
       action<{ meeting?: string }>(async (run, opts) => {
-        const result = await draftMinutes(run.services, ACTOR, await lastHeld(run)(opts.meeting), { outDir: run.outDir });
+        const result = await draftMinutes(run.services, ACTOR, await lastHeld(run)(opts.meeting), { folder: run.folder });
         const paths = Object.values(result.files).filter((f) => f !== null).join("\n");
         emit(run.ctx, { meetingId: result.meetingId, files: result.files, state: result.state }, `${result.text.de}\n\n${paths}`);
       }),
@@ -69,7 +69,7 @@ export function registerMinutesCommands(program: Command): void {
       action<{ meeting?: string; downloadUrl?: string; maxAttachmentMb?: string }>(async (run, opts) => {
         const id = await lastHeld(run)(opts.meeting);
         const max = opts.maxAttachmentMb === undefined ? undefined : megabytes(opts.maxAttachmentMb);
-        const report = await sendMinutes(run.services, ACTOR, id, { outDir: run.outDir, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max });
+        const report = await sendMinutes(run.services, ACTOR, id, { folder: run.folder, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max });
         emit(run.ctx, report, report.text.de);
         if (report.failed.length > 0) throw new UserError(`${report.failed.length} von ${report.total} Nachrichten wurden nicht versandt; erneut mit „minutes send“.`);
       }),
@@ -103,7 +103,7 @@ export function registerMinutesCommands(program: Command): void {
     .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
     .action(
       action<{ meeting?: string }>(async (run, opts) => {
-        const result = await approveMinutes(run.services, ACTOR, await awaiting(run)(opts.meeting), { outDir: run.outDir });
+        const result = await approveMinutes(run.services, ACTOR, await awaiting(run)(opts.meeting), { folder: run.folder });
         emit(run.ctx, result, result.text.de);
       }),
     );

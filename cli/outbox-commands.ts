@@ -2,8 +2,8 @@
  * `outbox list` and `outbox retry`: what the bot sent or tried, to whom, and how it went; and
  * sending again what was not accepted, once (actor "cli", the Geschäftsstelle).
  */
-import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
+import { minutesFolderBeside } from "../adapters/minutes-files.ts";
 import { formatDateTime } from "../rules/time.ts";
 import { outboxRows } from "../services/outbox.ts";
 import { authorizeOutbox, retryOutbox } from "../services/outbox-retry.ts";
@@ -33,7 +33,7 @@ export function registerOutboxCommands(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const ctx = contextOf(cmd);
       await withServices(ctx, async (services) => {
-        const report = await retryOutbox(services, ACTOR, { minutesDir: resolve(dirname(ctx.db), "minutes"), teams: null });
+        const report = await retryOutbox(services, ACTOR, { minutes: minutesFolderBeside(ctx.db), teams: null });
         const refused = report.refused.map((e) => e.texts.de);
         const text = [retryText("de", { ...report, tried: report.messages.length }), outboxListing("de", report.messages, when), ...refused].join("\n");
         emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused }, text);

@@ -31,11 +31,10 @@
  *   header and footer; nothing else in them changes, since that text is the one members received
  *   (and perhaps corrected by hand before sending). They are not rendered again from the data.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
 import { z } from "zod";
-import { escapeHtml } from "../adapters/invitation-mail.ts";
 import type { Mailer, MailMessage } from "../adapters/mail-transport.ts";
+import { minutesComposer, type MinutesMailInput } from "../adapters/minutes-mail.ts";
+import type { MinutesFile, MinutesFiles, MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db, Meeting, Minutes, OutboxMessage, Person } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
@@ -53,31 +52,6 @@ import { restampHtml, restampMarkdown } from "./minutes-render.ts";
 
 /** § 7 Abs. 3 GO "größere Anhänge": above this the mail carries download links instead. */
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
-
-export interface MinutesFiles {
-  internalMd: string;
-  internalHtml: string;
-  /** null where the profile gives the minutes no public version. */
-  publicMd: string | null;
-  publicHtml: string | null;
-}
-
-/** `<outDir>/<meetingId>-niederschrift-intern.html` and its siblings; the public ones only where the minutes are public. */
-export function minutesFiles(outDir: string, meetingId: string, profile: Profile): MinutesFiles {
-  const file = (version: string, ext: string) => join(outDir, `${meetingId}-niederschrift-${version}.${ext}`);
-  const open = publicMinutes(profile);
-  return {
-    internalMd: file("intern", "md"),
-    internalHtml: file("intern", "html"),
-    publicMd: open ? file("oeffentlich", "md") : null,
-    publicHtml: open ? file("oeffentlich", "html") : null,
-  };
-}
-
-/** The files that exist, in a fixed order. */
-function fileList(files: MinutesFiles): string[] {
-  return [files.internalMd, files.internalHtml, files.publicMd, files.publicHtml].filter((f): f is string => f !== null);
-}
 
 /** The most recent meeting (not cancelled) that began before `now`, or null. */
 export function lastHeldMeeting(db: Db, now: Date): Meeting | null {
@@ -102,7 +76,13 @@ export interface DraftResult {
   text: Texts;
 }
 
-export async function draftMinutes(services: Services, actorId: string, meetingId: string, options: { outDir: string; activityId?: string }): Promise<DraftResult> {
+/** Where the minutes are, from the face that runs the command; and the Teams activity that asked. */
+export interface MinutesRunOptions {
+  folder: MinutesFolder;
+  activityId?: string;
+}
+
+export async function draftMinutes(services: Services, actorId: string, meetingId: string, options: MinutesRunOptions): Promise<DraftResult> {
   const now = services.clock();
   const before = await receivedBefore(services, meetingId);
   const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
@@ -124,7 +104,7 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
     if (meeting.state === "planned" || meeting.state === "invited") meeting.state = "held";
     const internal = buildMinutes(db, meeting.id, profile, { version: "internal" });
     const open = publicMinutes(profile) ? buildMinutes(db, meeting.id, profile, { version: "public" }) : null;
-    audit(redraft ? "minutes.redraft" : "minutes.draft", { meetingId: meeting.id, outDir: options.outDir });
+    audit(redraft ? "minutes.redraft" : "minutes.draft", { meetingId: meeting.id, outDir: options.folder.dir });
     const signers = minutesSigners(profile).map((s) => ({ role: s.role, name: nameOf(db, signerId(db, s.person)) }));
     return {
       day: day(meeting),
@@ -144,12 +124,8 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
   });
   if (result.duplicate) throw alreadyHandled();
   const { contents, redraft, signing, profile } = result.value;
-  const files = minutesFiles(options.outDir, meetingId, profile);
-  await mkdir(options.outDir, { recursive: true });
-  for (const key of Object.keys(files) as (keyof MinutesFiles)[]) {
-    const [file, content] = [files[key], contents[key]];
-    if (file !== null && content !== null) await writeAtomic(file, content);
-  }
+  const files = options.folder.files(meetingId, profile);
+  await options.folder.write(files, contents);
   const d = result.value.day;
   const verb = redraft ? { de: "neu erstellt", en: "drawn up again" } : { de: "erstellt", en: "drawn up" };
   const written: Texts = files.publicHtml
@@ -192,20 +168,9 @@ function textFixed(db: Db, record: Minutes | undefined, received: number, profil
   );
 }
 
-/** Written beside and renamed, so a reader (or a sending run) never sees half a file. */
-async function writeAtomic(file: string, content: string): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, content, "utf8");
-  await rename(temp, file);
-}
-
 // ---- send -------------------------------------------------------------------------------------
 
-export interface SendMinutesOptions {
-  /** Where `draftMinutes` wrote the files. */
-  outDir: string;
-  /** The Teams activity that asked: a redelivery sends nothing. */
-  activityId?: string;
+export interface SendMinutesOptions extends MinutesRunOptions {
   /** Where the Geschäftsstelle put the files for download; needed only above `maxAttachmentBytes`. */
   downloadUrlBase?: string | null;
   maxAttachmentBytes?: number;
@@ -307,7 +272,7 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     return { state: current.state, sentAt: current.sentAt, accepted: members.filter((p) => have.has(p.id)).length, restamp, profile: profileOf(db) };
   });
   if (outcome.duplicate) throw new Error("unreachable: no activity id given");
-  const stale = outcome.value.restamp ? await restampFiles(minutesFiles(options.outDir, meeting.id, outcome.value.profile), outcome.value.restamp) : [];
+  const stale = outcome.value.restamp ? await restampFiles(options.folder, meeting.id, outcome.value.profile, outcome.value.restamp) : [];
   const report: Omit<MinutesSendReport, "text"> = {
     meetingId: meeting.id,
     total: members.length,
@@ -344,36 +309,60 @@ function received(db: Db, meetingId: string, before: Set<string>): Set<string> {
 
 /** The mail for each member: files attached, or links to them above the size limit. */
 async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions, now: Date): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
-  const files = minutesFiles(options.outDir, meeting.id, profileOf(db));
-  const markdown = await readDraft(files.internalMd);
+  const files = options.folder.files(meeting.id, profileOf(db));
+  const markdown = (await readDraft(options.folder, files.internalMd)).text;
   const html = [files.internalHtml, files.publicHtml].filter((f): f is string => f !== null);
-  const contents = await Promise.all(html.map((f) => readDraft(f)));
-  const size = contents.reduce((sum, c) => sum + Buffer.byteLength(c), 0);
+  const pages = await Promise.all(html.map((f) => readDraft(options.folder, f)));
+  const size = pages.reduce((sum, page) => sum + Buffer.byteLength(page.text), 0);
   const tooBig = size > (options.maxAttachmentBytes ?? MAX_ATTACHMENT_BYTES);
   const base = options.downloadUrlBase?.trim().replace(/\/+$/, "");
-  const names = html.map((f) => basename(f));
-  if (tooBig && !base) {
-    const mb = (size / 1024 / 1024).toLocaleString("de-DE", { maximumFractionDigits: 1 });
-    const rule = paren(citation(profileOf(db), "distributionCitation"));
-    throw new ServiceError(
-      {
-        de: `Die Niederschrift ist mit ${mb} MB zu groß für einen Anhang: bitte ${names.join(" und ")} in der Cloud ablegen und den Link zum Ordner angeben (--download-url)${rule}.`,
-        en: `At ${mb} MB the minutes are too large to attach: please put ${names.join(" and ")} in the cloud and give the folder's link (--download-url)${rule}.`,
-      },
-      "invalid",
-    );
-  }
+  const names = pages.map((page) => page.name);
+  if (tooBig && !base) throw tooLargeToAttach(db, size, names);
   const links = tooBig ? names.map((n) => `${base}/${encodeURIComponent(n)}`) : [];
-  const attachments = tooBig ? [] : html.map((file, i) => ({ file, content: contents[i]! }));
-  return { compose: composer(db, meeting, { markdown, attachments, links }, now), links };
+  const attachments = tooBig ? [] : pages.map((page) => ({ filename: page.name, content: page.text }));
+  const mail = minutesComposer({ ...mailFacts(db, meeting, now), markdown, attachments, links });
+  return { compose: (p) => mail({ name: p.name, address: p.email }), links };
 }
 
-async function readDraft(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch {
-    throw new ServiceError({ de: `Die Datei ${file} fehlt; bitte den Entwurf neu erstellen („minutes draft“).`, en: `The file ${file} is missing; please draw up the draft again ("minutes draft").` }, "conflict");
-  }
+function tooLargeToAttach(db: Db, size: number, names: string[]): ServiceError {
+  const mb = (size / 1024 / 1024).toLocaleString("de-DE", { maximumFractionDigits: 1 });
+  const rule = paren(citation(profileOf(db), "distributionCitation"));
+  return new ServiceError(
+    {
+      de: `Die Niederschrift ist mit ${mb} MB zu groß für einen Anhang: bitte ${names.join(" und ")} in der Cloud ablegen und den Link zum Ordner angeben (--download-url)${rule}.`,
+      en: `At ${mb} MB the minutes are too large to attach: please put ${names.join(" and ")} in the cloud and give the folder's link (--download-url)${rule}.`,
+    },
+    "invalid",
+  );
+}
+
+async function readDraft(folder: MinutesFolder, file: string): Promise<MinutesFile> {
+  const found = await folder.read(file);
+  if (found) return found;
+  throw new ServiceError({ de: `Die Datei ${file} fehlt; bitte den Entwurf neu erstellen („minutes draft“).`, en: `The file ${file} is missing; please draw up the draft again ("minutes draft").` }, "conflict");
+}
+
+/** What the mail says besides the minutes, from the data and the profile (texts/minutes-mail.ts words it). */
+function mailFacts(db: Db, meeting: Meeting, now: Date): Omit<MinutesMailInput, "markdown" | "attachments" | "links"> {
+  const profile = profileOf(db);
+  const m = profile.minutes;
+  const words = approvalWords(profile);
+  const next = followingMeeting(db, meeting);
+  const open = publicMinutes(profile);
+  return {
+    from: { name: `Geschäftsstelle ${bodyGenitive(db.body.name, profile.bodyKind)}`, address: db.body.secretariatEmail },
+    subject: minutesSubject(db, meeting),
+    date: now,
+    letter: {
+      meetingTitle: meetingTitle(db, meeting),
+      publicVersion: open,
+      distributionCitation: citation(profile, "distributionCitation"),
+      noPublicReason: m.regulated && !m.publicity.public ? noPublicVersion(profile).de : null,
+      internalOnly: open && meeting.agenda.some((a) => !a.public) ? { citation: m.regulated && m.publicity.public ? m.publicity.citation : null } : null,
+      objections: { due: words.objectionsDue.de, nextDay: next ? day(next).de : null, outcome: words.outcome.de, citation: citation(profile, "approvalCitation") },
+      unregulatedNote: m.regulated ? null : m.note.de,
+    },
+  };
 }
 
 /** § 7 Abs. 3 GO "jedem Mitglied": the member of every institution (see the module comment). */
@@ -396,61 +385,6 @@ async function receivedBefore(services: Services, meetingId: string): Promise<Se
     if (parsed.success && parsed.data.meetingId === meetingId) for (const a of parsed.data.accepted) ids.add(a.personId);
   }
   return ids;
-}
-
-interface MailParts {
-  markdown: string;
-  attachments: { file: string; content: string }[];
-  links: string[];
-}
-
-/** One mail per member, in German: a short letter, then the minutes themselves as text. */
-function composer(db: Db, meeting: Meeting, parts: MailParts, now: Date): (person: Person) => MailMessage {
-  const profile = profileOf(db);
-  const genitive = bodyGenitive(db.body.name, profile.bodyKind);
-  const sender = `Geschäftsstelle ${genitive}`;
-  const title = meetingTitle(db, meeting);
-  const next = followingMeeting(db, meeting);
-  const words = approvalWords(profile);
-  const m = profile.minutes;
-  const open = publicMinutes(profile);
-  const objections = `Änderungswünsche zum Inhalt bringen Sie bitte ${words.objectionsDue.de}${next ? ` am ${day(next).de}` : ""} ein; ${words.outcome.de}${paren(citation(profile, "approvalCitation"))}.`;
-  const paragraphs = [
-    parts.links.length
-      ? `die Niederschrift der ${title} ist wegen ihrer Größe nicht angehängt, sondern zum Download hinterlegt${paren(citation(profile, "distributionCitation"))}:`
-      : `anbei erhalten Sie die Niederschrift der ${title}${paren(citation(profile, "distributionCitation"))}, als Datei zum Drucken${open ? " (interne und öffentliche Fassung)" : ""} und unten im Text.`,
-    ...(m.regulated && !m.publicity.public ? [withCitation(m.publicity.note.de, m.publicity.citation)] : []),
-    ...(open && meeting.agenda.some((a) => !a.public)
-      ? [`Die interne Fassung enthält nicht öffentliche Punkte und ist nur für die Mitglieder bestimmt; zur Weitergabe an Kooperationspartner dient die öffentliche Fassung${paren(m.regulated && m.publicity.public ? m.publicity.citation : null)}.`]
-      : []),
-    // Without a minutes rule the request is the Geschäftsstelle's own procedure, and says so.
-    m.regulated ? objections : `${m.note.de} Verfahren der Geschäftsstelle: ${objections}`,
-  ];
-  const closing = `Mit freundlichen Grüßen\n${sender}`;
-  const p = (text: string) => `<p>${escapeHtml(text).replace(/\n/g, "<br>")}</p>`;
-  return (person) => {
-    const greeting = `Guten Tag ${person.name},`;
-    const [first, ...rest] = paragraphs;
-    const text = [greeting, first, ...parts.links, ...rest, closing, "-".repeat(60), parts.markdown].join("\n\n");
-    const html = [
-      p(greeting),
-      p(first!),
-      ...(parts.links.length ? [`<ul>${parts.links.map((l) => `<li><a href="${escapeHtml(l)}">${escapeHtml(l)}</a></li>`).join("")}</ul>`] : []),
-      ...rest.map(p),
-      p(closing),
-      "<hr>",
-      `<pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(parts.markdown)}</pre>`,
-    ].join("\n");
-    return {
-      from: { name: sender, address: db.body.secretariatEmail },
-      to: { name: person.name, address: person.email },
-      subject: minutesSubject(db, meeting),
-      date: now,
-      text,
-      html: `<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8"></head><body>\n${html}\n</body></html>\n`,
-      attachments: parts.attachments.map((a) => ({ filename: basename(a.file), content: a.content, contentType: "text/html; charset=utf-8" })),
-    };
-  };
 }
 
 function sendText(r: Omit<MinutesSendReport, "text">, d: Texts, target: string): Texts {
@@ -558,9 +492,9 @@ export interface ApprovalResult {
 
 /**
  * § 7 Abs. 4 GO: at the start of the following meeting, without open objections, the minutes count
- * as approved (Oberhausen: confirmed in that meeting). The files in `outDir` then say so.
+ * as approved (Oberhausen: confirmed in that meeting). The files in the minutes folder then say so.
  */
-export async function approveMinutes(services: Services, actorId: string, meetingId: string, options: { outDir: string; activityId?: string }): Promise<ApprovalResult> {
+export async function approveMinutes(services: Services, actorId: string, meetingId: string, options: MinutesRunOptions): Promise<ApprovalResult> {
   const now = services.clock();
   const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
     authorize(db, actorId, { de: "Die Genehmigung der Niederschrift stellen der Vorsitz oder die Geschäftsstelle fest.", en: "The approval of the minutes is declared by the chair or the Geschäftsstelle." });
@@ -605,7 +539,7 @@ export async function approveMinutes(services: Services, actorId: string, meetin
   });
   if (result.duplicate) throw alreadyHandled();
   const { record, changed, d, rule, words, label } = result.value;
-  const stale = changed ? await restampFiles(minutesFiles(options.outDir, meetingId, result.value.profile), label) : [];
+  const stale = changed ? await restampFiles(options.folder, meetingId, result.value.profile, label) : [];
   const on = dayOf(record.approvedAt);
   const approved = words.approved;
   return {
@@ -621,23 +555,16 @@ export async function approveMinutes(services: Services, actorId: string, meetin
 
 /**
  * Puts the new status ("versandt am …", "genehmigt am …") into the four files, leaving the rest as
- * sent. Returns the files it could not update (gone, or the status edited away by hand).
+ * sent. Returns the names of the files it could not update (gone, or the status edited away by hand).
  */
-async function restampFiles(files: MinutesFiles, label: string): Promise<string[]> {
-  const stale: string[] = [];
-  for (const file of fileList(files)) {
-    const text = await readFile(file, "utf8").catch(() => null);
-    const restamped = text === null ? null : file.endsWith(".md") ? restampMarkdown(text, label) : restampHtml(text, label);
-    if (restamped === null) stale.push(file);
-    else if (restamped !== text) await writeAtomic(file, restamped);
-  }
-  return stale;
+function restampFiles(folder: MinutesFolder, meetingId: string, profile: Profile, label: string): Promise<string[]> {
+  return folder.restamp(folder.files(meetingId, profile), (text, kind) => (kind === "md" ? restampMarkdown(text, label) : restampHtml(text, label)));
 }
 
 /** The answer, plus a sentence naming files that still show the old status. */
 function withStaleFiles(text: Texts, stale: string[]): Texts {
   if (stale.length === 0) return text;
-  const list = stale.map((f) => basename(f)).join(", ");
+  const list = stale.join(", ");
   return {
     de: `${text.de} Diese Dateien zeigen den neuen Stand nicht, weil sie fehlen oder von Hand geändert wurden: ${list}.`,
     en: `${text.en} These files do not show the new status because they are missing or were edited by hand: ${list}.`,

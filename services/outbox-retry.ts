@@ -4,6 +4,7 @@
  * file), minutes through the minutes run, notices through the outbox. Who may: the Geschäftsstelle
  * and the chair.
  */
+import type { MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db } from "../domain/model.ts";
 import type { Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
@@ -27,7 +28,7 @@ export function authorizeOutbox(db: Db, actorId: string): void {
   if (!mayManageMeetings(db, actorId)) throw new ServiceError(OUTBOX_FORBIDDEN, "forbidden");
 }
 
-export async function retryOutbox(services: Services, actorId: string, options: { minutesDir: string; teams: TeamsChannel | null }): Promise<RetryReport> {
+export async function retryOutbox(services: Services, actorId: string, options: { minutes: MinutesFolder; teams: TeamsChannel | null }): Promise<RetryReport> {
   const db = await services.store.read();
   authorizeOutbox(db, actorId);
   const now = services.clock();
@@ -42,7 +43,7 @@ export async function retryOutbox(services: Services, actorId: string, options: 
     }
   };
   for (const meetingId of meetingsWithOpenInvitations(db, now)) await attempt(() => retryInvitation(services, actorId, meetingId));
-  for (const meetingId of meetingsWithOpenMinutes(db, now)) await attempt(() => sendMinutes(services, actorId, meetingId, { outDir: options.minutesDir }));
+  for (const meetingId of meetingsWithOpenMinutes(db, now)) await attempt(() => sendMinutes(services, actorId, meetingId, { folder: options.minutes }));
   await dispatchNotices(services, "open", options.teams);
   const tried = outboxRows(await services.store.read(), services.clock()).filter((r) => r.attempts > (before.get(r.id) ?? 0));
   return { sent: tried.filter((r) => r.state === "accepted").length, failed: tried.filter((r) => r.state === "failed").length, messages: tried, refused };

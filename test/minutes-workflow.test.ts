@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ServiceError } from "../services/errors.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
-import { approveMinutes, draftMinutes, lastHeldMeeting, minutesFiles, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
+import { minutesFiles } from "../adapters/minutes-files.ts";
+import { approveMinutes, draftMinutes, lastHeldMeeting, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
 import { restampHtml } from "../services/minutes-render.ts";
 import { GS, MEETING_ID, minutesWorld, NEXT_MEETING_ID, worldDb, type MinutesWorld } from "./support/minutes-workflow-fixture.ts";
 import { oberhausen } from "./support/profiles.ts";
@@ -47,9 +48,9 @@ async function memberEmails(): Promise<string[]> {
 
 async function draftAndSend(now = SENDING) {
   w.setNow(AFTER);
-  await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+  await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
   w.setNow(now);
-  return sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+  return sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
 }
 
 describe("lastHeldMeeting", () => {
@@ -66,7 +67,7 @@ describe("lastHeldMeeting", () => {
 describe("drafting the minutes (§ 7 Abs. 1, 2, 5 GO)", () => {
   it("writes internal and public Markdown and HTML with every § 7 part, and records a draft", async () => {
     w = await minutesWorld(AFTER);
-    const result = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const result = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
 
     expect(result.files.internalHtml).toBe(join(w.outDir, "s-2022-05-12-niederschrift-intern.html"));
     expect(result.files.publicHtml).toBe(join(w.outDir, "s-2022-05-12-niederschrift-oeffentlich.html"));
@@ -100,22 +101,22 @@ describe("drafting the minutes (§ 7 Abs. 1, 2, 5 GO)", () => {
   it("marks an invited meeting as held once it has begun, and refuses one that has not", async () => {
     w = await minutesWorld("2022-05-12T09:30:00+02:00");
     await w.edit((db) => void (db.meetings[0]!.state = "invited"));
-    const early = await refusal(draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
+    const early = await refusal(draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder }));
     expect(early.texts.de).toContain("hat noch nicht begonnen");
 
     w.setNow("2022-05-12T12:05:00+02:00");
-    await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     expect((await w.store.read()).meetings[0]!.state).toBe("held");
   });
 
   it("drafts again after another vote: the files are overwritten, the record stays", async () => {
     w = await minutesWorld(AFTER);
-    const first = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const first = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     await w.edit((db) => {
       db.votes.push({ ...db.votes[0]!, id: "v-4", agendaItemId: `${MEETING_ID}-top-1`, resolution: "Die Tagesordnung wird festgestellt.", recordedAt: "2022-05-12T10:05:00+02:00" });
     });
     w.setNow("2022-05-14T09:00:00+02:00");
-    const second = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const second = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
 
     expect(second.files).toEqual(first.files);
     expect(second.text.de).toContain("neu erstellt");
@@ -127,13 +128,13 @@ describe("drafting the minutes (§ 7 Abs. 1, 2, 5 GO)", () => {
 
   it("is for the Geschäftsstelle and the chair only", async () => {
     w = await minutesWorld(AFTER);
-    const e = await refusal(draftMinutes(w.services, "m-caritas", MEETING_ID, { outDir: w.outDir }));
+    const e = await refusal(draftMinutes(w.services, "m-caritas", MEETING_ID, { folder: w.folder }));
     expect(e.kind).toBe("forbidden");
     expect(e.texts).toEqual({ de: "Die Niederschrift erstellt die Geschäftsstelle (oder der Vorsitz).", en: "The minutes are drawn up by the Geschäftsstelle (or the chair)." });
     await expect(access(w.outDir)).rejects.toThrow();
     expect((await w.store.read()).minutes).toEqual([]);
-    await expect(draftMinutes(w.services, "vorsitz", MEETING_ID, { outDir: w.outDir })).resolves.toMatchObject({ state: "draft" });
-    const send = await refusal(sendMinutes(w.services, "d-troisdorf", MEETING_ID, { outDir: w.outDir }));
+    await expect(draftMinutes(w.services, "vorsitz", MEETING_ID, { folder: w.folder })).resolves.toMatchObject({ state: "draft" });
+    const send = await refusal(sendMinutes(w.services, "d-troisdorf", MEETING_ID, { folder: w.folder }));
     expect(send.kind).toBe("forbidden");
     expect(w.smtp.messages).toHaveLength(0);
   });
@@ -178,14 +179,14 @@ describe("sending the minutes to every member (§ 7 Abs. 3 GO)", () => {
 
   it("puts download links instead of attachments above the size limit, and refuses without a link", async () => {
     w = await minutesWorld(AFTER);
-    await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     w.setNow(SENDING);
 
-    const refused = await refusal(sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir, maxAttachmentBytes: 1000 }));
+    const refused = await refusal(sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder, maxAttachmentBytes: 1000 }));
     expect(refused.texts.de).toMatch(/zu groß für einen Anhang: bitte s-2022-05-12-niederschrift-intern\.html und s-2022-05-12-niederschrift-oeffentlich\.html in der Cloud ablegen .*\(§ 7 Abs\. 3 GO\)/);
     expect(w.smtp.messages).toHaveLength(0);
 
-    const report = await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir, maxAttachmentBytes: 1000, downloadUrlBase: "https://cloud.example.org/kim/2022-05-12/" });
+    const report = await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder, maxAttachmentBytes: 1000, downloadUrlBase: "https://cloud.example.org/kim/2022-05-12/" });
     const link = "https://cloud.example.org/kim/2022-05-12/s-2022-05-12-niederschrift-intern.html";
     expect(report).toMatchObject({ accepted: 17, delivery: "link", links: [link, "https://cloud.example.org/kim/2022-05-12/s-2022-05-12-niederschrift-oeffentlich.html"] });
     expect(report.text.de).toContain("Download-Links");
@@ -208,17 +209,17 @@ describe("sending the minutes to every member (§ 7 Abs. 3 GO)", () => {
     expect((await w.store.read()).minutes[0]!.state).toBe("draft");
 
     // Fifteen have the text now: it is not drafted again.
-    const redraft = await refusal(draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
+    const redraft = await refusal(draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder }));
     expect(redraft.texts.de).toContain("bereits an 15 von 17 Mitgliedern versandt");
 
     w.refuse.clear();
     w.setNow("2022-05-21T08:00:00+02:00");
-    const retry = await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const retry = await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     expect(retry).toMatchObject({ total: 17, accepted: 17, sentNow: 2, failed: [], state: "sent", sentAt: "2022-05-21T08:00:00+02:00" });
     expect(w.smtp.messages.slice(15).map((m) => m.to[0]).sort()).toEqual([GROSS, HEINEN]);
     expect(w.smtp.messages).toHaveLength(17);
 
-    const again = await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const again = await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     expect(again).toMatchObject({ sentNow: 0, accepted: 17 });
     expect(again.text.de).toContain("bereits an alle 17 Mitglieder versandt");
     expect(w.smtp.messages).toHaveLength(17);
@@ -226,7 +227,7 @@ describe("sending the minutes to every member (§ 7 Abs. 3 GO)", () => {
 
   it("needs a draft first", async () => {
     w = await minutesWorld(SENDING);
-    const e = await refusal(sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
+    const e = await refusal(sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder }));
     expect(e.texts.de).toContain("noch keinen Entwurf");
   });
 });
@@ -234,18 +235,18 @@ describe("sending the minutes to every member (§ 7 Abs. 3 GO)", () => {
 describe("objections and approval (§ 7 Abs. 4 GO)", () => {
   it("without objections the minutes are approved at the start of the next meeting", async () => {
     w = await minutesWorld(AFTER);
-    await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
-    const unsent = await refusal(approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
+    await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    const unsent = await refusal(approveMinutes(w.services, GS, MEETING_ID, { folder: w.folder }));
     expect(unsent.texts.de).toContain("noch nicht an alle Mitglieder versandt");
 
     w.setNow(SENDING);
-    await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     w.setNow("2022-09-15T09:30:00+02:00");
-    const early = await refusal(approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
+    const early = await refusal(approveMinutes(w.services, GS, MEETING_ID, { folder: w.folder }));
     expect(early.texts.de).toBe("Die Niederschrift wird zu Beginn der nachfolgenden Sitzung als genehmigt festgestellt (§ 7 Abs. 4 GO), also frühestens am Donnerstag, 15.09.2022, 10:00 Uhr.");
 
     w.setNow(NEXT_START);
-    const approved = await approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const approved = await approveMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     expect(approved).toMatchObject({ state: "approved", approvedAt: NEXT_START, changed: true });
     expect(approved.text.de).toContain("ist genehmigt (§ 7 Abs. 4 GO)");
     const db = await w.store.read();
@@ -254,9 +255,9 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
     expect((await refusal(addAgendaItem(w.store, MEETING_ID, "Nachtrag", true, GS))).texts.de).toContain("ist abgeschlossen (Niederschrift genehmigt)");
 
     // Approved means fixed: no new draft, no more objections; approving again changes nothing.
-    expect((await refusal(draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }))).texts.de).toContain("bereits am Donnerstag, 15.09.2022 genehmigt");
+    expect((await refusal(draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder }))).texts.de).toContain("bereits am Donnerstag, 15.09.2022 genehmigt");
     expect((await refusal(recordObjection(w.services, "m-caritas", MEETING_ID, "zu spät"))).kind).toBe("conflict");
-    expect(await approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir })).toMatchObject({ changed: false, state: "approved" });
+    expect(await approveMinutes(w.services, GS, MEETING_ID, { folder: w.folder })).toMatchObject({ changed: false, state: "approved" });
   });
 
   it("with an objection approval is refused naming it, until the chair resolves it", async () => {
@@ -271,7 +272,7 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
     expect(objection.text.de).toContain("zu Beginn der nachfolgenden Sitzung am Donnerstag, 15.09.2022 behandelt (§ 7 Abs. 4 GO)");
 
     w.setNow(NEXT_START);
-    const refused = await refusal(approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
+    const refused = await refusal(approveMinutes(w.services, GS, MEETING_ID, { folder: w.folder }));
     expect(refused.kind).toBe("conflict");
     expect(refused.texts.de).toContain("liegt ein Änderungswunsch vor – Hans Heinen: „Zu TOP 2: Der Caritasverband hat sich enthalten.“");
     expect((await w.store.read()).minutes[0]!.state).toBe("sent");
@@ -283,14 +284,14 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
     expect(entry).toMatchObject({ actorId: "vorsitz", details: { meetingId: MEETING_ID, note: "TOP 2 wird berichtigt: 8 Ja, 2 Nein, 2 Enthaltungen." } });
     expect(entry.details.objections).toEqual([{ personId: "m-caritas", text: "Zu TOP 2: Der Caritasverband hat sich enthalten.", at: "2022-09-15T10:01:00+02:00" }]);
 
-    await expect(approveMinutes(w.services, "vorsitz", MEETING_ID, { outDir: w.outDir })).resolves.toMatchObject({ state: "approved" });
+    await expect(approveMinutes(w.services, "vorsitz", MEETING_ID, { folder: w.folder })).resolves.toMatchObject({ state: "approved" });
   });
 
   it("approval is for the Geschäftsstelle and the chair only", async () => {
     w = await minutesWorld(AFTER);
     await draftAndSend();
     w.setNow(NEXT_START);
-    expect((await refusal(approveMinutes(w.services, "m-caritas", MEETING_ID, { outDir: w.outDir }))).kind).toBe("forbidden");
+    expect((await refusal(approveMinutes(w.services, "m-caritas", MEETING_ID, { folder: w.folder }))).kind).toBe("forbidden");
     expect((await w.store.read()).minutes[0]!.state).toBe("sent");
   });
 });
@@ -298,14 +299,14 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
 describe("the files show the state of the minutes", () => {
   it("say 'Entwurf', then 'versandt am …', then 'genehmigt am …', and keep the text that was sent", async () => {
     w = await minutesWorld(AFTER);
-    const { files } = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const { files } = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     const read = async () => Promise.all([files.internalMd, files.internalHtml, files.publicMd!, files.publicHtml!].map((f) => readFile(f, "utf8")));
     for (const text of await read()) expect(text).toContain("Entwurf");
     // The Geschäftsstelle corrects the draft by hand before it goes out: that text is what is sent.
     await writeFile(files.internalMd, (await readFile(files.internalMd, "utf8")).replace("Kreishaus Siegburg", "Kreishaus Siegburg (Altbau)"));
 
     w.setNow(SENDING);
-    await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     const [md, html, publicMd, publicHtml] = await read();
     expect(md).toMatch(/^\*\*versandt am 20\.05\.2022\*\* · Interne Fassung/m);
     expect(md).toContain("Kreishaus Siegburg (Altbau)");
@@ -318,7 +319,7 @@ describe("the files show the state of the minutes", () => {
     // A vote recorded after sending does not creep into the files: members approve what they got.
     await w.edit((db) => void db.votes.push({ ...db.votes[0]!, id: "v-late", resolution: "Nachträglich erfasster Beschluss." }));
     w.setNow(NEXT_START);
-    await approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    await approveMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     const approved = await read();
     expect(approved[0]).toMatch(/^\*\*genehmigt am 15\.09\.2022\*\* · Interne Fassung/m);
     expect(approved[1]).toContain('<div class="status">genehmigt am 15.09.2022</div>');
@@ -333,10 +334,10 @@ describe("the files show the state of the minutes", () => {
 
   it("names a file it could not update, and leaves it alone", async () => {
     w = await minutesWorld(AFTER);
-    const { files } = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const { files } = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     await writeFile(files.publicHtml!, "<p>Von Hand neu gesetzt</p>");
     w.setNow(SENDING);
-    const report = await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir, maxAttachmentBytes: 10_000_000 });
+    const report = await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder, maxAttachmentBytes: 10_000_000 });
     expect(report.state).toBe("sent");
     expect(report.text.de).toContain("Diese Dateien zeigen den neuen Stand nicht, weil sie fehlen oder von Hand geändert wurden: s-2022-05-12-niederschrift-oeffentlich.html.");
     expect(report.text.en).toContain("These files do not show the new status");
@@ -349,18 +350,18 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
   it("words the files, the mail and the answers as confirmation, with objections at the latest in that meeting", async () => {
     w = await minutesWorld(AFTER);
     await w.edit((db) => void (db.body.profile = "oberhausen"));
-    const draft = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const draft = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     expect(draft.markdown).toContain("Änderungswünsche zum Inhalt sind spätestens in der nachfolgenden Sitzung einzubringen; dort wird die Niederschrift bestätigt (Nr. 4.7, 4.8 GO).");
     expect(draft.markdown).not.toContain("genehmigt");
 
     w.setNow(SENDING);
-    await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     const [mail] = await w.mails();
     expect(mail!.email.text).toContain("Änderungswünsche zum Inhalt bringen Sie bitte spätestens in der nachfolgenden Sitzung am Donnerstag, 15.09.2022 ein; dort wird die Niederschrift bestätigt (Nr. 4.7, 4.8 GO).");
     expect(mail!.email.text).not.toContain("als genehmigt festgestellt");
 
     w.setNow("2022-09-15T09:30:00+02:00");
-    const early = await refusal(approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir }));
+    const early = await refusal(approveMinutes(w.services, GS, MEETING_ID, { folder: w.folder }));
     expect(early.texts.de).toBe("Die Niederschrift wird in der nachfolgenden Sitzung bestätigt (Nr. 4.7, 4.8 GO), also frühestens am Donnerstag, 15.09.2022, 10:00 Uhr.");
     expect(early.texts.en).toBe("The minutes are confirmed in the following meeting (Nr. 4.7, 4.8 GO), so not before Thursday, 15.09.2022, 10:00.");
     const objection = await recordObjection(w.services, "m-caritas", MEETING_ID, "Zu TOP 2: Enthaltung der Caritas.");
@@ -369,7 +370,7 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
     expect(resolved.text.de).toContain("Die Niederschrift kann jetzt bestätigt werden.");
 
     w.setNow(NEXT_START);
-    const confirmed = await approveMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const confirmed = await approveMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     expect(confirmed.text.de).toBe("Die Niederschrift der Sitzung vom Donnerstag, 12.05.2022 ist bestätigt (Nr. 4.7, 4.8 GO); festgestellt am Donnerstag, 15.09.2022.");
     expect(confirmed.text.en).toContain("are confirmed (Nr. 4.7, 4.8 GO)");
     expect(await readFile(minutesFiles(w.outDir, MEETING_ID, oberhausen).internalHtml, "utf8")).toContain('<div class="status">bestätigt am 15.09.2022</div>');
@@ -384,7 +385,7 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
   it("signs as the rulebook says: the Geschäftsführung draws them up, the moderator countersigns (Nr. 4.7 GO)", async () => {
     w = await minutesWorld(AFTER);
     await w.edit((db) => void (db.body.profile = "oberhausen"));
-    const draft = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const draft = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     expect(draft.text.de).toContain("Vor dem Versand bitte unterschreiben lassen – Geschäftsführung (Protokoll): Miriam Protokoll, Moderation (Gegenzeichnung): Dr. Ursula Vorsitz (Nr. 4.7 GO);");
     expect(draft.text.en).toContain("have them signed – Geschäftsführung (minutes): Miriam Protokoll, moderator (countersignature): Dr. Ursula Vorsitz (Nr. 4.7 GO);");
     const page = visible(await readFile(draft.files.internalHtml, "utf8"));
@@ -395,7 +396,7 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
   it("writes and sends no public version, and claims no publicity: the Lenkungskreis meets in closed session (Nr. 4.2 GO)", async () => {
     w = await minutesWorld(AFTER);
     await w.edit((db) => void (db.body.profile = "oberhausen"));
-    const draft = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const draft = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     expect(draft.files).toMatchObject({ publicMd: null, publicHtml: null });
     expect(await readdir(w.outDir)).toEqual(["s-2022-05-12-niederschrift-intern.html", "s-2022-05-12-niederschrift-intern.md"]);
     expect(draft.text.de).toContain("Eine öffentliche Fassung wird nicht erstellt: Eine Veröffentlichung der Niederschrift sieht die Geschäftsordnung nicht vor, und der Lenkungskreis tagt nicht öffentlich (Nr. 4.2 GO).");
@@ -405,7 +406,7 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
     expect(draft.markdown).not.toMatch(/ist öffentlich|öffentliche Fassung|Interne Fassung/);
 
     w.setNow(SENDING);
-    const report = await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const report = await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     expect(report).toMatchObject({ accepted: 17, state: "sent" });
     expect(report.text.de).not.toContain("Diese Dateien zeigen den neuen Stand nicht");
     const [mail] = await w.mails();
@@ -420,7 +421,7 @@ describe("Kreis Wesel: the cooperation contract has no minutes rule", () => {
   it("gives approval as the Geschäftsstelle's own procedure, not as a rule, and writes no public version", async () => {
     w = await minutesWorld(AFTER);
     await w.edit((db) => void (db.body.profile = "kreis-wesel"));
-    const draft = await draftMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    const draft = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     expect(draft.markdown).toContain("Eine Niederschrift ist im Kooperationsvertrag nicht geregelt.");
     expect(draft.markdown).toContain("Verfahren der Geschäftsstelle: Die Niederschrift geht jedem Mitglied per E-Mail zu; Änderungswünsche zum Inhalt bitte zu Beginn der nachfolgenden Sitzung einbringen, andernfalls wird die Niederschrift als genehmigt festgestellt.");
     expect(draft.markdown).not.toContain("Änderungswünsche zum Inhalt sind");
@@ -428,7 +429,7 @@ describe("Kreis Wesel: the cooperation contract has no minutes rule", () => {
     expect(await readdir(w.outDir)).toEqual(["s-2022-05-12-niederschrift-intern.html", "s-2022-05-12-niederschrift-intern.md"]);
 
     w.setNow(SENDING);
-    await sendMinutes(w.services, GS, MEETING_ID, { outDir: w.outDir });
+    await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     const [mail] = await w.mails();
     expect(mail!.email.text).toContain("Eine Niederschrift ist im Kooperationsvertrag nicht geregelt. Verfahren der Geschäftsstelle: Änderungswünsche zum Inhalt bringen Sie bitte zu Beginn der nachfolgenden Sitzung am Donnerstag, 15.09.2022 ein; andernfalls wird die Niederschrift als genehmigt festgestellt.");
   });

@@ -4,6 +4,7 @@
  * on loopback whose refusals the test switches on and off.
  */
 import { join } from "node:path";
+import { minutesFolder, type MinutesFolder } from "../../adapters/minutes-files.ts";
 import { Db } from "../../domain/model.ts";
 import { fixture, type Fixture } from "./invitation-fixture.ts";
 import { MEETING_ID, minutesFixture } from "./minutes-fixture.ts";
@@ -13,7 +14,7 @@ export const NEXT_MEETING_ID = "s-2022-09-15";
 /** Head of the Geschäftsstelle in the fixture. */
 export const GS = "gs-1";
 
-export type MinutesWorld = Fixture & { outDir: string };
+export type MinutesWorld = Fixture & { outDir: string; folder: MinutesFolder };
 
 /** The fixture with the following meeting, as the data file holds it. */
 export function worldDb(): Db {
@@ -28,5 +29,6 @@ export function worldDb(): Db {
 
 export async function minutesWorld(now: string): Promise<MinutesWorld> {
   const world = await fixture(now, worldDb());
-  return { ...world, outDir: join(world.dir, "minutes") };
+  const outDir = join(world.dir, "minutes");
+  return { ...world, outDir, folder: minutesFolder(outDir) };
 }

@@ -1,0 +1,99 @@
+/**
+ * The minutes on disk (§ 7 GO): Markdown and printable HTML in one folder, internal and — where the
+ * profile makes the minutes public — public. Services get a `MinutesFolder` from the face that runs
+ * them and never touch the file system themselves.
+ */
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Profile } from "../domain/profile.ts";
+import { publicMinutes } from "../rules/profile.ts";
+
+/** The four versions of one meeting's minutes: their paths, or their texts. */
+export interface MinutesFiles {
+  internalMd: string;
+  internalHtml: string;
+  /** null where the profile gives the minutes no public version. */
+  publicMd: string | null;
+  publicHtml: string | null;
+}
+
+/** A file as read: its name (for links, attachments and answers) and its text. */
+export interface MinutesFile {
+  name: string;
+  text: string;
+}
+
+/** The new text of a file, or null when its status is not where the renderer put it. */
+export type Restamp = (text: string, kind: "md" | "html") => string | null;
+
+export interface MinutesFolder {
+  /** The folder, as the audit log records it. */
+  readonly dir: string;
+  /** Where a meeting's files are in this folder. */
+  files(meetingId: string, profile: Profile): MinutesFiles;
+  /** Writes every version that has a path and a text, creating the folder. */
+  write(files: MinutesFiles, texts: MinutesFiles): Promise<void>;
+  /** null when the file cannot be read (gone, or never written). */
+  read(file: string): Promise<MinutesFile | null>;
+  /** Rewrites each existing version with `restamp`; returns the names of those it could not (missing, or null from `restamp`). */
+  restamp(files: MinutesFiles, restamp: Restamp): Promise<string[]>;
+}
+
+/** `<outDir>/<meetingId>-niederschrift-intern.html` and its siblings; the public ones only where the minutes are public. */
+export function minutesFiles(outDir: string, meetingId: string, profile: Profile): MinutesFiles {
+  const file = (version: string, ext: string) => join(outDir, `${meetingId}-niederschrift-${version}.${ext}`);
+  const open = publicMinutes(profile);
+  return {
+    internalMd: file("intern", "md"),
+    internalHtml: file("intern", "html"),
+    publicMd: open ? file("oeffentlich", "md") : null,
+    publicHtml: open ? file("oeffentlich", "html") : null,
+  };
+}
+
+/** `minutes/` beside the data file, as the bot and the command line keep it. */
+export function minutesFolderBeside(dataFile: string): MinutesFolder {
+  return minutesFolder(join(dirname(resolve(dataFile)), "minutes"));
+}
+
+export function minutesFolder(dir: string): MinutesFolder {
+  return {
+    dir,
+    files: (meetingId, profile) => minutesFiles(dir, meetingId, profile),
+    async write(files, texts) {
+      await mkdir(dir, { recursive: true });
+      for (const key of Object.keys(files) as (keyof MinutesFiles)[]) {
+        const [file, text] = [files[key], texts[key]];
+        if (file !== null && text !== null) await writeAtomic(file, text);
+      }
+    },
+    read,
+    async restamp(files, restamp) {
+      const stale: string[] = [];
+      for (const file of fileList(files)) {
+        const text = (await read(file))?.text ?? null;
+        const restamped = text === null ? null : restamp(text, file.endsWith(".md") ? "md" : "html");
+        if (restamped === null) stale.push(basename(file));
+        else if (restamped !== text) await writeAtomic(file, restamped);
+      }
+      return stale;
+    },
+  };
+}
+
+async function read(file: string): Promise<MinutesFile | null> {
+  const text = await readFile(file, "utf8").catch(() => null);
+  return text === null ? null : { name: basename(file), text };
+}
+
+/** The files that exist, in a fixed order. */
+function fileList(files: MinutesFiles): string[] {
+  return [files.internalMd, files.internalHtml, files.publicMd, files.publicHtml].filter((f): f is string => f !== null);
+}
+
+/** Written beside and renamed, so a reader (or a sending run) never sees half a file. */
+async function writeAtomic(file: string, content: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, content, "utf8");
+  await rename(temp, file);
+}
