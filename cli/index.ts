@@ -9,6 +9,7 @@ import { StoreError } from "../adapters/store-errors.ts";
 import { RuleInputError } from "../rules/errors.ts";
 import { ServiceError } from "../services/errors.ts";
 import { UserError } from "./context.ts";
+import { withCliOption } from "../texts/hints.ts";
 import { registerChatCommand } from "./chat-command.ts";
 import { registerInvitationCommands } from "./invitation-commands.ts";
 import { registerMinutesCommands } from "./minutes-commands.ts";
@@ -40,6 +41,13 @@ function isUserError(e: unknown): e is Error {
   return [UserError, StoreError, ServiceError, ProfileError, RuleInputError, RosterError].some((kind) => e instanceof kind);
 }
 
+/** The one sentence for stderr, with the option to use where a service names the input it is about. */
+function userMessage(e: Error): string {
+  if (e instanceof RuleInputError) return ruleInputText(e.problem).de;
+  if (e instanceof ServiceError) return withCliOption(e.message, e.field);
+  return e.message;
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: "user" });
@@ -47,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (isUserError(e)) {
-      process.stderr.write(`Fehler: ${e instanceof RuleInputError ? ruleInputText(e.problem).de : e.message}\n`);
+      process.stderr.write(`Fehler: ${userMessage(e)}\n`);
       return 2;
     }
     process.stderr.write(`Unerwarteter Fehler: ${(e as Error).stack ?? e}\n`);

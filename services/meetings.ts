@@ -6,13 +6,13 @@
 import type { Db, Meeting, MeetingMode } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { berlinDay, formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
-import { ServiceError } from "./errors.ts";
+import { ServiceError, type InputField } from "./errors.ts";
 import { approvalWords } from "./minutes-words.ts";
 
 /** A request the meeting commands refuse, in both languages. */
 export class MeetingError extends ServiceError {
-  constructor(texts: Texts, kind: "invalid" | "forbidden" | "not-found") {
-    super(texts, kind);
+  constructor(texts: Texts, kind: "invalid" | "forbidden" | "not-found", field: InputField | null = null) {
+    super(texts, kind, field);
     this.name = "MeetingError";
   }
 }
@@ -69,13 +69,13 @@ function check(input: MeetingInput, now: Date, duration: DurationRule | null): C
   const onlineUrl = input.onlineUrl?.trim() || null;
   if (mode !== "online" && location === "") {
     throw new MeetingError(mode === "hybrid"
-      ? { de: "Für eine hybride Sitzung fehlt der Ort (--location).", en: "A hybrid meeting needs a place (--location)." }
-      : { de: "Für eine Sitzung in Präsenz fehlt der Ort (--location).", en: "An in-person meeting needs a place (--location)." }, "invalid");
+      ? { de: "Für eine hybride Sitzung fehlt der Ort.", en: "A hybrid meeting needs a place." }
+      : { de: "Für eine Sitzung in Präsenz fehlt der Ort.", en: "An in-person meeting needs a place." }, "invalid", "location");
   }
   if (mode !== "in-person" && !onlineUrl) {
     throw new MeetingError(mode === "online"
-      ? { de: "Für eine digitale Sitzung fehlt der Link zur Videokonferenz (--online-url).", en: "An online meeting needs the link to the video conference (--online-url)." }
-      : { de: "Für eine hybride Sitzung fehlt der Link zur Videokonferenz (--online-url).", en: "A hybrid meeting needs the link to the video conference (--online-url)." }, "invalid");
+      ? { de: "Für eine digitale Sitzung fehlt der Link zur Videokonferenz.", en: "An online meeting needs the link to the video conference." }
+      : { de: "Für eine hybride Sitzung fehlt der Link zur Videokonferenz.", en: "A hybrid meeting needs the link to the video conference." }, "invalid", "onlineUrl");
   }
   if (onlineUrl && !isWebUrl(onlineUrl)) {
     throw new MeetingError({ de: `„${onlineUrl}“ ist kein gültiger Link (http:// oder https://).`, en: `"${onlineUrl}" is not a valid link (http:// or https://).` }, "invalid");

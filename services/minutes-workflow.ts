@@ -329,10 +329,11 @@ function tooLargeToAttach(db: Db, size: number, names: string[]): ServiceError {
   const rule = paren(citation(profileOf(db), "distributionCitation"));
   return new ServiceError(
     {
-      de: `Die Niederschrift ist mit ${mb} MB zu groß für einen Anhang: bitte ${names.join(" und ")} in der Cloud ablegen und den Link zum Ordner angeben (--download-url)${rule}.`,
-      en: `At ${mb} MB the minutes are too large to attach: please put ${names.join(" and ")} in the cloud and give the folder's link (--download-url)${rule}.`,
+      de: `Die Niederschrift ist mit ${mb} MB zu groß für einen Anhang: bitte ${names.join(" und ")} in der Cloud ablegen und den Link zum Ordner angeben${rule}.`,
+      en: `At ${mb} MB the minutes are too large to attach: please put ${names.join(" and ")} in the cloud and give the folder's link${rule}.`,
     },
     "invalid",
+    "downloadUrl",
   );
 }
 

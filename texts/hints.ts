@@ -1,0 +1,20 @@
+/**
+ * How each face names an input a refusal is about (services/errors.ts `InputField`): the command
+ * line by its option, the chat by how to write it.
+ */
+import type { Texts } from "../domain/profile.ts";
+import type { InputField } from "../services/errors.ts";
+
+export const CLI_OPTION: Record<InputField, string> = { location: "--location", onlineUrl: "--online-url", downloadUrl: "--download-url" };
+
+export const CHAT_HINT: Record<InputField, Texts> = {
+  location: { de: "Bitte den Ort nach Datum und Uhrzeit angeben, z. B. „/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg“.", en: "Please give the place after date and time, e.g. \"/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg\"." },
+  onlineUrl: { de: "Bitte den Link zur Videokonferenz (https://…) mit angeben.", en: "Please include the video conference link (https://…)." },
+  downloadUrl: { de: "Den Versand mit Download-Link startet die Geschäftsstelle auf der Kommandozeile („minutes send --download-url <Link>“).", en: "The Geschäftsstelle sends with a download link on the command line (\"minutes send --download-url <link>\")." },
+};
+
+/** The sentence with the command line's option for the field, e.g. "… fehlt der Ort (--location)." */
+export function withCliOption(sentence: string, field: InputField | null): string {
+  if (!field) return sentence;
+  return `${sentence.replace(/\.$/, "")} (${CLI_OPTION[field]}).`;
+}
