@@ -8,7 +8,8 @@ import { formatDateTime } from "../rules/time.ts";
 import { outboxRows } from "../services/outbox.ts";
 import { authorizeOutbox, retryOutbox } from "../services/outbox-retry.ts";
 import { outboxListing, retryText } from "../texts/outbox.ts";
-import { contextOf, emit, withServices } from "./context.ts";
+import type { Services } from "../services/context.ts";
+import { contextOf, emit, withServices, type CliContext } from "./context.ts";
 
 const ACTOR = "cli";
 const when = (iso: string) => formatDateTime(new Date(iso));
@@ -18,25 +19,26 @@ export function registerOutboxCommands(program: Command): void {
   outbox
     .command("list")
     .description("jede Nachricht, die der Bot versandt oder versucht hat: Empfänger, Zweck, Weg, Ergebnis")
-    .action(async (_opts, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      await withServices(ctx, async (services) => {
-        const db = await services.store.read();
-        authorizeOutbox(db, ACTOR);
-        const messages = outboxRows(db, ctx.clock());
-        emit(ctx, { messages }, outboxListing("de", messages, when));
-      });
-    });
+    .action(withOutbox(async (ctx, services) => {
+      const db = await services.store.read();
+      authorizeOutbox(db, ACTOR);
+      const messages = outboxRows(db, ctx.clock());
+      emit(ctx, { messages }, outboxListing("de", messages, when));
+    }));
   outbox
     .command("retry")
     .description("sendet einmal, was nicht zugestellt wurde und nicht gerade versandt wird")
-    .action(async (_opts, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      await withServices(ctx, async (services) => {
-        const report = await retryOutbox(services, ACTOR, { minutes: minutesFolderBeside(ctx.db), teams: null });
-        const refused = report.refused.map((e) => e.texts.de);
-        const text = [retryText("de", { ...report, tried: report.messages.length }), outboxListing("de", report.messages, when), ...refused].join("\n");
-        emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused }, text);
-      });
-    });
+    .action(withOutbox(async (ctx, services) => {
+      const report = await retryOutbox(services, ACTOR, { minutes: minutesFolderBeside(ctx.db), teams: null });
+      const refused = report.refused.map((e) => e.texts.de);
+      const text = [retryText("de", { ...report, tried: report.messages.length }), outboxListing("de", report.messages, when), ...refused].join("\n");
+      emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused }, text);
+    }));
+}
+
+function withOutbox(work: (ctx: CliContext, services: Services) => Promise<void>) {
+  return async (_opts: unknown, cmd: Command) => {
+    const ctx = contextOf(cmd);
+    await withServices(ctx, (services) => work(ctx, services));
+  };
 }

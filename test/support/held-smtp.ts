@@ -8,7 +8,7 @@
  *   smtp.onHold(() => { if (someCondition(smtp.held())) smtp.release(); });
  */
 import { SMTPServer } from "smtp-server";
-import type { ReceivedMail } from "./smtp.ts";
+import { listenOnLoopback, type ReceivedMail } from "./smtp.ts";
 
 export interface HeldSmtp {
   url: string;
@@ -46,14 +46,7 @@ export async function startHeldSmtp(): Promise<HeldSmtp> {
       });
     },
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    server.server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.server.address();
-      if (address && typeof address === "object") resolve(address.port);
-      else reject(new Error("SMTP test server has no port"));
-    });
-  });
+  const port = await listenOnLoopback(server);
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,

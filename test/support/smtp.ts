@@ -66,14 +66,7 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
       });
     },
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    server.server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.server.address();
-      if (address && typeof address === "object") resolve(address.port);
-      else reject(new Error("SMTP test server has no port"));
-    });
-  });
+  const port = await listenOnLoopback(server);
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
@@ -81,4 +74,16 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
     refused,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Starts the server on a free loopback port and answers with the port. */
+export function listenOnLoopback(server: SMTPServer): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.server.address();
+      if (address && typeof address === "object") resolve(address.port);
+      else reject(new Error("SMTP test server has no port"));
+    });
+  });
 }
