@@ -31,3 +31,13 @@ describe("teams-ai stays at the edge (Teams AI v1 is in maintenance)", () => {
     expect(direct.map((s) => s.file)).toEqual(["bot/teams-ai.ts"]);
   });
 });
+
+describe("bot/ never imports the store (DESIGN.md: queries and conversation state are services)", () => {
+  // The store's modules: its interface, the JSON file and its helpers (errors, files, migration).
+  const STORE_MODULE = /(^|\/)adapters\/(json-store|store(-[a-z]+)?)(\.ts)?$/;
+
+  it("no file in bot/ imports a store module, not even for a type", () => {
+    const offenders = sources("bot").flatMap(({ file, text }) => imports(text).filter((m) => STORE_MODULE.test(m)).map((m) => `${file} → ${m}`));
+    expect(offenders).toEqual([]);
+  });
+});
