@@ -9,11 +9,10 @@ import type { Services } from "../services/context.ts";
 import { sendDelegatedInvitation } from "../services/invitations.ts";
 import { card, type AdaptiveCard } from "./cards.ts";
 import { converse, type Incoming } from "./conversation.ts";
-import { deliverySummary, rememberConversation, teamsChannel, type TeamsSender } from "./notify.ts";
+import { deliverySummary, teamsChannel, type TeamsSender } from "./notify.ts";
 import { dispatchNotices } from "../services/outbox.ts";
 import type { Reply, TurnResult } from "./turn.ts";
-import { identify } from "../services/directory.ts";
-import { lastLang } from "../services/directory.ts";
+import { rememberConversation } from "../services/conversation-state.ts";
 
 export interface AppDeps {
   services: Services;
@@ -86,13 +85,10 @@ async function handle(deps: AppDeps, context: TurnContext, incoming: Incoming): 
   const { services } = deps;
   const result = await converse(services, incoming);
   await sendReplies(context, result.replies);
-  const db = await services.store.read();
-  const person = identify(db, incoming.user);
-  if (!person) return result;
   const reference = TurnContext.getConversationReference(context.activity);
-  await rememberConversation(services.store, db, person.id, reference as unknown as Record<string, unknown>);
-  const lang = lastLang(db, person.id);
-  deps.background(() => afterTurn(deps, result, reference, lang));
+  const writer = await rememberConversation(services, incoming.user, reference as unknown as Record<string, unknown>);
+  if (!writer) return result;
+  deps.background(() => afterTurn(deps, result, reference, writer.lang));
   return result;
 }
 
@@ -118,7 +114,7 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
     followUps.push(...later.replies);
     outbox.push(...later.outbox);
   }
-  const teams = deps.adapter && deps.proactiveToOthers !== false ? teamsChannel(services.store, teamsSender(deps)) : null;
+  const teams = deps.adapter && deps.proactiveToOthers !== false ? teamsChannel(services, teamsSender(deps)) : null;
   const summary = deliverySummary(await dispatchNotices(services, outbox, teams), services.mailer.kind, lang);
   if (summary) followUps.push({ text: summary });
   if (followUps.length && deps.adapter) {

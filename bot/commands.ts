@@ -4,7 +4,7 @@
  */
 import { formatDateTime, formatTime } from "../rules/time.ts";
 import { markPresence } from "../services/mark-presence.ts";
-import { rolesOf, personById, findPersonOrInstitution } from "../services/directory.ts";
+import { rolesOf, findPersonOrInstitution } from "../services/directory.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { createMeeting } from "../services/create-meeting.ts";
 import { decideProposal } from "../services/decide-proposal.ts";
@@ -17,11 +17,15 @@ import { approveMinutes, draftMinutes, lastHeldMeeting, minutesAwaitingApproval,
 import { minutesFolderBeside } from "../adapters/minutes-files.ts";
 import { cancelMeeting, changeMeeting, retryInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
 import type { Texts } from "../domain/profile.ts";
-import { requireContents } from "../services/invitation-core.ts";
-import { invitationPermission } from "../rules/timing.ts";
+import { agendaOverview, type OpenProposal } from "../services/agenda-overview.ts";
+import { whoHasAnswered } from "../services/answers.ts";
+import { invitationCheck } from "../services/invitation-check.ts";
+import { agendaText, PROPOSAL_DECISION, proposalFacts } from "../texts/agenda.ts";
+import { answersText } from "../texts/answers.ts";
+import { invitationRefusalText } from "../texts/invitation.ts";
 import { card, type CardButton } from "./cards.ts";
 import { nextMeetingAnswer } from "./member-journeys.ts";
-import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
+import { isMeeting, meetingFor, refusal, reply, t, type Reply, type Turn, type TurnResult } from "./turn.ts";
 import { normalize, understand } from "./understand.ts";
 import { chairSession, manageMeetings } from "../services/permissions.ts";
 import { outboxRows } from "../services/outbox.ts";
@@ -29,7 +33,6 @@ import { retryOutbox } from "../services/outbox-retry.ts";
 import { outboxListing, retryText } from "../texts/outbox.ts";
 import { voteText } from "../texts/majority.ts";
 import { quorumText } from "../texts/quorum.ts";
-import { invitationPermissionText } from "../texts/timing.ts";
 
 type Handler = (turn: Turn, args: string) => Promise<TurnResult> | TurnResult;
 
@@ -227,29 +230,19 @@ async function agenda(turn: Turn, args: string): Promise<TurnResult> {
   }
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
-  const open = turn.db.proposals.filter((p) => p.meetingId === found.id && p.status === "submitted");
-  const items = [...found.agenda].sort((a, b) => a.number - b.number);
-  const lines = items.map((i) => `TOP ${i.number}: ${i.title}${i.public ? "" : t(turn, { de: " (nicht öffentlich)", en: " (closed)" })}`);
-  const text = {
-    de: `Tagesordnung für ${formatDateTime(new Date(found.start))}:\n${lines.join("\n") || "(noch leer)"}\nOffene Vorschläge: ${open.length}`,
-    en: `Agenda for ${formatDateTime(new Date(found.start), "en")}:\n${lines.join("\n") || "(empty so far)"}\nOpen proposals: ${open.length}`,
-  };
-  const result = reply(turn, text);
-  for (const p of open) {
-    const by = personById(turn.db, p.byPersonId).name;
-    const buttons: CardButton[] = [
-      { title: t(turn, { de: "Aufnehmen", en: "Accept" }), verb: "proposal.accept", data: { proposalId: p.id } },
-      { title: t(turn, { de: "Ablehnen", en: "Reject" }), verb: "proposal.reject", data: { proposalId: p.id } },
-    ];
-    const facts: [string, string][] = [
-      [t(turn, { de: "Von", en: "By" }), by],
-      [t(turn, { de: "Eingang", en: "Received" }), `${formatDateTime(new Date(p.submittedAt), turn.lang)}${p.late ? t(turn, { de: " – verspätet", en: " – late" }) : ""}`],
-    ];
-    if (p.presenter) facts.push([t(turn, { de: "Vortrag", en: "Presenter" }), p.presenter]);
-    if (p.link) facts.push([t(turn, { de: "Unterlagen", en: "Documents" }), p.link]);
-    result.replies.push({ text: `${p.id}: ${p.title}`, card: card({ title: `${p.id}: ${p.title}`, text: p.description || undefined, facts, buttons }) });
-  }
+  const overview = agendaOverview(turn.db, found.id);
+  const result = reply(turn, agendaText(overview));
+  for (const p of overview.open) result.replies.push(proposalCard(turn, p));
   return result;
+}
+
+/** An open proposal as a card with its decision buttons. */
+function proposalCard(turn: Turn, p: OpenProposal): Reply {
+  const buttons: CardButton[] = [
+    { title: t(turn, PROPOSAL_DECISION.accept), verb: "proposal.accept", data: { proposalId: p.id } },
+    { title: t(turn, PROPOSAL_DECISION.reject), verb: "proposal.reject", data: { proposalId: p.id } },
+  ];
+  return { text: `${p.id}: ${p.title}`, card: card({ title: `${p.id}: ${p.title}`, text: p.description || undefined, facts: proposalFacts(p, turn.lang), buttons }) };
 }
 
 /**
@@ -269,12 +262,8 @@ async function invite(turn: Turn, args: string): Promise<TurnResult> {
   }
   const urgentMatch = args.trim().match(/^(dringend|urgent)\b\s*(.*)$/i);
   const request = { urgent: Boolean(urgentMatch), reason: urgentMatch?.[2]?.trim() || null };
-  if (!turn.db.invitations.some((i) => i.meetingId === found.id)) {
-    const profile = profileOf(turn.db);
-    requireContents(found, profile);
-    const permission = invitationPermission(new Date(found.start), turn.now, profile, request);
-    if (!permission.allowed) return reply(turn, invitationPermissionText(permission));
-  }
+  const check = invitationCheck(turn.db, found.id, turn.now, request);
+  if (!check.allowed) return reply(turn, invitationRefusalText(check));
   return afterReply(turn, {
     de: `Die Einladung zur Sitzung am ${formatDateTime(new Date(found.start))} wird versandt; ich melde mich gleich mit dem Ergebnis.`,
     en: `The invitation to the meeting on ${formatDateTime(new Date(found.start), "en")} is being sent; I will report the result shortly.`,
@@ -284,18 +273,7 @@ async function invite(turn: Turn, args: string): Promise<TurnResult> {
 function answersOverview(turn: Turn): TurnResult {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
-  const status = { attending: { de: "Zusage", en: "attending" }, declined: { de: "Absage", en: "declined" }, delegated: { de: "Vertretung", en: "deputy" } };
-  const lines = turn.db.institutions.map((i) => {
-    const a = turn.db.attendance.find((x) => x.meetingId === found.id && x.institutionId === i.id);
-    if (!a) return `– ${i.name}: ${t(turn, { de: "keine Rückmeldung", en: "no answer" })}`;
-    const who = a.attendeeId ? ` (${personById(turn.db, a.attendeeId).name}${a.mode ? `, ${a.mode === "online" ? "digital" : t(turn, { de: "Präsenz", en: "in person" })}` : ""})` : "";
-    return `– ${i.name}: ${t(turn, status[a.status])}${who}${a.present ? t(turn, { de: " ✓ anwesend", en: " ✓ present" }) : ""}`;
-  });
-  const answered = turn.db.attendance.filter((a) => a.meetingId === found.id).length;
-  return reply(turn, {
-    de: `Rückmeldungen für ${formatDateTime(new Date(found.start))}: ${answered} von ${turn.db.institutions.length}\n${lines.join("\n")}`,
-    en: `Answers for ${formatDateTime(new Date(found.start), "en")}: ${answered} of ${turn.db.institutions.length}\n${lines.join("\n")}`,
-  });
+  return reply(turn, answersText(whoHasAnswered(turn.db, found.id)));
 }
 
 async function presence(turn: Turn, args: string, present: boolean): Promise<TurnResult> {

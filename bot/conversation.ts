@@ -6,7 +6,7 @@ import type { Db } from "../domain/model.ts";
 import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
 import { quorum, runCommand, vote } from "./commands.ts";
-import { flowOf, setFlow } from "./flow-state.ts";
+import { flowOf, setFlow } from "../services/conversation-state.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
   askAbsence, askUnsure, attend, continueProposal, deadlinesAnswer, decline, delegateSeat, majorityRuleAnswer,
@@ -56,7 +56,7 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
   const flow = flowOf(turn.db, turn.person.id);
   const { intent } = u;
   if (intent.kind === "cancel") {
-    await setFlow(turn.services.store, turn.person.id, null);
+    await setFlow(turn.services, turn.person.id, null);
     return reply(turn, { de: flow ? "Abgebrochen; nichts wurde gespeichert." : "Es läuft gerade nichts, das ich abbrechen könnte.", en: flow ? "Cancelled; nothing was saved." : "There is nothing to cancel." });
   }
   if (flow?.kind === "proposal" && intent.kind !== "command" && intent.kind !== "help") return continueProposal(turn, flow, text);

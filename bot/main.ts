@@ -6,9 +6,8 @@ import { dirname, join, resolve } from "node:path";
 import { TeamsAdapter } from "./teams-ai.ts";
 import pino from "pino";
 import { clockFromEnv } from "../adapters/clock.ts";
-import { openJsonStore } from "../adapters/json-store.ts";
-import { createMailer } from "../adapters/mail-transport.ts";
 import { loadAllProfiles } from "../adapters/profiles.ts";
+import { openServices } from "../services/open-services.ts";
 import { createApp } from "./app.ts";
 import { startPlayground } from "./playground.ts";
 import { startServer } from "./server.ts";
@@ -20,12 +19,12 @@ async function main(): Promise<void> {
   const settings = settingsFromEnv(process.env);
   loadAllProfiles(); // a broken profile stops the bot before it answers anyone
   const clock = clockFromEnv();
-  const store = openJsonStore(settings.db, { clock, onWarning: (m) => log.warn(m) });
-  const db = await store.read();
-  const mailer = createMailer({ smtpUrl: settings.smtpUrl, outboxDir: join(dirname(resolve(settings.db)), "outbox"), now: clock });
+  const services = openServices({ db: settings.db, clock, smtpUrl: settings.smtpUrl, onWarning: (m) => log.warn(m) });
+  const { mailer } = services;
+  const db = await services.store.read();
   const adapter = new TeamsAdapter(settings.credentials ?? {});
   const app = createApp({
-    services: { store, clock, mailer },
+    services,
     adapter,
     botAppId: settings.credentials?.MicrosoftAppId,
     background: (work) => void work().catch((e) => log.error(e, "background work failed")),

@@ -15,8 +15,11 @@ import { delegate } from "../services/delegate-seat.ts";
 import { profileOf } from "../services/context.ts";
 import { personById, rolesOf } from "../services/directory.ts";
 import { propose } from "../services/propose-item.ts";
+import { sortedAgenda } from "../services/agenda-overview.ts";
+import { agendaItemLine } from "../texts/agenda.ts";
 import { card, type CardButton } from "./cards.ts";
-import { setFlow, type Flow } from "./flow-state.ts";
+import type { Flow } from "../domain/flow.ts";
+import { setFlow } from "../services/conversation-state.ts";
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
 import type { MentionedDate } from "./understand.ts";
 import { deadlineText, deadlineWarningText } from "../texts/deadlines.ts";
@@ -50,8 +53,7 @@ function meetingFacts(turn: Turn, m: Meeting): [string, string][] {
 export type MeetingRef = MentionedDate | { meetingId: string } | null;
 
 async function withMeeting(turn: Turn, ref: MeetingRef, work: (m: Meeting) => Promise<TurnResult>): Promise<TurnResult> {
-  const byId = ref && "meetingId" in ref ? turn.db.meetings.find((m) => m.id === ref.meetingId && m.state !== "cancelled") : undefined;
-  const found = byId ?? meetingFor(turn, ref && "day" in ref ? ref : null);
+  const found = meetingFor(turn, ref);
   if (!isMeeting(found)) return found;
   try {
     return await work(found);
@@ -63,7 +65,7 @@ async function withMeeting(turn: Turn, ref: MeetingRef, work: (m: Meeting) => Pr
 export function delegateSeat(turn: Turn, date: MeetingRef): Promise<TurnResult> {
   return withMeeting(turn, date, async (m) => {
     const out = await delegate(turn.services, turn.person.id, m.id, turn.activityId);
-    await setFlow(turn.services.store, turn.person.id, null);
+    await setFlow(turn.services, turn.person.id, null);
     const result: TurnResult = { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
     if (out.delegation?.ok) result.deputyInvitation = { meetingId: m.id, memberId: turn.person.id };
     return result;
@@ -76,7 +78,7 @@ export function askAbsence(turn: Turn, date: MentionedDate | null): Promise<Turn
     const roles = rolesOf(turn.db, turn.person.id);
     if (!roles.member) return decline(turn, m.id);
     const deputy = roles.member.deputyId ? personById(turn.db, roles.member.deputyId).name : null;
-    await setFlow(turn.services.store, turn.person.id, { kind: "absence", meetingId: m.id });
+    await setFlow(turn.services, turn.person.id, { kind: "absence", meetingId: m.id });
     const when = formatDateTime(new Date(m.start), turn.lang);
     const question = deputy
       ? { de: `Sie können am ${when} nicht teilnehmen. Soll Ihre Stellvertretung ${deputy} die Einladung erhalten, oder sagen Sie ohne Vertretung ab?`, en: `You cannot attend on ${when}. Shall your deputy ${deputy} get the invitation, or do you decline without a deputy?` }
@@ -115,7 +117,7 @@ export function attend(turn: Turn, date: MeetingRef, mode: Mode | null): Promise
 export async function decline(turn: Turn, meetingId: string): Promise<TurnResult> {
   try {
     const out = await respond(turn.services, turn.person.id, meetingId, { status: "declined", mode: null }, turn.activityId);
-    await setFlow(turn.services.store, turn.person.id, null);
+    await setFlow(turn.services, turn.person.id, null);
     return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
   } catch (e) {
     return refusal(turn, e);
@@ -140,7 +142,7 @@ export function startProposal(turn: Turn, text: string, date: MentionedDate | nu
     const deadline = meetingDeadlines(new Date(m.start), profileOf(turn.db)).agendaProposals;
     const draft = parts[0] ? { title: parts[0], description: parts[1] } : {};
     const step = !draft.title ? "title" : !draft.description ? "description" : "presenter";
-    await setFlow(turn.services.store, turn.person.id, { kind: "proposal", meetingId: m.id, step, draft }, turn.activityId);
+    await setFlow(turn.services, turn.person.id, { kind: "proposal", meetingId: m.id, step, draft }, turn.activityId);
     return reply(turn, {
       de: `Gern – ein Vorschlag für die Sitzung am ${formatDateTime(new Date(m.start))}. ${deadlineText(deadline).de} ${PROMPT[step].de} (Abbrechen mit „abbrechen“.)`,
       en: `Sure – a proposal for the meeting on ${formatDateTime(new Date(m.start), "en")}. ${deadlineText(deadline).en} ${PROMPT[step].en} (Say "cancel" to stop.)`,
@@ -169,13 +171,13 @@ export async function continueProposal(turn: Turn, flow: Extract<Flow, { kind: "
   }
   draft[flow.step] = answer;
   const step = flow.step === "title" ? "description" : flow.step === "description" ? "presenter" : "link";
-  await setFlow(turn.services.store, turn.person.id, { ...flow, step, draft }, turn.activityId);
+  await setFlow(turn.services, turn.person.id, { ...flow, step, draft }, turn.activityId);
   return reply(turn, PROMPT[step]);
 }
 
 async function submitProposal(turn: Turn, meetingId: string, input: { title: string; description: string; presenter: string; link: string | null }): Promise<TurnResult> {
   const out = await propose(turn.services, turn.person.id, meetingId, input, turn.activityId);
-  await setFlow(turn.services.store, turn.person.id, null);
+  await setFlow(turn.services, turn.person.id, null);
   return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
 }
 
@@ -194,7 +196,7 @@ export function deadlinesAnswer(turn: Turn, which: "proposal" | "invitation" | "
 
 export function nextMeetingAnswer(turn: Turn): Promise<TurnResult> {
   return withMeeting(turn, null, async (m) => {
-    const agenda = [...m.agenda].sort((a, b) => a.number - b.number).map((i) => `TOP ${i.number}: ${i.title}${i.public ? "" : t(turn, { de: " (nicht öffentlich)", en: " (closed)" })}`);
+    const agenda = sortedAgenda(m).map((i) => agendaItemLine(i, turn.lang));
     const text = {
       de: `Die nächste Sitzung ist am ${formatDateTime(new Date(m.start))}, ${MODE_TEXT[m.mode].de}${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? ` (Link: ${m.onlineUrl})` : ""}.${agenda.length ? `\nTagesordnung bisher:\n${agenda.join("\n")}` : " Die Tagesordnung steht noch nicht."}`,
       en: `The next meeting is on ${formatDateTime(new Date(m.start), "en")}, ${MODE_TEXT[m.mode].en}${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? ` (link: ${m.onlineUrl})` : ""}.${agenda.length ? `\nAgenda so far:\n${agenda.join("\n")}` : " The agenda is not set yet."}`,

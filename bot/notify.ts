@@ -3,37 +3,18 @@
  * the outbox's Teams channel, and what the sender should hear about messages that did not reach
  * Teams.
  */
-import type { Db } from "../domain/model.ts";
-import type { Store } from "../adapters/store.ts";
+import type { Services } from "../services/context.ts";
+import { conversationRef } from "../services/conversation-state.ts";
 import type { Delivered, TeamsChannel } from "../services/outbox.ts";
 import { deliverySummary as summaryText } from "../texts/outbox.ts";
 
 /** Sends a text to a stored Teams conversation; throws when Teams cannot deliver. */
 export type TeamsSender = (reference: unknown, text: string) => Promise<void>;
 
-const refKey = (personId: string) => `ref:${personId}`;
-
-export function conversationRef(db: Db, personId: string): unknown {
-  return db.botState[refKey(personId)] ?? null;
-}
-
-/**
- * Remembers where a person can be reached in Teams, only when that changed: the reference carries
- * the id of the message just received, which says nothing about where to reach them, and would make
- * every turn rewrite the data file.
- */
-export async function rememberConversation(store: Store, db: Db, personId: string, reference: Record<string, unknown>): Promise<void> {
-  const { activityId: _messageId, ...where } = reference;
-  if (JSON.stringify(db.botState[refKey(personId)] ?? null) === JSON.stringify(where)) return;
-  await store.update({ actorId: personId }, (d) => {
-    d.botState[refKey(personId)] = where;
-  });
-}
-
 /** The outbox's Teams channel: the person's stored conversation, if the bot has one. */
-export function teamsChannel(store: Store, send: TeamsSender): TeamsChannel {
+export function teamsChannel(services: Services, send: TeamsSender): TeamsChannel {
   return async (personId, text) => {
-    const ref = conversationRef(await store.read(), personId);
+    const ref = await conversationRef(services, personId);
     if (!ref) return false;
     await send(ref, text);
     return true;

@@ -7,8 +7,8 @@ import type { Texts } from "../domain/profile.ts";
 import type { Services } from "../services/context.ts";
 import { ServiceError } from "../services/errors.ts";
 import { CHAT_HINT } from "../texts/hints.ts";
-import { nextMeeting } from "../services/meetings.ts";
-import { berlinDay, formatDay } from "../rules/time.ts";
+import { meetingForRef } from "../services/meeting-lookup.ts";
+import { meetingMissText } from "../texts/meetings.ts";
 import type { AdaptiveCard } from "./cards.ts";
 import type { Lang, MentionedDate } from "./understand.ts";
 
@@ -50,28 +50,10 @@ export function refusal(turn: { lang: Lang }, e: unknown): TurnResult {
   throw e;
 }
 
-/** The meeting a message is about: the one on the mentioned date, else the next one. */
-export function meetingFor(turn: Turn, date: MentionedDate | null): Meeting | TurnResult {
-  const upcoming = turn.db.meetings.filter((m) => m.state !== "cancelled");
-  if (date) {
-    const found = upcoming.find((m) => {
-      const [y, mo, d] = berlinDay(new Date(m.start)).split("-").map(Number);
-      return d === date.day && mo === date.month && (date.year === null || date.year === y);
-    });
-    if (found) return found;
-    const next = nextMeeting(turn.db, turn.now);
-    const mentioned = `${String(date.day).padStart(2, "0")}.${String(date.month).padStart(2, "0")}.`;
-    return reply(turn, {
-      de: `Am ${mentioned} ist keine Sitzung geplant.${next ? ` Die nächste Sitzung ist am ${formatDay(berlinDay(new Date(next.start)))}.` : ""} Bitte nennen Sie das Datum der Sitzung.`,
-      en: `There is no meeting on ${mentioned}.${next ? ` The next meeting is on ${formatDay(berlinDay(new Date(next.start)), "en")}.` : ""} Please give the meeting's date.`,
-    });
-  }
-  const next = nextMeeting(turn.db, turn.now);
-  if (next) return next;
-  return reply(turn, {
-    de: "Es ist derzeit keine Sitzung angesetzt; die Geschäftsstelle legt Termine mit „/sitzung“ an.",
-    en: "No meeting is scheduled at the moment; the Geschäftsstelle schedules meetings with \"/sitzung\".",
-  });
+/** The meeting a message is about: a card's by id, the one on the mentioned date, else the next one. */
+export function meetingFor(turn: Turn, ref: MentionedDate | { meetingId: string } | null): Meeting | TurnResult {
+  const lookup = meetingForRef(turn.db, ref, turn.now);
+  return lookup.found ? lookup.meeting : reply(turn, meetingMissText(lookup));
 }
 
 export function isMeeting(x: Meeting | TurnResult): x is Meeting {

@@ -2,12 +2,10 @@
  * What every command gets from the global options: output mode, data file, clock, profile.
  * Commands print through `emit` so that `--json` always yields exactly one JSON object on stdout.
  */
-import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { clockFromEnv, fixedClock, type Clock } from "../adapters/clock.ts";
-import { openJsonStore } from "../adapters/json-store.ts";
-import { createMailer } from "../adapters/mail-transport.ts";
 import type { Services } from "../services/context.ts";
+import { openServices } from "../services/open-services.ts";
 
 /** A problem with the user's input: printed as one sentence on stderr, exit code 2. */
 export class UserError extends Error {}
@@ -47,10 +45,10 @@ export function count(value: string, name: string): number {
  * without it, as .eml files to `outbox/` beside the data file. The mail pool is closed afterwards.
  */
 export async function withServices<T>(ctx: CliContext, work: (services: Services) => Promise<T>): Promise<T> {
-  const mailer = createMailer({ smtpUrl: process.env.SMTP_URL || undefined, outboxDir: join(dirname(resolve(ctx.db)), "outbox"), now: ctx.clock });
+  const services = openServices({ db: ctx.db, clock: ctx.clock, smtpUrl: process.env.SMTP_URL || undefined });
   try {
-    return await work({ store: openJsonStore(ctx.db, { clock: ctx.clock }), clock: ctx.clock, mailer });
+    return await work(services);
   } finally {
-    await mailer.close();
+    await services.mailer.close();
   }
 }

@@ -17,6 +17,7 @@ import { buildReport, type InvitationReport } from "./invitation-report.ts";
 import { findMeeting, meetingStateText } from "./meetings.ts";
 import { mayManageMeetings } from "./permissions.ts";
 import { invitationPermissionText } from "../texts/timing.ts";
+import { missingContentsText } from "../texts/invitation.ts";
 
 /** Invitations go out from the Geschäftsstelle; the chair (who fixes the meeting) may send them too. */
 export function authorize(db: Db, actorId: string): void {
@@ -68,40 +69,34 @@ export function unsent(recipients: Recipient[]): Recipient[] {
   return recipients.map((r) => ({ ...r, acceptedAt: null, error: null, attempts: 0, claimedAt: null }));
 }
 
-/**
- * The profile's required contents of an invitation (Rhein-Sieg: place, date and agenda), naming
- * what is missing. "Place" is the room for a meeting in person, the link for one online, both for hybrid.
- */
-export function requireContents(meeting: Meeting, profile: Profile): void {
-  if (!profile.invitation.regulated) return;
-  const missing: Texts[] = [];
+/** What an invitation must state and lacks: the profile's list, the gaps in it, the paragraph. */
+export interface MissingContents {
+  required: ("place" | "date" | "agenda")[];
+  /** "place" is the room for a meeting in person, "online-link" the link for one online; hybrid needs both. */
+  missing: ("place" | "online-link" | "date" | "agenda")[];
+  citation: string;
+}
+
+/** The profile's required contents of an invitation (Rhein-Sieg: place, date and agenda) that the meeting lacks; null when complete. */
+export function missingContents(meeting: Meeting, profile: Profile): MissingContents | null {
+  if (!profile.invitation.regulated) return null;
+  const missing: MissingContents["missing"] = [];
   for (const need of profile.invitation.requiredContents) {
     if (need === "place") {
-      if (meeting.mode !== "online" && !meeting.location.trim()) missing.push({ de: "der Ort", en: "the place" });
-      if (meeting.mode !== "in-person" && !meeting.onlineUrl) missing.push({ de: "der Link zur Videokonferenz", en: "the video conference link" });
+      if (meeting.mode !== "online" && !meeting.location.trim()) missing.push("place");
+      if (meeting.mode !== "in-person" && !meeting.onlineUrl) missing.push("online-link");
     }
-    if (need === "date" && Number.isNaN(Date.parse(meeting.start))) missing.push({ de: "der Termin", en: "the date" });
-    if (need === "agenda" && meeting.agenda.length === 0) missing.push({ de: "die Tagesordnung (mindestens ein TOP)", en: "the agenda (at least one item)" });
+    if (need === "date" && Number.isNaN(Date.parse(meeting.start))) missing.push("date");
+    if (need === "agenda" && meeting.agenda.length === 0) missing.push("agenda");
   }
-  if (missing.length === 0) return;
-  const named = profile.invitation.requiredContents.map((c) => CONTENT[c]);
-  const de = missing.map((m) => m.de);
-  const en = missing.map((m) => m.en);
-  throw new ServiceError(
-    {
-      de: `Die Einladung kann so nicht versandt werden: Es ${de.length > 1 ? "fehlen" : "fehlt"} ${andList(de, "und")}. Aus der Einladung müssen ${andList(named.map((n) => n.de), "und")} hervorgehen (${profile.invitation.citation}).`,
-      en: `The invitation cannot be sent yet: ${andList(en, "and")} ${en.length > 1 ? "are" : "is"} missing. It must state the ${andList(named.map((n) => n.en), "and")} (${profile.invitation.citation}).`,
-    },
-    "invalid",
-  );
+  return missing.length ? { required: profile.invitation.requiredContents, missing, citation: profile.invitation.citation } : null;
 }
 
-/** "Ort, Termin und Tagesordnung" */
-function andList(items: string[], and: string): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
+/** Refuses an invitation that lacks a required content, naming what is missing. */
+export function requireContents(meeting: Meeting, profile: Profile): void {
+  const missing = missingContents(meeting, profile);
+  if (missing) throw new ServiceError(missingContentsText(missing), "invalid");
 }
-
-const CONTENT = { place: { de: "Ort", en: "place" }, date: { de: "Termin", en: "date" }, agenda: { de: "Tagesordnung", en: "agenda" } } as const;
 
 /**
  * Sending more of an invitation that already went out (a retry, a late recipient, an update)

@@ -87,3 +87,12 @@ describe("rules/ return data, texts/ word it (DESIGN.md)", () => {
     expect(literals("probe.ts", probe).filter(isSentence)).toEqual(["Beschlussfähig.", "Quorate: ${…} of ${…}", "Frist bis ${…} (${…})."]);
   });
 });
+describe("bot/ never imports the store (DESIGN.md: queries and conversation state are services)", () => {
+  // The store's modules: its interface, the JSON file and its helpers (errors, files, migration).
+  const STORE_MODULE = /(^|\/)adapters\/(json-store|store(-[a-z]+)?)(\.ts)?$/;
+
+  it("no file in bot/ imports a store module, not even for a type", () => {
+    const offenders = sources("bot").flatMap(({ file, text }) => imports(text).filter((m) => STORE_MODULE.test(m)).map((m) => `${file} → ${m}`));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * What the bot keeps about a conversation besides the group's data: the person's half-finished
+ * flow and where Teams reaches them. bot/ calls these and never touches the store itself.
+ */
+import { Flow } from "../domain/flow.ts";
+import type { Db } from "../domain/model.ts";
+import type { Services } from "./context.ts";
+import { identify, lastLang } from "./directory.ts";
+
+const flowKey = (personId: string) => `flow:${personId}`;
+const refKey = (personId: string) => `ref:${personId}`;
+
+/** The person's open flow in this snapshot; an entry that no longer parses counts as none. */
+export function flowOf(db: Db, personId: string): Flow | null {
+  const parsed = Flow.safeParse(db.botState[flowKey(personId)]);
+  return parsed.success ? parsed.data : null;
+}
+
+/** `activityId`: a flow step is the turn's change, so a redelivered answer is not taken twice. */
+export async function setFlow(services: Services, personId: string, flow: Flow | null, activityId?: string): Promise<void> {
+  await services.store.update({ actorId: personId, activityId }, (db) => {
+    if (flow) db.botState[flowKey(personId)] = flow;
+    else delete db.botState[flowKey(personId)];
+  });
+}
+
+/** The Teams conversation the bot last saw this person in, or null. */
+export async function conversationRef(services: Services, personId: string): Promise<unknown> {
+  return (await services.store.read()).botState[refKey(personId)] ?? null;
+}
+
+/**
+ * After a turn: who wrote (null when not in the roster) and the language they last wrote in, and
+ * where they can be reached, remembered only when that changed: the reference carries the id of
+ * the message just received, which says nothing about where to reach them, and would make every
+ * turn rewrite the data file.
+ */
+export async function rememberConversation(
+  services: Services,
+  user: { aadObjectId?: string | null; email?: string | null },
+  reference: Record<string, unknown>,
+): Promise<{ personId: string; lang: "de" | "en" } | null> {
+  const db = await services.store.read();
+  const person = identify(db, user);
+  if (!person) return null;
+  const { activityId: _messageId, ...where } = reference;
+  if (JSON.stringify(db.botState[refKey(person.id)] ?? null) !== JSON.stringify(where)) {
+    await services.store.update({ actorId: person.id }, (d) => {
+      d.botState[refKey(person.id)] = where;
+    });
+  }
+  return { personId: person.id, lang: lastLang(db, person.id) };
+}

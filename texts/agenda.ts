@@ -1,0 +1,40 @@
+/** "/tagesordnung" and the agenda in other answers: items, open proposals and their cards (services/agenda-overview.ts). */
+import type { AgendaItem } from "../domain/model.ts";
+import type { Texts } from "../domain/profile.ts";
+import { formatDateTime } from "../rules/time.ts";
+import type { AgendaOverview, OpenProposal } from "../services/agenda-overview.ts";
+
+const CLOSED: Texts = { de: " (nicht öffentlich)", en: " (closed)" };
+
+/** "TOP 2: Personalfragen (nicht öffentlich)" */
+export function agendaItemLine(item: Pick<AgendaItem, "number" | "title" | "public">, lang: keyof Texts): string {
+  return `TOP ${item.number}: ${item.title}${item.public ? "" : CLOSED[lang]}`;
+}
+
+export function agendaText(o: AgendaOverview): Texts {
+  const when = { de: formatDateTime(new Date(o.meetingStart)), en: formatDateTime(new Date(o.meetingStart), "en") };
+  const items = (lang: keyof Texts) => o.items.map((i) => agendaItemLine(i, lang)).join("\n");
+  return {
+    de: `Tagesordnung für ${when.de}:\n${items("de") || "(noch leer)"}\nOffene Vorschläge: ${o.open.length}`,
+    en: `Agenda for ${when.en}:\n${items("en") || "(empty so far)"}\nOpen proposals: ${o.open.length}`,
+  };
+}
+
+/** The buttons of an open proposal's card. */
+export const PROPOSAL_DECISION = {
+  accept: { de: "Aufnehmen", en: "Accept" },
+  reject: { de: "Ablehnen", en: "Reject" },
+} satisfies Record<string, Texts>;
+
+/** An open proposal's card facts: by whom, when it came in (and whether late), presenter, documents. */
+export function proposalFacts(p: OpenProposal, lang: keyof Texts): [string, string][] {
+  const label = (texts: Texts) => texts[lang];
+  const late = p.late ? label({ de: " – verspätet", en: " – late" }) : "";
+  const facts: [string, string][] = [
+    [label({ de: "Von", en: "By" }), p.byName],
+    [label({ de: "Eingang", en: "Received" }), `${formatDateTime(new Date(p.submittedAt), lang)}${late}`],
+  ];
+  if (p.presenter) facts.push([label({ de: "Vortrag", en: "Presenter" }), p.presenter]);
+  if (p.link) facts.push([label({ de: "Unterlagen", en: "Documents" }), p.link]);
+  return facts;
+}
