@@ -179,6 +179,7 @@ export function help(turn: Turn): TurnResult {
     add("/einladen, /einladen dringend <Grund> – Einladung versenden", "/einladen, /einladen dringend <reason> – send the invitation");
     add("/rueckmeldungen – wer hat geantwortet", "/rueckmeldungen – who has answered");
     add("/niederschrift – Entwurf der Niederschrift; /niederschrift senden; /niederschrift genehmigen", "/niederschrift – draft the minutes; /niederschrift senden – send them; /niederschrift genehmigen – approve them");
+    add("/postausgang – was an wen versandt wurde; /postausgang erneut – Nicht-Zugestelltes erneut senden", "/postausgang – what was sent to whom; /postausgang erneut – send again what was not delivered");
     add("/anwesend <Name>, /abwesend <Name>, /beschlussunfaehig [TOP n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <Name>: <Text>", "/anwesend <name>, /abwesend <name>, /beschlussunfaehig [item n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <name>: <text>");
   }
   const title = t(turn, { de: `Was ich für Sie tun kann, ${turn.person.name}`, en: `What I can do for you, ${turn.person.name}` });
