@@ -2,11 +2,27 @@
  * The invitation e-mail, one per recipient, in German: plain text and HTML from the same blocks,
  * with the calendar invitation as nodemailer `icalEvent`, so the MIME part's `method` matches the
  * file's METHOD (RFC 6047). § 4 Abs. 5 GO: the invitation must state place, date and agenda.
- * Paragraph citations come from the caller's rule profile, never from here.
+ * Paragraph citations come from the caller's rule profile, never from here. The wording is
+ * texts/invitation-mail.ts's.
  */
 import { buildIcs, type CalendarAttendee, type CalendarPerson } from "./calendar.ts";
 import type { MailMessage } from "./mail-transport.ts";
-import { berlinDay, formatDateTime, formatDay, formatTime } from "../rules/time.ts";
+import {
+  agendaLine,
+  cancelSentence,
+  formatMeetingTime,
+  howToAnswer,
+  LABEL,
+  mailClosing,
+  mailGreeting,
+  nonPublicSentence,
+  openingSentence,
+  representsSentence,
+  secondConvocationSentence,
+  secondConvocationWithoutRule,
+  subjectText,
+  urgentSentence,
+} from "../texts/invitation-mail.ts";
 
 export type InvitationKind = "request" | "update" | "cancel";
 
@@ -134,94 +150,60 @@ function invitationCalendar(input: Omit<InvitationInput, "recipient">): string {
 
 /** "Einladung: Sitzung der Lenkungsgruppe KIM am Donnerstag, 12.05.2022" */
 export function invitationSubject(input: Pick<InvitationInput, "kind" | "meetingTitle" | "meeting" | "urgentReason">): string {
-  const prefix =
-    input.kind === "cancel" ? "Abgesagt" : input.kind === "update" ? "Geänderte Einladung" : input.urgentReason ? "Dringende Einladung" : "Einladung";
-  return `${prefix}: ${input.meetingTitle} am ${formatDay(berlinDay(input.meeting.start))}`;
-}
-
-/** "Donnerstag, 12.05.2022, 10:00–12:00 Uhr" (both ends written out if it runs past midnight). */
-export function formatMeetingTime(start: Date, end: Date): string {
-  if (berlinDay(start) !== berlinDay(end)) return `${formatDateTime(start)} bis ${formatDateTime(end)}`;
-  return `${formatDay(berlinDay(start))}, ${formatTime(start)}–${formatTime(end)} Uhr`;
+  return subjectText(input.kind, Boolean(input.urgentReason), input.meetingTitle, input.meeting.start);
 }
 
 function invitationBlocks(input: InvitationInput, common: Common): Block[] {
   const { meeting, citations } = input;
-  const blocks: Block[] = [{ type: "p", text: `Guten Tag ${input.recipient.name},` }];
-  blocks.push({ type: "p", text: openingSentence(input) });
+  const blocks: Block[] = [{ type: "p", text: mailGreeting(input.recipient.name) }];
+  blocks.push({ type: "p", text: openingSentence(input.kind, input.meetingTitle) });
   if (input.recipient.represents) {
     const { name, institution } = input.recipient.represents;
-    blocks.push({ type: "p", text: `Sie vertreten ${name} (${institution}).` });
+    blocks.push({ type: "p", text: representsSentence(name, institution) });
   }
-  if (input.kind === "request" && input.urgentReason) {
-    blocks.push({ type: "p", text: `Die Ladungsfrist ist wegen Dringlichkeit verkürzt. Grund: ${input.urgentReason}` });
-  }
+  if (input.kind === "request" && input.urgentReason) blocks.push({ type: "p", text: urgentSentence(input.urgentReason) });
   if (input.note) blocks.push({ type: "p", text: input.note });
   blocks.push({ type: "facts", rows: placeAndTime(input, common.when) });
-  blocks.push({ type: "list", heading: "Tagesordnung", items: agendaLines(meeting.agenda) });
+  blocks.push({ type: "list", heading: LABEL.agenda, items: agendaLines(meeting.agenda) });
   for (const item of meeting.agenda.filter((i) => i.secondConvocation)) {
-    blocks.push({ type: "p", text: secondConvocationSentence(item, citations.secondConvocation) });
+    blocks.push({ type: "p", text: checkedSecondConvocation(item, citations.secondConvocation) });
   }
   if (citations.nonPublic) blocks.push({ type: "p", text: nonPublicSentence(citations.nonPublic, meeting.onlineUrl !== null) });
-  blocks.push({ type: "p", text: howToAnswer(input.recipient) });
+  blocks.push({ type: "p", text: howToAnswer(Boolean(input.recipient.represents)) });
   blocks.push(closing(input));
   return blocks;
 }
 
 function cancelBlocks(input: InvitationInput, common: Common): Block[] {
   const blocks: Block[] = [
-    { type: "p", text: `Guten Tag ${input.recipient.name},` },
-    { type: "p", text: `die ${input.meetingTitle} am ${common.when} wird abgesagt. Der Termin wird mit dieser E-Mail aus Ihrem Kalender entfernt.` },
+    { type: "p", text: mailGreeting(input.recipient.name) },
+    { type: "p", text: cancelSentence(input.meetingTitle, common.when) },
   ];
   if (input.note) blocks.push({ type: "p", text: input.note });
   blocks.push(closing(input));
   return blocks;
 }
 
-function openingSentence(input: InvitationInput): string {
-  return input.kind === "update"
-    ? `die Einladung zur ${input.meetingTitle} wurde geändert. Es gilt diese Fassung; der Kalendereintrag wird aktualisiert.`
-    : `hiermit lädt die Geschäftsstelle Sie zur ${input.meetingTitle} ein.`;
-}
-
 function placeAndTime(input: InvitationInput, when: string): Fact[] {
   const { location, onlineUrl } = input.meeting;
-  const rows: Fact[] = [{ label: "Termin", value: when }];
-  if (location) rows.push({ label: "Ort", value: location });
-  if (onlineUrl) rows.push({ label: "Online teilnehmen", value: onlineUrl, href: onlineUrl });
+  const rows: Fact[] = [{ label: LABEL.date, value: when }];
+  if (location) rows.push({ label: LABEL.place, value: location });
+  if (onlineUrl) rows.push({ label: LABEL.online, value: onlineUrl, href: onlineUrl });
   return rows;
 }
 
 function agendaLines(agenda: InvitationAgendaItem[]): string[] {
-  return [...agenda]
-    .sort((a, b) => a.number - b.number)
-    .map((i) => `TOP ${i.number}: ${i.title}${i.public ? "" : " (nicht öffentlich)"}`);
+  return [...agenda].sort((a, b) => a.number - b.number).map(agendaLine);
 }
 
-function secondConvocationSentence(item: InvitationAgendaItem, citation: string | null | undefined): string {
+function checkedSecondConvocation(item: InvitationAgendaItem, citation: string | null | undefined): string {
   // Without the express reference the second convocation has no effect, so never send it silently.
-  if (!citation) throw new Error(`TOP ${item.number} ist eine zweite Einberufung, aber die Regel dazu fehlt im Profil.`);
-  return (
-    `Hinweis nach ${citation} zu TOP ${item.number} („${item.title}“): Diese Angelegenheit wurde wegen Beschlussunfähigkeit zurückgestellt. ` +
-    `Mit dieser zweiten Einberufung ist das Gremium für diesen Tagesordnungspunkt ohne Rücksicht auf die Zahl der Anwesenden beschlussfähig.`
-  );
-}
-
-function nonPublicSentence(citation: string, online: boolean): string {
-  const digital = online
-    ? " Wer digital teilnimmt, stellt in seinem Verantwortungsbereich sicher, dass die Nicht-Öffentlichkeit während der ganzen Sitzung gewahrt ist."
-    : "";
-  return `Die Sitzung ist nicht öffentlich (${citation}).${digital}`;
-}
-
-function howToAnswer(recipient: InvitationRecipient): string {
-  // A deputy cannot pass the invitation on; only a member can send the deputy.
-  const choices = recipient.represents ? "ob Sie teilnehmen (in Präsenz oder digital)" : "ob Sie teilnehmen (in Präsenz oder digital) oder Ihre Vertretung schicken";
-  return `Bitte teilen Sie uns mit, ${choices}: im Teams-Chat mit unserem Bot oder als Antwort auf diese E-Mail. Die Kalendereinladung können Sie auch direkt in Ihrem Kalender annehmen.`;
+  if (!citation) throw new Error(secondConvocationWithoutRule(item.number));
+  return secondConvocationSentence(item, citation);
 }
 
 function closing(input: InvitationInput): Block {
-  return { type: "p", text: `Mit freundlichen Grüßen\n${input.secretariat.name}` };
+  return { type: "p", text: mailClosing(input.secretariat.name) };
 }
 
 function renderText(blocks: Block[]): string {

@@ -8,7 +8,7 @@ import { invitationComposer, type InvitationInput } from "../adapters/invitation
 import type { Db, Invitation, Meeting, Recipient } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { invitationPermission } from "../rules/timing.ts";
-import { formatDay, toBerlinIso } from "../rules/time.ts";
+import { toBerlinIso } from "../rules/time.ts";
 import { profileOf, type Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { recordDeliveries, sendAll, type Batch } from "./invitation-delivery.ts";
@@ -17,16 +17,14 @@ import { buildReport, type InvitationReport } from "./invitation-report.ts";
 import { findMeeting, meetingStateText } from "./meetings.ts";
 import { mayManageMeetings } from "./permissions.ts";
 import { invitationPermissionText } from "../texts/timing.ts";
-import { missingContentsText } from "../texts/invitation.ts";
+import { ALREADY_HANDLED, ALREADY_HANDLED_NOTE, INVITATIONS_FORBIDDEN, lateWarningText, meetingClosedText, missingContentsText } from "../texts/invitation.ts";
+import { bodyGenitive, meetingTitle, secretariatName } from "../texts/invitation-mail.ts";
+
+export { bodyGenitive } from "../texts/invitation-mail.ts";
 
 /** Invitations go out from the Geschäftsstelle; the chair (who fixes the meeting) may send them too. */
 export function authorize(db: Db, actorId: string): void {
-  if (!mayManageMeetings(db, actorId)) {
-    throw new ServiceError(
-      { de: "Einladungen versendet die Geschäftsstelle (oder der Vorsitz).", en: "Invitations are sent by the Geschäftsstelle (or the chair)." },
-      "forbidden",
-    );
-  }
+  if (!mayManageMeetings(db, actorId)) throw new ServiceError(INVITATIONS_FORBIDDEN, "forbidden");
 }
 
 /** The meeting, or a refusal naming the meetings there are. */
@@ -38,8 +36,7 @@ export function meetingOf(db: Db, meetingId: string): Meeting {
 export function openMeeting(db: Db, meetingId: string): Meeting {
   const meeting = meetingOf(db, meetingId);
   if (meeting.state !== "planned" && meeting.state !== "invited") {
-    const state = meetingStateText(meeting.state, profileOf(db));
-    throw new ServiceError({ de: `Die Sitzung ${meeting.id} ist ${state.de}.`, en: `The meeting ${meeting.id} is ${state.en}.` }, "conflict");
+    throw new ServiceError(meetingClosedText(meeting.id, meetingStateText(meeting.state, profileOf(db))), "conflict");
   }
   return meeting;
 }
@@ -112,27 +109,7 @@ export function lateWarning(db: Db, meeting: Meeting, invitation: Invitation, no
   const day = invitation.urgent ? permission.lastUrgentDay : permission.lastNormalDay;
   const rule = invitation.urgent ? profile.urgentInvitation : profile.invitation;
   if (!day || !rule.regulated) return null;
-  const last = { de: `${formatDay(day, "de")}, ${rule.citation}`, en: `${formatDay(day, "en")}, ${rule.citation}` };
-  return invitation.kind === "update"
-    ? {
-        de: `Hinweis: Die Änderung geht nach dem letzten Versandtag für eine fristgerechte Einladung hinaus (${last.de}); ein verlegter Termin oder neue Tagesordnungspunkte sind damit nicht fristgerecht angekündigt.`,
-        en: `Note: the change goes out after the last day for an invitation in time (${last.en}); a moved date or new agenda items are therefore not announced in time.`,
-      }
-    : {
-        de: `Hinweis: Der letzte Versandtag für eine fristgerechte Einladung war ${last.de}; wer sie erst jetzt erhält, ist nicht fristgerecht geladen.`,
-        en: `Note: the last day to send the invitation in time was ${last.en}; whoever receives it only now was not invited in time.`,
-      };
-}
-
-/**
- * "der Lenkungsgruppe KIM im Rhein-Sieg-Kreis", "des Lenkungskreises KIM Oberhausen": the body's
- * name in the genitive, for "Sitzung …" and "Geschäftsstelle …". Feminine kinds (-gruppe, -runde,
- * -konferenz, -ung) take "der"; the others "des" and the genitive -(e)s.
- */
-export function bodyGenitive(name: string, kind: string): string {
-  if (!name.startsWith(kind)) return `des Gremiums „${name}“`;
-  if (/(e|ung|schaft|konferenz)$/i.test(kind)) return `der ${name}`;
-  return `des ${kind}${/(s|ß|x|z)$/i.test(kind) ? "es" : "s"}${name.slice(kind.length)}`;
+  return lateWarningText(invitation.kind === "update", day, rule.citation);
 }
 
 /** One calendar entry per meeting: updates and cancellations replace it by this UID. */
@@ -150,7 +127,7 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
   const genitive = bodyGenitive(db.body.name, profile.bodyKind);
   const input: Omit<InvitationInput, "recipient"> = {
     kind: invitation.kind,
-    meetingTitle: `Sitzung ${genitive}`,
+    meetingTitle: meetingTitle(genitive),
     meeting: {
       uid: meetingUid(db, meeting),
       sequence: invitation.sequence,
@@ -160,7 +137,7 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
       onlineUrl: meeting.onlineUrl,
       agenda: meeting.agenda.map((a) => ({ number: a.number, title: a.title, public: a.public, secondConvocation: a.secondConvocation })),
     },
-    secretariat: { name: `Geschäftsstelle ${genitive}`, email: db.body.secretariatEmail },
+    secretariat: { name: secretariatName(genitive), email: db.body.secretariatEmail },
     attendees: calendarAttendees(db, meeting, invitation.recipients),
     urgentReason: invitation.kind === "request" && invitation.urgent ? invitation.reason : null,
     note: invitation.kind === "request" ? null : invitation.reason,
@@ -197,7 +174,7 @@ export async function deliver(services: Services, actorId: string, batch: Batch)
 export async function statusReport(services: Services, meetingId: string): Promise<InvitationReport> {
   const db = await services.store.read();
   const latest = latestInvitation(db, meetingId);
-  if (!latest) throw new ServiceError({ de: "Diese Anfrage wurde bereits bearbeitet.", en: "This request was already handled." }, "conflict");
+  if (!latest) throw new ServiceError(ALREADY_HANDLED, "conflict");
   const accepted = latest.recipients.filter((r) => r.acceptedAt).length;
   const batch: Batch = {
     invitationId: latest.id,
@@ -205,7 +182,7 @@ export async function statusReport(services: Services, meetingId: string): Promi
     outgoing: [],
     alreadyAccepted: accepted,
     inProgress: 0,
-    warnings: [{ de: "(Diese Anfrage wurde bereits bearbeitet.)", en: "(This request was already handled.)" }],
+    warnings: [ALREADY_HANDLED_NOTE],
   };
   return buildReport(db, latest, batch, [], services.mailer);
 }

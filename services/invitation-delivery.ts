@@ -16,6 +16,7 @@ import type { Audit } from "../adapters/store.ts";
 import type { Clock } from "../adapters/clock.ts";
 import type { Texts } from "../domain/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
+import { NOT_COMPOSED } from "../texts/invitation-report.ts";
 import { claim, deliveryStatus, recordResult } from "./outbox.ts";
 
 /** One mail to send: its contents were taken under the lock from one snapshot; composed when sent. */
@@ -83,9 +84,6 @@ export function sendAll(mailer: Mailer, clock: Clock, outgoing: Outgoing[]): Pro
   // composeAndSend never throws: it answers with an error instead.
   return Promise.all(outgoing.map(async (item) => ({ personId: item.personId, ...(await composeAndSend(mailer, item)), at: clock() })));
 }
-
-/** How a mail that could not be composed is recorded: our own failure, not the mail server's answer. */
-export const NOT_COMPOSED = "Die Nachricht konnte nicht erstellt werden: ";
 
 async function composeAndSend(mailer: Mailer, item: Outgoing): Promise<SendResult> {
   let message: MailMessage;

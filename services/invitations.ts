@@ -17,11 +17,10 @@
  * - The meeting counts as "invited" from the first accepted mail; the record is complete (`sentAt`)
  *   when every recipient is accepted.
  */
-import { formatMeetingTime } from "../adapters/invitation-mail.ts";
 import type { Db, Invitation, Meeting, MeetingMode, Recipient } from "../domain/model.ts";
 import type { Audit } from "../adapters/store.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
-import { formatDay, parseInstant, toBerlinIso } from "../rules/time.ts";
+import { parseInstant, toBerlinIso } from "../rules/time.ts";
 import { invitationPermission } from "../rules/timing.ts";
 import { profileOf, type Services } from "./context.ts";
 import { personById } from "./directory.ts";
@@ -44,6 +43,23 @@ import { currentRecipients, deputyFor, extendRecipients } from "./invitation-rec
 import type { InvitationReport } from "./invitation-report.ts";
 import { checkMeeting, meetingView, type MeetingView } from "./meetings.ts";
 import { invitationPermissionText } from "../texts/timing.ts";
+import {
+  CANCEL_ALREADY_HANDLED,
+  CANCELLED_NO_INVITATION,
+  CHANGE_ALREADY_HANDLED,
+  changeNote,
+  deputyInvitationText,
+  deputyWithInvitationText,
+  meetingCancelledText,
+  meetingChangedText,
+  meetingOverText,
+  NO_CHANGE,
+  notAMemberText,
+  notDelegatedText,
+  notInvitedYetText,
+  regularInsteadOfUrgentText,
+  urgentSecondConvocationText,
+} from "../texts/invitation.ts";
 
 export type { InvitationReport, FailedRecipient } from "./invitation-report.ts";
 export { bodyGenitive, meetingUid } from "./invitation-core.ts";
@@ -100,29 +116,16 @@ function startRequest(db: Db, audit: Audit, actorId: string, meeting: Meeting, r
     recipients: invitation.recipients.map((r) => r.personId), lastNormalDay: permission.lastNormalDay, lastUrgentDay: permission.lastUrgentDay,
   });
   const warnings: Texts[] = [];
-  if (request.urgent && !permission.urgent && permission.lastNormalDay) {
-    const day = { de: formatDay(permission.lastNormalDay, "de"), en: formatDay(permission.lastNormalDay, "en") };
-    warnings.push({
-      de: `Die reguläre Ladungsfrist ist noch gewahrt (Versand bis ${day.de}); die Einladung ging daher als reguläre hinaus, ohne Dringlichkeitsvermerk.`,
-      en: `The regular notice period can still be kept (send by ${day.en}); the invitation therefore went out as a regular one, not marked urgent.`,
-    });
-  }
+  if (request.urgent && !permission.urgent && permission.lastNormalDay) warnings.push(regularInsteadOfUrgentText(permission.lastNormalDay));
   return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now), audit), warnings };
 }
 
 /** See the module comment: a second convocation needs the full notice, which "urgent" means is not kept. */
 function refuseUrgentSecondConvocation(db: Db, meeting: Meeting, urgent: boolean): void {
   const rule = profileOf(db).secondConvocation;
-  const items = meeting.agenda.filter((i) => i.secondConvocation).map((i) => `TOP ${i.number}`);
+  const items = meeting.agenda.filter((i) => i.secondConvocation).map((i) => i.number);
   if (!urgent || !rule.regulated || items.length === 0) return;
-  const tops = items.join(", ");
-  throw new ServiceError(
-    {
-      de: `Eine dringende Einladung kann keine zweite Einberufung tragen: ${tops} wäre nach ${rule.citation} nur mit einer Einladungsfrist von ${rule.noticeDays} Kalendertagen ohne Rücksicht auf die Zahl der Anwesenden beschlussfähig, und diese Frist ist nicht mehr zu wahren. Bitte die Sitzung so legen, dass die reguläre Ladungsfrist gewahrt ist.`,
-      en: `An urgent invitation cannot carry a second convocation: under ${rule.citation}, ${tops} can be decided whatever the attendance only with ${rule.noticeDays} calendar days' notice, which can no longer be kept. Please set the meeting so that the regular notice period is kept.`,
-    },
-    "conflict",
-  );
+  throw new ServiceError(urgentSecondConvocationText(items, rule), "conflict");
 }
 
 /** The latest record again: add whoever is missing now (not for a cancellation), claim the open ones. */
@@ -137,10 +140,7 @@ function continueLatest(db: Db, audit: Audit, meeting: Meeting, latest: Invitati
 }
 
 function notInvitedYet(meetingId: string): ServiceError {
-  return new ServiceError(
-    { de: `Für die Sitzung ${meetingId} ist noch keine Einladung versandt („/einladen“).`, en: `No invitation has been sent for the meeting ${meetingId} yet ("/einladen").` },
-    "conflict",
-  );
+  return new ServiceError(notInvitedYetText(meetingId), "conflict");
 }
 
 /**
@@ -154,15 +154,13 @@ export async function sendDelegatedInvitation(services: Services, meetingId: str
   const result = await services.store.update({ actorId: "system" }, (db, audit): DeputyStep => {
     const meeting = meetingOf(db, meetingId);
     const institution = db.institutions.find((i) => i.memberId === memberId);
-    if (!institution) throw new ServiceError({ de: `${personById(db, memberId).name} ist kein Mitglied einer Institution.`, en: `${personById(db, memberId).name} is no institution's member.` }, "invalid");
+    if (!institution) throw new ServiceError(notAMemberText(personById(db, memberId).name), "invalid");
     const deputy = deputyFor(db, meeting.id, institution);
     const member = personById(db, memberId);
-    if (!deputy) return { skip: { de: `${member.name} hat die Sitzung nicht an eine Stellvertretung übergeben.`, en: `${member.name} has not handed the meeting to a deputy.` } };
+    if (!deputy) return { skip: notDelegatedText(member.name) };
     const latest = latestInvitation(db, meeting.id);
-    if (meeting.state === "cancelled" || latest?.kind === "cancel") return { skip: { de: "Die Sitzung ist abgesagt; es geht keine Einladung mehr hinaus.", en: "The meeting is cancelled; no invitation goes out any more." } };
-    if (!latest) {
-      return { skip: { de: `Die Einladung ist noch nicht versandt; ${deputy.name} erhält sie mit dem Versand.`, en: `The invitation has not been sent yet; ${deputy.name} will receive it then.` } };
-    }
+    if (meeting.state === "cancelled" || latest?.kind === "cancel") return { skip: CANCELLED_NO_INVITATION };
+    if (!latest) return { skip: deputyWithInvitationText(deputy.name) };
     const added = extendRecipients(latest.recipients, [{ personId: deputy.id, email: deputy.email, role: "deputy", acceptedAt: null, error: null, attempts: 0, claimedAt: null }]);
     if (added.length > 0) audit("invitation.deputy-added", { invitationId: latest.id, meetingId: meeting.id, memberId, deputyId: deputy.id });
     const batch = claimRecipients(latest, now, composer(db, meeting, latest, now), audit, new Set([deputy.id]));
@@ -172,26 +170,10 @@ export async function sendDelegatedInvitation(services: Services, meetingId: str
   const value = result.value;
   if ("skip" in value) return { sent: false, text: value.skip };
   const report = await deliver(services, "system", value.batch);
-  return { sent: report.sentNow === 1, text: deputyText(report, value.deputy, value.member) };
+  return { sent: report.sentNow === 1, text: deputyInvitationText(report, value.deputy, value.member) };
 }
 
 type DeputyStep = { skip: Texts } | { batch: Batch; deputy: string; member: string };
-
-function deputyText(report: InvitationReport, deputy: string, member: string): Texts {
-  if (report.sentNow === 1 && report.transport === "outbox") {
-    return {
-      de: `Die Einladung für ${deputy} (Vertretung für ${member}) liegt als .eml-Datei im Ausgangsordner; sie wurde NICHT versandt (kein SMTP_URL eingerichtet).`,
-      en: `The invitation for ${deputy} (standing in for ${member}) is in the outbox folder as an .eml file; it was NOT sent (no SMTP_URL configured).`,
-    };
-  }
-  if (report.sentNow === 1) return { de: `${deputy} (Vertretung für ${member}) hat die Einladung per E-Mail erhalten.`, en: `${deputy} (standing in for ${member}) has been sent the invitation by e-mail.` };
-  if (report.failed[0]) {
-    const error = report.failed[0].error;
-    return { de: `Die Einladung an ${deputy} konnte nicht versandt werden: ${error}. Ein erneuter Versand („/einladen“) holt es nach.`, en: `The invitation to ${deputy} could not be sent: ${error}. Sending again ("/einladen") will catch up.` };
-  }
-  if (report.inProgress > 0) return { de: `Die Einladung an ${deputy} wird gerade versandt.`, en: `The invitation to ${deputy} is being sent right now.` };
-  return { de: `${deputy} hat die Einladung bereits erhalten.`, en: `${deputy} has already received the invitation.` };
-}
 
 /**
  * Sends the changed invitation (same UID, SEQUENCE + 1, METHOD:REQUEST) to everyone the meeting's
@@ -248,7 +230,7 @@ export async function changeMeeting(services: Services, actorId: string, meeting
     const before = { start: meeting.start, end: meeting.end, location: meeting.location, mode: meeting.mode, onlineUrl: meeting.onlineUrl };
     const checked = checkedFields(before, changes, now, profileOf(db));
     const changed = changedFields(before, checked.value);
-    if (changed.length === 0) throw new ServiceError({ de: "Es ist keine Änderung angegeben.", en: "No change was given." }, "invalid");
+    if (changed.length === 0) throw new ServiceError(NO_CHANGE, "invalid");
     Object.assign(meeting, checked.value);
     audit("meeting.change", { meetingId: meeting.id, changed, before, after: checked.value });
     const invited = latestInvitation(db, meeting.id) !== null;
@@ -258,15 +240,12 @@ export async function changeMeeting(services: Services, actorId: string, meeting
   if (result.duplicate) {
     const db = await services.store.read();
     const view = meetingView(db, meetingOf(db, meetingId));
-    return { meeting: view, warnings: [], update: null, text: { de: "Diese Änderung wurde bereits bearbeitet.", en: "This change was already handled." } };
+    return { meeting: view, warnings: [], update: null, text: CHANGE_ALREADY_HANDLED };
   }
   const { batch, warnings } = result.value;
   const update = batch ? await deliver(services, actorId, batch) : null;
   const db = await services.store.read();
-  const text: Texts = update
-    ? { de: `Die Sitzung ist geändert. ${update.text.de}`, en: `The meeting has been changed. ${update.text.en}` }
-    : { de: "Die Sitzung ist geändert. Eine Einladung ist noch nicht versandt; sie enthält dann die neuen Angaben.", en: "The meeting has been changed. No invitation has gone out yet; it will carry the new details." };
-  return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings, update, text };
+  return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings, update, text: meetingChangedText(update?.text ?? null) };
 }
 
 type Fields = Pick<Meeting, "start" | "end" | "location" | "mode" | "onlineUrl">;
@@ -286,19 +265,6 @@ function changedFields(before: Fields, after: Fields): (keyof Fields)[] {
   return (["start", "end", "location", "mode", "onlineUrl"] as const).filter((k) => !same(k));
 }
 
-/** "Geändert: Termin (bisher …), Ort (bisher …)." followed by the Geschäftsstelle's own note. */
-function changeNote(before: Fields, after: Fields, changed: (keyof Fields)[], note: string | null): string {
-  const parts: string[] = [];
-  if (changed.includes("start") || changed.includes("end")) parts.push(`Termin (bisher ${formatMeetingTime(new Date(before.start), new Date(before.end))})`);
-  if (changed.includes("location")) parts.push(`Ort (bisher ${before.location || "keiner"})`);
-  if (changed.includes("mode")) parts.push(`Art der Sitzung (bisher ${MODE[before.mode]}, jetzt ${MODE[after.mode]})`);
-  if (changed.includes("onlineUrl")) parts.push("Link zur Videokonferenz");
-  const own = note?.trim() ? ` ${note.trim()}` : "";
-  return `Geändert: ${parts.join(", ")}.${own}`;
-}
-
-const MODE: Record<MeetingMode, string> = { "in-person": "in Präsenz", online: "digital", hybrid: "hybrid" };
-
 export interface CancelOutcome {
   /** The METHOD:CANCEL mails, when the meeting had been invited to; null otherwise. */
   report: InvitationReport | null;
@@ -312,7 +278,7 @@ export async function cancelMeeting(services: Services, actorId: string, meeting
     authorize(db, actorId);
     const meeting = openMeeting(db, meetingId);
     if (now.getTime() >= Date.parse(meeting.end)) {
-      throw new ServiceError({ de: `Die Sitzung ${meeting.id} ist bereits vorbei.`, en: `The meeting ${meeting.id} is already over.` }, "conflict");
+      throw new ServiceError(meetingOverText(meeting.id), "conflict");
     }
     const invited = db.invitations.filter((i) => i.meetingId === meeting.id);
     meeting.state = "cancelled";
@@ -324,10 +290,8 @@ export async function cancelMeeting(services: Services, actorId: string, meeting
     audit("invitation.created", { invitationId: invitation.id, meetingId: meeting.id, kind: "cancel", sequence: invitation.sequence, recipients: recipients.map((r) => r.personId) });
     return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now), audit), warnings: [] };
   });
-  if (result.duplicate) return { report: null, text: { de: "Diese Absage wurde bereits bearbeitet.", en: "This cancellation was already handled." } };
-  if (!result.value) {
-    return { report: null, text: { de: `Die Sitzung ${meetingId} ist abgesagt. Es war noch keine Einladung versandt, daher geht keine Absage hinaus.`, en: `The meeting ${meetingId} is cancelled. No invitation had been sent, so no cancellation goes out.` } };
-  }
+  if (result.duplicate) return { report: null, text: CANCEL_ALREADY_HANDLED };
+  if (!result.value) return { report: null, text: meetingCancelledText(meetingId, null) };
   const report = await deliver(services, actorId, result.value);
-  return { report, text: { de: `Die Sitzung ${meetingId} ist abgesagt. ${report.text.de}`, en: `The meeting ${meetingId} is cancelled. ${report.text.en}` } };
+  return { report, text: meetingCancelledText(meetingId, report.text) };
 }

@@ -1,8 +1,18 @@
-/** Why an invitation may not go out yet: missing contents, the notice period (services/invitation-check.ts). */
+/**
+ * The invitation commands' wording: why an invitation may not go out yet (missing contents, the
+ * notice period: services/invitation-check.ts), and what sending, the deputy's invitation,
+ * changing and cancelling say (services/invitations.ts). The report of a sending run is
+ * texts/invitation-report.ts's, the mail's sentences texts/invitation-mail.ts's.
+ */
 import { invitationPermissionText } from "./timing.ts";
+import { dayTexts } from "./bilingual.ts";
+import { formatMeetingTime } from "./invitation-mail.ts";
+import type { Meeting, MeetingMode } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
+import type { Day } from "../rules/time.ts";
 import type { MissingContents } from "../services/invitation-core.ts";
 import type { InvitationCheck } from "../services/invitation-check.ts";
+import type { InvitationReport } from "../services/invitation-report.ts";
 
 const MISSING: Record<MissingContents["missing"][number], Texts> = {
   place: { de: "der Ort", en: "the place" },
@@ -33,4 +43,126 @@ export function invitationRefusalText(check: Extract<InvitationCheck, { allowed:
 /** "Ort, Termin und Tagesordnung" */
 function andList(items: string[], and: string): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
+}
+
+// ── The invitation commands (services/invitations.ts, services/invitation-core.ts) ──
+
+export const INVITATIONS_FORBIDDEN: Texts = { de: "Einladungen versendet die Geschäftsstelle (oder der Vorsitz).", en: "Invitations are sent by the Geschäftsstelle (or the chair)." };
+
+/** A cancelled or held meeting: `state` as meetingStateText words it. */
+export function meetingClosedText(meetingId: string, state: Texts): Texts {
+  return { de: `Die Sitzung ${meetingId} ist ${state.de}.`, en: `The meeting ${meetingId} is ${state.en}.` };
+}
+
+export const ALREADY_HANDLED: Texts = { de: "Diese Anfrage wurde bereits bearbeitet.", en: "This request was already handled." };
+/** The same, as a remark after the state of the invitation. */
+export const ALREADY_HANDLED_NOTE: Texts = { de: `(${ALREADY_HANDLED.de})`, en: `(${ALREADY_HANDLED.en})` };
+
+/** More of an invitation goes out after the last day for one in time (an update, a retry, a late recipient). */
+export function lateWarningText(update: boolean, day: Day, citation: string): Texts {
+  const last = dayTexts(day);
+  return update
+    ? {
+        de: `Hinweis: Die Änderung geht nach dem letzten Versandtag für eine fristgerechte Einladung hinaus (${last.de}, ${citation}); ein verlegter Termin oder neue Tagesordnungspunkte sind damit nicht fristgerecht angekündigt.`,
+        en: `Note: the change goes out after the last day for an invitation in time (${last.en}, ${citation}); a moved date or new agenda items are therefore not announced in time.`,
+      }
+    : {
+        de: `Hinweis: Der letzte Versandtag für eine fristgerechte Einladung war ${last.de}, ${citation}; wer sie erst jetzt erhält, ist nicht fristgerecht geladen.`,
+        en: `Note: the last day to send the invitation in time was ${last.en}, ${citation}; whoever receives it only now was not invited in time.`,
+      };
+}
+
+/** Asked for as urgent, but the regular notice could still be kept. */
+export function regularInsteadOfUrgentText(lastNormalDay: Day): Texts {
+  const day = dayTexts(lastNormalDay);
+  return {
+    de: `Die reguläre Ladungsfrist ist noch gewahrt (Versand bis ${day.de}); die Einladung ging daher als reguläre hinaus, ohne Dringlichkeitsvermerk.`,
+    en: `The regular notice period can still be kept (send by ${day.en}); the invitation therefore went out as a regular one, not marked urgent.`,
+  };
+}
+
+/** An urgent invitation refused because it would carry a second convocation (`items`: their numbers). */
+export function urgentSecondConvocationText(items: number[], rule: { citation: string; noticeDays: number }): Texts {
+  const tops = items.map((n) => `TOP ${n}`).join(", ");
+  return {
+    de: `Eine dringende Einladung kann keine zweite Einberufung tragen: ${tops} wäre nach ${rule.citation} nur mit einer Einladungsfrist von ${rule.noticeDays} Kalendertagen ohne Rücksicht auf die Zahl der Anwesenden beschlussfähig, und diese Frist ist nicht mehr zu wahren. Bitte die Sitzung so legen, dass die reguläre Ladungsfrist gewahrt ist.`,
+    en: `An urgent invitation cannot carry a second convocation: under ${rule.citation}, ${tops} can be decided whatever the attendance only with ${rule.noticeDays} calendar days' notice, which can no longer be kept. Please set the meeting so that the regular notice period is kept.`,
+  };
+}
+
+export function notInvitedYetText(meetingId: string): Texts {
+  return { de: `Für die Sitzung ${meetingId} ist noch keine Einladung versandt („/einladen“).`, en: `No invitation has been sent for the meeting ${meetingId} yet ("/einladen").` };
+}
+
+// ── The deputy's own invitation after a delegation ──
+
+export function notAMemberText(name: string): Texts {
+  return { de: `${name} ist kein Mitglied einer Institution.`, en: `${name} is no institution's member.` };
+}
+
+export function notDelegatedText(member: string): Texts {
+  return { de: `${member} hat die Sitzung nicht an eine Stellvertretung übergeben.`, en: `${member} has not handed the meeting to a deputy.` };
+}
+
+export const CANCELLED_NO_INVITATION: Texts = { de: "Die Sitzung ist abgesagt; es geht keine Einladung mehr hinaus.", en: "The meeting is cancelled; no invitation goes out any more." };
+
+export function deputyWithInvitationText(deputy: string): Texts {
+  return { de: `Die Einladung ist noch nicht versandt; ${deputy} erhält sie mit dem Versand.`, en: `The invitation has not been sent yet; ${deputy} will receive it then.` };
+}
+
+/** How the deputy's invitation went. */
+export function deputyInvitationText(report: Pick<InvitationReport, "sentNow" | "transport" | "failed" | "inProgress">, deputy: string, member: string): Texts {
+  if (report.sentNow === 1 && report.transport === "outbox") {
+    return {
+      de: `Die Einladung für ${deputy} (Vertretung für ${member}) liegt als .eml-Datei im Ausgangsordner; sie wurde NICHT versandt (kein SMTP_URL eingerichtet).`,
+      en: `The invitation for ${deputy} (standing in for ${member}) is in the outbox folder as an .eml file; it was NOT sent (no SMTP_URL configured).`,
+    };
+  }
+  if (report.sentNow === 1) return { de: `${deputy} (Vertretung für ${member}) hat die Einladung per E-Mail erhalten.`, en: `${deputy} (standing in for ${member}) has been sent the invitation by e-mail.` };
+  if (report.failed[0]) {
+    const error = report.failed[0].error;
+    return { de: `Die Einladung an ${deputy} konnte nicht versandt werden: ${error}. Ein erneuter Versand („/einladen“) holt es nach.`, en: `The invitation to ${deputy} could not be sent: ${error}. Sending again ("/einladen") will catch up.` };
+  }
+  if (report.inProgress > 0) return { de: `Die Einladung an ${deputy} wird gerade versandt.`, en: `The invitation to ${deputy} is being sent right now.` };
+  return { de: `${deputy} hat die Einladung bereits erhalten.`, en: `${deputy} has already received the invitation.` };
+}
+
+// ── Changing and cancelling a meeting ──
+
+export const NO_CHANGE: Texts = { de: "Es ist keine Änderung angegeben.", en: "No change was given." };
+export const CHANGE_ALREADY_HANDLED: Texts = { de: "Diese Änderung wurde bereits bearbeitet.", en: "This change was already handled." };
+
+/** The meeting was changed; `update` is the report of the update it sent, null before the invitation. */
+export function meetingChangedText(update: Texts | null): Texts {
+  return update
+    ? { de: `Die Sitzung ist geändert. ${update.de}`, en: `The meeting has been changed. ${update.en}` }
+    : { de: "Die Sitzung ist geändert. Eine Einladung ist noch nicht versandt; sie enthält dann die neuen Angaben.", en: "The meeting has been changed. No invitation has gone out yet; it will carry the new details." };
+}
+
+type Fields = Pick<Meeting, "start" | "end" | "location" | "mode" | "onlineUrl">;
+
+const MODE: Record<MeetingMode, string> = { "in-person": "in Präsenz", online: "digital", hybrid: "hybrid" };
+
+/** "Geändert: Termin (bisher …), Ort (bisher …)." followed by the Geschäftsstelle's own note; German, for the mail. */
+export function changeNote(before: Fields, after: Fields, changed: (keyof Fields)[], note: string | null): string {
+  const parts: string[] = [];
+  if (changed.includes("start") || changed.includes("end")) parts.push(`Termin (bisher ${formatMeetingTime(new Date(before.start), new Date(before.end))})`);
+  if (changed.includes("location")) parts.push(`Ort (bisher ${before.location || "keiner"})`);
+  if (changed.includes("mode")) parts.push(`Art der Sitzung (bisher ${MODE[before.mode]}, jetzt ${MODE[after.mode]})`);
+  if (changed.includes("onlineUrl")) parts.push("Link zur Videokonferenz");
+  const own = note?.trim() ? ` ${note.trim()}` : "";
+  return `Geändert: ${parts.join(", ")}.${own}`;
+}
+
+export function meetingOverText(meetingId: string): Texts {
+  return { de: `Die Sitzung ${meetingId} ist bereits vorbei.`, en: `The meeting ${meetingId} is already over.` };
+}
+
+export const CANCEL_ALREADY_HANDLED: Texts = { de: "Diese Absage wurde bereits bearbeitet.", en: "This cancellation was already handled." };
+
+/** The meeting is cancelled; `report` is that of the cancellation mails, null when no invitation had gone out. */
+export function meetingCancelledText(meetingId: string, report: Texts | null): Texts {
+  return report
+    ? { de: `Die Sitzung ${meetingId} ist abgesagt. ${report.de}`, en: `The meeting ${meetingId} is cancelled. ${report.en}` }
+    : { de: `Die Sitzung ${meetingId} ist abgesagt. Es war noch keine Einladung versandt, daher geht keine Absage hinaus.`, en: `The meeting ${meetingId} is cancelled. No invitation had been sent, so no cancellation goes out.` };
 }
