@@ -13,6 +13,8 @@ import { deliverySummary, teamsChannel, type TeamsSender } from "./notify.ts";
 import { dispatchNotices } from "../services/outbox.ts";
 import type { Reply, TurnResult } from "./turn.ts";
 import { rememberConversation } from "../services/conversation-state.ts";
+import { ANSWERED_FALLBACK } from "../texts/cards.ts";
+import { TURN_FAILED } from "../texts/chat.ts";
 
 export interface AppDeps {
   services: Services;
@@ -62,7 +64,7 @@ export function createApp(deps: AppDeps): Application {
 
   app.error(async (context, error) => {
     deps.log?.("turn failed", error);
-    await context.sendActivity("Entschuldigung, dabei ist ein Fehler aufgetreten; es wurde nichts geändert. Bitte versuchen Sie es erneut oder wenden Sie sich an die Geschäftsstelle.");
+    await context.sendActivity(TURN_FAILED.de);
   });
   return app;
 }
@@ -73,7 +75,7 @@ export function createApp(deps: AppDeps): Application {
  * with a fresh card where there is something left to choose, follows as a message.
  */
 function answeredCard(result: TurnResult): AdaptiveCard {
-  return card({ title: result.replies[0]?.text.split("\n")[0] || "OK" });
+  return card({ title: result.replies[0]?.text.split("\n")[0] || ANSWERED_FALLBACK });
 }
 
 function userOf(context: TurnContext): Incoming["user"] {

@@ -2,7 +2,7 @@
  * Slash commands of the Geschäftsstelle and the chair. Each checks the role first, then calls a
  * service; the services check again (they are the authority), this only gives a kinder answer.
  */
-import { formatDateTime, formatTime } from "../rules/time.ts";
+import { formatDateTime } from "../rules/time.ts";
 import { markPresence } from "../services/mark-presence.ts";
 import { rolesOf, findPersonOrInstitution } from "../services/directory.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
@@ -20,7 +20,12 @@ import type { Texts } from "../domain/profile.ts";
 import { agendaOverview, type OpenProposal } from "../services/agenda-overview.ts";
 import { whoHasAnswered } from "../services/answers.ts";
 import { invitationCheck } from "../services/invitation-check.ts";
-import { agendaText, PROPOSAL_DECISION, proposalFacts } from "../texts/agenda.ts";
+import { agendaText, itemAddedText, PROPOSAL_DECISION, proposalFacts } from "../texts/agenda.ts";
+import {
+  ALREADY_RECORDED, CHANGE_USAGE, carriedItemsNote, invitationSendingText, itemVoteText, meetingCreatedText, NO_MEETING_HELD, NO_MINUTES_AWAITING,
+  NO_MINUTES_TO_SEND, reservedCommandText, ROLE_NAME, SCHEDULE_USAGE, STATEMENT_USAGE, unknownCommandText, VOTE_ALREADY_RECORDED, VOTE_USAGE,
+  withNotes, WORK_STARTED,
+} from "../texts/chat.ts";
 import { answersText } from "../texts/answers.ts";
 import { invitationRefusalText } from "../texts/invitation.ts";
 import { card, type CardButton } from "./cards.ts";
@@ -64,15 +69,12 @@ export async function runCommand(turn: Turn, name: string, args: string): Promis
   const key = normalize(name);
   const handler = SECRETARIAT[key] ?? CHAIR[key];
   if (!handler) {
-    return reply(turn, { de: `Den Befehl „/${name}“ kenne ich nicht; „Hilfe“ zeigt, was Sie tun können.`, en: `I don't know the command "/${name}"; "help" shows what you can do.` });
+    return reply(turn, unknownCommandText(name));
   }
   // The services check again under the lock; asking first gives the role-named answer before any work starts.
   const may = SECRETARIAT[key] ? manageMeetings : chairSession;
   if (!may.allows(turn.db, turn.person.id)) {
-    return reply(turn, {
-      de: `„/${name}“ ist der Geschäftsstelle und dem Vorsitz vorbehalten; als ${roleName(turn)} können Sie das nicht.`,
-      en: `"/${name}" is reserved for the Geschäftsstelle and the chair; as ${roleName(turn, "en")} you cannot use it.`,
-    });
+    return reply(turn, reservedCommandText(name, roleName(turn)));
   }
   try {
     return await handler(turn, args);
@@ -81,11 +83,11 @@ export async function runCommand(turn: Turn, name: string, args: string): Promis
   }
 }
 
-function roleName(turn: Turn, lang = turn.lang): string {
+function roleName(turn: Turn): Texts {
   const r = rolesOf(turn.db, turn.person.id);
-  if (r.member) return lang === "de" ? "Mitglied" : "a member";
-  if (r.deputy) return lang === "de" ? "Stellvertretung" : "a deputy";
-  return lang === "de" ? "Gast" : "a guest";
+  if (r.member) return ROLE_NAME.member;
+  if (r.deputy) return ROLE_NAME.deputy;
+  return ROLE_NAME.guest;
 }
 
 /** "/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg, Raum 1.23 [https://…]" — or just "/sitzung" to show the next. */
@@ -95,32 +97,14 @@ async function scheduleMeeting(turn: Turn, args: string): Promise<TurnResult> {
   if (sub) return /^(absagen|cancel)$/i.test(sub[1]!) ? cancel(turn, sub[2]!) : change(turn, sub[2]!);
   const parsed = parseMeetingArgs(args);
   if (!parsed) {
-    return reply(turn, {
-      de: "Bitte so: „/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg“ (für digital: Link statt Ort; für hybrid: Ort und Link).",
-      en: "Please write: \"/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg\" (online: a link instead of a place; hybrid: place and link).",
-    });
+    return reply(turn, SCHEDULE_USAGE);
   }
   const created = await createMeeting(turn.services.store, parsed, turn.person.id, turn.now, turn.activityId);
   const m = created.value;
   const { carried } = created;
   const second = profileOf(turn.db).secondConvocation;
-  const items = carried.map((i) => `TOP ${i.number} ${i.title}`).join(", ");
-  const carriedNote: Texts[] = carried.length && second.regulated
-    ? [{
-        de: `Zurückgestellt und erneut auf der Tagesordnung (zweite Einberufung, ${second.citation}; die Einladung weist ausdrücklich darauf hin): ${items}.`,
-        en: `Postponed and back on the agenda (second convocation, ${second.citation}; the invitation expressly points this out): ${items}.`,
-      }]
-    : [];
-  const notes = [...created.warnings, ...carriedNote];
-  return reply(turn, {
-    de: `Sitzung angelegt: ${formatDateTime(new Date(m.start))} bis ${formatTime(new Date(m.end))} Uhr${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? `, ${m.onlineUrl}` : ""} (${m.id}). Fristen mit „Fristen“, Tagesordnung mit „/top …“.${lines(notes, "de")}`,
-    en: `Meeting created: ${formatDateTime(new Date(m.start), "en")} to ${formatTime(new Date(m.end))}${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? `, ${m.onlineUrl}` : ""} (${m.id}). Deadlines with "deadlines", agenda with "/top …".${lines(notes, "en")}`,
-  });
-}
-
-/** Warnings and notes under a reply, one per line, in the reply's language. */
-function lines(notes: Texts[], lang: keyof Texts): string {
-  return notes.map((n) => `\n${n[lang]}`).join("");
+  const carriedNote: Texts[] = carried.length && second.regulated ? [carriedItemsNote(carried, second.citation)] : [];
+  return reply(turn, meetingCreatedText(m, [...created.warnings, ...carriedNote]));
 }
 
 export function parseMeetingArgs(args: string): { start: string; end?: string; location: string; mode: "in-person" | "online" | "hybrid"; onlineUrl: string | null } | null {
@@ -154,11 +138,11 @@ function change(turn: Turn, args: string): TurnResult {
     ? { start: parsed.start, end: parsed.end, ...(parsed.location ? { location: parsed.location } : {}), ...(parsed.onlineUrl ? { onlineUrl: parsed.onlineUrl, mode: parsed.mode } : {}) }
     : place ? { location: place } : null;
   if (!changes) {
-    return reply(turn, { de: "Bitte so: „/sitzung ändern 13.05.2022 14:00-16:00“ oder „/sitzung ändern Ort: Kreishaus, Raum 2“.", en: "Please write: \"/sitzung ändern 13.05.2022 14:00-16:00\" or \"/sitzung ändern Ort: Kreishaus, Raum 2\"." });
+    return reply(turn, CHANGE_USAGE);
   }
-  return afterReply(turn, { de: "Ich ändere die Sitzung und benachrichtige die Eingeladenen.", en: "I am changing the meeting and notifying the invitees." }, async () => {
+  return afterReply(turn, WORK_STARTED.change, async () => {
     const outcome = await changeMeeting(turn.services, turn.person.id, found.id, changes, null, turn.activityId);
-    return { de: `${outcome.text.de}${lines(outcome.warnings, "de")}`, en: `${outcome.text.en}${lines(outcome.warnings, "en")}` };
+    return withNotes(outcome.text, outcome.warnings);
   });
 }
 
@@ -166,7 +150,7 @@ function change(turn: Turn, args: string): TurnResult {
 function cancel(turn: Turn, reason: string): TurnResult {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
-  return afterReply(turn, { de: "Ich sage die Sitzung ab und benachrichtige die Eingeladenen.", en: "I am cancelling the meeting and notifying the invitees." }, async () =>
+  return afterReply(turn, WORK_STARTED.cancel, async () =>
     (await cancelMeeting(turn.services, turn.person.id, found.id, reason.trim() || null, turn.activityId)).text);
 }
 
@@ -190,11 +174,7 @@ async function addItem(turn: Turn, args: string): Promise<TurnResult> {
   const isPublic = !nonPublic.test(args.trim());
   const title = args.trim().replace(nonPublic, "").trim();
   const added = await addAgendaItem(turn.services.store, found.id, title, isPublic, turn.person.id, turn.activityId);
-  const item = added.value;
-  return reply(turn, {
-    de: `TOP ${item.number}: ${item.title}${item.public ? "" : " (nicht öffentlich)"} ist auf der Tagesordnung.${lines(added.warnings, "de")}`,
-    en: `Item ${item.number}: ${item.title}${item.public ? "" : " (closed)"} is on the agenda.${lines(added.warnings, "en")}`,
-  });
+  return reply(turn, withNotes(itemAddedText(added.value), added.warnings));
 }
 
 /**
@@ -206,17 +186,17 @@ async function minutes(turn: Turn, args: string): Promise<TurnResult> {
   const sub = normalize(args).split(" ")[0] ?? "";
   if (/^(senden|versenden|send)$/.test(sub)) {
     const meeting = minutesAwaitingApproval(turn.db);
-    if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die noch zu versenden wäre; erst „/niederschrift“.", en: "There are no minutes to send; draft them first with \"/niederschrift\"." });
-    return afterReply(turn, { de: "Ich versende die Niederschrift an alle Mitglieder.", en: "Sending the minutes to every member." }, async () =>
+    if (!meeting) return reply(turn, NO_MINUTES_TO_SEND);
+    return afterReply(turn, WORK_STARTED.sendMinutes, async () =>
       (await sendMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId })).text);
   }
   if (/^(genehmigen|approve|genehmigt)$/.test(sub)) {
     const meeting = minutesAwaitingApproval(turn.db);
-    if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die auf Genehmigung wartet.", en: "No minutes are waiting for approval." });
+    if (!meeting) return reply(turn, NO_MINUTES_AWAITING);
     return reply(turn, (await approveMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId })).text);
   }
   const meeting = lastHeldMeeting(turn.db, turn.now);
-  if (!meeting) return reply(turn, { de: "Es hat noch keine Sitzung stattgefunden, für die eine Niederschrift zu schreiben wäre.", en: "No meeting has taken place yet to write minutes for." });
+  if (!meeting) return reply(turn, NO_MEETING_HELD);
   const draft = await draftMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId });
   return { replies: [{ text: t(turn, draft.text) }, { text: draft.markdown }], outbox: [] };
 }
@@ -257,17 +237,14 @@ async function invite(turn: Turn, args: string): Promise<TurnResult> {
   const again = args.trim().match(/^(erneut|nochmal|retry|aktualisieren|update)\b\s*(.*)$/i);
   if (again) {
     const update = /^(aktualisieren|update)$/i.test(again[1]!);
-    return afterReply(turn, { de: "Ich versende erneut; das Ergebnis folgt.", en: "Sending again; the result follows." }, async () =>
+    return afterReply(turn, WORK_STARTED.inviteAgain, async () =>
       (update ? await sendUpdate(services, person.id, found.id, again[2]!.trim() || null, activityId) : await retryInvitation(services, person.id, found.id, activityId)).text);
   }
   const urgentMatch = args.trim().match(/^(dringend|urgent)\b\s*(.*)$/i);
   const request = { urgent: Boolean(urgentMatch), reason: urgentMatch?.[2]?.trim() || null };
   const check = invitationCheck(turn.db, found.id, turn.now, request);
   if (!check.allowed) return reply(turn, invitationRefusalText(check));
-  return afterReply(turn, {
-    de: `Die Einladung zur Sitzung am ${formatDateTime(new Date(found.start))} wird versandt; ich melde mich gleich mit dem Ergebnis.`,
-    en: `The invitation to the meeting on ${formatDateTime(new Date(found.start), "en")} is being sent; I will report the result shortly.`,
-  }, async () => (await sendInvitation(services, person.id, found.id, request, activityId)).text);
+  return afterReply(turn, invitationSendingText(found.start), async () => (await sendInvitation(services, person.id, found.id, request, activityId)).text);
 }
 
 function answersOverview(turn: Turn): TurnResult {
@@ -301,7 +278,7 @@ async function notQuorate(turn: Turn, args: string): Promise<TurnResult> {
   if (!isMeeting(found)) return found;
   const item = args.match(/(\d+)/);
   const text = await declareNotQuorate(turn.services, turn.person.id, found.id, item ? Number(item[1]) : null, turn.activityId);
-  return text ? reply(turn, text) : reply(turn, { de: "Bereits vermerkt.", en: "Already recorded." });
+  return reply(turn, text ?? ALREADY_RECORDED);
 }
 
 /** "/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung; Beschluss: …" */
@@ -311,12 +288,11 @@ export async function vote(turn: Turn, args: string): Promise<TurnResult> {
   const [counts = "", resolution] = args.split(/;?\s*(?:beschluss|resolution)\s*:\s*/i);
   const parsed = understand(`abstimmung ${counts}`).intent;
   if (parsed.kind !== "vote") {
-    return reply(turn, { de: "Bitte so: „/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung“.", en: "Please write: \"/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung\"." });
+    return reply(turn, VOTE_USAGE);
   }
   const result = await recordVote(turn.services, turn.person.id, found.id, { itemNumber: parsed.item, yes: parsed.yes, no: parsed.no, abstain: parsed.abstain, resolution: resolution?.trim() || null }, turn.activityId);
-  if (!result) return reply(turn, { de: "Diese Abstimmung ist bereits vermerkt.", en: "This vote is already recorded." });
-  const item = parsed.item ? `TOP ${parsed.item}: ` : "";
-  return reply(turn, { de: `${item}${voteText(result).de}`, en: `${item}${voteText(result).en}` });
+  if (!result) return reply(turn, VOTE_ALREADY_RECORDED);
+  return reply(turn, itemVoteText(parsed.item, voteText(result)));
 }
 
 /** "/erklärung Petra Klein: …" — the chair records a personal statement on someone's behalf. */
@@ -325,16 +301,16 @@ async function statementOnBehalf(turn: Turn, args: string): Promise<TurnResult> 
   if (!isMeeting(found)) return found;
   const [who = "", ...text] = args.split(":");
   const { person } = findPersonOrInstitution(turn.db, who);
-  if (!person) return reply(turn, { de: "Bitte so: „/erklärung <Name>: <Wortlaut>“.", en: "Please write: \"/erklärung <name>: <wording>\"." });
+  if (!person) return reply(turn, STATEMENT_USAGE);
   const out = await recordStatement(turn.services, turn.person.id, found.id, text.join(":"), person.id, null, turn.activityId);
-  return reply(turn, out ?? { de: "Bereits vermerkt.", en: "Already recorded." });
+  return reply(turn, out ?? ALREADY_RECORDED);
 }
 
 /** "/postausgang" lists what went to whom; "/postausgang erneut" sends again what was not delivered. */
 function outbox(turn: Turn, args: string): TurnResult {
   const when = (iso: string) => formatDateTime(new Date(iso), turn.lang);
   if (/^(erneut|nochmal|retry)\b/i.test(args.trim())) {
-    return afterReply(turn, { de: "Ich sende erneut, was nicht zugestellt wurde; das Ergebnis folgt.", en: "Sending again what was not delivered; the result follows." }, async () => {
+    return afterReply(turn, WORK_STARTED.outboxRetry, async () => {
       const r = await retryOutbox(turn.services, turn.person.id, { minutes: minutesFolderBeside(turn.services.store.location), teams: null });
       const texts = (lang: "de" | "en") => [retryText(lang, { ...r, tried: r.messages.length }), ...(r.messages.length ? [outboxListing(lang, r.messages, (iso) => formatDateTime(new Date(iso), lang))] : []), ...r.refused.map((e) => e.texts[lang])].join("\n");
       return { de: texts("de"), en: texts("en") };

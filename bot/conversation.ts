@@ -19,6 +19,8 @@ import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } 
 import { understand, type Lang, type Understood } from "./understand.ts";
 import { identify } from "../services/directory.ts";
 import { ALREADY_HANDLED } from "../texts/turn.ts";
+import { ALREADY_RECORDED, CANCELLED, greetingText, NO_MINUTES_TO_APPROVE, NOT_UNDERSTOOD, NOTHING_TO_CANCEL, unknownUserText } from "../texts/chat.ts";
+import { helpText } from "../texts/help.ts";
 
 export interface Incoming {
   activityId?: string;
@@ -45,11 +47,7 @@ export async function converse(services: Services, incoming: Incoming): Promise<
 }
 
 function unknownUser(db: Db, lang: Lang, name?: string | null): TurnResult {
-  const hello = name ? `${name}, ` : "";
-  return reply({ lang }, {
-    de: `${hello}ich kenne Sie noch nicht als Mitglied der ${db.body.name}. Bitte wenden Sie sich an die Geschäftsstelle (${db.body.secretariatEmail}), damit sie Sie eintragen kann.`,
-    en: `${hello}I don't know you yet as a member of the ${db.body.name}. Please ask the Geschäftsstelle (${db.body.secretariatEmail}) to register you.`,
-  });
+  return reply({ lang }, unknownUserText(name, db.body));
 }
 
 async function message(turn: Turn, u: Understood, text: string): Promise<TurnResult> {
@@ -57,7 +55,7 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
   const { intent } = u;
   if (intent.kind === "cancel") {
     await setFlow(turn.services, turn.person.id, null);
-    return reply(turn, { de: flow ? "Abgebrochen; nichts wurde gespeichert." : "Es läuft gerade nichts, das ich abbrechen könnte.", en: flow ? "Cancelled; nothing was saved." : "There is nothing to cancel." });
+    return reply(turn, flow ? CANCELLED : NOTHING_TO_CANCEL);
   }
   if (flow?.kind === "proposal" && intent.kind !== "command" && intent.kind !== "help") return continueProposal(turn, flow, text);
   if (flow?.kind === "absence") {
@@ -100,7 +98,7 @@ async function statement(turn: Turn, text: string): Promise<TurnResult> {
   const wording = text.replace(/,?\s*bitte (ins|in das|zu) protokoll\.?/i, "").replace(/^(von|of)\s+/i, "").trim();
   try {
     const out = await recordStatement(turn.services, turn.person.id, found.id, wording, null, null, turn.activityId);
-    return reply(turn, out ?? { de: "Bereits vermerkt.", en: "Already recorded." });
+    return reply(turn, out ?? ALREADY_RECORDED);
   } catch (e) {
     return refusal(turn, e);
   }
@@ -109,7 +107,7 @@ async function statement(turn: Turn, text: string): Promise<TurnResult> {
 /** § 7 Abs. 4 GO: objections to the minutes, brought in at the start of the next session. */
 async function objection(turn: Turn, text: string): Promise<TurnResult> {
   const meeting = minutesAwaitingApproval(turn.db);
-  if (!meeting) return reply(turn, { de: "Es gibt keine Niederschrift, die noch genehmigt werden müsste.", en: "There are no minutes awaiting approval." });
+  if (!meeting) return reply(turn, NO_MINUTES_TO_APPROVE);
   try {
     return reply(turn, (await recordObjection(turn.services, turn.person.id, meeting.id, text, turn.activityId)).text);
   } catch (e) {
@@ -143,46 +141,16 @@ async function decideProposalAction(turn: Turn, proposalId: string, accept: bool
 }
 
 function greet(turn: Turn): TurnResult {
-  return reply(turn, {
-    de: `Guten Tag, ${turn.person.name}! Ich bin der Assistent der Geschäftsstelle. „Hilfe“ zeigt, was ich für Sie tun kann.`,
-    en: `Hello, ${turn.person.name}! I am the Geschäftsstelle's assistant. "help" shows what I can do for you.`,
-  });
+  return reply(turn, greetingText(turn.person.name));
 }
 
 function notUnderstood(turn: Turn): TurnResult {
-  return reply(turn, {
-    de: "Das habe ich nicht verstanden, und ich habe nichts eingetragen. Schreiben Sie z. B. „Ich nehme teil“, „Ich kann nicht teilnehmen, bitte an meine Vertretung“ oder „Hilfe“.",
-    en: "I didn't understand that, and I have recorded nothing. Try e.g. \"I'll attend\", \"I can't attend, send my deputy\" or \"help\".",
-  });
+  return reply(turn, NOT_UNDERSTOOD);
 }
 
 /** What this person can do, by role. */
 export function help(turn: Turn): TurnResult {
   const roles = rolesOf(turn.db, turn.person.id);
-  const lines: string[] = [];
-  const add = (de: string, en: string) => lines.push(t(turn, { de, en }));
-  if (roles.member || roles.deputy) {
-    add("„Ich nehme teil (digital)“ / „Ich nehme in Präsenz teil“ – Zusage", "\"I'll attend online\" / \"I'll attend in person\" – confirm");
-    if (roles.member) add("„Ich kann nicht teilnehmen, bitte an meine Vertretung“ – Ihre Stellvertretung erhält die Einladung", "\"I can't attend, send my deputy\" – your deputy gets the invitation");
-    add("„Absage“ – absagen", "\"I can't attend\" – decline");
-    add("„Ich möchte einen TOP vorschlagen: …“ – Thema anmelden", "\"I'd like to propose an agenda item: …\" – propose a topic");
-    add("„Ich bin anwesend“ – in der Sitzung anmelden", "\"I'm here\" – check in during the session");
-    add("„Wer ist meine Vertretung?“", "\"Who is my deputy?\"");
-    add("„Persönliche Erklärung: … bitte ins Protokoll“, „Einwand gegen die Niederschrift: …“", "\"Personal statement: … for the minutes\", \"Objection to the minutes: …\"");
-  }
-  add("„Bis wann kann ich Themen anmelden?“, „Wann muss die Einladung raus?“, „Fristen“", "\"When is the deadline for agenda items?\", \"By when must the invitation be sent?\", \"deadlines\"");
-  add("„Wann ist die nächste Sitzung?“", "\"When is the next meeting?\"");
-  add("„Sind wir beschlussfähig?“, „Welche Mehrheit braucht ein Beschluss?“", "\"Are we quorate?\", \"What majority does a resolution need?\"");
-  if (roles.secretariat || roles.chair) {
-    add("/sitzung 12.05.2022 10:00-12:00 <Ort oder Link> – Sitzung anlegen", "/sitzung 12.05.2022 10:00-12:00 <place or link> – schedule a meeting");
-    add("/top [nicht-öffentlich] <Titel> – TOP aufnehmen; /tagesordnung – Vorschläge prüfen", "/top [nicht-öffentlich] <title> – add an item; /tagesordnung – review proposals");
-    add("/einladen, /einladen dringend <Grund> – Einladung versenden", "/einladen, /einladen dringend <reason> – send the invitation");
-    add("/rueckmeldungen – wer hat geantwortet", "/rueckmeldungen – who has answered");
-    add("/niederschrift – Entwurf der Niederschrift; /niederschrift senden; /niederschrift genehmigen", "/niederschrift – draft the minutes; /niederschrift senden – send them; /niederschrift genehmigen – approve them");
-    add("/postausgang – was an wen versandt wurde; /postausgang erneut – Nicht-Zugestelltes erneut senden", "/postausgang – what was sent to whom; /postausgang erneut – send again what was not delivered");
-    add("/anwesend <Name>, /abwesend <Name>, /beschlussunfaehig [TOP n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <Name>: <Text>", "/anwesend <name>, /abwesend <name>, /beschlussunfaehig [item n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <name>: <text>");
-  }
-  const title = t(turn, { de: `Was ich für Sie tun kann, ${turn.person.name}`, en: `What I can do for you, ${turn.person.name}` });
-  return { replies: [{ text: `${title}\n${lines.map((l) => `• ${l}`).join("\n")}` }], outbox: [] };
+  const manager = Boolean(roles.secretariat || roles.chair);
+  return reply(turn, helpText(turn.person.name, { attendee: Boolean(roles.member || roles.deputy), member: Boolean(roles.member), manager }));
 }
-

@@ -9,9 +9,10 @@ import { clockFromEnv } from "../adapters/clock.ts";
 import { loadAllProfiles } from "../adapters/profiles.ts";
 import { openServices } from "../services/open-services.ts";
 import { createApp } from "./app.ts";
-import { startPlayground } from "./playground.ts";
+import { PLAYGROUND_PORT, startPlayground } from "./playground.ts";
 import { startServer } from "./server.ts";
 import { settingsFromEnv } from "./settings.ts";
+import { playgroundStarting, startFailed } from "../texts/cli.ts";
 
 const log = pino({ name: "lenkungsgruppe" });
 
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const playground = !settings.credentials && settings.playground
     ? startPlayground(db, { dir: join(dirname(resolve(settings.db)), "playground"), botPort: settings.port, currentPersonId: settings.playgroundUser })
     : null;
-  if (playground) log.info(`Agents Playground startet als ${settings.playgroundUser}; die Adresse steht in seiner Zeile „Listening on …“ (Standard http://localhost:56150)`);
+  if (playground) log.info(playgroundStarting(settings.playgroundUser, PLAYGROUND_PORT).de);
   const stop = () => {
     playground?.kill();
     server.close();
@@ -49,6 +50,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stderr.write(`Der Bot konnte nicht starten: ${(e as Error).message}\n`);
+  process.stderr.write(startFailed((e as Error).message).de);
   process.exit(1);
 });

@@ -7,8 +7,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Db, Person } from "../domain/model.ts";
+import { PLAYGROUND_NAMES } from "../texts/cli.ts";
 
-const PLAYGROUND_PORT = 56150;
+export const PLAYGROUND_PORT = 56150;
 /** The Playground accepts at most five further users; these show every role. */
 const MAX_USERS = 5;
 const SHOWCASE = ["gs-1", "vorsitz", "m-jugendamt", "d-jugendamt", "m-caritas", "gs-2"];
@@ -36,12 +37,12 @@ export function playgroundConfig(db: Db, currentPersonId: string): string {
   const config = {
     version: "0.1.1",
     tenantId: "00000000-0000-4000-8000-000000000000",
-    bot: { id: "00000000-0000-4000-8000-0000000000b0", name: "Lenkungsgruppe" },
+    bot: { id: "00000000-0000-4000-8000-0000000000b0", name: PLAYGROUND_NAMES.bot },
     currentUser: user(current),
     users: others.map(user),
     personalChat: { id: "personal-chat" },
     groupChat: { id: "group-chat", name: db.body.name },
-    team: { id: "team-lenkungsgruppe", name: db.body.name, aadGroupId: "00000000-0000-4000-8000-0000000000c0", channels: [{ id: "channel-general", name: "Allgemein" }] },
+    team: { id: "team-lenkungsgruppe", name: db.body.name, aadGroupId: "00000000-0000-4000-8000-0000000000c0", channels: [{ id: "channel-general", name: PLAYGROUND_NAMES.channel }] },
   };
   // YAML is a superset of JSON, so the Playground reads this as its .yml file.
   return JSON.stringify(config, null, 2);

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Application, TeamsAdapter } from "./teams-ai.ts";
+import { HEALTH, INVALID_JSON } from "../texts/cli.ts";
 
 const MAX_BODY = 1_000_000;
 
@@ -49,7 +50,7 @@ export function startServer(app: Application, adapter: TeamsAdapter, port: numbe
   const server = createServer(async (req, res) => {
     if (req.method === "GET" && (req.url === "/" || req.url === "/health")) {
       res.setHeader("content-type", "text/plain; charset=utf-8");
-      res.end("Lenkungsgruppe-Assistent läuft. Nachrichten an POST /api/messages.\n");
+      res.end(HEALTH.de);
       return;
     }
     if (req.method !== "POST" || !req.url?.startsWith("/api/messages")) {
@@ -62,7 +63,7 @@ export function startServer(app: Application, adapter: TeamsAdapter, port: numbe
       body = await readJson(req);
     } catch {
       res.statusCode = 400;
-      res.end("Ungültiges JSON");
+      res.end(INVALID_JSON.de);
       return;
     }
     const request = { body, headers: req.headers as Record<string, string | string[] | undefined>, method: req.method };

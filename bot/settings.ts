@@ -1,5 +1,6 @@
 /** The bot's environment, parsed once with zod (README "Umgebungsvariablen"). */
 import { z } from "zod";
+import { BOT_CREDENTIALS_TOGETHER, invalidSetting } from "../texts/cli.ts";
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
@@ -25,10 +26,10 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
   const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`Umgebungsvariable ${issue.path.join(".")} ist ungültig: ${issue.message}.`);
+    throw new Error(invalidSetting(issue.path.join("."), issue.message).de);
   }
   const e = parsed.data;
-  if (Boolean(e.BOT_ID) !== Boolean(e.BOT_PASSWORD)) throw new Error("BOT_ID und BOT_PASSWORD gehören zusammen: bitte beide setzen oder beide weglassen.");
+  if (Boolean(e.BOT_ID) !== Boolean(e.BOT_PASSWORD)) throw new Error(BOT_CREDENTIALS_TOGETHER.de);
   return {
     port: e.PORT,
     db: e.LG_DB,

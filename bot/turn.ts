@@ -6,7 +6,7 @@ import type { Db, Meeting, Person } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
 import type { Services } from "../services/context.ts";
 import { ServiceError } from "../services/errors.ts";
-import { CHAT_HINT } from "../texts/hints.ts";
+import { withChatHint } from "../texts/hints.ts";
 import { meetingForRef } from "../services/meeting-lookup.ts";
 import { meetingMissText } from "../texts/meetings.ts";
 import type { AdaptiveCard } from "./cards.ts";
@@ -46,7 +46,7 @@ export function reply(turn: { lang: Lang }, texts: Texts, card?: AdaptiveCard): 
 
 /** Turns a service's refusal into one clear sentence; anything else is a real error. */
 export function refusal(turn: { lang: Lang }, e: unknown): TurnResult {
-  if (e instanceof ServiceError) return reply(turn, e.field ? { de: `${e.texts.de} ${CHAT_HINT[e.field].de}`, en: `${e.texts.en} ${CHAT_HINT[e.field].en}` } : e.texts);
+  if (e instanceof ServiceError) return reply(turn, withChatHint(e.texts, e.field));
   throw e;
 }
 

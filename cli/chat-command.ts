@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { activitiesToText, chatTurn } from "../bot/local-chat.ts";
 import { contextOf, emit, UserError, withServices } from "./context.ts";
+import { invalidActionJson, MESSAGE_MISSING, unknownPerson } from "../texts/cli.ts";
 
 export function registerChatCommand(program: Command): void {
   program
@@ -20,17 +21,17 @@ export function registerChatCommand(program: Command): void {
       const store = openJsonStore(ctx.db, { clock: ctx.clock });
       const db = await store.read();
       const person = db.persons.find((p) => p.id === opts.as);
-      if (!person) throw new UserError(`Eine Person "${opts.as}" gibt es nicht; "members" zeigt alle IDs.`);
+      if (!person) throw new UserError(unknownPerson(opts.as).de);
       const text = words.join(" ").trim();
       let action: Record<string, unknown> | undefined;
       if (opts.action) {
         try {
           action = JSON.parse(opts.action);
         } catch {
-          throw new UserError(`--action ist kein gültiges JSON: ${opts.action}`);
+          throw new UserError(invalidActionJson(opts.action).de);
         }
       }
-      if (!text && !action) throw new UserError("Bitte eine Nachricht angeben, z. B. chat --as m-jugendamt \"Wann ist die nächste Sitzung?\".");
+      if (!text && !action) throw new UserError(MESSAGE_MISSING.de);
       const activities = await withServices(ctx, (services) =>
         chatTurn(services, { from: { id: `user-${person.id}`, name: person.name, aadObjectId: person.aadObjectId }, text, action, activityId: opts.activityId }),
       );

@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { clockFromEnv, fixedClock, type Clock } from "../adapters/clock.ts";
 import type { Services } from "../services/context.ts";
 import { openServices } from "../services/open-services.ts";
+import { notACount } from "../texts/cli.ts";
 
 /** A problem with the user's input: printed as one sentence on stderr, exit code 2. */
 export class UserError extends Error {}
@@ -36,7 +37,7 @@ export function emit(ctx: CliContext, json: unknown, text: string): void {
 
 /** Parses a whole, non-negative number option or refuses it clearly. */
 export function count(value: string, name: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new UserError(`${name} muss eine ganze Zahl ab 0 sein, nicht "${value}".`);
+  if (!/^\d+$/.test(value.trim())) throw new UserError(notACount(name, value).de);
   return Number(value);
 }
 

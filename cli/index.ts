@@ -17,6 +17,7 @@ import { registerOutboxCommands } from "./outbox-commands.ts";
 import { registerRulesCommands } from "./rules-commands.ts";
 import { registerStoreCommands } from "./store-commands.ts";
 import { ruleInputText } from "../texts/errors.ts";
+import { errorLine, unexpectedErrorLine } from "../texts/cli.ts";
 
 export function buildProgram(): Command {
   const program = new Command("lg")
@@ -55,10 +56,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (isUserError(e)) {
-      process.stderr.write(`Fehler: ${userMessage(e)}\n`);
+      process.stderr.write(`${errorLine(userMessage(e)).de}\n`);
       return 2;
     }
-    process.stderr.write(`Unerwarteter Fehler: ${(e as Error).stack ?? e}\n`);
+    process.stderr.write(`${unexpectedErrorLine(String((e as Error).stack ?? e)).de}\n`);
     return 1;
   }
 }

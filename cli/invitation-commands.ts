@@ -6,11 +6,12 @@
  */
 import type { Command, OptionValues } from "commander";
 import { MeetingMode } from "../domain/model.ts";
-import { formatDateTime } from "../rules/time.ts";
 import type { Services } from "../services/context.ts";
 import { cancelMeeting, changeMeeting, retryInvitation, sendInvitation, sendUpdate, type InvitationReport } from "../services/invitations.ts";
 import { nextMeeting } from "../services/meetings.ts";
 import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
+import { noteLine } from "../texts/chat.ts";
+import { askForMeetingOption, noMeetingAfter, notAllSent, unknownMode } from "../texts/cli.ts";
 
 const ACTOR = "cli";
 
@@ -27,7 +28,7 @@ function action<O extends OptionValues>(body: (ctx: CliContext, services: Servic
 async function meetingId(ctx: CliContext, services: Services, id: string | undefined): Promise<string> {
   if (id) return id;
   const next = nextMeeting(await services.store.read(), ctx.clock());
-  if (!next) throw new UserError(`Nach ${formatDateTime(ctx.clock())} ist keine Sitzung geplant; bitte --meeting <id> angeben.`);
+  if (!next) throw new UserError(askForMeetingOption(noMeetingAfter(ctx.clock())).de);
   return next.id;
 }
 
@@ -39,7 +40,7 @@ function printReport(ctx: CliContext, report: InvitationReport): void {
 /** A non-zero exit when someone was not reached, so that scripts notice. */
 function failIfIncomplete(report: InvitationReport | null): void {
   if (report && report.failed.length > 0) {
-    throw new UserError(`${report.failed.length} von ${report.total} Nachrichten wurden nicht versandt; erneut mit „invite retry“.`);
+    throw new UserError(notAllSent(report.failed.length, report.total, "invite retry").de);
   }
 }
 
@@ -90,10 +91,10 @@ export function registerInvitationCommands(program: Command): void {
     .action(
       action<{ id: string; start?: string; end?: string; location?: string; mode?: string; onlineUrl?: string; note?: string }>(async (ctx, services, opts) => {
         const mode = opts.mode === undefined ? undefined : MeetingMode.safeParse(opts.mode);
-        if (mode && !mode.success) throw new UserError(`--mode „${opts.mode}“ ist unbekannt; erlaubt: in-person, online, hybrid.`);
+        if (mode && !mode.success) throw new UserError(unknownMode(opts.mode).de);
         const changes = { start: opts.start, end: opts.end, location: opts.location, mode: mode?.data, onlineUrl: opts.onlineUrl };
         const outcome = await changeMeeting(services, ACTOR, opts.id, changes, opts.note ?? null);
-        for (const w of outcome.warnings) process.stderr.write(`Hinweis: ${w.de}\n`);
+        for (const w of outcome.warnings) process.stderr.write(`${noteLine(w.de, "de")}\n`);
         emit(ctx, outcome, outcome.text.de);
         failIfIncomplete(outcome.update);
       }),

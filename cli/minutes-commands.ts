@@ -6,10 +6,11 @@
 import type { Command, OptionValues } from "commander";
 import { minutesFolderBeside, type MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db, Meeting } from "../domain/model.ts";
-import { formatDateTime } from "../rules/time.ts";
 import type { Services } from "../services/context.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
 import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
+import type { Texts } from "../domain/profile.ts";
+import { askForMeetingOption, NO_MINUTES_AWAITING, noMeetingHeldBefore, notAllSent, notPositiveMegabytes } from "../texts/cli.ts";
 
 const ACTOR = "cli";
 
@@ -28,21 +29,21 @@ function action<O extends OptionValues>(body: (run: Run, opts: O) => Promise<voi
 }
 
 /** The meeting named, or the one `pick` finds, or a clear refusal. */
-async function meetingId(run: Run, id: string | undefined, pick: (db: Db) => Meeting | null, none: string): Promise<string> {
+async function meetingId(run: Run, id: string | undefined, pick: (db: Db) => Meeting | null, none: Texts): Promise<string> {
   if (id) return id;
   const found = pick(await run.services.store.read());
-  if (!found) throw new UserError(`${none}; bitte --meeting <id> angeben.`);
+  if (!found) throw new UserError(askForMeetingOption(none).de);
   return found.id;
 }
 
 const lastHeld = (run: Run) => (id: string | undefined) =>
-  meetingId(run, id, (db) => lastHeldMeeting(db, run.ctx.clock()), `Vor ${formatDateTime(run.ctx.clock())} hat keine Sitzung stattgefunden`);
+  meetingId(run, id, (db) => lastHeldMeeting(db, run.ctx.clock()), noMeetingHeldBefore(run.ctx.clock()));
 const awaiting = (run: Run) => (id: string | undefined) =>
-  meetingId(run, id, minutesAwaitingApproval, "Keine Niederschrift wartet auf Genehmigung");
+  meetingId(run, id, minutesAwaitingApproval, NO_MINUTES_AWAITING);
 
 function megabytes(value: string): number {
   const n = Number(value.replace(",", "."));
-  if (!Number.isFinite(n) || n <= 0) throw new UserError(`--max-attachment-mb muss eine positive Zahl sein, nicht "${value}".`);
+  if (!Number.isFinite(n) || n <= 0) throw new UserError(notPositiveMegabytes(value).de);
   return Math.round(n * 1024 * 1024);
 }
 
@@ -71,7 +72,7 @@ export function registerMinutesCommands(program: Command): void {
         const max = opts.maxAttachmentMb === undefined ? undefined : megabytes(opts.maxAttachmentMb);
         const report = await sendMinutes(run.services, ACTOR, id, { folder: run.folder, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max });
         emit(run.ctx, report, report.text.de);
-        if (report.failed.length > 0) throw new UserError(`${report.failed.length} von ${report.total} Nachrichten wurden nicht versandt; erneut mit „minutes send“.`);
+        if (report.failed.length > 0) throw new UserError(notAllSent(report.failed.length, report.total, "minutes send").de);
       }),
     );
   minutes

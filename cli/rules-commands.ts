@@ -10,11 +10,12 @@ import { meetingDeadlines } from "../rules/deadlines.ts";
 import { voteResult } from "../rules/majority.ts";
 import type { Profile } from "../domain/profile.ts";
 import { quorumStatus } from "../rules/quorum.ts";
-import { formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
+import { parseInstant, toBerlinIso } from "../rules/time.ts";
 import { contextOf, count, emit, UserError, type CliContext } from "./context.ts";
 import { deadlineText, deadlineWarningText } from "../texts/deadlines.ts";
 import { voteText } from "../texts/majority.ts";
 import { quorumText } from "../texts/quorum.ts";
+import { deadlinesHeading, invalidMeetingStart } from "../texts/cli.ts";
 
 /** The profile named by `--profile`, else the body's own. */
 async function profileFor(ctx: CliContext): Promise<Profile> {
@@ -23,7 +24,7 @@ async function profileFor(ctx: CliContext): Promise<Profile> {
 
 function meetingStart(text: string): Date {
   const start = parseInstant(text);
-  if (!start) throw new UserError(`"${text}" ist kein gültiger Sitzungstermin; bitte ISO 8601 angeben, z. B. 2022-05-12T10:00:00+02:00.`);
+  if (!start) throw new UserError(invalidMeetingStart(text).de);
   return start;
 }
 
@@ -51,7 +52,7 @@ export function registerRulesCommands(program: Command): void {
         },
       };
       const lines = [
-        `Sitzung am ${formatDateTime(start)} – ${profile.document.title}`,
+        deadlinesHeading(start, profile.document.title).de,
         ...[dl.agendaProposals, dl.invitation, dl.urgentInvitation].map((d) => `• ${deadlineText(d).de}`),
         ...dl.warnings.map((w) => `⚠ ${deadlineWarningText(w).de}`),
       ];

@@ -10,18 +10,11 @@ import { importRosterFile } from "./import-roster.ts";
 import { MeetingMode, type Db, type Person } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
 import type { Texts } from "../domain/profile.ts";
-import { formatDateTime, formatTime } from "../rules/time.ts";
-import { profileOf } from "../services/context.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { createMeeting } from "../services/create-meeting.ts";
-import {
-  findMeeting,
-  meetingView,
-  meetingStateText,
-  MODE_DE,
-  nextMeeting,
-  type MeetingView,
-} from "../services/meetings.ts";
+import { findMeeting, meetingView, nextMeeting } from "../services/meetings.ts";
+import { noteLine } from "../texts/chat.ts";
+import { askToCreateMeeting, itemAppended, MEETING_CREATED, meetingListing, membersListing, noMeetingAfter, rosterImported, unknownMode } from "../texts/cli.ts";
 import { contextOf, emit, UserError, type CliContext } from "./context.ts";
 
 const ACTOR = "cli";
@@ -37,7 +30,7 @@ function action<A extends unknown[]>(body: (ctx: CliContext, store: Store, ...ar
 
 /** Warnings go to stderr so that stdout stays one JSON object; the command line speaks German. */
 function warn(warnings: (string | Texts)[]): void {
-  for (const w of warnings) process.stderr.write(`Hinweis: ${typeof w === "string" ? w : w.de}\n`);
+  for (const w of warnings) process.stderr.write(`${noteLine(typeof w === "string" ? w : w.de, "de")}\n`);
 }
 
 export function registerStoreCommands(program: Command): void {
@@ -48,7 +41,7 @@ export function registerStoreCommands(program: Command): void {
       action(async (ctx, store) => {
         const db = await store.read();
         const view = membersView(db);
-        emit(ctx, view, membersText(db, view));
+        emit(ctx, view, membersListing(db, view));
       }),
     );
 
@@ -64,12 +57,12 @@ export function registerStoreCommands(program: Command): void {
     .action(
       action(async (ctx, store, opts: { start: string; end?: string; location?: string; mode: string; onlineUrl?: string }) => {
         const mode = MeetingMode.safeParse(opts.mode);
-        if (!mode.success) throw new UserError(`--mode „${opts.mode}“ ist unbekannt; erlaubt: in-person, online, hybrid.`);
+        if (!mode.success) throw new UserError(unknownMode(opts.mode).de);
         const created = await createMeeting(store, { ...opts, mode: mode.data }, ACTOR, ctx.clock());
         warn(created.warnings);
         const db = await store.read();
         const view = meetingView(db, created.value);
-        emit(ctx, view, `Sitzung angelegt.\n${meetingText(db, view)}`);
+        emit(ctx, view, `${MEETING_CREATED.de}\n${meetingListing(db, view)}`);
       }),
     );
   meeting
@@ -80,9 +73,9 @@ export function registerStoreCommands(program: Command): void {
       action(async (ctx, store, opts: { id?: string }) => {
         const db = await store.read();
         const found = opts.id ? findMeeting(db, opts.id) : nextMeeting(db, ctx.clock());
-        if (!found) throw new UserError(`Nach ${formatDateTime(ctx.clock())} ist keine Sitzung geplant; eine mit „meeting create“ anlegen.`);
+        if (!found) throw new UserError(askToCreateMeeting(noMeetingAfter(ctx.clock())).de);
         const view = meetingView(db, found);
-        emit(ctx, view, meetingText(db, view));
+        emit(ctx, view, meetingListing(db, view));
       }),
     );
 
@@ -99,7 +92,7 @@ export function registerStoreCommands(program: Command): void {
         const added = await addAgendaItem(store, opts.meeting, opts.title, !opts.nonPublic, ACTOR);
         warn(added.warnings);
         const item = added.value;
-        emit(ctx, { id: item.id, number: item.number, title: item.title, public: item.public }, `TOP ${item.number} angefügt: ${item.title}${item.public ? "" : " (nicht öffentlich)"}`);
+        emit(ctx, { id: item.id, number: item.number, title: item.title, public: item.public }, itemAppended(item).de);
       }),
     );
 
@@ -114,7 +107,7 @@ export function registerStoreCommands(program: Command): void {
         if (ctx.profileId) loadProfile(ctx.profileId); // refuses an unknown profile before anything changes
         const summary = await importRosterFile(store, file, ACTOR, { name: opts.name, secretariatEmail: opts.secretariatEmail, profile: ctx.profileId });
         warn(summary.warnings);
-        emit(ctx, { institutions: summary.institutions, persons: summary.persons }, `Mitgliederliste übernommen: ${summary.institutions} Institutionen, ${summary.persons} Personen.`);
+        emit(ctx, { institutions: summary.institutions, persons: summary.persons }, rosterImported(summary.institutions, summary.persons).de);
       }),
     );
 }
@@ -143,44 +136,4 @@ export function membersView(db: Db) {
     chair: personView(db, db.body.chairId),
     guests: db.body.guestIds.map((id) => personView(db, id)),
   };
-}
-
-function membersText(db: Db, v: ReturnType<typeof membersView>): string {
-  const who = (p: P) => `${p.name} <${p.email}>`;
-  const voting = v.institutions.filter((i) => i.voting).length;
-  return [
-    `${db.body.name} – ${voting} stimmberechtigte Institution(en)`,
-    "",
-    ...v.institutions.map((i) => `• ${i.name}${i.voting ? "" : " (nicht stimmberechtigt)"}\n    Mitglied: ${who(i.member)}\n    Stellvertretung: ${i.deputy ? who(i.deputy) : "keine"}`),
-    "",
-    `Vorsitz: ${who(v.chair)}`,
-    `Geschäftsstelle: ${v.secretariat.map((p) => `${who(p)}${p.id === db.body.secretariatHeadId ? " (Leitung)" : ""}`).join(", ")}`,
-    `Gäste: ${v.guests.length ? v.guests.map(who).join(", ") : "keine"}`,
-  ].join("\n");
-}
-
-function meetingText(db: Db, v: MeetingView): string {
-  const name = (id: string | null) => (id ? (db.persons.find((p) => p.id === id)?.name ?? id) : "–");
-  const institution = (id: string) => db.institutions.find((i) => i.id === id)?.name ?? id;
-  const lines = [
-    `Sitzung ${v.id} (${meetingStateText(v.state, profileOf(db)).de})`,
-    `Termin: ${formatDateTime(new Date(v.start))} bis ${formatTime(new Date(v.end))} Uhr`,
-    `Art: ${MODE_DE[v.mode]}${v.location ? `, Ort: ${v.location}` : ""}${v.onlineUrl ? `, Link: ${v.onlineUrl}` : ""}`,
-    "Tagesordnung:",
-    ...(v.agenda.length ? v.agenda.map((a) => `  TOP ${a.number}: ${a.title}${a.public ? "" : " (nicht öffentlich)"}`) : ["  (noch keine Punkte)"]),
-  ];
-  if (v.proposals.length) {
-    lines.push("Themenanmeldungen:", ...v.proposals.map((p) => `  ${p.title} – ${name(p.by)}${p.late ? " (verspätet)" : ""}, ${p.status}`));
-  }
-  if (v.attendance.length) {
-    const status = { attending: "nimmt teil", declined: "abgesagt", delegated: "an Stellvertretung" } as const;
-    lines.push("Teilnahme:", ...v.attendance.map((a) => `  ${institution(a.institutionId)}: ${status[a.status]}${a.attendeeId ? ` (${name(a.attendeeId)})` : ""}${a.present ? ", anwesend" : ""}`));
-  }
-  const inv = v.invitation;
-  lines.push(
-    inv
-      ? `Einladung: ${inv.sentAt ? `versandt ${formatDateTime(new Date(inv.sentAt))}` : "noch nicht vollständig versandt"}${inv.urgent ? ` (dringend: ${inv.reason ?? ""})` : ""}, ${inv.recipients.length} Empfänger`
-      : "Einladung: noch nicht versandt",
-  );
-  return lines.join("\n");
 }

@@ -4,7 +4,8 @@ import type { Texts } from "../domain/profile.ts";
 import { formatDateTime } from "../rules/time.ts";
 import type { AgendaOverview, OpenProposal } from "../services/agenda-overview.ts";
 
-const CLOSED: Texts = { de: " (nicht öffentlich)", en: " (closed)" };
+/** After a non-public item's title. */
+export const CLOSED: Texts = { de: " (nicht öffentlich)", en: " (closed)" };
 
 /** "TOP 2: Personalfragen (nicht öffentlich)" */
 export function agendaItemLine(item: Pick<AgendaItem, "number" | "title" | "public">, lang: keyof Texts): string {
@@ -37,4 +38,13 @@ export function proposalFacts(p: OpenProposal, lang: keyof Texts): [string, stri
   if (p.presenter) facts.push([label({ de: "Vortrag", en: "Presenter" }), p.presenter]);
   if (p.link) facts.push([label({ de: "Unterlagen", en: "Documents" }), p.link]);
   return facts;
+}
+
+/** "/top …": the item is on the agenda. */
+export function itemAddedText(item: Pick<AgendaItem, "number" | "title" | "public">): Texts {
+  const closed = (lang: keyof Texts) => (item.public ? "" : CLOSED[lang]);
+  return {
+    de: `TOP ${item.number}: ${item.title}${closed("de")} ist auf der Tagesordnung.`,
+    en: `Item ${item.number}: ${item.title}${closed("en")} is on the agenda.`,
+  };
 }

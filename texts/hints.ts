@@ -18,3 +18,9 @@ export function withCliOption(sentence: string, field: InputField | null): strin
   if (!field) return sentence;
   return `${sentence.replace(/\.$/, "")} (${CLI_OPTION[field]}).`;
 }
+
+/** A refusal with how to write the input in the chat, e.g. "… fehlt der Ort. Bitte den Ort … angeben …". */
+export function withChatHint(texts: Texts, field: InputField | null): Texts {
+  if (!field) return texts;
+  return { de: `${texts.de} ${CHAT_HINT[field].de}`, en: `${texts.en} ${CHAT_HINT[field].en}` };
+}
