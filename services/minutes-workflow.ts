@@ -42,11 +42,11 @@ import { berlinDay, formatDateTime, toBerlinIso } from "../rules/time.ts";
 import { dayTexts } from "../texts/bilingual.ts";
 import {
   alreadyApproved, APPROVE_FORBIDDEN, approvedNoRedraft, DRAFT_FORBIDDEN, draftFileMissing, draftText, minutesApproved, minutesCancelled, noDraft,
-  noMinutesYet, NO_OPEN_OBJECTIONS, noPublicVersion as noPublicVersionText, notBeforeNextMeeting, notBegun, notSentToAll, OBJECTION_EMPTY,
+  noMinutesYet, NO_OPEN_OBJECTIONS, noPublicReason, notBeforeNextMeeting, notBegun, notSentToAll, OBJECTION_EMPTY,
   OBJECTION_FORBIDDEN, objectionRecorded, objectionsClosed, objectionsOpen, objectionsSettled, onDay, RESOLUTION_EMPTY, RESOLVE_FORBIDDEN,
-  SEND_FORBIDDEN, sendText, sentTextFixed, tooLargeToAttach as tooLargeText, UNKNOWN_ERROR, withStaleFiles,
+  SEND_FORBIDDEN, sendText, sentTextFixed, tooLargeText, UNKNOWN_ERROR, withStaleFiles,
 } from "../texts/minutes.ts";
-import { minutesMeetingTitle, minutesSubject as subjectOf, secretariatSender } from "../texts/minutes-mail.ts";
+import { minutesMeetingTitle, minutesSubject, secretariatSender } from "../texts/minutes-mail.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
 import { profileOf, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
@@ -149,7 +149,7 @@ function noPublicVersion(profile: Profile): Texts {
   const m = profile.minutes;
   if (!m.regulated) return m.note;
   if (m.publicity.public) throw new Error("unreachable: these minutes have a public version");
-  return noPublicVersionText(m.publicity.note, m.publicity.citation);
+  return noPublicReason(m.publicity.note, m.publicity.citation);
 }
 
 function textFixed(db: Db, record: Minutes | undefined, received: number, profile: Profile): ServiceError {
@@ -213,7 +213,7 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     const have = received(db, meeting.id, before);
     const outgoing: Person[] = [];
     for (const person of members.filter((p) => !have.has(p.id))) {
-      const message = minutesMessage(db, meeting.id, person.id) ?? queueMessage(db, { personId: person.id, purpose: "minutes", meetingId: meeting.id, subject: { de: minutesSubject(db, meeting), en: minutesSubject(db, meeting) }, text: null }, { now, actorId });
+      const message = minutesMessage(db, meeting.id, person.id) ?? queueMessage(db, { personId: person.id, purpose: "minutes", meetingId: meeting.id, subject: { de: subjectOf(db, meeting), en: subjectOf(db, meeting) }, text: null }, { now, actorId });
       if (deliveryStatus(message, now) !== "open") continue;
       claim(message, now);
       outgoing.push(person);
@@ -280,8 +280,8 @@ function meetingTitle(db: Db, meeting: Meeting): string {
   return minutesMeetingTitle(bodyGenitive(db.body.name, profileOf(db).bodyKind), day(meeting).de);
 }
 
-function minutesSubject(db: Db, meeting: Meeting): string {
-  return subjectOf(meetingTitle(db, meeting));
+function subjectOf(db: Db, meeting: Meeting): string {
+  return minutesSubject(meetingTitle(db, meeting));
 }
 
 function minutesMessage(db: Db, meetingId: string, personId: string): OutboxMessage | undefined {
@@ -331,7 +331,7 @@ function mailFacts(db: Db, meeting: Meeting, now: Date): Omit<MinutesMailInput, 
   const open = publicMinutes(profile);
   return {
     from: { name: secretariatSender(bodyGenitive(db.body.name, profile.bodyKind)), address: db.body.secretariatEmail },
-    subject: minutesSubject(db, meeting),
+    subject: subjectOf(db, meeting),
     date: now,
     letter: {
       meetingTitle: meetingTitle(db, meeting),

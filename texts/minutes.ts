@@ -36,7 +36,7 @@ export function onDay(day: Day | null): Texts {
 export const UNKNOWN_ERROR = "unbekannter Fehler";
 
 /** Why there is no public version: the profile's reason with its paragraph. */
-export function noPublicVersion(note: Texts, citation: string | null): Texts {
+export function noPublicReason(note: Texts, citation: string | null): Texts {
   return { de: withCitation(note.de, citation), en: withCitation(note.en, citation) };
 }
 
@@ -103,7 +103,7 @@ export function noDraft(day: Texts): Texts {
 }
 
 /** `mb`: the size as German writes it ("2,4"). */
-export function tooLargeToAttach(mb: string, names: string[], citation: string | null): Texts {
+export function tooLargeText(mb: string, names: string[], citation: string | null): Texts {
   const rule = paren(citation);
   return {
     de: `Die Niederschrift ist mit ${mb} MB zu groß für einen Anhang: bitte ${names.join(" und ")} in der Cloud ablegen und den Link zum Ordner angeben${rule}.`,
