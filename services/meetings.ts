@@ -7,7 +7,7 @@ import type { Db, Meeting, MeetingMode } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { berlinDay, formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
 import { ServiceError, type InputField } from "./errors.ts";
-import { approvalWords } from "./minutes-words.ts";
+import { approvalWords } from "../texts/minutes-words.ts";
 
 /** A request the meeting commands refuse, in both languages. */
 export class MeetingError extends ServiceError {

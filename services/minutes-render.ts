@@ -1,72 +1,26 @@
 /**
  * Lays a MinutesDoc out as Markdown (for the chat and e-mail text) and as a print-ready HTML page
- * (A4, to sign). Both say the same sentences, built once here; the layout follows the sequence of
- * a German committee Niederschrift: header, attendance, agenda, results per TOP, signatures.
+ * (A4, to sign). Both say the same sentences, worded once in texts/minutes-document.ts; the layout
+ * follows the sequence of a German committee Niederschrift: header, attendance, agenda, results
+ * per TOP, signatures.
  */
 import { escapeHtml } from "../adapters/invitation-mail.ts";
-import type { AttendanceSection, ItemSection, MinutesDoc, StatementBlock, VoteBlock } from "./minutes.ts";
+import {
+  documentTitle, EMPTY, excusedDetail, FOOTER_HEAD, HEADING, itemHeading, LABEL, NO_RESOLUTION_TEXT, NO_RESULT, outcome, PAGE_OF,
+  PRESENT_COLUMNS, presentDetail, recorder, representedLine, SESSION, signaturesHeading, statementBy, statementIntro, subtitle, tally, TITLE,
+  voteDetail,
+} from "../texts/minutes-document.ts";
+import type { ItemSection, MinutesDoc, StatementBlock, VoteBlock } from "./minutes.ts";
 
-const WITHHELD = "nicht öffentlicher Teil, nicht in dieser Fassung";
-const NO_RESULT = "Kein Beschluss erfasst.";
-
-// ---- sentences shared by both formats -------------------------------------------------------
-
-function subtitle(doc: MinutesDoc): string {
-  return `Ergebnisprotokoll${doc.contentsCitation ? ` nach ${doc.contentsCitation}` : ""}`;
-}
+// ---- shared by both formats -------------------------------------------------------------------
 
 function sessionRows(doc: MinutesDoc): [string, string][] {
   const s = doc.session;
-  return [["Ort", s.location], ["Tag", s.day], ["Beginn", s.start], ["Ende", s.end], ["Sitzungsart", s.mode]];
+  return [[SESSION.location, s.location], [SESSION.day, s.day], [SESSION.start, s.start], [SESSION.end, s.end], [SESSION.mode, s.mode]];
 }
 
-function itemHeading(item: { number: number; title: string | null; public: boolean }): string {
-  if (item.title === null) return `TOP ${item.number} – ${WITHHELD}`;
-  return `TOP ${item.number}: ${item.title}${item.public ? "" : " (nicht öffentlich)"}`;
-}
-
-function recorder(doc: MinutesDoc): string {
-  return `${doc.secretariatHead} (Leitung der Geschäftsstelle)`;
-}
-
-function presentDetail(p: AttendanceSection["present"][number]): string {
-  const extras = [p.deputyFor && `Stellvertretung für ${p.deputyFor}`, p.online && "digital", !p.voting && "beratend"].filter(Boolean);
-  return extras.length ? ` – ${extras.join(", ")}` : "";
-}
-
-function excusedDetail(e: AttendanceSection["excused"][number]): string {
-  return e.representedBy ? ` – vertreten durch ${e.representedBy}` : "";
-}
-
-function representedLine(a: AttendanceSection): string {
-  return `${a.represented} von ${a.votingInstitutions} stimmberechtigten Institutionen vertreten`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "9 Ja / 2 Nein / 1 Enthaltung", then who was present, what was needed and the outcome. */
-function tally(v: VoteBlock): string {
-  return `${v.yes} Ja / ${v.no} Nein / ${plural(v.abstain, "Enthaltung", "Enthaltungen")}`;
-}
-
-function voteDetail(v: VoteBlock): string {
-  const parts = [`anwesend: ${plural(v.present, "Institution", "Institutionen")}`];
-  if (v.required !== null) parts.push(`erforderlich: ${v.required} Ja-Stimmen`);
-  return `${parts.join(", ")}${v.rule ? ` (${v.rule})` : ""}`;
-}
-
-function outcome(v: VoteBlock): string {
-  return v.passed ? "angenommen" : "abgelehnt";
-}
-
-function statementBy(s: StatementBlock): string {
-  return `${s.person}${s.affiliation ? ` (${s.affiliation})` : ""}`;
-}
-
-function signaturesHeading(doc: MinutesDoc): string {
-  return `Unterschriften${doc.signatures.citation ? ` gemäß ${doc.signatures.citation}` : ""}`;
+function by(s: StatementBlock): string {
+  return statementBy(s.person, s.affiliation);
 }
 
 // ---- Markdown --------------------------------------------------------------------------------
@@ -88,16 +42,16 @@ function mdVote(v: VoteBlock): string[] {
   return [
     `**${v.label}:**`,
     "",
-    v.resolution ? mdQuote(v.resolution) : "> (ohne Beschlusstext)",
+    v.resolution ? mdQuote(v.resolution) : `> ${NO_RESOLUTION_TEXT}`,
     "",
-    `**Abstimmungsergebnis:** ${tally(v)} – **${outcome(v)}**  `,
+    `**${LABEL.result}:** ${tally(v)} – **${outcome(v.passed)}**  `,
     voteDetail(v),
     "",
   ];
 }
 
 function mdStatement(s: StatementBlock): string[] {
-  return [`**Persönliche Erklärung** von ${md(statementBy(s))}, zur Aufnahme in die Niederschrift:`, "", mdQuote(s.text), ""];
+  return [`**${LABEL.statement}** ${statementIntro(md(by(s)))}`, "", mdQuote(s.text), ""];
 }
 
 function mdItem(item: ItemSection): string[] {
@@ -113,22 +67,22 @@ function mdItem(item: ItemSection): string[] {
 function mdAttendance(doc: MinutesDoc): string[] {
   const a = doc.attendance;
   return [
-    "## Anwesenheit",
+    `## ${HEADING.attendance}`,
     "",
-    `**Vorsitz:** ${md(doc.chair)}  `,
-    `**Niederschrift:** ${md(recorder(doc))}`,
+    `**${LABEL.chair}:** ${md(doc.chair)}  `,
+    `**${LABEL.recorder}:** ${md(recorder(doc.secretariatHead))}`,
     "",
-    `**Anwesend** (${representedLine(a)}):`,
+    `**${LABEL.present}** (${representedLine(a.represented, a.votingInstitutions)}):`,
     "",
-    ...mdList(a.present.map((p) => `${md(p.institution)}: ${md(p.person)}${md(presentDetail(p))}`), "niemand"),
+    ...mdList(a.present.map((p) => `${md(p.institution)}: ${md(p.person)}${md(presentDetail(p))}`), EMPTY.people),
     "",
-    "**Entschuldigt:**",
+    `**${LABEL.excused}:**`,
     "",
-    ...mdList(a.excused.map((e) => `${md(e.person)} (${md(e.institution)})${md(excusedDetail(e))}`), "niemand"),
+    ...mdList(a.excused.map((e) => `${md(e.person)} (${md(e.institution)})${md(excusedDetail(e.representedBy))}`), EMPTY.people),
     "",
-    "**Nicht vertreten:**",
+    `**${LABEL.notRepresented}:**`,
     "",
-    ...mdList(a.notRepresented.map(md), "keine"),
+    ...mdList(a.notRepresented.map(md), EMPTY.institutions),
     "",
   ];
 }
@@ -142,30 +96,30 @@ function mdStatus(label: string): string {
 
 export function renderMarkdown(doc: MinutesDoc): string {
   const out = [
-    `# Niederschrift – ${md(doc.bodyName)}`,
+    `# ${documentTitle(md(doc.bodyName))}`,
     "",
-    `${mdStatus(doc.status.label)}${md(doc.versionLabel)} · ${md(subtitle(doc))}`,
+    `${mdStatus(doc.status.label)}${md(doc.versionLabel)} · ${md(subtitle(doc.contentsCitation))}`,
     "",
     "| | |",
     "|---|---|",
     ...sessionRows(doc).map(([k, v]) => `| ${k} | ${md(v)} |`),
     "",
     ...mdAttendance(doc),
-    "## Tagesordnung",
+    `## ${HEADING.agenda}`,
     "",
-    ...mdList(doc.agenda.map((a) => md(itemHeading(a))), "keine Punkte"),
+    ...mdList(doc.agenda.map((a) => md(itemHeading(a))), EMPTY.agenda),
     "",
   ];
-  if (doc.quorum.length) out.push("## Beschlussfähigkeit", "", ...doc.quorum.map((q) => `${md(q)}\n`));
-  out.push("## Ergebnisse", "");
+  if (doc.quorum.length) out.push(`## ${HEADING.quorum}`, "", ...doc.quorum.map((q) => `${md(q)}\n`));
+  out.push(`## ${HEADING.results}`, "");
   for (const item of doc.items) out.push(...mdItem(item));
   if (doc.otherVotes.length || doc.otherStatements.length) {
-    out.push("### Ohne Zuordnung zu einem Tagesordnungspunkt", "");
+    out.push(`### ${HEADING.unassigned}`, "");
     for (const v of doc.otherVotes) out.push(...mdVote(v));
     for (const s of doc.otherStatements) out.push(...mdStatement(s));
   }
-  out.push("## Hinweise", "", ...mdList(doc.notes.map(md), ""), "");
-  out.push(`## ${md(signaturesHeading(doc))}`, "", "Ort, Datum: ______________________", "");
+  out.push(`## ${HEADING.notes}`, "", ...mdList(doc.notes.map(md), ""), "");
+  out.push(`## ${md(signaturesHeading(doc.signatures.citation))}`, "", `${LABEL.placeAndDate}: ______________________`, "");
   for (const s of doc.signatures.signers) out.push("", "______________________________", `${s.role}: ${md(s.name)}`, "");
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
@@ -186,15 +140,15 @@ function hList(lines: string[], empty: string): string {
 function hVote(v: VoteBlock): string {
   return `<div class="vote">
 <p class="label">${h(v.label)}:</p>
-<blockquote>${v.resolution ? hText(v.resolution) : "<em>(ohne Beschlusstext)</em>"}</blockquote>
-<p><strong>Abstimmungsergebnis:</strong> ${h(tally(v))} – <strong class="${v.passed ? "passed" : "failed"}">${outcome(v)}</strong><br>
+<blockquote>${v.resolution ? hText(v.resolution) : `<em>${h(NO_RESOLUTION_TEXT)}</em>`}</blockquote>
+<p><strong>${h(LABEL.result)}:</strong> ${h(tally(v))} – <strong class="${v.passed ? "passed" : "failed"}">${h(outcome(v.passed))}</strong><br>
 <span class="detail">${h(voteDetail(v))}</span></p>
 </div>`;
 }
 
 function hStatement(s: StatementBlock): string {
   return `<div class="statement">
-<p class="label">Persönliche Erklärung von ${h(statementBy(s))}, zur Aufnahme in die Niederschrift:</p>
+<p class="label">${h(LABEL.statement)} ${statementIntro(h(by(s)))}</p>
 <blockquote>${hText(s.text)}</blockquote>
 </div>`;
 }
@@ -207,7 +161,7 @@ function hItem(item: ItemSection): string {
         ...item.notes.map((n) => `<p class="note">${h(n)}</p>`),
         ...item.votes.map(hVote),
         ...item.statements.map(hStatement),
-        ...(item.notes.length || item.votes.length || item.statements.length ? [] : [`<p class="none">${NO_RESULT}</p>`]),
+        ...(item.notes.length || item.votes.length || item.statements.length ? [] : [`<p class="none">${h(NO_RESULT)}</p>`]),
       ].join("\n");
   return `<section class="${cls}">\n<h3>${h(itemHeading(item))}</h3>\n${body}\n</section>`;
 }
@@ -216,14 +170,14 @@ function hAttendance(doc: MinutesDoc): string {
   const a = doc.attendance;
   const present = a.present.map((p) => `<tr><td>${h(p.institution)}</td><td>${h(p.person)}${h(presentDetail(p))}</td></tr>`).join("\n");
   return `<section class="attendance">
-<h2>Anwesenheit</h2>
-<p><span class="k">Vorsitz:</span> ${h(doc.chair)}<br><span class="k">Niederschrift:</span> ${h(recorder(doc))}</p>
-<p class="k">Anwesend <span class="detail">(${h(representedLine(a))})</span>:</p>
-${present ? `<table class="present"><thead><tr><th>Institution</th><th>Name</th></tr></thead><tbody>\n${present}\n</tbody></table>` : `<p class="none">niemand</p>`}
-<p class="k">Entschuldigt:</p>
-${hList(a.excused.map((e) => `${h(e.person)} (${h(e.institution)})${h(excusedDetail(e))}`), "niemand")}
-<p class="k">Nicht vertreten:</p>
-${hList(a.notRepresented.map(h), "keine")}
+<h2>${h(HEADING.attendance)}</h2>
+<p><span class="k">${h(LABEL.chair)}:</span> ${h(doc.chair)}<br><span class="k">${h(LABEL.recorder)}:</span> ${h(recorder(doc.secretariatHead))}</p>
+<p class="k">${h(LABEL.present)} <span class="detail">(${h(representedLine(a.represented, a.votingInstitutions))})</span>:</p>
+${present ? `<table class="present"><thead><tr>${PRESENT_COLUMNS.map((c) => `<th>${h(c)}</th>`).join("")}</tr></thead><tbody>\n${present}\n</tbody></table>` : `<p class="none">${h(EMPTY.people)}</p>`}
+<p class="k">${h(LABEL.excused)}:</p>
+${hList(a.excused.map((e) => `${h(e.person)} (${h(e.institution)})${h(excusedDetail(e.representedBy))}`), EMPTY.people)}
+<p class="k">${h(LABEL.notRepresented)}:</p>
+${hList(a.notRepresented.map(h), EMPTY.institutions)}
 </section>`;
 }
 
@@ -232,8 +186,8 @@ function hSignatures(doc: MinutesDoc): string {
     .map((s) => `<div class="sig"><div class="line"></div>${h(s.name)}<br><span class="detail">${h(s.role)}</span></div>`)
     .join("\n");
   return `<section class="signatures">
-<h2>${h(signaturesHeading(doc))}</h2>
-<p>Ort, Datum: <span class="blank"></span></p>
+<h2>${h(signaturesHeading(doc.signatures.citation))}</h2>
+<p>${h(LABEL.placeAndDate)}: <span class="blank"></span></p>
 <div class="signers">
 ${signers}
 </div>
@@ -251,11 +205,10 @@ function pageCss(doc: MinutesDoc): string {
   const font = `font: 8.5pt ${FONT}; color: #444;`;
   return `@page { size: A4; margin: 2cm;
   @bottom-left { content: ${cssString(footer)}; ${font} }
-  @bottom-right { content: "Seite " counter(page) " von " counter(pages); ${font} } }`;
+  @bottom-right { content: ${cssString(PAGE_OF.page)} counter(page) ${cssString(PAGE_OF.of)} counter(pages); ${font} } }`;
 }
 
 const FONT = `"Liberation Sans", Arial, "DejaVu Sans", sans-serif`;
-const FOOTER_HEAD = "Niederschrift vom ";
 /** The status in the page footer: between the day and the version. */
 const HTML_FOOTER_STATUS = new RegExp(`(@bottom-left \\{ content: "${FOOTER_HEAD}[^"·]* · )[^"·]*( · [^"·]*";)`);
 /** The status box in the header. */
@@ -316,7 +269,7 @@ export function renderHtml(doc: MinutesDoc): string {
 <html lang="de">
 <head>
 <meta charset="utf-8">
-<title>${h(`Niederschrift – ${doc.bodyName} – ${doc.session.day}`)}</title>
+<title>${h(documentTitle(doc.bodyName, doc.session.day))}</title>
 <style>
 ${pageCss(doc)}${CSS}</style>
 </head>
@@ -324,8 +277,8 @@ ${pageCss(doc)}${CSS}</style>
 <header>
 ${htmlStatus(doc.status.label)}
 <div class="bodyname">${h(doc.bodyName)}</div>
-<h1>Niederschrift</h1>
-<p class="subtitle">${h(subtitle(doc))}</p>
+<h1>${h(TITLE)}</h1>
+<p class="subtitle">${h(subtitle(doc.contentsCitation))}</p>
 <p class="version">${h(doc.versionLabel)}</p>
 <table class="facts">
 ${facts}
@@ -333,18 +286,18 @@ ${facts}
 </header>
 ${hAttendance(doc)}
 <section>
-<h2>Tagesordnung</h2>
-${agenda ? `<ol class="agenda">\n${agenda}\n</ol>` : `<p class="none">keine Punkte</p>`}
+<h2>${h(HEADING.agenda)}</h2>
+${agenda ? `<ol class="agenda">\n${agenda}\n</ol>` : `<p class="none">${h(EMPTY.agenda)}</p>`}
 </section>
-${doc.quorum.length ? `<section>\n<h2>Beschlussfähigkeit</h2>\n${doc.quorum.map((q) => `<p>${h(q)}</p>`).join("\n")}\n</section>` : ""}
+${doc.quorum.length ? `<section>\n<h2>${h(HEADING.quorum)}</h2>\n${doc.quorum.map((q) => `<p>${h(q)}</p>`).join("\n")}\n</section>` : ""}
 <section class="results">
-<h2>Ergebnisse</h2>
+<h2>${h(HEADING.results)}</h2>
 ${doc.items.map(hItem).join("\n")}
-${others.length ? `<section class="item">\n<h3>Ohne Zuordnung zu einem Tagesordnungspunkt</h3>\n${others.join("\n")}\n</section>` : ""}
+${others.length ? `<section class="item">\n<h3>${h(HEADING.unassigned)}</h3>\n${others.join("\n")}\n</section>` : ""}
 </section>
 <div class="closing">
 <section class="notes">
-<h2>Hinweise</h2>
+<h2>${h(HEADING.notes)}</h2>
 ${hList(doc.notes.map(h), "")}
 </section>
 ${hSignatures(doc)}

@@ -38,7 +38,16 @@ import type { MinutesFile, MinutesFiles, MinutesFolder } from "../adapters/minut
 import type { Db, Meeting, Minutes, OutboxMessage, Person } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
-import { berlinDay, formatDateTime, formatDay, toBerlinIso } from "../rules/time.ts";
+import { berlinDay, formatDateTime, toBerlinIso } from "../rules/time.ts";
+import { dayTexts } from "../texts/bilingual.ts";
+import {
+  alreadyApproved, APPROVE_FORBIDDEN, approvedNoRedraft, DRAFT_FORBIDDEN, draftFileMissing, draftText, minutesApproved, minutesCancelled, noDraft,
+  noMinutesYet, NO_OPEN_OBJECTIONS, noPublicReason, notBeforeNextMeeting, notBegun, notSentToAll, OBJECTION_EMPTY,
+  OBJECTION_FORBIDDEN, objectionRecorded, objectionsClosed, objectionsOpen, objectionsSettled, onDay, RESOLUTION_EMPTY, RESOLVE_FORBIDDEN,
+  SEND_FORBIDDEN, sendText, sentTextFixed, tooLargeText, UNKNOWN_ERROR, withStaleFiles,
+} from "../texts/minutes.ts";
+import { minutesMeetingTitle, minutesSubject, secretariatSender } from "../texts/minutes-mail.ts";
+import { approvalWords } from "../texts/minutes-words.ts";
 import { profileOf, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { alreadyHandled, ServiceError } from "./errors.ts";
@@ -47,7 +56,7 @@ import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
 import { findMeeting } from "./meetings.ts";
 import { mayManageMeetings } from "./permissions.ts";
-import { approvalWords, buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId, withCitation } from "./minutes.ts";
+import { buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId } from "./minutes.ts";
 import { restampHtml, restampMarkdown } from "./minutes-render.ts";
 
 /** § 7 Abs. 3 GO "größere Anhänge": above this the mail carries download links instead. */
@@ -87,12 +96,9 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
   const before = await receivedBefore(services, meetingId);
   const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
     const got = received(db, meetingId, before);
-    authorize(db, actorId, { de: "Die Niederschrift erstellt die Geschäftsstelle (oder der Vorsitz).", en: "The minutes are drawn up by the Geschäftsstelle (or the chair)." });
+    authorize(db, actorId, DRAFT_FORBIDDEN);
     const meeting = meetingOf(db, meetingId);
-    if (Date.parse(meeting.start) > now.getTime()) {
-      const at = when(meeting);
-      throw new ServiceError({ de: `Die Sitzung am ${at.de} hat noch nicht begonnen; eine Niederschrift gibt es erst danach.`, en: `The meeting on ${at.en} has not begun yet; minutes come afterwards.` }, "conflict");
-    }
+    if (Date.parse(meeting.start) > now.getTime()) throw new ServiceError(notBegun(when(meeting)), "conflict");
     const profile = profileOf(db);
     let record = db.minutes.find((m) => m.meetingId === meeting.id);
     if (record?.state === "approved" || record?.state === "sent" || got.size > 0) throw textFixed(db, record, got.size, profile);
@@ -105,14 +111,10 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
     const internal = buildMinutes(db, meeting.id, profile, { version: "internal" });
     const open = publicMinutes(profile) ? buildMinutes(db, meeting.id, profile, { version: "public" }) : null;
     audit(redraft ? "minutes.redraft" : "minutes.draft", { meetingId: meeting.id, outDir: options.folder.dir });
-    const signers = minutesSigners(profile).map((s) => ({ role: s.role, name: nameOf(db, signerId(db, s.person)) }));
     return {
       day: day(meeting),
       profile,
-      signing: {
-        de: `${signers.map((s) => `${s.role.de}: ${s.name}`).join(", ")}${paren(citation(profile, "signaturesCitation"))}`,
-        en: `${signers.map((s) => `${s.role.en}: ${s.name}`).join(", ")}${paren(citation(profile, "signaturesCitation"))}`,
-      },
+      signers: minutesSigners(profile).map((s) => ({ role: s.role, name: nameOf(db, signerId(db, s.person)) })),
       contents: {
         internalMd: renderMarkdown(internal),
         internalHtml: renderHtml(internal),
@@ -123,23 +125,22 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
     };
   });
   if (result.duplicate) throw alreadyHandled();
-  const { contents, redraft, signing, profile } = result.value;
+  const { contents, redraft, signers, profile } = result.value;
   const files = options.folder.files(meetingId, profile);
   await options.folder.write(files, contents);
-  const d = result.value.day;
-  const verb = redraft ? { de: "neu erstellt", en: "drawn up again" } : { de: "erstellt", en: "drawn up" };
-  const written: Texts = files.publicHtml
-    ? { de: `interne Fassung ${files.internalHtml}, öffentliche Fassung ${files.publicHtml} (je auch als .md).`, en: `internal version ${files.internalHtml}, public version ${files.publicHtml} (each also as .md).` }
-    : { de: `${files.internalHtml} (auch als .md). Eine öffentliche Fassung wird nicht erstellt: ${noPublicVersion(profile).de}`, en: `${files.internalHtml} (also as .md). No public version is written: ${noPublicVersion(profile).en}` };
   return {
     meetingId,
     state: "draft",
     files,
     markdown: contents.internalMd,
-    text: {
-      de: `Entwurf der Niederschrift zur Sitzung vom ${d.de} ${verb.de}: ${written.de} Vor dem Versand bitte unterschreiben lassen – ${signing.de}; dann geht sie an alle Mitglieder („/niederschrift senden“ im Chat, „minutes send“ auf der Befehlszeile).`,
-      en: `Draft minutes of the meeting on ${d.en} ${verb.en}: ${written.en} Before sending, have them signed – ${signing.en}; then they go to every member ("/niederschrift senden" in the chat, "minutes send" on the command line).`,
-    },
+    text: draftText({
+      day: result.value.day,
+      redraft,
+      internalHtml: files.internalHtml,
+      publicVersion: files.publicHtml ? { file: files.publicHtml } : { reason: noPublicVersion(profile) },
+      signers,
+      signaturesCitation: citation(profile, "signaturesCitation"),
+    }),
   };
 }
 
@@ -148,24 +149,13 @@ function noPublicVersion(profile: Profile): Texts {
   const m = profile.minutes;
   if (!m.regulated) return m.note;
   if (m.publicity.public) throw new Error("unreachable: these minutes have a public version");
-  return { de: withCitation(m.publicity.note.de, m.publicity.citation), en: withCitation(m.publicity.note.en, m.publicity.citation) };
+  return noPublicReason(m.publicity.note, m.publicity.citation);
 }
 
 function textFixed(db: Db, record: Minutes | undefined, received: number, profile: Profile): ServiceError {
-  const approval = paren(citation(profile, "approvalCitation"));
   const words = approvalWords(profile);
-  if (record?.state === "approved") {
-    const on = dayOf(record.approvedAt);
-    return new ServiceError({ de: `Die Niederschrift wurde bereits${on.de} ${words.approved.de}; sie wird nicht neu erstellt.`, en: `The minutes are already ${words.approved.en}${on.en}; they are not drawn up again.` }, "conflict");
-  }
-  const total = membersOf(db).length;
-  return new ServiceError(
-    {
-      de: `Die Niederschrift ist bereits an ${received} von ${total} Mitgliedern versandt; ihr Text bleibt daher, wie er ist. Änderungswünsche werden ${words.objectionsDue.de} eingebracht${approval}.`,
-      en: `The minutes have already been sent to ${received} of ${total} members, so their text stays as it is. Changes are brought in ${words.objectionsDue.en}${approval}.`,
-    },
-    "conflict",
-  );
+  if (record?.state === "approved") return new ServiceError(approvedNoRedraft(words.approved, dayOf(record.approvedAt)), "conflict");
+  return new ServiceError(sentTextFixed(received, membersOf(db).length, words.objectionsDue, citation(profile, "approvalCitation")), "conflict");
 }
 
 // ---- send -------------------------------------------------------------------------------------
@@ -208,12 +198,10 @@ export interface MinutesSendReport {
  */
 export async function sendMinutes(services: Services, actorId: string, meetingId: string, options: SendMinutesOptions): Promise<MinutesSendReport> {
   const db = await services.store.read();
-  authorize(db, actorId, { de: "Die Niederschrift versendet die Geschäftsstelle (oder der Vorsitz).", en: "The minutes are sent by the Geschäftsstelle (or the chair)." });
+  authorize(db, actorId, SEND_FORBIDDEN);
   const meeting = meetingOf(db, meetingId);
   const record = db.minutes.find((m) => m.meetingId === meeting.id);
-  if (!record) {
-    throw new ServiceError({ de: `Für die Sitzung vom ${day(meeting).de} gibt es noch keinen Entwurf der Niederschrift; bitte zuerst „minutes draft“.`, en: `There are no draft minutes for the meeting on ${day(meeting).en} yet; please run "minutes draft" first.` }, "conflict");
-  }
+  if (!record) throw new ServiceError(noDraft(day(meeting)), "conflict");
   const members = membersOf(db);
   const before = await receivedBefore(services, meeting.id);
   const waiting = members.filter((p) => !received(db, meeting.id, before).has(p.id));
@@ -225,7 +213,7 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     const have = received(db, meeting.id, before);
     const outgoing: Person[] = [];
     for (const person of members.filter((p) => !have.has(p.id))) {
-      const message = minutesMessage(db, meeting.id, person.id) ?? queueMessage(db, { personId: person.id, purpose: "minutes", meetingId: meeting.id, subject: { de: minutesSubject(db, meeting), en: minutesSubject(db, meeting) }, text: null }, { now, actorId });
+      const message = minutesMessage(db, meeting.id, person.id) ?? queueMessage(db, { personId: person.id, purpose: "minutes", meetingId: meeting.id, subject: { de: subjectOf(db, meeting), en: subjectOf(db, meeting) }, text: null }, { now, actorId });
       if (deliveryStatus(message, now) !== "open") continue;
       claim(message, now);
       outgoing.push(person);
@@ -240,7 +228,7 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
   const deliveries = sent.map((d, i) => ({
     person: missing[i]!,
     accepted: d.accepted,
-    error: d.accepted ? null : (d.error ?? "unbekannter Fehler"),
+    error: d.accepted ? null : (d.error ?? UNKNOWN_ERROR),
     messageId: d.messageId,
     at: d.at,
   }));
@@ -289,12 +277,11 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
 }
 
 function meetingTitle(db: Db, meeting: Meeting): string {
-  return `Sitzung ${bodyGenitive(db.body.name, profileOf(db).bodyKind)} vom ${day(meeting).de}`;
+  return minutesMeetingTitle(bodyGenitive(db.body.name, profileOf(db).bodyKind), day(meeting).de);
 }
 
-/** The minutes mail's subject, also kept on each member's outbox message. */
-function minutesSubject(db: Db, meeting: Meeting): string {
-  return `Niederschrift der ${meetingTitle(db, meeting)}`;
+function subjectOf(db: Db, meeting: Meeting): string {
+  return minutesSubject(meetingTitle(db, meeting));
 }
 
 function minutesMessage(db: Db, meetingId: string, personId: string): OutboxMessage | undefined {
@@ -326,21 +313,13 @@ async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions
 
 function tooLargeToAttach(db: Db, size: number, names: string[]): ServiceError {
   const mb = (size / 1024 / 1024).toLocaleString("de-DE", { maximumFractionDigits: 1 });
-  const rule = paren(citation(profileOf(db), "distributionCitation"));
-  return new ServiceError(
-    {
-      de: `Die Niederschrift ist mit ${mb} MB zu groß für einen Anhang: bitte ${names.join(" und ")} in der Cloud ablegen und den Link zum Ordner angeben${rule}.`,
-      en: `At ${mb} MB the minutes are too large to attach: please put ${names.join(" and ")} in the cloud and give the folder's link${rule}.`,
-    },
-    "invalid",
-    "downloadUrl",
-  );
+  return new ServiceError(tooLargeText(mb, names, citation(profileOf(db), "distributionCitation")), "invalid", "downloadUrl");
 }
 
 async function readDraft(folder: MinutesFolder, file: string): Promise<MinutesFile> {
   const found = await folder.read(file);
   if (found) return found;
-  throw new ServiceError({ de: `Die Datei ${file} fehlt; bitte den Entwurf neu erstellen („minutes draft“).`, en: `The file ${file} is missing; please draw up the draft again ("minutes draft").` }, "conflict");
+  throw new ServiceError(draftFileMissing(file), "conflict");
 }
 
 /** What the mail says besides the minutes, from the data and the profile (texts/minutes-mail.ts words it). */
@@ -351,8 +330,8 @@ function mailFacts(db: Db, meeting: Meeting, now: Date): Omit<MinutesMailInput, 
   const next = followingMeeting(db, meeting);
   const open = publicMinutes(profile);
   return {
-    from: { name: `Geschäftsstelle ${bodyGenitive(db.body.name, profile.bodyKind)}`, address: db.body.secretariatEmail },
-    subject: minutesSubject(db, meeting),
+    from: { name: secretariatSender(bodyGenitive(db.body.name, profile.bodyKind)), address: db.body.secretariatEmail },
+    subject: subjectOf(db, meeting),
     date: now,
     letter: {
       meetingTitle: meetingTitle(db, meeting),
@@ -388,29 +367,6 @@ async function receivedBefore(services: Services, meetingId: string): Promise<Se
   return ids;
 }
 
-function sendText(r: Omit<MinutesSendReport, "text">, d: Texts, target: string): Texts {
-  const head = { de: `Niederschrift der Sitzung vom ${d.de}: `, en: `Minutes of the meeting on ${d.en}: ` };
-  const parts: Texts[] = [head];
-  if (r.sentNow === 0 && r.failed.length === 0) {
-    parts.push(
-      r.accepted === r.total
-        ? { de: `bereits an alle ${r.total} Mitglieder versandt${r.sentAt ? ` (seit ${formatDateTime(new Date(r.sentAt), "de")})` : ""}; nichts wurde erneut gesendet.`, en: `already sent to all ${r.total} members${r.sentAt ? ` (since ${formatDateTime(new Date(r.sentAt), "en")})` : ""}; nothing was sent again.` }
-        : { de: `${r.accepted} von ${r.total} versandt; in diesem Vorgang wurde nichts gesendet.`, en: `${r.accepted} of ${r.total} sent; nothing was sent in this run.` },
-    );
-  } else {
-    const list = r.failed.map((f) => `${f.name} <${f.email}> – ${f.error}`).join("; ");
-    const failed = r.failed.length ? { de: `, ${r.failed.length} fehlgeschlagen: ${list}`, en: `, ${r.failed.length} failed: ${list}` } : { de: "", en: "" };
-    parts.push(
-      r.transport === "outbox"
-        ? { de: `${r.accepted} von ${r.total} als .eml-Datei im Ausgangsordner ${target} abgelegt${failed.de}. Diese E-Mails wurden NICHT versandt (kein SMTP_URL eingerichtet).`, en: `${r.accepted} of ${r.total} written as .eml files to the outbox folder ${target}${failed.en}. These e-mails were NOT sent (no SMTP_URL configured).` }
-        : { de: `${r.accepted} von ${r.total} versandt${failed.de}.`, en: `${r.accepted} of ${r.total} sent${failed.en}.` },
-    );
-    if (r.delivery === "link") parts.push({ de: ` Statt Anhängen enthält die E-Mail die Download-Links ${r.links.join(", ")}; dort müssen die Dateien liegen.`, en: ` Instead of attachments the e-mail carries the download links ${r.links.join(", ")}; the files must be there.` });
-  }
-  if (r.accepted < r.total) parts.push({ de: " Ein erneuter Versand („/niederschrift senden“ bzw. „minutes send“) geht nur an die fehlenden Mitglieder.", en: ' Sending again ("/niederschrift senden" or "minutes send") reaches only the missing members.' });
-  return { de: parts.map((p) => p.de).join(""), en: parts.map((p) => p.en).join("") };
-}
-
 // ---- objections and approval ---------------------------------------------------------------------
 
 export interface ObjectionResult {
@@ -423,21 +379,16 @@ export interface ObjectionResult {
 export async function recordObjection(services: Services, personId: string, meetingId: string, text: string, activityId?: string): Promise<ObjectionResult> {
   const now = services.clock();
   const wording = text.trim();
-  if (!wording) throw new ServiceError({ de: "Bitte den Änderungswunsch zur Niederschrift angeben.", en: "Please state the change to the minutes." }, "invalid");
+  if (!wording) throw new ServiceError(OBJECTION_EMPTY, "invalid");
   const result = await services.store.update({ actorId: personId, activityId }, (db, audit) => {
     const roles = rolesOf(db, personId);
-    if (!roles.member && !roles.deputy && !roles.chair && !roles.secretariat) {
-      throw new ServiceError({ de: "Änderungswünsche zur Niederschrift bringen Mitglieder, Stellvertretungen, der Vorsitz oder die Geschäftsstelle ein.", en: "Changes to the minutes are brought in by members, deputies, the chair or the Geschäftsstelle." }, "forbidden");
-    }
+    if (!roles.member && !roles.deputy && !roles.chair && !roles.secretariat) throw new ServiceError(OBJECTION_FORBIDDEN, "forbidden");
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
     const profile = profileOf(db);
     const words = approvalWords(profile);
-    const approval = paren(citation(profile, "approvalCitation"));
-    if (record.state === "approved") {
-      const on = dayOf(record.approvedAt);
-      throw new ServiceError({ de: `Die Niederschrift wurde bereits${on.de} ${words.approved.de}; Änderungswünsche sind nicht mehr möglich${approval}.`, en: `The minutes were already ${words.approved.en}${on.en}; changes can no longer be brought in${approval}.` }, "conflict");
-    }
+    const approval = citation(profile, "approvalCitation");
+    if (record.state === "approved") throw new ServiceError(objectionsClosed(words.approved, dayOf(record.approvedAt), approval), "conflict");
     record.objections.push({ personId, text: wording, at: toBerlinIso(now) });
     audit("minutes.objection", { meetingId: meeting.id, text: wording });
     const next = followingMeeting(db, meeting);
@@ -445,27 +396,18 @@ export async function recordObjection(services: Services, personId: string, meet
   });
   if (result.duplicate) throw alreadyHandled();
   const { open, next, approval, at } = result.value;
-  const d = result.value.day;
-  return {
-    open,
-    text: {
-      de: `Ihr Änderungswunsch zur Niederschrift der Sitzung vom ${d.de} ist vermerkt; er wird ${at.de}${next ? ` am ${next.de}` : ""} behandelt${approval}.`,
-      en: `Your change to the minutes of the meeting on ${d.en} is recorded; it will be dealt with ${at.en}${next ? ` on ${next.en}` : ""}${approval}.`,
-    },
-  };
+  return { open, text: objectionRecorded(result.value.day, at, next, approval) };
 }
 
 /** The chair (or the Geschäftsstelle) records how the objections were settled; the list is emptied. */
 export async function resolveObjections(services: Services, actorId: string, meetingId: string, note: string): Promise<ObjectionResult> {
   const resolution = note.trim();
-  if (!resolution) throw new ServiceError({ de: "Bitte angeben, wie die Änderungswünsche erledigt wurden.", en: "Please state how the changes were settled." }, "invalid");
+  if (!resolution) throw new ServiceError(RESOLUTION_EMPTY, "invalid");
   const result = await services.store.update({ actorId }, (db, audit) => {
-    authorize(db, actorId, { de: "Über Änderungswünsche zur Niederschrift entscheidet der Vorsitz; die Geschäftsstelle vermerkt es.", en: "The chair decides on changes to the minutes; the Geschäftsstelle records it." });
+    authorize(db, actorId, RESOLVE_FORBIDDEN);
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
-    if (record.state === "approved" || record.objections.length === 0) {
-      throw new ServiceError({ de: "Zu dieser Niederschrift gibt es keine offenen Änderungswünsche.", en: "There are no open changes to these minutes." }, "conflict");
-    }
+    if (record.state === "approved" || record.objections.length === 0) throw new ServiceError(NO_OPEN_OBJECTIONS, "conflict");
     const resolved = record.objections;
     audit("minutes.objections-resolved", { meetingId: meeting.id, objections: resolved, note: resolution });
     record.objections = [];
@@ -473,13 +415,7 @@ export async function resolveObjections(services: Services, actorId: string, mee
   });
   if (result.duplicate) throw new Error("unreachable: no activity id given");
   const { n, declared } = result.value;
-  return {
-    open: 0,
-    text: {
-      de: `${n === 1 ? "Ein Änderungswunsch ist" : `${n} Änderungswünsche sind`} als erledigt vermerkt: ${resolution}. Die Niederschrift kann jetzt ${declared.de} werden.`,
-      en: `${n === 1 ? "One change is" : `${n} changes are`} recorded as settled: ${resolution}. The minutes can now be ${declared.en}.`,
-    },
-  };
+  return { open: 0, text: objectionsSettled(n, resolution, declared) };
 }
 
 export interface ApprovalResult {
@@ -498,39 +434,21 @@ export interface ApprovalResult {
 export async function approveMinutes(services: Services, actorId: string, meetingId: string, options: MinutesRunOptions): Promise<ApprovalResult> {
   const now = services.clock();
   const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
-    authorize(db, actorId, { de: "Die Genehmigung der Niederschrift stellen der Vorsitz oder die Geschäftsstelle fest.", en: "The approval of the minutes is declared by the chair or the Geschäftsstelle." });
+    authorize(db, actorId, APPROVE_FORBIDDEN);
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
     const profile = profileOf(db);
-    const rule = paren(citation(profile, "approvalCitation"));
+    const rule = citation(profile, "approvalCitation");
     const words = approvalWords(profile);
     const d = day(meeting);
     const done = (changed: boolean) => ({ record: structuredClone(record), changed, d, rule, words, profile, label: minutesStatus(record, profile).label });
     if (record.state === "approved") return done(false);
-    if (record.state !== "sent") {
-      throw new ServiceError({ de: `Die Niederschrift der Sitzung vom ${d.de} ist noch nicht an alle Mitglieder versandt; ${words.approved.de} werden kann sie erst danach${rule}.`, en: `The minutes of the meeting on ${d.en} have not been sent to every member yet; they can be ${words.approved.en} only afterwards${rule}.` }, "conflict");
-    }
+    if (record.state !== "sent") throw new ServiceError(notSentToAll(d, words.approved, rule), "conflict");
     const next = followingMeeting(db, meeting);
-    if (!next || now.getTime() < Date.parse(next.start)) {
-      const at = next ? when(next) : null;
-      throw new ServiceError(
-        {
-          de: `Die Niederschrift wird ${words.approvedAt.de} ${words.declared.de}${rule}${at ? `, also frühestens am ${at.de}` : "; es ist noch keine geplant"}.`,
-          en: `The minutes are ${words.declared.en} ${words.approvedAt.en}${rule}${at ? `, so not before ${at.en}` : "; none is planned yet"}.`,
-        },
-        "conflict",
-      );
-    }
+    if (!next || now.getTime() < Date.parse(next.start)) throw new ServiceError(notBeforeNextMeeting(words, rule, next ? when(next) : null), "conflict");
     if (record.objections.length > 0) {
-      const list = record.objections.map((o) => `${nameOf(db, o.personId)}: „${o.text}“`).join("; ");
-      const n = record.objections.length;
-      throw new ServiceError(
-        {
-          de: `Zur Niederschrift der Sitzung vom ${d.de} ${n === 1 ? "liegt ein Änderungswunsch" : `liegen ${n} Änderungswünsche`} vor – ${list}. Der Vorsitz muss sie erst erledigen („minutes resolve“), dann kann sie ${words.declared.de} werden${rule}.`,
-          en: `There ${n === 1 ? "is one open change" : `are ${n} open changes`} to the minutes of the meeting on ${d.en} – ${list}. The chair must settle them first ("minutes resolve"); then they can be ${words.declared.en}${rule}.`,
-        },
-        "conflict",
-      );
+      const objections = record.objections.map((o) => ({ name: nameOf(db, o.personId), text: o.text }));
+      throw new ServiceError(objectionsOpen(d, objections, words.declared, rule), "conflict");
     }
     record.state = "approved";
     record.approvedAt = toBerlinIso(now);
@@ -542,15 +460,12 @@ export async function approveMinutes(services: Services, actorId: string, meetin
   const { record, changed, d, rule, words, label } = result.value;
   const stale = changed ? await restampFiles(options.folder, meetingId, result.value.profile, label) : [];
   const on = dayOf(record.approvedAt);
-  const approved = words.approved;
   return {
     meetingId,
     state: record.state,
     approvedAt: record.approvedAt,
     changed,
-    text: changed
-      ? withStaleFiles({ de: `Die Niederschrift der Sitzung vom ${d.de} ist ${approved.de}${rule}; festgestellt${on.de}.`, en: `The minutes of the meeting on ${d.en} are ${approved.en}${rule}; declared${on.en}.` }, stale)
-      : { de: `Die Niederschrift der Sitzung vom ${d.de} wurde bereits${on.de} ${approved.de}.`, en: `The minutes of the meeting on ${d.en} were already ${approved.en}${on.en}.` },
+    text: changed ? withStaleFiles(minutesApproved(d, words.approved, rule, on), stale) : alreadyApproved(d, words.approved, on),
   };
 }
 
@@ -562,16 +477,6 @@ function restampFiles(folder: MinutesFolder, meetingId: string, profile: Profile
   return folder.restamp(folder.files(meetingId, profile), (text, kind) => (kind === "md" ? restampMarkdown(text, label) : restampHtml(text, label)));
 }
 
-/** The answer, plus a sentence naming files that still show the old status. */
-function withStaleFiles(text: Texts, stale: string[]): Texts {
-  if (stale.length === 0) return text;
-  const list = stale.join(", ");
-  return {
-    de: `${text.de} Diese Dateien zeigen den neuen Stand nicht, weil sie fehlen oder von Hand geändert wurden: ${list}.`,
-    en: `${text.en} These files do not show the new status because they are missing or were edited by hand: ${list}.`,
-  };
-}
-
 // ---- shared ------------------------------------------------------------------------------------
 
 function authorize(db: Db, actorId: string, refusal: Texts): void {
@@ -580,17 +485,13 @@ function authorize(db: Db, actorId: string, refusal: Texts): void {
 
 function meetingOf(db: Db, meetingId: string): Meeting {
   const meeting = findMeeting(db, meetingId);
-  if (meeting.state === "cancelled") {
-    throw new ServiceError({ de: `Die Sitzung ${meeting.id} wurde abgesagt; es gibt keine Niederschrift.`, en: `The meeting ${meeting.id} was cancelled; there are no minutes.` }, "conflict");
-  }
+  if (meeting.state === "cancelled") throw new ServiceError(minutesCancelled(meeting.id), "conflict");
   return meeting;
 }
 
 function recordOf(db: Db, meeting: Meeting): Minutes {
   const record = db.minutes.find((m) => m.meetingId === meeting.id);
-  if (!record) {
-    throw new ServiceError({ de: `Zur Sitzung vom ${day(meeting).de} gibt es noch keine Niederschrift.`, en: `There are no minutes of the meeting on ${day(meeting).en} yet.` }, "not-found");
-  }
+  if (!record) throw new ServiceError(noMinutesYet(day(meeting)), "not-found");
   return record;
 }
 
@@ -605,8 +506,7 @@ function nameOf(db: Db, personId: string): string {
 }
 
 function day(meeting: Meeting): Texts {
-  const d = berlinDay(new Date(meeting.start));
-  return { de: formatDay(d, "de"), en: formatDay(d, "en") };
+  return dayTexts(berlinDay(new Date(meeting.start)));
 }
 
 function when(meeting: Meeting): Texts {
@@ -614,20 +514,13 @@ function when(meeting: Meeting): Texts {
   return { de: formatDateTime(start, "de"), en: formatDateTime(start, "en") };
 }
 
-/** " am Donnerstag, 15.09.2022" / " on Thursday, 15.09.2022", or nothing without a date. */
+/** The Berlin day of an instant, worded " am …" / " on …", or nothing without a date. */
 function dayOf(instant: string | null): Texts {
-  if (!instant) return { de: "", en: "" };
-  const d = berlinDay(new Date(instant));
-  return { de: ` am ${formatDay(d, "de")}`, en: ` on ${formatDay(d, "en")}` };
+  return onDay(instant ? berlinDay(new Date(instant)) : null);
 }
 
 type MinutesCitation = "signaturesCitation" | "distributionCitation" | "approvalCitation";
 
 function citation(profile: Profile, key: MinutesCitation): string | null {
   return profile.minutes.regulated ? profile.minutes[key] : null;
-}
-
-/** " (§ 7 Abs. 4 GO)", or nothing where the profile has no such rule. */
-function paren(text: string | null): string {
-  return text ? ` (${text})` : "";
 }

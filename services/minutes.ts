@@ -10,11 +10,16 @@ import type { AgendaItem, Attendance, Db, Institution, Meeting, Minutes, Persona
 import type { Profile } from "../domain/profile.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
 import { berlinDay, formatDay, formatTime } from "../rules/time.ts";
+import {
+  AFFILIATION, clockTime, internalVersionLabel, majorityRule, MODE_LABEL, NAME_NOT_RECORDED, objectionsNote, postponedNote, publicityNote,
+  publicVersionLabel, quorumSentence, secondConvocationNote, secretariatProcedure, statusLabel, unknownPerson, VERSION_NAME, VIDEO_CONFERENCE,
+  voteLabel, withCitation,
+} from "../texts/minutes-document.ts";
+import { MINUTES_NOT_PUBLIC, minutesCancelled } from "../texts/minutes.ts";
+import { approvalWords } from "../texts/minutes-words.ts";
 import { findMeeting, MeetingError } from "./meetings.ts";
-import { approvalWords } from "./minutes-words.ts";
 
 export { renderHtml, renderMarkdown } from "./minutes-render.ts";
-export { approvalWords, type ApprovalWords } from "./minutes-words.ts";
 
 export type MinutesVersion = "internal" | "public";
 
@@ -100,13 +105,13 @@ export interface MinutesOptions {
 export function buildMinutes(db: Db, meetingId: string, profile: Profile, options: MinutesOptions): MinutesDoc {
   const meeting = findMeeting(db, meetingId);
   if (meeting.state === "cancelled") {
-    throw new MeetingError({ de: `Die Sitzung ${meeting.id} wurde abgesagt; es gibt keine Niederschrift.`, en: `The meeting ${meeting.id} was cancelled; there are no minutes.` }, "invalid");
+    throw new MeetingError(minutesCancelled(meeting.id), "invalid");
   }
   const cite = citations(profile);
   const isPublic = options.version === "public";
   const hasPublicVersion = publicMinutes(profile);
   if (isPublic && !hasPublicVersion) {
-    throw new MeetingError({ de: "Für die Niederschrift dieses Gremiums ist keine öffentliche Fassung vorgesehen.", en: "No public version of this body's minutes is provided for." }, "invalid");
+    throw new MeetingError(MINUTES_NOT_PUBLIC, "invalid");
   }
   const agenda = [...meeting.agenda].sort((a, b) => a.number - b.number);
   // The public version leaves out what was declared non-public, with all that hangs on it.
@@ -114,11 +119,11 @@ export function buildMinutes(db: Db, meetingId: string, profile: Profile, option
   const records = recordsOf(db, meeting.id);
   const known = new Set(agenda.map((a) => a.id));
   const unassigned = <T extends { agendaItemId: string | null }>(r: T) => r.agendaItemId === null || !known.has(r.agendaItemId);
-  const versionName = isPublic ? "Öffentliche Fassung" : hasPublicVersion ? "Interne Fassung" : "Fassung für die Mitglieder";
+  const versionName = isPublic ? VERSION_NAME.public : hasPublicVersion ? VERSION_NAME.internal : VERSION_NAME.members;
   return {
     version: options.version,
     versionName,
-    versionLabel: isPublic ? `${versionName}${paren(cite.publicity)}` : `${versionName}${agenda.some((a) => !a.public) ? " – enthält nicht öffentliche Punkte" : ""}`,
+    versionLabel: isPublic ? publicVersionLabel(versionName, cite.publicity) : internalVersionLabel(versionName, agenda.some((a) => !a.public)),
     bodyName: db.body.name,
     status: minutesStatus(db.minutes.find((m) => m.meetingId === meeting.id), profile),
     contentsCitation: cite.contents,
@@ -126,7 +131,7 @@ export function buildMinutes(db: Db, meetingId: string, profile: Profile, option
     chair: personName(db, db.body.chairId),
     secretariatHead: personName(db, db.body.secretariatHeadId),
     attendance: attendanceOf(db, meeting),
-    quorum: records.quorum.filter(unassigned).map((q) => quorumSentence(q, profile)),
+    quorum: records.quorum.filter(unassigned).map((q) => quorumNote(q, profile)),
     agenda: agenda.map((a) => entryOf(a, shown)),
     items: agenda.map((a) => itemOf(a, shown, records, db, profile)),
     otherVotes: records.votes.filter(unassigned).map((v) => voteBlock(v, profile)),
@@ -168,11 +173,6 @@ function citations(profile: Profile): Citations {
   };
 }
 
-/** " (§ 7 Abs. 2 GO)" or "" — so a missing citation leaves no empty brackets. */
-function paren(citation: string | null): string {
-  return citation ? ` (${citation})` : "";
-}
-
 interface MeetingRecords {
   votes: Vote[];
   statements: PersonalStatement[];
@@ -191,39 +191,33 @@ function recordsOf(db: Db, meetingId: string): MeetingRecords {
 
 /** The state of the minutes as their files show it; no record yet is a draft. */
 export function minutesStatus(record: Minutes | undefined, profile: Profile): MinutesStatus {
-  if (record?.state === "approved") return { state: "approved", label: `${approvalWords(profile).approved.de}${onDay(record.approvedAt)}` };
-  if (record?.state === "sent") return { state: "sent", label: `versandt${onDay(record.sentAt)}` };
-  return { state: "draft", label: "Entwurf" };
+  const state = record?.state ?? "draft";
+  const date = record?.state === "approved" ? record.approvedAt : record?.state === "sent" ? record.sentAt : null;
+  return { state, label: statusLabel(state, approvalWords(profile).approved.de, numericDate(date)) };
 }
 
-/** " am 15.09.2022" (Berlin day), or "" when the date was not recorded. */
-function onDay(instant: string | null): string {
-  if (!instant) return "";
+/** "15.09.2022" (Berlin day), or null when the date was not recorded. */
+function numericDate(instant: string | null): string | null {
+  if (!instant) return null;
   const [y, m, d] = berlinDay(new Date(instant)).split("-");
-  return ` am ${d}.${m}.${y}`;
+  return `${d}.${m}.${y}`;
 }
-
-const MODE_LABEL: Record<Meeting["mode"], string> = {
-  "in-person": "in Präsenz",
-  online: "digital",
-  hybrid: "hybrid (in Präsenz und digital)",
-};
 
 function sessionOf(meeting: Meeting): MinutesDoc["session"] {
   const start = new Date(meeting.start);
   return {
     day: formatDay(berlinDay(start)),
-    start: `${formatTime(start)} Uhr`,
-    end: `${formatTime(new Date(meeting.end))} Uhr`,
+    start: clockTime(formatTime(start)),
+    end: clockTime(formatTime(new Date(meeting.end))),
     // The video link stays out: the minutes may be published (§ 7 Abs. 5 GO).
-    location: meeting.location || "Videokonferenz",
+    location: meeting.location || VIDEO_CONFERENCE,
     mode: MODE_LABEL[meeting.mode],
   };
 }
 
 function personName(db: Db, id: string | null): string {
-  if (!id) return "(Name nicht erfasst)";
-  return db.persons.find((p) => p.id === id)?.name ?? `(unbekannte Person „${id}“)`;
+  if (!id) return NAME_NOT_RECORDED;
+  return db.persons.find((p) => p.id === id)?.name ?? unknownPerson(id);
 }
 
 /**
@@ -275,7 +269,7 @@ function itemOf(item: AgendaItem, shown: Set<string>, records: MeetingRecords, d
   const mine = <T extends { agendaItemId: string | null }>(r: T) => r.agendaItemId === item.id;
   return {
     ...entry,
-    notes: [...convocationNotes(item, profile), ...records.quorum.filter(mine).map((q) => quorumSentence(q, profile))],
+    notes: [...convocationNotes(item, profile), ...records.quorum.filter(mine).map((q) => quorumNote(q, profile))],
     votes: records.votes.filter(mine).map((v) => voteBlock(v, profile)),
     statements: records.statements.filter(mine).map((s) => statementBlock(db, s)),
   };
@@ -285,25 +279,20 @@ function itemOf(item: AgendaItem, shown: Set<string>, records: MeetingRecords, d
 function convocationNotes(item: AgendaItem, profile: Profile): string[] {
   const rule = profile.secondConvocation.regulated ? profile.secondConvocation.citation : null;
   const notes: string[] = [];
-  if (item.secondConvocation) {
-    notes.push(`Erneut einberufen nach Zurückstellung wegen Beschlussunfähigkeit${rule ? ` (${rule}): beschlussfähig ohne Rücksicht auf die Zahl der Anwesenden` : ""}.`);
-  }
-  if (item.postponed) {
-    notes.push(`Zurückgestellt wegen Beschlussunfähigkeit${rule ? ` – erneute Einberufung nach ${rule}` : ""}.`);
-  }
+  if (item.secondConvocation) notes.push(secondConvocationNote(rule));
+  if (item.postponed) notes.push(postponedNote(rule));
   return notes;
 }
 
-function quorumSentence(q: QuorumDeclaration, profile: Profile): string {
-  const rule = profile.quorum.regulated ? profile.quorum.citation : null;
-  const verdict = q.quorate ? "Beschlussfähigkeit" : "Beschlussunfähigkeit";
-  return `Der Vorsitz stellt um ${formatTime(new Date(q.declaredAt))} Uhr die ${verdict} fest: ${q.represented} von ${q.votingMembers} stimmberechtigten Institutionen vertreten${paren(rule)}.`;
+function quorumNote(q: QuorumDeclaration, profile: Profile): string {
+  const citation = profile.quorum.regulated ? profile.quorum.citation : null;
+  return quorumSentence({ time: formatTime(new Date(q.declaredAt)), quorate: q.quorate, represented: q.represented, votingMembers: q.votingMembers, citation });
 }
 
 /** The result as recorded when the chair declared it (§ 7 Abs. 1 GO), not recomputed. */
 function voteBlock(v: Vote, profile: Profile): VoteBlock {
   return {
-    label: v.passed ? "Beschluss" : "Beschlussvorschlag (abgelehnt)",
+    label: voteLabel(v.passed),
     resolution: v.resolution,
     yes: v.yes,
     no: v.no,
@@ -311,16 +300,8 @@ function voteBlock(v: Vote, profile: Profile): VoteBlock {
     present: v.present,
     required: v.required,
     passed: v.passed,
-    rule: majorityRule(profile),
+    rule: majorityRule(profile.majority),
   };
-}
-
-function majorityRule(profile: Profile): string | null {
-  const m = profile.majority;
-  if (m.kind === "not-regulated") return null;
-  if (m.kind === "consensus") return `Konsens, kein Widerspruch, ${m.citation}`;
-  const share = `${m.share.numerator}/${m.share.denominator}`;
-  return `${share === "2/3" ? "Zwei-Drittel-Mehrheit" : `${share}-Mehrheit`} der Anwesenden, ${m.citation}`;
 }
 
 function statementBlock(db: Db, s: PersonalStatement): StatementBlock {
@@ -330,9 +311,9 @@ function statementBlock(db: Db, s: PersonalStatement): StatementBlock {
 function affiliationOf(db: Db, personId: string): string | null {
   const inst = db.institutions.find((i) => i.memberId === personId || i.deputyId === personId);
   if (inst) return inst.name;
-  if (personId === db.body.chairId) return "Vorsitz";
-  if (db.body.secretariatIds.includes(personId)) return "Geschäftsstelle";
-  if (db.body.guestIds.includes(personId)) return "Gast";
+  if (personId === db.body.chairId) return AFFILIATION.chair;
+  if (db.body.secretariatIds.includes(personId)) return AFFILIATION.secretariat;
+  if (db.body.guestIds.includes(personId)) return AFFILIATION.guest;
   return null;
 }
 
@@ -341,26 +322,18 @@ function notesOf(profile: Profile, cite: Citations, isPublic: boolean, hasNonPub
   const m = profile.minutes;
   if (!m.regulated) {
     // Nothing to cite: the document's silence is said, and what the Geschäftsstelle does is given as its practice, not as a rule.
-    return [
-      m.note.de,
-      `Verfahren der Geschäftsstelle: Die Niederschrift geht jedem Mitglied per E-Mail zu; Änderungswünsche zum Inhalt bitte ${words.objectionsDue.de} einbringen, ${words.outcome.de}.`,
-    ];
+    return [m.note.de, secretariatProcedure(words.objectionsDue.de, words.outcome.de)];
   }
   const publicity = !m.publicity.public
     ? withCitation(m.publicity.note.de, cite.publicity)
     : isPublic
-      ? `Die Niederschrift ist öffentlich; als nicht öffentlich bestimmte Punkte sind in dieser Fassung nicht enthalten${paren(cite.publicity)}.`
+      ? publicityNote("public", cite.publicity)
       : hasNonPublic
-        ? `Diese Fassung enthält nicht öffentliche Punkte und ist nur für die Mitglieder bestimmt; zur Weitergabe dient die öffentliche Fassung${paren(cite.publicity)}.`
+        ? publicityNote("internal", cite.publicity)
         : null;
   return [
     withCitation(m.distribution.de, cite.distribution),
-    `Änderungswünsche zum Inhalt sind ${words.objectionsDue.de} einzubringen; ${words.outcome.de}${paren(cite.approval)}.`,
+    objectionsNote(words.objectionsDue.de, words.outcome.de, cite.approval),
     ...(publicity ? [publicity] : []),
   ];
-}
-
-/** A sentence from the profile with its paragraph before the full stop: "… bestimmt (Nr. 4.2 GO)." */
-export function withCitation(sentence: string, citation: string | null): string {
-  return `${sentence.replace(/\.$/, "")}${paren(citation)}.`;
 }

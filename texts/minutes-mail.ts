@@ -51,3 +51,18 @@ export function minutesGreeting(name: string): string {
 export function minutesClosing(sender: string): string {
   return `Mit freundlichen Grüßen\n${sender}`;
 }
+
+/** "Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis vom Donnerstag, 12.05.2022"; `genitive` is the body's name in the genitive. */
+export function minutesMeetingTitle(genitive: string, day: string): string {
+  return `Sitzung ${genitive} vom ${day}`;
+}
+
+/** The mail's subject, also kept on each member's outbox message. */
+export function minutesSubject(meetingTitle: string): string {
+  return `Niederschrift der ${meetingTitle}`;
+}
+
+/** The sender's name, which also signs the letter. */
+export function secretariatSender(genitive: string): string {
+  return `Geschäftsstelle ${genitive}`;
+}
