@@ -27,6 +27,16 @@ export function noticeSignature(lang: keyof Texts, bodyName: string): string {
   return `${lang === "de" ? "Assistent der Geschäftsstelle" : "Geschäftsstelle assistant"}, ${bodyName}`;
 }
 
+/** A notice as an e-mail: the body's name before the subject, the signature under the text. */
+export function noticeMail(lang: keyof Texts, bodyName: string, notice: { subject: Texts; text: Texts }): { subject: string; text: string } {
+  return { subject: `${bodyName}: ${notice.subject[lang]}`, text: `${notice.text[lang]}\n\n— ${noticeSignature(lang, bodyName)}` };
+}
+
+/** What a failed delivery records when the server gave no reason (stored, so in German). */
+export const UNKNOWN_ERROR = "unbekannter Fehler";
+/** What a notice to a person no longer on the roster records. */
+export const UNKNOWN_PERSON = "unbekannte Person";
+
 /** For the person whose command caused notices: who was reached other than in Teams. */
 export function deliverySummary(lang: keyof Texts, d: { outbox: string[]; byMail: string[]; failed: { name: string; error: string }[] }): string | null {
   const parts: string[] = [];
