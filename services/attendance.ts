@@ -1,12 +1,13 @@
 /**
  * What the attendance commands share: the person's seat, the institution's answer so far, and
- * the facts their wording (texts/attendance.ts) takes. The commands are their own modules: answer-attendance.ts, delegate-seat.ts,
- * check-in.ts, mark-presence.ts.
+ * the facts their wording (texts/attendance.ts) takes. The commands are their own modules:
+ * answer-attendance.ts, delegate-seat.ts, check-in.ts, mark-presence.ts.
  */
 import type { Attendance, Db, Institution, Meeting, Person } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
 import { berlinDay, formatDateTime, toBerlinIso } from "../rules/time.ts";
-import { attendingText, checkInClosed, declinedText, meetingOver, NO_SEAT, nobodyFound, noSeatForGuest, type NoticeTexts } from "../texts/attendance.ts";
+import { attendingText, checkInClosed, declinedText, meetingOver, NO_SEAT, nobodyFound, noSeatForGuest } from "../texts/attendance.ts";
+import type { NoticeTexts } from "../texts/outbox.ts";
 import { ALREADY_HANDLED } from "../texts/turn.ts";
 import type { Notice } from "./outbox.ts";
 import { findPersonOrInstitution, rolesOf } from "./directory.ts";

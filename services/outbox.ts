@@ -13,10 +13,9 @@
  */
 import type { MailMessage, Mailer } from "../adapters/mail-transport.ts";
 import type { Db, DeliveryState, OutboxMessage } from "../domain/model.ts";
-import type { Texts } from "../domain/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { composeNotice } from "../adapters/notice-mail.ts";
-import { noticeMail, UNKNOWN_ERROR, UNKNOWN_PERSON, type OutboxPurpose } from "../texts/outbox.ts";
+import { noticeMail, UNKNOWN_ERROR, UNKNOWN_PERSON, type NoticeTexts, type OutboxPurpose } from "../texts/outbox.ts";
 import type { Services } from "./context.ts";
 import { lastLang } from "./directory.ts";
 
@@ -50,10 +49,8 @@ export function recordResult(d: DeliveryState, result: { accepted: boolean; erro
 }
 
 /** A message for someone other than the person who asked (the deputy, the Geschäftsstelle). */
-export interface Notice {
+export interface Notice extends NoticeTexts {
   personId: string;
-  subject: Texts;
-  text: Texts;
 }
 
 /** Step 1 for notices: records them in the command's own store update; returns their ids to send. */

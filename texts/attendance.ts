@@ -6,15 +6,10 @@
 import type { Texts } from "../domain/profile.ts";
 import { formatDay, type Day } from "../rules/time.ts";
 import type { Mode } from "../services/attendance.ts";
+import { MODE } from "./meetings.ts";
+import type { NoticeTexts } from "./outbox.ts";
 
 
-/** A notice's subject and text. */
-export interface NoticeTexts {
-  subject: Texts;
-  text: Texts;
-}
-
-const MODE: Record<Mode, Texts> = { "in-person": { de: "in Präsenz", en: "in person" }, online: { de: "digital", en: "online" } };
 
 export function meetingOver(w: Texts): Texts {
   return { de: `Die Sitzung am ${w.de} ist bereits vorbei.`, en: `The meeting on ${w.en} is already over.` };

@@ -126,4 +126,11 @@ export function stateText(state: Meeting["state"], approved: Texts): Texts {
   return { de: `${STATE_DE[state]} (Niederschrift ${approved.de})`, en: `${STATE_EN[state]} (minutes ${approved.en})` };
 }
 
-export const MODE_DE: Record<MeetingMode, string> = { "in-person": "in Präsenz", online: "digital", hybrid: "hybrid" };
+/** How a meeting (or one attendee) takes part: "in Präsenz", "digital", "hybrid". */
+export const MODE: Record<MeetingMode, Texts> = {
+  "in-person": { de: "in Präsenz", en: "in person" },
+  online: { de: "digital", en: "online" },
+  hybrid: { de: "hybrid", en: "hybrid" },
+};
+
+export const MODE_DE: Record<MeetingMode, string> = { "in-person": MODE["in-person"].de, online: MODE.online.de, hybrid: MODE.hybrid.de };

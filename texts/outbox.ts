@@ -1,6 +1,12 @@
 /** Wording of the outbox: what a message is for, how it went, and the notice mail's signature. */
 import type { Texts } from "../domain/profile.ts";
 
+/** A notice's subject and text, as the commands word them for the deputy, the member or the Geschäftsstelle. */
+export interface NoticeTexts {
+  subject: Texts;
+  text: Texts;
+}
+
 export type OutboxPurpose = "invitation" | "update" | "cancel" | "notice" | "minutes";
 
 export const PURPOSE: Record<OutboxPurpose, Texts> = {
@@ -28,7 +34,7 @@ export function noticeSignature(lang: keyof Texts, bodyName: string): string {
 }
 
 /** A notice as an e-mail: the body's name before the subject, the signature under the text. */
-export function noticeMail(lang: keyof Texts, bodyName: string, notice: { subject: Texts; text: Texts }): { subject: string; text: string } {
+export function noticeMail(lang: keyof Texts, bodyName: string, notice: NoticeTexts): { subject: string; text: string } {
   return { subject: `${bodyName}: ${notice.subject[lang]}`, text: `${notice.text[lang]}\n\n— ${noticeSignature(lang, bodyName)}` };
 }
 

@@ -4,7 +4,7 @@
  * language writes it.
  */
 import type { Texts } from "../domain/profile.ts";
-import type { NoticeTexts } from "./attendance.ts";
+import type { NoticeTexts } from "./outbox.ts";
 
 /** What a redelivered proposal or decision is told. */
 export const PROPOSAL_RECEIVED: Texts = { de: "Dieser Vorschlag ist bereits eingegangen.", en: "This proposal has already been received." };
