@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Attendance } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
+import { deputyDeclinesToMember, deputyDeclinesToSecretariat, deputyNotNeeded, notHandedOver } from "../texts/attendance.ts";
 import type { Services } from "./context.ts";
 import { personById } from "./directory.ts";
 import { activeMeeting } from "./meetings.ts";
@@ -20,13 +21,7 @@ export const answerAttendance: Command<Input, Pick<Outcome, "reply">> = {
   apply({ db, input: { meetingId, ...answer }, actorId: personId, now, audit, notify }) {
     const meeting = activeMeeting(db, meetingId);
     notStarted(meeting, now);
-    const { institution, role, before } = seatAndAnswer(db, personId, meetingId, (inst) => {
-      const member = personById(db, inst.memberId);
-      return {
-        de: `${member.name} hat die Teilnahme für ${inst.name} noch nicht an Sie übergeben; Zu- und Absagen kommen vom Mitglied.`,
-        en: `${member.name} has not handed ${inst.name}'s seat to you; the member answers for the institution.`,
-      };
-    });
+    const { institution, role, before } = seatAndAnswer(db, personId, meetingId, (inst) => notHandedOver(personById(db, inst.memberId).name, inst.name));
     const record: Attendance = {
       meetingId, institutionId: institution.id,
       status: role === "deputy" ? (answer.status === "attending" ? "delegated" : "declined") : answer.status,
@@ -39,21 +34,15 @@ export const answerAttendance: Command<Input, Pick<Outcome, "reply">> = {
     upsert(db, record);
     audit(`attendance.${answer.status}`, { meetingId, institutionId: institution.id, mode: answer.mode, by: role });
     const notices: Notice[] = [];
+    const name = personById(db, personId).name;
+    const w = when(meeting);
     if (role === "member" && before?.status === "delegated" && before.attendeeId && answer.status === "attending") {
-      notices.push({
-        personId: before.attendeeId,
-        subject: { de: "Vertretung nicht mehr nötig", en: "Deputy no longer needed" },
-        text: { de: `${personById(db, personId).name} nimmt an der Sitzung am ${when(meeting).de} nun selbst teil; Ihre Vertretung ist nicht mehr nötig.`, en: `${personById(db, personId).name} will now attend the meeting on ${when(meeting).en}; you no longer need to stand in.` },
-      });
+      notices.push({ personId: before.attendeeId, ...deputyNotNeeded(name, w) });
     }
     if (role === "deputy" && answer.status === "declined") {
       notices.push(
-        ...secretariatNotices(db, { de: "Stellvertretung sagt ab", en: "Deputy declines" }, {
-          de: `${personById(db, personId).name} (Stellvertretung) kann ${institution.name} am ${when(meeting).de} nicht vertreten; die Institution ist dann nicht vertreten.`,
-          en: `${personById(db, personId).name} (deputy) cannot represent ${institution.name} on ${when(meeting).en}; the institution will not be represented.`,
-        }),
-        { personId: institution.memberId, subject: { de: "Ihre Stellvertretung sagt ab", en: "Your deputy declines" }, text: {
-          de: `${personById(db, personId).name} kann Sie am ${when(meeting).de} nicht vertreten.`, en: `${personById(db, personId).name} cannot stand in for you on ${when(meeting).en}.` } },
+        ...secretariatNotices(db, deputyDeclinesToSecretariat(name, institution.name, w)),
+        { personId: institution.memberId, ...deputyDeclinesToMember(name, w) },
       );
     }
     notify(notices, meetingId);

@@ -1,11 +1,14 @@
 /**
  * What the attendance commands share: the person's seat, the institution's answer so far, and
- * their wording. The commands are their own modules: answer-attendance.ts, delegate-seat.ts,
- * check-in.ts, mark-presence.ts.
+ * the facts their wording (texts/attendance.ts) takes. The commands are their own modules:
+ * answer-attendance.ts, delegate-seat.ts, check-in.ts, mark-presence.ts.
  */
 import type { Attendance, Db, Institution, Meeting, Person } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
-import { berlinDay, formatDateTime, formatDay, toBerlinIso } from "../rules/time.ts";
+import { berlinDay, formatDateTime, toBerlinIso } from "../rules/time.ts";
+import { attendingText, checkInClosed, declinedText, meetingOver, NO_SEAT, nobodyFound, noSeatForGuest } from "../texts/attendance.ts";
+import type { NoticeTexts } from "../texts/outbox.ts";
+import { ALREADY_HANDLED } from "../texts/turn.ts";
 import type { Notice } from "./outbox.ts";
 import { findPersonOrInstitution, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
@@ -20,8 +23,6 @@ export interface Outcome {
   changed: boolean;
 }
 
-const MODE: Record<Mode, Texts> = { "in-person": { de: "in Präsenz", en: "in person" }, online: { de: "digital", en: "online" } };
-
 export function when(m: Meeting): Texts {
   const start = new Date(m.start);
   return { de: formatDateTime(start, "de"), en: formatDateTime(start, "en") };
@@ -29,7 +30,7 @@ export function when(m: Meeting): Texts {
 
 export function notStarted(m: Meeting, now: Date): void {
   if (now.getTime() >= new Date(m.end).getTime()) {
-    throw new ServiceError({ de: `Die Sitzung am ${when(m).de} ist bereits vorbei.`, en: `The meeting on ${when(m).en} is already over.` }, "conflict");
+    throw new ServiceError(meetingOver(when(m)), "conflict");
   }
 }
 
@@ -38,10 +39,7 @@ function seatOrRefuse(db: Db, personId: string): { institution: Institution; rol
   const roles = rolesOf(db, personId);
   if (roles.member) return { institution: roles.member, role: "member" };
   if (roles.deputy) return { institution: roles.deputy, role: "deputy" };
-  throw new ServiceError(
-    { de: "Zu- und Absagen gelten je Institution; Sie sind weder Mitglied noch Stellvertretung einer Institution.", en: "Answers are per institution; you are neither a member nor a deputy of one." },
-    "forbidden",
-  );
+  throw new ServiceError(NO_SEAT, "forbidden");
 }
 
 /** The person's seat and the institution's answer so far; a deputy acts only once the seat was handed over. */
@@ -62,26 +60,17 @@ export function current(db: Db, meetingId: string, institutionId: string): Atten
   return db.attendance.find((a) => a.meetingId === meetingId && a.institutionId === institutionId);
 }
 
-export function secretariatNotices(db: Db, subject: Texts, text: Texts): Notice[] {
-  return db.body.secretariatIds.map((personId) => ({ personId, subject, text }));
+export function secretariatNotices(db: Db, notice: NoticeTexts): Notice[] {
+  return db.body.secretariatIds.map((personId) => ({ personId, ...notice }));
 }
 
-
 export function answerText(record: Attendance, meeting: Meeting, institution: Institution): Texts {
-  const w = when(meeting);
-  if (record.attendeeId === null) {
-    return { de: `Ihre Absage für ${institution.name} zur Sitzung am ${w.de} ist vermerkt.`, en: `Your apology for ${institution.name} for the meeting on ${w.en} is recorded.` };
-  }
-  const mode = record.mode ? { de: ` (${MODE[record.mode].de})`, en: ` (${MODE[record.mode].en})` } : { de: "", en: "" };
-  const ask = record.mode ? { de: "", en: "" } : { de: " Nehmen Sie in Präsenz oder digital teil?", en: " Will you attend in person or online?" };
-  return {
-    de: `Vielen Dank, Ihre Teilnahme${mode.de} für ${institution.name} an der Sitzung am ${w.de} ist vermerkt.${ask.de}`,
-    en: `Thank you, your attendance${mode.en} for ${institution.name} at the meeting on ${w.en} is recorded.${ask.en}`,
-  };
+  if (record.attendeeId === null) return declinedText(institution.name, when(meeting));
+  return attendingText(institution.name, when(meeting), record.mode);
 }
 
 export function duplicateOutcome(): Outcome {
-  return { reply: { de: "Diese Nachricht habe ich bereits bearbeitet.", en: "I have already handled this message." }, outbox: [], changed: false };
+  return { reply: ALREADY_HANDLED, outbox: [], changed: false };
 }
 
 
@@ -90,10 +79,7 @@ export function duplicateOutcome(): Outcome {
 export function sessionDay(meeting: Meeting, now: Date): void {
   const day = berlinDay(new Date(meeting.start));
   if (berlinDay(now) !== day) {
-    throw new ServiceError(
-      { de: `Anmelden zur Sitzung geht erst am Sitzungstag, ${formatDay(day, "de")}.`, en: `Check-in opens on the day of the meeting, ${formatDay(day, "en")}.` },
-      "conflict",
-    );
+    throw new ServiceError(checkInClosed(day), "conflict");
   }
 }
 
@@ -117,11 +103,8 @@ export function target(db: Db, query: string): { person: Person | null; institut
     const roles = rolesOf(db, person.id);
     const seat = roles.member ?? roles.deputy;
     if (seat) return { person, institution: seat };
-    throw new ServiceError({ de: `${person.name} vertritt keine Institution; Gäste zählen nicht mit.`, en: `${person.name} represents no institution; guests do not count.` }, "invalid");
+    throw new ServiceError(noSeatForGuest(person.name), "invalid");
   }
   if (institution) return { person: null, institution };
-  throw new ServiceError(
-    { de: `Ich finde niemanden zu „${query}“. Bitte Namen oder Institution angeben, z. B. „/anwesend Jugendamt“.`, en: `I can't find "${query}". Please give a name or institution, e.g. "/anwesend Jugendamt".` },
-    "not-found",
-  );
+  throw new ServiceError(nobodyFound(query), "not-found");
 }

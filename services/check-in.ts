@@ -1,6 +1,7 @@
 /** "Ich bin anwesend": self check-in during the session, on the meeting's day. */
 import { z } from "zod";
 import type { Texts } from "../domain/profile.ts";
+import { checkedIn, memberAttends } from "../texts/attendance.ts";
 import type { Services } from "./context.ts";
 import { activeMeeting } from "./meetings.ts";
 import { anyPerson } from "./permissions.ts";
@@ -16,16 +17,10 @@ export const checkInCommand: Command<Input, { reply: Texts }> = {
   apply({ db, input: { meetingId }, actorId: personId, now, audit }) {
     const meeting = activeMeeting(db, meetingId);
     sessionDay(meeting, now);
-    const { institution, before } = seatAndAnswer(db, personId, meetingId, (inst) => ({
-      de: `Für ${inst.name} ist das Mitglied selbst gemeldet; bitte wenden Sie sich an den Vorsitz.`,
-      en: `The member is down to attend for ${inst.name}; please speak to the chair.`,
-    }));
+    const { institution, before } = seatAndAnswer(db, personId, meetingId, (inst) => memberAttends(inst.name));
     setPresent(db, meetingId, institution.id, personId, true, now, personId, before);
     audit("attendance.checked-in", { meetingId, institutionId: institution.id, personId });
-    const w = when(meeting);
-    return {
-      reply: { de: `Willkommen! Sie sind für ${institution.name} als anwesend eingetragen (Sitzung am ${w.de}).`, en: `Welcome! You are checked in for ${institution.name} (meeting on ${w.en}).` },
-    };
+    return { reply: checkedIn(institution.name, when(meeting)) };
   },
 };
 

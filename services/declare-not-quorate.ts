@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Texts } from "../domain/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
+import { notQuorateText } from "../texts/session.ts";
 import type { Services } from "./context.ts";
 import { findMeeting } from "./meetings.ts";
 import { chairSession } from "./permissions.ts";
@@ -29,14 +30,8 @@ export const declareNotQuorateCommand: Command<Input, Texts> = {
     for (const i of postponed) i.postponed = true;
     audit("quorum.declared-not-quorate", { meetingId, items: postponed.map((i) => i.number), represented });
     const second = profile.secondConvocation;
-    const list = postponed.map((i) => `TOP ${i.number}`).join(", ") || "–";
-    const hint: Texts = second.regulated
-      ? { de: ` Bei erneuter Einladung mit ${second.noticeDays} Tagen Frist und ausdrücklichem Hinweis ist die ${profile.bodyKind} dafür ohne Rücksicht auf die Anwesenden beschlussfähig (${second.citation}); der Hinweis wird in die nächste Einladung aufgenommen.`, en: ` A new invitation with ${second.noticeDays} days' notice and an express reference makes the body quorate for them whatever the attendance (${second.citation}); the next invitation will carry the reference.` }
-      : { de: "", en: "" };
-    return {
-      de: `Beschlussunfähigkeit festgestellt (${represented} ${represented === 1 ? "Institution" : "Institutionen"} vertreten). Zurückgestellt: ${list}.${hint.de}`,
-      en: `Lack of quorum declared (${represented} ${represented === 1 ? "institution" : "institutions"} represented). Postponed: ${list}.${hint.en}`,
-    } satisfies Texts;
+    const hint = second.regulated ? { noticeDays: second.noticeDays, citation: second.citation, bodyKind: profile.bodyKind } : null;
+    return notQuorateText(represented, postponed.map((i) => i.number), hint);
   },
 };
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Texts } from "../domain/profile.ts";
 import { delegationFor, type Delegation } from "../rules/representation.ts";
 import { toBerlinIso } from "../rules/time.ts";
+import { delegatedReply, delegationRefused, deputyNotified, standIn } from "../texts/attendance.ts";
 import { delegationText } from "../texts/representation.ts";
 import type { Services } from "./context.ts";
 import { personById, rosterInstitutions } from "./directory.ts";
@@ -35,16 +36,11 @@ export const delegateSeat: Command<Input, { reply: Texts; delegation: Delegation
       const notices =
         delegation.code === "not-a-member"
           ? []
-          : secretariatNotices(db, { de: "Vertretung nicht möglich", en: "Delegation not possible" }, {
-              de: `${person.name} (${delegation.institution!.name}) wollte die Sitzung am ${w.de} an die Stellvertretung übergeben: ${delegationText(delegation).de}`,
-              en: `${person.name} (${delegation.institution!.name}) asked to hand the meeting on ${w.en} to the deputy: ${delegationText(delegation).en}`,
-            });
+          : secretariatNotices(db, delegationRefused(person.name, delegation.institution!.name, w, delegationText(delegation)));
       notify(notices, meetingId);
       return { reply: delegationText(delegation), delegation };
     }
     const { institution, deputy } = delegation;
-    const rule = profile.representation.absenceCitation;
-    const cite = rule ? ` (${rule})` : "";
     upsert(db, {
       meetingId, institutionId: institution.id, status: "delegated", attendeeId: deputy.id, mode: null,
       present: false, checkedInAt: null, updatedAt: toBerlinIso(now), updatedBy: personId,
@@ -53,25 +49,11 @@ export const delegateSeat: Command<Input, { reply: Texts; delegation: Delegation
     // Once the invitation is out, the deputy's own invitation says that they stand in: one mail, not two.
     const invited = latestInvitation(db, meetingId) !== null;
     const notices: Notice[] = [
-      ...(invited ? [] : [{
-        personId: deputy.id,
-        subject: { de: `Vertretung in der Sitzung am ${w.de}`, en: `Standing in at the meeting on ${w.en}` },
-        text: {
-          de: `${person.name} kann an der Sitzung am ${w.de} nicht teilnehmen. Sie vertreten ${institution.name}${cite}. Bitte bestätigen Sie Ihre Teilnahme („Ich nehme teil“).`,
-          en: `${person.name} cannot attend the meeting on ${w.en}. You represent ${institution.name}${cite}. Please confirm your attendance ("I'll attend").`,
-        },
-      }]),
-      ...secretariatNotices(db, { de: "Vertretung gemeldet", en: "Deputy notified" }, {
-        de: `${person.name} (${institution.name}) ist am ${w.de} verhindert; die Stellvertretung ${deputy.name} wurde benachrichtigt.`,
-        en: `${person.name} (${institution.name}) cannot attend on ${w.en}; the deputy ${deputy.name} has been notified.`,
-      }),
+      ...(invited ? [] : [{ personId: deputy.id, ...standIn(person.name, institution.name, w, profile.representation.absenceCitation) }]),
+      ...secretariatNotices(db, deputyNotified(person.name, institution.name, deputy.name, w)),
     ];
-    const reply: Texts = {
-      de: `Ihre Abwesenheit am ${w.de} ist vermerkt. ${delegationText(delegation).de} ${deputy.name} erhält die Einladung, die Geschäftsstelle ist informiert.`,
-      en: `Your absence on ${w.en} is recorded. ${delegationText(delegation).en} ${deputy.name} receives the invitation and the Geschäftsstelle has been told.`,
-    };
     notify(notices, meetingId);
-    return { reply, delegation };
+    return { reply: delegatedReply(deputy.name, w, delegationText(delegation)), delegation };
   },
 };
 

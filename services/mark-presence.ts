@@ -1,6 +1,7 @@
 /** "/anwesend <Name>", "/abwesend <Name>": the chair or the Geschäftsstelle marks a member, deputy or institution present or absent. */
 import { z } from "zod";
 import type { Texts } from "../domain/profile.ts";
+import { markedAbsent, markedPresent } from "../texts/attendance.ts";
 import type { Services } from "./context.ts";
 import { personById } from "./directory.ts";
 import { activeMeeting } from "./meetings.ts";
@@ -21,12 +22,7 @@ export const markPresenceCommand: Command<Input, { reply: Texts }> = {
     const attendee = person ?? personById(db, before?.attendeeId ?? institution.memberId);
     setPresent(db, meetingId, institution.id, attendee.id, present, now, actorId, before);
     audit(present ? "attendance.marked-present" : "attendance.marked-absent", { meetingId, institutionId: institution.id, personId: attendee.id });
-    const w = when(meeting);
-    return {
-      reply: present
-        ? { de: `${attendee.name} (${institution.name}) ist als anwesend eingetragen (Sitzung am ${w.de}).`, en: `${attendee.name} (${institution.name}) is marked present (meeting on ${w.en}).` }
-        : { de: `${attendee.name} (${institution.name}) ist als abwesend eingetragen.`, en: `${attendee.name} (${institution.name}) is marked absent.` },
-    };
+    return { reply: present ? markedPresent(attendee.name, institution.name, when(meeting)) : markedAbsent(attendee.name, institution.name) };
   },
 };
 

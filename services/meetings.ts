@@ -5,7 +5,8 @@
  */
 import type { Db, Meeting, MeetingMode } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
-import { berlinDay, formatDateTime, parseInstant, toBerlinIso } from "../rules/time.ts";
+import { berlinDay, parseInstant, toBerlinIso } from "../rules/time.ts";
+import { endBeforeStart, invalidInstant, invalidLink, MEETING_CANCELLED, noOnlineUrl, noPlace, noSuchMeeting, startInPast, stateText, tooLong } from "../texts/meetings.ts";
 import { ServiceError, type InputField } from "./errors.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
 
@@ -56,41 +57,26 @@ export function checkMeeting(input: MeetingInput, now: Date, profile: Profile): 
 }
 
 function check(input: MeetingInput, now: Date, duration: DurationRule | null): Checked<MeetingFields> {
-  const start = instant(input.start, { de: "Beginn", en: "start" });
-  const end = input.end === undefined ? new Date(start.getTime() + defaultMeetingHours(duration) * 3_600_000) : instant(input.end, { de: "Ende", en: "end" });
-  if (end.getTime() <= start.getTime()) {
-    throw new MeetingError({
-      de: `Das Ende (${formatDateTime(end)}) muss nach dem Beginn (${formatDateTime(start)}) liegen.`,
-      en: `The end (${formatDateTime(end, "en")}) must be after the start (${formatDateTime(start, "en")}).`,
-    }, "invalid");
-  }
+  const start = instant(input.start, "start");
+  const end = input.end === undefined ? new Date(start.getTime() + defaultMeetingHours(duration) * 3_600_000) : instant(input.end, "end");
+  if (end.getTime() <= start.getTime()) throw new MeetingError(endBeforeStart(start, end), "invalid");
   const mode = input.mode ?? "in-person";
   const location = (input.location ?? "").trim();
   const onlineUrl = input.onlineUrl?.trim() || null;
   if (mode !== "online" && location === "") {
-    throw new MeetingError(mode === "hybrid"
-      ? { de: "Für eine hybride Sitzung fehlt der Ort.", en: "A hybrid meeting needs a place." }
-      : { de: "Für eine Sitzung in Präsenz fehlt der Ort.", en: "An in-person meeting needs a place." }, "invalid", "location");
+    throw new MeetingError(noPlace(mode), "invalid", "location");
   }
   if (mode !== "in-person" && !onlineUrl) {
-    throw new MeetingError(mode === "online"
-      ? { de: "Für eine digitale Sitzung fehlt der Link zur Videokonferenz.", en: "An online meeting needs the link to the video conference." }
-      : { de: "Für eine hybride Sitzung fehlt der Link zur Videokonferenz.", en: "A hybrid meeting needs the link to the video conference." }, "invalid", "onlineUrl");
+    throw new MeetingError(noOnlineUrl(mode), "invalid", "onlineUrl");
   }
   if (onlineUrl && !isWebUrl(onlineUrl)) {
-    throw new MeetingError({ de: `„${onlineUrl}“ ist kein gültiger Link (http:// oder https://).`, en: `"${onlineUrl}" is not a valid link (http:// or https://).` }, "invalid");
+    throw new MeetingError(invalidLink(onlineUrl), "invalid");
   }
 
   const warnings: Texts[] = [];
-  if (start.getTime() < now.getTime()) {
-    warnings.push({ de: `Der Beginn (${formatDateTime(start)}) liegt in der Vergangenheit.`, en: `The start (${formatDateTime(start, "en")}) is in the past.` });
-  }
+  if (start.getTime() < now.getTime()) warnings.push(startInPast(start));
   if (duration?.regulated && end.getTime() - start.getTime() > duration.maxHours * 3_600_000) {
-    const hours = { de: hoursText(duration.maxHours, "de"), en: hoursText(duration.maxHours, "en") };
-    warnings.push({
-      de: `Die Sitzung dauert länger als ${hours.de}; das muss ${duration.extendedBy.de} festlegen (${duration.citation}).`,
-      en: `The meeting is longer than ${hours.en}; ${duration.extendedBy.en} must decide that (${duration.citation}).`,
-    });
+    warnings.push(tooLong(duration.maxHours, duration.extendedBy, duration.citation));
   }
   return {
     value: { start: toBerlinIso(start), end: toBerlinIso(end), location, mode, onlineUrl },
@@ -98,21 +84,9 @@ function check(input: MeetingInput, now: Date, duration: DurationRule | null): C
   };
 }
 
-/** "2 Stunden" / "1.5 hours". */
-function hoursText(hours: number, lang: "de" | "en"): string {
-  const n = hours.toLocaleString(lang === "de" ? "de-DE" : "en-GB");
-  if (lang === "de") return `${n} ${hours === 1 ? "Stunde" : "Stunden"}`;
-  return `${n} ${hours === 1 ? "hour" : "hours"}`;
-}
-
-function instant(text: string, label: Texts): Date {
+function instant(text: string, which: "start" | "end"): Date {
   const at = parseInstant(text);
-  if (!at) {
-    throw new MeetingError({
-      de: `${label.de} „${text}“ ist kein gültiger Zeitpunkt; bitte ISO 8601 angeben, z. B. 2022-05-12T10:00.`,
-      en: `The ${label.en} "${text}" is not a valid date and time; please give ISO 8601, e.g. 2022-05-12T10:00.`,
-    }, "invalid");
-  }
+  if (!at) throw new MeetingError(invalidInstant(which, text), "invalid");
   return at;
 }
 
@@ -146,10 +120,7 @@ export function findMeeting(db: Db, id: string): Meeting {
   const meeting = db.meetings.find((m) => m.id === id);
   if (!meeting) {
     const known = db.meetings.map((m) => m.id).join(", ");
-    throw new ServiceError(
-      { de: `Eine Sitzung „${id}“ gibt es nicht${known ? ` (vorhanden: ${known})` : ""}.`, en: `There is no meeting "${id}"${known ? ` (known: ${known})` : ""}.` },
-      "not-found",
-    );
+    throw new ServiceError(noSuchMeeting(id, known), "not-found");
   }
   return meeting;
 }
@@ -157,7 +128,7 @@ export function findMeeting(db: Db, id: string): Meeting {
 /** A meeting people can still answer for: it exists and is not cancelled. */
 export function activeMeeting(db: Db, id: string): Meeting {
   const meeting = findMeeting(db, id);
-  if (meeting.state === "cancelled") throw new ServiceError({ de: "Diese Sitzung ist abgesagt.", en: "This meeting has been cancelled." }, "conflict");
+  if (meeting.state === "cancelled") throw new ServiceError(MEETING_CANCELLED, "conflict");
   return meeting;
 }
 
@@ -166,34 +137,13 @@ export function nextAgendaNumber(meeting: Meeting): number {
   return Math.max(0, ...meeting.agenda.map((a) => a.number)) + 1;
 }
 
-/**
- * A meeting's state in words true under every profile. Where a profile is at hand, use
- * `meetingStateText`, which also says how the minutes became final.
- */
-const STATE_DE: Record<Meeting["state"], string> = {
-  planned: "geplant",
-  invited: "eingeladen",
-  held: "abgehalten",
-  "minutes-approved": "abgeschlossen",
-  cancelled: "abgesagt",
-};
-
-const STATE_EN: Record<Meeting["state"], string> = {
-  planned: "planned",
-  invited: "invited",
-  held: "held",
-  "minutes-approved": "closed",
-  cancelled: "cancelled",
-};
-
 /** "abgeschlossen (Niederschrift genehmigt)", or "… bestätigt" where the next meeting confirms the minutes. */
 export function meetingStateText(state: Meeting["state"], profile: Profile): Texts {
-  if (state !== "minutes-approved") return { de: STATE_DE[state], en: STATE_EN[state] };
-  const approved = approvalWords(profile).approved;
-  return { de: `${STATE_DE[state]} (Niederschrift ${approved.de})`, en: `${STATE_EN[state]} (minutes ${approved.en})` };
+  return stateText(state, approvalWords(profile).approved);
 }
 
-export const MODE_DE: Record<MeetingMode, string> = { "in-person": "in Präsenz", online: "digital", hybrid: "hybrid" };
+/** The modes in German words, for the command line's meeting view (texts/meetings.ts). */
+export { MODE_DE } from "../texts/meetings.ts";
 
 /** A meeting as `meeting show` prints it (DESIGN.md contract). */
 export function meetingView(db: Db, meeting: Meeting) {

@@ -13,10 +13,9 @@
  */
 import type { MailMessage, Mailer } from "../adapters/mail-transport.ts";
 import type { Db, DeliveryState, OutboxMessage } from "../domain/model.ts";
-import type { Texts } from "../domain/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { composeNotice } from "../adapters/notice-mail.ts";
-import { noticeSignature, type OutboxPurpose } from "../texts/outbox.ts";
+import { noticeMail, UNKNOWN_ERROR, UNKNOWN_PERSON, type NoticeTexts, type OutboxPurpose } from "../texts/outbox.ts";
 import type { Services } from "./context.ts";
 import { lastLang } from "./directory.ts";
 
@@ -45,15 +44,13 @@ export function claim(d: DeliveryState, now: Date): void {
 export function recordResult(d: DeliveryState, result: { accepted: boolean; error?: string | undefined; at: Date }): void {
   if (d.acceptedAt) return;
   d.acceptedAt = result.accepted ? toBerlinIso(result.at) : null;
-  d.error = result.accepted ? null : (result.error ?? "unbekannter Fehler");
+  d.error = result.accepted ? null : (result.error ?? UNKNOWN_ERROR);
   d.claimedAt = null;
 }
 
 /** A message for someone other than the person who asked (the deputy, the Geschäftsstelle). */
-export interface Notice {
+export interface Notice extends NoticeTexts {
   personId: string;
-  subject: Texts;
-  text: Texts;
 }
 
 /** Step 1 for notices: records them in the command's own store update; returns their ids to send. */
@@ -149,8 +146,7 @@ function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChan
   const mail = person && composeNotice({
     from: { name: db.body.name, address: db.body.secretariatEmail },
     to: { name: person.name, address: person.email },
-    subject: `${db.body.name}: ${m.subject[lang]}`,
-    text: `${m.text![lang]}\n\n— ${noticeSignature(lang, db.body.name)}`,
+    ...noticeMail(lang, db.body.name, { subject: m.subject, text: m.text! }),
   });
   return {
     id: m.id,
@@ -164,7 +160,7 @@ function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChan
           // not reachable in Teams (bot removed, conversation gone): e-mail below
         }
       }
-      if (!mail) return { accepted: false, via: "email", error: "unbekannte Person" };
+      if (!mail) return { accepted: false, via: "email", error: UNKNOWN_PERSON };
       return sendMail(mailer, mail);
     },
   };
@@ -172,7 +168,7 @@ function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChan
 
 async function sendMail(mailer: Mailer, mail: MailMessage): Promise<{ accepted: boolean; via: "email"; error?: string }> {
   const sent = await mailer.send(mail);
-  return sent.accepted ? { accepted: true, via: "email" } : { accepted: false, via: "email", error: sent.error ?? "unbekannter Fehler" };
+  return sent.accepted ? { accepted: true, via: "email" } : { accepted: false, via: "email", error: sent.error ?? UNKNOWN_ERROR };
 }
 
 /** One line of `outbox list` and `/postausgang`. */

@@ -18,7 +18,3 @@ export interface ProposalOutcome {
   /** Outbox messages this command recorded for other people, to be sent after the reply. */
   outbox: string[];
 }
-
-/** What a redelivered proposal or decision is told. */
-export const PROPOSAL_RECEIVED: Texts = { de: "Dieser Vorschlag ist bereits eingegangen.", en: "This proposal has already been received." };
-export const ALREADY_DECIDED: Texts = { de: "Bereits erledigt.", en: "Already done." };

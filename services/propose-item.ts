@@ -2,14 +2,16 @@
 import { z } from "zod";
 import type { Proposal } from "../domain/model.ts";
 import { proposalTiming } from "../rules/timing.ts";
-import { formatDateTime, toBerlinIso } from "../rules/time.ts";
+import { toBerlinIso } from "../rules/time.ts";
+import { MEETING_BEGUN, newProposal, NO_TITLE, PROPOSAL_RECEIVED, proposalReceived } from "../texts/proposals.ts";
 import { proposalTimingText } from "../texts/timing.ts";
+import { secretariatNotices, when } from "./attendance.ts";
 import type { Services } from "./context.ts";
 import { personById } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import { activeMeeting } from "./meetings.ts";
 import { proposeItems } from "./permissions.ts";
-import { PROPOSAL_RECEIVED, type ProposalInput, type ProposalOutcome } from "./proposals.ts";
+import { type ProposalInput, type ProposalOutcome } from "./proposals.ts";
 import { run, type Command } from "./runner.ts";
 
 const Input = z.object({ meetingId: z.string(), title: z.string(), description: z.string(), presenter: z.string(), link: z.string().nullable() });
@@ -23,7 +25,7 @@ export const proposeItem: Command<Input, Omit<ProposalOutcome, "outbox">> = {
     const title = requireTitle(input.title);
     const meeting = activeMeeting(db, meetingId);
     if (now.getTime() >= new Date(meeting.start).getTime()) {
-      throw new ServiceError({ de: "Die Sitzung hat schon begonnen; bitte melden Sie das Thema für die nächste an.", en: "The meeting has begun; please propose the topic for the next one." }, "conflict");
+      throw new ServiceError(MEETING_BEGUN, "conflict");
     }
     const timing = proposalTiming(new Date(meeting.start), now, profile);
     const proposal: Proposal = {
@@ -34,29 +36,15 @@ export const proposeItem: Command<Input, Omit<ProposalOutcome, "outbox">> = {
     db.proposals.push(proposal);
     audit("proposal.submitted", { meetingId, proposalId: proposal.id, late: timing.late });
     const by = personById(db, personId).name;
-    const when = formatDateTime(new Date(meeting.start));
-    const lateNote = timing.late ? " (verspätet)" : "";
-    notify(db.body.secretariatIds.map((id) => ({
-      personId: id,
-      subject: { de: `Neuer TOP-Vorschlag${lateNote}`, en: `New agenda proposal${timing.late ? " (late)" : ""}` },
-      text: {
-        de: `${by} schlägt für die Sitzung am ${when} vor: „${title}“${lateNote}. Übersicht mit „/tagesordnung“.`,
-        en: `${by} proposes for the meeting on ${formatDateTime(new Date(meeting.start), "en")}: "${title}"${timing.late ? " (late)" : ""}. Review with "/tagesordnung".`,
-      },
-    })), meetingId);
-    return {
-      proposal,
-      reply: {
-        de: `Ihr Vorschlag „${title}“ für die Sitzung am ${when} ist eingegangen. ${proposalTimingText(timing).de}`,
-        en: `Your proposal "${title}" for the meeting on ${formatDateTime(new Date(meeting.start), "en")} has been received. ${proposalTimingText(timing).en}`,
-      },
-    };
+    const w = when(meeting);
+    notify(secretariatNotices(db, newProposal(by, title, w, timing.late)), meetingId);
+    return { proposal, reply: proposalReceived(title, w, proposalTimingText(timing)) };
   },
 };
 
 function requireTitle(text: string): string {
   const title = text.trim();
-  if (!title) throw new ServiceError({ de: "Der Vorschlag braucht einen Titel.", en: "The proposal needs a title." });
+  if (!title) throw new ServiceError(NO_TITLE);
   return title;
 }
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Texts } from "../domain/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
+import { EMPTY_STATEMENT, statementRecorded } from "../texts/session.ts";
 import type { Services } from "./context.ts";
 import { personById } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
@@ -23,13 +24,10 @@ export const recordStatementCommand: Command<Input, Texts> = {
     const speaker = personById(db, speakerId ?? actorId);
     if (speaker.id !== actorId) chairSession.check(db, actorId);
     const clean = text.trim();
-    if (!clean) throw new ServiceError({ de: "Die Erklärung ist leer; bitte den Wortlaut angeben.", en: "The statement is empty; please give its wording." });
+    if (!clean) throw new ServiceError(EMPTY_STATEMENT);
     db.personalStatements.push({ id: `e-${db.personalStatements.length + 1}`, meetingId, agendaItemId: item?.id ?? null, personId: speaker.id, text: clean, recordedAt: toBerlinIso(now) });
     audit("statement.recorded", { meetingId, personId: speaker.id, item: item?.number ?? null });
-    return {
-      de: `Die persönliche Erklärung von ${speaker.name} wird in die Niederschrift aufgenommen.`,
-      en: `${speaker.name}'s personal statement will be included in the minutes.`,
-    } satisfies Texts;
+    return statementRecorded(speaker.name);
   },
 };
 

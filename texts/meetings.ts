@@ -1,6 +1,7 @@
-/** Wording of the meeting and agenda commands, and of a message that is about no meeting (services/meeting-lookup.ts). */
+/** Wording of the meeting and agenda commands (services/meetings.ts, create-meeting.ts, add-agenda-item.ts), and of a message that is about no meeting (services/meeting-lookup.ts). */
+import type { Meeting, MeetingMode } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
-import { berlinDay, formatDay } from "../rules/time.ts";
+import { berlinDay, formatDateTime, formatDay } from "../rules/time.ts";
 import type { MeetingMiss } from "../services/meeting-lookup.ts";
 
 export function meetingMissText(miss: MeetingMiss): Texts {
@@ -34,3 +35,102 @@ export function AGENDA_NEEDS_UPDATE(citation: string | null): Texts {
     en: `The invitation has already gone out; the changed agenda must be sent on to the members${cite} ("/einladen aktualisieren").`,
   };
 }
+
+/** The instant as each language writes it ("12.05.2022, 10:00 Uhr"). */
+function at(instant: Date): Texts {
+  return { de: formatDateTime(instant), en: formatDateTime(instant, "en") };
+}
+
+export function endBeforeStart(start: Date, end: Date): Texts {
+  const s = at(start);
+  const e = at(end);
+  return { de: `Das Ende (${e.de}) muss nach dem Beginn (${s.de}) liegen.`, en: `The end (${e.en}) must be after the start (${s.en}).` };
+}
+
+export function noPlace(mode: "in-person" | "hybrid"): Texts {
+  return mode === "hybrid"
+    ? { de: "Für eine hybride Sitzung fehlt der Ort.", en: "A hybrid meeting needs a place." }
+    : { de: "Für eine Sitzung in Präsenz fehlt der Ort.", en: "An in-person meeting needs a place." };
+}
+
+export function noOnlineUrl(mode: "online" | "hybrid"): Texts {
+  return mode === "online"
+    ? { de: "Für eine digitale Sitzung fehlt der Link zur Videokonferenz.", en: "An online meeting needs the link to the video conference." }
+    : { de: "Für eine hybride Sitzung fehlt der Link zur Videokonferenz.", en: "A hybrid meeting needs the link to the video conference." };
+}
+
+export function invalidLink(url: string): Texts {
+  return { de: `„${url}“ ist kein gültiger Link (http:// oder https://).`, en: `"${url}" is not a valid link (http:// or https://).` };
+}
+
+export function startInPast(start: Date): Texts {
+  const s = at(start);
+  return { de: `Der Beginn (${s.de}) liegt in der Vergangenheit.`, en: `The start (${s.en}) is in the past.` };
+}
+
+/** "2 Stunden" / "1.5 hours". */
+function hoursText(hours: number, lang: keyof Texts): string {
+  const n = hours.toLocaleString(lang === "de" ? "de-DE" : "en-GB");
+  if (lang === "de") return `${n} ${hours === 1 ? "Stunde" : "Stunden"}`;
+  return `${n} ${hours === 1 ? "hour" : "hours"}`;
+}
+
+/** Longer than the profile's maximum: who must decide that (`extendedBy` and `citation` from the profile). */
+export function tooLong(maxHours: number, extendedBy: Texts, citation: string): Texts {
+  return {
+    de: `Die Sitzung dauert länger als ${hoursText(maxHours, "de")}; das muss ${extendedBy.de} festlegen (${citation}).`,
+    en: `The meeting is longer than ${hoursText(maxHours, "en")}; ${extendedBy.en} must decide that (${citation}).`,
+  };
+}
+
+const INSTANT_LABEL: Record<"start" | "end", Texts> = { start: { de: "Beginn", en: "start" }, end: { de: "Ende", en: "end" } };
+
+export function invalidInstant(which: "start" | "end", text: string): Texts {
+  const label = INSTANT_LABEL[which];
+  return {
+    de: `${label.de} „${text}“ ist kein gültiger Zeitpunkt; bitte ISO 8601 angeben, z. B. 2022-05-12T10:00.`,
+    en: `The ${label.en} "${text}" is not a valid date and time; please give ISO 8601, e.g. 2022-05-12T10:00.`,
+  };
+}
+
+/** `known`: the meeting ids there are, joined. */
+export function noSuchMeeting(id: string, known: string): Texts {
+  return { de: `Eine Sitzung „${id}“ gibt es nicht${known ? ` (vorhanden: ${known})` : ""}.`, en: `There is no meeting "${id}"${known ? ` (known: ${known})` : ""}.` };
+}
+
+export const MEETING_CANCELLED: Texts = { de: "Diese Sitzung ist abgesagt.", en: "This meeting has been cancelled." };
+
+/**
+ * A meeting's state in words true under every profile. Where a profile is at hand, use
+ * `meetingStateText` (services/meetings.ts), which also says how the minutes became final.
+ */
+const STATE_DE: Record<Meeting["state"], string> = {
+  planned: "geplant",
+  invited: "eingeladen",
+  held: "abgehalten",
+  "minutes-approved": "abgeschlossen",
+  cancelled: "abgesagt",
+};
+
+const STATE_EN: Record<Meeting["state"], string> = {
+  planned: "planned",
+  invited: "invited",
+  held: "held",
+  "minutes-approved": "closed",
+  cancelled: "cancelled",
+};
+
+/** "abgeschlossen (Niederschrift genehmigt)"; `approved` is how the profile's minutes become final. */
+export function stateText(state: Meeting["state"], approved: Texts): Texts {
+  if (state !== "minutes-approved") return { de: STATE_DE[state], en: STATE_EN[state] };
+  return { de: `${STATE_DE[state]} (Niederschrift ${approved.de})`, en: `${STATE_EN[state]} (minutes ${approved.en})` };
+}
+
+/** How a meeting (or one attendee) takes part: "in Präsenz", "digital", "hybrid". */
+export const MODE: Record<MeetingMode, Texts> = {
+  "in-person": { de: "in Präsenz", en: "in person" },
+  online: { de: "digital", en: "online" },
+  hybrid: { de: "hybrid", en: "hybrid" },
+};
+
+export const MODE_DE: Record<MeetingMode, string> = { "in-person": MODE["in-person"].de, online: MODE.online.de, hybrid: MODE.hybrid.de };

@@ -1,6 +1,12 @@
 /** Wording of the outbox: what a message is for, how it went, and the notice mail's signature. */
 import type { Texts } from "../domain/profile.ts";
 
+/** A notice's subject and text, as the commands word them for the deputy, the member or the Geschäftsstelle. */
+export interface NoticeTexts {
+  subject: Texts;
+  text: Texts;
+}
+
 export type OutboxPurpose = "invitation" | "update" | "cancel" | "notice" | "minutes";
 
 export const PURPOSE: Record<OutboxPurpose, Texts> = {
@@ -26,6 +32,16 @@ export const VIA: Record<"teams" | "email", Texts> = {
 export function noticeSignature(lang: keyof Texts, bodyName: string): string {
   return `${lang === "de" ? "Assistent der Geschäftsstelle" : "Geschäftsstelle assistant"}, ${bodyName}`;
 }
+
+/** A notice as an e-mail: the body's name before the subject, the signature under the text. */
+export function noticeMail(lang: keyof Texts, bodyName: string, notice: NoticeTexts): { subject: string; text: string } {
+  return { subject: `${bodyName}: ${notice.subject[lang]}`, text: `${notice.text[lang]}\n\n— ${noticeSignature(lang, bodyName)}` };
+}
+
+/** What a failed delivery records when the server gave no reason (stored, so in German). */
+export const UNKNOWN_ERROR = "unbekannter Fehler";
+/** What a notice to a person no longer on the roster records. */
+export const UNKNOWN_PERSON = "unbekannte Person";
 
 /** For the person whose command caused notices: who was reached other than in Teams. */
 export function deliverySummary(lang: keyof Texts, d: { outbox: string[]; byMail: string[]; failed: { name: string; error: string }[] }): string | null {
