@@ -57,7 +57,7 @@ import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
 import { findMeeting } from "./meetings.ts";
 import { mayManageMeetings } from "./permissions.ts";
 import { buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId } from "./minutes.ts";
-import { restampHtml, restampMarkdown } from "./minutes-render.ts";
+import { restampHtml, restampMarkdown } from "../adapters/minutes-render.ts";
 
 /** § 7 Abs. 3 GO "größere Anhänge": above this the mail carries download links instead. */
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;

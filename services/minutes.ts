@@ -19,7 +19,7 @@ import { MINUTES_NOT_PUBLIC, minutesCancelled } from "../texts/minutes.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
 import { findMeeting, MeetingError } from "./meetings.ts";
 
-export { renderHtml, renderMarkdown } from "./minutes-render.ts";
+export { renderHtml, renderMarkdown } from "../adapters/minutes-render.ts";
 
 export type MinutesVersion = "internal" | "public";
 

@@ -50,6 +50,8 @@ function literals(file: string, text: string): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node)) return;
+    // A developer's assertion (`new Error("unreachable: …")`) is read by developers, not by members.
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "Error") return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(node.text);
     if (ts.isTemplateExpression(node)) found.push([node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(HOLE));
     ts.forEachChild(node, visit);
@@ -94,5 +96,32 @@ describe("bot/ never imports the store (DESIGN.md: queries and conversation stat
   it("no file in bot/ imports a store module, not even for a type", () => {
     const offenders = sources("bot").flatMap(({ file, text }) => imports(text).filter((m) => STORE_MODULE.test(m)).map((m) => `${file} → ${m}`));
     expect(offenders).toEqual([]);
+  });
+});
+
+/**
+ * A sentence that is not code: audit actions and card verbs ("attendance.delegated"), MIME types,
+ * URLs, file names and HTML layout around a `${…}` are not wording.
+ */
+function isWording(literal: string): boolean {
+  const prose = literal.replace(/<[^>]*>/g, " ").replaceAll(HOLE, " ");
+  if (/^[\w.${}…\s-]+$/.test(literal) && !/\s/.test(literal.trim())) return false;
+  if (/:\/\/|^[a-z]+\/[\w.+-]+(;|$)|\.(ts|js|json|ya?ml|ics|html)$/.test(literal)) return false;
+  return isSentence(prose);
+}
+
+describe("services/ and bot/ word nothing themselves: every sentence is in texts/ (DESIGN.md)", () => {
+  // Log lines for the operator (English, never shown to members); bot/understand.ts holds the words it recognises, not answers.
+  const KNOWN = ["bot/app.ts: turn failed", "bot/main.ts: background work failed", "bot/main.ts: bot listening on /api/messages"];
+  const checked = (dir: string) => sources(dir).filter(({ file }) => file !== join("bot", "understand.ts"));
+
+  it("no string or template literal in services/ or bot/ is a sentence", () => {
+    const offenders = ["services", "bot"].flatMap(checked).flatMap(({ file, text }) => literals(file, text).filter(isWording).map((l) => `${file}: ${l}`));
+    expect(offenders).toEqual(KNOWN);
+  });
+
+  it("the check tells wording from codes, types and markup", () => {
+    const probe = 'audit("attendance.delegated"); const t = "text/plain; charset=utf-8"; const u = `<li>${x}</li>`; const s = `Sie vertreten ${name}.`; throw new Error("unreachable: never");';
+    expect(literals("probe.ts", probe).filter(isWording)).toEqual(["Sie vertreten ${…}."]);
   });
 });

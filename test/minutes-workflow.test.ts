@@ -12,7 +12,7 @@ import { ServiceError } from "../services/errors.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { minutesFiles } from "../adapters/minutes-files.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
-import { restampHtml } from "../services/minutes-render.ts";
+import { restampHtml } from "../adapters/minutes-render.ts";
 import { GS, MEETING_ID, minutesWorld, NEXT_MEETING_ID, worldDb, type MinutesWorld } from "./support/minutes-workflow-fixture.ts";
 import { oberhausen } from "./support/profiles.ts";
 import { runCli } from "./support/store-process.ts";

@@ -1,7 +1,7 @@
 /**
  * The minutes document's own wording (§ 7 GO), German only: the Niederschrift is written and signed
  * in German. Headings, labels and the sentences services/minutes.ts puts into the document; the
- * layout (Markdown, HTML) is services/minutes-render.ts's. Every paragraph cited comes from the
+ * layout (Markdown, HTML) is adapters/minutes-render.ts's. Every paragraph cited comes from the
  * caller's profile.
  */
 import type { Meeting } from "../domain/model.ts";
@@ -112,7 +112,7 @@ export function withCitation(sentence: string, citation: string | null): string 
   return `${sentence.replace(/\.$/, "")}${paren(citation)}.`;
 }
 
-// ---- headings and labels of the layout (services/minutes-render.ts) --------------------------
+// ---- headings and labels of the layout (adapters/minutes-render.ts) --------------------------
 
 export const TITLE = "Niederschrift";
 

@@ -4,13 +4,13 @@
  * follows the sequence of a German committee Niederschrift: header, attendance, agenda, results
  * per TOP, signatures.
  */
-import { escapeHtml } from "../adapters/invitation-mail.ts";
+import { escapeHtml } from "./invitation-mail.ts";
 import {
   documentTitle, EMPTY, excusedDetail, FOOTER_HEAD, HEADING, itemHeading, LABEL, NO_RESOLUTION_TEXT, NO_RESULT, outcome, PAGE_OF,
   PRESENT_COLUMNS, presentDetail, recorder, representedLine, SESSION, signaturesHeading, statementBy, statementIntro, subtitle, tally, TITLE,
   voteDetail,
 } from "../texts/minutes-document.ts";
-import type { ItemSection, MinutesDoc, StatementBlock, VoteBlock } from "./minutes.ts";
+import type { ItemSection, MinutesDoc, StatementBlock, VoteBlock } from "../services/minutes.ts";
 
 // ---- shared by both formats -------------------------------------------------------------------
 
