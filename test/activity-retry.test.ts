@@ -92,6 +92,14 @@ interface Row {
 
 const say = (personId: string, text: string) => (id: string) => bot.say(personId, text, id);
 const press = (personId: string, action: Record<string, unknown>) => (id: string) => bot.press(personId, action, id);
+type Step = () => unknown;
+/** A row's setup as steps run in order. */
+const steps = (...all: Step[]) => async () => {
+  for (const step of all) await step();
+};
+const at = (iso: string): Step => () => bot.setNow(iso);
+const says = (personId: string, text: string, expected: string | RegExp): Step => () => expectSay(personId, text, expected);
+
 const none = async () => {};
 
 const ROWS: Row[] = [
@@ -106,59 +114,37 @@ const ROWS: Row[] = [
   { name: "/tagesordnung ablehnen p-1", setup: proposal, deliver: say(GS, "/tagesordnung ablehnen p-1") },
   {
     name: "/einladen",
-    setup: async () => {
-      await meeting();
-      bot.setNow("2022-04-20T09:00:00+02:00");
-    },
+    setup: steps(meeting, at("2022-04-20T09:00:00+02:00")),
     deliver: say(GS, "/einladen"),
   },
   {
     name: "/einladen dringend <Grund>",
-    setup: async () => {
-      await meeting();
-      bot.setNow("2022-05-01T09:00:00+02:00"); // after 27.04. (regular), before 04.05. (urgent)
-    },
+    setup: steps(meeting, at("2022-05-01T09:00:00+02:00")), // after 27.04. (regular), before 04.05. (urgent)
     deliver: say(GS, "/einladen dringend Kurzfristige Entscheidung über Fördermittel"),
   },
   {
     name: "/einladen erneut (after a refused recipient)",
-    setup: async () => {
-      await meeting();
-      bot.setNow("2022-04-20T09:00:00+02:00");
-      bot.world.refuse.add("sabine.fuchs@example.org");
-      await expectSay(GS, "/einladen", "fehlgeschlagen");
-      bot.world.refuse.clear();
-      bot.setNow("2022-04-21T09:00:00+02:00");
-    },
+    setup: steps(meeting, at("2022-04-20T09:00:00+02:00"), () => bot.world.refuse.add("sabine.fuchs@example.org"), says(GS, "/einladen", "fehlgeschlagen"), () => bot.world.refuse.clear(), at("2022-04-21T09:00:00+02:00")),
     deliver: say(GS, "/einladen erneut"),
   },
   {
     name: "/einladen aktualisieren (after a new item)",
-    setup: async () => {
-      await invited();
-      await expectSay(GS, "/top Sprachkurse für Geflüchtete", "TOP 2");
-    },
+    setup: steps(invited, says(GS, "/top Sprachkurse für Geflüchtete", "TOP 2")),
     deliver: say(GS, "/einladen aktualisieren"),
   },
   {
     name: "/niederschrift (Entwurf)",
-    setup: async () => {
-      await session(9);
-      bot.setNow("2022-05-13T09:00:00+02:00");
-    },
+    setup: steps(() => session(9), at("2022-05-13T09:00:00+02:00")),
     deliver: say(GS, "/niederschrift"),
   },
-  { name: "/niederschrift senden", setup: async () => { await drafted(); bot.setNow("2022-05-20T09:00:00+02:00"); }, deliver: say(GS, "/niederschrift senden") },
-  { name: "/niederschrift genehmigen", setup: async () => { await minutesSent(); bot.setNow("2022-09-15T10:05:00+02:00"); }, deliver: say(GS, "/niederschrift genehmigen") },
+  { name: "/niederschrift senden", setup: steps(drafted, at("2022-05-20T09:00:00+02:00")), deliver: say(GS, "/niederschrift senden") },
+  { name: "/niederschrift genehmigen", setup: steps(minutesSent, at("2022-09-15T10:05:00+02:00")), deliver: say(GS, "/niederschrift genehmigen") },
 
   // Vorsitz
   { name: "/anwesend <Name>", setup: () => session(), deliver: say(CHAIR, "/anwesend Sabine Fuchs") },
   {
     name: "/abwesend <Name>",
-    setup: async () => {
-      await session();
-      await expectSay(MEMBER, "Ich bin anwesend", "als anwesend eingetragen");
-    },
+    setup: steps(session, says(MEMBER, "Ich bin anwesend", "als anwesend eingetragen")),
     deliver: say(CHAIR, "/abwesend Sabine Fuchs"),
   },
   { name: "/beschlussunfaehig", setup: () => session(5), deliver: say(CHAIR, "/beschlussunfaehig") },
@@ -173,10 +159,7 @@ const ROWS: Row[] = [
   { name: "„Ich sage ab, ohne Vertretung“", setup: meeting, deliver: say(MEMBER, "Ich sage ab, ohne Vertretung") },
   {
     name: "„Ja, bitte“ (answering the question about the deputy)",
-    setup: async () => {
-      await meeting();
-      await expectSay(MEMBER, "Ich kann nicht teilnehmen.", "Soll Ihre Stellvertretung");
-    },
+    setup: steps(meeting, says(MEMBER, "Ich kann nicht teilnehmen.", "Soll Ihre Stellvertretung")),
     deliver: say(MEMBER, "Ja, bitte"),
   },
   { name: "„Ich bin anwesend“ (check-in in the session)", setup: () => session(), deliver: say(MEMBER, "Ich bin anwesend") },
@@ -185,13 +168,7 @@ const ROWS: Row[] = [
   { name: "TOP-Vorschlag in einer Nachricht", setup: meeting, deliver: say(MEMBER, "Ich möchte einen TOP vorschlagen: Wohnraum | Lage in den Gemeinden | Herr Kühn") },
   {
     name: "TOP-Vorschlag, letzte Antwort des geführten Dialogs",
-    setup: async () => {
-      await meeting();
-      await expectSay(MEMBER, "Ich möchte einen TOP vorschlagen", "Titel");
-      await expectSay(MEMBER, "Sprachkurse für Geflüchtete", "beschreiben");
-      await expectSay(MEMBER, "Stand der Kursplätze im Kreis", "Wer trägt vor");
-      await expectSay(MEMBER, "Frau Fuchs", "Link");
-    },
+    setup: steps(meeting, says(MEMBER, "Ich möchte einen TOP vorschlagen", "Titel"), says(MEMBER, "Sprachkurse für Geflüchtete", "beschreiben"), says(MEMBER, "Stand der Kursplätze im Kreis", "Wer trägt vor"), says(MEMBER, "Frau Fuchs", "Link")),
     deliver: say(MEMBER, "nein"),
   },
 
