@@ -6,7 +6,8 @@ import type { Db, Invitation } from "../domain/model.ts";
 import type { Mailer } from "../adapters/mail-transport.ts";
 import type { Texts } from "../domain/profile.ts";
 import { berlinDay } from "../rules/time.ts";
-import { invitationReportText, UNKNOWN_ERROR } from "../texts/invitation-report.ts";
+import { invitationReportText } from "../texts/invitation-report.ts";
+import { UNKNOWN_ERROR } from "../texts/outbox.ts";
 import type { Batch, Delivery } from "./invitation-delivery.ts";
 import { nameOf } from "./invitation-recipients.ts";
 

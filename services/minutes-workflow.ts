@@ -44,7 +44,7 @@ import {
   alreadyApproved, APPROVE_FORBIDDEN, approvedNoRedraft, DRAFT_FORBIDDEN, draftFileMissing, draftText, minutesApproved, minutesCancelled, noDraft,
   noMinutesYet, NO_OPEN_OBJECTIONS, noPublicReason, notBeforeNextMeeting, notBegun, notSentToAll, OBJECTION_EMPTY,
   OBJECTION_FORBIDDEN, objectionRecorded, objectionsClosed, objectionsOpen, objectionsSettled, onDay, RESOLUTION_EMPTY, RESOLVE_FORBIDDEN,
-  SEND_FORBIDDEN, sendText, sentTextFixed, tooLargeText, UNKNOWN_ERROR, withStaleFiles,
+  SEND_FORBIDDEN, sendText, sentTextFixed, tooLargeText, withStaleFiles,
 } from "../texts/minutes.ts";
 import { minutesMeetingTitle, minutesSubject, secretariatSender } from "../texts/minutes-mail.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
@@ -54,6 +54,7 @@ import { alreadyHandled, ServiceError } from "./errors.ts";
 import { bodyGenitive } from "./invitation-core.ts";
 import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
+import { UNKNOWN_ERROR } from "../texts/outbox.ts";
 import { findMeeting } from "./meetings.ts";
 import { mayManageMeetings } from "./permissions.ts";
 import { buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId } from "./minutes.ts";

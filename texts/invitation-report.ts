@@ -13,8 +13,6 @@ type Facts = Omit<InvitationReport, "text">;
 /** How a mail that could not be composed is recorded: our own failure, not the mail server's answer. */
 export const NOT_COMPOSED = "Die Nachricht konnte nicht erstellt werden: ";
 
-/** A failure the transport gave no reason for. */
-export const UNKNOWN_ERROR = "unbekannter Fehler";
 
 const WHAT: Record<Invitation["kind"], Texts> = {
   request: { de: "Einladung zur Sitzung", en: "Invitation to the meeting" },

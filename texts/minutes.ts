@@ -32,8 +32,6 @@ export function onDay(day: Day | null): Texts {
   return { de: ` am ${formatDay(day, "de")}`, en: ` on ${formatDay(day, "en")}` };
 }
 
-/** A mail the server refused without saying why. */
-export const UNKNOWN_ERROR = "unbekannter Fehler";
 
 /** Why there is no public version: the profile's reason with its paragraph. */
 export function noPublicReason(note: Texts, citation: string | null): Texts {
