@@ -34,7 +34,8 @@ export interface AppDeps {
   proactiveToOthers?: boolean;
 }
 
-export function createApp(deps: AppDeps): Application {
+export function createApp(given: AppDeps): Application {
+  const deps = withTeamsChannel(given);
   const app = new Application({
     adapter: deps.adapter,
     botAppId: deps.botAppId ?? "",
@@ -102,27 +103,42 @@ async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void
   }
 }
 
-/** After the reply: the deputy's invitation, long work, the outbox messages; what the sender should know comes back proactively. */
+/**
+ * After the reply: the deputy's invitation, long work, then the outbox messages the turn recorded —
+ * those even when the work before failed, so no notice waits for a retry because of it; what the
+ * sender should know comes back proactively.
+ */
 async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<ConversationReference>, lang: "de" | "en"): Promise<void> {
   const { services } = deps;
   const followUps: Reply[] = [];
   const outbox = [...result.outbox];
-  if (result.deputyInvitation) {
-    const sent = await sendDelegatedInvitation(services, result.deputyInvitation.meetingId, result.deputyInvitation.memberId);
-    if (sent.sent) followUps.push({ text: sent.text[lang] });
+  try {
+    if (result.deputyInvitation) {
+      const sent = await sendDelegatedInvitation(services, result.deputyInvitation.meetingId, result.deputyInvitation.memberId);
+      if (sent.sent) followUps.push({ text: sent.text[lang] });
+    }
+    if (result.later) {
+      const later = await result.later();
+      followUps.push(...later.replies);
+      outbox.push(...later.outbox);
+    }
+  } finally {
+    const summary = deliverySummary(await dispatchNotices(services, outbox, services.teams ?? null), services.mailer.kind, lang);
+    if (summary) followUps.push({ text: summary });
+    if (followUps.length && deps.adapter) {
+      await continueWith(deps, reference, (ctx) => sendReplies(ctx, followUps));
+    }
+    deps.onFollowUps?.(followUps);
   }
-  if (result.later) {
-    const later = await result.later();
-    followUps.push(...later.replies);
-    outbox.push(...later.outbox);
-  }
-  const teams = deps.adapter && deps.proactiveToOthers !== false ? teamsChannel(services, teamsSender(deps)) : null;
-  const summary = deliverySummary(await dispatchNotices(services, outbox, teams), services.mailer.kind, lang);
-  if (summary) followUps.push({ text: summary });
-  if (followUps.length && deps.adapter) {
-    await continueWith(deps, reference, (ctx) => sendReplies(ctx, followUps));
-  }
-  deps.onFollowUps?.(followUps);
+}
+
+/**
+ * The services with Teams as the outbox's channel, where there is a Teams adapter and notices may
+ * go to other people's conversations (not in the Playground, see `proactiveToOthers`).
+ */
+function withTeamsChannel(deps: AppDeps): AppDeps {
+  const teams = deps.adapter && deps.proactiveToOthers !== false ? teamsChannel(deps.services, teamsSender(deps)) : null;
+  return { ...deps, services: { ...deps.services, teams } };
 }
 
 function teamsSender(deps: AppDeps): TeamsSender {

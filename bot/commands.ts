@@ -311,7 +311,7 @@ function outbox(turn: Turn, args: string): TurnResult {
   const when = (iso: string) => formatDateTime(new Date(iso), turn.lang);
   if (/^(erneut|nochmal|retry)\b/i.test(args.trim())) {
     return afterReply(turn, WORK_STARTED.outboxRetry, async () => {
-      const r = await retryOutbox(turn.services, turn.person.id, { minutes: minutesFolderBeside(turn.services.store.location), teams: null });
+      const r = await retryOutbox(turn.services, turn.person.id, { minutes: minutesFolderBeside(turn.services.store.location) });
       const texts = (lang: "de" | "en") => [retryText(lang, { ...r, tried: r.messages.length }), ...(r.messages.length ? [outboxListing(lang, r.messages, (iso) => formatDateTime(new Date(iso), lang))] : []), ...r.refused.map((e) => e.texts[lang])].join("\n");
       return { de: texts("de"), en: texts("en") };
     });

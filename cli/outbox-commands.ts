@@ -29,7 +29,7 @@ export function registerOutboxCommands(program: Command): void {
     .command("retry")
     .description("sendet einmal, was nicht zugestellt wurde und nicht gerade versandt wird")
     .action(withOutbox(async (ctx, services) => {
-      const report = await retryOutbox(services, ACTOR, { minutes: minutesFolderBeside(ctx.db), teams: null });
+      const report = await retryOutbox(services, ACTOR, { minutes: minutesFolderBeside(ctx.db) });
       const refused = report.refused.map((e) => e.texts.de);
       const text = [retryText("de", { ...report, tried: report.messages.length }), outboxListing("de", report.messages, when), ...refused].join("\n");
       emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused }, text);

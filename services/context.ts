@@ -7,12 +7,15 @@ import type { Mailer } from "../adapters/mail-transport.ts";
 import { loadProfile } from "../adapters/profiles.ts";
 import type { Db } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
+import type { TeamsChannel } from "./outbox.ts";
 import type { Profile } from "../domain/profile.ts";
 
 export interface Services {
   store: Store;
   clock: Clock;
   mailer: Mailer;
+  /** Teams as the outbox's channel, where the bot runs with a Teams adapter; absent: e-mail only. */
+  teams?: TeamsChannel | null;
 }
 
 const profiles = new Map<string, Profile>();

@@ -8,6 +8,7 @@ import { delegationText } from "../texts/representation.ts";
 import type { Services } from "./context.ts";
 import { personById, rosterInstitutions } from "./directory.ts";
 import { latestInvitation } from "./invitation-core.ts";
+import { extendRecipients, pendingRecipient } from "./invitation-recipients.ts";
 import { activeMeeting } from "./meetings.ts";
 import type { Notice } from "./outbox.ts";
 import { anyPerson } from "./permissions.ts";
@@ -46,8 +47,13 @@ export const delegateSeat: Command<Input, { reply: Texts; delegation: Delegation
       present: false, checkedInAt: null, updatedAt: toBerlinIso(now), updatedBy: personId,
     });
     audit("attendance.delegated", { meetingId, institutionId: institution.id, deputyId: deputy.id });
-    // Once the invitation is out, the deputy's own invitation says that they stand in: one mail, not two.
-    const invited = latestInvitation(db, meetingId) !== null;
+    // Once the invitation is out, the deputy's own invitation says that they stand in: one mail, not
+    // two. It is recorded here, with the delegation, so a crash before it is sent leaves it open for a retry.
+    const latest = latestInvitation(db, meetingId);
+    const invited = latest !== null;
+    if (latest && latest.kind !== "cancel" && extendRecipients(latest.recipients, [pendingRecipient(personById(db, deputy.id), "deputy")]).length > 0) {
+      audit("invitation.deputy-added", { invitationId: latest.id, meetingId, memberId: personId, deputyId: deputy.id });
+    }
     const notices: Notice[] = [
       ...(invited ? [] : [{ personId: deputy.id, ...standIn(person.name, institution.name, w, profile.representation.absenceCitation) }]),
       ...secretariatNotices(db, deputyNotified(person.name, institution.name, deputy.name, w)),

@@ -20,7 +20,6 @@ import { invitationPermissionText } from "../texts/timing.ts";
 import { ALREADY_HANDLED, ALREADY_HANDLED_NOTE, INVITATIONS_FORBIDDEN, lateWarningText, meetingClosedText, missingContentsText } from "../texts/invitation.ts";
 import { bodyGenitive, meetingTitle, secretariatName } from "../texts/invitation-mail.ts";
 
-export { bodyGenitive } from "../texts/invitation-mail.ts";
 
 /** Invitations go out from the Geschäftsstelle; the chair (who fixes the meeting) may send them too. */
 export function authorize(db: Db, actorId: string): void {

@@ -22,7 +22,8 @@ export function deputyFor(db: Db, meetingId: string, institution: Institution): 
   return deputyId && deputyId !== institution.memberId ? personById(db, deputyId) : null;
 }
 
-function pending(person: Person, role: Recipient["role"]): Recipient {
+/** A recipient not yet sent to. */
+export function pendingRecipient(person: Person, role: Recipient["role"]): Recipient {
   return { personId: person.id, email: person.email, role, acceptedAt: null, error: null, attempts: 0, claimedAt: null };
 }
 
@@ -33,11 +34,11 @@ export function currentRecipients(db: Db, meeting: Meeting): Recipient[] {
     if (!list.some((x) => x.personId === r.personId)) list.push(r);
   };
   for (const institution of db.institutions) {
-    add(pending(personById(db, institution.memberId), "member"));
+    add(pendingRecipient(personById(db, institution.memberId), "member"));
     const deputy = deputyFor(db, meeting.id, institution);
-    if (deputy) add(pending(deputy, "deputy"));
+    if (deputy) add(pendingRecipient(deputy, "deputy"));
   }
-  add(pending(personById(db, db.body.chairId), "chair"));
+  add(pendingRecipient(personById(db, db.body.chairId), "chair"));
   return list;
 }
 

@@ -39,7 +39,7 @@ import {
   unsent,
 } from "./invitation-core.ts";
 import { claimRecipients, type Batch } from "./invitation-delivery.ts";
-import { currentRecipients, deputyFor, extendRecipients } from "./invitation-recipients.ts";
+import { currentRecipients, deputyFor, extendRecipients, pendingRecipient } from "./invitation-recipients.ts";
 import type { InvitationReport } from "./invitation-report.ts";
 import { checkMeeting, meetingView, type MeetingView } from "./meetings.ts";
 import { invitationPermissionText } from "../texts/timing.ts";
@@ -62,7 +62,6 @@ import {
 } from "../texts/invitation.ts";
 
 export type { InvitationReport, FailedRecipient } from "./invitation-report.ts";
-export { bodyGenitive, meetingUid } from "./invitation-core.ts";
 
 export interface InvitationRequest {
   urgent: boolean;
@@ -161,7 +160,8 @@ export async function sendDelegatedInvitation(services: Services, meetingId: str
     const latest = latestInvitation(db, meeting.id);
     if (meeting.state === "cancelled" || latest?.kind === "cancel") return { skip: CANCELLED_NO_INVITATION };
     if (!latest) return { skip: deputyWithInvitationText(deputy.name) };
-    const added = extendRecipients(latest.recipients, [{ personId: deputy.id, email: deputy.email, role: "deputy", acceptedAt: null, error: null, attempts: 0, claimedAt: null }]);
+    // The delegation records the deputy (delegate-seat.ts); a delegation from an older version may not have.
+    const added = extendRecipients(latest.recipients, [pendingRecipient(deputy, "deputy")]);
     if (added.length > 0) audit("invitation.deputy-added", { invitationId: latest.id, meetingId: meeting.id, memberId, deputyId: deputy.id });
     const batch = claimRecipients(latest, now, composer(db, meeting, latest, now), audit, new Set([deputy.id]));
     return { batch: { ...batch, warnings: [] }, deputy: deputy.name, member: member.name };

@@ -143,7 +143,6 @@ export function meetingStateText(state: Meeting["state"], profile: Profile): Tex
 }
 
 /** The modes in German words, for the command line's meeting view (texts/meetings.ts). */
-export { MODE_DE } from "../texts/meetings.ts";
 
 /** A meeting as `meeting show` prints it (DESIGN.md contract). */
 export function meetingView(db: Db, meeting: Meeting) {

@@ -51,7 +51,7 @@ import { approvalWords } from "../texts/minutes-words.ts";
 import { profileOf, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { alreadyHandled, ServiceError } from "./errors.ts";
-import { bodyGenitive } from "./invitation-core.ts";
+import { bodyGenitive } from "../texts/invitation-mail.ts";
 import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
 import { UNKNOWN_ERROR } from "../texts/outbox.ts";

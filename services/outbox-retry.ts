@@ -12,7 +12,7 @@ import { latestInvitation } from "./invitation-core.ts";
 import { retryInvitation } from "./invitations.ts";
 import { mayManageMeetings } from "./permissions.ts";
 import { sendMinutes } from "./minutes-workflow.ts";
-import { deliveryStatus, dispatchNotices, outboxRows, type OutboxRow, type TeamsChannel } from "./outbox.ts";
+import { deliveryStatus, dispatchNotices, outboxRows, type OutboxRow } from "./outbox.ts";
 import { OUTBOX_FORBIDDEN } from "../texts/outbox.ts";
 
 export interface RetryReport {
@@ -28,7 +28,7 @@ export function authorizeOutbox(db: Db, actorId: string): void {
   if (!mayManageMeetings(db, actorId)) throw new ServiceError(OUTBOX_FORBIDDEN, "forbidden");
 }
 
-export async function retryOutbox(services: Services, actorId: string, options: { minutes: MinutesFolder; teams: TeamsChannel | null }): Promise<RetryReport> {
+export async function retryOutbox(services: Services, actorId: string, options: { minutes: MinutesFolder }): Promise<RetryReport> {
   const db = await services.store.read();
   authorizeOutbox(db, actorId);
   const now = services.clock();
@@ -44,15 +44,29 @@ export async function retryOutbox(services: Services, actorId: string, options: 
   };
   for (const meetingId of meetingsWithOpenInvitations(db, now)) await attempt(() => retryInvitation(services, actorId, meetingId));
   for (const meetingId of meetingsWithOpenMinutes(db, now)) await attempt(() => sendMinutes(services, actorId, meetingId, { folder: options.minutes }));
-  await dispatchNotices(services, "open", options.teams);
+  await dispatchNotices(services, openNotices(db, now), services.teams ?? null);
   const tried = outboxRows(await services.store.read(), services.clock()).filter((r) => r.attempts > (before.get(r.id) ?? 0));
   return { sent: tried.filter((r) => r.state === "accepted").length, failed: tried.filter((r) => r.state === "failed").length, messages: tried, refused };
 }
 
-/** Only the newest record of a meeting is sent on: an older one was replaced by an update or a cancellation. */
+/**
+ * Only the newest record of a meeting is sent on (an older one was replaced by an update or a
+ * cancellation), and only before the meeting begins: afterwards an invitation helps nobody.
+ */
 function meetingsWithOpenInvitations(db: Db, now: Date): string[] {
   const meetings = new Set(db.invitations.map((i) => i.meetingId));
-  return [...meetings].filter((id) => latestInvitation(db, id)?.recipients.some((r) => deliveryStatus(r, now) === "open"));
+  return [...meetings].filter((id) => !begun(db, id, now) && latestInvitation(db, id)?.recipients.some((r) => deliveryStatus(r, now) === "open"));
+}
+
+/** Open notices, but not those about a meeting that is over: they would come too late to matter. */
+function openNotices(db: Db, now: Date): string[] {
+  const over = (meetingId: string | null) => meetingId !== null && Date.parse(db.meetings.find((m) => m.id === meetingId)?.end ?? "") <= now.getTime();
+  return db.outbox.filter((m) => m.purpose === "notice" && deliveryStatus(m, now) === "open" && !over(m.meetingId)).map((m) => m.id);
+}
+
+function begun(db: Db, meetingId: string, now: Date): boolean {
+  const meeting = db.meetings.find((m) => m.id === meetingId);
+  return !meeting || Date.parse(meeting.start) <= now.getTime();
 }
 
 function meetingsWithOpenMinutes(db: Db, now: Date): string[] {

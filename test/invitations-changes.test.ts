@@ -7,6 +7,9 @@ import { delegate } from "../services/delegate-seat.ts";
 import { ServiceError } from "../services/errors.ts";
 import { cancelMeeting, changeMeeting, sendDelegatedInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
+import { retryOutbox } from "../services/outbox-retry.ts";
+import { minutesFolder } from "../adapters/minutes-files.ts";
+import { join } from "node:path";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
 import { imipPart, type CalendarPart } from "./support/mail-parse.ts";
 import { runCli } from "./support/store-process.ts";
@@ -38,6 +41,28 @@ async function mailsTo(email: string) {
 }
 
 describe("a member delegates after the invitation went out", () => {
+  it("the delegation records the deputy's invitation at once: after a crash before sending, outbox retry sends it, once", async () => {
+    f = await fixture("2022-04-20T09:15:00+02:00");
+    const id = await f.meeting(MEETING);
+    await sendInvitation(f.services, GS, id, NORMAL);
+    f.setNow("2022-04-25T11:00:00+02:00");
+    await delegate(f.services, MEMBER.id, id); // the process dies here, before the bot sends the deputy's invitation
+
+    const pending = (await f.store.read()).invitations[0]!.recipients.find((r) => r.personId === DEPUTY.id);
+    expect(pending).toMatchObject({ role: "deputy", acceptedAt: null, attempts: 0 });
+    expect(await mailsTo(DEPUTY.email)).toHaveLength(0);
+
+    const retried = await retryOutbox(f.services, GS, { minutes: minutesFolder(join(f.dir, "minutes")) });
+    // The Geschäftsstelle's notices of the delegation were recorded with it and wait as well.
+    expect(retried.messages.map((m) => [m.personId, m.purpose, m.state])).toEqual([[DEPUTY.id, "invitation", "accepted"], [GS, "notice", "accepted"], ["gs-2", "notice", "accepted"]]);
+    const mails = await mailsTo(DEPUTY.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.email.text).toContain(`Sie vertreten ${MEMBER.name} (${INSTITUTION}).`);
+
+    expect((await retryOutbox(f.services, GS, { minutes: minutesFolder(join(f.dir, "minutes")) })).messages).toEqual([]);
+    expect(await mailsTo(DEPUTY.email)).toHaveLength(1);
+  });
+
   it("the deputy gets a REQUEST of their own, delegated from the member; only once", async () => {
     f = await fixture("2022-04-20T09:15:00+02:00");
     const id = await f.meeting(MEETING);

@@ -133,4 +133,3 @@ export const MODE: Record<MeetingMode, Texts> = {
   hybrid: { de: "hybrid", en: "hybrid" },
 };
 
-export const MODE_DE: Record<MeetingMode, string> = { "in-person": MODE["in-person"].de, online: MODE.online.de, hybrid: MODE.hybrid.de };
