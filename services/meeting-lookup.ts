@@ -15,7 +15,8 @@ export interface NamedDay {
 
 export type MeetingMiss =
   | { found: false; code: "none-on-that-day"; day: NamedDay; next: Meeting | null }
-  | { found: false; code: "none-scheduled" };
+  | { found: false; code: "none-scheduled" }
+  | { found: false; code: "cancelled"; meeting: Meeting };
 
 export type MeetingLookup = { found: true; meeting: Meeting } | MeetingMiss;
 
@@ -29,10 +30,14 @@ export function meetingForDate(db: Db, date: NamedDay | null, now: Date): Meetin
   return next ? { found: true, meeting: next } : { found: false, code: "none-scheduled" };
 }
 
-/** A meeting named by id while it still takes place; a gone one falls back to the next meeting. */
+/**
+ * A meeting named by id (a card, a pending question). A cancelled one is a miss of its own: an old
+ * card's answer must not land on another meeting. An id that is gone falls back to the next meeting.
+ */
 export function meetingForRef(db: Db, ref: { meetingId: string } | NamedDay | null, now: Date): MeetingLookup {
   if (!ref || !("meetingId" in ref)) return meetingForDate(db, ref, now);
-  const byId = db.meetings.find((m) => m.id === ref.meetingId && m.state !== "cancelled");
+  const byId = db.meetings.find((m) => m.id === ref.meetingId);
+  if (byId?.state === "cancelled") return { found: false, code: "cancelled", meeting: byId };
   return byId ? { found: true, meeting: byId } : meetingForDate(db, null, now);
 }
 

@@ -23,8 +23,8 @@ function permission(allows: (db: Db, actorId: string) => boolean, refusal: Texts
   };
 }
 
-/** The command line and the bot's own timers act as the Geschäftsstelle. */
-const SYSTEM_ACTORS = new Set(["cli", "system"]);
+/** The command line and the bot's own timers act as the Geschäftsstelle; no roster person may carry these ids. */
+export const SYSTEM_ACTORS: ReadonlySet<string> = new Set(["cli", "system"]);
 
 /** The Geschäftsstelle prepares meetings (§ 3 Abs. 2 GO); the chair fixes them (§ 4 Abs. 3 GO). */
 export function mayManageMeetings(db: Db, actorId: string): boolean {

@@ -12,6 +12,7 @@ import type { Body, Db, Institution, Person } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
 import { compositionOf, isSecretariat, pairSeats, ROLES, type InstitutionRows, type RosterRole } from "../rules/membership.ts";
 import { assumedHeadWarning, bodyText, membershipProblem, membershipWarning, rowText, seatName, seatsWarning } from "../texts/roster.ts";
+import { SYSTEM_ACTORS } from "./permissions.ts";
 
 export interface Roster {
   body: Body;
@@ -190,6 +191,7 @@ function checkRow(row: RosterRow, index: number, problems: Problems): Entry[] {
   const voting = parseYesNo(f.stimmberechtigt ?? "");
   if (voting === "invalid") at(rowText.badYesNo(f.stimmberechtigt ?? ""));
   if (f.id && !ID.test(f.id)) at(rowText.badId("ID", f.id));
+  else if (f.id && SYSTEM_ACTORS.has(f.id)) at(rowText.reservedId(f.id));
   if (f.kuerzel && !ID.test(f.kuerzel)) at(rowText.badId("Kürzel", f.kuerzel));
   if (problems.size > before || !role) return [];
   return [

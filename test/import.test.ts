@@ -303,6 +303,12 @@ describe("a good import", () => {
     expect(() => buildRoster(source, null, {}, loadProfile)).toThrow(/Unbekanntes Regelprofil "hamburg"/);
   });
 
+  it("refuses a person id the command line or the bot acts under (it would carry the Geschäftsstelle's rights)", () => {
+    const persons = [{ rolle: "mitglied", institution: "Stadt X", name: "Xaver Xylo", email: "x@example.org" }, { rolle: "vorsitz", name: "Zora Zett", email: "z@example.org" }, { rolle: "geschaeftsstelle", id: "cli", name: "Gustav Gans", email: "g@example.org" }];
+    const source = parseRosterJson(JSON.stringify({ body: { name: "Lenkungsgruppe", profile: "rhein-sieg-kreis", secretariatEmail: "gs@example.org" }, persons }));
+    expect(() => buildRoster(source, null, {}, loadProfile)).toThrow(/ID „cli“ ist für die Kommandozeile und den Bot selbst reserviert/);
+  });
+
   it("JSON rows are reported by their path", () => {
     const source = parseRosterJson(JSON.stringify({ persons: [{ rolle: "vorsitz", name: "", email: "v@example.org" }] }));
     expect(() => buildRoster(source, demoDb(), {}, loadProfile)).toThrow(/persons\[0\]: Name fehlt/);

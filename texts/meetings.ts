@@ -5,6 +5,10 @@ import { berlinDay, formatDateTime, formatDay } from "../rules/time.ts";
 import type { MeetingMiss } from "../services/meeting-lookup.ts";
 
 export function meetingMissText(miss: MeetingMiss): Texts {
+  if (miss.code === "cancelled") {
+    const day = berlinDay(new Date(miss.meeting.start));
+    return { de: `Die Sitzung am ${formatDay(day)} ist abgesagt; ich habe nichts eingetragen.`, en: `The meeting on ${formatDay(day, "en")} has been cancelled; I have recorded nothing.` };
+  }
   if (miss.code === "none-scheduled") {
     return {
       de: "Es ist derzeit keine Sitzung angesetzt; die Geschäftsstelle legt Termine mit „/sitzung“ an.",

@@ -120,6 +120,7 @@ export const rowText = {
   noInstitution: "Institution fehlt (nötig für Mitglied und Stellvertretung).",
   badYesNo: (text: string) => `stimmberechtigt „${text}“ ist weder ja noch nein.`,
   badId: (label: "ID" | "Kürzel", id: string) => `${label} „${id}“ darf nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten.`,
+  reservedId: (id: string) => `ID „${id}“ ist für die Kommandozeile und den Bot selbst reserviert; bitte eine andere wählen.`,
   idTaken: (inst: InstitutionAt, other: InstitutionAt) => `${inst.where}: Kürzel „${inst.id}“ gehört schon zu „${other.name}“ (${other.where}).`,
   noInstitutionName: (where: string) => `${where}: Name der Institution fehlt.`,
   institutionTwice: (where: string, name: string) => `${where}: Institution „${name}“ steht zweimal in der Liste.`,
