@@ -312,8 +312,9 @@ function outbox(turn: Turn, args: string): TurnResult {
   if (/^(erneut|nochmal|retry)\b/i.test(args.trim())) {
     return afterReply(turn, WORK_STARTED.outboxRetry, async () => {
       const r = await retryOutbox(turn.services, turn.person.id, { minutes: minutesFolderBeside(turn.services.store.location) });
-      const texts = (lang: "de" | "en") => [retryText(lang, { ...r, tried: r.messages.length }), ...(r.messages.length ? [outboxListing(lang, r.messages, (iso) => formatDateTime(new Date(iso), lang))] : []), ...r.refused.map((e) => e.texts[lang])].join("\n");
-      return { de: texts("de"), en: texts("en") };
+      const report = { ...r, refused: r.refused.map((e) => e.texts) };
+      const text = (lang: "de" | "en") => retryText(lang, report, (iso) => formatDateTime(new Date(iso), lang));
+      return { de: text("de"), en: text("en") };
     });
   }
   return { replies: [{ text: outboxListing(turn.lang, outboxRows(turn.db, turn.now), when) }], outbox: [] };

@@ -30,9 +30,8 @@ export function registerOutboxCommands(program: Command): void {
     .description("sendet einmal, was nicht zugestellt wurde und nicht gerade versandt wird")
     .action(withOutbox(async (ctx, services) => {
       const report = await retryOutbox(services, ACTOR, { minutes: minutesFolderBeside(ctx.db) });
-      const refused = report.refused.map((e) => e.texts.de);
-      const text = [retryText("de", { ...report, tried: report.messages.length }), outboxListing("de", report.messages, when), ...refused].join("\n");
-      emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused }, text);
+      const refused = report.refused.map((e) => e.texts);
+      emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused: refused.map((t) => t.de) }, retryText("de", { ...report, refused }, when));
     }));
 }
 

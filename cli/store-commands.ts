@@ -4,6 +4,7 @@
  * the services do the work, these only translate arguments and output.
  */
 import type { Command } from "commander";
+import { profileOf } from "../services/context.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { loadProfile } from "../adapters/profiles.ts";
 import { importRosterFile } from "./import-roster.ts";
@@ -62,7 +63,7 @@ export function registerStoreCommands(program: Command): void {
         warn(created.warnings);
         const db = await store.read();
         const view = meetingView(db, created.value);
-        emit(ctx, view, `${MEETING_CREATED.de}\n${meetingListing(db, view)}`);
+        emit(ctx, view, `${MEETING_CREATED.de}\n${meetingListing(db, view, profileOf(db))}`);
       }),
     );
   meeting
@@ -75,7 +76,7 @@ export function registerStoreCommands(program: Command): void {
         const found = opts.id ? findMeeting(db, opts.id) : nextMeeting(db, ctx.clock());
         if (!found) throw new UserError(askToCreateMeeting(noMeetingAfter(ctx.clock())).de);
         const view = meetingView(db, found);
-        emit(ctx, view, meetingListing(db, view));
+        emit(ctx, view, meetingListing(db, view, profileOf(db)));
       }),
     );
 

@@ -5,13 +5,14 @@
  */
 import type { Attendance, Db, Institution, Meeting, Person } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
-import { berlinDay, formatDateTime, toBerlinIso } from "../rules/time.ts";
+import { berlinDay, toBerlinIso } from "../rules/time.ts";
 import { attendingText, checkInClosed, declinedText, meetingOver, NO_SEAT, nobodyFound, noSeatForGuest } from "../texts/attendance.ts";
 import type { NoticeTexts } from "../texts/outbox.ts";
 import { ALREADY_HANDLED } from "../texts/turn.ts";
 import type { Notice } from "./outbox.ts";
 import { findPersonOrInstitution, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
+import { instantTexts } from "../texts/bilingual.ts";
 
 export type Mode = "in-person" | "online";
 
@@ -24,8 +25,7 @@ export interface Outcome {
 }
 
 export function when(m: Meeting): Texts {
-  const start = new Date(m.start);
-  return { de: formatDateTime(start, "de"), en: formatDateTime(start, "en") };
+  return instantTexts(m.start);
 }
 
 export function notStarted(m: Meeting, now: Date): void {

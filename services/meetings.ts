@@ -6,9 +6,8 @@
 import type { Db, Meeting, MeetingMode } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { berlinDay, parseInstant, toBerlinIso } from "../rules/time.ts";
-import { endBeforeStart, invalidInstant, invalidLink, MEETING_CANCELLED, noOnlineUrl, noPlace, noSuchMeeting, startInPast, stateText, tooLong } from "../texts/meetings.ts";
+import { endBeforeStart, invalidInstant, invalidLink, MEETING_CANCELLED, noOnlineUrl, noPlace, noSuchMeeting, startInPast, tooLong } from "../texts/meetings.ts";
 import { ServiceError, type InputField } from "./errors.ts";
-import { approvalWords } from "../texts/minutes-words.ts";
 
 /** A request the meeting commands refuse, in both languages. */
 export class MeetingError extends ServiceError {
@@ -136,13 +135,6 @@ export function activeMeeting(db: Db, id: string): Meeting {
 export function nextAgendaNumber(meeting: Meeting): number {
   return Math.max(0, ...meeting.agenda.map((a) => a.number)) + 1;
 }
-
-/** "abgeschlossen (Niederschrift genehmigt)", or "… bestätigt" where the next meeting confirms the minutes. */
-export function meetingStateText(state: Meeting["state"], profile: Profile): Texts {
-  return stateText(state, approvalWords(profile).approved);
-}
-
-/** The modes in German words, for the command line's meeting view (texts/meetings.ts). */
 
 /** A meeting as `meeting show` prints it (DESIGN.md contract). */
 export function meetingView(db: Db, meeting: Meeting) {

@@ -38,7 +38,7 @@ import type { MinutesFile, MinutesFiles, MinutesFolder } from "../adapters/minut
 import type { Db, Meeting, Minutes, OutboxMessage, Person } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
-import { berlinDay, formatDateTime, toBerlinIso } from "../rules/time.ts";
+import { berlinDay, toBerlinIso } from "../rules/time.ts";
 import { dayTexts } from "../texts/bilingual.ts";
 import {
   alreadyApproved, APPROVE_FORBIDDEN, approvedNoRedraft, DRAFT_FORBIDDEN, draftFileMissing, draftText, minutesApproved, minutesCancelled, noDraft,
@@ -46,12 +46,12 @@ import {
   OBJECTION_FORBIDDEN, objectionRecorded, objectionsClosed, objectionsOpen, objectionsSettled, onDay, RESOLUTION_EMPTY, RESOLVE_FORBIDDEN,
   SEND_FORBIDDEN, sendText, sentTextFixed, tooLargeText, withStaleFiles,
 } from "../texts/minutes.ts";
-import { minutesMeetingTitle, minutesSubject, secretariatSender } from "../texts/minutes-mail.ts";
+import { minutesMeetingTitle, minutesSubject } from "../texts/minutes-mail.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
 import { profileOf, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { alreadyHandled, ServiceError } from "./errors.ts";
-import { bodyGenitive } from "../texts/invitation-mail.ts";
+import { bodyGenitive, secretariatName } from "../texts/invitation-mail.ts";
 import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
 import { UNKNOWN_ERROR } from "../texts/outbox.ts";
@@ -59,6 +59,7 @@ import { findMeeting } from "./meetings.ts";
 import { mayManageMeetings } from "./permissions.ts";
 import { buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId } from "./minutes.ts";
 import { restampHtml, restampMarkdown } from "../adapters/minutes-render.ts";
+import { instantTexts } from "../texts/bilingual.ts";
 
 /** § 7 Abs. 3 GO "größere Anhänge": above this the mail carries download links instead. */
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
@@ -331,7 +332,7 @@ function mailFacts(db: Db, meeting: Meeting, now: Date): Omit<MinutesMailInput, 
   const next = followingMeeting(db, meeting);
   const open = publicMinutes(profile);
   return {
-    from: { name: secretariatSender(bodyGenitive(db.body.name, profile.bodyKind)), address: db.body.secretariatEmail },
+    from: { name: secretariatName(bodyGenitive(db.body.name, profile.bodyKind)), address: db.body.secretariatEmail },
     subject: subjectOf(db, meeting),
     date: now,
     letter: {
@@ -511,8 +512,7 @@ function day(meeting: Meeting): Texts {
 }
 
 function when(meeting: Meeting): Texts {
-  const start = new Date(meeting.start);
-  return { de: formatDateTime(start, "de"), en: formatDateTime(start, "en") };
+  return instantTexts(meeting.start);
 }
 
 /** The Berlin day of an instant, worded " am …" / " on …", or nothing without a date. */

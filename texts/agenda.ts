@@ -3,6 +3,7 @@ import type { AgendaItem } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
 import { formatDateTime } from "../rules/time.ts";
 import type { AgendaOverview, OpenProposal } from "../services/agenda-overview.ts";
+import { instantTexts } from "./bilingual.ts";
 
 /** After a non-public item's title. */
 export const CLOSED: Texts = { de: " (nicht öffentlich)", en: " (closed)" };
@@ -13,7 +14,7 @@ export function agendaItemLine(item: Pick<AgendaItem, "number" | "title" | "publ
 }
 
 export function agendaText(o: AgendaOverview): Texts {
-  const when = { de: formatDateTime(new Date(o.meetingStart)), en: formatDateTime(new Date(o.meetingStart), "en") };
+  const when = instantTexts(o.meetingStart);
   const items = (lang: keyof Texts) => o.items.map((i) => agendaItemLine(i, lang)).join("\n");
   return {
     de: `Tagesordnung für ${when.de}:\n${items("de") || "(noch leer)"}\nOffene Vorschläge: ${o.open.length}`,

@@ -1,7 +1,7 @@
 /** "/rueckmeldungen": who has answered for a meeting (services/answers.ts). */
 import type { Texts } from "../domain/profile.ts";
-import { formatDateTime } from "../rules/time.ts";
 import type { AnswersOverview, InstitutionAnswer } from "../services/answers.ts";
+import { instantTexts } from "./bilingual.ts";
 
 const STATUS: Record<NonNullable<InstitutionAnswer["answer"]>["status"], Texts> = {
   attending: { de: "Zusage", en: "attending" },
@@ -14,7 +14,7 @@ const NO_ANSWER: Texts = { de: "keine Rückmeldung", en: "no answer" };
 const PRESENT: Texts = { de: " ✓ anwesend", en: " ✓ present" };
 
 export function answersText(o: AnswersOverview): Texts {
-  const when = { de: formatDateTime(new Date(o.meetingStart)), en: formatDateTime(new Date(o.meetingStart), "en") };
+  const when = instantTexts(o.meetingStart);
   const lines = (lang: keyof Texts) => o.answers.map((a) => answerLine(a, lang)).join("\n");
   return {
     de: `Rückmeldungen für ${when.de}: ${o.answered} von ${o.institutions}\n${lines("de")}`,

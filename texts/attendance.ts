@@ -8,6 +8,7 @@ import { formatDay, type Day } from "../rules/time.ts";
 import type { Mode } from "../services/attendance.ts";
 import { MODE } from "./meetings.ts";
 import type { NoticeTexts } from "./outbox.ts";
+import { paren } from "./bilingual.ts";
 
 
 
@@ -97,7 +98,7 @@ export function delegationRefused(person: string, institution: string, w: Texts,
 
 /** To the deputy, when no invitation is out yet: you stand in. */
 export function standIn(member: string, institution: string, w: Texts, citation: string | null): NoticeTexts {
-  const cite = citation ? ` (${citation})` : "";
+  const cite = paren(citation);
   return {
     subject: { de: `Vertretung in der Sitzung am ${w.de}`, en: `Standing in at the meeting on ${w.en}` },
     text: {

@@ -1,12 +1,6 @@
-/**
- * texts/ holds every sentence the bot says about the rules, German and English side by side in the
- * same function, one module per area (deadlines, quorum, majority, representation, timing, errors),
- * so the two languages cannot drift apart. Each function takes a rule's data result from rules/ and
- * returns `Texts`; rules/ itself returns only data (days, counts, codes, citations).
- * This module holds the small helpers they share.
- */
+/** Small helpers the texts/ modules share (what the folder holds: texts/README.md). */
 import type { Texts } from "../domain/profile.ts";
-import { formatDay, type Day } from "../rules/time.ts";
+import { formatDateTime, formatDay, type Day } from "../rules/time.ts";
 
 /** No addition, in either language: for optional clauses. */
 export const NONE: Texts = { de: "", en: "" };
@@ -16,7 +10,18 @@ export function dayTexts(day: Day): Texts {
   return { de: formatDay(day, "de"), en: formatDay(day, "en") };
 }
 
+/** An instant as each language writes it ("Donnerstag, 12.05.2022, 10:00 Uhr" / "Thursday, 12.05.2022, 10:00"). */
+export function instantTexts(instant: Date | string): Texts {
+  const at = new Date(instant);
+  return { de: formatDateTime(at, "de"), en: formatDateTime(at, "en") };
+}
+
 /** A clause that is there only when `on` (e.g. "with a reason" when the profile requires one). */
 export function clause(on: boolean, texts: Texts): Texts {
   return on ? texts : NONE;
+}
+
+/** " (§ 2 Abs. 2 GO)", or nothing without a paragraph. */
+export function paren(citation: string | null | undefined): string {
+  return citation ? ` (${citation})` : "";
 }

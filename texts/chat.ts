@@ -8,13 +8,9 @@ import type { Texts } from "../domain/profile.ts";
 import { formatDateTime, formatTime } from "../rules/time.ts";
 import { agendaItemLine } from "./agenda.ts";
 import { MEETING_MODE } from "./cards.ts";
+import { instantTexts } from "./bilingual.ts";
 
 type Lang = keyof Texts;
-
-/** A meeting's start as each language writes it. */
-function startTexts(start: string): Texts {
-  return { de: formatDateTime(new Date(start)), en: formatDateTime(new Date(start), "en") };
-}
 
 /** Warnings and notes under a reply, one per line, in the reply's language. */
 export function withNotes(texts: Texts, notes: Texts[]): Texts {
@@ -70,7 +66,7 @@ export const TURN_FAILED: Texts = {
 // The member journeys
 
 export function absenceQuestion(start: string, deputy: string | null): Texts {
-  const when = startTexts(start);
+  const when = instantTexts(start);
   return deputy
     ? { de: `Sie können am ${when.de} nicht teilnehmen. Soll Ihre Stellvertretung ${deputy} die Einladung erhalten, oder sagen Sie ohne Vertretung ab?`, en: `You cannot attend on ${when.en}. Shall your deputy ${deputy} get the invitation, or do you decline without a deputy?` }
     : { de: `Sie können am ${when.de} nicht teilnehmen. Für Ihre Institution ist keine Stellvertretung hinterlegt; soll ich Ihre Absage vermerken?`, en: `You cannot attend on ${when.en}. No deputy is registered for your institution; shall I record your apology?` };
@@ -78,7 +74,7 @@ export function absenceQuestion(start: string, deputy: string | null): Texts {
 
 /** "Vielleicht …": nothing recorded, the person is asked to answer later. */
 export function unsureText(start: string): Texts {
-  const when = startTexts(start);
+  const when = instantTexts(start);
   return {
     de: `Ich habe nichts eingetragen. Sobald Sie es wissen, sagen Sie mir bitte, ob Sie teilnehmen, absagen oder Ihre Vertretung schicken – für die Sitzung am ${when.de}.`,
     en: `I have recorded nothing. When you know, please tell me whether you attend, decline or send your deputy – for the meeting on ${when.en}.`,
@@ -95,7 +91,7 @@ export const PROPOSAL_PROMPT = {
 
 /** The start of the guided proposal flow: for which meeting, its deadline, the first question. */
 export function proposalStartText(start: string, deadline: Texts, prompt: Texts): Texts {
-  const when = startTexts(start);
+  const when = instantTexts(start);
   return {
     de: `Gern – ein Vorschlag für die Sitzung am ${when.de}. ${deadline.de} ${prompt.de} (Abbrechen mit „abbrechen“.)`,
     en: `Sure – a proposal for the meeting on ${when.en}. ${deadline.en} ${prompt.en} (Say "cancel" to stop.)`,
@@ -104,7 +100,7 @@ export function proposalStartText(start: string, deadline: Texts, prompt: Texts)
 
 /** The deadlines of a meeting, one per line, and the warnings about them. */
 export function deadlinesAnswerText(start: string, deadlines: Texts[], warnings: Texts[]): Texts {
-  const when = startTexts(start);
+  const when = instantTexts(start);
   return {
     de: [`Für die Sitzung am ${when.de}:`, ...deadlines.map((l) => l.de), ...warnings.map((w) => noteLine(w.de, "de"))].join("\n"),
     en: [`For the meeting on ${when.en}:`, ...deadlines.map((l) => l.en), ...warnings.map((w) => noteLine(w.en, "en"))].join("\n"),
@@ -112,7 +108,7 @@ export function deadlinesAnswerText(start: string, deadlines: Texts[], warnings:
 }
 
 export function nextMeetingText(m: Pick<Meeting, "start" | "mode" | "location" | "onlineUrl">, agenda: Pick<AgendaItem, "number" | "title" | "public">[], lang: Lang): Texts {
-  const when = startTexts(m.start);
+  const when = instantTexts(m.start);
   const place = m.location ? `, ${m.location}` : "";
   // The agenda lines in the person's language, as they have always read.
   const items = agenda.map((i) => agendaItemLine(i, lang)).join("\n");
@@ -213,7 +209,7 @@ export const WORK_STARTED = {
 } satisfies Record<string, Texts>;
 
 export function invitationSendingText(start: string): Texts {
-  const when = startTexts(start);
+  const when = instantTexts(start);
   return {
     de: `Die Einladung zur Sitzung am ${when.de} wird versandt; ich melde mich gleich mit dem Ergebnis.`,
     en: `The invitation to the meeting on ${when.en} is being sent; I will report the result shortly.`,

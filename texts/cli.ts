@@ -6,8 +6,9 @@
 import type { AgendaItem, Db } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
 import { formatDateTime, formatTime } from "../rules/time.ts";
-import { profileOf } from "../services/context.ts";
-import { meetingStateText, type MeetingView } from "../services/meetings.ts";
+import type { Profile } from "../domain/profile.ts";
+import type { MeetingView } from "../services/meetings.ts";
+import { meetingStateText } from "./meetings.ts";
 import { CLOSED } from "./agenda.ts";
 import { MEETING_MODE } from "./cards.ts";
 
@@ -132,11 +133,11 @@ export function membersListing(
 const ATTENDANCE_STATUS = { attending: "nimmt teil", declined: "abgesagt", delegated: "an Stellvertretung" } as const;
 
 /** `meeting show` for a person to read (German, as the command line speaks). */
-export function meetingListing(db: Db, v: MeetingView): string {
+export function meetingListing(db: Db, v: MeetingView, profile: Profile): string {
   const name = (id: string | null) => (id ? (db.persons.find((p) => p.id === id)?.name ?? id) : "–");
   const institution = (id: string) => db.institutions.find((i) => i.id === id)?.name ?? id;
   const lines = [
-    `Sitzung ${v.id} (${meetingStateText(v.state, profileOf(db)).de})`,
+    `Sitzung ${v.id} (${meetingStateText(v.state, profile).de})`,
     `Termin: ${formatDateTime(new Date(v.start))} bis ${formatTime(new Date(v.end))} Uhr`,
     `Art: ${MEETING_MODE[v.mode].de}${v.location ? `, Ort: ${v.location}` : ""}${v.onlineUrl ? `, Link: ${v.onlineUrl}` : ""}`,
     "Tagesordnung:",

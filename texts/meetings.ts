@@ -1,8 +1,10 @@
 /** Wording of the meeting and agenda commands (services/meetings.ts, create-meeting.ts, add-agenda-item.ts), and of a message that is about no meeting (services/meeting-lookup.ts). */
 import type { Meeting, MeetingMode } from "../domain/model.ts";
-import type { Texts } from "../domain/profile.ts";
-import { berlinDay, formatDateTime, formatDay } from "../rules/time.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
+import { approvalWords } from "./minutes-words.ts";
+import { berlinDay, formatDay } from "../rules/time.ts";
 import type { MeetingMiss } from "../services/meeting-lookup.ts";
+import { instantTexts, paren } from "./bilingual.ts";
 
 export function meetingMissText(miss: MeetingMiss): Texts {
   if (miss.code === "cancelled") {
@@ -33,21 +35,16 @@ export function AGENDA_CLOSED(meetingId: string, state: Texts): Texts {
 }
 
 export function AGENDA_NEEDS_UPDATE(citation: string | null): Texts {
-  const cite = citation ? ` (${citation})` : "";
+  const cite = paren(citation);
   return {
     de: `Die Einladung ist schon verschickt; die geänderte Tagesordnung muss den Mitgliedern nachgereicht werden${cite} („/einladen aktualisieren“).`,
     en: `The invitation has already gone out; the changed agenda must be sent on to the members${cite} ("/einladen aktualisieren").`,
   };
 }
 
-/** The instant as each language writes it ("12.05.2022, 10:00 Uhr"). */
-function at(instant: Date): Texts {
-  return { de: formatDateTime(instant), en: formatDateTime(instant, "en") };
-}
-
 export function endBeforeStart(start: Date, end: Date): Texts {
-  const s = at(start);
-  const e = at(end);
+  const s = instantTexts(start);
+  const e = instantTexts(end);
   return { de: `Das Ende (${e.de}) muss nach dem Beginn (${s.de}) liegen.`, en: `The end (${e.en}) must be after the start (${s.en}).` };
 }
 
@@ -68,7 +65,7 @@ export function invalidLink(url: string): Texts {
 }
 
 export function startInPast(start: Date): Texts {
-  const s = at(start);
+  const s = instantTexts(start);
   return { de: `Der Beginn (${s.de}) liegt in der Vergangenheit.`, en: `The start (${s.en}) is in the past.` };
 }
 
@@ -104,10 +101,7 @@ export function noSuchMeeting(id: string, known: string): Texts {
 
 export const MEETING_CANCELLED: Texts = { de: "Diese Sitzung ist abgesagt.", en: "This meeting has been cancelled." };
 
-/**
- * A meeting's state in words true under every profile. Where a profile is at hand, use
- * `meetingStateText` (services/meetings.ts), which also says how the minutes became final.
- */
+/** A meeting's state in words; how the minutes became final comes from the profile. */
 const STATE_DE: Record<Meeting["state"], string> = {
   planned: "geplant",
   invited: "eingeladen",
@@ -124,9 +118,10 @@ const STATE_EN: Record<Meeting["state"], string> = {
   cancelled: "cancelled",
 };
 
-/** "abgeschlossen (Niederschrift genehmigt)"; `approved` is how the profile's minutes become final. */
-export function stateText(state: Meeting["state"], approved: Texts): Texts {
+/** "abgeschlossen (Niederschrift genehmigt)", or "… bestätigt" where the next meeting confirms the minutes. */
+export function meetingStateText(state: Meeting["state"], profile: Profile): Texts {
   if (state !== "minutes-approved") return { de: STATE_DE[state], en: STATE_EN[state] };
+  const approved = approvalWords(profile).approved;
   return { de: `${STATE_DE[state]} (Niederschrift ${approved.de})`, en: `${STATE_EN[state]} (minutes ${approved.en})` };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Meeting } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
-import { paren } from "./roster.ts";
+import { paren } from "./bilingual.ts";
 
 // ---- what services/minutes.ts puts into the document ---------------------------------------
 
@@ -196,7 +196,7 @@ export function tally(v: { yes: number; no: number; abstain: number }): string {
 export function voteDetail(v: { present: number; required: number | null; rule: string | null }): string {
   const parts = [`anwesend: ${plural(v.present, "Institution", "Institutionen")}`];
   if (v.required !== null) parts.push(`erforderlich: ${v.required} Ja-Stimmen`);
-  return `${parts.join(", ")}${v.rule ? ` (${v.rule})` : ""}`;
+  return `${parts.join(", ")}${paren(v.rule)}`;
 }
 
 export function outcome(passed: boolean): string {

@@ -2,7 +2,8 @@
  * The letter of the minutes mail (§ 7 Abs. 3 GO), German only: the minutes go to every member in
  * German. Every paragraph cited comes from the caller's profile.
  */
-import { paren } from "./roster.ts";
+import { paren } from "./bilingual.ts";
+import { meetingTitle } from "./invitation-mail.ts";
 
 export interface MinutesLetter {
   /** "Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis vom Donnerstag, 12.05.2022". */
@@ -54,15 +55,10 @@ export function minutesClosing(sender: string): string {
 
 /** "Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis vom Donnerstag, 12.05.2022"; `genitive` is the body's name in the genitive. */
 export function minutesMeetingTitle(genitive: string, day: string): string {
-  return `Sitzung ${genitive} vom ${day}`;
+  return `${meetingTitle(genitive)} vom ${day}`;
 }
 
 /** The mail's subject, also kept on each member's outbox message. */
 export function minutesSubject(meetingTitle: string): string {
   return `Niederschrift der ${meetingTitle}`;
-}
-
-/** The sender's name, which also signs the letter. */
-export function secretariatSender(genitive: string): string {
-  return `Geschäftsstelle ${genitive}`;
 }

@@ -9,7 +9,7 @@ import type { MinutesSendReport } from "../services/minutes-workflow.ts";
 import { NONE } from "./bilingual.ts";
 import { withCitation } from "./minutes-document.ts";
 import type { ApprovalWords } from "./minutes-words.ts";
-import { paren } from "./roster.ts";
+import { paren } from "./bilingual.ts";
 
 // ---- shared -----------------------------------------------------------------------------------
 

@@ -82,7 +82,8 @@ export function outboxListing(lang: keyof Texts, rows: OutboxLine[], when: (iso:
 }
 
 /** What a retry did. */
-export function retryText(lang: keyof Texts, r: { sent: number; failed: number; tried: number }): string {
-  if (r.tried === 0) return lang === "de" ? "Im Postausgang wartet nichts auf einen erneuten Versand." : "Nothing in the outbox is waiting to be sent again.";
-  return lang === "de" ? `Erneut versandt: ${r.sent} zugestellt, ${r.failed} fehlgeschlagen.` : `Sent again: ${r.sent} delivered, ${r.failed} failed.`;
+export function retryText(lang: keyof Texts, r: { sent: number; failed: number; messages: OutboxLine[]; refused: Texts[] }, when: (iso: string) => string): string {
+  if (r.messages.length === 0) return [lang === "de" ? "Im Postausgang wartet nichts auf einen erneuten Versand." : "Nothing in the outbox is waiting to be sent again.", ...r.refused.map((t) => t[lang])].join("\n");
+  const head = lang === "de" ? `Erneut versandt: ${r.sent} zugestellt, ${r.failed} fehlgeschlagen.` : `Sent again: ${r.sent} delivered, ${r.failed} failed.`;
+  return [head, outboxListing(lang, r.messages, when), ...r.refused.map((t) => t[lang])].join("\n");
 }

@@ -5,6 +5,7 @@
 import type { Profile } from "../domain/profile.ts";
 import { minutesSigners } from "../rules/profile.ts";
 import type { Allowed, MembershipFinding, MembershipWarning, Placed } from "../rules/membership.ts";
+import { paren } from "./bilingual.ts";
 
 const NUMBER_WORDS = ["null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"];
 
@@ -14,10 +15,6 @@ export function countOf(n: number, one: string, many: string): string {
   return `${NUMBER_WORDS[n] ?? String(n)}${many ? ` ${many}` : ""}`;
 }
 
-/** " (§ 2 Abs. 2 GO)", or nothing without a paragraph. */
-export function paren(citation: string | null | undefined): string {
-  return citation ? ` (${citation})` : "";
-}
 
 const members = (n: number) => countOf(n, "ein Mitglied", "Mitglieder");
 const deputies = (n: number) => countOf(n, "eine Stellvertretung", "Stellvertretungen");
