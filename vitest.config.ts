@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // A throwaway PostgreSQL server for the store tests (test/support/postgres.ts).
+    globalSetup: ["test/support/pg-global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     reporters: ["default", "json"],

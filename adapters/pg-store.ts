@@ -1,0 +1,184 @@
+/**
+ * The Store on PostgreSQL (node-postgres), for many bodies in one database and several bot
+ * instances on it. Each body is one row of `bodies` holding its data as one document that is
+ * validated like the JSON file; a change runs in one transaction: the body's row is locked
+ * (`SELECT … FOR UPDATE`, so changes of one body queue up across processes and instances while
+ * other bodies go on), the Teams activity id is claimed in `processed_activities` (unique per
+ * body: a retry to either instance is applied once), the document is written and the change's
+ * audit lines are appended to `audit` (append-only, a trigger refuses changes) — all or nothing.
+ *
+ * Reads keep the document they last fetched with its version and fetch it again only when the
+ * version moved, so an unchanged body costs one small query.
+ */
+import type pg from "pg";
+import { clockFromEnv, type Clock } from "./clock.ts";
+import { demoDb } from "./demo.ts";
+import { Db, SCHEMA_VERSION, type AuditEntry } from "../domain/model.ts";
+import { toBerlinIso } from "../rules/time.ts";
+import type { Audit, Store, UpdateOptions, UpdateResult } from "./store.ts";
+import { StoreError, describeIssues, newerVersionError } from "./store-errors.ts";
+import { deepFreeze } from "./store-files.ts";
+import { ensureSchema, poolFor, shownUrl } from "./pg-schema.ts";
+import { KEPT_ACTIVITY_IDS } from "./json-store.ts";
+
+/** The body the CLI and the bot work on without `--body` / `LG_BODY`. */
+export const DEFAULT_BODY = "default";
+
+export interface PgStoreOptions {
+  url: string;
+  body?: string;
+  clock?: Clock;
+  /**
+   * Whether a body that does not exist yet is created with the demo group on first use.
+   * Default: only the default body (a mistyped `--body` must not found a new body).
+   */
+  create?: boolean;
+}
+
+type Row = { data: Db; version: string; audit_lines: number };
+
+export function openPgStore(options: PgStoreOptions): Store {
+  const { url } = options;
+  const body = options.body ?? DEFAULT_BODY;
+  const clock = options.clock ?? clockFromEnv();
+  const create = options.create ?? body === DEFAULT_BODY;
+  const pool = poolFor(url);
+  const location = `${shownUrl(url)} (Gremium „${body}“)`;
+  let cached: { version: string; db: Db } | null = null;
+
+  const entry = (actorId: string, action: string, details: Record<string, unknown> = {}): AuditEntry => ({
+    at: toBerlinIso(clock()),
+    actorId,
+    action,
+    details,
+  });
+
+  function parsed(raw: unknown): Db {
+    const version = (raw as { schemaVersion?: unknown }).schemaVersion;
+    if (typeof version === "number" && version > SCHEMA_VERSION) throw newerVersionError(location, version, SCHEMA_VERSION);
+    const result = Db.safeParse(raw);
+    if (!result.success) throw new StoreError(`Die Daten von ${location} passen nicht zum Datenmodell: ${describeIssues(result.error)}. Es wurde nichts verändert.`, location);
+    return result.data;
+  }
+
+  function missing(): StoreError {
+    return new StoreError(
+      `Das Gremium „${body}“ gibt es in ${shownUrl(url)} nicht. Bitte die Kennung prüfen (--body oder LG_BODY) oder das Gremium mit „import <datei.csv> --body ${body}“ oder „migrate --from <db.json> --body ${body}“ anlegen.`,
+      location,
+    );
+  }
+
+  /** Creates the body with the demo group and its first audit line, unless it exists (then nothing). */
+  async function createBody(client: pg.PoolClient): Promise<void> {
+    const db = demoDb();
+    const inserted = await client.query("INSERT INTO bodies (id, profile, data, audit_lines) VALUES ($1, $2, $3, 1) ON CONFLICT (id) DO NOTHING", [body, db.body.profile, JSON.stringify(db)]);
+    if (inserted.rowCount === 1) await insertAudit(client, body, 1, [entry("system", "store.create", { demo: db.body.name })]);
+  }
+
+  /** The body's row, locked for this transaction; created first where allowed. */
+  async function lockBody(client: pg.PoolClient): Promise<Row> {
+    const select = () => client.query<Row>("SELECT data, version, audit_lines FROM bodies WHERE id = $1 FOR UPDATE", [body]);
+    let { rows } = await select();
+    if (rows.length === 0 && create) {
+      await createBody(client);
+      ({ rows } = await select());
+    }
+    if (rows.length === 0) throw missing();
+    return rows[0]!;
+  }
+
+  async function read(): Promise<Db> {
+    await ensureSchema(url);
+    const { rows } = await pool.query<{ version: string; data: unknown }>(
+      "SELECT version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM bodies WHERE id = $1 FOR UPDATE",
+      [body, cached?.version ?? null],
+    );
+    const row = rows[0];
+    if (!row) {
+      if (!create) throw missing();
+      await transaction(pool, createBody);
+      return read();
+    }
+    if (row.data === null && cached) return cached.db;
+    cached = { version: row.version, db: deepFreeze(parsed(row.data)) };
+    return cached.db;
+  }
+
+  async function update<T>(options: UpdateOptions, change: (db: Db, audit: Audit) => T): Promise<UpdateResult<T>> {
+    await ensureSchema(url);
+    return transaction(pool, async (client) => {
+      const row = await lockBody(client);
+      const { activityId } = options;
+      if (activityId) {
+        const claimed = await client.query("INSERT INTO processed_activities (body_id, activity_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [body, activityId]);
+        if (claimed.rowCount === 0) return { duplicate: true as const, rollback: true };
+      }
+      const db = parsed(row.data);
+      const before = JSON.stringify(db);
+      const entries: AuditEntry[] = [];
+      const value = change(db, (action, details) => void entries.push(entry(options.actorId, action, details)));
+      if (value instanceof Promise) throw new Error("Store.update: change muss synchron sein (kein async).");
+      if (activityId) db.processedActivities = [...db.processedActivities, { id: activityId, at: toBerlinIso(clock()) }].slice(-KEPT_ACTIVITY_IDS);
+      if (entries.length > 0) db.auditSeq += 1;
+      const checked = Db.safeParse(db);
+      if (!checked.success) {
+        throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in ${location} wurde nichts gespeichert.`, location);
+      }
+      const after = JSON.stringify(checked.data);
+      if (after !== before) {
+        await client.query("UPDATE bodies SET data = $2, profile = $3, version = version + 1, audit_lines = audit_lines + $4, updated_at = now() WHERE id = $1 FOR UPDATE", [
+          body,
+          after,
+          checked.data.body.profile,
+          entries.length,
+        ]);
+      } else if (entries.length > 0) {
+        await client.query("UPDATE bodies SET audit_lines = audit_lines + $2 WHERE id = $1 FOR UPDATE", [body, entries.length]);
+      }
+      await insertAudit(client, body, row.audit_lines + 1, entries);
+      return { duplicate: false as const, value };
+    }).then((result) => ("rollback" in result ? { duplicate: true as const } : result));
+  }
+
+  async function auditLog(): Promise<AuditEntry[]> {
+    await read(); // creates the body where allowed, refuses an unknown one
+    const { rows } = await pool.query<{ at: Date; actor: string; action: string; details: Record<string, unknown> }>(
+      "SELECT at, actor, action, details FROM audit WHERE body_id = $1 ORDER BY seq",
+      [body],
+    );
+    return rows.map((r) => ({ at: toBerlinIso(r.at), actorId: r.actor, action: r.action, details: r.details }));
+  }
+
+  return { location, read, update, auditLog };
+}
+
+/** Appends audit lines numbered from `firstSeq` (the body's row must be locked or new). */
+export async function insertAudit(client: pg.PoolClient, body: string, firstSeq: number, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const lines = entries.map((e, i) => ({ seq: firstSeq + i, at: e.at, actor: e.actorId, action: e.action, details: e.details }));
+  await client.query(
+    `INSERT INTO audit (body_id, seq, at, actor, action, details)
+     SELECT $1, x.seq, x.at, x.actor, x.action, x.details FROM jsonb_to_recordset($2::jsonb) AS x(seq int, at timestamptz, actor text, action text, details jsonb)`,
+    [body, JSON.stringify(lines)],
+  );
+}
+
+/**
+ * Runs `work` in a transaction on one client of the pool: committed when it returns, rolled back
+ * when it throws or returns an object with `rollback: true`.
+ */
+export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    const rollback = typeof result === "object" && result !== null && "rollback" in result;
+    await client.query(rollback ? "ROLLBACK" : "COMMIT");
+    return result;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
