@@ -90,7 +90,7 @@ export function openPgStore(options: PgStoreOptions): Store {
   async function read(): Promise<Db> {
     await ensureSchema(url);
     const { rows } = await pool.query<{ version: string; data: unknown }>(
-      "SELECT version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM bodies WHERE id = $1 FOR UPDATE",
+      "SELECT version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM bodies WHERE id = $1",
       [body, cached?.version ?? null],
     );
     const row = rows[0];
@@ -126,14 +126,14 @@ export function openPgStore(options: PgStoreOptions): Store {
       }
       const after = JSON.stringify(checked.data);
       if (after !== before) {
-        await client.query("UPDATE bodies SET data = $2, profile = $3, version = version + 1, audit_lines = audit_lines + $4, updated_at = now() WHERE id = $1 FOR UPDATE", [
+        await client.query("UPDATE bodies SET data = $2, profile = $3, version = version + 1, audit_lines = audit_lines + $4, updated_at = now() WHERE id = $1", [
           body,
           after,
           checked.data.body.profile,
           entries.length,
         ]);
       } else if (entries.length > 0) {
-        await client.query("UPDATE bodies SET audit_lines = audit_lines + $2 WHERE id = $1 FOR UPDATE", [body, entries.length]);
+        await client.query("UPDATE bodies SET audit_lines = audit_lines + $2 WHERE id = $1", [body, entries.length]);
       }
       await insertAudit(client, body, row.audit_lines + 1, entries);
       return { duplicate: false as const, value };
