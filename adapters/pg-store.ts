@@ -33,6 +33,11 @@ export interface PgStoreOptions {
    * Default: only the default body (a mistyped `--body` must not found a new body).
    */
   create?: boolean;
+  /**
+   * The store's `location`: a data-file path beside which the body's files live (minutes,
+   * outbox folder), so that two bodies never share them. Default: the database and body.
+   */
+  location?: string;
 }
 
 type Row = { data: Db; version: string; audit_lines: number };
@@ -43,7 +48,7 @@ export function openPgStore(options: PgStoreOptions): Store {
   const clock = options.clock ?? clockFromEnv();
   const create = options.create ?? body === DEFAULT_BODY;
   const pool = poolFor(url);
-  const location = `${shownUrl(url)} (Gremium „${body}“)`;
+  const where = `${shownUrl(url)} (Gremium „${body}“)`;
   let cached: { version: string; db: Db } | null = null;
 
   const entry = (actorId: string, action: string, details: Record<string, unknown> = {}): AuditEntry => ({
@@ -55,16 +60,16 @@ export function openPgStore(options: PgStoreOptions): Store {
 
   function parsed(raw: unknown): Db {
     const version = (raw as { schemaVersion?: unknown }).schemaVersion;
-    if (typeof version === "number" && version > SCHEMA_VERSION) throw newerVersionError(location, version, SCHEMA_VERSION);
+    if (typeof version === "number" && version > SCHEMA_VERSION) throw newerVersionError(where, version, SCHEMA_VERSION);
     const result = Db.safeParse(raw);
-    if (!result.success) throw new StoreError(`Die Daten von ${location} passen nicht zum Datenmodell: ${describeIssues(result.error)}. Es wurde nichts verändert.`, location);
+    if (!result.success) throw new StoreError(`Die Daten von ${where} passen nicht zum Datenmodell: ${describeIssues(result.error)}. Es wurde nichts verändert.`, where);
     return result.data;
   }
 
   function missing(): StoreError {
     return new StoreError(
       `Das Gremium „${body}“ gibt es in ${shownUrl(url)} nicht. Bitte die Kennung prüfen (--body oder LG_BODY) oder das Gremium mit „import <datei.csv> --body ${body}“ oder „migrate --from <db.json> --body ${body}“ anlegen.`,
-      location,
+      where,
     );
   }
 
@@ -122,7 +127,7 @@ export function openPgStore(options: PgStoreOptions): Store {
       if (entries.length > 0) db.auditSeq += 1;
       const checked = Db.safeParse(db);
       if (!checked.success) {
-        throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in ${location} wurde nichts gespeichert.`, location);
+        throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in ${where} wurde nichts gespeichert.`, where);
       }
       const after = JSON.stringify(checked.data);
       if (after !== before) {
@@ -149,7 +154,7 @@ export function openPgStore(options: PgStoreOptions): Store {
     return rows.map((r) => ({ at: toBerlinIso(r.at), actorId: r.actor, action: r.action, details: r.details }));
   }
 
-  return { location, read, update, auditLog };
+  return { location: options.location ?? where, read, update, auditLog };
 }
 
 /** Appends audit lines numbered from `firstSeq` (the body's row must be locked or new). */

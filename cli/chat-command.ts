@@ -3,9 +3,8 @@
  * person would read it (`--json`: the activities). `--action '{"verb":"attend",…}'` presses a button.
  */
 import type { Command } from "commander";
-import { openJsonStore } from "../adapters/json-store.ts";
 import { activitiesToText, chatTurn } from "../bot/local-chat.ts";
-import { contextOf, emit, UserError, withServices } from "./context.ts";
+import { contextOf, emit, storeOf, UserError, withServices } from "./context.ts";
 import { invalidActionJson, MESSAGE_MISSING, unknownPerson } from "../texts/cli.ts";
 
 export function registerChatCommand(program: Command): void {
@@ -18,7 +17,7 @@ export function registerChatCommand(program: Command): void {
     .argument("[message...]", "die Nachricht")
     .action(async (words: string[], opts: { as: string; action?: string; activityId?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const store = openJsonStore(ctx.db, { clock: ctx.clock });
+      const store = storeOf(ctx);
       const db = await store.read();
       const person = db.persons.find((p) => p.id === opts.as);
       if (!person) throw new UserError(unknownPerson(opts.as).de);

@@ -5,7 +5,8 @@
 import type { Command } from "commander";
 import { clockFromEnv, fixedClock, type Clock } from "../adapters/clock.ts";
 import type { Services } from "../services/context.ts";
-import { openServices } from "../services/open-services.ts";
+import type { Store } from "../adapters/store.ts";
+import { filesPlace, openServices, openStore } from "../services/open-services.ts";
 import { notACount } from "../texts/cli.ts";
 
 /** A problem with the user's input: printed as one sentence on stderr, exit code 2. */
@@ -13,21 +14,36 @@ export class UserError extends Error {}
 
 export interface CliContext {
   json: boolean;
+  /** The path beside which the body's files are (minutes/, outbox/): the data file, or with a database, its body's place. */
   db: string;
+  /** `--db` / LG_DB: the JSON data file (without DATABASE_URL). */
+  dataFile: string;
+  /** `--body` / LG_BODY: the body in the database (DATABASE_URL); undefined: the default body. */
+  body: string | undefined;
   clock: Clock;
   /** Set only when `--profile` was given; otherwise the body's own profile applies. */
   profileId: string | undefined;
 }
 
 export function contextOf(command: Command): CliContext {
-  const o = command.optsWithGlobals<{ json?: boolean; db?: string; now?: string; profile?: string }>();
+  const o = command.optsWithGlobals<{ json?: boolean; db?: string; now?: string; profile?: string; body?: string }>();
   let clock: Clock;
   try {
     clock = o.now ? fixedClock(o.now) : clockFromEnv();
   } catch (e) {
     throw new UserError((e as Error).message);
   }
-  return { json: Boolean(o.json), db: o.db ?? process.env.LG_DB ?? "data/db.json", clock, profileId: o.profile };
+  if (o.body && !process.env.DATABASE_URL) {
+    throw new UserError(`--body ${o.body} braucht eine Datenbank mit mehreren Gremien: bitte DATABASE_URL (postgres://…) setzen; ohne sie gilt die eine Datendatei (--db).`);
+  }
+  const dataFile = o.db ?? process.env.LG_DB ?? "data/db.json";
+  const body = o.body ?? (process.env.LG_BODY || undefined);
+  return { json: Boolean(o.json), db: filesPlace({ db: dataFile, clock, body }), dataFile, body, clock, profileId: o.profile };
+}
+
+/** The store the command works on: the body in DATABASE_URL, else the data file. `create`: a new body may be made (import). */
+export function storeOf(ctx: CliContext, create = false): Store {
+  return openStore({ db: ctx.dataFile, clock: ctx.clock, body: ctx.body, createBody: create });
 }
 
 /** Prints the JSON object with `--json`, the human text otherwise. */
@@ -46,7 +62,7 @@ export function count(value: string, name: string): number {
  * without it, as .eml files to `outbox/` beside the data file. The mail pool is closed afterwards.
  */
 export async function withServices<T>(ctx: CliContext, work: (services: Services) => Promise<T>): Promise<T> {
-  const services = openServices({ db: ctx.db, clock: ctx.clock, smtpUrl: process.env.SMTP_URL || undefined });
+  const services = openServices({ db: ctx.dataFile, body: ctx.body, clock: ctx.clock, smtpUrl: process.env.SMTP_URL || undefined });
   try {
     return await work(services);
   } finally {

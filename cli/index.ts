@@ -1,6 +1,6 @@
 /**
  * The command-line face of the assistant (contract: DESIGN.md "A command-line face").
- * `npm run -s cli -- <command> [--json] [--db file] [--now ISO] [--profile id]`.
+ * `npm run -s cli -- <command> [--json] [--db file] [--now ISO] [--profile id] [--body id]`.
  */
 import { Command, CommanderError } from "commander";
 import { ProfileError } from "../adapters/profiles.ts";
@@ -26,6 +26,7 @@ export function buildProgram(): Command {
     .option("--db <file>", "Datendatei (Standard: data/db.json oder LG_DB)")
     .option("--now <iso>", "feste Uhrzeit statt der echten (ISO 8601)")
     .option("--profile <id>", "Regelprofil (Geschäftsordnung), z. B. rhein-sieg-kreis")
+    .option("--body <id>", "Gremium in der Datenbank (DATABASE_URL; Standard: LG_BODY oder das Standardgremium)")
     .exitOverride()
     .showHelpAfterError(false);
   registerRulesCommands(program);

@@ -5,13 +5,12 @@
  */
 import type { Command } from "commander";
 import { loadProfile } from "../adapters/profiles.ts";
-import { openJsonStore } from "../adapters/json-store.ts";
 import { meetingDeadlines } from "../rules/deadlines.ts";
 import { voteResult } from "../rules/majority.ts";
 import type { Profile } from "../domain/profile.ts";
 import { quorumStatus } from "../rules/quorum.ts";
 import { parseInstant, toBerlinIso } from "../rules/time.ts";
-import { contextOf, count, emit, UserError, type CliContext } from "./context.ts";
+import { contextOf, count, emit, storeOf, UserError, type CliContext } from "./context.ts";
 import { deadlineText, deadlineWarningText } from "../texts/deadlines.ts";
 import { voteText } from "../texts/majority.ts";
 import { quorumText } from "../texts/quorum.ts";
@@ -19,7 +18,7 @@ import { deadlinesHeading, invalidMeetingStart } from "../texts/cli.ts";
 
 /** The profile named by `--profile`, else the body's own. */
 async function profileFor(ctx: CliContext): Promise<Profile> {
-  return loadProfile(ctx.profileId ?? (await openJsonStore(ctx.db, { clock: ctx.clock }).read()).body.profile);
+  return loadProfile(ctx.profileId ?? (await storeOf(ctx).read()).body.profile);
 }
 
 function meetingStart(text: string): Date {
@@ -71,7 +70,7 @@ export function registerRulesCommands(program: Command): void {
       const present = count(opts.present, "--present");
       const votingMembers = opts.votingMembers
         ? count(opts.votingMembers, "--voting-members")
-        : (await openJsonStore(ctx.db, { clock: ctx.clock }).read()).institutions.filter((i) => i.voting).length;
+        : (await storeOf(ctx).read()).institutions.filter((i) => i.voting).length;
       const q = quorumStatus({ represented: present, votingMembers, secondConvocation: opts.secondConvocation }, profile);
       const json = { quorate: q.quorate, present: q.present, votingMembers: q.votingMembers, required: q.required, citation: q.citation, explanation: quorumText(q).de };
       emit(ctx, json, json.explanation);

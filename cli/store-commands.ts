@@ -5,7 +5,6 @@
  */
 import type { Command } from "commander";
 import { profileOf } from "../services/context.ts";
-import { openJsonStore } from "../adapters/json-store.ts";
 import { loadProfile } from "../adapters/profiles.ts";
 import { importRosterFile } from "./import-roster.ts";
 import { MeetingMode, type Db, type Person } from "../domain/model.ts";
@@ -16,7 +15,7 @@ import { createMeeting } from "../services/create-meeting.ts";
 import { findMeeting, meetingView, nextMeeting } from "../services/meetings.ts";
 import { noteLine } from "../texts/chat.ts";
 import { askToCreateMeeting, itemAppended, MEETING_CREATED, meetingListing, membersListing, noMeetingAfter, rosterImported, unknownMode } from "../texts/cli.ts";
-import { contextOf, emit, UserError, type CliContext } from "./context.ts";
+import { contextOf, emit, storeOf, UserError, type CliContext } from "./context.ts";
 
 const ACTOR = "cli";
 
@@ -25,7 +24,7 @@ function action<A extends unknown[]>(body: (ctx: CliContext, store: Store, ...ar
   return async (...args: [...A, Command]) => {
     const cmd = args.at(-1) as Command;
     const ctx = contextOf(cmd);
-    await body(ctx, openJsonStore(ctx.db, { clock: ctx.clock }), ...(args.slice(0, -1) as A));
+    await body(ctx, storeOf(ctx, cmd.name() === "import"), ...(args.slice(0, -1) as A));
   };
 }
 

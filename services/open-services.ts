@@ -1,26 +1,58 @@
 /**
- * The services over a data file, as `npm start` and the command line run them: the JSON store,
- * the clock, and mail to `smtpUrl` or, without it, as .eml files to `outbox/` beside the data file.
- * Choosing the store happens here, so bot/ and cli/ never name one.
+ * The services over the data, as `npm start` and the command line run them: the store, the
+ * clock, and mail to `smtpUrl` or, without it, as .eml files to `outbox/` beside the data file.
+ * Choosing the store happens here, so bot/ and cli/ never name one: PostgreSQL when a database
+ * URL is given (DATABASE_URL), the JSON file otherwise.
  */
 import { dirname, join, resolve } from "node:path";
 import type { Clock } from "../adapters/clock.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
+import { DEFAULT_BODY, openPgStore } from "../adapters/pg-store.ts";
+import type { Store } from "../adapters/store.ts";
 import { createMailer } from "../adapters/mail-transport.ts";
 import type { Services } from "./context.ts";
 
-export interface ServiceOptions {
+export interface StoreOptions {
   db: string;
   clock: Clock;
-  smtpUrl?: string;
+  /** `postgres://…`; default: the environment's DATABASE_URL. Without it, the JSON file `db`. */
+  databaseUrl?: string;
+  /** The body in the database; default: LG_BODY, else the default body. */
+  body?: string;
+  /** Whether a body not yet in the database is created (import, migrate); the default body always is. */
+  createBody?: boolean;
   /** Where the store's remarks go that are not errors (a torn audit line). */
   onWarning?: (message: string) => void;
 }
 
+export interface ServiceOptions extends StoreOptions {
+  smtpUrl?: string;
+}
+
+const databaseUrlOf = (o: StoreOptions) => o.databaseUrl ?? (process.env.DATABASE_URL || undefined);
+const bodyOf = (o: StoreOptions) => o.body ?? (process.env.LG_BODY || DEFAULT_BODY);
+
+/**
+ * The path beside which the body's files live (minutes/, outbox/): the data file itself, and
+ * for another body than the default one in the database `bodies/<id>/` beside it, so that two
+ * bodies never share a file.
+ */
+export function filesPlace(o: StoreOptions): string {
+  const body = bodyOf(o);
+  return databaseUrlOf(o) && body !== DEFAULT_BODY ? join(dirname(o.db), "bodies", body, "db.json") : o.db;
+}
+
+export function openStore(o: StoreOptions): Store {
+  const url = databaseUrlOf(o);
+  if (!url) return openJsonStore(o.db, { clock: o.clock, onWarning: o.onWarning });
+  const body = bodyOf(o);
+  return openPgStore({ url, body, clock: o.clock, create: o.createBody || body === DEFAULT_BODY, location: filesPlace(o) });
+}
+
 export function openServices(o: ServiceOptions): Services {
   return {
-    store: openJsonStore(o.db, { clock: o.clock, onWarning: o.onWarning }),
+    store: openStore(o),
     clock: o.clock,
-    mailer: createMailer({ smtpUrl: o.smtpUrl, outboxDir: join(dirname(resolve(o.db)), "outbox"), now: o.clock }),
+    mailer: createMailer({ smtpUrl: o.smtpUrl, outboxDir: join(dirname(resolve(filesPlace(o))), "outbox"), now: o.clock }),
   };
 }
