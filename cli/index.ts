@@ -12,6 +12,7 @@ import { UserError } from "./context.ts";
 import { withCliOption } from "../texts/hints.ts";
 import { registerChatCommand } from "./chat-command.ts";
 import { registerInvitationCommands } from "./invitation-commands.ts";
+import { registerMigrateCommand } from "./migrate-command.ts";
 import { registerMinutesCommands } from "./minutes-commands.ts";
 import { registerOutboxCommands } from "./outbox-commands.ts";
 import { registerRulesCommands } from "./rules-commands.ts";
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerMinutesCommands(program);
   registerOutboxCommands(program);
   registerChatCommand(program);
+  registerMigrateCommand(program);
   return program;
 }
 
