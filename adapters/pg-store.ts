@@ -40,7 +40,9 @@ export interface PgStoreOptions {
   location?: string;
 }
 
-type Row = { data: Db; version: string; audit_lines: number };
+type Row = { data: unknown; version: string; audit_lines: number };
+/** The document last read or written, with its version and its JSON (to tell whether a change changed it). */
+type Cached = { version: string; db: Db; json: string };
 
 export function openPgStore(options: PgStoreOptions): Store {
   const { url } = options;
@@ -49,7 +51,7 @@ export function openPgStore(options: PgStoreOptions): Store {
   const create = options.create ?? body === DEFAULT_BODY;
   const pool = poolFor(url);
   const where = `${shownUrl(url)} (Gremium „${body}“)`;
-  let cached: { version: string; db: Db } | null = null;
+  let cached: Cached | null = null;
 
   const entry = (actorId: string, action: string, details: Record<string, unknown> = {}): AuditEntry => ({
     at: toBerlinIso(clock()),
@@ -80,9 +82,13 @@ export function openPgStore(options: PgStoreOptions): Store {
     if (inserted.rowCount === 1) await insertAudit(client, body, 1, [entry("system", "store.create", { demo: db.body.name })]);
   }
 
-  /** The body's row, locked for this transaction; created first where allowed. */
-  async function lockBody(client: pg.PoolClient): Promise<Row> {
-    const select = () => client.query<Row>("SELECT data, version, audit_lines FROM bodies WHERE id = $1 FOR UPDATE", [body]);
+  /**
+   * The body's row, locked for this transaction; created first where allowed. The document comes
+   * along only when it differs from `known` (`data` null: it is `known`).
+   */
+  async function lockBody(client: pg.PoolClient, known: Cached | null): Promise<Row> {
+    const select = () =>
+      client.query<Row>("SELECT version, audit_lines, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM bodies WHERE id = $1 FOR UPDATE", [body, known?.version ?? null]);
     let { rows } = await select();
     if (rows.length === 0 && create) {
       await createBody(client);
@@ -94,9 +100,10 @@ export function openPgStore(options: PgStoreOptions): Store {
 
   async function read(): Promise<Db> {
     await ensureSchema(url);
+    const known = cached;
     const { rows } = await pool.query<{ version: string; data: unknown }>(
       "SELECT version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM bodies WHERE id = $1",
-      [body, cached?.version ?? null],
+      [body, known?.version ?? null],
     );
     const row = rows[0];
     if (!row) {
@@ -104,22 +111,24 @@ export function openPgStore(options: PgStoreOptions): Store {
       await transaction(pool, createBody);
       return read();
     }
-    if (row.data === null && cached) return cached.db;
-    cached = { version: row.version, db: deepFreeze(parsed(row.data)) };
+    if (row.data === null && known) return known.db;
+    const db = parsed(row.data);
+    cached = { version: row.version, db: deepFreeze(db), json: JSON.stringify(db) };
     return cached.db;
   }
 
   async function update<T>(options: UpdateOptions, change: (db: Db, audit: Audit) => T): Promise<UpdateResult<T>> {
     await ensureSchema(url);
-    return transaction(pool, async (client) => {
-      const row = await lockBody(client);
+    const known = cached;
+    const result = await transaction(pool, async (client) => {
+      const row = await lockBody(client, known);
       const { activityId } = options;
       if (activityId) {
         const claimed = await client.query("INSERT INTO processed_activities (body_id, activity_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [body, activityId]);
         if (claimed.rowCount === 0) return { duplicate: true as const, rollback: true };
       }
-      const db = parsed(row.data);
-      const before = JSON.stringify(db);
+      const db = row.data === null && known ? structuredClone(known.db) : parsed(row.data);
+      const before = row.data === null && known ? known.json : JSON.stringify(db);
       const entries: AuditEntry[] = [];
       const value = change(db, (action, details) => void entries.push(entry(options.actorId, action, details)));
       if (value instanceof Promise) throw new Error("Store.update: change muss synchron sein (kein async).");
@@ -130,19 +139,22 @@ export function openPgStore(options: PgStoreOptions): Store {
         throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in ${where} wurde nichts gespeichert.`, where);
       }
       const after = JSON.stringify(checked.data);
+      let next: Cached | null = null;
       if (after !== before) {
-        await client.query("UPDATE bodies SET data = $2, profile = $3, version = version + 1, audit_lines = audit_lines + $4, updated_at = now() WHERE id = $1", [
-          body,
-          after,
-          checked.data.body.profile,
-          entries.length,
-        ]);
+        const written = await client.query<{ version: string }>(
+          "UPDATE bodies SET data = $2, profile = $3, version = version + 1, audit_lines = audit_lines + $4, updated_at = now() WHERE id = $1 RETURNING version",
+          [body, after, checked.data.body.profile, entries.length],
+        );
+        next = { version: written.rows[0]!.version, db: deepFreeze(JSON.parse(after) as Db), json: after };
       } else if (entries.length > 0) {
         await client.query("UPDATE bodies SET audit_lines = audit_lines + $2 WHERE id = $1", [body, entries.length]);
       }
       await insertAudit(client, body, row.audit_lines + 1, entries);
-      return { duplicate: false as const, value };
-    }).then((result) => ("rollback" in result ? { duplicate: true as const } : result));
+      return { duplicate: false as const, value, next };
+    });
+    if ("rollback" in result) return { duplicate: true };
+    if (result.next) cached = result.next; // only once committed: a version number is the database's word
+    return { duplicate: false, value: result.value };
   }
 
   async function auditLog(): Promise<AuditEntry[]> {
