@@ -4,7 +4,8 @@
  * not share one event loop (and the bot's memory is its own):
  *
  *   child.js echo          a bare teams-ai echo bot (the floor for a turn)
- *   child.js bot <file>    the bot as `npm start` builds it, on the data file `<file>`
+ *   child.js bot <file>    the bot as `npm start` builds it, on the data file `<file>` (with
+ *                          BENCH_DATABASE_URL: on PostgreSQL, the body named after the file's folder)
  *
  * (The loopback SMTP server is smtp-child.ts: it uses the tests' smtp-server, so it runs from source.)
  *
@@ -13,7 +14,7 @@
  * memory is teams-ai's own.
  */
 import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Application } from "../bot/teams-ai.ts";
 
 export interface ChildStats {
@@ -42,7 +43,12 @@ async function serve(role: string, file: string | undefined): Promise<string> {
     const { outboxMailer } = await import("../adapters/mail-transport.ts");
     const { createApp } = await import("../bot/app.ts");
     const { clock } = await import("./data.ts");
-    const store = openJsonStore(file, { clock, onWarning: (m) => process.stderr.write(`${m}\n`) });
+    // With --store postgres the bench copied the file into the body named after its folder.
+    const url = process.env.BENCH_DATABASE_URL;
+    const { openPgStore } = url ? await import("../adapters/pg-store.ts") : { openPgStore: null };
+    const store = url && openPgStore
+      ? openPgStore({ url, body: basename(dirname(file)), clock })
+      : openJsonStore(file, { clock, onWarning: (m) => process.stderr.write(`${m}\n`) });
     await store.read(); // as bot/main.ts does before listening
     const services = { store, clock, mailer: outboxMailer(join(dirname(file), "outbox")) };
     app = createApp({

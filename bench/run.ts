@@ -5,6 +5,8 @@
  * fails on a missed target. Everything runs on loopback, in bounded loops, and stops by itself.
  *
  *   npm run bench        npm run -s bench -- --json        --turns <n>: turns per server (400; at least 300)
+ *   --store postgres: the bots' turns on PostgreSQL (a throwaway durable cluster, or DATABASE_URL's server,
+ *   in a new database), the data files copied in with `migrate`; the fan-out stays on the JSON file.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
@@ -22,6 +24,7 @@ const TURNS = Math.max(300, at >= 0 ? Number(args[at + 1]) || 400 : 400);
 const WARMUP_TURNS = 50;
 const FANOUT_RUNS = 40;
 const FANOUT_WARMUP = 3;
+const POSTGRES = args.includes("--store") && args[args.indexOf("--store") + 1] === "postgres";
 const TARGET = { turn: 1.3, fanout: 1.2, growth: 1.2, rssMb: 150 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -36,6 +39,7 @@ function percentile(samples: number[], p: number): number {
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "lg-bench-"));
   const children: Child[] = [];
+  const stops: (() => Promise<void>)[] = [];
   const connector = await startConnector();
   try {
     const files = { empty: join(dir, "empty", "db.json"), large: join(dir, "large", "db.json"), fanout: join(dir, "fanout", "db.json") };
@@ -44,6 +48,9 @@ async function main(): Promise<void> {
     const large = await writeTenYearFile(files.large);
     await writeFanoutFile(files.fanout);
     log(`ten-year file: ${(large.bytes / 1e6).toFixed(1)} MB data, ${(large.auditBytes / 1e6).toFixed(1)} MB audit log`);
+
+    const pg = POSTGRES ? await startPostgres([files.empty, files.large]) : null;
+    if (pg) stops.push(pg.stop);
 
     log("starting servers …");
     const servers = await Promise.all([startChild("echo"), startChild("bot", files.empty), startChild("bot", files.large), startChild("smtp")]);
@@ -91,10 +98,11 @@ async function main(): Promise<void> {
       memory: memory as [ChildStats, ChildStats, ChildStats],
     };
     printTable(result, extra);
-    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (json) process.stdout.write(`${JSON.stringify(POSTGRES ? { store: "postgres", ...result } : result)}\n`);
   } finally {
     children.forEach((c) => c.stop());
     await connector.close();
+    for (const stop of stops) await stop();
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -143,6 +151,41 @@ function printTable(r: Result, x: Extra): void {
   const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
   const out = [line(all[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
   process.stdout.write(`\n${out.join("\n")}\n\n${r.growth.auditEvents} audit events in the ten-year file; Node ${process.version}, ${cpus().length} CPUs\n`);
+}
+
+/**
+ * A PostgreSQL for the bots: DATABASE_URL's server, else a throwaway durable cluster from Debian's
+ * binaries (test/support/postgres.ts); a new database in it, each data file copied into the body
+ * named after its folder. The children find it in BENCH_DATABASE_URL.
+ */
+async function startPostgres(files: string[]): Promise<{ stop: () => Promise<void> }> {
+  const { serverBinaries, startCluster } = await import("../test/support/postgres.ts");
+  const { migrateJsonFile } = await import("../adapters/pg-migrate-json.ts");
+  const { closePools } = await import("../adapters/pg-schema.ts");
+  const { default: pg } = await import("pg");
+  const { clock } = await import("./data.ts");
+  const { basename, dirname } = await import("node:path");
+  let cluster: { url: string; stop(): Promise<void> } | null = null;
+  let admin = process.env.DATABASE_URL;
+  if (!admin) {
+    const bin = serverBinaries();
+    if (!bin) throw new Error("--store postgres: no DATABASE_URL and no PostgreSQL server binaries (apt-get install postgresql)");
+    log("starting a PostgreSQL cluster …");
+    cluster = await startCluster(bin, { durable: true });
+    admin = cluster.url;
+  }
+  const name = `lg_bench_${Date.now().toString(36)}`;
+  const client = new pg.Client(admin);
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  for (const file of files) await migrateJsonFile({ file, url: url.toString(), body: basename(dirname(file)), clock });
+  await closePools();
+  process.env.BENCH_DATABASE_URL = url.toString();
+  log(`PostgreSQL: ${url.host}, database ${name}`);
+  return { stop: async () => void (await cluster?.stop()) };
 }
 
 main().catch((e) => {

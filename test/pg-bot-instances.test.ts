@@ -19,7 +19,7 @@ import { startServer } from "../bot/server.ts";
 import { TeamsAdapter } from "../bot/teams-ai.ts";
 import type { Meeting } from "../domain/model.ts";
 import { startConnector, type Connector } from "./support/connector.ts";
-import { freshDatabase, pgAdminUrl } from "./support/postgres.ts";
+import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
 
 const clock = fixedClock("2022-04-01T09:00:00+02:00");
 const TENANT = "00000000-0000-4000-8000-000000000000";

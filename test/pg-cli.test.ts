@@ -11,7 +11,7 @@ import { fixedClock } from "../adapters/clock.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { closePools, poolFor } from "../adapters/pg-schema.ts";
 import { openPgStore } from "../adapters/pg-store.ts";
-import { freshDatabase, pgAdminUrl } from "./support/postgres.ts";
+import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
 import { runCli } from "./support/store-process.ts";
 
 const NOW = "2026-11-02T10:00:00+01:00";

@@ -9,7 +9,7 @@ import { fixedClock } from "../adapters/clock.ts";
 import { closePools, poolFor } from "../adapters/pg-schema.ts";
 import { openPgStore } from "../adapters/pg-store.ts";
 import { StoreError } from "../adapters/store-errors.ts";
-import { freshDatabase, pgAdminUrl } from "./support/postgres.ts";
+import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
 
 const clock = fixedClock("2022-05-01T12:00:00+02:00");
 

@@ -15,7 +15,7 @@ import { openPgStore } from "../adapters/pg-store.ts";
 import type { Store } from "../adapters/store.ts";
 import { StoreError } from "../adapters/store-errors.ts";
 import type { Attendance } from "../domain/model.ts";
-import { freshDatabase, pgAdminUrl } from "./support/postgres.ts";
+import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
 
 const clock = fixedClock("2022-05-01T12:00:00+02:00");
 

@@ -3,7 +3,8 @@
  * on a loopback port, from the server binaries of Debian's `postgresql` package (`.ci/run`
  * installs it), started once per test run by the global setup (test/support/pg-global-setup.ts).
  * `TEST_DATABASE_URL` points the tests at your own server instead (it must allow CREATE DATABASE).
- * Each test file gets databases of its own from `freshDatabase()`.
+ * Each test file gets databases of its own from `freshDatabase()` (test/support/pg-database.ts).
+ * The benchmark starts one too (`npm run bench -- --store postgres`), durable (`fsync` on).
  */
 import { execFile as execFileCb } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -12,17 +13,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
-import { inject } from "vitest";
 
 const execFile = promisify(execFileCb);
-
-declare module "vitest" {
-  interface ProvidedContext {
-    /** A superuser connection to the test server; null when there is none (the PostgreSQL tests are skipped). */
-    pgAdminUrl: string | null;
-  }
-}
 
 /** Where initdb and pg_ctl are: Debian keeps them out of PATH, in /usr/lib/postgresql/<version>/bin. */
 export function serverBinaries(): string | null {
@@ -52,7 +44,7 @@ async function freePort(): Promise<number> {
 }
 
 /** initdb + pg_ctl start in a temp folder; `stop()` stops the server and removes the folder. */
-export async function startCluster(bin: string): Promise<Cluster> {
+export async function startCluster(bin: string, options: { durable?: boolean } = {}): Promise<Cluster> {
   const dir = await mkdtemp(join(tmpdir(), "lg-pg-"));
   const data = join(dir, "data");
   await mkdir(data);
@@ -64,9 +56,9 @@ export async function startCluster(bin: string): Promise<Cluster> {
   }
   await runAsServerUser(join(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
   const port = await freePort();
-  // fsync off: a test server's data need not survive a power cut.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  await runAsServerUser(join(bin, "pg_ctl"), ["-D", data, "-l", join(dir, "server.log"), "-o", options, "-w", "start"]);
+  // fsync off for tests: a test server's data need not survive a power cut (the benchmark keeps it on).
+  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${options.durable ? "" : " -c fsync=off"}`;
+  await runAsServerUser(join(bin, "pg_ctl"), ["-D", data, "-l", join(dir, "server.log"), "-o", settings, "-w", "start"]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
@@ -74,28 +66,4 @@ export async function startCluster(bin: string): Promise<Cluster> {
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** The test server's admin URL, or null (then `describe.skipIf(!pgAdminUrl())`). */
-export function pgAdminUrl(): string | null {
-  return inject("pgAdminUrl");
-}
-
-let counter = 0;
-
-/** A new, empty database on the test server; its URL. */
-export async function freshDatabase(): Promise<string> {
-  const admin = pgAdminUrl();
-  if (!admin) throw new Error("no PostgreSQL test server");
-  const name = `lg_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-  const client = new pg.Client(admin);
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
