@@ -1,6 +1,7 @@
 /**
- * The storage boundary. `bot/`, `services/` and the CLI talk to this interface only, so that a
- * server database can replace the JSON file later without touching them.
+ * The storage boundary. `bot/`, `services/` and the CLI talk to this interface only: the JSON
+ * file (`json-store.ts`) and PostgreSQL (`pg-store.ts`, one store object per body) both implement
+ * it, and test/store-contract.test.ts holds both to the same behaviour.
  */
 import type { AuditEntry, Db } from "../domain/model.ts";
 
@@ -17,12 +18,13 @@ export interface UpdateOptions {
 export type UpdateResult<T> = { duplicate: false; value: T } | { duplicate: true };
 
 export interface Store {
-  /** Where the data lives, for messages ("data/db.json"). */
+  /** Where the data lives ("data/db.json"); the body's files (minutes/, outbox/) are beside it. */
   readonly location: string;
   /** A consistent snapshot of all data. */
   read(): Promise<Db>;
   /**
-   * Applies `change` to the freshest data under an exclusive lock that holds across processes,
+   * Applies `change` to the freshest data under an exclusive lock that holds across processes
+   * (PostgreSQL: a transaction holding the body's row lock, so across bot instances too),
    * validates the result and writes it atomically. Its audit lines count exactly when its data
    * was written: a crash between the two loses no line of a change made and leaves none of a
    * change not made. (Lines of a change that alters no data count as they are appended.)
