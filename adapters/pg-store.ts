@@ -88,7 +88,7 @@ export function openPgStore(options: PgStoreOptions): Store {
    */
   async function lockBody(client: pg.PoolClient, known: Cached | null): Promise<Row> {
     const select = () =>
-      client.query<Row>("SELECT version, audit_lines, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM bodies WHERE id = $1 FOR UPDATE", [body, known?.version ?? null]);
+      client.query<Row>({ name: "lg-lock-body", text: "SELECT version, audit_lines, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM bodies WHERE id = $1 FOR UPDATE", values: [body, known?.version ?? null] });
     let { rows } = await select();
     if (rows.length === 0 && create) {
       await createBody(client);
@@ -101,10 +101,12 @@ export function openPgStore(options: PgStoreOptions): Store {
   async function read(): Promise<Db> {
     await ensureSchema(url);
     const known = cached;
-    const { rows } = await pool.query<{ version: string; data: unknown }>(
-      "SELECT version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM bodies WHERE id = $1",
-      [body, known?.version ?? null],
-    );
+    // A named (prepared) statement: every turn reads, so the server plans this once per connection.
+    const { rows } = await pool.query<{ version: string; data: unknown }>({
+      name: "lg-read-body",
+      text: "SELECT version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM bodies WHERE id = $1",
+      values: [body, known?.version ?? null],
+    });
     const row = rows[0];
     if (!row) {
       if (!create) throw missing();
