@@ -73,5 +73,63 @@ export async function closePools(): Promise<void> {
   const all = [...pools.values()];
   pools.clear();
   schemas.clear();
+  const listening = [...watches.values()];
+  watches.clear();
+  await Promise.all(listening.map((w) => ((w.live = false), w.client.end().catch(() => undefined))));
   await Promise.all(all.map((p) => p.end()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Knowing when a body changed, without asking on every read
+
+/** The notification channel: every committed change of a body's data announces `{ b: body, v: version }`. */
+export const CHANGES_CHANNEL = "lg_body_changes";
+
+/**
+ * Per database: the newest version of each body this process has heard of, from PostgreSQL's
+ * LISTEN/NOTIFY (delivered at commit, in commit order) and from its own commits. `live` is false
+ * until the listening connection is up and again after it failed: then readers must ask.
+ */
+export interface Watch {
+  live: boolean;
+  latest: Map<string, bigint>;
+  client: pg.Client;
+}
+
+const watches = new Map<string, Watch>();
+
+/** Starts listening for `url` once per process (its connection never keeps the process alive). */
+export function watchFor(url: string): Watch {
+  let watch = watches.get(url);
+  if (watch) return watch;
+  const client = new pg.Client({ connectionString: url });
+  const w: Watch = { live: false, latest: new Map(), client };
+  watches.set(url, w);
+  const lost = () => {
+    w.live = false;
+    if (watches.get(url) === w) watches.delete(url); // the next read starts a new watch
+    client.end().catch(() => undefined);
+  };
+  client.on("error", lost);
+  client.on("end", lost);
+  client.on("notification", (n) => {
+    try {
+      const { b, v } = JSON.parse(n.payload ?? "") as { b: string; v: string };
+      noteVersion(w, b, BigInt(v));
+    } catch {
+      w.live = false; // an announcement we cannot read: stop trusting the watch
+    }
+  });
+  client
+    .connect()
+    .then(() => {
+      (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+      return client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    })
+    .then(() => void (w.live = watches.get(url) === w), lost);
+  return w;
+}
+
+export function noteVersion(w: Watch, body: string, version: bigint): void {
+  if ((w.latest.get(body) ?? -1n) < version) w.latest.set(body, version);
 }

@@ -18,7 +18,7 @@ import { toBerlinIso } from "../rules/time.ts";
 import type { Audit, Store, UpdateOptions, UpdateResult } from "./store.ts";
 import { StoreError, describeIssues, newerVersionError } from "./store-errors.ts";
 import { deepFreeze } from "./store-files.ts";
-import { ensureSchema, poolFor, shownUrl } from "./pg-schema.ts";
+import { CHANGES_CHANNEL, ensureSchema, noteVersion, poolFor, shownUrl, watchFor, type Watch } from "./pg-schema.ts";
 import { KEPT_ACTIVITY_IDS } from "./json-store.ts";
 
 /** The body the CLI and the bot work on without `--body` / `LG_BODY`. */
@@ -42,7 +42,7 @@ export interface PgStoreOptions {
 
 type Row = { data: unknown; version: string; audit_lines: number };
 /** The document last read or written, with its version and its JSON (to tell whether a change changed it). */
-type Cached = { version: string; db: Db; json: string };
+type Cached = { version: string; db: Db; json: string; watch: Watch | null };
 
 export function openPgStore(options: PgStoreOptions): Store {
   const { url } = options;
@@ -98,9 +98,17 @@ export function openPgStore(options: PgStoreOptions): Store {
     return rows[0]!;
   }
 
+  /** Whether `known` is still the newest: fetched while listening, and nothing newer announced since. */
+  function current(known: Cached, watch: Watch): boolean {
+    return known.watch === watch && watch.live && (watch.latest.get(body) ?? -1n) <= BigInt(known.version);
+  }
+
   async function read(): Promise<Db> {
     await ensureSchema(url);
+    const watch = watchFor(url);
     const known = cached;
+    if (known && current(known, watch)) return known.db;
+    const listening = watch.live ? watch : null; // before the query: any later commit is announced to it
     // A named (prepared) statement: every turn reads, so the server plans this once per connection.
     const { rows } = await pool.query<{ version: string; data: unknown }>({
       name: "lg-read-body",
@@ -113,14 +121,19 @@ export function openPgStore(options: PgStoreOptions): Store {
       await transaction(pool, createBody);
       return read();
     }
-    if (row.data === null && known) return known.db;
+    if (row.data === null && known) {
+      cached = { ...known, watch: listening };
+      return known.db;
+    }
     const db = parsed(row.data);
-    cached = { version: row.version, db: deepFreeze(db), json: JSON.stringify(db) };
+    cached = { version: row.version, db: deepFreeze(db), json: JSON.stringify(db), watch: listening };
     return cached.db;
   }
 
   async function update<T>(options: UpdateOptions, change: (db: Db, audit: Audit) => T): Promise<UpdateResult<T>> {
     await ensureSchema(url);
+    const watch = watchFor(url);
+    const listening = watch.live ? watch : null;
     const known = cached;
     const result = await transaction(pool, async (client) => {
       const row = await lockBody(client, known);
@@ -143,11 +156,13 @@ export function openPgStore(options: PgStoreOptions): Store {
       const after = JSON.stringify(checked.data);
       let next: Cached | null = null;
       if (after !== before) {
+        // Written and announced in one statement; the announcement reaches the listeners at commit.
         const written = await client.query<{ version: string }>(
-          "UPDATE bodies SET data = $2, profile = $3, version = version + 1, audit_lines = audit_lines + $4, updated_at = now() WHERE id = $1 RETURNING version",
+          `WITH w AS (UPDATE bodies SET data = $2, profile = $3, version = version + 1, audit_lines = audit_lines + $4, updated_at = now() WHERE id = $1 RETURNING version)
+           SELECT version, pg_notify('${CHANGES_CHANNEL}', json_build_object('b', $1::text, 'v', version::text)::text) FROM w`,
           [body, after, checked.data.body.profile, entries.length],
         );
-        next = { version: written.rows[0]!.version, db: deepFreeze(JSON.parse(after) as Db), json: after };
+        next = { version: written.rows[0]!.version, db: deepFreeze(JSON.parse(after) as Db), json: after, watch: listening };
       } else if (entries.length > 0) {
         await client.query("UPDATE bodies SET audit_lines = audit_lines + $2 WHERE id = $1", [body, entries.length]);
       }
@@ -155,7 +170,11 @@ export function openPgStore(options: PgStoreOptions): Store {
       return { duplicate: false as const, value, next };
     });
     if ("rollback" in result) return { duplicate: true };
-    if (result.next) cached = result.next; // only once committed: a version number is the database's word
+    if (result.next) {
+      // Only once committed: a version number is the database's word. Other store objects of this process learn it now.
+      cached = result.next;
+      noteVersion(watch, body, BigInt(result.next.version));
+    }
     return { duplicate: false, value: result.value };
   }
 
