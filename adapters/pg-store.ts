@@ -7,8 +7,12 @@
  * body: a retry to either instance is applied once), the document is written and the change's
  * audit lines are appended to `audit` (append-only, a trigger refuses changes) — all or nothing.
  *
- * Reads keep the document they last fetched with its version and fetch it again only when the
- * version moved, so an unchanged body costs one small query.
+ * Reads keep the document they last fetched with its version. Every commit announces the body's
+ * new version (LISTEN/NOTIFY, delivered at commit); while this process listens and nothing newer
+ * was announced, a read answers from that snapshot without a query, else it asks for the version
+ * and fetches the document only when it moved. A change never relies on the snapshot unchecked:
+ * under the row lock it compares versions. So a read may lag a commit of another process by the
+ * announcement's way over loopback or the network (milliseconds); a change never does.
  */
 import type pg from "pg";
 import { clockFromEnv, type Clock } from "./clock.ts";

@@ -4,12 +4,13 @@
  * side by side that never see each other's data. A real server: test/support/postgres.ts.
  */
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../adapters/clock.ts";
-import { closePools, poolFor } from "../adapters/pg-schema.ts";
+import { closePools, poolFor, watchFor } from "../adapters/pg-schema.ts";
 import { openPgStore } from "../adapters/pg-store.ts";
 import { StoreError } from "../adapters/store-errors.ts";
 import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
+import { runCli } from "./support/store-process.ts";
 
 const clock = fixedClock("2022-05-01T12:00:00+02:00");
 
@@ -66,6 +67,19 @@ describe.skipIf(!pgAdminUrl())("the PostgreSQL store", () => {
     expect((await a.auditLog()).filter((e) => e.action === "meeting.create").map((e) => e.details.location)).toEqual(["Siegburg"]);
     expect((await b.auditLog()).filter((e) => e.action === "meeting.create").map((e) => e.details.location)).toEqual(["Wesel"]);
     expect(await a.update({ actorId: "gs-1", activityId: "same-id" }, () => 1)).toEqual({ duplicate: true });
+  });
+
+  it("a store that answers reads from its snapshot still sees what another process changed (announced at commit)", { timeout: 120_000 }, async () => {
+    const url = await freshDatabase();
+    const store = openPgStore({ url, clock });
+    await vi.waitFor(() => expect(watchFor(url).live).toBe(true), { timeout: 10_000 });
+    expect((await store.read()).meetings).toEqual([]);
+    expect((await store.read()).meetings).toEqual([]); // from the snapshot: nothing was announced
+
+    const run = await runCli(["meeting", "create", "--start", "2030-03-14T10:00", "--location", "Kreishaus"], { DATABASE_URL: url, LG_NOW: "2030-01-02T10:00:00+01:00" });
+    expect(run, run.stderr).toMatchObject({ code: 0 });
+    // The other process has committed; its announcement arrives on our listening connection.
+    await vi.waitFor(async () => expect((await store.read()).meetings.map((m) => m.id)).toEqual(["s-2030-03-14"]), { timeout: 10_000 });
   });
 
   it("refuses data written by a newer version of the program, unchanged", async () => {
