@@ -70,11 +70,11 @@ export function entraTokenSource(c: EntraCredentials): TokenSource {
 
 /** Entra's own code and first line, e.g. "invalid_client: AADSTS7000215: Invalid client secret provided.", in the sentence for the Geschäftsstelle. */
 function tokenFailure(err: unknown): string {
-  const detail = err instanceof AuthError ? [err.errorCode, firstLine(err.errorMessage)].filter(Boolean).join(": ") : err instanceof Error ? err.message : String(err);
+  const detail = err instanceof AuthError ? [err.errorCode, aadsts(err.errorMessage)].filter(Boolean).join(": ") : err instanceof Error ? err.message : String(err);
   return tokenRefused(detail).de;
 }
 
-/** Entra appends trace and correlation ids on further lines; the first line says what is wrong. */
-function firstLine(text: string): string {
-  return text.split(/\r?\n/)[0]!.trim();
+/** msal wraps Entra's description in codes, timestamps and trace ids; its first sentence says what is wrong. */
+function aadsts(text: string): string {
+  return text.match(/AADSTS\d+:.*?\.(?=\s|$)/)?.[0] ?? text.split(/\r?\n/)[0]!.trim();
 }

@@ -6,15 +6,15 @@ import type { Texts } from "../domain/profile.ts";
 
 export const OAUTH_VARIABLES = ["SMTP_OAUTH_TENANT_ID", "SMTP_OAUTH_CLIENT_ID", "SMTP_OAUTH_CLIENT_SECRET", "SMTP_OAUTH_USER"] as const;
 
-/** Entra gave no token: the message stays in the outbox; `detail` is Entra's code and first line. */
+/** Entra gave no token: the message stays in the outbox; `detail` is Entra's code and first sentence. No final stop: reports add their own. */
 export function tokenRefused(detail: string): Texts {
   return {
     de:
-      `Microsoft 365 hat kein Zugriffstoken für den E-Mail-Versand ausgestellt (${detail}). ` +
-      "Bitte Mandanten-ID, Client-ID und geheimen Clientschlüssel (SMTP_OAUTH_TENANT_ID, SMTP_OAUTH_CLIENT_ID, SMTP_OAUTH_CLIENT_SECRET) und dessen Ablaufdatum in Entra prüfen; die Nachricht bleibt im Postausgang und kann danach erneut gesendet werden.",
+      `Microsoft 365 hat kein Zugriffstoken für den E-Mail-Versand ausgestellt (${detail}): ` +
+      "bitte Mandanten-ID, Client-ID und geheimen Clientschlüssel (SMTP_OAUTH_TENANT_ID, SMTP_OAUTH_CLIENT_ID, SMTP_OAUTH_CLIENT_SECRET) und dessen Ablaufdatum in Entra prüfen; die Nachricht bleibt im Postausgang und kann danach erneut gesendet werden",
     en:
-      `Microsoft 365 issued no access token for sending e-mail (${detail}). ` +
-      "Please check the tenant id, client id and client secret (SMTP_OAUTH_TENANT_ID, SMTP_OAUTH_CLIENT_ID, SMTP_OAUTH_CLIENT_SECRET) and the secret's expiry in Entra; the message stays in the outbox and can be sent again afterwards.",
+      `Microsoft 365 issued no access token for sending e-mail (${detail}): ` +
+      "please check the tenant id, client id and client secret (SMTP_OAUTH_TENANT_ID, SMTP_OAUTH_CLIENT_ID, SMTP_OAUTH_CLIENT_SECRET) and the secret's expiry in Entra; the message stays in the outbox and can be sent again afterwards",
   };
 }
 
