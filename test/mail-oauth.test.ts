@@ -8,6 +8,8 @@
  */
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
+import { MailSettingsError, mailSettingsFromEnv } from "../adapters/mail-settings.ts";
+import { settingsFromEnv } from "../bot/settings.ts";
 import { fixture, type Fixture } from "./support/invitation-fixture.ts";
 import { parseMail } from "./support/mail-parse.ts";
 import { listenOnLoopback } from "./support/smtp.ts";
@@ -180,5 +182,41 @@ describe("invitations through Microsoft 365 (SMTP with XOAUTH2)", () => {
     );
     expect(smtp.messages).toHaveLength(0);
     expect((await f.store.read()).invitations).toEqual([]);
+  });
+});
+
+describe("the mail settings, read alike by the bot and the command line", () => {
+  const m365 = {
+    SMTP_URL: "smtp://smtp.office365.com:587",
+    SMTP_OAUTH_TENANT_ID: TENANT,
+    SMTP_OAUTH_CLIENT_ID: CLIENT,
+    SMTP_OAUTH_CLIENT_SECRET: SECRET,
+    SMTP_OAUTH_USER: MAILBOX,
+  };
+
+  it("SMTP_URL alone is plain SMTP; with the four SMTP_OAUTH_* it is Microsoft 365 for the bot too", () => {
+    expect(mailSettingsFromEnv({ SMTP_URL: "smtp://kim:geheim@mail.kreis.example:587" })).toEqual({ smtpUrl: "smtp://kim:geheim@mail.kreis.example:587" });
+    expect(mailSettingsFromEnv({})).toEqual({ smtpUrl: undefined });
+    expect(settingsFromEnv(m365).mail).toEqual({
+      smtpUrl: "smtp://smtp.office365.com:587",
+      oauth: { tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET, user: MAILBOX, authority: undefined },
+    });
+  });
+
+  it("refuses what cannot work, in one sentence each", () => {
+    const refusal = (env: NodeJS.ProcessEnv) => {
+      try {
+        mailSettingsFromEnv(env);
+      } catch (e) {
+        expect(e).toBeInstanceOf(MailSettingsError);
+        return (e as Error).message;
+      }
+      throw new Error("accepted");
+    };
+    expect(refusal({ ...m365, SMTP_URL: undefined })).toBe("Für den Versand über Microsoft 365 fehlt SMTP_URL: bitte z. B. SMTP_URL=smtp://smtp.office365.com:587 setzen.");
+    expect(refusal({ ...m365, SMTP_URL: "smtp://kim:geheim@smtp.office365.com:587" })).toMatch(/^SMTP_URL enthält Benutzer oder Kennwort, obwohl SMTP_OAUTH_… gesetzt ist/);
+    expect(refusal({ ...m365, SMTP_OAUTH_USER: "geschaeftsstelle" })).toMatch(/^Umgebungsvariable SMTP_OAUTH_USER ist ungültig/);
+    expect(refusal({ ...m365, SMTP_OAUTH_AUTHORITY: "http://login.example" })).toMatch(/^Umgebungsvariable SMTP_OAUTH_AUTHORITY ist ungültig/);
+    expect(() => settingsFromEnv({ ...m365, SMTP_OAUTH_TENANT_ID: "" })).toThrow(/fehlt SMTP_OAUTH_TENANT_ID/);
   });
 });
