@@ -15,7 +15,7 @@ export interface EntraCredentials {
   tenantId: string;
   clientId: string;
   clientSecret: string;
-  /** Authority host, e.g. `https://login.microsoftonline.us` for a national cloud; default: the public cloud. */
+  /** Authority host; default: Entra's public cloud. Another (the tests' stand-in) is taken as given. */
   authority?: string | undefined;
 }
 
@@ -40,8 +40,9 @@ export function entraTokenSource(c: EntraCredentials): TokenSource {
       clientId: c.clientId,
       clientSecret: c.clientSecret,
       authority: `${host}/${c.tenantId}`,
-      // The host is given, not discovered: msal then reads only its OpenID configuration.
-      knownAuthorities: [new URL(host).host],
+      // Another host (the tests' stand-in) is trusted as given: msal then skips the public cloud's
+      // instance discovery and reads only that host's OpenID configuration.
+      ...(host !== ENTRA_AUTHORITY && { knownAuthorities: [new URL(host).host] }),
     },
   });
   // Several pooled connections start at once; they share one request instead of asking Entra each.
