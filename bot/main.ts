@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const settings = settingsFromEnv(process.env);
   loadAllProfiles(); // a broken profile stops the bot before it answers anyone
   const clock = clockFromEnv();
-  const services = openServices({ db: settings.db, clock, smtpUrl: settings.smtpUrl, onWarning: (m) => log.warn(m) });
+  const services = openServices({ db: settings.db, clock, mail: settings.mail, onWarning: (m) => log.warn(m) });
   const { mailer } = services;
   const db = await services.store.read();
   const adapter = new TeamsAdapter(settings.credentials ?? {});
