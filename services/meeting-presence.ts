@@ -54,8 +54,8 @@ const distance = (m: Meeting, now: Date) => Math.abs(Date.parse(m.start) - now.g
 export function matchMeeting(db: Db, ref: TeamsMeeting, now: Date): Meeting | null {
   const open = db.meetings.filter((m) => m.state !== "cancelled");
   const nearest = (list: Meeting[]) => [...list].sort((a, b) => distance(a, now) - distance(b, now))[0] ?? null;
-  const seen = (db.sessions ?? []).filter((s) => (ref.teamsMeetingId && s.teamsMeetingId === ref.teamsMeetingId) || (ref.chatId && s.chatId === ref.chatId));
-  const bySession = nearest(open.filter((m) => seen.some((s) => s.meetingId === m.id) && distance(m, now) < 12 * RUNNING_SLACK_MS));
+  const seen = (m: Meeting) => !!m.session && ((!!ref.teamsMeetingId && m.session.teamsMeetingId === ref.teamsMeetingId) || (!!ref.chatId && m.session.chatId === ref.chatId));
+  const bySession = nearest(open.filter((m) => seen(m) && distance(m, now) < 12 * RUNNING_SLACK_MS));
   if (bySession) return bySession;
   const threads = [meetingThread(ref.joinUrl), meetingThread(ref.chatId)].filter((t): t is string => t !== null);
   const byLink = nearest(open.filter((m) => m.onlineUrl && (m.onlineUrl === ref.joinUrl || threads.includes(meetingThread(m.onlineUrl) ?? ""))));
@@ -64,13 +64,9 @@ export function matchMeeting(db: Db, ref: TeamsMeeting, now: Date): Meeting | nu
   return nearest(open.filter((m) => Date.parse(m.start) - RUNNING_SLACK_MS <= t && t <= Date.parse(m.end) + RUNNING_SLACK_MS));
 }
 
-function sessionLog(db: Db, meetingId: string, ref: TeamsMeeting): SessionLog {
-  db.sessions ??= [];
-  let log = db.sessions.find((s) => s.meetingId === meetingId);
-  if (!log) {
-    log = { meetingId, teamsMeetingId: null, chatId: null, startedAt: null, endedAt: null, belowQuorumNoticeAt: null, events: [] };
-    db.sessions.push(log);
-  }
+function sessionLog(meeting: Meeting, ref: TeamsMeeting): SessionLog {
+  meeting.session ??= { teamsMeetingId: null, chatId: null, startedAt: null, endedAt: null, belowQuorumNoticeAt: null, events: [] };
+  const log = meeting.session;
   log.teamsMeetingId ??= ref.teamsMeetingId;
   log.chatId ??= ref.chatId;
   return log;
@@ -93,7 +89,7 @@ export const meetingBoundaryCommand: Command<Boundary, { meetingId: string | nul
   apply({ db, input: { teams, edge, at }, now, audit }) {
     const meeting = matchMeeting(db, teams, now);
     if (!meeting) return { meetingId: null };
-    const log = sessionLog(db, meeting.id, teams);
+    const log = sessionLog(meeting, teams);
     const when = toBerlinIso(at ? new Date(at) : now);
     // The first start counts (a restarted call does not move the beginning); the last end does.
     if (edge === "start") log.startedAt ??= when;
@@ -114,7 +110,7 @@ export const participantsCommand: Command<Movement, { meetingId: string | null; 
     const { db, input: { teams, kind, participants }, now } = ctx;
     const meeting = matchMeeting(db, teams, now);
     if (!meeting) return { meetingId: null, changed: 0 };
-    const log = sessionLog(db, meeting.id, teams);
+    const log = sessionLog(meeting, teams);
     const before = quorumNow(db, meeting.id, null);
     let changed = 0;
     for (const p of participants) {

@@ -129,7 +129,7 @@ export function buildMinutes(db: Db, meetingId: string, profile: Profile, option
     bodyName: db.body.name,
     status: minutesStatus(db.minutes.find((m) => m.meetingId === meeting.id), profile),
     contentsCitation: cite.contents,
-    session: sessionOf(meeting, sessionLogOf(db, meeting.id)),
+    session: sessionOf(meeting, meeting.session ?? null),
     chair: personName(db, db.body.chairId),
     secretariatHead: personName(db, db.body.secretariatHeadId),
     attendance: attendanceOf(db, meeting),
@@ -205,10 +205,6 @@ function numericDate(instant: string | null): string | null {
   return `${d}.${m}.${y}`;
 }
 
-function sessionLogOf(db: Db, meetingId: string): SessionLog | null {
-  return db.sessions?.find((s) => s.meetingId === meetingId) ?? null;
-}
-
 /** The times as Teams reported the session's start and end where the bot followed it, else as invited. */
 function sessionOf(meeting: Meeting, log: SessionLog | null): MinutesDoc["session"] {
   const start = new Date(meeting.start);
@@ -236,12 +232,12 @@ function personName(db: Db, id: string | null): string {
 function attendanceOf(db: Db, meeting: Meeting): AttendanceSection {
   const section: AttendanceSection = { present: [], excused: [], notRepresented: [], represented: 0, votingInstitutions: 0 };
   const records = new Map(db.attendance.filter((a) => a.meetingId === meeting.id).map((a) => [a.institutionId, a]));
-  const log = sessionLogOf(db, meeting.id);
+  const log = meeting.session ?? null;
   for (const inst of db.institutions) {
     if (inst.voting) section.votingInstitutions++;
     const record = records.get(inst.id);
     // Present: checked in now, or in the Teams meeting for a while (everyone leaves at the end).
-    const attendee = record?.present ? record.attendeeId : firstJoined(log, inst);
+    const attendee = record?.present ? record.attendeeId : lastCounted(log, inst, record);
     // Declined or delegated, and not there in person: excused, whether or not the deputy came.
     const excused = !!record && record.status !== "attending" && attendee !== inst.memberId;
     if (attendee) {
@@ -257,10 +253,12 @@ function attendanceOf(db: Db, meeting: Meeting): AttendanceSection {
   return section;
 }
 
-/** The institution's member or deputy who joined the Teams meeting first, or null. */
-function firstJoined(log: SessionLog | null, inst: Institution): string | null {
+/** Who was in the Teams meeting for the institution and has left: the one counted last, else the first who joined; or null. */
+function lastCounted(log: SessionLog | null, inst: Institution, record: Attendance | undefined): string | null {
   const seat = new Set([inst.memberId, inst.deputyId].filter((id): id is string => !!id));
-  return log?.events.find((e) => e.kind === "joined" && e.personId && seat.has(e.personId))?.personId ?? null;
+  const joined = (log?.events ?? []).filter((e) => e.kind === "joined" && e.personId && seat.has(e.personId)).map((e) => e.personId!);
+  if (record?.attendeeId && joined.includes(record.attendeeId)) return record.attendeeId;
+  return joined[0] ?? null;
 }
 
 /** "10:05–11:40 Uhr" from the Teams events, else from the check-in; only where Teams followed the session. */

@@ -52,6 +52,6 @@ function presentNow(db: Db, meetingId: string, personId: string): boolean {
   if (roles.chair || roles.secretariat) return true;
   const seat = roles.member ?? roles.deputy;
   if (seat && db.attendance.some((a) => a.meetingId === meetingId && a.institutionId === seat.id && a.present && a.attendeeId === personId)) return true;
-  const log = db.sessions?.find((x) => x.meetingId === meetingId);
+  const log = db.meetings.find((m) => m.id === meetingId)?.session;
   return log ? inMeeting(log).has(personId) : false;
 }
