@@ -57,8 +57,8 @@ export interface MinutesStatus {
 }
 
 export interface AttendanceSection {
-  /** `times`: "10:05–11:40 Uhr" where the bot followed the Teams meeting, else null. */
-  present: { institution: string; person: string; deputyFor: string | null; online: boolean; voting: boolean; times: string | null }[];
+  /** `times`: "10:05–11:40 Uhr", only where the bot followed the Teams meeting. */
+  present: { institution: string; person: string; deputyFor: string | null; online: boolean; voting: boolean; times?: string }[];
   excused: { institution: string; person: string; representedBy: string | null }[];
   notRepresented: string[];
   represented: number;
@@ -273,15 +273,16 @@ function timesOf(log: SessionLog | null, personId: string, record: Attendance | 
 
 function presentLine(db: Db, meeting: Meeting, inst: Institution, record: Attendance | undefined, attendeeId: string, log: SessionLog | null): AttendanceSection["present"][number] {
   const isDeputy = attendeeId === inst.deputyId;
-  return {
+  const line = {
     institution: inst.name,
     person: personName(db, attendeeId),
     deputyFor: isDeputy ? personName(db, inst.memberId) : null,
     // Worth saying only where people could be in the room or online.
     online: meeting.mode === "hybrid" && (record?.mode === "online" || log?.events.some((e) => e.personId === attendeeId) === true),
     voting: inst.voting,
-    times: timesOf(log, attendeeId, record),
   };
+  const times = timesOf(log, attendeeId, record);
+  return times ? { ...line, times } : line;
 }
 
 function entryOf(item: AgendaItem, shown: Set<string>): AgendaEntry {
