@@ -29,8 +29,12 @@ export type TeamsMeeting = z.infer<typeof TeamsMeeting>;
 const Participant = z.object({ aadObjectId: z.string().nullable(), email: z.string().nullable(), name: z.string() });
 export type Participant = z.infer<typeof Participant>;
 
-/** How far from its scheduled time a meeting still counts as "the meeting running now" (Teams meetings open early and run over). */
-const RUNNING_SLACK_MS = 60 * 60_000;
+/**
+ * How far from its scheduled time a meeting still counts as running: Teams meetings open early and
+ * run over. Events outside this window count for no meeting (a test call the day before, say).
+ */
+const OPENS_EARLY_MS = 60 * 60_000;
+const RUNS_OVER_MS = 120 * 60_000;
 
 /** The chat of a Teams meeting, "19:meeting_…@thread.v2"; its join URL carries it, URL-encoded. */
 export function meetingThread(urlOrChat: string | null): string | null {
@@ -47,21 +51,18 @@ export function meetingThread(urlOrChat: string | null): string | null {
 const distance = (m: Meeting, now: Date) => Math.abs(Date.parse(m.start) - now.getTime());
 
 /**
- * Our meeting for a Teams meeting: the one this Teams meeting was seen for before, else by its join
- * URL or chat (a recurring Teams link may serve several of ours: the nearest to now), else the
- * meeting running now. Null when none fits: the event is then not ours to count.
+ * Our meeting for a Teams meeting, among those running now: the one this Teams meeting was seen for
+ * before, else by its join URL or chat (a recurring Teams link may serve several of ours), else the
+ * one running now. Null when none runs: the event is then not ours to count.
  */
 export function matchMeeting(db: Db, ref: TeamsMeeting, now: Date): Meeting | null {
-  const open = db.meetings.filter((m) => m.state !== "cancelled");
+  const t = now.getTime();
+  const running = db.meetings.filter((m) => m.state !== "cancelled" && Date.parse(m.start) - OPENS_EARLY_MS <= t && t <= Date.parse(m.end) + RUNS_OVER_MS);
   const nearest = (list: Meeting[]) => [...list].sort((a, b) => distance(a, now) - distance(b, now))[0] ?? null;
   const seen = (m: Meeting) => !!m.session && ((!!ref.teamsMeetingId && m.session.teamsMeetingId === ref.teamsMeetingId) || (!!ref.chatId && m.session.chatId === ref.chatId));
-  const bySession = nearest(open.filter((m) => seen(m) && distance(m, now) < 12 * RUNNING_SLACK_MS));
-  if (bySession) return bySession;
-  const threads = [meetingThread(ref.joinUrl), meetingThread(ref.chatId)].filter((t): t is string => t !== null);
-  const byLink = nearest(open.filter((m) => m.onlineUrl && (m.onlineUrl === ref.joinUrl || threads.includes(meetingThread(m.onlineUrl) ?? ""))));
-  if (byLink) return byLink;
-  const t = now.getTime();
-  return nearest(open.filter((m) => Date.parse(m.start) - RUNNING_SLACK_MS <= t && t <= Date.parse(m.end) + RUNNING_SLACK_MS));
+  const threads = [meetingThread(ref.joinUrl), meetingThread(ref.chatId)].filter((x): x is string => x !== null);
+  const linked = (m: Meeting) => !!m.onlineUrl && (m.onlineUrl === ref.joinUrl || threads.includes(meetingThread(m.onlineUrl) ?? ""));
+  return nearest(running.filter(seen)) ?? nearest(running.filter(linked)) ?? nearest(running);
 }
 
 function sessionLog(meeting: Meeting, ref: TeamsMeeting): SessionLog {
@@ -116,21 +117,23 @@ export const participantsCommand: Command<Movement, { meetingId: string | null; 
     for (const p of participants) {
       const person = identify(db, p);
       log.events.push({ personId: person?.id ?? null, name: person?.name ?? p.name, kind, at: toBerlinIso(now) });
-      if (person && move(ctx, meeting.id, person.id, kind, log)) changed++;
+      if (person && move(ctx, meeting, person.id, kind, log)) changed++;
     }
     if (kind === "left") watchQuorum(ctx, meeting, log, before.quorate === true);
     return { meetingId: meeting.id, changed };
   },
 };
 
-function move({ db, now, actorId, audit }: CommandContext<Movement>, meetingId: string, personId: string, kind: Movement["kind"], log: SessionLog): boolean {
+function move({ db, now, actorId, audit }: CommandContext<Movement>, meeting: Meeting, personId: string, kind: Movement["kind"], log: SessionLog): boolean {
+  const meetingId = meeting.id;
+  const hybrid = meeting.mode === "hybrid";
   if (kind === "joined") {
     const done = checkInPerson(db, meetingId, personId, now, actorId, "online");
     if (done.kind !== "checked-in") return false;
     audit("attendance.joined-teams-meeting", { meetingId, institutionId: done.institution.id, personId, role: done.role });
     return true;
   }
-  const done = checkOutPerson(db, meetingId, personId, now, actorId, inMeeting(log));
+  const done = checkOutPerson(db, meetingId, personId, now, actorId, inMeeting(log), hybrid);
   if (done.kind === "not-counted") return false;
   const to = done.kind === "handed-to" ? done.to.id : null;
   audit("attendance.left-teams-meeting", { meetingId, institutionId: done.institution.id, personId, countedNow: to });

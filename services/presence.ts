@@ -61,13 +61,15 @@ export function checkInPerson(db: Db, meetingId: string, personId: string, now: 
   return { kind: "checked-in", institution, role, standsInFor, handedOver: before?.status === "delegated" };
 }
 
-/** `stillThere`: people still in the meeting, so the institution's other person can take over its seat. */
-export function checkOutPerson(db: Db, meetingId: string, personId: string, now: Date, actorId: string, stillThere: Set<string>): CheckOut {
+/** A Teams leave. `stillThere`: people still in the meeting, so the institution's other person can take over its seat. */
+export function checkOutPerson(db: Db, meetingId: string, personId: string, now: Date, actorId: string, stillThere: Set<string>, hybrid: boolean): CheckOut {
   const seat = seatOf(db, personId);
   if (!seat) return { kind: "not-counted" };
   const { institution } = seat;
   const before = current(db, meetingId, institution.id);
   if (!before?.present || before.attendeeId !== personId) return { kind: "not-counted" };
+  // Recorded in the room (hybrid): leaving the call does not mean leaving the room; `/abwesend` does.
+  if (hybrid && before.mode === "in-person") return { kind: "not-counted" };
   const other = [institution.memberId, institution.deputyId].find((id) => id && id !== personId && stillThere.has(id)) ?? null;
   const stamp = { updatedAt: toBerlinIso(now), updatedBy: actorId };
   if (other) {

@@ -79,20 +79,21 @@ function member(p: { id: string; name: string; aadObjectId: string | null }, inM
 const joinEvent = (ids: string[], id?: string) => meetingEvent("application/vnd.microsoft.meetingParticipantJoin", { members: ids.map((p) => member(person(p), true)) }, id);
 const leaveEvent = (ids: string[], id?: string) => meetingEvent("application/vnd.microsoft.meetingParticipantLeave", { members: ids.map((p) => member(person(p), false)) }, id);
 
-/** The chair asks in a 1:1 chat; the answer is the activity that replies to that message (a notice may arrive meanwhile). */
-async function chairAsks(text: string): Promise<string> {
-  const chair = person("vorsitz");
+/** A person writes in their 1:1 chat; the answer is the activity that replies to that message (a notice may arrive meanwhile). */
+async function says(personId: string, text: string): Promise<string> {
+  const p = person(personId);
   const id = `msg-${++seq}`;
   await post({
     type: "message", id, timestamp: new Date(now).toISOString(), channelId: "msteams", serviceUrl: connector.url,
-    from: { id: "29:vorsitz", name: chair.name, aadObjectId: chair.aadObjectId },
-    conversation: { id: "a:chair-chat", conversationType: "personal", tenantId: TENANT },
+    from: { id: `29:${personId}`, name: p.name, aadObjectId: p.aadObjectId },
+    conversation: { id: personId === "vorsitz" ? "a:chair-chat" : `a:${personId}-chat`, conversationType: "personal", tenantId: TENANT },
     recipient: { id: "28:bot", name: "Lenkungsgruppe" }, text, locale: "de-DE", channelData: { tenant: { id: TENANT } },
   });
   const answer = () => connector.received.find((r) => r.activity.replyToId === id);
   await until(async () => answer() !== undefined);
   return String(answer()?.activity.text);
 }
+const chairAsks = (text: string) => says("vorsitz", text);
 
 /** Waits for the outbox's background send (it runs after Teams got its answer). */
 async function until(done: () => Promise<boolean>): Promise<void> {
@@ -226,5 +227,26 @@ describe("matching the Teams meeting to ours", () => {
     const after = await db();
     expect(after.attendance).toEqual(before.attendance);
     expect(after.meetings).toEqual(before.meetings);
+  });
+});
+
+describe("a hybrid meeting on the same (recurring) Teams link", () => {
+  const JUNE = { ...MEETING, id: "s-2022-06-16", start: "2022-06-16T10:00:00+02:00", end: "2022-06-16T12:00:00+02:00", location: "Kreishaus Siegburg", mode: "hybrid" as const };
+
+  it("the events count for the meeting running now, and leaving the call does not check out someone recorded in the room", async () => {
+    now = "2022-06-01T09:00:00+02:00";
+    await openJsonStore(file, { clock }).update({ actorId: "test" }, (d) => void d.meetings.push(structuredClone(JUNE)));
+    expect(await says("m-sozialamt", "Ich nehme in Präsenz teil")).toContain("in Präsenz");
+    now = "2022-06-16T10:05:00+02:00";
+    expect(await says("m-sozialamt", "Ich bin anwesend")).toContain("als anwesend eingetragen");
+    const may = (await db()).meetings.find((m) => m.id === MEETING.id)!;
+    await post(joinEvent(["m-sozialamt", "m-jobcenter"]));
+    expect(await chairAsks("Sind wir beschlussfähig?")).toContain("2 von 17");
+    await post(leaveEvent(["m-sozialamt", "m-jobcenter"]));
+    expect(await chairAsks("Sind wir beschlussfähig?")).toContain("1 von 17");
+    const after = await db();
+    expect(after.attendance.find((a) => a.meetingId === JUNE.id && a.institutionId === "sozialamt")).toMatchObject({ present: true, mode: "in-person" });
+    expect(after.meetings.find((m) => m.id === MEETING.id)).toEqual(may);
+    expect(after.meetings.find((m) => m.id === JUNE.id)!.session!.events).toHaveLength(4);
   });
 });
