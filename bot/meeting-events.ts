@@ -7,12 +7,13 @@
  * join/leave `value.members[]` { user: { id, name, aadObjectId, … }, meeting: { inMeeting, role } };
  * `channelData.meeting.id` and the meeting chat as `conversation.id` on all four.
  */
-import { ActivityTypes, type TurnContext } from "botbuilder";
+import { ActivityTypes, TeamsInfo, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import type { Application } from "./teams-ai.ts";
 import type { Services } from "../services/context.ts";
 import { meetingBoundary, participantsMoved, type Participant, type TeamsMeeting } from "../services/meeting-presence.ts";
 import { dispatchNotices } from "../services/outbox.ts";
+import { identify } from "../services/directory.ts";
 
 export const MEETING_EVENT = {
   start: "application/vnd.microsoft.meetingStart",
@@ -63,13 +64,28 @@ async function apply(services: Services, ctx: TurnContext): Promise<string[]> {
   }
   const value = Members.safeParse(ctx.activity.value ?? {});
   if (!value.success) return [];
-  const participants: Participant[] = value.data.members.map(({ user }) => ({
-    aadObjectId: user.aadObjectId ?? null,
-    // A guest's UPN is "name_org.de#EXT#@…"; only a real address helps to find the person.
-    email: user.email ?? (user.userPrincipalName && !user.userPrincipalName.includes("#EXT#") ? user.userPrincipalName : null),
-    name: user.name ?? user.id ?? "",
+  const db = await services.store.read();
+  const participants = await Promise.all(value.data.members.map(async ({ user }): Promise<Participant> => {
+    const p = { aadObjectId: user.aadObjectId ?? null, email: realAddress(user), name: user.name ?? user.id ?? "" };
+    // The roster knows e-mail addresses, not Entra ids: ask Teams for the address of someone not yet known.
+    return p.email || identify(db, p) || !user.id ? p : { ...p, email: await memberEmail(ctx, user.id) };
   }));
   return participantsMoved(services, teamsMeeting(ctx, null), name === MEETING_EVENT.join ? "joined" : "left", participants, id);
+}
+
+/** A guest's UPN is "name_org.de#EXT#@…": only `email`, or a UPN that is an address, finds the person. */
+function realAddress(user: { email?: string | undefined; userPrincipalName?: string | undefined }): string | null {
+  return user.email ?? (user.userPrincipalName && !user.userPrincipalName.includes("#EXT#") ? user.userPrincipalName : null);
+}
+
+/** The participant as a member of the meeting chat (GET v3/conversations/{chat}/members/{id}); null where Teams does not say. */
+async function memberEmail(ctx: TurnContext, userId: string): Promise<string | null> {
+  try {
+    const member = await TeamsInfo.getMember(ctx, userId);
+    return member.email ?? realAddress(member) ?? null;
+  } catch {
+    return null; // not found or not allowed: recorded by name, not counted
+  }
 }
 
 /** Teams' "2021-04-29T16:17:17.4388966Z": seven decimals, which zod's datetime check refuses; kept to the millisecond. */

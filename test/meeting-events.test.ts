@@ -17,7 +17,7 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { outboxMailer } from "../adapters/mail-transport.ts";
@@ -248,5 +248,27 @@ describe("a hybrid meeting on the same (recurring) Teams link", () => {
     expect(after.attendance.find((a) => a.meetingId === JUNE.id && a.institutionId === "sozialamt")).toMatchObject({ present: true, mode: "in-person" });
     expect(after.meetings.find((m) => m.id === MEETING.id)).toEqual(may);
     expect(after.meetings.find((m) => m.id === JUNE.id)!.session!.events).toHaveLength(4);
+  });
+
+  it("a member in the roster without an Entra id is found by the e-mail Teams gives for the participant", async () => {
+    // The Teams members endpoint (GET v3/conversations/{chat}/members/{id}), as the connector serves it.
+    const windeck = person("m-gemeinde-windeck");
+    await openJsonStore(file, { clock }).update({ actorId: "test" }, (d) => void (d.persons.find((p) => p.id === windeck.id)!.aadObjectId = null));
+    const asked: string[] = [];
+    const members = createServer((req, res) => {
+      asked.push(req.url ?? "");
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ id: "29:windeck", name: windeck.name, aadObjectId: "aaaaaaaa-0000-4000-8000-0000000000aa", email: windeck.email.toUpperCase(), userPrincipalName: "x_gemeinde.de#EXT#@kreis.onmicrosoft.com" }));
+    });
+    await new Promise<void>((r) => members.listen(0, "127.0.0.1", r));
+    try {
+      const user = { tenantId: TENANT, id: "29:windeck", name: windeck.name, aadObjectId: "aaaaaaaa-0000-4000-8000-0000000000aa", userPrincipalName: "x_gemeinde.de#EXT#@kreis.onmicrosoft.com" };
+      const event = { ...meetingEvent("application/vnd.microsoft.meetingParticipantJoin", { members: [{ user, meeting: { inMeeting: true, role: "Attendee" } }] }), serviceUrl: `http://127.0.0.1:${(members.address() as AddressInfo).port}/` };
+      expect((await post(event)).status).toBe(200);
+      expect(asked).toEqual([`/v3/conversations/${encodeURIComponent(THREAD)}/members/${encodeURIComponent("29:windeck")}`]);
+      expect(await chairAsks("Sind wir beschlussfähig?")).toContain("2 von 17");
+    } finally {
+      members.close();
+    }
   });
 });
