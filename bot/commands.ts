@@ -284,7 +284,7 @@ async function notQuorate(turn: Turn, args: string): Promise<TurnResult> {
   try {
     const q = quorumNow(turn.db, found.id, itemNumber);
     // The count says quorate: ask first; the button sends the confirmation as a message (messageBack).
-    if (q.quorate === true && !confirmed) return askNotQuorate(turn, quorumText(q), `/beschlussunfaehig${itemNumber ? ` TOP ${itemNumber}` : ""}`);
+    if (q.reading === "quorate" && !confirmed) return askNotQuorate(turn, quorumText(q), `/beschlussunfaehig${itemNumber ? ` TOP ${itemNumber}` : ""}`);
     const text = await declareNotQuorate(turn.services, turn.person.id, found.id, itemNumber, turn.activityId, confirmed);
     return reply(turn, text ?? ALREADY_RECORDED);
   } catch (e) {
@@ -293,7 +293,7 @@ async function notQuorate(turn: Turn, args: string): Promise<TurnResult> {
 }
 
 function askNotQuorate(turn: Turn, count: Texts, command: string): TurnResult {
-  const c = card({ title: t(turn, CONFIRM_BUTTONS.yes) + "?" });
+  const c = card({ title: t(turn, CONFIRM_BUTTONS.question) });
   const yes = t(turn, CONFIRM_BUTTONS.yes);
   c.actions = [{ type: "Action.Submit", title: yes, data: { msteams: { type: "messageBack", text: `${command} ja`, displayText: yes } } }];
   return reply(turn, confirmNotQuorate(count, command), c);

@@ -6,13 +6,13 @@ import { z } from "zod";
 import type { Texts } from "../domain/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { notQuorateText } from "../texts/session.ts";
-import { CONFIRMATION_NEEDED } from "../texts/meeting-events.ts";
+import { ALREADY_DECLARED, CONFIRMATION_NEEDED } from "../texts/meeting-events.ts";
 import { ServiceError } from "./errors.ts";
 import type { Services } from "./context.ts";
 import { findMeeting } from "./meetings.ts";
 import { chairSession } from "./permissions.ts";
 import { run, type Command } from "./runner.ts";
-import { itemOf, quorumNow, representedNow, votingMembers } from "./session.ts";
+import { declaredNotQuorate, itemOf, quorumNow, representedNow, votingMembers } from "./session.ts";
 
 /** `confirmed`: the chair said yes after being told that the count says quorate (the minutes then state both). */
 const Input = z.object({ meetingId: z.string(), itemNumber: z.number().int().nullable(), confirmed: z.boolean().default(false) });
@@ -24,6 +24,8 @@ export const declareNotQuorateCommand: Command<Input, Texts> = {
   apply({ db, input: { meetingId, itemNumber, confirmed }, actorId, now, profile, audit }) {
     const meeting = findMeeting(db, meetingId);
     const item = itemOf(meeting, itemNumber);
+    // A card button pressed twice, or the command typed again: one declaration.
+    if (declaredNotQuorate(db, meetingId, item?.id ?? null)) throw new ServiceError(ALREADY_DECLARED, "conflict");
     const againstCount = quorumNow(db, meetingId, itemNumber).quorate === true;
     if (againstCount && !confirmed) throw new ServiceError(CONFIRMATION_NEEDED, "conflict");
     const represented = representedNow(db, meetingId);

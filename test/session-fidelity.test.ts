@@ -74,7 +74,10 @@ describe("/beschlussunfaehig while the count says quorate", () => {
   it("declares on the yes (the button sends it as a message), once even when Teams delivers it twice", async () => {
     expect(await bot.say("vorsitz", "/beschlussunfaehig ja", "act-confirm")).toContain("Beschlussunfähigkeit festgestellt (10 Institutionen vertreten)");
     await bot.say("vorsitz", "/beschlussunfaehig ja", "act-confirm");
+    // The card keeps its button (a messageBack is no invoke): pressed again, it declares nothing new.
+    expect(await bot.say("vorsitz", "/beschlussunfaehig ja")).toContain("bereits festgestellt");
     expect((await bot.db()).quorumDeclarations).toHaveLength(1);
+    expect(await bot.say("vorsitz", "Sind wir beschlussfähig?")).toContain("Nicht beschlussfähig: Der Vorsitz hat die Beschlussunfähigkeit festgestellt. 10 von 17");
   });
 
   it("the minutes state both the declaration and the count", async () => {

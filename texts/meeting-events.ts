@@ -55,11 +55,11 @@ export function confirmNotQuorate(count: Texts, command: string): Texts {
 }
 
 export const CONFIRM_BUTTONS = {
+  question: { de: "Beschlussunfähigkeit trotz der Zählung feststellen?", en: "Declare a lack of quorum despite the count?" },
   yes: { de: "Ja, Beschlussunfähigkeit feststellen", en: "Yes, declare the lack of quorum" },
-  no: { de: "Nein", en: "No" },
 };
 
-export const NOT_DECLARED: Texts = { de: "Nichts festgestellt; die Sitzung gilt weiter als beschlussfähig.", en: "Nothing declared; the meeting still counts as quorate." };
+export const ALREADY_DECLARED: Texts = { de: "Die Beschlussunfähigkeit ist bereits festgestellt.", en: "The lack of quorum has already been declared." };
 
 /** The service's refusal when a confirmation is missing (the bot asks first; this guards other callers). */
 export const CONFIRMATION_NEEDED: Texts = {
