@@ -267,7 +267,8 @@ function timesOf(log: SessionLog | null, personId: string, record: Attendance | 
   const mine = log.events.filter((e) => e.personId === personId);
   const joined = mine.find((e) => e.kind === "joined")?.at ?? (record?.attendeeId === personId ? record.checkedInAt : null);
   const last = mine.at(-1);
-  const left = last?.kind === "left" ? last.at : null;
+  // Still in the call when it ended: until the end.
+  const left = last?.kind === "left" ? last.at : log.endedAt;
   return joined ? presenceTimes(formatTime(new Date(joined)), left ? formatTime(new Date(left)) : null) : null;
 }
 

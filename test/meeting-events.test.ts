@@ -213,6 +213,8 @@ describe("the Teams meeting's events check institutions in and out", () => {
     expect(minutes).toMatch(/Sozialamt: .* – 10:03–11:48 Uhr/);
     expect(minutes).toContain("Michael Jäger – Stellvertretung für Sabine Fuchs, 10:03–11:48 Uhr");
     expect(minutes).toMatch(/Caritasverband Rhein-Sieg e\.V\.: .* – 10:03–10:40 Uhr/);
+    // Still in the call when it ended: until the end.
+    expect(minutes).toMatch(/Agentur für Arbeit: .* – 10:03–11:47 Uhr/);
     // The nine, and the Gemeinde Much, which was there for a moment.
     expect(minutes).toContain("10 von 17 stimmberechtigten Institutionen vertreten");
   });
