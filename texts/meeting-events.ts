@@ -70,6 +70,6 @@ export const CONFIRMATION_NEEDED: Texts = {
 export function notPresentForStatement(name: string): Texts {
   return {
     de: `${name} ist in der Sitzung nicht als anwesend eingetragen; persönliche Erklärungen nimmt die Niederschrift nur von Anwesenden auf. Bitte zuerst anmelden („Ich bin anwesend“).`,
-    en: `${name} is not checked in for the meeting; the minutes take personal statements only from people present. Please check in first ("Ich bin anwesend").`,
+    en: `${name} is not checked in for the meeting; the minutes take personal statements only from people present. Please check in first ("I'm here").`,
   };
 }
