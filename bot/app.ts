@@ -15,6 +15,7 @@ import type { Reply, TurnResult } from "./turn.ts";
 import { rememberConversation } from "../services/conversation-state.ts";
 import { ANSWERED_FALLBACK } from "../texts/cards.ts";
 import { TURN_FAILED } from "../texts/chat.ts";
+import { registerMeetingEvents } from "./meeting-events.ts";
 
 export interface AppDeps {
   services: Services;
@@ -62,6 +63,8 @@ export function createApp(given: AppDeps): Application {
       await handle(deps, context, { user: userOf(context), text: "hallo", value: null });
     }
   });
+
+  registerMeetingEvents(app, deps);
 
   app.error(async (context, error) => {
     deps.log?.("turn failed", error);

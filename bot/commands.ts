@@ -38,6 +38,8 @@ import { retryOutbox } from "../services/outbox-retry.ts";
 import { outboxListing, retryText } from "../texts/outbox.ts";
 import { voteText } from "../texts/majority.ts";
 import { quorumText } from "../texts/quorum.ts";
+import { standIns } from "../services/presence.ts";
+import { CONFIRM_BUTTONS, confirmNotQuorate, withStandIns } from "../texts/meeting-events.ts";
 
 type Handler = (turn: Turn, args: string) => Promise<TurnResult> | TurnResult;
 
@@ -267,7 +269,7 @@ export function quorum(turn: Turn, args: string): TurnResult {
   const item = args.match(/(\d+)/);
   try {
     const q = quorumNow(turn.db, found.id, item ? Number(item[1]) : null);
-    return reply(turn, quorumText(q));
+    return reply(turn, withStandIns(quorumText(q), standIns(turn.db, found.id)));
   } catch (e) {
     return refusal(turn, e);
   }
@@ -277,8 +279,24 @@ async function notQuorate(turn: Turn, args: string): Promise<TurnResult> {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
   const item = args.match(/(\d+)/);
-  const text = await declareNotQuorate(turn.services, turn.person.id, found.id, item ? Number(item[1]) : null, turn.activityId);
-  return reply(turn, text ?? ALREADY_RECORDED);
+  const itemNumber = item ? Number(item[1]) : null;
+  const confirmed = /\b(ja|yes)\b/i.test(args);
+  try {
+    const q = quorumNow(turn.db, found.id, itemNumber);
+    // The count says quorate: ask first; the button sends the confirmation as a message (messageBack).
+    if (q.reading === "quorate" && !confirmed) return askNotQuorate(turn, quorumText(q), `/beschlussunfaehig${itemNumber ? ` TOP ${itemNumber}` : ""}`);
+    const text = await declareNotQuorate(turn.services, turn.person.id, found.id, itemNumber, turn.activityId, confirmed);
+    return reply(turn, text ?? ALREADY_RECORDED);
+  } catch (e) {
+    return refusal(turn, e);
+  }
+}
+
+function askNotQuorate(turn: Turn, count: Texts, command: string): TurnResult {
+  const c = card({ title: t(turn, CONFIRM_BUTTONS.question) });
+  const yes = t(turn, CONFIRM_BUTTONS.yes);
+  c.actions = [{ type: "Action.Submit", title: yes, data: { msteams: { type: "messageBack", text: `${command} ja`, displayText: yes } } }];
+  return reply(turn, confirmNotQuorate(count, command), c);
 }
 
 /** "/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung; Beschluss: …" */

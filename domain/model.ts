@@ -58,6 +58,33 @@ export const AgendaItem = z.object({
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
+/**
+ * One person's arrival or departure in the Teams meeting, as its participant events reported it.
+ * Guests and people outside the roster are recorded too (`personId` null for the latter), never counted.
+ */
+export const SessionEvent = z.object({
+  personId: id.nullable(),
+  name: z.string(),
+  kind: z.enum(["joined", "left"]),
+  at: instant,
+});
+export type SessionEvent = z.infer<typeof SessionEvent>;
+
+/**
+ * What the bot, added to the Teams meeting, saw of a session: which Teams meeting and chat it is,
+ * when it really began and ended (the minutes' "Uhrzeit", Rhein-Sieg § 7 Abs. 1 GO), who came
+ * when, and whether the chair was already told that the count fell below the quorum.
+ */
+export const SessionLog = z.object({
+  teamsMeetingId: z.string().nullable(),
+  chatId: z.string().nullable(),
+  startedAt: instant.nullable(),
+  endedAt: instant.nullable(),
+  belowQuorumNoticeAt: instant.nullable(),
+  events: z.array(SessionEvent),
+});
+export type SessionLog = z.infer<typeof SessionLog>;
+
 export const Meeting = z.object({
   id,
   start: instant,
@@ -68,6 +95,8 @@ export const Meeting = z.object({
   state: MeetingState,
   agenda: z.array(AgendaItem),
   createdAt: instant,
+  /** What Teams reported of the session, once the bot was in the meeting (services/meeting-presence.ts). */
+  session: SessionLog.optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
