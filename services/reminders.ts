@@ -38,7 +38,8 @@ function dueNow(db: Db, now: Date): PlannedReminder[] {
  */
 export async function runReminders(services: Services): Promise<SentReminder[]> {
   const now = services.clock();
-  if (dueNow(await services.store.read(), now).length === 0 && !(await hasOpen(services, now))) return [];
+  const before = await services.store.read();
+  if (dueNow(before, now).length === 0 && openReminders(before, now).length === 0) return [];
   const recorded = await services.store.update({ actorId: "system" }, (db, audit) => {
     const due = dueNow(db, now);
     const profile = profileOf(db);
@@ -58,10 +59,6 @@ export async function runReminders(services: Services): Promise<SentReminder[]> 
     const m = db.outbox.find((x) => x.id === d.id)!;
     return { kind: m.reminder!.kind as ReminderKind, personId: d.personId, meetingId: m.meetingId!, via: d.via, accepted: d.accepted, name: d.name };
   });
-}
-
-async function hasOpen(services: Services, now: Date): Promise<boolean> {
-  return openReminders(await services.store.read(), now).length > 0;
 }
 
 /**
