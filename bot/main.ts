@@ -65,8 +65,8 @@ function startReminderTimer(services: Services): NodeJS.Timeout {
     if (running) return;
     running = true;
     runReminders(services)
-      .then((sent) => void (sent.length && log.info({ sent: sent.map((s) => ({ kind: s.kind, personId: s.personId, via: s.via, accepted: s.accepted })) }, "reminders sent")))
-      .catch((e) => log.error(e, "reminders failed"))
+      .then((sent) => void (sent.length && log.info({ sent: sent.map((s) => ({ kind: s.kind, personId: s.personId, via: s.via, accepted: s.accepted })) }, "reminders.sent")))
+      .catch((e) => log.error(e, "reminders.failed"))
       .finally(() => (running = false));
   };
   tick();

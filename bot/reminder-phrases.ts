@@ -7,10 +7,14 @@ import { setReminders } from "../services/set-reminders.ts";
 import { refusal, reply, type Turn, type TurnResult } from "./turn.ts";
 import { normalize, type Lang } from "./understand.ts";
 
-const OFF_DE = /\b(keine (weiteren )?erinnerungen|erinnerungen (bitte )?(aus|ausschalten|abschalten|abbestellen|stoppen|beenden))\b/;
-const ON_DE = /\berinnerungen (bitte )?(wieder )?(an|ein|einschalten|anschalten)\b/;
-const OFF_EN = /\b(no (more |further )?reminders|stop (the )?reminders|reminders off|turn off (the )?reminders|unsubscribe from reminders)\b/;
-const ON_EN = /\b(reminders (back )?on|turn on (the )?reminders|resume (the )?reminders|start (the )?reminders again)\b/;
+/** Whole messages only (with a polite word around them), so "Erinnerungen an die Frist?" is not a switch. */
+const POLITE_DE = "(?:(?:bitte|ich moechte|ich will|ich brauche|danke) )*";
+const POLITE_EN = "(?:(?:please|i want|i'd like|i would like|thanks) )*";
+const whole = (polite: string, core: string) => new RegExp(`^${polite}(?:${core})(?: (?:bitte|please|danke|thanks))?$`);
+const OFF_DE = whole(POLITE_DE, "keine (?:weiteren )?erinnerungen(?: mehr)?|erinnerungen (?:bitte )?(?:aus|ausschalten|abschalten|abbestellen|stoppen|beenden)");
+const ON_DE = whole(POLITE_DE, "erinnerungen (?:bitte )?(?:wieder )?(?:an|ein|einschalten|anschalten)|wieder erinnerungen");
+const OFF_EN = whole(POLITE_EN, "no (?:more |further )?reminders|reminders off|stop (?:the |sending )?reminders|turn (?:the )?reminders off|turn off (?:the )?reminders|unsubscribe from reminders");
+const ON_EN = whole(POLITE_EN, "reminders (?:back )?on|turn (?:the )?reminders (?:back )?on|turn on (?:the )?reminders|resume (?:the )?reminders|start (?:the )?reminders again");
 
 export interface ReminderSwitch {
   on: boolean;
@@ -19,9 +23,8 @@ export interface ReminderSwitch {
 
 /** The switch a message asks for, or null when it is about something else. */
 export function reminderSwitch(text: string): ReminderSwitch | null {
-  const n = normalize(text).replace(/[.!?]+$/, "");
-  if (n.startsWith("/") || n.split(" ").length > 8) return null;
-  if (ON_DE.test(n) && !/\bkeine\b/.test(n)) return { on: true, lang: "de" };
+  const n = normalize(text).replace(/[.,!?:;]/g, " ").replace(/\s+/g, " ").trim();
+  if (ON_DE.test(n)) return { on: true, lang: "de" };
   if (OFF_DE.test(n)) return { on: false, lang: "de" };
   if (ON_EN.test(n)) return { on: true, lang: "en" };
   if (OFF_EN.test(n)) return { on: false, lang: "en" };
