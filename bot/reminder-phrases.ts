@@ -7,14 +7,11 @@ import { setReminders } from "../services/set-reminders.ts";
 import { refusal, reply, type Turn, type TurnResult } from "./turn.ts";
 import { normalize, type Lang } from "./understand.ts";
 
-/** Whole messages only (with a polite word around them), so "Erinnerungen an die Frist?" is not a switch. */
-const POLITE_DE = "(?:(?:bitte|ich moechte|ich will|ich brauche|danke) )*";
-const POLITE_EN = "(?:(?:please|i want|i'd like|i would like|thanks) )*";
-const whole = (polite: string, core: string) => new RegExp(`^${polite}(?:${core})(?: (?:bitte|please|danke|thanks))?$`);
-const OFF_DE = whole(POLITE_DE, "keine (?:weiteren )?erinnerungen(?: mehr)?|erinnerungen (?:bitte )?(?:aus|ausschalten|abschalten|abbestellen|stoppen|beenden)");
-const ON_DE = whole(POLITE_DE, "erinnerungen (?:bitte )?(?:wieder )?(?:an|ein|einschalten|anschalten)|wieder erinnerungen");
-const OFF_EN = whole(POLITE_EN, "no (?:more |further )?reminders|reminders off|stop (?:the |sending )?reminders|turn (?:the )?reminders off|turn off (?:the )?reminders|unsubscribe from reminders");
-const ON_EN = whole(POLITE_EN, "reminders (?:back )?on|turn (?:the )?reminders (?:back )?on|turn on (?:the )?reminders|resume (?:the )?reminders|start (?:the )?reminders again");
+// Whole messages only (a polite word around them allowed), so "Erinnerungen an die Frist?" is no switch.
+const OFF_DE = /^(?:(?:bitte|ich moechte|ich will|danke) )*(?:keine (?:weiteren )?erinnerungen(?: mehr)?|erinnerungen (?:bitte )?(?:aus|ausschalten|abschalten|abbestellen|stoppen|beenden))(?: bitte| danke)?$/;
+const ON_DE = /^(?:(?:bitte|ich moechte|danke) )*(?:erinnerungen (?:bitte )?(?:wieder )?(?:an|ein|einschalten|anschalten)|wieder erinnerungen)(?: bitte| danke)?$/;
+const OFF_EN = /^(?:(?:please|i want|i'd like|i would like|thanks) )*(?:no (?:more |further )?reminders|reminders off|stop (?:the |sending )?reminders|turn (?:the )?reminders off|turn off (?:the )?reminders|unsubscribe from reminders)(?: please| thanks)?$/;
+const ON_EN = /^(?:(?:please|i want|i'd like|i would like|thanks) )*(?:reminders (?:back )?on|turn (?:the )?reminders (?:back )?on|turn on (?:the )?reminders|resume (?:the )?reminders|start (?:the )?reminders again)(?: please| thanks)?$/;
 
 export interface ReminderSwitch {
   on: boolean;
