@@ -18,7 +18,7 @@ export interface MeetingFacts {
 }
 
 export type ReminderFacts =
-  | { kind: "agenda-proposals"; meeting: MeetingFacts; lastDay: Day; lateAccepted: boolean; citation: string }
+  | { kind: "agenda-proposals"; meeting: MeetingFacts; lastDay: Day; lateAccepted: boolean; currentTopicsAnytime: boolean; citation: string }
   | {
       kind: "invitation-due"; meeting: MeetingFacts; lastDay: Day; citation: string;
       urgent: { lastDay: Day; noticeDays: number; reasonRequired: boolean; citation: string } | null;
@@ -43,7 +43,8 @@ export function reminderFacts(db: Db, profile: Profile, r: PlannedReminder): Rem
   switch (r.kind) {
     case "agenda-proposals": {
       const dl = agendaProposalDeadline(start, profile);
-      return { kind: r.kind, meeting: facts(m), lastDay: dl.day!, lateAccepted: dl.rule.regulated && dl.rule.lateAccepted, citation: dl.citation! };
+      const rule = dl.rule.regulated ? dl.rule : null;
+      return { kind: r.kind, meeting: facts(m), lastDay: dl.day!, lateAccepted: rule?.lateAccepted ?? false, currentTopicsAnytime: rule?.currentTopicsAnytime ?? false, citation: dl.citation! };
     }
     case "invitation-due": {
       const dl = invitationDeadline(start, profile);

@@ -53,8 +53,8 @@ function body(f: ReminderFacts): Texts {
     case "agenda-proposals": {
       const last = dayTexts(f.lastDay);
       return {
-        de: `Themen für die Sitzung am ${when.de} können Sie bis ${last.de} anmelden${paren(f.citation)}. Schreiben Sie mir dazu „Ich möchte einen TOP vorschlagen: <Titel>“; ich frage dann nach Beschreibung, Vortragenden und Unterlagen.${f.lateAccepted ? " Spätere Vorschläge nehme ich an, sie werden aber als verspätet markiert." : ""}`,
-        en: `You can propose topics for the meeting on ${when.en} until ${last.en}${paren(f.citation)}. Write to me "I would like to propose an agenda item: <title>"; I will then ask for a description, the presenter and documents.${f.lateAccepted ? " Later proposals are taken but marked late." : ""}`,
+        de: `Themen für die Sitzung am ${when.de} können Sie bis ${last.de} anmelden${paren(f.citation)}. Schreiben Sie mir dazu „Ich möchte einen TOP vorschlagen: <Titel>“; ich frage dann nach Beschreibung, Vortragenden und Unterlagen.${f.lateAccepted ? " Spätere Vorschläge nehme ich an, sie werden aber als verspätet markiert." : ""}${f.currentTopicsAnytime ? " Aktuelle Themen können jederzeit eingebracht werden." : ""}`,
+        en: `You can propose topics for the meeting on ${when.en} until ${last.en}${paren(f.citation)}. Write to me "I would like to propose an agenda item: <title>"; I will then ask for a description, the presenter and documents.${f.lateAccepted ? " Later proposals are taken but marked late." : ""}${f.currentTopicsAnytime ? " Current topics can be brought in at any time." : ""}`,
       };
     }
     case "invitation-due": return invitationDue(f);
@@ -118,7 +118,7 @@ function chairBriefing(f: Extract<ReminderFacts, { kind: "chair-briefing" }>): T
   const q = f.quorum;
   return {
     de: [
-      `Heute, ${when.de}, tagt die Sitzung (${place(f.meeting, "de")}).`,
+      `Heute, ${when.de}, findet die Sitzung statt (${place(f.meeting, "de")}).`,
       `In Präsenz: ${list(f.inPerson, "niemand")}. Digital: ${list(f.online, "niemand")}.${f.unsaid.length ? ` Ohne Angabe der Form: ${f.unsaid.join(", ")}.` : ""}`,
       `Vertretungen: ${list(deputies, "keine")}. Abgesagt: ${list(f.declined, "niemand")}. Ohne Rückmeldung: ${list(f.notAnswered, "niemand")}.`,
       q ? `Nach den Zusagen sind ${q.represented} von ${q.votingMembers} stimmberechtigten Institutionen vertreten; ${q.required} sind für die Beschlussfähigkeit nötig – ${q.represented >= q.required ? "das reicht" : "das reicht nach den Zusagen nicht"}${paren(q.citation)}.` : "Eine Beschlussfähigkeit regelt die Geschäftsordnung nicht.",
