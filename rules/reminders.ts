@@ -21,10 +21,6 @@ export type ReminderKind =
   | "minutes-draft"
   | "minutes-approval";
 
-export const REMINDER_KINDS: readonly ReminderKind[] = [
-  "agenda-proposals", "invitation-due", "unanswered", "deputy-briefing", "chair-briefing", "minutes-draft", "minutes-approval",
-];
-
 export interface PlannedReminder {
   kind: ReminderKind;
   personId: string;
@@ -190,7 +186,7 @@ function workingDayBefore(day: Day, region: Region): Day {
 }
 
 /** Deputies who stand in for their institution at this meeting (the seat handed over, not declined). */
-export function deputiesHolding(db: Db, m: Meeting): string[] {
+function deputiesHolding(db: Db, m: Meeting): string[] {
   return db.attendance
     .filter((a) => a.meetingId === m.id && a.status === "delegated" && a.attendeeId)
     .map((a) => a.attendeeId!)
@@ -198,7 +194,7 @@ export function deputiesHolding(db: Db, m: Meeting): string[] {
 }
 
 /** Members whose institution has not answered, and deputies holding a seat who have not said how they come. */
-export function unanswered(db: Db, m: Meeting): string[] {
+function unanswered(db: Db, m: Meeting): string[] {
   return db.institutions.flatMap((i) => {
     const a = db.attendance.find((x) => x.meetingId === m.id && x.institutionId === i.id);
     if (!a) return [i.memberId];
