@@ -16,7 +16,7 @@ import { parseInstant } from "../rules/time.ts";
 import { createMeeting } from "../services/create-meeting.ts";
 import { parseMail } from "./support/mail-parse.ts";
 import { startSmtp, type TestSmtp } from "./support/smtp.ts";
-import { startScript } from "./support/store-process.ts";
+import { runCli, startScript } from "./support/store-process.ts";
 
 const FIRST = "2027-03-18T08:00:00+01:00"; // meeting Thu 15.04.: last day for topics 25.03., reminder 18.03.
 const RESTART = "2027-03-22T08:00:00+01:00"; // meeting Mon 19.04.: last day 29.03., reminder 22.03.
@@ -85,6 +85,16 @@ describe("the reminder timer in npm start", () => {
     expect(second.size).toBe(17);
     expect([...second.values()].every((n) => n === 1)).toBe(true);
     expect(smtp.messages).toHaveLength(34);
+  });
+
+  it("`reminders list --json` shows what went out and what is planned, for whom and when", async () => {
+    const run = await runCli(["--db", file, "--now", RESTART, "reminders", "list", "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    const { reminders } = JSON.parse(run.stdout) as { reminders: { kind: string; personId: string; meetingId: string; dueAt: string; state: string; via: string | null }[] };
+    expect(reminders.find((r) => r.kind === "agenda-proposals" && r.personId === "m-jugendamt" && r.meetingId === "s-2027-04-15"))
+      .toMatchObject({ dueAt: FIRST, state: "sent", via: "email" });
+    expect(reminders.find((r) => r.kind === "invitation-due" && r.personId === "gs-1" && r.meetingId === "s-2027-04-15"))
+      .toMatchObject({ dueAt: "2027-03-30T08:00:00+02:00", state: "planned", via: null });
   });
 
   it("logs each run's reminders for the operator", () => {
