@@ -37,6 +37,8 @@ import { outboxRows } from "../services/outbox.ts";
 import { retryOutbox } from "../services/outbox-retry.ts";
 import { outboxListing, retryText } from "../texts/outbox.ts";
 import { voteText } from "../texts/majority.ts";
+import { reminderRows } from "../services/reminders.ts";
+import { remindersListing } from "../texts/reminders.ts";
 import { quorumText } from "../texts/quorum.ts";
 import { standIns } from "../services/presence.ts";
 import { CONFIRM_BUTTONS, confirmNotQuorate, withStandIns } from "../texts/meeting-events.ts";
@@ -53,6 +55,8 @@ const SECRETARIAT: Record<string, Handler> = {
   niederschrift: minutes,
   postausgang: outbox,
   outbox,
+  erinnerungen: reminders,
+  reminders,
 };
 
 const CHAIR: Record<string, Handler> = {
@@ -336,4 +340,10 @@ function outbox(turn: Turn, args: string): TurnResult {
     });
   }
   return { replies: [{ text: outboxListing(turn.lang, outboxRows(turn.db, turn.now), when) }], outbox: [] };
+}
+
+/** "/erinnerungen": the reminders planned and those that went out, in the order they fall due. */
+function reminders(turn: Turn): TurnResult {
+  const when = (iso: string) => formatDateTime(new Date(iso), turn.lang);
+  return { replies: [{ text: remindersListing(turn.lang, reminderRows(turn.db, turn.now), when) }], outbox: [] };
 }

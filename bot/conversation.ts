@@ -21,6 +21,7 @@ import { identify } from "../services/directory.ts";
 import { ALREADY_HANDLED } from "../texts/turn.ts";
 import { ALREADY_RECORDED, CANCELLED, greetingText, NO_MINUTES_TO_APPROVE, NOT_UNDERSTOOD, NOTHING_TO_CANCEL, unknownUserText } from "../texts/chat.ts";
 import { helpText } from "../texts/help.ts";
+import { reminderSwitchTurn } from "./reminder-phrases.ts";
 
 export interface Incoming {
   activityId?: string;
@@ -43,7 +44,7 @@ export async function converse(services: Services, incoming: Incoming): Promise<
   // Teams delivered this message again after it was applied: answer, change nothing.
   if (incoming.activityId && db.processedActivities.some((a) => a.id === incoming.activityId)) return reply(turn, ALREADY_HANDLED);
   if (incoming.value && typeof incoming.value.verb === "string") return cardAction(turn, incoming.value);
-  return message(turn, understood, incoming.text ?? "");
+  return reminderSwitchTurn(turn, incoming.text) ?? message(turn, understood, incoming.text ?? "");
 }
 
 function unknownUser(db: Db, lang: Lang, name?: string | null): TurnResult {

@@ -9,6 +9,9 @@ import { clockFromEnv } from "../adapters/clock.ts";
 import { loadAllProfiles } from "../adapters/profiles.ts";
 import { openServices } from "../services/open-services.ts";
 import { createApp } from "./app.ts";
+import { proactiveSender, teamsChannel } from "./notify.ts";
+import { runReminders } from "../services/reminders.ts";
+import type { Services } from "../services/context.ts";
 import { PLAYGROUND_PORT, startPlayground } from "./playground.ts";
 import { startServer } from "./server.ts";
 import { settingsFromEnv } from "./settings.ts";
@@ -38,7 +41,10 @@ async function main(): Promise<void> {
     ? startPlayground(db, { dir: join(dirname(resolve(settings.db)), "playground"), botPort: settings.port, currentPersonId: settings.playgroundUser })
     : null;
   if (playground) log.info(playgroundStarting(settings.playgroundUser, PLAYGROUND_PORT).de);
+  const proactive = Boolean(settings.credentials) || !settings.playground;
+  const reminders = startReminderTimer({ ...services, teams: proactive ? teamsChannel(services, proactiveSender(adapter, settings.credentials?.MicrosoftAppId ?? "")) : null });
   const stop = () => {
+    clearInterval(reminders);
     playground?.kill();
     server.close();
     void mailer.close();
@@ -47,6 +53,24 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+}
+
+/** How often the bot looks for due reminders; the outbox keeps what went out, so a restart sends nothing twice. */
+const REMINDER_CHECK_MS = 5 * 60_000;
+
+/** Reminders at start and every few minutes, one run at a time (the clock is the services' clock). */
+function startReminderTimer(services: Services): NodeJS.Timeout {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    runReminders(services)
+      .then((sent) => void (sent.length && log.info({ sent: sent.map((s) => ({ kind: s.kind, personId: s.personId, via: s.via, accepted: s.accepted })) }, "reminders.sent")))
+      .catch((e) => log.error(e, "reminders.failed"))
+      .finally(() => (running = false));
+  };
+  tick();
+  return setInterval(tick, REMINDER_CHECK_MS);
 }
 
 main().catch((e) => {

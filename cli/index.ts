@@ -14,6 +14,7 @@ import { registerChatCommand } from "./chat-command.ts";
 import { registerInvitationCommands } from "./invitation-commands.ts";
 import { registerMinutesCommands } from "./minutes-commands.ts";
 import { registerOutboxCommands } from "./outbox-commands.ts";
+import { registerReminderCommands } from "./reminder-commands.ts";
 import { registerRulesCommands } from "./rules-commands.ts";
 import { registerStoreCommands } from "./store-commands.ts";
 import { ruleInputText } from "../texts/errors.ts";
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerInvitationCommands(program);
   registerMinutesCommands(program);
   registerOutboxCommands(program);
+  registerReminderCommands(program);
   registerChatCommand(program);
   return program;
 }

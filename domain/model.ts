@@ -15,6 +15,8 @@ export const Person = z.object({
   name: z.string().min(1),
   email: z.string().email(),
   aadObjectId: z.string().min(1).nullable(),
+  /** "Keine Erinnerungen mehr": the person gets no reminders (services/set-reminders.ts); invitations still go out. */
+  remindersOff: z.boolean().optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -38,6 +40,15 @@ export const Body = z.object({
   guestIds: z.array(id),
   /** Sender and ORGANIZER of invitations. */
   secretariatEmail: z.string().email(),
+  /** When reminders go out (services/reminders.ts); absent fields take the defaults of rules/reminders.ts. */
+  reminders: z.object({
+    /** Days before the last day for agenda proposals that members are reminded. */
+    agendaProposalsDaysBefore: z.number().int().min(0).max(60).optional(),
+    /** The Geschäftsstelle is reminded when the invitation's last day is this many days away or fewer. */
+    invitationDaysBefore: z.number().int().min(0).max(60).optional(),
+    /** Days before the meeting that members who have not answered are reminded. */
+    unansweredDaysBefore: z.number().int().min(0).max(60).optional(),
+  }).optional(),
 });
 export type Body = z.infer<typeof Body>;
 
@@ -187,6 +198,17 @@ export const OutboxMessage = z.object({
   createdBy: z.string(),
   /** How it reached the person (or was last tried): a Teams message, or e-mail. */
   via: z.enum(["teams", "email"]).nullable(),
+  /**
+   * Set when the message is a reminder (services/reminders.ts): its kind and its unique key; a run
+   * that finds the key already in the outbox records nothing, so each reminder goes out once.
+   */
+  reminder: z.object({
+    kind: z.string().min(1),
+    key: z.string().min(1),
+    dueAt: instant,
+    /** In Teams the message carries the meeting's answer buttons (the reminder to answer). */
+    answerButtons: z.boolean(),
+  }).nullable().default(null),
   ...deliveryState,
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;

@@ -60,11 +60,12 @@ export function queueNotices(db: Db, notices: Notice[], meta: { now: Date; actor
 
 export function queueMessage(
   db: Db,
-  fields: Pick<OutboxMessage, "personId" | "purpose" | "meetingId" | "subject" | "text">,
+  fields: Pick<OutboxMessage, "personId" | "purpose" | "meetingId" | "subject" | "text"> & Partial<Pick<OutboxMessage, "reminder">>,
   meta: { now: Date; actorId: string },
 ): OutboxMessage {
   const message: OutboxMessage = {
     id: `o-${db.outbox.length + 1}`,
+    reminder: null,
     ...fields,
     createdAt: toBerlinIso(meta.now),
     createdBy: meta.actorId,
@@ -78,11 +79,16 @@ export function queueMessage(
   return message;
 }
 
+/** What a Teams message carries besides its text: the answer buttons of a meeting (a reminder to answer). */
+export interface TeamsExtras {
+  answerButtons?: { meetingId: string; lang: "de" | "en" };
+}
+
 /**
  * Teams as a channel, given by the bot: sends a text into the person's stored 1:1 conversation.
  * Resolves false when the bot has no conversation with them; throws when Teams refuses.
  */
-export type TeamsChannel = (personId: string, text: string) => Promise<boolean>;
+export type TeamsChannel = (personId: string, text: string, extras?: TeamsExtras) => Promise<boolean>;
 
 /** How one message went, for the person who caused it. */
 export interface Delivered {
@@ -155,7 +161,7 @@ function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChan
     send: async () => {
       if (teams) {
         try {
-          if (await teams(m.personId, m.text![lang])) return { accepted: true, via: "teams" };
+          if (await teams(m.personId, m.text![lang], teamsExtras(m, lang))) return { accepted: true, via: "teams" };
         } catch {
           // not reachable in Teams (bot removed, conversation gone): e-mail below
         }
@@ -164,6 +170,10 @@ function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChan
       return sendMail(mailer, mail);
     },
   };
+}
+
+function teamsExtras(m: OutboxMessage, lang: "de" | "en"): TeamsExtras | undefined {
+  return m.reminder?.answerButtons && m.meetingId ? { answerButtons: { meetingId: m.meetingId, lang } } : undefined;
 }
 
 async function sendMail(mailer: Mailer, mail: MailMessage): Promise<{ accepted: boolean; via: "email"; error?: string }> {

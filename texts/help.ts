@@ -20,6 +20,8 @@ const LINES: Line[] = [
   { for: "manager", de: "/rueckmeldungen – wer hat geantwortet", en: "/rueckmeldungen – who has answered" },
   { for: "manager", de: "/niederschrift – Entwurf der Niederschrift; /niederschrift senden; /niederschrift genehmigen", en: "/niederschrift – draft the minutes; /niederschrift senden – send them; /niederschrift genehmigen – approve them" },
   { for: "manager", de: "/postausgang – was an wen versandt wurde; /postausgang erneut – Nicht-Zugestelltes erneut senden", en: "/postausgang – what was sent to whom; /postausgang erneut – send again what was not delivered" },
+  { for: "manager", de: "/erinnerungen – welche Erinnerungen geplant sind und welche versandt wurden", en: "/erinnerungen – which reminders are planned and which went out" },
+  { for: "everyone", de: "„Keine Erinnerungen mehr“ / „Erinnerungen wieder an“", en: "\"No more reminders\" / \"Reminders on\"" },
   { for: "manager", de: "/anwesend <Name>, /abwesend <Name>, /beschlussunfaehig [TOP n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <Name>: <Text>", en: "/anwesend <name>, /abwesend <name>, /beschlussunfaehig [item n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <name>: <text>" },
 ];
 
