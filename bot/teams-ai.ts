@@ -3,5 +3,81 @@
  * package's index also loads its AI planners, tokenizer and OpenAI client (about 15 MB of memory
  * the bot never uses). Everything in bot/ imports teams-ai from here.
  */
+import { TeamsAdapter as TeamsAiAdapter } from "@microsoft/teams-ai/lib/TeamsAdapter.js";
+import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from "botbuilder";
+import { AuthenticationConstants, type AuthenticateRequestResult } from "botframework-connector";
+
 export { Application } from "@microsoft/teams-ai/lib/Application.js";
-export { TeamsAdapter } from "@microsoft/teams-ai/lib/TeamsAdapter.js";
+
+/** What a connector call may take before it is given up: well within the 15 s Teams waits for the answer. */
+export const CONNECTOR_TIMEOUT_MS = 8_000;
+
+export interface AdapterOptions {
+  /** Replaces Microsoft's OpenID metadata (channel and emulator) — for tests on loopback only. */
+  openIdMetadataUrl?: string;
+  connectorTimeoutMs?: number;
+}
+
+type Logic = (context: TurnContext) => Promise<void>;
+
+/**
+ * teams-ai's adapter with the token check apart from the turn (bot/server.ts answers every failed
+ * check with 401, whatever botbuilder threw) and a timeout on every connector call.
+ */
+export class TeamsAdapter extends TeamsAiAdapter {
+  constructor(credentials: ConfigurationBotFrameworkAuthenticationOptions = {}, options: AdapterOptions = {}) {
+    super(options.openIdMetadataUrl ? { ...credentials, ...standInAuthority(options.openIdMetadataUrl) } : credentials);
+    withConnectorTimeout(this.botFrameworkAuthentication, options.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS);
+  }
+
+  /** Validates the request's token for this activity (throws on any failure). */
+  authenticate(activity: object, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
+  }
+
+  /** Runs the turn of an activity whose token `authenticate` accepted. */
+  runAuthenticated(auth: AuthenticateRequestResult, activity: object, logic: Logic) {
+    return this.processActivity(auth, activity as Activity, logic);
+  }
+}
+
+/** Microsoft's public-cloud settings with another metadata document (botbuilder then takes all of them as given). */
+function standInAuthority(metadataUrl: string): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
+    CallerId: "urn:botframework:azure",
+    ValidateAuthority: true,
+  };
+}
+
+type PipelineRequest = { timeout: number };
+type Factory = { create(serviceUrl: string, audience: string): Promise<unknown> };
+
+/**
+ * botbuilder's connector factory replaces any request policy passed in, so the timeout goes onto
+ * each connector client's pipeline as it is made (core-rest-pipeline honours `request.timeout`).
+ */
+function withConnectorTimeout(auth: { createConnectorFactory(claims: unknown): unknown }, ms: number): void {
+  const original = auth.createConnectorFactory.bind(auth);
+  auth.createConnectorFactory = (claims) => {
+    const factory = original(claims) as Factory;
+    return {
+      create: async (serviceUrl: string, audience: string) => {
+        const client = (await factory.create(serviceUrl, audience)) as { client?: { pipeline?: { addPolicy(p: unknown): void } } };
+        client.client?.pipeline?.addPolicy({
+          name: "lenkungsgruppeConnectorTimeout",
+          sendRequest: (request: PipelineRequest, next: (r: PipelineRequest) => Promise<unknown>) => {
+            request.timeout = ms;
+            return next(request);
+          },
+        });
+        return client;
+      },
+    };
+  };
+}
