@@ -5,7 +5,10 @@
 import type { Db } from "../domain/model.ts";
 import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
-import { quorum, runCommand, vote } from "./commands.ts";
+import { quorum, runCommand } from "./commands.ts";
+import { LIMITS } from "../domain/limits.ts";
+import { tooLongText } from "../texts/limits.ts";
+import { cleanText } from "../domain/sanitize.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
@@ -30,20 +33,25 @@ export interface Incoming {
   value?: Record<string, unknown> | null;
 }
 
-export async function converse(services: Services, incoming: Incoming): Promise<TurnResult> {
+export async function converse(services: Services, given: Incoming): Promise<TurnResult> {
+  const raw = given.text ?? "";
+  // Before anything is looked up or recorded: an oversized message changes nothing.
+  if (raw.length > LIMITS.messageText) return reply({ lang: understand(raw.slice(0, 2000)).lang }, tooLongText("messageText"));
+  // No control characters or direction overrides go on into titles, statements, mails or the minutes.
+  const incoming = { ...given, text: cleanText(raw) };
+  const understood = understand(incoming.text);
   const db = await services.store.read();
   const person = identify(db, incoming.user);
-  const understood = understand(incoming.text ?? "");
   if (!person) return unknownUser(db, understood.lang, incoming.user.name);
-  const lang: Lang = incoming.text?.trim() ? understood.lang : lastLang(db, person.id);
-  if (incoming.text?.trim() && lastLang(db, person.id) !== lang) {
+  const lang: Lang = incoming.text.trim() ? understood.lang : lastLang(db, person.id);
+  if (incoming.text.trim() && lastLang(db, person.id) !== lang) {
     await services.store.update({ actorId: person.id }, (d) => rememberLang(d, person.id, lang));
   }
   const turn: Turn = { services, db, person, lang, now: services.clock(), activityId: incoming.activityId };
   // Teams delivered this message again after it was applied: answer, change nothing.
   if (incoming.activityId && db.processedActivities.some((a) => a.id === incoming.activityId)) return reply(turn, ALREADY_HANDLED);
   if (incoming.value && typeof incoming.value.verb === "string") return cardAction(turn, incoming.value);
-  return message(turn, understood, incoming.text ?? "");
+  return message(turn, understood, incoming.text);
 }
 
 function unknownUser(db: Db, lang: Lang, name?: string | null): TurnResult {
@@ -77,7 +85,8 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
     case "ask-quorum-rule": return quorumRuleAnswer(turn);
     case "ask-majority-rule": return majorityRuleAnswer(turn);
     case "quorum-now": return quorum(turn, intent.item ? String(intent.item) : "");
-    case "vote": return vote(turn, text.replace(/^\/?abstimmung/i, ""));
+    // Through the command table, so a member gets the role refusal, not a failed turn.
+    case "vote": return runCommand(turn, "abstimmung", text.replace(/^\/?abstimmung/i, ""));
     case "statement": return statement(turn, intent.text);
     case "objection": return objection(turn, intent.text);
     case "command": return runCommand(turn, intent.name, intent.args);

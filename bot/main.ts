@@ -32,8 +32,8 @@ async function main(): Promise<void> {
     log: (m, e) => log.error(e, m),
     proactiveToOthers: Boolean(settings.credentials) || !settings.playground,
   });
-  const server = await startServer(app, adapter, settings.port);
-  log.info({ port: settings.port, db: settings.db, mail: mailer.target, mode: settings.credentials ? "azure" : "local" }, "bot listening on /api/messages");
+  const server = await startServer(app, adapter, settings.port, settings.host, { log, replyTo: settings.credentials ? "validated" : "loopback" });
+  log.info({ host: settings.host, port: settings.port, db: settings.db, mail: mailer.target, mode: settings.credentials ? "azure" : "local" }, "bot listening on /api/messages");
   const playground = !settings.credentials && settings.playground
     ? startPlayground(db, { dir: join(dirname(resolve(settings.db)), "playground"), botPort: settings.port, currentPersonId: settings.playgroundUser })
     : null;

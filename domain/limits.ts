@@ -4,6 +4,9 @@
  * a personal statement of a page, a title of a line — and small enough that one message cannot
  * grow the data file by megabytes (issue 17: twenty 900 KB statements made every turn slow).
  */
+import { z } from "zod";
+import { cleanLine, cleanText } from "./sanitize.ts";
+
 export const LIMITS = {
   /** A chat message as a whole (Teams itself allows about 28 KB). */
   messageText: 10_000,
@@ -23,3 +26,21 @@ export const LIMITS = {
 } as const;
 
 export type LimitKind = keyof typeof LIMITS;
+
+/** The zod message that names the limit a text broke; services/runner.ts words it (texts/limits.ts). */
+export const LIMIT_MESSAGE = "limit:";
+
+/**
+ * A string of at most `LIMITS[kind]` characters, for a command's input schema, cleaned of control
+ * characters and direction overrides (one line for titles and names; line breaks kept elsewhere).
+ */
+export function limitedString(kind: LimitKind) {
+  const oneLine = kind === "title" || kind === "name";
+  return z.string().max(LIMITS[kind], { message: `${LIMIT_MESSAGE}${kind}` }).transform(oneLine ? cleanLine : cleanText);
+}
+
+/** The limit kind a zod issue message names, or null. */
+export function limitOf(message: string): LimitKind | null {
+  const kind = message.startsWith(LIMIT_MESSAGE) ? message.slice(LIMIT_MESSAGE.length) : "";
+  return kind in LIMITS ? (kind as LimitKind) : null;
+}
