@@ -19,7 +19,7 @@ export function cleanLine(text: string): string {
 
 /** A text that may span lines (a statement, a description): line breaks stay (CR LF → LF), other controls and direction marks go. */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(DIRECTION, "").replace(CONTROL, "").trim();
+  return text.replace(/\r\n?/g, "\n").replace(/[\v\f]/g, " ").replace(DIRECTION, "").replace(CONTROL, "").trim();
 }
 
 /** Whether `text` holds a character `cleanLine` would change (for refusing rather than repairing). */
