@@ -21,7 +21,7 @@ const ServiceUrl = z
   .string()
   .max(2048)
   .url()
-  .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol) && new URL(u).hostname !== "", "http or https");
+  .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol) && new URL(u).hostname !== "");
 
 export const ActivityShape = z
   .object({
