@@ -25,14 +25,21 @@ type Logic = (context: TurnContext) => Promise<void>;
  * check with 401, whatever botbuilder threw) and a timeout on every connector call.
  */
 export class TeamsAdapter extends TeamsAiAdapter {
+  private readonly timeoutMs: number;
+
   constructor(credentials: ConfigurationBotFrameworkAuthenticationOptions = {}, options: AdapterOptions = {}) {
     super(options.openIdMetadataUrl ? { ...credentials, ...standInAuthority(options.openIdMetadataUrl) } : credentials);
-    withConnectorTimeout(this.botFrameworkAuthentication, options.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS);
+    const ms = (this.timeoutMs = options.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS);
+    // Proactive messages (continueConversationAsync) make their connector here.
+    const auth = this.botFrameworkAuthentication;
+    const create = auth.createConnectorFactory.bind(auth);
+    auth.createConnectorFactory = (claims) => withConnectorTimeout(create(claims), ms);
   }
 
-  /** Validates the request's token for this activity (throws on any failure). */
-  authenticate(activity: object, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
+  /** Validates the request's token for this activity (throws on any failure); replies use the connector it makes. */
+  async authenticate(activity: object, authHeader: string): Promise<AuthenticateRequestResult> {
+    const auth = await this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
+    return auth.connectorFactory ? { ...auth, connectorFactory: withConnectorTimeout(auth.connectorFactory, this.timeoutMs) } : auth;
   }
 
   /** Runs the turn of an activity whose token `authenticate` accepted. */
@@ -55,29 +62,27 @@ function standInAuthority(metadataUrl: string): ConfigurationBotFrameworkAuthent
   };
 }
 
-type PipelineRequest = { timeout: number };
-type Factory = { create(serviceUrl: string, audience: string): Promise<unknown> };
+type PipelineRequest = { timeout: number; abortSignal?: AbortSignal };
+type Factory = NonNullable<AuthenticateRequestResult["connectorFactory"]>;
 
 /**
  * botbuilder's connector factory replaces any request policy passed in, so the timeout goes onto
- * each connector client's pipeline as it is made (core-rest-pipeline honours `request.timeout`).
+ * each connector client's pipeline as it is made, ahead of the retry policy: one abort signal for
+ * the call with all its retries, and `request.timeout` for each attempt.
  */
-function withConnectorTimeout(auth: { createConnectorFactory(claims: unknown): unknown }, ms: number): void {
-  const original = auth.createConnectorFactory.bind(auth);
-  auth.createConnectorFactory = (claims) => {
-    const factory = original(claims) as Factory;
-    return {
-      create: async (serviceUrl: string, audience: string) => {
-        const client = (await factory.create(serviceUrl, audience)) as { client?: { pipeline?: { addPolicy(p: unknown): void } } };
-        client.client?.pipeline?.addPolicy({
-          name: "lenkungsgruppeConnectorTimeout",
-          sendRequest: (request: PipelineRequest, next: (r: PipelineRequest) => Promise<unknown>) => {
-            request.timeout = ms;
-            return next(request);
-          },
-        });
-        return client;
-      },
-    };
-  };
+function withConnectorTimeout(factory: Factory, ms: number): Factory {
+  return {
+    create: async (serviceUrl: string, audience?: string) => {
+      const client = await factory.create(serviceUrl, audience);
+      (client as unknown as { client?: { pipeline?: { addPolicy(p: unknown): void } } }).client?.pipeline?.addPolicy({
+        name: "lenkungsgruppeConnectorTimeout",
+        sendRequest: (request: PipelineRequest, next: (r: PipelineRequest) => Promise<unknown>) => {
+          request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
+          request.timeout = ms;
+          return next(request);
+        },
+      });
+      return client;
+    },
+  } as Factory;
 }

@@ -159,3 +159,22 @@ describe("requests of the right shape that the bot does not serve", () => {
     expect(bot.dataBytes().equals(before)).toBe(true);
   });
 });
+
+describe("a connector that takes the request and never answers", () => {
+  it("the call is given up after the connector timeout: 502 with a generic body, not a request held open", async () => {
+    const { createServer } = await import("node:http");
+    const silent = createServer(() => undefined); // accepts, reads, never responds
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const target = await startSecurityBot({ adapter: { connectorTimeoutMs: 300 } });
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}/`;
+      const res = await post(target.url, message(url, "Hallo", "silent-1"));
+      expect(res.status).toBe(502);
+      expect(await res.text()).toBe(HTTP_BODY.badGateway);
+    } finally {
+      await target.close();
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});
