@@ -6,7 +6,7 @@ import type { Db } from "../domain/model.ts";
 import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
 import { quorum, runCommand } from "./commands.ts";
-import { LIMITS } from "../domain/limits.ts";
+import { LIMITS, type LimitKind } from "../domain/limits.ts";
 import { tooLongText } from "../texts/limits.ts";
 import { cleanText } from "../domain/sanitize.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
@@ -31,6 +31,15 @@ export interface Incoming {
   text: string;
   /** Data of a card button (Action.Execute or Action.Submit): `{ verb, … }`. */
   value?: Record<string, unknown> | null;
+}
+
+const PROPOSAL_STEP_LIMIT = { title: "title", description: "description", presenter: "name", link: "description" } as const satisfies Record<string, LimitKind>;
+
+/** "Titel; Beschreibung; wer trägt vor; Link" in one message (as startProposal splits it): the first part over its limit. */
+function overLimitPart(text: string): LimitKind | null {
+  const parts = text.split(/\s*[|;]\s*|\n/);
+  const kinds: LimitKind[] = ["title", "description", "name", "description"];
+  return kinds.find((kind, i) => (parts[i]?.trim().length ?? 0) > LIMITS[kind]) ?? null;
 }
 
 export async function converse(services: Services, given: Incoming): Promise<TurnResult> {
@@ -65,7 +74,11 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
     await setFlow(turn.services, turn.person.id, null);
     return reply(turn, flow ? CANCELLED : NOTHING_TO_CANCEL);
   }
-  if (flow?.kind === "proposal" && intent.kind !== "command" && intent.kind !== "help") return continueProposal(turn, flow, text);
+  if (flow?.kind === "proposal" && intent.kind !== "command" && intent.kind !== "help") {
+    // Each answer is kept in the flow until the proposal is filed: its limit applies now, not at the end.
+    const kind = PROPOSAL_STEP_LIMIT[flow.step];
+    return text.length > LIMITS[kind] ? reply(turn, tooLongText(kind)) : continueProposal(turn, flow, text);
+  }
   if (flow?.kind === "absence") {
     if (/^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim()) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
     if (/^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
@@ -76,7 +89,10 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
     case "unsure": return askUnsure(turn, u.date);
     case "attend": return attend(turn, u.date, intent.mode);
     case "check-in": return selfCheckIn(turn);
-    case "propose": return startProposal(turn, intent.text, u.date);
+    case "propose": {
+      const long = overLimitPart(intent.text ?? "");
+      return long ? reply(turn, tooLongText(long)) : startProposal(turn, intent.text, u.date);
+    }
     case "ask-proposal-deadline": return deadlinesAnswer(turn, "proposal", u.date);
     case "ask-invitation-deadline": return deadlinesAnswer(turn, "invitation", u.date);
     case "ask-deadlines": return deadlinesAnswer(turn, "all", u.date);

@@ -56,10 +56,19 @@ describe("size limits, before any role or state check", () => {
     ["a message over 10,000 characters", () => "Ich nehme teil " + "x".repeat(10_001), USERS.jugendamt, "höchstens 10.000 Zeichen"],
     ["a personal statement over 5,000 characters", () => `Persönliche Erklärung: ${"x".repeat(5_001)} bitte ins Protokoll`, USERS.jugendamt, "Die Erklärung ist zu lang: höchstens 5.000 Zeichen"],
     ["a TOP title over 300 characters", () => `/top ${"T".repeat(301)}`, USERS.secretariat, "Der Titel (oder Ort) ist zu lang: höchstens 300 Zeichen"],
+    ["a proposal title over 300 characters, from a member", () => `Ich möchte einen TOP vorschlagen: ${"T".repeat(301)}`, USERS.jugendamt, "höchstens 300 Zeichen"],
   ])("%s is refused, naming the limit, and the data file grows by nothing", async (_what, text, user, refusal) => {
     const before = bot.dataBytes();
     expect(await say(text(), user)).toContain(refusal);
     expect(bot.dataBytes().equals(before)).toBe(true);
+  });
+
+  it("a proposal's description over 2,000 characters is refused at its step, and the flow keeps nothing of it", async () => {
+    expect(await say("Ich möchte einen TOP vorschlagen: Sprachkurse")).toContain("Vorschlag");
+    const before = bot.dataBytes();
+    expect(await say("d".repeat(2_001))).toContain("Die Beschreibung (oder Begründung) ist zu lang: höchstens 2.000 Zeichen");
+    expect(bot.dataBytes().equals(before)).toBe(true);
+    await say("abbrechen");
   });
 
   it("the same in English for an English message", async () => {
