@@ -7,7 +7,7 @@ import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
 import { quorum, runCommand } from "./commands.ts";
 import { LIMITS, type LimitKind } from "../domain/limits.ts";
-import { tooLongText } from "../texts/limits.ts";
+import { notSavedText, tooLongText } from "../texts/limits.ts";
 import { cleanText } from "../domain/sanitize.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
@@ -59,8 +59,19 @@ export async function converse(services: Services, given: Incoming): Promise<Tur
   const turn: Turn = { services, db, person, lang, now: services.clock(), activityId: incoming.activityId };
   // Teams delivered this message again after it was applied: answer, change nothing.
   if (incoming.activityId && db.processedActivities.some((a) => a.id === incoming.activityId)) return reply(turn, ALREADY_HANDLED);
-  if (incoming.value && typeof incoming.value.verb === "string") return cardAction(turn, incoming.value);
-  return message(turn, understood, incoming.text);
+  try {
+    if (incoming.value && typeof incoming.value.verb === "string") return await cardAction(turn, incoming.value);
+    return await message(turn, understood, incoming.text);
+  } catch (e) {
+    return unsaved(turn, e);
+  }
+}
+
+/** The store refused to write (a read-only data folder): say so in a sentence; anything else is a real error. */
+function unsaved(turn: Turn, e: unknown): TurnResult {
+  if (!(e instanceof Error) || e.name !== "StoreError") throw e;
+  const roles = rolesOf(turn.db, turn.person.id);
+  return reply(turn, notSavedText(roles.secretariat || roles.chair ? e.message : null));
 }
 
 function unknownUser(db: Db, lang: Lang, name?: string | null): TurnResult {

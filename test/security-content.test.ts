@@ -202,12 +202,14 @@ describe("a data folder that cannot be written", () => {
     const file = join(dir, "db.json");
     const store = openJsonStore(file, { clock: fixedClock(NOW) });
     await store.update({ actorId: "test" }, (db) => void db.meetings.push({ id: "s-2022-05-12", start: "2022-05-12T10:00:00+02:00", end: "2022-05-12T12:00:00+02:00", location: "Kreishaus", mode: "in-person", onlineUrl: null, state: "planned", agenda: [], createdAt: NOW }));
+    const cli = (args: string[], owner = false) =>
+      finished(spawn(process.execPath, ["--import", "tsx", "cli/index.ts", "--db", file, "--now", NOW, ...args], {
+        cwd: REPO, env: { ...process.env, HOME: tmpdir() }, stdio: ["ignore", "pipe", "pipe"], ...(asRoot && !owner ? { uid: 65534, gid: 65534 } : {}),
+      }));
+    // Both have talked to the bot before, so a turn needs to write nothing but the change itself.
+    for (const who of ["gs-1", "m-jugendamt"]) expect((await cli(["chat", "--as", who, "Hallo"], true)).code).toBe(0);
     chmodSync(file, 0o644);
     chmodSync(dir, 0o555);
-    const cli = (args: string[]) =>
-      finished(spawn(process.execPath, ["--import", "tsx", "cli/index.ts", "--db", file, "--now", NOW, ...args], {
-        cwd: REPO, env: { ...process.env, HOME: tmpdir() }, stdio: ["ignore", "pipe", "pipe"], ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-      }));
     const read = await cli(["meeting", "show", "--json"]);
     expect(read.code).toBe(0);
     expect(read.stdout).toContain("s-2022-05-12");
@@ -215,7 +217,12 @@ describe("a data folder that cannot be written", () => {
     expect(write.code).not.toBe(0);
     expect(write.stderr).toContain("ist nicht beschreibbar");
     expect(write.stderr).toContain("die Änderung wurde nicht gespeichert");
+    const secretariat = await cli(["chat", "--as", "gs-1", "/top Bericht"]);
+    expect(secretariat.stdout).toContain("ist nicht beschreibbar");
+    const member = await cli(["chat", "--as", "m-jugendamt", "Ich nehme teil"]);
+    expect(member.stdout).toContain("konnte gerade nicht gespeichert werden");
+    expect(member.stdout).not.toContain(dir);
     chmodSync(dir, 0o700);
     writeFileSync(join(dir, "done"), "");
-  });
+  }, 120_000); // six command-line processes
 });

@@ -55,3 +55,13 @@ export const HTTP_BODY = {
   internal: "Internal Server Error",
   notFound: "Not Found",
 } as const;
+
+/** A change the data folder could not take (read-only): the Geschäftsstelle reads why, a member only that nothing was saved. */
+export function notSavedText(detail: string | null): Texts {
+  return detail
+    ? { de: `Nicht gespeichert: ${detail}`, en: `Not saved (the data folder cannot be written): ${detail}` }
+    : {
+        de: "Ihre Angabe konnte gerade nicht gespeichert werden; es wurde nichts geändert. Bitte versuchen Sie es später erneut.",
+        en: "Your entry could not be saved just now; nothing was changed. Please try again later.",
+      };
+}
