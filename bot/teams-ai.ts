@@ -9,8 +9,11 @@ import { AuthenticationConstants, type AuthenticateRequestResult } from "botfram
 
 export { Application } from "@microsoft/teams-ai/lib/Application.js";
 
-/** What a connector call may take before it is given up: well within the 15 s Teams waits for the answer. */
-export const CONNECTOR_TIMEOUT_MS = 8_000;
+/**
+ * What a connector call may take before it is given up: a turn whose reply times out still tries
+ * its apology, and both together stay within the 15 s Teams waits for the answer.
+ */
+export const CONNECTOR_TIMEOUT_MS = 5_000;
 
 export interface AdapterOptions {
   /** Replaces Microsoft's OpenID metadata (channel and emulator) — for tests on loopback only. */
