@@ -172,7 +172,8 @@ export function parseRosterJson(text: string): RosterSource {
   });
   if (parsed.data.persons.length > LIMITS.csvRows) throw new RosterError([tooLongText("csvRows").de]);
   const institutions = (parsed.data.institutions ?? []).map((inst, i) => ({ ...inst, name: cleanLine(inst.name), where: `institutions[${i}]` }));
-  return { body: parsed.data.body ?? {}, institutions, rows, warnings: [...warnings] };
+  const body = parsed.data.body ?? {};
+  return { body: body.name === undefined ? body : { ...body, name: cleanLine(body.name) }, institutions, rows, warnings: [...warnings] };
 }
 
 const COLUMN_ALIASES: Record<string, Column> = {
