@@ -7,6 +7,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { PRIVATE_FILE, PRIVATE_FOLDER } from "./private-files.ts";
 import { createTransport, type SendMailOptions } from "nodemailer";
 import { entraTokenSource, EntraTokenError, type TokenSource } from "./entra-token.ts";
 import type { MailSettings } from "./mail-settings.ts";
@@ -103,9 +104,9 @@ export function outboxMailer(dir: string, now: () => Date = () => new Date()): M
     async send(message) {
       try {
         const info = await transport.sendMail(message);
-        await mkdir(dir, { recursive: true });
+        await mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
         const file = join(dir, outboxName(now(), info.envelope.to[0] ?? "unbekannt", info.messageId));
-        await writeFile(file, info.message as Buffer, { flag: "wx" }); // never overwrite
+        await writeFile(file, info.message as Buffer, { flag: "wx", mode: PRIVATE_FILE }); // never overwrite; names and addresses: owner only
         return { accepted: true, messageId: info.messageId, file };
       } catch (err) {
         return { accepted: false, messageId: null, error: errorText(err) };

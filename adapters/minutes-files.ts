@@ -7,6 +7,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Profile } from "../domain/profile.ts";
 import { publicMinutes } from "../rules/profile.ts";
+import { PRIVATE_FILE, PRIVATE_FOLDER } from "./private-files.ts";
 
 /** The four versions of one meeting's minutes: their paths, or their texts. */
 export interface MinutesFiles {
@@ -61,7 +62,7 @@ export function minutesFolder(dir: string): MinutesFolder {
     dir,
     files: (meetingId, profile) => minutesFiles(dir, meetingId, profile),
     async write(files, texts) {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
       for (const key of Object.keys(files) as (keyof MinutesFiles)[]) {
         const [file, text] = [files[key], texts[key]];
         if (file !== null && text !== null) await writeAtomic(file, text);
@@ -94,6 +95,6 @@ function fileList(files: MinutesFiles): string[] {
 /** Written beside and renamed, so a reader (or a sending run) never sees half a file. */
 async function writeAtomic(file: string, content: string): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, content, "utf8");
+  await writeFile(temp, content, { encoding: "utf8", mode: PRIVATE_FILE });
   await rename(temp, file);
 }

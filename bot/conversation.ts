@@ -5,7 +5,10 @@
 import type { Db } from "../domain/model.ts";
 import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
-import { quorum, runCommand, vote } from "./commands.ts";
+import { quorum, runCommand } from "./commands.ts";
+import { LIMITS, type LimitKind } from "../domain/limits.ts";
+import { notSavedText, tooLongText } from "../texts/limits.ts";
+import { cleanText } from "../domain/sanitize.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
@@ -31,20 +34,45 @@ export interface Incoming {
   value?: Record<string, unknown> | null;
 }
 
-export async function converse(services: Services, incoming: Incoming): Promise<TurnResult> {
+const PROPOSAL_STEP_LIMIT = { title: "title", description: "description", presenter: "name", link: "description" } as const satisfies Record<string, LimitKind>;
+
+/** "Titel; Beschreibung; wer trägt vor; Link" in one message (as startProposal splits it): the first part over its limit. */
+function overLimitPart(text: string): LimitKind | null {
+  const parts = text.split(/\s*[|;]\s*|\n/);
+  const kinds: LimitKind[] = ["title", "description", "name", "description"];
+  return kinds.find((kind, i) => (parts[i]?.trim().length ?? 0) > LIMITS[kind]) ?? null;
+}
+
+export async function converse(services: Services, given: Incoming): Promise<TurnResult> {
+  const raw = given.text ?? "";
+  // Before anything is looked up or recorded: an oversized message changes nothing.
+  if (raw.length > LIMITS.messageText) return reply({ lang: understand(raw.slice(0, 2000)).lang }, tooLongText("messageText"));
+  // No control characters or direction overrides go on into titles, statements, mails or the minutes.
+  const incoming = { ...given, text: cleanText(raw) };
+  const understood = understand(incoming.text);
   const db = await services.store.read();
   const person = identify(db, incoming.user);
-  const understood = understand(incoming.text ?? "");
   if (!person) return unknownUser(db, understood.lang, incoming.user.name);
-  const lang: Lang = incoming.text?.trim() ? understood.lang : lastLang(db, person.id);
-  if (incoming.text?.trim() && lastLang(db, person.id) !== lang) {
+  const lang: Lang = incoming.text.trim() ? understood.lang : lastLang(db, person.id);
+  if (incoming.text.trim() && lastLang(db, person.id) !== lang) {
     await services.store.update({ actorId: person.id }, (d) => rememberLang(d, person.id, lang));
   }
   const turn: Turn = { services, db, person, lang, now: services.clock(), activityId: incoming.activityId };
   // Teams delivered this message again after it was applied: answer, change nothing.
   if (incoming.activityId && db.processedActivities.some((a) => a.id === incoming.activityId)) return reply(turn, ALREADY_HANDLED);
-  if (incoming.value && typeof incoming.value.verb === "string") return cardAction(turn, incoming.value);
-  return reminderSwitchTurn(turn, incoming.text) ?? message(turn, understood, incoming.text ?? "");
+  try {
+    if (incoming.value && typeof incoming.value.verb === "string") return await cardAction(turn, incoming.value);
+    return await (reminderSwitchTurn(turn, incoming.text) ?? message(turn, understood, incoming.text));
+  } catch (e) {
+    return unsaved(turn, e);
+  }
+}
+
+/** The store refused to write (a read-only data folder): say so in a sentence; anything else is a real error. */
+function unsaved(turn: Turn, e: unknown): TurnResult {
+  if (!(e instanceof Error) || e.name !== "StoreError") throw e;
+  const roles = rolesOf(turn.db, turn.person.id);
+  return reply(turn, notSavedText(roles.secretariat || roles.chair ? e.message : null));
 }
 
 function unknownUser(db: Db, lang: Lang, name?: string | null): TurnResult {
@@ -58,7 +86,11 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
     await setFlow(turn.services, turn.person.id, null);
     return reply(turn, flow ? CANCELLED : NOTHING_TO_CANCEL);
   }
-  if (flow?.kind === "proposal" && intent.kind !== "command" && intent.kind !== "help") return continueProposal(turn, flow, text);
+  if (flow?.kind === "proposal" && intent.kind !== "command" && intent.kind !== "help") {
+    // Each answer is kept in the flow until the proposal is filed: its limit applies now, not at the end.
+    const kind = PROPOSAL_STEP_LIMIT[flow.step];
+    return text.length > LIMITS[kind] ? reply(turn, tooLongText(kind)) : continueProposal(turn, flow, text);
+  }
   if (flow?.kind === "absence") {
     if (/^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim()) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
     if (/^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
@@ -69,7 +101,10 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
     case "unsure": return askUnsure(turn, u.date);
     case "attend": return attend(turn, u.date, intent.mode);
     case "check-in": return selfCheckIn(turn);
-    case "propose": return startProposal(turn, intent.text, u.date);
+    case "propose": {
+      const long = overLimitPart(intent.text ?? "");
+      return long ? reply(turn, tooLongText(long)) : startProposal(turn, intent.text, u.date);
+    }
     case "ask-proposal-deadline": return deadlinesAnswer(turn, "proposal", u.date);
     case "ask-invitation-deadline": return deadlinesAnswer(turn, "invitation", u.date);
     case "ask-deadlines": return deadlinesAnswer(turn, "all", u.date);
@@ -78,7 +113,8 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
     case "ask-quorum-rule": return quorumRuleAnswer(turn);
     case "ask-majority-rule": return majorityRuleAnswer(turn);
     case "quorum-now": return quorum(turn, intent.item ? String(intent.item) : "");
-    case "vote": return vote(turn, text.replace(/^\/?abstimmung/i, ""));
+    // Through the command table, so a member gets the role refusal, not a failed turn.
+    case "vote": return runCommand(turn, "abstimmung", text.replace(/^\/?abstimmung/i, ""));
     case "statement": return statement(turn, intent.text);
     case "objection": return objection(turn, intent.text);
     case "command": return runCommand(turn, intent.name, intent.args);

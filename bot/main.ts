@@ -19,6 +19,13 @@ import { playgroundStarting, startFailed } from "../texts/cli.ts";
 
 const log = pino({ name: "lenkungsgruppe" });
 
+/** One line per error (name and message); the stack only at debug level. */
+function logError(message: string, e: unknown): void {
+  const err = e as Error | undefined;
+  log.error({ error: `${err?.name}: ${err?.message}`.slice(0, 300) }, message);
+  if (err?.stack) log.debug({ stack: err.stack }, message);
+}
+
 async function main(): Promise<void> {
   const settings = settingsFromEnv(process.env);
   loadAllProfiles(); // a broken profile stops the bot before it answers anyone
@@ -31,12 +38,12 @@ async function main(): Promise<void> {
     services,
     adapter,
     botAppId: settings.credentials?.MicrosoftAppId,
-    background: (work) => void work().catch((e) => log.error(e, "background work failed")),
-    log: (m, e) => log.error(e, m),
+    background: (work) => void work().catch((e) => logError("background work failed", e)),
+    log: logError,
     proactiveToOthers: Boolean(settings.credentials) || !settings.playground,
   });
-  const server = await startServer(app, adapter, settings.port);
-  log.info({ port: settings.port, db: settings.db, mail: mailer.target, mode: settings.credentials ? "azure" : "local" }, "bot listening on /api/messages");
+  const server = await startServer(app, adapter, settings.port, settings.host, { log, replyTo: settings.credentials ? "validated" : "loopback" });
+  log.info({ host: settings.host, port: settings.port, db: settings.db, mail: mailer.target, mode: settings.credentials ? "azure" : "local" }, "bot listening on /api/messages");
   const playground = !settings.credentials && settings.playground
     ? startPlayground(db, { dir: join(dirname(resolve(settings.db)), "playground"), botPort: settings.port, currentPersonId: settings.playgroundUser })
     : null;

@@ -11,6 +11,8 @@ const Env = z.object({
   BOT_TENANT_ID: z.string().min(1).optional(),
   PLAYGROUND: z.enum(["0", "1"]).default("1"),
   PLAYGROUND_USER: z.string().min(1).default("gs-1"),
+  /** The address to listen on; local mode trusts whoever writes, so only this machine by default. */
+  HOST: z.string().min(1).optional(),
 });
 
 export interface Settings {
@@ -21,6 +23,8 @@ export interface Settings {
   credentials: { MicrosoftAppId: string; MicrosoftAppPassword: string; MicrosoftAppTenantId?: string; MicrosoftAppType: string } | null;
   playground: boolean;
   playgroundUser: string;
+  /** 127.0.0.1 in local mode unless HOST says otherwise; every interface with credentials (tokens are checked). */
+  host: string;
 }
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
@@ -40,5 +44,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
       : null,
     playground: e.PLAYGROUND === "1",
     playgroundUser: e.PLAYGROUND_USER,
+    host: e.HOST ?? (e.BOT_ID ? "0.0.0.0" : "127.0.0.1"),
   };
 }

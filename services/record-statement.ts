@@ -1,5 +1,6 @@
 /** "Persönliche Erklärung: … bitte ins Protokoll", "/erklärung <Name>: …": a personal statement for the minutes (Rhein-Sieg § 7 Abs. 1 GO). */
 import { z } from "zod";
+import { limitedString } from "../domain/limits.ts";
 import type { Texts } from "../domain/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { EMPTY_STATEMENT, statementRecorded } from "../texts/session.ts";
@@ -15,7 +16,7 @@ import { rolesOf } from "./directory.ts";
 import { inMeeting } from "./meeting-presence.ts";
 import type { Db } from "../domain/model.ts";
 
-const Input = z.object({ meetingId: z.string(), text: z.string(), speakerId: z.string().nullable(), itemNumber: z.number().int().nullable() });
+const Input = z.object({ meetingId: z.string(), text: limitedString("statement"), speakerId: z.string().nullable(), itemNumber: z.number().int().nullable() });
 type Input = z.infer<typeof Input>;
 
 /** Anyone for themselves; the chair (or the Geschäftsstelle) on someone's behalf. */

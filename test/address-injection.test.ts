@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Db } from "../domain/model.ts";
+import { cleanLine } from "../domain/sanitize.ts";
 import { parseMail } from "./support/mail-parse.ts";
 import type { ReceivedMail } from "./support/smtp.ts";
 import { REPO, runCli } from "./support/store-process.ts";
@@ -51,8 +52,10 @@ beforeAll(async () => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  // The import took the names as they are (CR/LF included): the mail side must cope.
-  for (const [email, name] of Object.entries(HOSTILE)) expect(hostileDb.persons.find((p) => p.email === email)?.name).toBe(name);
+  // The import takes control characters out of names (CR/LF become a space; domain/sanitize.ts) …
+  for (const [email, name] of Object.entries(HOSTILE)) expect(hostileDb.persons.find((p) => p.email === email)?.name).toBe(cleanLine(name));
+  // … but a data file from before that rule may still hold them: the mail side must cope as well.
+  for (const p of hostileDb.persons) p.name = HOSTILE[p.email] ?? p.name;
 }, 60_000);
 
 let bot: TeamsHarness;
