@@ -28,6 +28,7 @@ export function deliverySummary(deliveries: Delivered[], transport: "smtp" | "ou
   return summaryText(lang, {
     outbox: transport === "outbox" ? names(byMail) : [],
     byMail: transport === "smtp" ? names(byMail) : [],
-    failed: deliveries.filter((d) => !d.accepted).map((d) => ({ name: d.name, error: d.error ?? "" })),
+    // A Teams-only message (the invitation's, a channel post) that Teams refused: the e-mail carried it, and the Geschäftsstelle hears why.
+    failed: deliveries.filter((d) => !d.accepted && d.via !== "teams").map((d) => ({ name: d.name, error: d.error ?? "" })),
   });
 }

@@ -148,7 +148,8 @@ const bilingual = z.object({ de: z.string().min(1), en: z.string().min(1) });
 export const OutboxMessage = z.object({
   id,
   personId: id,
-  purpose: z.enum(["notice", "minutes"]),
+  /** "announcement": a post in the team's General channel (Teams only; personId is TEAM_CHANNEL). */
+  purpose: z.enum(["notice", "minutes", "announcement"]),
   meetingId: id.nullable(),
   /** The subject, fixed when it was recorded (the minutes mail is German only: both the same). */
   subject: bilingual,
@@ -158,6 +159,8 @@ export const OutboxMessage = z.object({
   createdBy: z.string(),
   /** How it reached the person (or was last tried): a Teams message, or e-mail. */
   via: z.enum(["teams", "email"]).nullable(),
+  /** A Teams message whose content an e-mail already carries (the invitation's): never sent by mail. */
+  teamsOnly: z.boolean().default(false),
   ...deliveryState,
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
@@ -242,6 +245,24 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const StoredAuditEntry = AuditEntry.extend({ seq: z.number().int().nonnegative().optional() });
 export type StoredAuditEntry = z.infer<typeof StoredAuditEntry>;
 
+/**
+ * The team the bot is installed in (Teams): where it opens 1:1 chats with members who never wrote
+ * and posts announcements. Kept from the installation event and every `/abgleich`.
+ */
+export const TeamsInstallation = z.object({
+  teamId: id,
+  name: z.string().nullable().default(null),
+  tenantId: id,
+  serviceUrl: z.string().url(),
+  generalChannelId: id,
+  /** The bot's own account in Teams (28:…), as the installation named it. */
+  botId: id,
+  syncedAt: instant,
+  /** Teams user ids (29:…) by person id, as the team roster gave them: a 1:1 chat is opened with these. */
+  userIds: z.record(z.string()).default({}),
+});
+export type TeamsInstallation = z.infer<typeof TeamsInstallation>;
+
 export const Db = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   body: Body,
@@ -261,6 +282,8 @@ export const Db = z.object({
   outbox: z.array(OutboxMessage).default([]),
   /** Bot conversation state (half-finished flows) and conversation references, by key. */
   botState: z.record(z.unknown()),
+  /** The team the bot is installed in; absent until then. */
+  teams: TeamsInstallation.optional(),
   /**
    * Counts the changes that wrote audit lines: a change's lines carry the next number and are
    * appended before the data file is written; lines numbered above this were never committed.

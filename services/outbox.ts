@@ -15,7 +15,7 @@ import type { MailMessage, Mailer } from "../adapters/mail-transport.ts";
 import type { Db, DeliveryState, OutboxMessage } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { composeNotice } from "../adapters/notice-mail.ts";
-import { noticeMail, UNKNOWN_ERROR, UNKNOWN_PERSON, type NoticeTexts, type OutboxPurpose } from "../texts/outbox.ts";
+import { noticeMail, NOT_IN_TEAMS, UNKNOWN_ERROR, UNKNOWN_PERSON, type NoticeTexts, type OutboxPurpose } from "../texts/outbox.ts";
 import type { Services } from "./context.ts";
 import { lastLang } from "./directory.ts";
 
@@ -60,12 +60,13 @@ export function queueNotices(db: Db, notices: Notice[], meta: { now: Date; actor
 
 export function queueMessage(
   db: Db,
-  fields: Pick<OutboxMessage, "personId" | "purpose" | "meetingId" | "subject" | "text">,
+  fields: Pick<OutboxMessage, "personId" | "purpose" | "meetingId" | "subject" | "text"> & { teamsOnly?: boolean },
   meta: { now: Date; actorId: string },
 ): OutboxMessage {
   const message: OutboxMessage = {
     id: `o-${db.outbox.length + 1}`,
     ...fields,
+    teamsOnly: fields.teamsOnly ?? false,
     createdAt: toBerlinIso(meta.now),
     createdBy: meta.actorId,
     via: null,
@@ -78,11 +79,20 @@ export function queueMessage(
   return message;
 }
 
+/** The "person" of an announcement: the General channel of the team the bot is installed in. */
+export const TEAM_CHANNEL = "team-channel";
+
 /**
- * Teams as a channel, given by the bot: sends a text into the person's stored 1:1 conversation.
- * Resolves false when the bot has no conversation with them; throws when Teams refuses.
+ * Teams as a channel, given by the bot: sends a text into the person's 1:1 conversation (stored,
+ * or opened by the bot), or into the team's General channel for TEAM_CHANNEL. Resolves false when
+ * the bot cannot reach them there; throws when Teams refuses. `drain` hands over the notices the
+ * channel itself recorded while sending (the Geschäftsstelle told why someone is unreachable).
  */
-export type TeamsChannel = (personId: string, text: string) => Promise<boolean>;
+export type TeamsChannel = ((personId: string, text: string) => Promise<boolean>) & {
+  drain?: () => string[];
+  /** Every member of the installed team (all pages), as the connector lists them; for `/abgleich`. */
+  readTeam?: (team: { teamId: string; serviceUrl: string }) => Promise<unknown[]>;
+};
 
 /** How one message went, for the person who caused it. */
 export interface Delivered {
@@ -111,13 +121,16 @@ export async function dispatchNotices(services: Services, ids: string[] | "open"
   if (Array.isArray(ids) && ids.length === 0) return [];
   const now = services.clock();
   const claimed = await services.store.update({ actorId: "system" }, (db) => {
-    const wanted = db.outbox.filter((m) => m.purpose === "notice" && (ids === "open" || ids.includes(m.id)));
+    const wanted = db.outbox.filter((m) => (m.purpose === "notice" || m.purpose === "announcement") && (ids === "open" || ids.includes(m.id)));
     const open = wanted.filter((m) => deliveryStatus(m, now) === "open");
     for (const m of open) claim(m, now);
     return open.map((m) => noticeSender(db, m, services.mailer, teams));
   });
   if (claimed.duplicate) return [];
-  return sendAndRecord(services, claimed.value);
+  const delivered = await sendAndRecord(services, claimed.value);
+  const told = teams?.drain?.() ?? [];
+  if (told.length) await dispatchNotices(services, told, teams);
+  return delivered;
 }
 
 /** Steps 3 and 4 for claimed outbox messages. */
@@ -153,13 +166,17 @@ function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChan
     personId: m.personId,
     name,
     send: async () => {
+      let teamsError: string = NOT_IN_TEAMS;
       if (teams) {
         try {
           if (await teams(m.personId, m.text![lang])) return { accepted: true, via: "teams" };
-        } catch {
-          // not reachable in Teams (bot removed, conversation gone): e-mail below
+        } catch (e) {
+          // not reachable in Teams (bot removed, app not available to them): e-mail below
+          teamsError = (e as Error).message || NOT_IN_TEAMS;
         }
       }
+      // The invitation's e-mail already carries what a Teams-only message says; a post has no address.
+      if (m.teamsOnly || m.purpose === "announcement") return { accepted: false, via: "teams", error: teamsError };
       if (!mail) return { accepted: false, via: "email", error: UNKNOWN_PERSON };
       return sendMail(mailer, mail);
     },
