@@ -283,7 +283,7 @@ export const Db = z.object({
   /** Bot conversation state (half-finished flows) and conversation references, by key. */
   botState: z.record(z.unknown()),
   /** The team the bot is installed in; absent until then. */
-  teams: TeamsInstallation.optional(),
+  teams: TeamsInstallation.nullable().default(null),
   /**
    * Counts the changes that wrote audit lines: a change's lines carry the next number and are
    * appended before the data file is written; lines numbered above this were never committed.

@@ -108,7 +108,7 @@ export async function reportUnreachable(services: Pick<Services, "store" | "cloc
 export async function forgetTeam(services: Pick<Services, "store">, teamId: string): Promise<void> {
   await services.store.update({ actorId: "system" }, (db, audit) => {
     if (db.teams?.teamId !== teamId) return;
-    delete db.teams;
+    db.teams = null;
     audit("teams.removed", { teamId });
   });
 }
