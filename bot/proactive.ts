@@ -24,7 +24,8 @@ export interface ProactiveDeps {
 /** The connector's answer, as the Geschäftsstelle reads it: status and Teams' own code and message. */
 function reasonOf(e: unknown): string {
   const err = e as { statusCode?: number; code?: string; message?: string };
-  return [err.statusCode, err.code !== String(err.statusCode) ? err.code : null, err.message].filter(Boolean).join(" ") || String(e);
+  const said = [err.statusCode, err.code !== String(err.statusCode) ? err.code : null, err.message].filter(Boolean).join(" ") || String(e);
+  return said.replace(/[.\s]+$/, "");
 }
 
 /**

@@ -127,7 +127,7 @@ export async function startBotConnector(options: { tenantId?: string; pageLimit?
     const url = new URL(req.url ?? "/", "http://localhost");
     const body = await readBody(req);
     const query = Object.fromEntries(url.searchParams);
-    requests.push({ method: req.method ?? "", path: url.pathname, query, body });
+    requests.push({ method: req.method ?? "", path: decodeURIComponent(url.pathname), query, body });
     const { status, json } = route(req.method ?? "", url.pathname, query, body);
     res.statusCode = status;
     res.setHeader("content-type", "application/json");
