@@ -53,10 +53,11 @@ export function reachableInTeams(db: Db, personId: string): boolean {
 
 /**
  * Records the post for `occasion` (and, for the invitation, the Teams notices to its recipients)
- * once the members were actually sent something; returns the outbox ids to send. Nothing without
- * an installation in a team, nothing for an occasion already announced.
+ * once the members were actually sent something; returns the outbox ids to send. Nothing where the
+ * bot has no Teams channel, no post without an installation in a team, nothing twice.
  */
-export async function announce(services: Pick<Services, "store" | "clock">, actorId: string, meetingId: string, occasion: Occasion): Promise<string[]> {
+export async function announce(services: Pick<Services, "store" | "clock" | "teams">, actorId: string, meetingId: string, occasion: Occasion): Promise<string[]> {
+  if (!services.teams) return []; // the command line, the Playground: no Teams to post in
   const now = services.clock();
   const done = await services.store.update({ actorId }, (db, audit) => {
     const meeting = db.meetings.find((m) => m.id === meetingId);
