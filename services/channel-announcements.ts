@@ -31,7 +31,8 @@ function facts(db: Db, meeting: Meeting, profile: Profile): MeetingFacts {
 
 const publicItems = (m: Meeting) => m.agenda.filter((a) => a.public).map((a) => ({ number: a.number, title: a.title }));
 
-function post(db: Db, meeting: Meeting, occasion: Occasion, profile: Profile): NoticeTexts {
+/** What the team's channel reads for `occasion`: public items only, citations from the profile. */
+export function announcementFor(db: Db, meeting: Meeting, occasion: Occasion, profile: Profile): NoticeTexts {
   const f = facts(db, meeting, profile);
   switch (occasion) {
     case "invitation": return invitationAnnouncement(f, publicItems(meeting), profile.nonPublic.regulated ? profile.nonPublic.citation : null);
@@ -70,7 +71,7 @@ export async function announce(services: Pick<Services, "store" | "clock" | "tea
     const profile = profileOf(db);
     const meta = { now, actorId };
     const ids: string[] = [];
-    if (db.teams) ids.push(queueMessage(db, { personId: TEAM_CHANNEL, purpose: "announcement", meetingId, ...post(db, meeting, occasion, profile) }, meta).id);
+    if (db.teams) ids.push(queueMessage(db, { personId: TEAM_CHANNEL, purpose: "announcement", meetingId, ...announcementFor(db, meeting, occasion, profile) }, meta).id);
     if (occasion === "invitation") {
       const notice = invitationTeamsNotice(facts(db, meeting, profile));
       for (const r of latest!.recipients.filter((x) => reachableInTeams(db, x.personId))) {

@@ -286,3 +286,15 @@ describe("group chats, channels and the meeting chat", () => {
     expect(textsTo(chatOf("m-jugendamt")).find((t) => t.startsWith("Was ich für Sie tun kann"))).toContain("In Gruppenchats, Kanälen und im Besprechungschat erwähnen Sie mich mit @");
   });
 });
+
+describe("the channel, when the meeting is called off", () => {
+  it("says that it is cancelled, without the Geschäftsstelle's reason", async () => {
+    const gsChat = connector.created.find((c) => c.userId === `29:${GS}`)!.id;
+    const before = textsTo(TEAM).length;
+    await say(GS, "/sitzung absagen Erkrankung der Vorsitzenden", gsChat);
+    await until(() => textsTo(TEAM).length > before, "the channel post");
+    const post = textsTo(TEAM).at(-1)!;
+    expect(post).toContain("am Donnerstag, 12.05.2022, 10:00 Uhr, Kreishaus Siegburg, Raum 1.23 fällt aus");
+    expect(post).not.toContain("Erkrankung");
+  });
+});
