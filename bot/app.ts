@@ -49,9 +49,9 @@ export function createApp(given: AppDeps): Application {
 
   app.activity(ActivityTypes.Message, async (context) => {
     const activity = context.activity;
-    // In a group chat or channel the bot answers only when @mentioned (teams-ai strips the mention).
-    if (!isPersonalChat(context) && !mentionsBot(context)) return;
     const value = activity.value && typeof activity.value === "object" ? (activity.value as Record<string, unknown>) : null;
+    // In a group chat or channel the bot answers only when @mentioned (teams-ai strips the mention) or a card of its own was submitted.
+    if (!isPersonalChat(context) && !mentionsBot(context) && !value) return;
     const text = (activity.text ?? "").replace(/&nbsp;/g, " ").trim();
     await handle(deps, context, { activityId: activity.id, user: userOf(context), text, value });
   });

@@ -41,7 +41,7 @@ import { quorumText } from "../texts/quorum.ts";
 import { announce, type Occasion } from "../services/channel-announcements.ts";
 import { installation, syncTeamMembers } from "../services/team-sync.ts";
 import { ServiceError } from "../services/errors.ts";
-import { SYNC_FAILED, SYNC_NO_TEAM, SYNC_STARTED } from "../texts/teams.ts";
+import { SYNC_FAILED, SYNC_NO_TEAM, SYNC_ONLY_IN_TEAMS, SYNC_STARTED } from "../texts/teams.ts";
 
 type Handler = (turn: Turn, args: string) => Promise<TurnResult> | TurnResult;
 
@@ -181,7 +181,8 @@ function afterReply(turn: Turn, now: Texts, work: () => Promise<Texts>, occasion
 function syncWithTeam(turn: Turn): TurnResult {
   const team = installation(turn.db);
   const read = turn.services.teams?.readTeam;
-  if (!team || !read) return reply(turn, SYNC_NO_TEAM);
+  if (!team) return reply(turn, SYNC_NO_TEAM);
+  if (!read) return reply(turn, SYNC_ONLY_IN_TEAMS);
   const result = reply(turn, SYNC_STARTED);
   result.later = async () => {
     let members: unknown[];

@@ -15,7 +15,7 @@ import type { MailMessage, Mailer } from "../adapters/mail-transport.ts";
 import type { Db, DeliveryState, OutboxMessage } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { composeNotice } from "../adapters/notice-mail.ts";
-import { noticeMail, NOT_IN_TEAMS, UNKNOWN_ERROR, UNKNOWN_PERSON, type NoticeTexts, type OutboxPurpose } from "../texts/outbox.ts";
+import { noticeMail, NOT_IN_TEAMS, TEAM_CHANNEL_NAME, UNKNOWN_ERROR, UNKNOWN_PERSON, type NoticeTexts, type OutboxPurpose } from "../texts/outbox.ts";
 import type { Services } from "./context.ts";
 import { lastLang } from "./directory.ts";
 
@@ -155,7 +155,7 @@ export async function sendAndRecord(services: Services, claimed: Claimed[]): Pro
 function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChannel | null): Claimed {
   const person = db.persons.find((p) => p.id === m.personId);
   const lang = lastLang(db, m.personId);
-  const name = person?.name ?? m.personId;
+  const name = person?.name ?? (m.personId === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : m.personId);
   const mail = person && composeNotice({
     from: { name: db.body.name, address: db.body.secretariatEmail },
     to: { name: person.name, address: person.email },
@@ -213,7 +213,7 @@ function stateOf(d: DeliveryState, now: Date): OutboxRow["state"] {
 
 /** Every message the bot sent or tried, oldest first: invitation mails and the outbox messages. */
 export function outboxRows(db: Db, now: Date): OutboxRow[] {
-  const name = (id: string) => db.persons.find((p) => p.id === id)?.name ?? id;
+  const name = (id: string) => db.persons.find((p) => p.id === id)?.name ?? (id === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : id);
   const invitations = db.invitations.flatMap((inv) =>
     inv.recipients.map((r): OutboxRow => ({
       id: `${inv.id}/${r.personId}`, personId: r.personId, name: name(r.personId),

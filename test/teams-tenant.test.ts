@@ -21,6 +21,7 @@ import { importRosterFile } from "../cli/import-roster.ts";
 import { membersView } from "../cli/store-commands.ts";
 import { loadProfile } from "../adapters/profiles.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
+import { outboxRows } from "../services/outbox.ts";
 import type { Db, Person } from "../domain/model.ts";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
 import { startBotConnector, type BotConnector, type TeamsUser } from "./support/bot-connector.ts";
@@ -244,6 +245,9 @@ describe("installed in the group's team", () => {
     expect(announcement).toContain("1. Bericht der Geschäftsstelle");
     expect(announcement).not.toContain("Personalangelegenheit");
     expect(announcement).toContain(`(${(loadProfile("rhein-sieg-kreis").nonPublic as { citation: string }).citation})`);
+    // The post is an outbox message like any other: `/postausgang` lists it.
+    await until(async () => outboxRows(await db(), world.services.clock()).some((r) => r.purpose === "announcement" && r.state === "accepted"), "the post recorded");
+    expect(outboxRows(await db(), world.services.clock()).find((r) => r.purpose === "announcement")).toMatchObject({ name: "Team-Kanal „Allgemein“", via: "teams" });
   });
 
   it("/abgleich compares again, and the result comes as a message", async () => {

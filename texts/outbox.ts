@@ -41,6 +41,8 @@ export function noticeMail(lang: keyof Texts, bodyName: string, notice: NoticeTe
 
 /** What a failed delivery records when the server gave no reason (stored, so in German). */
 export const UNKNOWN_ERROR = "unbekannter Fehler";
+/** Who an announcement went to, in `outbox list` and `/postausgang`. */
+export const TEAM_CHANNEL_NAME = "Team-Kanal „Allgemein“";
 /** What a Teams-only message records when the bot has no way to the person in Teams. */
 export const NOT_IN_TEAMS = "in Teams nicht erreichbar";
 /** What a notice to a person no longer on the roster records. */

@@ -4,7 +4,8 @@
  * announcements in the team's General channel (public content only).
  */
 import type { Texts } from "../domain/profile.ts";
-import { instantTexts, paren } from "./bilingual.ts";
+import { berlinDay } from "../rules/time.ts";
+import { dayTexts, instantTexts, paren } from "./bilingual.ts";
 import type { NoticeTexts } from "./outbox.ts";
 
 /** A Teams account as the secretariat reads it: name and the address Teams gave. */
@@ -29,13 +30,13 @@ export function unknownTeamsUserNotice(who: AccountLine): NoticeTexts {
 
 /** The one message after installation or `/abgleich`: who is where. */
 export function teamComparisonNotice(r: { teamName: string | null; bound: number; notInTeam: string[]; notInRoster: AccountLine[] }): NoticeTexts {
-  const team = r.teamName ? `„${r.teamName}“` : "";
+  const team = r.teamName ? ` „${r.teamName}“` : "";
   const strangers = r.notInRoster.map(account);
   return {
     subject: { de: "Abgleich: Team und Mitgliederverzeichnis", en: "Comparison: team and roster" },
     text: {
-      de: `Abgleich mit dem Team ${team}: ${r.bound} Personen aus dem Verzeichnis sind im Team und über ihre E-Mail-Adresse verknüpft; der Assistent erreicht sie in Teams.\nIm Verzeichnis, aber nicht im Team: ${listOr(r.notInTeam, "niemand")}.\nIm Team, aber nicht im Verzeichnis: ${listOr(strangers, "niemand")}.`.replace("Team :", "Team:"),
-      en: `Comparison with the team ${team}: ${r.bound} people on the roster are in the team and linked by their e-mail address; the assistant reaches them in Teams.\nOn the roster but not in the team: ${listOr(r.notInTeam, "nobody")}.\nIn the team but not on the roster: ${listOr(strangers, "nobody")}.`.replace("team :", "team:"),
+      de: `Abgleich mit dem Team${team}: ${r.bound} Personen aus dem Verzeichnis sind im Team und über ihre E-Mail-Adresse verknüpft; der Assistent erreicht sie in Teams.\nIm Verzeichnis, aber nicht im Team: ${listOr(r.notInTeam, "niemand")}.\nIm Team, aber nicht im Verzeichnis: ${listOr(strangers, "niemand")}.`,
+      en: `Comparison with the team${team}: ${r.bound} people on the roster are in the team and linked by their e-mail address; the assistant reaches them in Teams.\nOn the roster but not in the team: ${listOr(r.notInTeam, "nobody")}.\nIn the team but not on the roster: ${listOr(strangers, "nobody")}.`,
     },
   };
 }
@@ -59,6 +60,11 @@ export const SYNC_STARTED: Texts = {
 export const SYNC_NO_TEAM: Texts = {
   de: "Ich bin noch in keinem Team installiert. Fügen Sie die App dem Team der Gruppe hinzu; der Abgleich läuft dann von selbst.",
   en: "I am not installed in a team yet. Add the app to the group's team; the comparison then runs by itself.",
+};
+
+export const SYNC_ONLY_IN_TEAMS: Texts = {
+  de: "Den Abgleich mit dem Team kann ich nur in Teams ausführen; schreiben Sie mir dort „/abgleich“.",
+  en: "I can compare with the team only in Teams; write \"/abgleich\" to me there.",
 };
 
 export const SYNC_FAILED: Texts = {
@@ -140,7 +146,7 @@ export function minutesAnnouncement(
   m: MeetingFacts,
   publicity: { public: true; citation: string; items: { number: number; title: string }[]; contact: string } | { public: false; note: Texts | null },
 ): NoticeTexts {
-  const day = instantTexts(m.start);
+  const day = dayTexts(berlinDay(new Date(m.start)));
   const tail: Texts = publicity.public
     ? {
         de: ` Die öffentliche Fassung${paren(publicity.citation)}${publicity.items.length ? ` (Tagesordnungspunkte ${items(publicity.items)})` : ""} erhalten Sie bei der Geschäftsstelle (${publicity.contact}).`,
@@ -150,8 +156,8 @@ export function minutesAnnouncement(
   return {
     subject: { de: `Niederschrift: ${m.title}`, en: `Minutes: ${m.title}` },
     text: {
-      de: `Die Niederschrift der ${m.title} vom ${day.de.replace(/, \d{2}:\d{2} Uhr$/, "")} ist an die Mitglieder versandt.${tail.de}`,
-      en: `The minutes of the ${m.title} of ${day.en.replace(/, \d{2}:\d{2}$/, "")} have been sent to the members.${tail.en}`,
+      de: `Die Niederschrift der ${m.title} vom ${day.de} ist an die Mitglieder versandt.${tail.de}`,
+      en: `The minutes of the ${m.title} of ${day.en} have been sent to the members.${tail.en}`,
     },
   };
 }
