@@ -105,7 +105,14 @@ function answeredCard(result: TurnResult): AdaptiveCard {
 async function installed(deps: AppDeps, context: TurnContext): Promise<void> {
   const team = teamOf(context)!;
   if (installation(await deps.services.store.read())?.teamId === team.teamId) return;
-  const members = await teamMembers(context, team.teamId);
+  let members: unknown[];
+  try {
+    members = await teamMembers(context, team.teamId);
+  } catch (e) {
+    // Not worth an error post in the team's channel: nothing is stored, "/abgleich" tries again.
+    deps.log?.("reading the team's members failed", e);
+    return;
+  }
   const ran = await syncTeamMembers(deps.services, "system", { team, members }, context.activity.id);
   if (!ran.duplicate) deps.background(async () => void (await dispatchNotices(deps.services, ran.outbox, deps.services.teams ?? null)));
 }

@@ -1,25 +1,9 @@
 /**
- * Where the bot reaches a person in Teams (the conversation reference it last saw them in), as
- * the outbox's Teams channel, and what the sender should hear about messages that did not reach
- * Teams.
+ * What the sender should hear about messages that did not reach Teams. (The outbox's Teams channel
+ * itself — stored 1:1 chat, a chat the bot opens, the team's channel — is bot/proactive.ts.)
  */
-import type { Services } from "../services/context.ts";
-import { conversationRef } from "../services/conversation-state.ts";
-import type { Delivered, TeamsChannel } from "../services/outbox.ts";
+import type { Delivered } from "../services/outbox.ts";
 import { deliverySummary as summaryText } from "../texts/outbox.ts";
-
-/** Sends a text to a stored Teams conversation; throws when Teams cannot deliver. */
-export type TeamsSender = (reference: unknown, text: string) => Promise<void>;
-
-/** The outbox's Teams channel: the person's stored conversation, if the bot has one. */
-export function teamsChannel(services: Services, send: TeamsSender): TeamsChannel {
-  return async (personId, text) => {
-    const ref = await conversationRef(services, personId);
-    if (!ref) return false;
-    await send(ref, text);
-    return true;
-  };
-}
 
 /** What the sender should know about deliveries that did not reach Teams. */
 export function deliverySummary(deliveries: Delivered[], transport: "smtp" | "outbox", lang: "de" | "en"): string | null {
