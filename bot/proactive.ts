@@ -71,8 +71,10 @@ async function openChat(deps: ProactiveDeps, target: { serviceUrl: string; tenan
 export function proactiveChannel(deps: ProactiveDeps): TeamsChannel {
   const { services } = deps;
   const told: string[] = [];
-  const refused = async (personId: string, e: unknown) => {
-    told.push(...(await reportUnreachable(services, personId, reasonOf(e))));
+  // 403: Teams will not let the bot talk to this person (the app is not available to them). Anything
+  // else (a network error, a throttled request) may pass: e-mail carries this message, nobody is marked.
+  const refused = async (personId: string, e: unknown): Promise<never> => {
+    if ((e as { statusCode?: number }).statusCode === 403) told.push(...(await reportUnreachable(services, personId, reasonOf(e))));
     throw e;
   };
   const send = async (personId: string, text: string): Promise<boolean> => {
