@@ -110,7 +110,7 @@ async function installed(deps: AppDeps, context: TurnContext): Promise<void> {
     members = await teamMembers(context, team.teamId);
   } catch (e) {
     // Not worth an error post in the team's channel: nothing is stored, "/abgleich" tries again.
-    deps.log?.("reading the team's members failed", e);
+    deps.log?.("teams.sync-failed", e);
     return;
   }
   const ran = await syncTeamMembers(deps.services, "system", { team, members }, context.activity.id);
