@@ -13,7 +13,7 @@ import { deliverySummary } from "./notify.ts";
 import { dispatchNotices } from "../services/outbox.ts";
 import { continueWith as continueOn, proactiveChannel } from "./proactive.ts";
 import { identifiedSender, isPersonalChat, mentionsBot, teamMembers, teamOf, userOf } from "./teams-members.ts";
-import { forgetTeam, installation, syncTeamMembers } from "../services/team-sync.ts";
+import { forgetTeam, installation, rememberTeam, syncTeamMembers } from "../services/team-sync.ts";
 import type { Reply, TurnResult } from "./turn.ts";
 import { rememberConversation } from "../services/conversation-state.ts";
 import { ANSWERED_FALLBACK } from "../texts/cards.ts";
@@ -104,17 +104,19 @@ function answeredCard(result: TurnResult): AdaptiveCard {
  */
 async function installed(deps: AppDeps, context: TurnContext): Promise<void> {
   const team = teamOf(context)!;
-  if (installation(await deps.services.store.read())?.teamId === team.teamId) return;
+  const known = installation(await deps.services.store.read());
+  if (known?.teamId === team.teamId && known.membersRead) return;
+  const send = (ids: string[]) => deps.background(async () => void (await dispatchNotices(deps.services, ids, deps.services.teams ?? null)));
   let members: unknown[];
   try {
     members = await teamMembers(context, team.teamId);
   } catch (e) {
-    // Not worth an error post in the team's channel: nothing is stored, "/abgleich" tries again.
+    // No error post in the team's channel: the team is kept, the Geschäftsstelle asked for "/abgleich".
     deps.log?.("teams.sync-failed", e);
-    return;
+    return send(await rememberTeam(deps.services, team));
   }
   const ran = await syncTeamMembers(deps.services, "system", { team, members }, context.activity.id);
-  if (!ran.duplicate) deps.background(async () => void (await dispatchNotices(deps.services, ran.outbox, deps.services.teams ?? null)));
+  if (!ran.duplicate) send(ran.outbox);
 }
 
 async function handle(deps: AppDeps, context: TurnContext, given: Incoming): Promise<TurnResult> {

@@ -258,6 +258,8 @@ export const TeamsInstallation = z.object({
   /** The bot's own account in Teams (28:…), as the installation named it. */
   botId: id,
   syncedAt: instant,
+  /** False while the team's member list could not be read yet (the next installation event or `/abgleich` reads it). */
+  membersRead: z.boolean().default(true),
   /** Teams user ids (29:…) by person id, as the team roster gave them: a 1:1 chat is opened with these. */
   userIds: z.record(z.string()).default({}),
 });

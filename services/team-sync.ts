@@ -11,7 +11,7 @@
 import { z } from "zod";
 import type { Db, TeamsInstallation } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { teamComparisonNotice, unreachableNotice } from "../texts/teams.ts";
+import { teamComparisonNotice, teamUnreadNotice, unreachableNotice } from "../texts/teams.ts";
 import type { Services } from "./context.ts";
 import { bindAccount, TeamsAccount, addressesOf } from "./bind-identity.ts";
 import { queueNotices } from "./outbox.ts";
@@ -53,7 +53,7 @@ export const syncTeam: Command<SyncInput, SyncResult> = {
     }
     for (const key of Object.keys(db.botState)) if (key.startsWith(UNREACHABLE)) delete db.botState[key];
     const team = { ...input.team, name: input.team.name ?? null };
-    db.teams = { ...team, syncedAt: toBerlinIso(ctx.now), userIds };
+    db.teams = { ...team, syncedAt: toBerlinIso(ctx.now), membersRead: true, userIds };
     const result: SyncResult = {
       bound: Object.keys(userIds),
       notInTeam: db.persons.filter((p) => !userIds[p.id]).map((p) => p.id),
@@ -71,6 +71,22 @@ export const syncTeam: Command<SyncInput, SyncResult> = {
 /** `input` is parsed by the command (SyncInput): the members come from Teams. */
 export async function syncTeamMembers(services: Pick<Services, "store" | "clock">, actorId: string, input: unknown, activityId?: string) {
   return run(services, syncTeam, { actorId, activityId, input });
+}
+
+/**
+ * Installed, but Teams did not hand out the member list: the team is kept (so `/abgleich` can
+ * read it later) and the Geschäftsstelle is told once; returns the notice's outbox ids.
+ */
+export async function rememberTeam(services: Pick<Services, "store" | "clock">, input: SyncInput["team"]): Promise<string[]> {
+  const now = services.clock();
+  const done = await services.store.update({ actorId: "system" }, (db, audit) => {
+    if (db.teams?.teamId === input.teamId) return [];
+    db.teams = { ...input, name: input.name ?? null, syncedAt: toBerlinIso(now), membersRead: false, userIds: {} };
+    audit("teams.installed", { teamId: input.teamId, tenantId: input.tenantId, membersRead: false });
+    const notice = teamUnreadNotice(input.name ?? null);
+    return queueNotices(db, db.body.secretariatIds.map((personId) => ({ personId, ...notice })), { now, actorId: "system", meetingId: null });
+  });
+  return done.duplicate ? [] : done.value;
 }
 
 /** The stored team, or null before the bot was installed in one. */

@@ -41,6 +41,18 @@ export function teamComparisonNotice(r: { teamName: string | null; bound: number
   };
 }
 
+/** Installed in the team, but Teams did not hand out its member list. */
+export function teamUnreadNotice(teamName: string | null): NoticeTexts {
+  const team = teamName ? ` „${teamName}“` : "";
+  return {
+    subject: { de: "Abgleich: Team und Mitgliederverzeichnis", en: "Comparison: team and roster" },
+    text: {
+      de: `Der Assistent wurde dem Team${team} hinzugefügt, konnte dessen Mitgliederliste aber nicht lesen. Bitte schreiben Sie ihm später „/abgleich“; bis dahin erreicht er nur, wer ihm selbst geschrieben hat.`,
+      en: `The assistant was added to the team${team} but could not read its member list. Please write "/abgleich" to it later; until then it reaches only those who wrote to it.`,
+    },
+  };
+}
+
 /** Teams refused a chat with this person: only the Geschäftsstelle learns why. */
 export function unreachableNotice(name: string, reason: string): NoticeTexts {
   return {

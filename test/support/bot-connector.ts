@@ -57,6 +57,8 @@ export interface BotConnector {
   addGroupChat(conversationId: string, userIds: string[]): void;
   /** Users to whom the app is not available: creating a chat with them is refused with 403. */
   blockApp(userId: string): void;
+  /** The next `n` member-list requests are refused (403), as while Teams is still adding the bot. */
+  refuseMemberLists(n: number): void;
   /** Resolves once `predicate` holds for the sent messages (or rejects after `ms`). */
   waitUntil(predicate: () => boolean, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -77,6 +79,7 @@ export async function startBotConnector(options: { tenantId?: string; pageLimit?
   const users = new Map<string, TeamsUser>();
   const conversations = new Map<string, string[]>();
   const blocked = new Set<string>();
+  let refuseLists = 0;
   const requests: ConnectorRequest[] = [];
   const sent: BotConnector["sent"] = [];
   const created: BotConnector["created"] = [];
@@ -97,6 +100,7 @@ export async function startBotConnector(options: { tenantId?: string; pageLimit?
     if (method === "GET" && m) {
       const members = membersOf(decodeURIComponent(m[1]!));
       if (!members) return error(404, "ConversationNotFound", "Conversation not found.");
+      if (refuseLists > 0 && refuseLists--) return error(403, "BotNotInConversationRoster", "The bot is not part of the conversation roster.");
       const size = Math.min(Number(query.pageSize ?? pageLimit) || pageLimit, pageLimit);
       const from = Number(query.continuationToken ?? 0);
       const page = members.slice(from, from + size).map((id) => account(users.get(id)!));
@@ -146,6 +150,7 @@ export async function startBotConnector(options: { tenantId?: string; pageLimit?
     addPersonalChat: (id, userId) => void conversations.set(id, [userId]),
     addGroupChat: (id, ids) => void conversations.set(id, ids),
     blockApp: (userId) => void blocked.add(userId),
+    refuseMemberLists: (n) => void (refuseLists = n),
     waitUntil: async (predicate, ms = 10_000) => {
       const until = Date.now() + ms;
       while (!predicate()) {
