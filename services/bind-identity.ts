@@ -12,7 +12,7 @@ import type { Db, Person } from "../domain/model.ts";
 import { manageMeetings } from "./permissions.ts";
 import { run, type Command, type CommandContext } from "./runner.ts";
 import type { Services } from "./context.ts";
-import { unknownTeamsUserNotice } from "../texts/teams.ts";
+import { otherAccountNotice, unknownTeamsUserNotice } from "../texts/teams.ts";
 
 /** A Teams account as the connector's members endpoint gives it. */
 export const TeamsAccount = z.object({
@@ -66,7 +66,8 @@ const unknownKey = (aadObjectId: string) => `teams-unknown:${aadObjectId.toLower
 
 /**
  * A Teams user wrote and is not bound yet: bind them by e-mail, or, when no address is on the
- * roster, tell the Geschäftsstelle once per Teams user (the outbox ids come back to send).
+ * roster (or its person is bound to another Teams account), tell the Geschäftsstelle once per
+ * Teams user (the outbox ids come back to send).
  */
 export const bindIdentity: Command<TeamsAccount, Person | null> = {
   input: TeamsAccount,
@@ -78,7 +79,9 @@ export const bindIdentity: Command<TeamsAccount, Person | null> = {
     if (ctx.db.botState[key]) return null;
     ctx.db.botState[key] = { at: ctx.now.toISOString(), email: ctx.input.email ?? ctx.input.userPrincipalName ?? null };
     ctx.audit("identity.unknown", { aadObjectId: ctx.input.aadObjectId, email: ctx.input.email ?? null, userPrincipalName: ctx.input.userPrincipalName ?? null });
-    const notice = unknownTeamsUserNotice({ name: ctx.input.name || ctx.input.aadObjectId, email: addressesOf(ctx.input)[0] ?? null });
+    const who = { name: ctx.input.name || ctx.input.aadObjectId, email: addressesOf(ctx.input)[0] ?? null };
+    const taken = personForAccount(ctx.db, ctx.input); // the address is on the roster, bound to another Teams account
+    const notice = taken ? otherAccountNotice(who, taken.name) : unknownTeamsUserNotice(who);
     ctx.notify(ctx.db.body.secretariatIds.map((personId) => ({ personId, ...notice })), null);
     return null;
   },

@@ -162,6 +162,18 @@ describe("a roster imported without aadObjectIds", () => {
     expect(told[0]!.text!.de).toContain("Erika Fremd (erika.fremd@andere-org.de)");
     await until(async () => (await world.mails()).filter((m) => m.email.subject?.includes("Unbekannte Person")).length === told.length, "the mails to the Geschäftsstelle");
   });
+  it("a second Teams account with a bound person's address takes nothing over; the Geschäftsstelle hears of it", async () => {
+    const second: TeamsUser = { ...users.get("m-jugendamt")!, id: "29:m-jugendamt-second", aadObjectId: "20000000-0000-4000-8000-000000000001" };
+    connector.addUsers([second]);
+    connector.addPersonalChat("a:chat-second", second.id);
+    await post(activity(second, { type: "message", text: "Hallo", conversation: { id: "a:chat-second", conversationType: "personal" } }));
+    await until(() => textsTo("a:chat-second").length > 0, "the answer");
+    expect(textsTo("a:chat-second")[0]).toContain("ich kenne Sie noch nicht");
+    expect((await person("m-jugendamt")).aadObjectId).toBe(users.get("m-jugendamt")!.aadObjectId);
+    const told = (await db()).outbox.filter((m) => m.subject.de === "Zweites Teams-Konto");
+    expect(told).toHaveLength((await db()).body.secretariatIds.length);
+    expect(told[0]!.text!.de).toContain("Die Adresse gehört Sabine Fuchs");
+  });
 });
 
 describe("installed in the group's team", () => {

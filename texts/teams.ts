@@ -28,6 +28,17 @@ export function unknownTeamsUserNotice(who: AccountLine): NoticeTexts {
   };
 }
 
+/** Once per Teams user whose address belongs to a roster person already bound to another Teams account. */
+export function otherAccountNotice(who: AccountLine, person: string): NoticeTexts {
+  return {
+    subject: { de: "Zweites Teams-Konto", en: "Second Teams account" },
+    text: {
+      de: `${account(who)} hat dem Assistenten in Teams geschrieben. Die Adresse gehört ${person}, die schon mit einem anderen Teams-Konto verknüpft ist; der Assistent hat das neue Konto deshalb nicht übernommen. Soll es gelten, tragen Sie bitte seine Objekt-ID (aadObjectId) in die Mitgliederliste ein.`,
+      en: `${account(who)} wrote to the assistant in Teams. The address belongs to ${person}, who is already linked to another Teams account, so the assistant did not take the new one. If it should count, please put its object id (aadObjectId) into the roster.`,
+    },
+  };
+}
+
 /** The one message after installation or `/abgleich`: who is where. */
 export function teamComparisonNotice(r: { teamName: string | null; bound: number; notInTeam: string[]; notInRoster: AccountLine[] }): NoticeTexts {
   const team = r.teamName ? ` „${r.teamName}“` : "";
