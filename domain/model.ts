@@ -284,7 +284,7 @@ export const Db = z.object({
   outbox: z.array(OutboxMessage).default([]),
   /** Bot conversation state (half-finished flows) and conversation references, by key. */
   botState: z.record(z.unknown()),
-  /** The team the bot is installed in; absent until then. */
+  /** The team the bot is installed in; null until then (the JSON store writes every top-level field). */
   teams: TeamsInstallation.nullable().default(null),
   /**
    * Counts the changes that wrote audit lines: a change's lines carry the next number and are
