@@ -42,6 +42,10 @@ import { remindersListing } from "../texts/reminders.ts";
 import { quorumText } from "../texts/quorum.ts";
 import { standIns } from "../services/presence.ts";
 import { CONFIRM_BUTTONS, confirmNotQuorate, withStandIns } from "../texts/meeting-events.ts";
+import { announce, type Occasion } from "../services/channel-announcements.ts";
+import { installation, syncTeamMembers } from "../services/team-sync.ts";
+import { ServiceError } from "../services/errors.ts";
+import { SYNC_FAILED, SYNC_NO_TEAM, SYNC_ONLY_IN_TEAMS, SYNC_STARTED } from "../texts/teams.ts";
 
 type Handler = (turn: Turn, args: string) => Promise<TurnResult> | TurnResult;
 
@@ -57,6 +61,7 @@ const SECRETARIAT: Record<string, Handler> = {
   outbox,
   erinnerungen: reminders,
   reminders,
+  abgleich: syncWithTeam,
 };
 
 const CHAIR: Record<string, Handler> = {
@@ -149,7 +154,7 @@ function change(turn: Turn, args: string): TurnResult {
   return afterReply(turn, WORK_STARTED.change, async () => {
     const outcome = await changeMeeting(turn.services, turn.person.id, found.id, changes, null, turn.activityId);
     return withNotes(outcome.text, outcome.warnings);
-  });
+  }, { meetingId: found.id, occasion: "changed" });
 }
 
 /** "/sitzung absagen <Grund>": everyone invited gets a cancellation (METHOD:CANCEL). */
@@ -157,17 +162,47 @@ function cancel(turn: Turn, reason: string): TurnResult {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
   return afterReply(turn, WORK_STARTED.cancel, async () =>
-    (await cancelMeeting(turn.services, turn.person.id, found.id, reason.trim() || null, turn.activityId)).text);
+    (await cancelMeeting(turn.services, turn.person.id, found.id, reason.trim() || null, turn.activityId)).text, { meetingId: found.id, occasion: "cancelled" });
 }
 
-/** Says at once that work has started; the work's result follows as a second message. */
-function afterReply(turn: Turn, now: Texts, work: () => Promise<Texts>): TurnResult {
+/**
+ * Says at once that work has started; the work's result follows as a second message. `occasion`:
+ * what the team's channel (and, for the invitation, each member's Teams chat) is told afterwards.
+ */
+function afterReply(turn: Turn, now: Texts, work: () => Promise<Texts>, occasion?: { meetingId: string; occasion: Occasion }): TurnResult {
   const result = reply(turn, now);
   result.later = async () => {
     try {
-      return { replies: [{ text: t(turn, await work()) }], outbox: [] };
+      const text = t(turn, await work());
+      const outbox = occasion ? await announce(turn.services, turn.person.id, occasion.meetingId, occasion.occasion) : [];
+      return { replies: [{ text }], outbox };
     } catch (e) {
       return refusal(turn, e);
+    }
+  };
+  return result;
+}
+
+/** "/abgleich": the team's members against the roster again; the comparison comes as a message. */
+function syncWithTeam(turn: Turn): TurnResult {
+  const team = installation(turn.db);
+  const read = turn.services.teams?.readTeam;
+  if (!team) return reply(turn, SYNC_NO_TEAM);
+  if (!read) return reply(turn, SYNC_ONLY_IN_TEAMS);
+  const result = reply(turn, SYNC_STARTED);
+  result.later = async () => {
+    let members: unknown[];
+    try {
+      members = await read(team);
+    } catch {
+      return reply(turn, SYNC_FAILED);
+    }
+    try {
+      const ran = await syncTeamMembers(turn.services, turn.person.id, { team, members }, turn.activityId);
+      return { replies: [], outbox: ran.duplicate ? [] : ran.outbox };
+    } catch (e) {
+      if (e instanceof ServiceError) return refusal(turn, e);
+      throw e;
     }
   };
   return result;
@@ -194,7 +229,7 @@ async function minutes(turn: Turn, args: string): Promise<TurnResult> {
     const meeting = minutesAwaitingApproval(turn.db);
     if (!meeting) return reply(turn, NO_MINUTES_TO_SEND);
     return afterReply(turn, WORK_STARTED.sendMinutes, async () =>
-      (await sendMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId })).text);
+      (await sendMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId })).text, { meetingId: meeting.id, occasion: "minutes" });
   }
   if (/^(genehmigen|approve|genehmigt)$/.test(sub)) {
     const meeting = minutesAwaitingApproval(turn.db);
@@ -244,13 +279,14 @@ async function invite(turn: Turn, args: string): Promise<TurnResult> {
   if (again) {
     const update = /^(aktualisieren|update)$/i.test(again[1]!);
     return afterReply(turn, WORK_STARTED.inviteAgain, async () =>
-      (update ? await sendUpdate(services, person.id, found.id, again[2]!.trim() || null, activityId) : await retryInvitation(services, person.id, found.id, activityId)).text);
+      (update ? await sendUpdate(services, person.id, found.id, again[2]!.trim() || null, activityId) : await retryInvitation(services, person.id, found.id, activityId)).text,
+      { meetingId: found.id, occasion: update ? "changed" : "invitation" });
   }
   const urgentMatch = args.trim().match(/^(dringend|urgent)\b\s*(.*)$/i);
   const request = { urgent: Boolean(urgentMatch), reason: urgentMatch?.[2]?.trim() || null };
   const check = invitationCheck(turn.db, found.id, turn.now, request);
   if (!check.allowed) return reply(turn, invitationRefusalText(check));
-  return afterReply(turn, invitationSendingText(found.start), async () => (await sendInvitation(services, person.id, found.id, request, activityId)).text);
+  return afterReply(turn, invitationSendingText(found.start), async () => (await sendInvitation(services, person.id, found.id, request, activityId)).text, { meetingId: found.id, occasion: "invitation" });
 }
 
 function answersOverview(turn: Turn): TurnResult {

@@ -9,7 +9,7 @@ import { clockFromEnv } from "../adapters/clock.ts";
 import { loadAllProfiles } from "../adapters/profiles.ts";
 import { openServices } from "../services/open-services.ts";
 import { createApp } from "./app.ts";
-import { proactiveSender, teamsChannel } from "./notify.ts";
+import { proactiveChannel } from "./proactive.ts";
 import { runReminders } from "../services/reminders.ts";
 import type { Services } from "../services/context.ts";
 import { PLAYGROUND_PORT, startPlayground } from "./playground.ts";
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     : null;
   if (playground) log.info(playgroundStarting(settings.playgroundUser, PLAYGROUND_PORT).de);
   const proactive = Boolean(settings.credentials) || !settings.playground;
-  const reminders = startReminderTimer({ ...services, teams: proactive ? teamsChannel(services, proactiveSender(adapter, settings.credentials?.MicrosoftAppId ?? "")) : null });
+  const reminders = startReminderTimer({ ...services, teams: proactive ? proactiveChannel({ services, adapter, botAppId: settings.credentials?.MicrosoftAppId ?? "" }) : null });
   const stop = () => {
     clearInterval(reminders);
     playground?.kill();

@@ -188,7 +188,8 @@ const bilingual = z.object({ de: z.string().min(1), en: z.string().min(1) });
 export const OutboxMessage = z.object({
   id,
   personId: id,
-  purpose: z.enum(["notice", "minutes"]),
+  /** "announcement": a post in the team's General channel (Teams only; personId is TEAM_CHANNEL). */
+  purpose: z.enum(["notice", "minutes", "announcement"]),
   meetingId: id.nullable(),
   /** The subject, fixed when it was recorded (the minutes mail is German only: both the same). */
   subject: bilingual,
@@ -209,6 +210,8 @@ export const OutboxMessage = z.object({
     /** In Teams the message carries the meeting's answer buttons (the reminder to answer). */
     answerButtons: z.boolean(),
   }).nullable().default(null),
+  /** A Teams message whose content an e-mail already carries (the invitation's): never sent by mail. */
+  teamsOnly: z.boolean().default(false),
   ...deliveryState,
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
@@ -293,6 +296,26 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const StoredAuditEntry = AuditEntry.extend({ seq: z.number().int().nonnegative().optional() });
 export type StoredAuditEntry = z.infer<typeof StoredAuditEntry>;
 
+/**
+ * The team the bot is installed in (Teams): where it opens 1:1 chats with members who never wrote
+ * and posts announcements. Kept from the installation event and every `/abgleich`.
+ */
+export const TeamsInstallation = z.object({
+  teamId: id,
+  name: z.string().nullable().default(null),
+  tenantId: id,
+  serviceUrl: z.string().url(),
+  generalChannelId: id,
+  /** The bot's own account in Teams (28:…), as the installation named it. */
+  botId: id,
+  syncedAt: instant,
+  /** False while the team's member list could not be read yet (the next installation event or `/abgleich` reads it). */
+  membersRead: z.boolean().default(true),
+  /** Teams user ids (29:…) by person id, as the team roster gave them: a 1:1 chat is opened with these. */
+  userIds: z.record(z.string()).default({}),
+});
+export type TeamsInstallation = z.infer<typeof TeamsInstallation>;
+
 export const Db = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   body: Body,
@@ -312,6 +335,8 @@ export const Db = z.object({
   outbox: z.array(OutboxMessage).default([]),
   /** Bot conversation state (half-finished flows) and conversation references, by key. */
   botState: z.record(z.unknown()),
+  /** The team the bot is installed in; null until then (the JSON store writes every top-level field). */
+  teams: TeamsInstallation.nullable().default(null),
   /**
    * Counts the changes that wrote audit lines: a change's lines carry the next number and are
    * appended before the data file is written; lines numbered above this were never committed.

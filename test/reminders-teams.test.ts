@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Activity } from "botbuilder";
-import { teamsChannel } from "../bot/notify.ts";
+import { proactiveChannel } from "../bot/proactive.ts";
+import type { TeamsAdapter } from "../bot/teams-ai.ts";
 import type { Services } from "../services/context.ts";
 import { sendInvitation } from "../services/invitations.ts";
 import { runReminders, type SentReminder } from "../services/reminders.ts";
@@ -30,7 +31,12 @@ beforeAll(async () => {
   await sendInvitation(bot.world.services, GS, meetingId, { urgent: false, reason: null });
   bot.setNow(DUE);
   const services: Services = bot.world.services;
-  sent = await runReminders({ ...services, teams: teamsChannel(services, async (reference, message) => void posted.push({ reference, message })) });
+  // The adapter's continueConversation as Bot Framework hands it over: the stand-in takes what is posted.
+  const adapter = {
+    continueConversationAsync: async (_bot: string, reference: unknown, work: (ctx: unknown) => Promise<void>) =>
+      work({ sendActivity: async (message: string | Partial<Activity>) => void posted.push({ reference, message }) }),
+  } as unknown as TeamsAdapter;
+  sent = await runReminders({ ...services, teams: proactiveChannel({ services, adapter, botAppId: "" }) });
 }, 120_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ export interface NoticeTexts {
   text: Texts;
 }
 
-export type OutboxPurpose = "invitation" | "update" | "cancel" | "notice" | "minutes";
+export type OutboxPurpose = "invitation" | "update" | "cancel" | "notice" | "minutes" | "announcement";
 
 export const PURPOSE: Record<OutboxPurpose, Texts> = {
   invitation: { de: "Einladung", en: "invitation" },
@@ -15,6 +15,7 @@ export const PURPOSE: Record<OutboxPurpose, Texts> = {
   cancel: { de: "Absage der Sitzung", en: "cancellation" },
   notice: { de: "Benachrichtigung", en: "notice" },
   minutes: { de: "Niederschrift", en: "minutes" },
+  announcement: { de: "Ankündigung im Team-Kanal", en: "announcement in the team channel" },
 };
 
 export const STATE: Record<"queued" | "sending" | "accepted" | "failed", Texts> = {
@@ -40,6 +41,10 @@ export function noticeMail(lang: keyof Texts, bodyName: string, notice: NoticeTe
 
 /** What a failed delivery records when the server gave no reason (stored, so in German). */
 export const UNKNOWN_ERROR = "unbekannter Fehler";
+/** Who an announcement went to, in `outbox list` and `/postausgang`. */
+export const TEAM_CHANNEL_NAME = "Team-Kanal „Allgemein“";
+/** What a Teams-only message records when the bot has no way to the person in Teams. */
+export const NOT_IN_TEAMS = "in Teams nicht erreichbar";
 /** What a notice to a person no longer on the roster records. */
 export const UNKNOWN_PERSON = "unbekannte Person";
 
