@@ -59,7 +59,7 @@ export function createApp(given: AppDeps): Application {
   app.conversationUpdate("membersAdded", async (context) => {
     const added = context.activity.membersAdded ?? [];
     if (added.some((m) => m.id !== context.activity.recipient.id)) {
-      await handle(deps, context, { user: userOf(context), text: "hallo", value: null });
+      await handle(deps, context, { user: userOf(context), text: "", value: null, welcome: true });
     }
   });
 

@@ -6,7 +6,8 @@ import type { Db } from "../domain/model.ts";
 import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
 import { quorum, runCommand, vote } from "./commands.ts";
-import { flowOf, setFlow } from "../services/conversation-state.ts";
+import { setFlow } from "../services/conversation-state.ts";
+import { leaveFlow, leavesFlow, openFlow, withNote } from "./flows.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
   askAbsence, askUnsure, attend, continueProposal, deadlinesAnswer, decline, delegateSeat, majorityRuleAnswer,
@@ -28,6 +29,8 @@ export interface Incoming {
   text: string;
   /** Data of a card button (Action.Execute or Action.Submit): `{ verb, … }`. */
   value?: Record<string, unknown> | null;
+  /** Teams added the person to the conversation (conversationUpdate): a welcome, never a flow's answer. */
+  welcome?: boolean;
 }
 
 export async function converse(services: Services, incoming: Incoming): Promise<TurnResult> {
@@ -40,6 +43,7 @@ export async function converse(services: Services, incoming: Incoming): Promise<
     await services.store.update({ actorId: person.id }, (d) => rememberLang(d, person.id, lang));
   }
   const turn: Turn = { services, db, person, lang, now: services.clock(), activityId: incoming.activityId };
+  if (incoming.welcome) return greet(turn);
   // Teams delivered this message again after it was applied: answer, change nothing.
   if (incoming.activityId && db.processedActivities.some((a) => a.id === incoming.activityId)) return reply(turn, ALREADY_HANDLED);
   if (incoming.value && typeof incoming.value.verb === "string") return cardAction(turn, incoming.value);
@@ -51,17 +55,24 @@ function unknownUser(db: Db, lang: Lang, name?: string | null): TurnResult {
 }
 
 async function message(turn: Turn, u: Understood, text: string): Promise<TurnResult> {
-  const flow = flowOf(turn.db, turn.person.id);
+  const { flow, note } = await openFlow(turn);
   const { intent } = u;
   if (intent.kind === "cancel") {
     await setFlow(turn.services, turn.person.id, null);
     return reply(turn, flow ? CANCELLED : NOTHING_TO_CANCEL);
   }
-  if (flow?.kind === "proposal" && intent.kind !== "command" && intent.kind !== "help") return continueProposal(turn, flow, text);
+  if (flow?.kind === "proposal" && !leavesFlow(intent)) return continueProposal(turn, flow, text);
   if (flow?.kind === "absence") {
     if (/^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim()) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
     if (/^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
   }
+  const left = flow && leavesFlow(intent) ? await leaveFlow(turn, flow) : null;
+  return withNote(note ?? left, await route(turn, u, text));
+}
+
+/** The message as what it means, once no flow takes it. */
+async function route(turn: Turn, u: Understood, text: string): Promise<TurnResult> {
+  const { intent } = u;
   switch (intent.kind) {
     case "delegate": return delegateSeat(turn, u.date);
     case "absent": return /ohne|without|no deputy/i.test(text) ? declineFor(turn, u) : askAbsence(turn, u.date);
