@@ -7,6 +7,7 @@ import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
 import { quorum, runCommand, vote } from "./commands.ts";
 import { setFlow } from "../services/conversation-state.ts";
+import { PRESENCE_CHOICE } from "./presence-names.ts";
 import { leaveFlow, leavesFlow, openFlow, withNote } from "./flows.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
@@ -135,6 +136,7 @@ async function cardAction(turn: Turn, value: Record<string, unknown>): Promise<T
     case "decline": return meetingId ? decline(turn, meetingId) : notUnderstood(turn);
     case "delegate": return delegateSeat(turn, meetingId ? { meetingId } : null);
     case "checkin": return selfCheckIn(turn);
+    case PRESENCE_CHOICE: return runCommand(turn, value.present === false ? "abwesend" : "anwesend", typeof value.query === "string" ? value.query : "");
     case "proposal.accept":
     case "proposal.reject":
       return decideProposalAction(turn, proposalId, value.verb === "proposal.accept");
