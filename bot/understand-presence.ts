@@ -48,6 +48,9 @@ const CHECK_IN_VOCABULARY = new Set(
 );
 const CHECK_IN_CORE = /^(da|hier|anwesend|online|eingewaehlt|raum|drin|here|present|room|in)$/;
 
+/** A request put as a question: "Können Sie bitte …", "Kann meine Vertretung für mich …", "could you …". */
+const REQUEST = /\b(bitte|please|koennen sie|koennten sie|could you|can you|would you)\b| (fuer|statt|anstatt) (mich|mir|meiner) | instead of me | in my place /;
+
 const isDeputyClause = (c: Clause) => c.words.some((w) => DEPUTY_WORD.test(w)) || STANDS_IN.test(spaced(c));
 const matches = (cs: Clause[], word: RegExp, phrase: RegExp) => hasWord(cs, word) || cs.some((c) => phrase.test(spaced(c)));
 
@@ -62,10 +65,12 @@ export function presenceIntent(n: string): PresenceIntent | null {
   const deputyActs = deputyClauses.some((c) => c.words.some((w) => DEPUTY_ACTION.test(w)) || DEPUTY_PHRASE.test(spaced(c)));
   if (matches(cs, UNSURE_WORD, UNSURE_PHRASE) && (absent || attend || deputyClauses.length > 0 || hasWord(cs, TAKE_PART))) return { kind: "unsure" };
   if (absent && noDeputy) return { kind: "absent" };
-  if (deputyActs || (absent && deputyClauses.length > 0)) return { kind: "delegate" };
+  // "Kommt meine Vertretung auch?" asks; "Kann meine Vertretung für mich teilnehmen?" asks for it.
+  const asks = /\?/.test(n) && !REQUEST.test(n);
+  if (deputyActs || (absent && deputyClauses.length > 0)) return asks ? { kind: "unsure" } : { kind: "delegate" };
   if (absent) return { kind: "absent" };
   if (isCheckIn(n)) return { kind: "check-in" };
-  if (attend && !/\b(bis wann|wann|when)\b/.test(n)) return { kind: "attend", mode: modeOf(cs) };
+  if (attend && !/\b(bis wann|wann|when)\b/.test(n)) return /\?/.test(n) ? { kind: "unsure" } : { kind: "attend", mode: modeOf(cs) };
   return null;
 }
 

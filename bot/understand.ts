@@ -81,6 +81,9 @@ const MONTHS: Record<string, number> = {
 export function findDate(n: string): MentionedDate | null {
   const numeric = n.match(/\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)/);
   if (numeric) return date(+numeric[1]!, +numeric[2]!, numeric[3] ? year(numeric[3]) : null);
+  // "am 14.3 nicht": the closing dot left out, after a word that announces a date.
+  const short = n.match(/\b(?:am|den|zum|vom|ab|bis|fuer|on|for)\s+(\d{1,2})\.(\d{1,2})(?![\d.])/);
+  if (short) return date(+short[1]!, +short[2]!, null);
   const names = Object.keys(MONTHS).join("|");
   const dayFirst = n.match(new RegExp(`\\b(\\d{1,2})(?:\\.|st|nd|rd|th)? ?(?:of )?(${names})\\b\\.?(?: (\\d{4}))?`));
   if (dayFirst) return date(+dayFirst[1]!, MONTHS[dayFirst[2]!]!, dayFirst[3] ? +dayFirst[3] : null);
