@@ -4,7 +4,7 @@
  * writer is away and the deputy attends — a delegation, never the writer's attendance.
  */
 import type { Mode } from "../services/attendance.ts";
-import { clauses, hasWord, spaced, words, type Clause } from "./understand-words.ts";
+import { clauses, hasWord, NEGATION_WORD, spaced, words, type Clause } from "./understand-words.ts";
 
 export type PresenceIntent =
   | { kind: "delegate" }
@@ -17,9 +17,14 @@ export type PresenceIntent =
 const DEPUTY_WORD = /^((stell)?vertret(er|erin|ung|en)\w*|vertritt|stellv|ersatz\w*|ersetz\w*|deputy|deputies|substitute|stand-in|standin|proxy|alternate)$/;
 const STANDS_IN = / (fuer|statt|anstatt|anstelle) (mich|mir|meiner) | an meiner stelle | in my place | instead of me | on my behalf /;
 const NO_DEPUTY = / (ohne|keine?n?) (\w+ )?(vertret|stellvertret|ersatz)\w*| without (a |my )?(deputy|substitute)| no (deputy|substitute) /;
-/** What a deputy clause asks for or announces: the deputy comes, takes over, is sent or invited. */
-const DEPUTY_ACTION =
-  /^(komm\w*|vorbeikomm\w*|come|comes|coming|teilnehm\w*|teilnimmt|nimmt|attend\w*|uebernehm\w*|uebernimmt|take|takes|go|goes|schick\w*|send\w*|geb\w*|weitergeb\w*|weiterleit\w*|forward\w*|einlad\w*|eingeladen|lad\w*|invite\w*|bekomm\w*|bekommt|informiert|vertritt|vertreten|bitte|please|soll|sollen|instead|statt)$/;
+/** The deputy comes, takes over, stands in: a delegation as soon as it is said. */
+const DEPUTY_COMES =
+  /^(komm(e|en|t)?|vorbeikomm\w*|come|comes|coming|teilnehm(e|en)?|teilnimmt|nimmt|attend\w*|uebernehm(e|en)?|uebernimmt|take|takes|go|goes|vertritt|vertreten|instead|statt)$/;
+/** The deputy is to be sent or invited: a delegation when asked for, or with the writer's absence. */
+const DEPUTY_SENT = /^(schick\w*|send\w*|geb\w*|weitergeb\w*|weiterleit\w*|forward\w*|einlad\w*|eingeladen|lad(e|en|t)?|invite\w*|bekomm\w*|bekommt|informiert)$/;
+/** Asking for it: "bitte", "soll", "möchte", an imperative "schickt", "laden Sie". */
+const ASKED_FOR = /^(bitte|please|soll|sollen|moechte|moechten|want|schickt|sendet|ladet)$/;
+const ASKED_FOR_PHRASE = / (schicken|laden|leiten|senden|geben) sie | (kann|koennen|koennten) sie | could you | can you | would like /;
 const DEPUTY_PHRASE = / an (meine|meinen|die|den) | to my /;
 
 /** The writer will not be there. */
@@ -28,10 +33,13 @@ const ABSENT_WORD =
 const ABSENT_PHRASE = / nicht da | keine zeit | out of( the)? office | cancel my (attendance|participation) | not be able | can't make it /;
 /** Taking part, which a negation in the same clause turns into an absence. */
 const TAKE_PART =
-  /^(teilnehm\w*|teilzunehm\w*|teilnahm\w*|teil|komm\w*|dabei|da|schaff\w*|kann|koennen|kannst|attend\w*|come|coming|make|join\w*|able|there|participat\w*|go|going|nehm\w*)$/;
+  /^(teilnehm(e|en)?|teilzunehmen|teilnahme|teil|komm(e|en)?|dabei|da|schaff\w*|kann|koennen|kannst|attend\w*|come|coming|make|join\w*|able|there|participat\w*|go|going|nehm(e|en)?)$/;
+/** The clause speaks of the writer: "ich", "bin", or a clause that starts with the verb ("kann nicht kommen"). */
+const FIRST_PERSON = /^(ich|i|i'm|i'll|im|bin|komme|nehme|werde|mich|mir|my|me)$/;
+const VERB_FIRST = /^(kann|muss|werde|won't|can't|cannot|cant|sorry|leider|unable|not|will|schaffe|nicht|komme|bin|nehme)$/;
 
 const ATTEND_WORD =
-  /^(teilnehm\w*|teilzunehm\w*|teilnahme|zusag\w*|zugesagt|komme|komm|kommen|vorbeikomm\w*|dabei|zugeschaltet|zuschalten|zuschalte|attend|attending|join|joining|coming|accept\w*|confirm\w*|bestaetig\w*)$/;
+  /^(teilnehm(e|en)?|teilzunehmen|teilnahme|zusag\w*|zugesagt|komme|komm|kommen|vorbeikomm\w*|dabei|zugeschaltet|zuschalten|zuschalte|attend|attending|join|joining|coming|accept\w*|confirm\w*|bestaetig\w*)$/;
 const ATTEND_PHRASE = / be there | count me in | dial in | i'm in /;
 
 const UNSURE_WORD = /^(vielleicht|eventuell|evtl|moeglicherweise|unsicher|maybe|perhaps|might|probably|wahrscheinlich|unklar|versuch\w*|try|trying|hoffentlich|hope|unsure)$/;
@@ -51,24 +59,52 @@ const CHECK_IN_CORE = /^(da|hier|anwesend|online|eingewaehlt|raum|drin|here|pres
 /** A request put as a question: "Können Sie bitte …", "Kann meine Vertretung für mich …", "could you …". */
 const REQUEST = /\b(bitte|please|koennen sie|koennten sie|could you|can you|would you)\b| (fuer|statt|anstatt) (mich|mir|meiner) | instead of me | in my place /;
 
-const isDeputyClause = (c: Clause) => c.words.some((w) => DEPUTY_WORD.test(w)) || STANDS_IN.test(spaced(c));
 const matches = (cs: Clause[], word: RegExp, phrase: RegExp) => hasWord(cs, word) || cs.some((c) => phrase.test(spaced(c)));
+const indexOf = (ws: string[], re: RegExp) => ws.findIndex((w) => re.test(w));
+
+/** Who a clause is about: where the deputy is named (or -1), and what is said of writer and deputy. */
+interface Roles {
+  deputyAt: number;
+  /** The writer will not be there (said before the deputy is named, or with no deputy in the clause). */
+  writerAbsent: boolean;
+  /** A negation after the deputy is named: "meine Vertretung kommt nicht". */
+  deputyNegated: boolean;
+}
+
+function roles(c: Clause): Roles {
+  const standsIn = STANDS_IN.exec(spaced(c));
+  const named = indexOf(c.words, DEPUTY_WORD);
+  const phraseAt = standsIn ? spaced(c).slice(0, standsIn.index + 1).trim().split(" ").filter(Boolean).length : -1;
+  const deputyAt = named >= 0 && (phraseAt < 0 || named < phraseAt) ? named : phraseAt;
+  const before = (i: number) => i >= 0 && (deputyAt < 0 || i < deputyAt);
+  const negAt = indexOf(c.words, NEGATION_WORD);
+  const aboutWriter = c.words.some((w) => FIRST_PERSON.test(w)) || VERB_FIRST.test(c.words[0] ?? "");
+  const negatedTakePart = before(negAt) && aboutWriter && c.words.some((w) => TAKE_PART.test(w));
+  const writerAbsent = before(indexOf(c.words, ABSENT_WORD)) || (deputyAt < 0 && ABSENT_PHRASE.test(spaced(c))) || negatedTakePart;
+  return { deputyAt, writerAbsent, deputyNegated: deputyAt >= 0 && negAt > deputyAt };
+}
 
 export function presenceIntent(n: string): PresenceIntent | null {
-  const cs = clauses(n);
   if (/^(wer|who|wie heisst|whom)\b/.test(n)) return null;
-  const absent = matches(cs, ABSENT_WORD, ABSENT_PHRASE) || cs.some((c) => c.negated && c.words.some((w) => TAKE_PART.test(w)));
+  const cs = clauses(n);
+  const rs = cs.map(roles);
+  const absent = rs.some((r) => r.writerAbsent);
   const noDeputy = cs.some((c) => NO_DEPUTY.test(spaced(c)));
-  const deputyClauses = noDeputy ? [] : cs.filter(isDeputyClause);
-  const own = cs.filter((c) => !deputyClauses.includes(c) && !c.negated);
+  const deputy = noDeputy ? [] : cs.filter((_, i) => rs[i]!.deputyAt >= 0 && !rs[i]!.deputyNegated);
+  const own = cs.filter((c, i) => rs[i]!.deputyAt < 0 && !c.negated && !c.words.includes("zurueckkommen"));
   const attend = matches(own, ATTEND_WORD, ATTEND_PHRASE);
-  const deputyActs = deputyClauses.some((c) => c.words.some((w) => DEPUTY_ACTION.test(w)) || DEPUTY_PHRASE.test(spaced(c)));
-  if (matches(cs, UNSURE_WORD, UNSURE_PHRASE) && (absent || attend || deputyClauses.length > 0 || hasWord(cs, TAKE_PART))) return { kind: "unsure" };
+  const comes = deputy.some((c) => c.words.some((w) => DEPUTY_COMES.test(w)));
+  const sent = deputy.some((c) => c.words.some((w) => DEPUTY_SENT.test(w)) || DEPUTY_PHRASE.test(spaced(c)));
+  const askedFor = hasWord(cs, ASKED_FOR) || cs.some((c) => ASKED_FOR_PHRASE.test(spaced(c)));
+  const deputyNamed = rs.some((r) => r.deputyAt >= 0);
+  if (matches(cs, UNSURE_WORD, UNSURE_PHRASE) && (absent || attend || deputyNamed || hasWord(cs, TAKE_PART))) return { kind: "unsure" };
   if (absent && noDeputy) return { kind: "absent" };
   // "Kommt meine Vertretung auch?" asks; "Kann meine Vertretung für mich teilnehmen?" asks for it.
   const asks = /\?/.test(n) && !REQUEST.test(n);
-  if (deputyActs || (absent && deputyClauses.length > 0)) return asks ? { kind: "unsure" } : { kind: "delegate" };
+  if (comes || (sent && (askedFor || absent)) || (absent && deputy.length > 0)) return asks ? { kind: "unsure" } : { kind: "delegate" };
   if (absent) return { kind: "absent" };
+  // The deputy named, but neither sent nor coming ("Ich schicke die Unterlagen an meine Vertretung"): ask.
+  if (deputyNamed && !own.some((c) => c.words.length > 0 && matches([c], ATTEND_WORD, ATTEND_PHRASE))) return { kind: "unsure" };
   if (isCheckIn(n)) return { kind: "check-in" };
   if (attend && !/\b(bis wann|wann|when)\b/.test(n)) return /\?/.test(n) ? { kind: "unsure" } : { kind: "attend", mode: modeOf(cs) };
   return null;

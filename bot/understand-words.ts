@@ -12,7 +12,7 @@ export interface Clause {
 }
 
 /** Particles that close a German main clause when the verb is separable. */
-const PARTICLES = new Set(["ab", "teil", "zu", "an", "vor", "ein", "mit", "vorbei", "weiter"]);
+const PARTICLES = new Set(["ab", "teil", "zu", "an", "vor", "ein", "mit", "vorbei", "weiter", "zurueck"]);
 /** Words people put after the particle: "Ich sage ab, leider", "ich nehme teil bitte". */
 const TRAILING = new Set(["bitte", "leider", "mal", "gerne", "gern", "please", "heute", "morgen", "dann"]);
 /** Present-tense forms of the verbs that take those particles, to their infinitive. */
@@ -29,7 +29,7 @@ const VERBS: [RegExp, string][] = [
   [/^komm(e|st|t)?$/, "kommen"],
   [/^schau(e|st|t)?$/, "schauen"],
 ];
-const NEGATION = /^(nicht|nich|net|nimmer|kein\w*|not|cannot|can't|cant|won't|wont|don't|dont|never|nie|isn't|aren't|wouldn't)$/;
+export const NEGATION_WORD = /^(nicht|nich|net|nimmer|kein\w*|not|cannot|can't|cant|won't|wont|don't|dont|never|nie|isn't|aren't|wouldn't)$/;
 
 /** The words of a normalised text: letters, digits, apostrophes and hyphens inside a word. */
 export function words(n: string): string[] {
@@ -43,7 +43,7 @@ export function clauses(n: string): Clause[] {
 }
 
 function clause(ws: string[]): Clause {
-  return { words: [...ws, ...separableLemmas(ws)], negated: ws.some((w) => NEGATION.test(w) || w.endsWith("n't")) };
+  return { words: [...ws, ...separableLemmas(ws)], negated: ws.some((w) => NEGATION_WORD.test(w) || w.endsWith("n't")) };
 }
 
 /** "ich sage … ab" → "absagen", "nimmt … teil" → "teilnehmen". */
