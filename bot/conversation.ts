@@ -64,8 +64,10 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
   }
   if (flow?.kind === "proposal" && !leavesFlow(intent)) return continueProposal(turn, flow, text);
   if (flow?.kind === "absence") {
-    if (/^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim()) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
-    if (/^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
+    // "Ja" answers the question "send your deputy?" unless the message says something else ("Ja, ich komme doch").
+    const answers = !leavesFlow(intent) || intent.kind === "absent";
+    if ((answers && /^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim())) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
+    if (answers && /^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
   }
   const left = flow && leavesFlow(intent) ? await leaveFlow(turn, flow) : null;
   return withNote(note ?? left, await route(turn, u, text));

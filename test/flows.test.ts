@@ -60,6 +60,18 @@ describe("a message that means something else leaves the guided proposal", () =>
     expect((await bot.db()).proposals).toMatchObject([{ title: "Sprachkurse für Geflüchtete", description: "Stand der Kursplätze im Kreis", presenter: "Frau Fuchs" }]);
   });
 
+  it("'Ja, ich komme doch' to the absence question is an attendance, not a yes to the deputy", async () => {
+    expect(await bot.say("m-jugendamt", "Ich kann nicht teilnehmen.")).toContain("Stellvertretung");
+    await bot.say("m-jugendamt", "Ja, ich komme doch");
+    expect((await bot.db()).attendance.find((a) => a.institutionId === "jugendamt")).toMatchObject({ status: "attending" });
+  });
+
+  it("a plain yes to the absence question still hands the seat to the deputy", async () => {
+    await bot.say("m-jugendamt", "Ich kann nicht teilnehmen.");
+    await bot.say("m-jugendamt", "ja gerne");
+    expect((await bot.db()).attendance.find((a) => a.institutionId === "jugendamt")).toMatchObject({ status: "delegated", attendeeId: "d-jugendamt" });
+  });
+
   it("a pending absence question gives way to an attendance", async () => {
     expect(await bot.say("m-jugendamt", "Ich kann nicht teilnehmen.")).toContain("Stellvertretung");
     await bot.say("m-jugendamt", "Ich komme doch, in Präsenz");
