@@ -6,7 +6,7 @@ import type { Db } from "../domain/model.ts";
 import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
 import { quorum, runCommand, vote } from "./commands.ts";
-import { setFlow } from "../services/conversation-state.ts";
+import { flowOf, setFlow } from "../services/conversation-state.ts";
 import { PRESENCE_CHOICE } from "./presence-names.ts";
 import { leaveFlow, leavesFlow, openFlow, withNote } from "./flows.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
@@ -47,7 +47,7 @@ export async function converse(services: Services, incoming: Incoming): Promise<
   if (incoming.welcome) return greet(turn);
   // Teams delivered this message again after it was applied: answer, change nothing.
   if (incoming.activityId && db.processedActivities.some((a) => a.id === incoming.activityId)) return reply(turn, ALREADY_HANDLED);
-  if (incoming.value && typeof incoming.value.verb === "string") return cardAction(turn, incoming.value);
+  if (incoming.value && typeof incoming.value.verb === "string") return afterCard(turn, await cardAction(turn, incoming.value));
   return message(turn, understood, incoming.text ?? "");
 }
 
@@ -127,6 +127,13 @@ async function objection(turn: Turn, text: string): Promise<TurnResult> {
   } catch (e) {
     return refusal(turn, e);
   }
+}
+
+/** A button pressed during a guided proposal leaves it; said last, as Teams shows the first line on the card. */
+async function afterCard(turn: Turn, result: TurnResult): Promise<TurnResult> {
+  const flow = flowOf(turn.db, turn.person.id);
+  const note = flow?.kind === "proposal" ? await leaveFlow(turn, flow) : null;
+  return note ? { ...result, replies: [...result.replies, note] } : result;
 }
 
 /** A card button: the verb says what, the data which meeting or proposal. */

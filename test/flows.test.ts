@@ -52,6 +52,15 @@ describe("a message that means something else leaves the guided proposal", () =>
     expect((await bot.db()).botState[flowKey]).toBeUndefined();
   });
 
+  it("a card button pressed during a proposal is done, and the proposal is left (said after the outcome)", async () => {
+    await startProposal();
+    const meetingId = (await bot.db()).meetings[0]!.id;
+    const answer = await bot.press("m-jugendamt", { verb: "attend", mode: "online", meetingId });
+    expect(answer.indexOf("Themenvorschlag habe ich beendet")).toBeGreaterThan(0);
+    expect((await bot.db()).attendance.find((a) => a.institutionId === "jugendamt")).toMatchObject({ status: "attending", mode: "online" });
+    expect((await bot.db()).botState[flowKey]).toBeUndefined();
+  });
+
   it("ordinary answers still go into the proposal", async () => {
     await startProposal();
     expect(await bot.say("m-jugendamt", "Stand der Kursplätze im Kreis")).toContain("Wer trägt vor");
