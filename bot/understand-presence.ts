@@ -29,8 +29,8 @@ const DEPUTY_PHRASE = / an (meine|meinen|die|den) | to my /;
 
 /** The writer will not be there. */
 const ABSENT_WORD =
-  /^(absag\w*|abgesagt|abmeld\w*|abgemeldet|verhindert|krank\w*|urlaub\w*|dienstreise\w*|fortbildung\w*|fehle|fehlen|fehlt|away|holiday\w*|vacation|sick|travel\w*|decline\w*|abwesend|absent|unable)$/;
-const ABSENT_PHRASE = / nicht da | keine zeit | out of( the)? office | cancel my (attendance|participation) | not be able | can't make it /;
+  /^(absag\w*|abgesagt|abmeld\w*|abgemeldet|verhindert|krank\w*|urlaub\w*|dienstreise\w*|fortbildung\w*|fehle|fehlen|fehlt|away|holiday\w*|vacation|sick|travel\w*|decline\w*|abwesend|absent|unable|kollidiert|terminkonflikt|terminkollision|ueberschneid\w*)$/;
+const ABSENT_PHRASE = / nicht da | keine zeit | bin (dann )?(mal )?(raus|weg) | passt (mir |leider |uns )*nicht | anderen termin | other (appointment|commitment) | out of( the)? office | cancel my (attendance|participation) | not be able | can't make it /;
 /** Taking part, which a negation in the same clause turns into an absence. */
 const TAKE_PART =
   /^(teilnehm(e|en)?|teilzunehmen|teilnahme|teil|komm(e|en)?|dabei|da|schaff\w*|kann|koennen|kannst|attend\w*|come|coming|make|join\w*|able|there|participat\w*|go|going|nehm(e|en)?)$/;
@@ -55,6 +55,10 @@ const CHECK_IN_VOCABULARY = new Set(
     "here", "present", "in", "the", "room", "now", "checking", "check", "sitzungsraum", "sitzungssaal"],
 );
 const CHECK_IN_CORE = /^(da|hier|anwesend|online|eingewaehlt|raum|drin|here|present|room|in)$/;
+
+/** A question put verb first: "Kann ich per Teams teilnehmen", "can I attend online". */
+const ASKS_FIRST = /^(kann|koennte|darf|soll|muss) ich\b|^(can|could|may|shall|should) i\b/;
+const SENDS_DEPUTY = / (schicke|schick|sende|send|entsende) (ich )?((meine|meinen|my|die|den|the) )?((stell)?vertret|stellv|ersatz|deputy|substitute)/;
 
 /** A request put as a question: "Können Sie bitte …", "Kann meine Vertretung für mich …", "could you …". */
 const REQUEST = /\b(bitte|please|koennen sie|koennten sie|could you|can you|would you)\b| (fuer|statt|anstatt) (mich|mir|meiner) | instead of me | in my place /;
@@ -100,14 +104,24 @@ export function presenceIntent(n: string): PresenceIntent | null {
   if (matches(cs, UNSURE_WORD, UNSURE_PHRASE) && (absent || attend || deputyNamed || hasWord(cs, TAKE_PART))) return { kind: "unsure" };
   if (absent && noDeputy) return { kind: "absent" };
   // "Kommt meine Vertretung auch?" asks; "Kann meine Vertretung für mich teilnehmen?" asks for it.
-  const asks = /\?/.test(n) && !REQUEST.test(n);
-  if (comes || (sent && (askedFor || absent)) || (absent && deputy.length > 0)) return asks ? { kind: "unsure" } : { kind: "delegate" };
+  const asks = (/\?/.test(n) || ASKS_FIRST.test(n)) && !REQUEST.test(n);
+  // "Ich schicke meine Vertretung", "I'll send my deputy", "… die Einladung an meine Vertretung": the deputy is sent.
+  const sendsDeputy = deputy.some((c) => SENDS_DEPUTY.test(spaced(c)) || c.words.some((w) => /^(einladung\w*|invitation\w*)$/.test(w)));
+  if (comes || (sent && (askedFor || absent || sendsDeputy)) || (absent && deputy.length > 0)) return asks ? { kind: "unsure" } : { kind: "delegate" };
   if (absent) return { kind: "absent" };
   // The deputy named, but neither sent nor coming ("Ich schicke die Unterlagen an meine Vertretung"): ask.
   if (deputyNamed && !own.some((c) => c.words.length > 0 && matches([c], ATTEND_WORD, ATTEND_PHRASE))) return { kind: "unsure" };
   if (isCheckIn(n)) return { kind: "check-in" };
-  if (attend && !/\b(bis wann|wann|when)\b/.test(n)) return /\?/.test(n) ? { kind: "unsure" } : { kind: "attend", mode: modeOf(cs) };
+  if (attend && refusedAfter(n)) return { kind: "absent" };
+  if (attend && !/\b(bis wann|wann|when)\b/.test(n)) return /\?/.test(n) || ASKS_FIRST.test(n) ? { kind: "unsure" } : { kind: "attend", mode: modeOf(cs) };
   return null;
+}
+
+/** "Teilnahme: nein", "dabei? no": a short answer that refuses what it names. */
+function refusedAfter(n: string): boolean {
+  const ws = words(n);
+  const no = ws.findIndex((w) => w === "nein" || w === "no");
+  return ws.length <= 4 && no > 0 && ws.slice(0, no).some((w) => ATTEND_WORD.test(w) || TAKE_PART.test(w));
 }
 
 function isCheckIn(n: string): boolean {

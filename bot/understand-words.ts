@@ -33,7 +33,9 @@ export const NEGATION_WORD = /^(nicht|nich|net|nimmer|kein\w*|not|cannot|can't|c
 
 /** The words of a normalised text: letters, digits, apostrophes and hyphens inside a word. */
 export function words(n: string): string[] {
-  return n.match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? [];
+  const found = n.match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? [];
+  // A hyphenated compound also counts as its parts: "top-vorschlag" is "top" and "vorschlag" too.
+  return found.flatMap((w) => (w.includes("-") && !/^(in-person|stand-in)$/.test(w) ? [w, ...w.split("-").filter(Boolean)] : [w]));
 }
 
 /** Clauses: split at sentence marks, commas, dashes and "und/aber/and/but". */

@@ -164,6 +164,7 @@ function isHelp(n: string, ws: string[]): boolean {
 }
 
 function quorumIntent(n: string): Intent | null {
+  if (/\b(sind wir vollzaehlig|wie ?viele sind (schon |jetzt )?(da|anwesend)|how many are (here|present))\b/.test(n)) return { kind: "quorum-now", item: itemNumber(n) };
   if (!/beschlussfaehig|quorat|quorum/.test(n)) return null;
   if (/\b(wann|when|wie ?viel\w*|ab wie|how many|regel|rule)\b/.test(n)) return { kind: "ask-quorum-rule" };
   if (/(sind wir|ist (die )?(lenkungsgruppe|gruppe|gremium|runde)|are we|do we have|haben wir)/.test(n) || /^beschlussfaehig(keit)?\b/.test(n)) {
@@ -179,6 +180,7 @@ function majorityIntent(n: string): Intent | null {
 }
 
 const has = (ws: string[], re: RegExp) => ws.some((w) => re.test(w));
+const PROPOSE = /^(vorschlag\w*|vorschlaege|vorschlagen|anmelden|anmeldung|einreich\w*|einbring\w*|aufnehm\w*|aufnahme|propose|suggest|submit|add|neue[rsn]?|new|haette)$/;
 const TOPIC = /^(top|tops|tagesordnung\w*|thema|themen|punkt|agenda|topic|topics|item|items|vorschlag|vorschlaege)$/;
 
 function questionIntent(n: string, ws: string[]): Intent | null {
@@ -187,20 +189,25 @@ function questionIntent(n: string, ws: string[]): Intent | null {
   if (asks && (has(ws, TOPIC) || has(ws, /^(anmeld|angemeldet|einreich|einzureich|eingereicht|propos|submit)/))) return { kind: "ask-proposal-deadline" };
   if (asks && has(ws, /^(einladung\w*|einlad\w*|eingeladen|ladungsfrist|invitation\w*|invite\w*)$/)) return { kind: "ask-invitation-deadline" };
   if (/^(fristen|deadlines|termine)\b|welche fristen|what (are the )?deadlines|alle fristen/.test(n)) return { kind: "ask-deadlines" };
+  const question = /\?/.test(n) || /^(wann|wo|wie|was|welche\w*|um wie ?viel|gibt es|steht|when|when's|where|what|what's|is there)\b/.test(n);
+  if (question && has(ws, /^(fristen|deadlines)$/)) return { kind: "ask-deadlines" };
+  // "Gibt es schon eine Tagesordnung?": the next meeting's answer shows its agenda.
+  if (question && has(ws, /^(tagesordnung|agenda)$/) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
   const meeting = has(ws, /^(sitzung\w*|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe)$/);
-  const question = /\?/.test(n) || /^(wann|wo|wie|um wie ?viel|gibt es|steht|when|when's|where|what time|is there)\b/.test(n);
   if (/(naechste|kommende|naechsten) sitzung|next meeting|upcoming meeting|sitzungstermin/.test(n) || (question && meeting)) {
     return { kind: "ask-next-meeting" };
   }
   return null;
 }
 
+/** Words that put something forward: "vorschlagen", "einbringen", "auf die Tagesordnung setzen", "add". */
+function proposes(n: string, ws: string[]): boolean {
+  return has(ws, PROPOSE) || /schlage .* vor|melde .* an|auf die tagesordnung|on the agenda|to the agenda/.test(n);
+}
+
 function proposalIntent(raw: string, n: string, ws: string[]): Intent | null {
   const topic = has(ws, TOPIC) || /agenda item/.test(n);
-  const propose =
-    has(ws, /^(vorschlag\w*|vorschlaege|vorschlagen|anmelden|anmeldung|einreich\w*|einbring\w*|aufnehm\w*|aufnahme|propose|suggest|submit|add|neue[rsn]?|new|haette)$/) ||
-    /schlage .* vor|melde .* an|auf die tagesordnung|on the agenda|to the agenda/.test(n);
-  if (topic && propose) return { kind: "propose", text: afterColon(raw) };
+  if (topic && proposes(n, ws)) return { kind: "propose", text: afterColon(raw) };
   return null;
 }
 
