@@ -89,7 +89,8 @@ function roles(c: Clause): Roles {
 }
 
 export function presenceIntent(n: string): PresenceIntent | null {
-  if (/^(wer|who|wie heisst|whom)\b/.test(n)) return null;
+  // A question about others or about the rules ("Wie viele haben abgesagt", "Wann muss ich zusagen?") is no answer.
+  if (/^(wer|who|whom|wie heisst|wie ?viele|wann|warum|weshalb|welche\w*|how many|when|why|which)\b/.test(n)) return null;
   const cs = clauses(n);
   const rs = cs.map(roles);
   const absent = rs.some((r) => r.writerAbsent);

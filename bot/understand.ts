@@ -148,6 +148,7 @@ function intentOf(raw: string, n: string): Intent {
   if (vote && (/(abstimm|abgestimmt|stimmen|vote|\bja\b|yes)/.test(n) || itemNumber(n) !== null)) {
     return { kind: "vote", item: itemNumber(n), ...vote, resolution: null };
   }
+  if (asksWhoAnswered(n)) return { kind: "command", name: "rueckmeldungen", args: "" };
   return quorumIntent(n) ?? majorityIntent(n) ?? presenceIntent(n) ?? questionIntent(n, ws) ?? proposalIntent(raw, n, ws) ?? smallTalk(n);
 }
 
@@ -161,6 +162,12 @@ function isCancel(n: string, ws: string[]): boolean {
 function isHelp(n: string, ws: string[]): boolean {
   if (/^(hilf\w*|help|\?|befehle|commands|menu|menue)\b/.test(n) || /^hilf\w*$/.test(ws[0] ?? "")) return true;
   return /^(was kann(st)? (du|ich|man|der bot)|what can (you|i) do|wie funktioniert|how does (this|it) work)\b/.test(n);
+}
+
+/** "Wer hat schon zugesagt?", "Who has replied?": the Geschäftsstelle's overview of the answers. */
+function asksWhoAnswered(n: string): boolean {
+  if (/\b(mich|mir|mein\w*|my|me)\b/.test(n)) return false;
+  return /^(wer|who|wie ?viele|how many)\b.*\b(zugesagt|abgesagt|geantwortet|zurueckgemeldet|rueckmeldung\w*|kommt|kommen|nimmt|nehmen|teil|replied|answered|responded|attending|coming|declined)\b/.test(n);
 }
 
 function quorumIntent(n: string): Intent | null {
@@ -185,7 +192,8 @@ const TOPIC = /^(top|tops|tagesordnung\w*|thema|themen|punkt|agenda|topic|topics
 
 function questionIntent(n: string, ws: string[]): Intent | null {
   const asks = /\b(bis wann|wann|wie lange|frist|fristen|deadline|until when|by when|when|letzte[rn]? tag|last day|spaetestens|latest)\b/.test(n);
-  if (/^(wer|who|wie heisst)\b/.test(n) && (DEPUTY.test(n) || has(ws, /^vertr[ei]t/))) return { kind: "ask-my-deputy" };
+  const forMe = /\b(fuer mich|statt mir|statt meiner|for me|instead of me)\b/.test(n);
+  if (/^(wer|who|wie heisst)\b/.test(n) && (DEPUTY.test(n) || has(ws, /^vertr[ei]t/) || forMe)) return { kind: "ask-my-deputy" };
   if (asks && (has(ws, TOPIC) || has(ws, /^(anmeld|angemeldet|einreich|einzureich|eingereicht|propos|submit)/))) return { kind: "ask-proposal-deadline" };
   if (asks && has(ws, /^(einladung\w*|einlad\w*|eingeladen|ladungsfrist|invitation\w*|invite\w*)$/)) return { kind: "ask-invitation-deadline" };
   if (/^(fristen|deadlines|termine)\b|welche fristen|what (are the )?deadlines|alle fristen/.test(n)) return { kind: "ask-deadlines" };

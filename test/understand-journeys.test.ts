@@ -50,4 +50,16 @@ describe("what people really type is recorded as meant", () => {
     expect(await jugendamt()).toBeUndefined();
     expect(await bot.mailsTo("michael.jaeger@example.org")).toEqual([]);
   });
+
+  it("'Wer hat schon zugesagt?' from the Geschäftsstelle shows the answers so far; a member is told it is theirs", async () => {
+    await bot.say("m-jugendamt", "Ich nehme online teil");
+    const overview = await bot.say("gs-1", "Wer hat schon zugesagt?");
+    expect(overview).toContain("Sabine Fuchs");
+    expect(await bot.say("m-caritas", "Wer hat schon zugesagt?")).toContain("Geschäftsstelle");
+  });
+
+  it("'Wer kommt für mich?' names the deputy and records nothing", async () => {
+    expect(await bot.say("m-jugendamt", "Wer kommt für mich?")).toContain("Michael Jäger");
+    expect(await jugendamt()).toBeUndefined();
+  });
 });
