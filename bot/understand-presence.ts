@@ -88,9 +88,18 @@ function roles(c: Clause): Roles {
   return { deputyAt, writerAbsent, deputyNegated: deputyAt >= 0 && negAt > deputyAt };
 }
 
-export function presenceIntent(n: string): PresenceIntent | null {
-  // A question about others or about the rules ("Wie viele haben abgesagt", "Wann muss ich zusagen?") is no answer.
-  if (/^(wer|who|whom|wie heisst|wie ?viele|wann|warum|weshalb|welche\w*|how many|when|why|which)\b/.test(n)) return null;
+/** What the clauses say about the writer and the deputy. */
+interface Reading {
+  absent: boolean;
+  attend: boolean;
+  hedged: boolean;
+  noDeputy: boolean;
+  deputyNamed: boolean;
+  /** The deputy comes or takes over; or is sent, asked for or together with the writer's absence. */
+  deputyGoes: boolean;
+}
+
+function read(n: string): Reading {
   const cs = clauses(n);
   const rs = cs.map(roles);
   const absent = rs.some((r) => r.writerAbsent);
@@ -101,21 +110,30 @@ export function presenceIntent(n: string): PresenceIntent | null {
   const comes = deputy.some((c) => c.words.some((w) => DEPUTY_COMES.test(w)));
   const sent = deputy.some((c) => c.words.some((w) => DEPUTY_SENT.test(w)) || DEPUTY_PHRASE.test(spaced(c)));
   const askedFor = hasWord(cs, ASKED_FOR) || cs.some((c) => ASKED_FOR_PHRASE.test(spaced(c)));
-  const deputyNamed = rs.some((r) => r.deputyAt >= 0);
-  if (matches(cs, UNSURE_WORD, UNSURE_PHRASE) && (absent || attend || deputyNamed || hasWord(cs, TAKE_PART))) return { kind: "unsure" };
-  if (absent && noDeputy) return { kind: "absent" };
-  // "Kommt meine Vertretung auch?" asks; "Kann meine Vertretung für mich teilnehmen?" asks for it.
-  const asks = (/\?/.test(n) || ASKS_FIRST.test(n)) && !REQUEST.test(n);
   // "Ich schicke meine Vertretung", "I'll send my deputy", "… die Einladung an meine Vertretung": the deputy is sent.
   const sendsDeputy = deputy.some((c) => SENDS_DEPUTY.test(spaced(c)) || c.words.some((w) => /^(einladung\w*|invitation\w*)$/.test(w)));
-  if (comes || (sent && (askedFor || absent || sendsDeputy)) || (absent && deputy.length > 0)) return asks ? { kind: "unsure" } : { kind: "delegate" };
-  if (absent) return { kind: "absent" };
+  const deputyNamed = rs.some((r) => r.deputyAt >= 0);
+  const hedged = matches(cs, UNSURE_WORD, UNSURE_PHRASE) && (absent || attend || deputyNamed || hasWord(cs, TAKE_PART));
+  const deputyGoes = comes || (sent && (askedFor || absent || sendsDeputy)) || (absent && deputy.length > 0);
+  return { absent, attend, hedged, noDeputy, deputyNamed, deputyGoes };
+}
+
+export function presenceIntent(n: string): PresenceIntent | null {
+  // A question about others or about the rules ("Wie viele haben abgesagt", "Wann muss ich zusagen?") is no answer.
+  if (/^(wer|who|whom|wie heisst|wie ?viele|wann|warum|weshalb|welche\w*|how many|when|why|which)\b/.test(n)) return null;
+  const r = read(n);
+  // "Kommt meine Vertretung auch?" asks; "Kann meine Vertretung für mich teilnehmen?" asks for it.
+  const asks = (/\?/.test(n) || ASKS_FIRST.test(n)) && !REQUEST.test(n);
+  if (r.hedged) return { kind: "unsure" };
+  if (r.absent && r.noDeputy) return { kind: "absent" };
+  if (r.deputyGoes) return asks ? { kind: "unsure" } : { kind: "delegate" };
+  if (r.absent) return { kind: "absent" };
   // The deputy named, but neither sent nor coming ("Ich schicke die Unterlagen an meine Vertretung"): ask.
-  if (deputyNamed && !own.some((c) => c.words.length > 0 && matches([c], ATTEND_WORD, ATTEND_PHRASE))) return { kind: "unsure" };
+  if (r.deputyNamed && !r.attend) return { kind: "unsure" };
   if (isCheckIn(n)) return { kind: "check-in" };
-  if (attend && refusedAfter(n)) return { kind: "absent" };
-  if (attend && !/\b(bis wann|wann|when)\b/.test(n)) return /\?/.test(n) || ASKS_FIRST.test(n) ? { kind: "unsure" } : { kind: "attend", mode: modeOf(cs) };
-  return null;
+  if (!r.attend || /\b(bis wann|wann|when)\b/.test(n)) return null;
+  if (refusedAfter(n)) return { kind: "absent" };
+  return /\?/.test(n) || ASKS_FIRST.test(n) ? { kind: "unsure" } : { kind: "attend", mode: modeOf(clauses(n)) };
 }
 
 /** "Teilnahme: nein", "dabei? no": a short answer that refuses what it names. */
