@@ -24,9 +24,9 @@ export async function markNames(turn: Turn, meeting: Meeting, args: string, pres
   return { replies: results.flatMap((r) => r.replies), outbox: results.flatMap((r) => r.outbox) };
 }
 
-/** The whole text when it names one entry (names may hold commas), else its comma-separated parts. */
+/** The whole text when it names one entry (names may hold commas and "und"), else its parts. */
 function namesIn(turn: Turn, args: string): string[] {
-  const parts = args.split(/\s*[,;]\s*/).map((s) => s.trim()).filter(Boolean);
+  const parts = args.split(/\s*[,;]\s*|\s+(?:und|and|sowie)\s+/).map((s) => s.trim()).filter(Boolean);
   if (parts.length < 2) return [args.trim()];
   const whole = matchNames(turn.db, args);
   return whole.persons.length + whole.institutions.length > 0 ? [args.trim()] : parts;

@@ -57,7 +57,7 @@ export function normalize(text: string): string {
 }
 
 const EN_WORDS = new Set(
-  "i i'm i'll im can't cant cannot can't won't attend attending my the deputy substitute when is are we meeting please send to will help what who next count me person agenda item propose quorate quorum here present yes no able make it be there going join submit deadline invitation out majority rules how do".split(" "),
+  "i i'm i'll im can't cant cannot can't won't attend attending my the deputy substitute when is are we meeting please send to will help what who next count me person agenda item propose quorate quorum here present yes no able make it be there going join submit deadline invitation out majority rules how do away sorry instead place that week office travelling traveling holiday sick have has replied try maybe sure yet remotely room now there of on for".split(" "),
 );
 const DE_WORDS = new Set(
   "ich nicht bitte meine meiner die der das wann ist sind wir sitzung kann an teilnehmen vertretung und hilfe zu bin nehme teil bis themen einladung muss raus wer mein beschlussfaehig anwesend komme dabei leider sage danke mit einen eine moechte".split(" "),

@@ -38,7 +38,7 @@ describe("/anwesend and /abwesend understand names", () => {
     expect(answer).toContain("Nadine Schulz (jobcenter rhein-sieg) ist als anwesend eingetragen");
     expect(answer).toContain("Ralf Kühn (Gemeinde Much) ist als anwesend eingetragen");
     for (const id of ["jugendamt", "jobcenter", "gemeinde-much"]) expect(await presentIn(id)).toBe(true);
-    await bot.say("vorsitz", "/abwesend Jobcenter, Gemeinde Much");
+    await bot.say("vorsitz", "/abwesend Jobcenter und Gemeinde Much");
     expect(await presentIn("jobcenter")).toBe(false);
     expect(await presentIn("gemeinde-much")).toBe(false);
   });
