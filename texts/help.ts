@@ -20,7 +20,7 @@ const LINES: Line[] = [
   { for: "manager", de: "/rueckmeldungen – wer hat geantwortet", en: "/rueckmeldungen – who has answered" },
   { for: "manager", de: "/niederschrift – Entwurf der Niederschrift; /niederschrift senden; /niederschrift genehmigen", en: "/niederschrift – draft the minutes; /niederschrift senden – send them; /niederschrift genehmigen – approve them" },
   { for: "manager", de: "/postausgang – was an wen versandt wurde; /postausgang erneut – Nicht-Zugestelltes erneut senden", en: "/postausgang – what was sent to whom; /postausgang erneut – send again what was not delivered" },
-  { for: "manager", de: "/anwesend <Name>, /abwesend <Name>, /beschlussunfaehig [TOP n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <Name>: <Text>", en: "/anwesend <name>, /abwesend <name>, /beschlussunfaehig [item n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <name>: <text>" },
+  { for: "manager", de: "/anwesend <Name>[, <Name> …], /abwesend <Name>[, <Name> …], /beschlussunfaehig [TOP n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <Name>: <Text>", en: "/anwesend <name>[, <name> …], /abwesend <name>[, <name> …], /beschlussunfaehig [item n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung, /erklärung <name>: <text>" },
 ];
 
 /** Who is asking: a member or deputy (attendee), a member, someone who manages meetings (Geschäftsstelle, chair). */
