@@ -8,7 +8,7 @@ import type { Services } from "../services/context.ts";
 import { quorum, runCommand, vote } from "./commands.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
 import { PRESENCE_CHOICE } from "./presence-names.ts";
-import { leaveFlow, leavesFlow, openFlow, withNote } from "./flows.ts";
+import { greetInFlow, leaveFlow, leavesFlow, openFlow, withNote } from "./flows.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
   askAbsence, askUnsure, attend, continueProposal, deadlinesAnswer, decline, delegateSeat, majorityRuleAnswer,
@@ -62,6 +62,8 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
     await setFlow(turn.services, turn.person.id, null);
     return reply(turn, flow ? CANCELLED : NOTHING_TO_CANCEL);
   }
+  const greeted = flow && greetInFlow(turn, flow, intent, text);
+  if (greeted) return greeted;
   if (flow?.kind === "proposal" && !leavesFlow(intent)) return continueProposal(turn, flow, text);
   if (flow?.kind === "absence") {
     // "Ja" answers the question "send your deputy?" unless the message says something else ("Ja, ich komme doch").

@@ -4,7 +4,7 @@
  */
 import { flowExpired, type Flow } from "../domain/flow.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
-import { PROPOSAL_EXPIRED, PROPOSAL_LEFT } from "../texts/chat.ts";
+import { greetingText, PROPOSAL_EXPIRED, PROPOSAL_LEFT, PROPOSAL_PROMPT } from "../texts/chat.ts";
 import { t, type Turn, type TurnResult } from "./turn.ts";
 import type { Intent } from "./understand.ts";
 
@@ -32,4 +32,10 @@ export async function leaveFlow(turn: Turn, flow: Flow): Promise<TurnResult["rep
 /** The note goes first: the person reads that the flow ended, then what happened instead. */
 export function withNote(note: TurnResult["replies"][number] | null, result: TurnResult): TurnResult {
   return note ? { ...result, replies: [note, ...result.replies] } : result;
+}
+
+/** A bare "hallo" during a proposal is neither its answer nor a reason to leave it: greet, ask again. */
+export function greetInFlow(turn: Turn, flow: Flow, intent: Intent, text: string): TurnResult | null {
+  if (flow.kind !== "proposal" || intent.kind !== "greeting" || text.trim().split(/\s+/).length > 3) return null;
+  return { replies: [{ text: t(turn, greetingText(turn.person.name)) }, { text: t(turn, PROPOSAL_PROMPT[flow.step]) }], outbox: [] };
 }

@@ -61,6 +61,15 @@ describe("a message that means something else leaves the guided proposal", () =>
     expect((await bot.db()).botState[flowKey]).toBeUndefined();
   });
 
+  it("a typed 'Hallo' during a proposal greets and asks the pending question again; it is not stored", async () => {
+    await startProposal();
+    const answer = await bot.say("m-jugendamt", "Hallo");
+    expect(answer).toContain("Guten Tag, Sabine Fuchs");
+    expect(answer).toContain("beschreiben");
+    expect(await bot.say("m-jugendamt", "Stand der Kursplätze im Kreis")).toContain("Wer trägt vor");
+    expect((await bot.db()).botState[flowKey]).toMatchObject({ draft: { title: "Sprachkurse für Geflüchtete", description: "Stand der Kursplätze im Kreis" } });
+  });
+
   it("ordinary answers still go into the proposal", async () => {
     await startProposal();
     expect(await bot.say("m-jugendamt", "Stand der Kursplätze im Kreis")).toContain("Wer trägt vor");
