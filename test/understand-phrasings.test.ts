@@ -30,13 +30,23 @@ function miss(row: Row): string | null {
   return wrong.length ? wrong.join(", ") : null;
 }
 
+/** Share of rows read right; the count (not the rows) is printed, so tuning never looks at them. */
+function accuracy(name: string, rows: Row[]): number {
+  const right = rows.filter((r) => miss(r) === null).length;
+  console.log(`${name} accuracy ${((right / rows.length) * 100).toFixed(1)} % (${right}/${rows.length})`);
+  return right / rows.length;
+}
+
 const tuning = table("tuning");
 const heldOut = table("held-out");
+/** Written after the tuning, as a second honest measure; its floor is what was measured then (report). */
+const heldOutLater = table("held-out-2");
 
 describe("phrasing tables", () => {
-  it(`hold at least 150 fresh phrasings, 30 % of them held out (${tuning.length} + ${heldOut.length})`, () => {
-    expect(tuning.length + heldOut.length).toBeGreaterThanOrEqual(150);
-    expect(heldOut.length / (tuning.length + heldOut.length)).toBeGreaterThanOrEqual(0.3);
+  it(`hold at least 150 fresh phrasings, 30 % of them held out (${tuning.length} + ${heldOut.length} + ${heldOutLater.length})`, () => {
+    const held = heldOut.length + heldOutLater.length;
+    expect(tuning.length + held).toBeGreaterThanOrEqual(150);
+    expect(held / (tuning.length + held)).toBeGreaterThanOrEqual(0.3);
   });
 
   it.each(tuning.map((r) => [r.text, r] as const))("%s", (_text, row) => {
@@ -44,9 +54,10 @@ describe("phrasing tables", () => {
   });
 
   it("reads the held-out phrasings right", () => {
-    const misses = heldOut.map((r) => [r.text, miss(r)] as const).filter(([, m]) => m);
-    const accuracy = 1 - misses.length / heldOut.length;
-    console.log(`held-out accuracy ${(accuracy * 100).toFixed(1)} % (${heldOut.length - misses.length}/${heldOut.length})`, misses);
-    expect(accuracy).toBeGreaterThanOrEqual(Number(process.env.HELD_OUT_FLOOR ?? 1));
+    expect(accuracy("held-out", heldOut)).toBeGreaterThanOrEqual(Number(process.env.HELD_OUT_FLOOR ?? 1));
+  });
+
+  it("reads the later held-out phrasings at least as well as when they were first measured", () => {
+    expect(accuracy("held-out-2", heldOutLater)).toBeGreaterThanOrEqual(Number(process.env.HELD_OUT_2_FLOOR ?? 26 / 30));
   });
 });
