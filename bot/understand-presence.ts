@@ -4,7 +4,7 @@
  * writer is away and the deputy attends — a delegation, never the writer's attendance.
  */
 import type { Mode } from "../services/attendance.ts";
-import { clauses, hasWord, NEGATION_WORD, spaced, words, type Clause } from "./understand-words.ts";
+import { clauses, hasWord, negationAt, NEGATION_WORD, spaced, words, type Clause } from "./understand-words.ts";
 
 export type PresenceIntent =
   | { kind: "delegate" }
@@ -29,11 +29,11 @@ const DEPUTY_PHRASE = / an (meine|meinen|die|den) | to my /;
 
 /** The writer will not be there. */
 const ABSENT_WORD =
-  /^(absag\w*|abgesagt|abmeld\w*|abgemeldet|verhindert|krank\w*|urlaub\w*|dienstreise\w*|fortbildung\w*|fehle|fehlen|fehlt|away|holiday\w*|vacation|sick|travel\w*|decline\w*|abwesend|absent|unable|kollidiert|terminkonflikt|terminkollision|ueberschneid\w*)$/;
-const ABSENT_PHRASE = / nicht da | keine zeit | bin (dann )?(mal )?(raus|weg) | passt (mir |leider |uns )*nicht | anderen termin | other (appointment|commitment) | out of( the)? office | cancel my (attendance|participation) | not be able | can't make it /;
+  /^(absag\w*|abgesagt|abmeld\w*|abgemeldet|verhindert|krank\w*|urlaub\w*|dienstreise\w*|fortbildung\w*|fehle|fehlen|fehlt|away|holiday\w*|vacation|sick|travel\w*|decline\w*|abwesend|absent|unable|kollidiert|terminkonflikt|terminkollision|ueberschneid\w*|dazwischen\w*)$/;
+const ABSENT_PHRASE = / nicht da | nicht im (buero|haus|dienst) | ausser haus | count me out | keine zeit | bin (dann )?(mal )?(raus|weg) | passt (mir |leider |uns )*nicht | anderen termin | other (appointment|commitment) | out of( the)? office | cancel my (attendance|participation) | not be able | can't make it /;
 /** Taking part, which a negation in the same clause turns into an absence. */
 const TAKE_PART =
-  /^(teilnehm(e|en)?|teilzunehmen|teilnahme|teil|komm(e|en)?|dabei|da|schaff\w*|kann|koennen|kannst|attend\w*|come|coming|make|join\w*|able|there|participat\w*|go|going|nehm(e|en)?)$/;
+  /^(teilnehm(e|en)?|teilzunehmen|teilnahme|teil|komm(e|en)?|dabei|da|schaff\w*|kann|koennen|kannst|attend\w*|come|coming|make|join\w*|able|available|there|participat\w*|go|going|nehm(e|en)?)$/;
 /** The clause speaks of the writer: "ich", "bin", or a clause that starts with the verb ("kann nicht kommen"). */
 const FIRST_PERSON = /^(ich|i|i'm|i'll|im|bin|komme|nehme|werde|mich|mir|my|me)$/;
 const VERB_FIRST = /^(kann|muss|werde|won't|can't|cannot|cant|sorry|leider|unable|not|will|schaffe|nicht|komme|bin|nehme)$/;
@@ -42,7 +42,7 @@ const ATTEND_WORD =
   /^(teilnehm(e|en)?|teilzunehmen|teilnahme|zusag\w*|zugesagt|komme|komm|kommen|vorbeikomm\w*|dabei|zugeschaltet|zuschalten|zuschalte|attend|attending|join|joining|coming|accept\w*|confirm\w*|bestaetig\w*)$/;
 const ATTEND_PHRASE = / be there | count me in | dial in | i'm in /;
 
-const UNSURE_WORD = /^(vielleicht|eventuell|evtl|moeglicherweise|unsicher|maybe|perhaps|might|probably|wahrscheinlich|unklar|versuch\w*|try|trying|hoffentlich|hope|unsure)$/;
+const UNSURE_WORD = /^(vielleicht|eventuell|evtl|moeglicherweise|unsicher|maybe|perhaps|might|probably|wahrscheinlich|unklar|versuch\w*|try|trying|hoffentlich|hoffe|hope|unsure|wohl)$/;
 const UNSURE_PHRASE = / weiss (ich )?(noch )?nicht | mal (sehen|schauen) | kann sein | not sure | i may | may not /;
 
 const ONLINE_WORD = /^(digital\w*|online|virtuell\w*|remote\w*|teams|video\w*|zugeschaltet|zuschalten|zuschalte|videokonferenz)$/;
@@ -81,7 +81,7 @@ function roles(c: Clause): Roles {
   const phraseAt = standsIn ? spaced(c).slice(0, standsIn.index + 1).trim().split(" ").filter(Boolean).length : -1;
   const deputyAt = named >= 0 && (phraseAt < 0 || named < phraseAt) ? named : phraseAt;
   const before = (i: number) => i >= 0 && (deputyAt < 0 || i < deputyAt);
-  const negAt = indexOf(c.words, NEGATION_WORD);
+  const negAt = negationAt(c.words);
   const aboutWriter = c.words.some((w) => FIRST_PERSON.test(w)) || VERB_FIRST.test(c.words[0] ?? "");
   const negatedTakePart = before(negAt) && aboutWriter && c.words.some((w) => TAKE_PART.test(w));
   const writerAbsent = before(indexOf(c.words, ABSENT_WORD)) || (deputyAt < 0 && ABSENT_PHRASE.test(spaced(c))) || negatedTakePart;
@@ -120,7 +120,7 @@ function read(n: string): Reading {
 
 export function presenceIntent(n: string): PresenceIntent | null {
   // A question about others or about the rules ("Wie viele haben abgesagt", "Wann muss ich zusagen?") is no answer.
-  if (/^(wer|who|whom|wie heisst|wie ?viele|wann|warum|weshalb|welche\w*|how many|when|why|which)\b/.test(n)) return null;
+  if (/^(wer|who|whom|wie heisst|wie ?viele|(bis )?wann|warum|weshalb|welche\w*|how many|when|why|which|until when|by when)\b/.test(n)) return null;
   const r = read(n);
   // "Kommt meine Vertretung auch?" asks; "Kann meine Vertretung für mich teilnehmen?" asks for it.
   const asks = (/\?/.test(n) || ASKS_FIRST.test(n)) && !REQUEST.test(n);
@@ -150,7 +150,11 @@ function isCheckIn(n: string): boolean {
 }
 
 function modeOf(cs: Clause[]): Mode | null {
-  if (matches(cs, ONLINE_WORD, / dial in /)) return "online";
-  if (matches(cs, IN_PERSON_WORD, IN_PERSON_PHRASE)) return "in-person";
+  // "nicht online, sondern vor Ort": a mode right after a negation is the one not meant.
+  const negatedAt = (ws: string[], i: number) => NEGATION_WORD.test(ws[i - 1] ?? "") || (NEGATION_WORD.test(ws[i - 2] ?? "") && /^(per|via|vor|in)$/.test(ws[i - 1] ?? ""));
+  const said = cs.map((c) => ({ ...c, words: c.words.filter((_, i) => !negatedAt(c.words, i)) }));
+  const meant = said.map((c) => ` ${c.words.join(" ")} `);
+  if (hasWord(said, ONLINE_WORD) || meant.some((t) => / dial in /.test(t))) return "online";
+  if (hasWord(said, IN_PERSON_WORD) || meant.some((t) => IN_PERSON_PHRASE.test(t))) return "in-person";
   return null;
 }

@@ -28,8 +28,9 @@ const VERBS: [RegExp, string][] = [
   [/^leit(e|est|et)?$/, "leiten"],
   [/^komm(e|st|t)?$/, "kommen"],
   [/^schau(e|st|t)?$/, "schauen"],
+  [/^schalt(e|est|et)?$/, "schalten"],
 ];
-export const NEGATION_WORD = /^(nicht|nich|net|nimmer|kein\w*|not|cannot|can't|cant|won't|wont|don't|dont|never|nie|isn't|aren't|wouldn't)$/;
+export const NEGATION_WORD = /^(nicht|nichts|net|nimmer|kein\w*|not|cannot|can't|cant|won't|wont|don't|dont|never|nie|isn't|aren't|wouldn't|n(?!\w*(\w)\w*\2)[icht]{3,4})$/;
 
 /** The words of a normalised text: letters, digits, apostrophes and hyphens inside a word. */
 export function words(n: string): string[] {
@@ -38,14 +39,22 @@ export function words(n: string): string[] {
   return found.flatMap((w) => (w.includes("-") && !/^(in-person|stand-in)$/.test(w) ? [w, ...w.split("-").filter(Boolean)] : [w]));
 }
 
-/** Clauses: split at sentence marks, commas, dashes and "und/aber/and/but". */
+/** Clauses: split at sentence marks, commas, dashes and "und/aber/and/but" (not "sondern": "nicht vor Ort, sondern online teil" keeps its verb).*/
 export function clauses(n: string): Clause[] {
-  const parts = n.split(/(?<=[a-z)])[.!?]+(?=\s|$)|[!?;,:()]+|\s[-–]\s|\b(?:und|aber|and|but|sondern)\b/);
+  const parts = n.split(/(?<=[a-z)])[.!?]+(?=\s|$)|[!?;,:()]+|\s[-–]\s|\b(?:und|aber|and|but)\b/);
   return parts.map((p) => clause(words(p))).filter((c) => c.words.length > 0);
 }
 
+/** How one takes part: a negation right before it negates the mode, not the taking part ("nicht online, sondern vor Ort"). */
+export const MODE_WORD = /^(online|digital|virtuell|remote|praesenz|persoenlich|vor|per|via)$/;
+
 function clause(ws: string[]): Clause {
-  return { words: [...ws, ...separableLemmas(ws)], negated: ws.some((w) => NEGATION_WORD.test(w) || w.endsWith("n't")) };
+  return { words: [...ws, ...separableLemmas(ws)], negated: negationAt(ws) >= 0 };
+}
+
+/** Where the clause's negation stands, or -1; one that only negates the mode does not count. */
+export function negationAt(ws: string[]): number {
+  return ws.findIndex((w, i) => (NEGATION_WORD.test(w) || w.endsWith("n't")) && !MODE_WORD.test(ws[i + 1] ?? ""));
 }
 
 /** "ich sage … ab" → "absagen", "nimmt … teil" → "teilnehmen". */

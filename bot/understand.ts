@@ -161,7 +161,8 @@ function isCancel(n: string, ws: string[]): boolean {
 
 function isHelp(n: string, ws: string[]): boolean {
   if (/^(hilf\w*|help|\?|befehle|commands|menu|menue)\b/.test(n) || /^hilf\w*$/.test(ws[0] ?? "")) return true;
-  return /^(was kann(st)? (du|ich|man|der bot)|what can (you|i) do|wie funktioniert|how does (this|it) work)\b/.test(n);
+  if (has(ws, /^(befehle|commands|kommandos)$/)) return true;
+  return /^(was kann(st)? (du|ich|man|der (bot|assistent))|what can (you|i) do|wie funktioniert|how does (this|it) work)\b/.test(n);
 }
 
 /** "Wer hat schon zugesagt?", "Who has replied?": the Geschäftsstelle's overview of the answers. */
@@ -201,7 +202,7 @@ function questionIntent(n: string, ws: string[]): Intent | null {
   if (question && has(ws, /^(fristen|deadlines)$/)) return { kind: "ask-deadlines" };
   // "Gibt es schon eine Tagesordnung?": the next meeting's answer shows its agenda.
   if (question && has(ws, /^(tagesordnung|agenda)$/) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
-  const meeting = has(ws, /^(sitzung\w*|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe)$/);
+  const meeting = has(ws, /^(sitzung\w*|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe|lg)$/);
   if (/(naechste|kommende|naechsten) sitzung|next meeting|upcoming meeting|sitzungstermin/.test(n) || (question && meeting)) {
     return { kind: "ask-next-meeting" };
   }
@@ -216,6 +217,8 @@ function proposes(n: string, ws: string[]): boolean {
 function proposalIntent(raw: string, n: string, ws: string[]): Intent | null {
   const topic = has(ws, TOPIC) || /agenda item/.test(n);
   if (topic && proposes(n, ws)) return { kind: "propose", text: afterColon(raw) };
+  // "Ich würde gerne was einreichen": here, handing something in is an agenda proposal.
+  if (has(ws, /^(einreichen|einbringen)$/) && has(ws, /^(ich|moechte|wuerde|will|gerne|gern)$/)) return { kind: "propose", text: afterColon(raw) };
   return null;
 }
 
