@@ -39,7 +39,7 @@ export function words(n: string): string[] {
   return found.flatMap((w) => (w.includes("-") && !/^(in-person|stand-in)$/.test(w) ? [w, ...w.split("-").filter(Boolean)] : [w]));
 }
 
-/** Clauses: split at sentence marks, commas, dashes and "und/aber/and/but" (not "sondern": "nicht vor Ort, sondern online teil" keeps its verb).*/
+/** Clauses: split at sentence marks, commas, dashes and "und/aber/and/but" (not "sondern": "nicht vor Ort, sondern online teil" keeps its verb). */
 export function clauses(n: string): Clause[] {
   const parts = n.split(/(?<=[a-z)])[.!?]+(?=\s|$)|[!?;,:()]+|\s[-–]\s|\b(?:und|aber|and|but)\b/);
   return parts.map((p) => clause(words(p))).filter((c) => c.words.length > 0);
