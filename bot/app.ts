@@ -67,7 +67,7 @@ export function createApp(given: AppDeps): Application {
     const added = context.activity.membersAdded ?? [];
     if (added.some((m) => m.id === context.activity.recipient.id) && teamOf(context)) return installed(deps, context);
     if (isPersonalChat(context) && added.some((m) => m.id !== context.activity.recipient.id)) {
-      await handle(deps, context, { user: userOf(context), text: "hallo", value: null });
+      await handle(deps, context, { user: userOf(context), text: "", value: null, welcome: true });
     }
   });
 

@@ -3,7 +3,7 @@
  * service; the services check again (they are the authority), this only gives a kinder answer.
  */
 import { formatDateTime } from "../rules/time.ts";
-import { markPresence } from "../services/mark-presence.ts";
+import { markNames } from "./presence-names.ts";
 import { rolesOf, findPersonOrInstitution } from "../services/directory.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { createMeeting } from "../services/create-meeting.ts";
@@ -298,8 +298,7 @@ function answersOverview(turn: Turn): TurnResult {
 async function presence(turn: Turn, args: string, present: boolean): Promise<TurnResult> {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
-  const out = await markPresence(turn.services, turn.person.id, found.id, args, present, turn.activityId);
-  return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
+  return markNames(turn, found, args, present);
 }
 
 /** "Sind wir beschlussfähig?" — anyone may ask; the numbers are no secret. */

@@ -10,6 +10,8 @@ import { LIMITS, type LimitKind } from "../domain/limits.ts";
 import { notSavedText, tooLongText } from "../texts/limits.ts";
 import { cleanText } from "../domain/sanitize.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
+import { PRESENCE_CHOICE } from "./presence-names.ts";
+import { greetInFlow, leaveFlow, leavesFlow, openFlow, withNote } from "./flows.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
   askAbsence, askUnsure, attend, continueProposal, deadlinesAnswer, decline, delegateSeat, majorityRuleAnswer,
@@ -32,6 +34,8 @@ export interface Incoming {
   text: string;
   /** Data of a card button (Action.Execute or Action.Submit): `{ verb, … }`. */
   value?: Record<string, unknown> | null;
+  /** Teams added the person to the conversation (conversationUpdate): a welcome, never a flow's answer. */
+  welcome?: boolean;
 }
 
 const PROPOSAL_STEP_LIMIT = { title: "title", description: "description", presenter: "name", link: "description" } as const satisfies Record<string, LimitKind>;
@@ -58,10 +62,11 @@ export async function converse(services: Services, given: Incoming): Promise<Tur
     await services.store.update({ actorId: person.id }, (d) => rememberLang(d, person.id, lang));
   }
   const turn: Turn = { services, db, person, lang, now: services.clock(), activityId: incoming.activityId };
+  if (incoming.welcome) return greet(turn);
   // Teams delivered this message again after it was applied: answer, change nothing.
   if (incoming.activityId && db.processedActivities.some((a) => a.id === incoming.activityId)) return reply(turn, ALREADY_HANDLED);
   try {
-    if (incoming.value && typeof incoming.value.verb === "string") return await cardAction(turn, incoming.value);
+    if (incoming.value && typeof incoming.value.verb === "string") return afterCard(turn, await cardAction(turn, incoming.value));
     return await (reminderSwitchTurn(turn, incoming.text) ?? message(turn, understood, incoming.text));
   } catch (e) {
     return unsaved(turn, e);
@@ -80,21 +85,32 @@ function unknownUser(db: Db, lang: Lang, name?: string | null): TurnResult {
 }
 
 async function message(turn: Turn, u: Understood, text: string): Promise<TurnResult> {
-  const flow = flowOf(turn.db, turn.person.id);
+  const { flow, note } = await openFlow(turn);
   const { intent } = u;
   if (intent.kind === "cancel") {
     await setFlow(turn.services, turn.person.id, null);
     return reply(turn, flow ? CANCELLED : NOTHING_TO_CANCEL);
   }
-  if (flow?.kind === "proposal" && intent.kind !== "command" && intent.kind !== "help") {
+  const greeted = flow && greetInFlow(turn, flow, intent, text);
+  if (greeted) return greeted;
+  if (flow?.kind === "proposal" && !leavesFlow(intent)) {
     // Each answer is kept in the flow until the proposal is filed: its limit applies now, not at the end.
     const kind = PROPOSAL_STEP_LIMIT[flow.step];
     return text.length > LIMITS[kind] ? reply(turn, tooLongText(kind)) : continueProposal(turn, flow, text);
   }
   if (flow?.kind === "absence") {
-    if (/^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim()) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
-    if (/^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
+    // "Ja" answers the question "send your deputy?" unless the message says something else ("Ja, ich komme doch").
+    const answers = !leavesFlow(intent) || intent.kind === "absent";
+    if ((answers && /^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim())) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
+    if (answers && /^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
   }
+  const left = flow && leavesFlow(intent) ? await leaveFlow(turn, flow) : null;
+  return withNote(note ?? left, await route(turn, u, text));
+}
+
+/** The message as what it means, once no flow takes it. */
+async function route(turn: Turn, u: Understood, text: string): Promise<TurnResult> {
+  const { intent } = u;
   switch (intent.kind) {
     case "delegate": return delegateSeat(turn, u.date);
     case "absent": return /ohne|without|no deputy/i.test(text) ? declineFor(turn, u) : askAbsence(turn, u.date);
@@ -152,6 +168,13 @@ async function objection(turn: Turn, text: string): Promise<TurnResult> {
   }
 }
 
+/** A button pressed during a guided proposal leaves it; said last, as Teams shows the first line on the card. */
+async function afterCard(turn: Turn, result: TurnResult): Promise<TurnResult> {
+  const flow = flowOf(turn.db, turn.person.id);
+  const note = flow?.kind === "proposal" ? await leaveFlow(turn, flow) : null;
+  return note ? { ...result, replies: [...result.replies, note] } : result;
+}
+
 /** A card button: the verb says what, the data which meeting or proposal. */
 async function cardAction(turn: Turn, value: Record<string, unknown>): Promise<TurnResult> {
   const meetingId = typeof value.meetingId === "string" ? value.meetingId : null;
@@ -161,6 +184,7 @@ async function cardAction(turn: Turn, value: Record<string, unknown>): Promise<T
     case "decline": return meetingId ? decline(turn, meetingId) : notUnderstood(turn);
     case "delegate": return delegateSeat(turn, meetingId ? { meetingId } : null);
     case "checkin": return selfCheckIn(turn);
+    case PRESENCE_CHOICE: return runCommand(turn, value.present === false ? "abwesend" : "anwesend", typeof value.query === "string" ? value.query : "");
     case "proposal.accept":
     case "proposal.reject":
       return decideProposalAction(turn, proposalId, value.verb === "proposal.accept");
