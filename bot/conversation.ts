@@ -6,6 +6,7 @@ import type { Db } from "../domain/model.ts";
 import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
 import { quorum, runCommand, vote } from "./commands.ts";
+import { withConfirmation } from "./confirmations.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
@@ -42,8 +43,9 @@ export async function converse(services: Services, incoming: Incoming): Promise<
   const turn: Turn = { services, db, person, lang, now: services.clock(), activityId: incoming.activityId };
   // Teams delivered this message again after it was applied: answer, change nothing.
   if (incoming.activityId && db.processedActivities.some((a) => a.id === incoming.activityId)) return reply(turn, ALREADY_HANDLED);
-  if (incoming.value && typeof incoming.value.verb === "string") return cardAction(turn, incoming.value);
-  return message(turn, understood, incoming.text ?? "");
+  // A mass action's question open (bot/confirmations.ts): this turn answers it or drops it.
+  return withConfirmation(turn, incoming, () =>
+    incoming.value && typeof incoming.value.verb === "string" ? cardAction(turn, incoming.value) : message(turn, understood, incoming.text ?? ""));
 }
 
 function unknownUser(db: Db, lang: Lang, name?: string | null): TurnResult {

@@ -59,3 +59,16 @@ export function meetingFor(turn: Turn, ref: MentionedDate | { meetingId: string 
 export function isMeeting(x: Meeting | TurnResult): x is Meeting {
   return "agenda" in x;
 }
+
+/** Says at once that work has started; the work's result follows as a second message. */
+export function afterReply(turn: { lang: Lang }, now: Texts, work: () => Promise<Texts>): TurnResult {
+  const result = reply(turn, now);
+  result.later = async () => {
+    try {
+      return { replies: [{ text: t(turn, await work()) }], outbox: [] };
+    } catch (e) {
+      return refusal(turn, e);
+    }
+  };
+  return result;
+}

@@ -175,6 +175,8 @@ export const Invitation = z.object({
   /** Set once every recipient was accepted: the proof that the notice period was kept. */
   sentAt: instant.nullable(),
   recipients: z.array(Recipient),
+  /** What the calendar invitation said (time, place, mode, agenda) as JSON: an update with nothing new is refused. Absent on older records. */
+  contents: z.string().optional(),
 });
 export type Invitation = z.infer<typeof Invitation>;
 

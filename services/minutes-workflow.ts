@@ -296,6 +296,13 @@ function received(db: Db, meetingId: string, before: Set<string>): Set<string> {
   return new Set([...before, ...accepted]);
 }
 
+/** The members still to receive the minutes (whom `sendMinutes` would claim), for the question before it. */
+export async function minutesRecipientsWaiting(services: Services, meetingId: string): Promise<string[]> {
+  const db = await services.store.read();
+  const have = received(db, meetingId, await receivedBefore(services, meetingId));
+  return membersOf(db).filter((p) => !have.has(p.id)).map((p) => p.id);
+}
+
 /** The mail for each member: files attached, or links to them above the size limit. */
 async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions, now: Date): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
   const files = options.folder.files(meeting.id, profileOf(db));
