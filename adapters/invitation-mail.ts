@@ -5,6 +5,7 @@
  * Paragraph citations come from the caller's rule profile, never from here. The wording is
  * texts/invitation-mail.ts's.
  */
+import { salutation, type Salutation } from "../texts/greeting.ts";
 import { buildIcs, type CalendarAttendee, type CalendarPerson } from "./calendar.ts";
 import type { MailMessage } from "./mail-transport.ts";
 import {
@@ -14,7 +15,6 @@ import {
   howToAnswer,
   LABEL,
   mailClosing,
-  mailGreeting,
   nonPublicSentence,
   openingSentence,
   representsSentence,
@@ -37,6 +37,8 @@ export interface InvitationAgendaItem {
 export interface InvitationRecipient extends CalendarPerson {
   /** Set when a deputy receives the invitation in place of a member. */
   represents?: { name: string; institution: string } | null;
+  /** From the roster's `anrede`: "Sehr geehrte Frau …"; absent: "Guten Tag …". */
+  salutation?: Salutation | null;
 }
 
 export interface InvitationInput {
@@ -155,7 +157,7 @@ export function invitationSubject(input: Pick<InvitationInput, "kind" | "meeting
 
 function invitationBlocks(input: InvitationInput, common: Common): Block[] {
   const { meeting, citations } = input;
-  const blocks: Block[] = [{ type: "p", text: mailGreeting(input.recipient.name) }];
+  const blocks: Block[] = [{ type: "p", text: salutation(input.recipient.name, input.recipient.salutation ?? null) }];
   blocks.push({ type: "p", text: openingSentence(input.kind, input.meetingTitle) });
   if (input.recipient.represents) {
     const { name, institution } = input.recipient.represents;
@@ -176,7 +178,7 @@ function invitationBlocks(input: InvitationInput, common: Common): Block[] {
 
 function cancelBlocks(input: InvitationInput, common: Common): Block[] {
   const blocks: Block[] = [
-    { type: "p", text: mailGreeting(input.recipient.name) },
+    { type: "p", text: salutation(input.recipient.name, input.recipient.salutation ?? null) },
     { type: "p", text: cancelSentence(input.meetingTitle, common.when) },
   ];
   if (input.note) blocks.push({ type: "p", text: input.note });

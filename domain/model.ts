@@ -15,6 +15,8 @@ export const Person = z.object({
   name: z.string().min(1),
   email: z.string().email(),
   aadObjectId: z.string().min(1).nullable(),
+  /** How letters address the person ("Sehr geehrte Frau …"); absent: "Guten Tag …". From the roster's `anrede`. */
+  salutation: z.enum(["ms", "mr"]).optional(),
 });
 export type Person = z.infer<typeof Person>;
 

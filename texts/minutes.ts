@@ -109,6 +109,14 @@ export function tooLargeText(mb: string, names: string[], citation: string | nul
   };
 }
 
+/** The drafted file no longer is what the data say: what goes out is made from the data, so the draft must be made again. */
+export function changedSinceDraft(file: string): Texts {
+  return {
+    de: `Die Niederschrift ist nicht mehr auf dem Stand des Entwurfs (${file}: seither Neues erfasst oder von Hand geändert); nichts versandt. Versandt wird, was die Daten ergeben: bitte den Entwurf neu erstellen, prüfen und unterschreiben lassen, dann senden.`,
+    en: `The minutes are no longer as drafted (${file}: something recorded since, or edited by hand); nothing was sent. What goes out is made from the data: please draw up the draft again, check it and have it signed, then send.`,
+  };
+}
+
 export function draftFileMissing(file: string): Texts {
   return { de: `Die Datei ${file} fehlt; bitte den Entwurf neu erstellen („minutes draft“).`, en: `The file ${file} is missing; please draw up the draft again ("minutes draft").` };
 }
