@@ -12,6 +12,7 @@ import {
   agendaLine,
   cancelSentence,
   formatMeetingTime,
+  delegatedNote,
   howToAnswer,
   LABEL,
   mailClosing,
@@ -37,6 +38,8 @@ export interface InvitationAgendaItem {
 export interface InvitationRecipient extends CalendarPerson {
   /** Set when a deputy receives the invitation in place of a member. */
   represents?: { name: string; institution: string } | null;
+  /** A member who handed the seat to this deputy: the mail does not ask them again whether they attend. */
+  delegatedTo?: string | null;
   /** From the roster's `anrede`: "Sehr geehrte Frau …"; absent: "Guten Tag …". */
   salutation?: Salutation | null;
 }
@@ -171,7 +174,7 @@ function invitationBlocks(input: InvitationInput, common: Common): Block[] {
     blocks.push({ type: "p", text: checkedSecondConvocation(item, citations.secondConvocation) });
   }
   if (citations.nonPublic) blocks.push({ type: "p", text: nonPublicSentence(citations.nonPublic, meeting.onlineUrl !== null) });
-  blocks.push({ type: "p", text: howToAnswer(Boolean(input.recipient.represents)) });
+  blocks.push({ type: "p", text: input.recipient.delegatedTo ? delegatedNote(input.recipient.delegatedTo) : howToAnswer(Boolean(input.recipient.represents)) });
   blocks.push(closing(input));
   return blocks;
 }

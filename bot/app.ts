@@ -9,7 +9,7 @@ import type { Services } from "../services/context.ts";
 import { sendDelegatedInvitation } from "../services/invitations.ts";
 import { card, type AdaptiveCard } from "./cards.ts";
 import { converse, type Incoming } from "./conversation.ts";
-import { deliverySummary, teamsChannel, type TeamsSender } from "./notify.ts";
+import { deliverySummaryFor, teamsChannel, type TeamsSender } from "./notify.ts";
 import { dispatchNotices } from "../services/outbox.ts";
 import type { Reply, TurnResult } from "./turn.ts";
 import { rememberConversation } from "../services/conversation-state.ts";
@@ -91,7 +91,7 @@ async function handle(deps: AppDeps, context: TurnContext, incoming: Incoming): 
   const reference = TurnContext.getConversationReference(context.activity);
   const writer = await rememberConversation(services, incoming.user, reference as unknown as Record<string, unknown>);
   if (!writer) return result;
-  deps.background(() => afterTurn(deps, result, reference, writer.lang));
+  deps.background(() => afterTurn(deps, result, reference, writer));
   return result;
 }
 
@@ -108,7 +108,8 @@ async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void
  * those even when the work before failed, so no notice waits for a retry because of it; what the
  * sender should know comes back proactively.
  */
-async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<ConversationReference>, lang: "de" | "en"): Promise<void> {
+async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<ConversationReference>, writer: { personId: string; lang: "de" | "en" }): Promise<void> {
+  const { lang } = writer;
   const { services } = deps;
   const followUps: Reply[] = [];
   const outbox = [...result.outbox];
@@ -123,7 +124,7 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
       outbox.push(...later.outbox);
     }
   } finally {
-    const summary = deliverySummary(await dispatchNotices(services, outbox, services.teams ?? null), services.mailer.kind, lang);
+    const summary = await deliverySummaryFor(services, writer.personId, await dispatchNotices(services, outbox, services.teams ?? null), lang);
     if (summary) followUps.push({ text: summary });
     if (followUps.length && deps.adapter) {
       await continueWith(deps, reference, (ctx) => sendReplies(ctx, followUps));

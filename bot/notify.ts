@@ -6,7 +6,8 @@
 import type { Services } from "../services/context.ts";
 import { conversationRef } from "../services/conversation-state.ts";
 import type { Delivered, TeamsChannel } from "../services/outbox.ts";
-import { deliverySummary as summaryText } from "../texts/outbox.ts";
+import { deliverySummary as summaryText, memberDeliverySummary } from "../texts/outbox.ts";
+import { manageMeetings } from "../services/permissions.ts";
 
 /** Sends a text to a stored Teams conversation; throws when Teams cannot deliver. */
 export type TeamsSender = (reference: unknown, text: string) => Promise<void>;
@@ -19,6 +20,15 @@ export function teamsChannel(services: Services, send: TeamsSender): TeamsChanne
     await send(ref, text);
     return true;
   };
+}
+
+/**
+ * What the sender should hear about the notices of their turn: the Geschäftsstelle and the chair
+ * the technical state (mail server, outbox folder), anyone else only a failure, plainly (issue 16.7).
+ */
+export async function deliverySummaryFor(services: Services, personId: string, deliveries: Delivered[], lang: "de" | "en"): Promise<string | null> {
+  if (manageMeetings.allows(await services.store.read(), personId)) return deliverySummary(deliveries, services.mailer.kind, lang);
+  return memberDeliverySummary(lang, deliveries.filter((d) => !d.accepted).map((d) => d.name));
 }
 
 /** What the sender should know about deliveries that did not reach Teams. */

@@ -219,8 +219,8 @@ export function objectionsOpen(day: Texts, objections: { name: string; text: str
   const list = objections.map((o) => `${o.name}: „${o.text}“`).join("; ");
   const n = objections.length;
   return {
-    de: `Zur Niederschrift der Sitzung vom ${day.de} ${n === 1 ? "liegt ein Änderungswunsch" : `liegen ${n} Änderungswünsche`} vor – ${list}. Der Vorsitz muss sie erst erledigen („minutes resolve“), dann kann sie ${declared.de} werden${rule}.`,
-    en: `There ${n === 1 ? "is one open change" : `are ${n} open changes`} to the minutes of the meeting on ${day.en} – ${list}. The chair must settle them first ("minutes resolve"); then they can be ${declared.en}${rule}.`,
+    de: `Zur Niederschrift der Sitzung vom ${day.de} ${n === 1 ? "liegt ein Änderungswunsch" : `liegen ${n} Änderungswünsche`} vor – ${list}. Der Vorsitz muss sie erst erledigen („/niederschrift einwand erledigt <Vermerk>“ im Chat, „minutes resolve“ auf der Befehlszeile), dann kann sie ${declared.de} werden${rule}.`,
+    en: `There ${n === 1 ? "is one open change" : `are ${n} open changes`} to the minutes of the meeting on ${day.en} – ${list}. The chair must settle them first ("/niederschrift einwand erledigt <note>" in the chat, "minutes resolve" on the command line); then they can be ${declared.en}${rule}.`,
   };
 }
 
