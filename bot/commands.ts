@@ -234,7 +234,9 @@ function proposalCard(turn: Turn, p: OpenProposal): Reply {
  * once; otherwise the bot shows who gets what and sends only after the yes (bot/confirmations.ts).
  * The invitation service checks everything again when it sends: it is the authority.
  */
-async function invite(turn: Turn, args: string): Promise<TurnResult> {
+async function invite(given: Turn, args: string): Promise<TurnResult> {
+  // "/einladen urgent", "retry", "update": an English keyword says the person writes English.
+  const turn: Turn = /^(urgent(ly)?|retry|update)\b/i.test(args.trim()) ? { ...given, lang: "en" } : given;
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
   const words = args.trim();

@@ -36,7 +36,9 @@ export async function converse(services: Services, incoming: Incoming): Promise<
   const person = identify(db, incoming.user);
   const understood = understand(incoming.text ?? "");
   if (!person) return unknownUser(db, understood.lang, incoming.user.name);
-  const lang: Lang = incoming.text?.trim() ? understood.lang : lastLang(db, person.id);
+  // A slash command is German by its name: only English words in it say the person now writes English.
+  const decisive = incoming.text?.trim() && !(understood.intent.kind === "command" && understood.lang === "de");
+  const lang: Lang = decisive ? understood.lang : lastLang(db, person.id);
   if (incoming.text?.trim() && lastLang(db, person.id) !== lang) {
     await services.store.update({ actorId: person.id }, (d) => rememberLang(d, person.id, lang));
   }

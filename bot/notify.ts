@@ -28,7 +28,9 @@ export function teamsChannel(services: Services, send: TeamsSender): TeamsChanne
  */
 export async function deliverySummaryFor(services: Services, personId: string, deliveries: Delivered[], lang: "de" | "en"): Promise<string | null> {
   if (manageMeetings.allows(await services.store.read(), personId)) return deliverySummary(deliveries, services.mailer.kind, lang);
-  return memberDeliverySummary(lang, deliveries.filter((d) => !d.accepted).map((d) => d.name));
+  const byMail = deliveries.filter((d) => d.accepted && d.via === "email").map((d) => d.name);
+  const outbox = services.mailer.kind === "outbox";
+  return memberDeliverySummary(lang, { outbox: outbox ? byMail : [], byMail: outbox ? [] : byMail, failed: deliveries.filter((d) => !d.accepted).map((d) => d.name) });
 }
 
 /** What the sender should know about deliveries that did not reach Teams. */

@@ -52,11 +52,12 @@ export const UNKNOWN_PERSON = "unbekannte Person";
  * What a member hears about notices their turn caused that did not arrive (issue 16.7): no mail
  * server, folder or command — the Geschäftsstelle sees those in its outbox and sends again.
  */
-export function memberDeliverySummary(lang: keyof Texts, failed: string[]): string | null {
-  if (!failed.length) return null;
-  return lang === "de"
-    ? `Die Nachricht an ${failed.join(", ")} konnte noch nicht zugestellt werden; die Geschäftsstelle sendet sie erneut.`
-    : `The message to ${failed.join(", ")} could not be delivered yet; the Geschäftsstelle will send it again.`;
+export function memberDeliverySummary(lang: keyof Texts, d: { outbox: string[]; byMail: string[]; failed: string[] }): string | null {
+  const parts: string[] = [];
+  if (d.outbox.length) parts.push(lang === "de" ? `In Teams nicht erreichbar; die Geschäftsstelle benachrichtigt ${d.outbox.join(", ")} per E-Mail.` : `Not reachable in Teams; the Geschäftsstelle notifies ${d.outbox.join(", ")} by e-mail.`);
+  if (d.byMail.length) parts.push(lang === "de" ? `Per E-Mail benachrichtigt (in Teams nicht erreichbar): ${d.byMail.join(", ")}.` : `Notified by e-mail (not reachable in Teams): ${d.byMail.join(", ")}.`);
+  if (d.failed.length) parts.push(lang === "de" ? `Die Nachricht an ${d.failed.join(", ")} konnte noch nicht zugestellt werden; die Geschäftsstelle sendet sie erneut.` : `The message to ${d.failed.join(", ")} could not be delivered yet; the Geschäftsstelle will send it again.`);
+  return parts.length ? parts.join(" ") : null;
 }
 
 export function deliverySummary(lang: keyof Texts, d: { outbox: string[]; byMail: string[]; failed: { name: string; error: string }[] }): string | null {
