@@ -122,8 +122,10 @@ describe("an English conversation stays English", () => {
     world.setNow("2022-04-28T09:00:00+02:00"); // after the regular last day: urgent only
     const late = await say("gs-1", "/einladen urgent");
     expect(late).not.toMatch(/ä|ö|ü|Einladung|Grund/);
-    const urgent = await say("gs-1", "/einladen urgent the state's funding deadline");
+    const urgent = await say("gs-1", "/einladen urgent the state's funding deadline.");
     expect(urgent).toContain("Urgent invitation");
-    for (const text of [answers, late, urgent]) expect(text).not.toMatch(/\.\./);
+    const sent = await say("gs-1", "yes");
+    expect(sent).toContain("reason (recorded): the state's funding deadline.");
+    for (const text of [answers, late, urgent, sent]) expect(text).not.toMatch(/\.\.(?!\.)/);
   });
 });
