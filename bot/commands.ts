@@ -183,6 +183,7 @@ async function minutes(turn: Turn, args: string): Promise<TurnResult> {
   }
   if (/^(einwand|einwaende|einwände|einwendungen|objections?|aenderungswuensche|änderungswünsche)$/.test(sub)) return resolveInChat(turn, args);
   if (/^(genehmigen|approve|genehmigt)$/.test(sub)) {
+    if (rest) return reply(turn, MINUTES_USAGE);
     const meeting = minutesAwaitingApproval(turn.db);
     if (!meeting) return reply(turn, NO_MINUTES_AWAITING);
     return reply(turn, (await approveMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId })).text);
@@ -318,7 +319,7 @@ async function statementOnBehalf(turn: Turn, args: string): Promise<TurnResult> 
 /** "/postausgang" lists what went to whom; "/postausgang erneut" sends again what was not delivered. */
 function outbox(turn: Turn, args: string): TurnResult {
   const when = (iso: string) => formatDateTime(new Date(iso), turn.lang);
-  if (/^(erneut|nochmal|retry)\b/i.test(args.trim())) {
+  if (/^(erneut|nochmal|retry)$/i.test(args.trim())) {
     return afterReply(turn, WORK_STARTED.outboxRetry, async () => {
       const r = await retryOutbox(turn.services, turn.person.id, { minutes: minutesFolderBeside(turn.services.store.location) });
       const report = { ...r, refused: r.refused.map((e) => e.texts) };

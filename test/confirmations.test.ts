@@ -152,5 +152,9 @@ describe("text after a command that takes none", () => {
     expect(await bot.say("gs-1", "/postausgang alles")).toContain("„/postausgang erneut“");
     expect(await bot.say("gs-1", "/tagesordnung morgen")).toContain("„/tagesordnung annehmen <Nr.>“");
     expect(await bot.say("gs-1", "/niederschrift bitte schnell")).toContain("„/niederschrift senden“");
+    expect(await bot.say("gs-1", "/niederschrift senden bitte erst morgen")).toContain("„/niederschrift senden“");
+    expect(await bot.say("gs-1", "/postausgang erneut alles")).toContain("„/postausgang erneut“");
+    expect(await bot.say("gs-1", "/einladen erneut an alle")).toContain("„/einladen erneut“");
+    expect(bot.smtp.messages).toHaveLength(0);
   });
 });
