@@ -101,6 +101,22 @@ describe("the minutes mail", () => {
   });
 });
 
+describe("objections to the minutes are settled in the chat (§ 7 Abs. 4 GO)", () => {
+  it("a member objects, the chair settles it with /niederschrift einwand erledigt <Vermerk>, then the minutes are approved", async () => {
+    await heldAndDrafted();
+    bot.setNow("2022-05-20T09:00:00+02:00");
+    await expectSay("gs-1", "/niederschrift senden", "Bitte bestätigen");
+    await expectSay("gs-1", "ja", "17 von 17");
+    await expectSay("m-caritas", "Einwand gegen die Niederschrift: Zu TOP 1 fehlt der Hinweis auf die Kursplätze.", "vermerkt");
+    bot.setNow("2022-09-15T10:05:00+02:00");
+    expect(await bot.say("vorsitz", "/niederschrift genehmigen")).toContain("Zu TOP 1 fehlt der Hinweis auf die Kursplätze");
+    expect(await bot.say("vorsitz", "/niederschrift einwand")).toContain("„/niederschrift einwand erledigt <Vermerk>“");
+    await expectSay("vorsitz", "/niederschrift einwand erledigt In der Sitzung ergänzt: 120 Kursplätze.", "In der Sitzung ergänzt: 120 Kursplätze");
+    await expectSay("vorsitz", "/niederschrift genehmigen", "genehmigt");
+    expect((await bot.db()).minutes[0]!.state).toBe("approved");
+  });
+});
+
 describe("letters open with the roster's salutation", () => {
   it("the column anrede is read and stored on the person", () => {
     const csv = "rolle;institution;name;email;anrede\nmitglied;Jugendamt;Sabine Fuchs;sabine.fuchs@example.org;Frau\nstellvertretung;Jugendamt;Michael Jäger;michael.jaeger@example.org;Herr\nvorsitz;;Dr. Ursula Lehmann-Görtz;u@example.org;\ngeschaeftsstelle;;Paul Brückner;p@example.org;divers\nleitung-geschaeftsstelle;;Paula Brandt;pb@example.org;Frau";
