@@ -36,6 +36,9 @@ export interface MinutesFolder {
   write(files: MinutesFiles, texts: MinutesFiles): Promise<void>;
   /** null when the file cannot be read (gone, or never written). */
   read(file: string): Promise<MinutesFile | null>;
+  /** The sent minutes as PDF (issue 16.6), kept beside the other files: bytes, not text. */
+  writeBytes(file: string, data: Uint8Array): Promise<void>;
+  readBytes(file: string): Promise<Buffer | null>;
   /** Rewrites each existing version with `restamp`; returns the names of those it could not (missing, or null from `restamp`). */
   restamp(files: MinutesFiles, restamp: Restamp): Promise<string[]>;
 }
@@ -50,6 +53,11 @@ export function minutesFiles(outDir: string, meetingId: string, profile: Profile
     publicMd: open ? file("oeffentlich", "md") : null,
     publicHtml: open ? file("oeffentlich", "html") : null,
   };
+}
+
+/** The PDF beside a version's Markdown file: `…-niederschrift-intern.pdf`. */
+export function pdfBeside(mdFile: string): string {
+  return mdFile.replace(/\.md$/, ".pdf");
 }
 
 /** `minutes/` beside the data file, as the bot and the command line keep it. */
@@ -69,6 +77,11 @@ export function minutesFolder(dir: string): MinutesFolder {
       }
     },
     read,
+    async writeBytes(file, data) {
+      await mkdir(dir, { recursive: true });
+      await writeAtomic(file, data);
+    },
+    readBytes: (file) => readFile(file).catch(() => null),
     async restamp(files, restamp) {
       const stale: string[] = [];
       for (const file of fileList(files)) {
@@ -93,8 +106,8 @@ function fileList(files: MinutesFiles): string[] {
 }
 
 /** Written beside and renamed, so a reader (or a sending run) never sees half a file. */
-async function writeAtomic(file: string, content: string): Promise<void> {
+async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, content, { encoding: "utf8", mode: PRIVATE_FILE });
+  await writeFile(temp, content, typeof content === "string" ? { encoding: "utf8", mode: PRIVATE_FILE } : { mode: PRIVATE_FILE });
   await rename(temp, file);
 }

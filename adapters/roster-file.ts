@@ -9,7 +9,7 @@
  *
  * rolle ∈ mitglied | stellvertretung | geschaeftsstelle | leitung-geschaeftsstelle | vorsitz | gast.
  * Optional columns: aadObjectId (Teams/Entra object id), stimmberechtigt (ja/nein, default ja),
- * kuerzel (institution id), id (person id).
+ * kuerzel (institution id), id (person id), anrede (Frau/Herr, for "Sehr geehrte Frau …" in letters).
  *
  * JSON: `{ body?: { name, profile, secretariatEmail }, institutions?: [{ id, name, voting }],
  * persons: [{ rolle, institution, name, email, aadObjectId?, id? }] }` — the same columns as keys;
@@ -26,7 +26,7 @@ import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import { csvText, fileText, rosterHead } from "../texts/roster.ts";
 
-const COLUMNS = ["rolle", "institution", "name", "email", "aadObjectId", "stimmberechtigt", "kuerzel", "id"] as const;
+const COLUMNS = ["rolle", "institution", "name", "email", "aadObjectId", "stimmberechtigt", "kuerzel", "id", "anrede"] as const;
 export type Column = (typeof COLUMNS)[number];
 const REQUIRED_COLUMNS: Column[] = ["rolle", "institution", "name", "email"];
 
@@ -185,6 +185,7 @@ const COLUMN_ALIASES: Record<string, Column> = {
   stimmberechtigt: "stimmberechtigt", voting: "stimmberechtigt",
   kuerzel: "kuerzel", "institution-id": "kuerzel", institutionid: "kuerzel",
   id: "id", "person-id": "id",
+  anrede: "anrede", salutation: "anrede",
 };
 
 function columnFor(header: string): Column | null {

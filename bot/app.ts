@@ -9,7 +9,7 @@ import type { Services } from "../services/context.ts";
 import { sendDelegatedInvitation } from "../services/invitations.ts";
 import { card, type AdaptiveCard } from "./cards.ts";
 import { converse, type Incoming } from "./conversation.ts";
-import { deliverySummary } from "./notify.ts";
+import { deliverySummaryFor } from "./notify.ts";
 import { dispatchNotices } from "../services/outbox.ts";
 import { continueWith as continueOn, proactiveChannel } from "./proactive.ts";
 import { identifiedSender, isPersonalChat, mentionsBot, teamMembers, teamOf, userOf } from "./teams-members.ts";
@@ -131,7 +131,7 @@ async function handle(deps: AppDeps, context: TurnContext, given: Incoming): Pro
   const reference = TurnContext.getConversationReference(context.activity);
   const writer = await rememberConversation(services, incoming.user, reference as unknown as Record<string, unknown>);
   if (!writer) return result;
-  deps.background(() => afterTurn(deps, result, reference, writer.lang));
+  deps.background(() => afterTurn(deps, result, reference, writer));
   return result;
 }
 
@@ -148,7 +148,8 @@ async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void
  * those even when the work before failed, so no notice waits for a retry because of it; what the
  * sender should know comes back proactively.
  */
-async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<ConversationReference>, lang: "de" | "en"): Promise<void> {
+async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<ConversationReference>, writer: { personId: string; lang: "de" | "en" }): Promise<void> {
+  const { lang } = writer;
   const { services } = deps;
   const followUps: Reply[] = [];
   const outbox = [...result.outbox];
@@ -163,7 +164,7 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
       outbox.push(...later.outbox);
     }
   } finally {
-    const summary = deliverySummary(await dispatchNotices(services, outbox, services.teams ?? null), services.mailer.kind, lang);
+    const summary = await deliverySummaryFor(services, writer.personId, await dispatchNotices(services, outbox, services.teams ?? null), lang);
     if (summary) followUps.push({ text: summary });
     if (followUps.length && deps.adapter) {
       await continueWith(deps, reference, (ctx) => sendReplies(ctx, followUps));

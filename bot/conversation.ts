@@ -9,6 +9,7 @@ import { quorum, runCommand } from "./commands.ts";
 import { LIMITS, type LimitKind } from "../domain/limits.ts";
 import { notSavedText, tooLongText } from "../texts/limits.ts";
 import { cleanText } from "../domain/sanitize.ts";
+import { withConfirmation } from "./confirmations.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
 import { PRESENCE_CHOICE } from "./presence-names.ts";
 import { greetInFlow, leaveFlow, leavesFlow, openFlow, withNote } from "./flows.ts";
@@ -57,7 +58,9 @@ export async function converse(services: Services, given: Incoming): Promise<Tur
   const db = await services.store.read();
   const person = identify(db, incoming.user);
   if (!person) return unknownUser(db, understood.lang, incoming.user.name);
-  const lang: Lang = incoming.text.trim() ? understood.lang : lastLang(db, person.id);
+  // A slash command is German by its name: only English words in it say the person now writes English.
+  const decisive = incoming.text.trim() && !(understood.intent.kind === "command" && understood.lang === "de");
+  const lang: Lang = decisive ? understood.lang : lastLang(db, person.id);
   if (incoming.text.trim() && lastLang(db, person.id) !== lang) {
     await services.store.update({ actorId: person.id }, (d) => rememberLang(d, person.id, lang));
   }
@@ -66,8 +69,11 @@ export async function converse(services: Services, given: Incoming): Promise<Tur
   // Teams delivered this message again after it was applied: answer, change nothing.
   if (incoming.activityId && db.processedActivities.some((a) => a.id === incoming.activityId)) return reply(turn, ALREADY_HANDLED);
   try {
-    if (incoming.value && typeof incoming.value.verb === "string") return afterCard(turn, await cardAction(turn, incoming.value));
-    return await (reminderSwitchTurn(turn, incoming.text) ?? message(turn, understood, incoming.text));
+    // A mass action's question open (bot/confirmations.ts): this turn answers it or drops it.
+    return await withConfirmation(turn, incoming, async () =>
+      incoming.value && typeof incoming.value.verb === "string"
+        ? afterCard(turn, await cardAction(turn, incoming.value))
+        : await (reminderSwitchTurn(turn, incoming.text) ?? message(turn, understood, incoming.text)));
   } catch (e) {
     return unsaved(turn, e);
   }

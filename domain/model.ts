@@ -17,6 +17,8 @@ export const Person = z.object({
   aadObjectId: z.string().min(1).nullable(),
   /** "Keine Erinnerungen mehr": the person gets no reminders (services/set-reminders.ts); invitations still go out. */
   remindersOff: z.boolean().optional(),
+  /** How letters address the person ("Sehr geehrte Frau …"); absent: "Guten Tag …". From the roster's `anrede`. */
+  salutation: z.enum(["ms", "mr"]).optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -229,6 +231,8 @@ export const Invitation = z.object({
   /** Set once every recipient was accepted: the proof that the notice period was kept. */
   sentAt: instant.nullable(),
   recipients: z.array(Recipient),
+  /** What the calendar invitation said (time, place, mode, agenda) as JSON: an update with nothing new is refused. Absent on older records. */
+  contents: z.string().optional(),
 });
 export type Invitation = z.infer<typeof Invitation>;
 

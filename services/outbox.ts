@@ -18,6 +18,8 @@ import { composeNotice } from "../adapters/notice-mail.ts";
 import { noticeMail, NOT_IN_TEAMS, TEAM_CHANNEL_NAME, UNKNOWN_ERROR, UNKNOWN_PERSON, type NoticeTexts, type OutboxPurpose } from "../texts/outbox.ts";
 import type { Services } from "./context.ts";
 import { lastLang } from "./directory.ts";
+import { profileOf } from "./context.ts";
+import { bodyGenitive, secretariatName } from "../texts/invitation-mail.ts";
 
 /**
  * A claim (`claimedAt`) older than this is from a process that died while sending: the message is
@@ -162,10 +164,11 @@ function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChan
   const person = db.persons.find((p) => p.id === m.personId);
   const lang = lastLang(db, m.personId);
   const name = person?.name ?? (m.personId === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : m.personId);
+  const sender = secretariatName(bodyGenitive(db.body.name, profileOf(db).bodyKind));
   const mail = person && composeNotice({
-    from: { name: db.body.name, address: db.body.secretariatEmail },
+    from: { name: sender, address: db.body.secretariatEmail },
     to: { name: person.name, address: person.email },
-    ...noticeMail(lang, db.body.name, { subject: m.subject, text: m.text! }),
+    ...noticeMail(lang, { bodyName: db.body.name, sender, to: { name: person.name, salutation: person.salutation ?? null } }, { subject: m.subject, text: m.text! }),
   });
   return {
     id: m.id,

@@ -229,6 +229,9 @@ export function statementIntro(by: string): string {
   return `von ${by}, zur Aufnahme in die Niederschrift:`;
 }
 
+/** Above a signer's name in the signed copy that is sent ("gezeichnet"). */
+export const SIGNED = "gez.";
+
 export function signaturesHeading(citation: string | null): string {
   return `Unterschriften${citation ? ` gemäß ${citation}` : ""}`;
 }
