@@ -7,6 +7,7 @@ import { TZDate } from "@date-fns/tz";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus, type ICalAttendeeData } from "ical-generator";
 import { BERLIN } from "../rules/time.ts";
+import { cleanLine, cleanText } from "../domain/sanitize.ts";
 
 export type PartStat = "NEEDS-ACTION" | "ACCEPTED" | "DECLINED" | "TENTATIVE" | "DELEGATED";
 
@@ -61,9 +62,10 @@ export function buildIcs(event: CalendarEvent): string {
     start: new TZDate(event.start.getTime(), BERLIN),
     end: new TZDate(event.end.getTime(), BERLIN),
     stamp: event.stamp,
-    summary: event.summary,
-    location: locationText(event),
-    description: descriptionText(event),
+    // RFC 5545 § 3.3.11: no control characters in TEXT (a vertical tab in a TOP title once got through).
+    summary: cleanLine(event.summary),
+    location: cleanLine(locationText(event)),
+    description: cleanText(descriptionText(event)),
     url: event.onlineUrl,
     status: event.method === "CANCEL" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: paramSafe(event.organizer.name), email: event.organizer.email },
@@ -97,7 +99,7 @@ function mailto(email: string): string {
 
 /** ical-generator backslash-escapes quotes in CN="…", which RFC 5545 does not allow in parameters. */
 function paramSafe(name: string): string {
-  return name.replace(/"/g, "'");
+  return cleanLine(name).replace(/"/g, "'");
 }
 
 function locationText(event: CalendarEvent): string {

@@ -33,6 +33,7 @@ export function emptyDb(roster: Roster): Db {
     outbox: [],
     processedActivities: [],
     botState: {},
+    teams: null,
     auditSeq: 0,
   };
 }

@@ -5,16 +5,17 @@
  * Paragraph citations come from the caller's rule profile, never from here. The wording is
  * texts/invitation-mail.ts's.
  */
+import { salutation, type Salutation } from "../texts/greeting.ts";
 import { buildIcs, type CalendarAttendee, type CalendarPerson } from "./calendar.ts";
 import type { MailMessage } from "./mail-transport.ts";
 import {
   agendaLine,
   cancelSentence,
   formatMeetingTime,
+  delegatedNote,
   howToAnswer,
   LABEL,
   mailClosing,
-  mailGreeting,
   nonPublicSentence,
   openingSentence,
   representsSentence,
@@ -37,6 +38,10 @@ export interface InvitationAgendaItem {
 export interface InvitationRecipient extends CalendarPerson {
   /** Set when a deputy receives the invitation in place of a member. */
   represents?: { name: string; institution: string } | null;
+  /** A member who handed the seat to this deputy: the mail does not ask them again whether they attend. */
+  delegatedTo?: string | null;
+  /** From the roster's `anrede`: "Sehr geehrte Frau …"; absent: "Guten Tag …". */
+  salutation?: Salutation | null;
 }
 
 export interface InvitationInput {
@@ -155,7 +160,7 @@ export function invitationSubject(input: Pick<InvitationInput, "kind" | "meeting
 
 function invitationBlocks(input: InvitationInput, common: Common): Block[] {
   const { meeting, citations } = input;
-  const blocks: Block[] = [{ type: "p", text: mailGreeting(input.recipient.name) }];
+  const blocks: Block[] = [{ type: "p", text: salutation(input.recipient.name, input.recipient.salutation ?? null) }];
   blocks.push({ type: "p", text: openingSentence(input.kind, input.meetingTitle) });
   if (input.recipient.represents) {
     const { name, institution } = input.recipient.represents;
@@ -169,14 +174,14 @@ function invitationBlocks(input: InvitationInput, common: Common): Block[] {
     blocks.push({ type: "p", text: checkedSecondConvocation(item, citations.secondConvocation) });
   }
   if (citations.nonPublic) blocks.push({ type: "p", text: nonPublicSentence(citations.nonPublic, meeting.onlineUrl !== null) });
-  blocks.push({ type: "p", text: howToAnswer(Boolean(input.recipient.represents)) });
+  blocks.push({ type: "p", text: input.recipient.delegatedTo ? delegatedNote(input.recipient.delegatedTo) : howToAnswer(Boolean(input.recipient.represents)) });
   blocks.push(closing(input));
   return blocks;
 }
 
 function cancelBlocks(input: InvitationInput, common: Common): Block[] {
   const blocks: Block[] = [
-    { type: "p", text: mailGreeting(input.recipient.name) },
+    { type: "p", text: salutation(input.recipient.name, input.recipient.salutation ?? null) },
     { type: "p", text: cancelSentence(input.meetingTitle, common.when) },
   ];
   if (input.note) blocks.push({ type: "p", text: input.note });

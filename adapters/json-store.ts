@@ -41,6 +41,7 @@ import {
   writeNewFile,
   type LockTiming,
 } from "./store-files.ts";
+import { PRIVATE_FOLDER } from "./private-files.ts";
 import { DbV1, auditTextWithMoved, migrateV1 } from "./store-migrate.ts";
 import { toBerlinIso } from "../rules/time.ts";
 
@@ -145,7 +146,7 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
   /** Runs `work` in this process's queue for the file and under the cross-process lock. */
   function exclusive<T>(work: (assertHeld: () => void) => Promise<T>): Promise<T> {
     return enqueue(queueKey, async () => {
-      await mkdir(dirname(file), { recursive: true });
+      await mkdir(dirname(file), { recursive: true, mode: PRIVATE_FOLDER });
       return withFileLock(file, timing, async (assertHeld) => {
         if (!tempFilesChecked) {
           await removeStaleTempFiles(file);

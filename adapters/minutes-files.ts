@@ -7,6 +7,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Profile } from "../domain/profile.ts";
 import { publicMinutes } from "../rules/profile.ts";
+import { PRIVATE_FILE, PRIVATE_FOLDER } from "./private-files.ts";
 
 /** The four versions of one meeting's minutes: their paths, or their texts. */
 export interface MinutesFiles {
@@ -35,6 +36,9 @@ export interface MinutesFolder {
   write(files: MinutesFiles, texts: MinutesFiles): Promise<void>;
   /** null when the file cannot be read (gone, or never written). */
   read(file: string): Promise<MinutesFile | null>;
+  /** The sent minutes as PDF (issue 16.6), kept beside the other files: bytes, not text. */
+  writeBytes(file: string, data: Uint8Array): Promise<void>;
+  readBytes(file: string): Promise<Buffer | null>;
   /** Rewrites each existing version with `restamp`; returns the names of those it could not (missing, or null from `restamp`). */
   restamp(files: MinutesFiles, restamp: Restamp): Promise<string[]>;
 }
@@ -51,6 +55,11 @@ export function minutesFiles(outDir: string, meetingId: string, profile: Profile
   };
 }
 
+/** The PDF beside a version's Markdown file: `…-niederschrift-intern.pdf`. */
+export function pdfBeside(mdFile: string): string {
+  return mdFile.replace(/\.md$/, ".pdf");
+}
+
 /** `minutes/` beside the data file, as the bot and the command line keep it. */
 export function minutesFolderBeside(dataFile: string): MinutesFolder {
   return minutesFolder(join(dirname(resolve(dataFile)), "minutes"));
@@ -61,13 +70,18 @@ export function minutesFolder(dir: string): MinutesFolder {
     dir,
     files: (meetingId, profile) => minutesFiles(dir, meetingId, profile),
     async write(files, texts) {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
       for (const key of Object.keys(files) as (keyof MinutesFiles)[]) {
         const [file, text] = [files[key], texts[key]];
         if (file !== null && text !== null) await writeAtomic(file, text);
       }
     },
     read,
+    async writeBytes(file, data) {
+      await mkdir(dir, { recursive: true });
+      await writeAtomic(file, data);
+    },
+    readBytes: (file) => readFile(file).catch(() => null),
     async restamp(files, restamp) {
       const stale: string[] = [];
       for (const file of fileList(files)) {
@@ -92,8 +106,8 @@ function fileList(files: MinutesFiles): string[] {
 }
 
 /** Written beside and renamed, so a reader (or a sending run) never sees half a file. */
-async function writeAtomic(file: string, content: string): Promise<void> {
+async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, content, "utf8");
+  await writeFile(temp, content, typeof content === "string" ? { encoding: "utf8", mode: PRIVATE_FILE } : { mode: PRIVATE_FILE });
   await rename(temp, file);
 }

@@ -9,7 +9,7 @@
  *
  * rolle ∈ mitglied | stellvertretung | geschaeftsstelle | leitung-geschaeftsstelle | vorsitz | gast.
  * Optional columns: aadObjectId (Teams/Entra object id), stimmberechtigt (ja/nein, default ja),
- * kuerzel (institution id), id (person id).
+ * kuerzel (institution id), id (person id), anrede (Frau/Herr, for "Sehr geehrte Frau …" in letters).
  *
  * JSON: `{ body?: { name, profile, secretariatEmail }, institutions?: [{ id, name, voting }],
  * persons: [{ rolle, institution, name, email, aadObjectId?, id? }] }` — the same columns as keys;
@@ -19,11 +19,14 @@
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
+import { LIMITS } from "../domain/limits.ts";
+import { cleanLine } from "../domain/sanitize.ts";
+import { tooLongText } from "../texts/limits.ts";
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import { csvText, fileText, rosterHead } from "../texts/roster.ts";
 
-const COLUMNS = ["rolle", "institution", "name", "email", "aadObjectId", "stimmberechtigt", "kuerzel", "id"] as const;
+const COLUMNS = ["rolle", "institution", "name", "email", "aadObjectId", "stimmberechtigt", "kuerzel", "id", "anrede"] as const;
 export type Column = (typeof COLUMNS)[number];
 const REQUIRED_COLUMNS: Column[] = ["rolle", "institution", "name", "email"];
 
@@ -77,6 +80,7 @@ export async function readRosterFile(file: string): Promise<RosterSource> {
   const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
     throw new RosterError([e.code === "ENOENT" ? fileText.missing : fileText.unreadable(e.message)], file);
   });
+  if (bytes.length > LIMITS.csvBytes) throw new RosterError([tooLongText("csvBytes").de], file);
   let text: string;
   try {
     // TextDecoder drops a BOM; `fatal` refuses what Excel writes as "CSV (Trennzeichen-getrennt)" (Windows-1252).
@@ -106,6 +110,7 @@ export function parseRosterCsv(text: string): RosterSource {
 
   const problems: string[] = [];
   const rows: RosterRow[] = [];
+  if (records.length > LIMITS.csvRows) throw new RosterError([tooLongText("csvRows").de]);
   for (const { line, cells } of records) {
     if (cells.every((c) => c.trim() === "")) continue;
     if (cells.slice(columns.length).some((c) => c.trim() !== "")) {
@@ -114,8 +119,12 @@ export function parseRosterCsv(text: string): RosterSource {
     }
     const fields: RosterRow["fields"] = {};
     columns.forEach((c, i) => {
-      if (c) fields[c] = (cells[i] ?? "").trim();
+      if (c) fields[c] = cleanLine(cells[i] ?? "");
     });
+    if ((fields.name ?? "").length > LIMITS.name || (fields.institution ?? "").length > LIMITS.name) {
+      problems.push(`${csvText.line(line)}: ${tooLongText("name").de}`);
+      continue;
+    }
     rows.push({ where: csvText.line(line), fields });
   }
   throwIfAny(problems);
@@ -157,12 +166,14 @@ export function parseRosterJson(text: string): RosterSource {
     for (const [key, value] of Object.entries(entry)) {
       const column = columnFor(key);
       if (!column) warnings.add(fileText.ignoredField(key));
-      else fields[column] = value === null ? "" : typeof value === "boolean" ? (value ? "ja" : "nein") : String(value).trim();
+      else fields[column] = value === null ? "" : typeof value === "boolean" ? (value ? "ja" : "nein") : cleanLine(String(value));
     }
     return { where: `persons[${i}]`, fields };
   });
-  const institutions = (parsed.data.institutions ?? []).map((inst, i) => ({ ...inst, where: `institutions[${i}]` }));
-  return { body: parsed.data.body ?? {}, institutions, rows, warnings: [...warnings] };
+  if (parsed.data.persons.length > LIMITS.csvRows) throw new RosterError([tooLongText("csvRows").de]);
+  const institutions = (parsed.data.institutions ?? []).map((inst, i) => ({ ...inst, name: cleanLine(inst.name), where: `institutions[${i}]` }));
+  const body = parsed.data.body ?? {};
+  return { body: body.name === undefined ? body : { ...body, name: cleanLine(body.name) }, institutions, rows, warnings: [...warnings] };
 }
 
 const COLUMN_ALIASES: Record<string, Column> = {
@@ -174,6 +185,7 @@ const COLUMN_ALIASES: Record<string, Column> = {
   stimmberechtigt: "stimmberechtigt", voting: "stimmberechtigt",
   kuerzel: "kuerzel", "institution-id": "kuerzel", institutionid: "kuerzel",
   id: "id", "person-id": "id",
+  anrede: "anrede", salutation: "anrede",
 };
 
 function columnFor(header: string): Column | null {

@@ -4,11 +4,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { statSync } from "node:fs";
-import { open, readdir, readFile, rename, rm, type FileHandle } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, open, readdir, readFile, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import lockfile from "proper-lockfile";
 import type { Adapter } from "lowdb";
 import { notJsonError, StoreError } from "./store-errors.ts";
+import { PRIVATE_FILE } from "./private-files.ts";
 
 /**
  * Writes `data` (text, or the file's bytes in pieces) so that a crash at any moment leaves either
@@ -19,7 +21,7 @@ import { notJsonError, StoreError } from "./store-errors.ts";
 export async function writeFileAtomic(file: string, data: string | readonly Uint8Array[]): Promise<void> {
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    const handle = await open(tmp, "w");
+    const handle = await open(tmp, "w", PRIVATE_FILE);
     try {
       if (typeof data === "string") await handle.writeFile(data, "utf8");
       else {
@@ -43,7 +45,7 @@ export async function writeFileAtomic(file: string, data: string | readonly Uint
 export async function writeNewFile(file: string, data: Uint8Array): Promise<boolean> {
   let handle;
   try {
-    handle = await open(file, "wx");
+    handle = await open(file, "wx", PRIVATE_FILE);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw e;
@@ -207,6 +209,7 @@ export async function withFileLock<T>(file: string, timing: LockTiming, work: (a
   let compromised: Error | null = null;
   const maxTimeout = 100; // poll at least every 100 ms once the backoff is at its cap
   let release: () => Promise<void>;
+  await assertWritableFolder(file);
   try {
     release = await lockfile.lock(file, {
       lockfilePath: `${file}.lock`,
@@ -240,6 +243,23 @@ export async function withFileLock<T>(file: string, timing: LockTiming, work: (a
 }
 
 /**
+ * proper-lockfile retries every failure to create its lock folder, a read-only folder too, for the
+ * whole wait (60 s, past Teams' reply window): ask the folder first and refuse at once.
+ */
+async function assertWritableFolder(file: string): Promise<void> {
+  try {
+    await access(dirname(file), constants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "EACCES" && code !== "EPERM" && code !== "EROFS") throw e;
+    throw new StoreError(
+      `Der Ordner „${dirname(file)}“ der Datendatei ist nicht beschreibbar (${code}); die Änderung wurde nicht gespeichert. Bitte die Schreibrechte prüfen; Abfragen funktionieren weiter.`,
+      file,
+    );
+  }
+}
+
+/**
  * One queue per file for this process: concurrent turns in one process take the file one after
  * the other (proper-lockfile would otherwise make them fight over the lock folder).
  */
@@ -268,9 +288,10 @@ export function enqueue<T>(key: string, work: () => Promise<T>): Promise<T> {
  */
 export async function appendLog(file: string, lines: string[], committed: number): Promise<void> {
   if (lines.length === 0) return;
-  const handle = await open(file, "a+");
+  const handle = await open(file, "a+", PRIVATE_FILE);
   try {
-    const { size } = await handle.stat();
+    const { size, mode } = await handle.stat();
+    if ((mode & 0o777) !== PRIVATE_FILE) await handle.chmod(PRIVATE_FILE); // a log from before this rule
     const end = await committedEnd(handle, size, committed);
     if (end < size) await handle.truncate(end);
     await handle.writeFile(lines.map((l) => l + "\n").join(""), "utf8");

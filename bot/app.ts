@@ -9,12 +9,16 @@ import type { Services } from "../services/context.ts";
 import { sendDelegatedInvitation } from "../services/invitations.ts";
 import { card, type AdaptiveCard } from "./cards.ts";
 import { converse, type Incoming } from "./conversation.ts";
-import { deliverySummary, teamsChannel, type TeamsSender } from "./notify.ts";
+import { deliverySummaryFor } from "./notify.ts";
 import { dispatchNotices } from "../services/outbox.ts";
+import { continueWith as continueOn, proactiveChannel } from "./proactive.ts";
+import { identifiedSender, isPersonalChat, mentionsBot, teamMembers, teamOf, userOf } from "./teams-members.ts";
+import { forgetTeam, installation, rememberTeam, syncTeamMembers } from "../services/team-sync.ts";
 import type { Reply, TurnResult } from "./turn.ts";
 import { rememberConversation } from "../services/conversation-state.ts";
 import { ANSWERED_FALLBACK } from "../texts/cards.ts";
 import { TURN_FAILED } from "../texts/chat.ts";
+import { registerMeetingEvents } from "./meeting-events.ts";
 
 export interface AppDeps {
   services: Services;
@@ -47,7 +51,10 @@ export function createApp(given: AppDeps): Application {
   app.activity(ActivityTypes.Message, async (context) => {
     const activity = context.activity;
     const value = activity.value && typeof activity.value === "object" ? (activity.value as Record<string, unknown>) : null;
-    await handle(deps, context, { activityId: activity.id, user: userOf(context), text: activity.text ?? "", value });
+    // In a group chat or channel the bot answers only when @mentioned (teams-ai strips the mention) or a card of its own was submitted.
+    if (!isPersonalChat(context) && !mentionsBot(context) && !value) return;
+    const text = (activity.text ?? "").replace(/&nbsp;/g, " ").trim();
+    await handle(deps, context, { activityId: activity.id, user: userOf(context), text, value });
   });
 
   app.adaptiveCards.actionExecute(/.*/, async (context, _state, data) => {
@@ -58,9 +65,23 @@ export function createApp(given: AppDeps): Application {
 
   app.conversationUpdate("membersAdded", async (context) => {
     const added = context.activity.membersAdded ?? [];
-    if (added.some((m) => m.id !== context.activity.recipient.id)) {
-      await handle(deps, context, { user: userOf(context), text: "hallo", value: null });
+    if (added.some((m) => m.id === context.activity.recipient.id) && teamOf(context)) return installed(deps, context);
+    if (isPersonalChat(context) && added.some((m) => m.id !== context.activity.recipient.id)) {
+      await handle(deps, context, { user: userOf(context), text: "", value: null, welcome: true });
     }
+  });
+
+  registerMeetingEvents(app, deps);
+  app.conversationUpdate("membersRemoved", async (context) => {
+    const team = teamOf(context);
+    if (team && (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id)) await forgetTeam(deps.services, team.teamId);
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const team = teamOf(context);
+    if (!team) return;
+    if (context.activity.action === "remove") await forgetTeam(deps.services, team.teamId);
+    else await installed(deps, context);
   });
 
   app.error(async (context, error) => {
@@ -79,19 +100,38 @@ function answeredCard(result: TurnResult): AdaptiveCard {
   return card({ title: result.replies[0]?.text.split("\n")[0] || ANSWERED_FALLBACK });
 }
 
-function userOf(context: TurnContext): Incoming["user"] {
-  const from = context.activity.from ?? {};
-  return { aadObjectId: from.aadObjectId ?? null, name: from.name ?? null, email: null };
+/**
+ * Installed in a team (Teams sends both a conversationUpdate and an installationUpdate): read the
+ * team's members, bind them by e-mail, keep the team, tell the Geschäftsstelle who is where.
+ */
+async function installed(deps: AppDeps, context: TurnContext): Promise<void> {
+  const team = teamOf(context)!;
+  const known = installation(await deps.services.store.read());
+  if (known?.teamId === team.teamId && known.membersRead) return;
+  const send = (ids: string[]) => deps.background(async () => void (await dispatchNotices(deps.services, ids, deps.services.teams ?? null)));
+  let members: unknown[];
+  try {
+    members = await teamMembers(context, team.teamId);
+  } catch (e) {
+    // No error post in the team's channel: the team is kept, the Geschäftsstelle asked for "/abgleich".
+    deps.log?.("teams.sync-failed", e);
+    return send(await rememberTeam(deps.services, team));
+  }
+  const ran = await syncTeamMembers(deps.services, "system", { team, members }, context.activity.id);
+  if (!ran.duplicate) send(ran.outbox);
 }
 
-async function handle(deps: AppDeps, context: TurnContext, incoming: Incoming): Promise<TurnResult> {
+async function handle(deps: AppDeps, context: TurnContext, given: Incoming): Promise<TurnResult> {
   const { services } = deps;
+  const sender = await identifiedSender(services, context);
+  const incoming = { ...given, user: { ...given.user, aadObjectId: sender.user.aadObjectId } };
+  if (sender.outbox.length) deps.background(async () => void (await dispatchNotices(services, sender.outbox, services.teams ?? null)));
   const result = await converse(services, incoming);
   await sendReplies(context, result.replies);
   const reference = TurnContext.getConversationReference(context.activity);
   const writer = await rememberConversation(services, incoming.user, reference as unknown as Record<string, unknown>);
   if (!writer) return result;
-  deps.background(() => afterTurn(deps, result, reference, writer.lang));
+  deps.background(() => afterTurn(deps, result, reference, writer));
   return result;
 }
 
@@ -108,7 +148,8 @@ async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void
  * those even when the work before failed, so no notice waits for a retry because of it; what the
  * sender should know comes back proactively.
  */
-async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<ConversationReference>, lang: "de" | "en"): Promise<void> {
+async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<ConversationReference>, writer: { personId: string; lang: "de" | "en" }): Promise<void> {
+  const { lang } = writer;
   const { services } = deps;
   const followUps: Reply[] = [];
   const outbox = [...result.outbox];
@@ -123,7 +164,7 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
       outbox.push(...later.outbox);
     }
   } finally {
-    const summary = deliverySummary(await dispatchNotices(services, outbox, services.teams ?? null), services.mailer.kind, lang);
+    const summary = await deliverySummaryFor(services, writer.personId, await dispatchNotices(services, outbox, services.teams ?? null), lang);
     if (summary) followUps.push({ text: summary });
     if (followUps.length && deps.adapter) {
       await continueWith(deps, reference, (ctx) => sendReplies(ctx, followUps));
@@ -137,26 +178,10 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
  * go to other people's conversations (not in the Playground, see `proactiveToOthers`).
  */
 function withTeamsChannel(deps: AppDeps): AppDeps {
-  const teams = deps.adapter && deps.proactiveToOthers !== false ? teamsChannel(deps.services, teamsSender(deps)) : null;
+  const teams = deps.adapter && deps.proactiveToOthers !== false ? proactiveChannel({ services: deps.services, adapter: deps.adapter, botAppId: deps.botAppId ?? "" }) : null;
   return { ...deps, services: { ...deps.services, teams } };
 }
 
-function teamsSender(deps: AppDeps): TeamsSender {
-  return (reference, text) => continueWith(deps, reference as Partial<ConversationReference>, async (ctx) => void (await ctx.sendActivity(text)));
-}
-
-/**
- * Sends into a stored conversation and throws when Teams refuses. The adapter would hand a failure
- * inside the callback to its turn-error handler instead, and the caller would think it was delivered.
- */
-async function continueWith(deps: AppDeps, reference: Partial<ConversationReference>, send: (ctx: TurnContext) => Promise<void>): Promise<void> {
-  let failure: unknown = null;
-  await deps.adapter!.continueConversationAsync(deps.botAppId ?? "", reference, async (ctx) => {
-    try {
-      await send(ctx);
-    } catch (e) {
-      failure = e;
-    }
-  });
-  if (failure) throw failure;
+function continueWith(deps: AppDeps, reference: Partial<ConversationReference>, send: (ctx: TurnContext) => Promise<void>): Promise<void> {
+  return continueOn({ adapter: deps.adapter!, botAppId: deps.botAppId ?? "" }, reference, send);
 }

@@ -3,7 +3,7 @@
  * service; the services check again (they are the authority), this only gives a kinder answer.
  */
 import { formatDateTime } from "../rules/time.ts";
-import { markPresence } from "../services/mark-presence.ts";
+import { markNames } from "./presence-names.ts";
 import { rolesOf, findPersonOrInstitution } from "../services/directory.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { createMeeting } from "../services/create-meeting.ts";
@@ -13,16 +13,19 @@ import { declareNotQuorate } from "../services/declare-not-quorate.ts";
 import { recordStatement } from "../services/record-statement.ts";
 import { recordVote } from "../services/record-vote.ts";
 import { profileOf } from "../services/context.ts";
-import { approveMinutes, draftMinutes, lastHeldMeeting, minutesAwaitingApproval, sendMinutes } from "../services/minutes-workflow.ts";
+import { approveMinutes, draftMinutes, lastHeldMeeting, minutesAwaitingApproval, resolveObjections } from "../services/minutes-workflow.ts";
 import { minutesFolderBeside } from "../adapters/minutes-files.ts";
-import { cancelMeeting, changeMeeting, retryInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
+import { changeMeeting, updateNeeded } from "../services/invitations.ts";
+import { askFirst } from "./confirmations.ts";
+import { AGENDA_USAGE, CANCEL_USAGE, INVITE_USAGE, MINUTES_USAGE, noArgumentsText, OUTBOX_USAGE } from "../texts/confirmations.ts";
+import { NOTHING_TO_UPDATE } from "../texts/invitation.ts";
 import type { Texts } from "../domain/profile.ts";
 import { agendaOverview, type OpenProposal } from "../services/agenda-overview.ts";
 import { whoHasAnswered } from "../services/answers.ts";
 import { invitationCheck } from "../services/invitation-check.ts";
 import { agendaText, itemAddedText, PROPOSAL_DECISION, proposalFacts } from "../texts/agenda.ts";
 import {
-  ALREADY_RECORDED, CHANGE_USAGE, carriedItemsNote, invitationSendingText, itemVoteText, meetingCreatedText, NO_MEETING_HELD, NO_MINUTES_AWAITING,
+  ALREADY_RECORDED, CHANGE_USAGE, carriedItemsNote, itemVoteText, meetingCreatedText, NO_MEETING_HELD, NO_MINUTES_AWAITING,
   NO_MINUTES_TO_SEND, reservedCommandText, ROLE_NAME, SCHEDULE_USAGE, STATEMENT_USAGE, unknownCommandText, VOTE_ALREADY_RECORDED, VOTE_USAGE,
   withNotes, WORK_STARTED,
 } from "../texts/chat.ts";
@@ -30,14 +33,22 @@ import { answersText } from "../texts/answers.ts";
 import { invitationRefusalText } from "../texts/invitation.ts";
 import { card, type CardButton } from "./cards.ts";
 import { nextMeetingAnswer } from "./member-journeys.ts";
-import { isMeeting, meetingFor, refusal, reply, t, type Reply, type Turn, type TurnResult } from "./turn.ts";
+import { afterReply, isMeeting, meetingFor, refusal, reply, t, type Reply, type Turn, type TurnResult } from "./turn.ts";
 import { normalize, understand } from "./understand.ts";
 import { chairSession, manageMeetings } from "../services/permissions.ts";
 import { outboxRows } from "../services/outbox.ts";
 import { retryOutbox } from "../services/outbox-retry.ts";
 import { outboxListing, retryText } from "../texts/outbox.ts";
 import { voteText } from "../texts/majority.ts";
+import { reminderRows } from "../services/reminders.ts";
+import { remindersListing } from "../texts/reminders.ts";
 import { quorumText } from "../texts/quorum.ts";
+import { standIns } from "../services/presence.ts";
+import { CONFIRM_BUTTONS, confirmNotQuorate, withStandIns } from "../texts/meeting-events.ts";
+import { announce } from "../services/channel-announcements.ts";
+import { installation, syncTeamMembers } from "../services/team-sync.ts";
+import { ServiceError } from "../services/errors.ts";
+import { SYNC_FAILED, SYNC_NO_TEAM, SYNC_ONLY_IN_TEAMS, SYNC_STARTED } from "../texts/teams.ts";
 
 type Handler = (turn: Turn, args: string) => Promise<TurnResult> | TurnResult;
 
@@ -51,6 +62,9 @@ const SECRETARIAT: Record<string, Handler> = {
   niederschrift: minutes,
   postausgang: outbox,
   outbox,
+  erinnerungen: reminders,
+  reminders,
+  abgleich: syncWithTeam,
 };
 
 const CHAIR: Record<string, Handler> = {
@@ -143,25 +157,37 @@ function change(turn: Turn, args: string): TurnResult {
   return afterReply(turn, WORK_STARTED.change, async () => {
     const outcome = await changeMeeting(turn.services, turn.person.id, found.id, changes, null, turn.activityId);
     return withNotes(outcome.text, outcome.warnings);
-  });
+  }, () => announce(turn.services, turn.person.id, found.id, "changed"));
 }
 
-/** "/sitzung absagen <Grund>": everyone invited gets a cancellation (METHOD:CANCEL). */
-function cancel(turn: Turn, reason: string): TurnResult {
+/** "/sitzung absagen <Grund>": a reason is required; everyone invited gets a cancellation (METHOD:CANCEL) after the yes. */
+function cancel(turn: Turn, reason: string): Promise<TurnResult> | TurnResult {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
-  return afterReply(turn, WORK_STARTED.cancel, async () =>
-    (await cancelMeeting(turn.services, turn.person.id, found.id, reason.trim() || null, turn.activityId)).text);
+  if (!reason.trim()) return reply(turn, CANCEL_USAGE);
+  return askFirst(turn, { kind: "cancel", meetingId: found.id, reason: reason.trim() });
 }
 
-/** Says at once that work has started; the work's result follows as a second message. */
-function afterReply(turn: Turn, now: Texts, work: () => Promise<Texts>): TurnResult {
-  const result = reply(turn, now);
+/** "/abgleich": the team's members against the roster again; the comparison comes as a message. */
+function syncWithTeam(turn: Turn): TurnResult {
+  const team = installation(turn.db);
+  const read = turn.services.teams?.readTeam;
+  if (!team) return reply(turn, SYNC_NO_TEAM);
+  if (!read) return reply(turn, SYNC_ONLY_IN_TEAMS);
+  const result = reply(turn, SYNC_STARTED);
   result.later = async () => {
+    let members: unknown[];
     try {
-      return { replies: [{ text: t(turn, await work()) }], outbox: [] };
+      members = await read(team);
+    } catch {
+      return reply(turn, SYNC_FAILED);
+    }
+    try {
+      const ran = await syncTeamMembers(turn.services, turn.person.id, { team, members }, turn.activityId);
+      return { replies: [], outbox: ran.duplicate ? [] : ran.outbox };
     } catch (e) {
-      return refusal(turn, e);
+      if (e instanceof ServiceError) return refusal(turn, e);
+      throw e;
     }
   };
   return result;
@@ -184,21 +210,34 @@ async function addItem(turn: Turn, args: string): Promise<TurnResult> {
 async function minutes(turn: Turn, args: string): Promise<TurnResult> {
   const folder = minutesFolderBeside(turn.services.store.location);
   const sub = normalize(args).split(" ")[0] ?? "";
+  const rest = normalize(args).split(" ").slice(1).join(" ");
   if (/^(senden|versenden|send)$/.test(sub)) {
+    if (rest) return reply(turn, MINUTES_USAGE);
     const meeting = minutesAwaitingApproval(turn.db);
     if (!meeting) return reply(turn, NO_MINUTES_TO_SEND);
-    return afterReply(turn, WORK_STARTED.sendMinutes, async () =>
-      (await sendMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId })).text);
+    return askFirst(turn, { kind: "minutes-send", meetingId: meeting.id });
   }
+  if (/^(einwand|einwaende|einwände|einwendungen|objections?|aenderungswuensche|änderungswünsche)$/.test(sub)) return resolveInChat(turn, args);
   if (/^(genehmigen|approve|genehmigt)$/.test(sub)) {
+    if (rest) return reply(turn, MINUTES_USAGE);
     const meeting = minutesAwaitingApproval(turn.db);
     if (!meeting) return reply(turn, NO_MINUTES_AWAITING);
     return reply(turn, (await approveMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId })).text);
   }
+  if (sub) return reply(turn, MINUTES_USAGE);
   const meeting = lastHeldMeeting(turn.db, turn.now);
   if (!meeting) return reply(turn, NO_MEETING_HELD);
   const draft = await draftMinutes(turn.services, turn.person.id, meeting.id, { folder, activityId: turn.activityId });
   return { replies: [{ text: t(turn, draft.text) }, { text: draft.markdown }], outbox: [] };
+}
+
+/** "/niederschrift einwand erledigt <Vermerk>": the chair or the Geschäftsstelle settles the open objections (§ 7 Abs. 4 GO). */
+async function resolveInChat(turn: Turn, args: string): Promise<TurnResult> {
+  const note = args.trim().match(/^\S+\s+(?:erledigt|geklärt|geklaert|resolved|settled)\s*:?\s*([\s\S]*)$/i)?.[1]?.trim();
+  if (!note) return reply(turn, MINUTES_USAGE);
+  const meeting = minutesAwaitingApproval(turn.db);
+  if (!meeting) return reply(turn, NO_MINUTES_AWAITING);
+  return reply(turn, (await resolveObjections(turn.services, turn.person.id, meeting.id, note)).text);
 }
 
 /** "/tagesordnung" lists proposals with buttons; "/tagesordnung annehmen p-3" / "ablehnen p-3" decides. */
@@ -208,6 +247,7 @@ async function agenda(turn: Turn, args: string): Promise<TurnResult> {
     const out = await decideProposal(turn.services, turn.person.id, decision[2]!, /^(annehmen|aufnehmen|accept)$/i.test(decision[1]!), turn.activityId);
     return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
   }
+  if (args.trim()) return reply(turn, AGENDA_USAGE);
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
   const overview = agendaOverview(turn.db, found.id);
@@ -226,28 +266,34 @@ function proposalCard(turn: Turn, p: OpenProposal): Reply {
 }
 
 /**
- * "/einladen" or "/einladen dringend <Grund>". What the rules refuse is said at once; the mail
- * fan-out runs after the reply (Teams wants an answer within seconds) and reports back. The
- * invitation service checks everything again when it sends: it is the authority.
+ * "/einladen", "/einladen dringend <Grund>", "/einladen erneut", "/einladen aktualisieren [Hinweis]";
+ * anything else after "/einladen" is refused with this syntax. What the rules refuse is said at
+ * once; otherwise the bot shows who gets what and sends only after the yes (bot/confirmations.ts).
+ * The invitation service checks everything again when it sends: it is the authority.
  */
-async function invite(turn: Turn, args: string): Promise<TurnResult> {
+async function invite(given: Turn, args: string): Promise<TurnResult> {
+  // "/einladen urgent", "retry", "update": an English keyword says the person writes English.
+  const turn: Turn = /^(urgent(ly)?|retry|update)\b/i.test(args.trim()) ? { ...given, lang: "en" } : given;
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
-  const { services, person, activityId } = turn;
-  const again = args.trim().match(/^(erneut|nochmal|retry|aktualisieren|update)\b\s*(.*)$/i);
+  const words = args.trim();
+  const again = words.match(/^(erneut|nochmal|retry|aktualisieren|update)\b\s*([\s\S]*)$/i);
   if (again) {
     const update = /^(aktualisieren|update)$/i.test(again[1]!);
-    return afterReply(turn, WORK_STARTED.inviteAgain, async () =>
-      (update ? await sendUpdate(services, person.id, found.id, again[2]!.trim() || null, activityId) : await retryInvitation(services, person.id, found.id, activityId)).text);
+    if (!update) return again[2]!.trim() ? reply(turn, INVITE_USAGE) : askFirst(turn, { kind: "invite-retry", meetingId: found.id });
+    if (!updateNeeded(turn.db, found.id)) return reply(turn, NOTHING_TO_UPDATE);
+    return askFirst(turn, { kind: "invite-update", meetingId: found.id, note: again[2]!.trim() || null });
   }
-  const urgentMatch = args.trim().match(/^(dringend|urgent)\b\s*(.*)$/i);
+  const urgentMatch = words.match(/^(dringend|dringlich|urgent(?:ly)?)\b\s*:?\s*([\s\S]*)$/i);
+  if (words && !urgentMatch) return reply(turn, INVITE_USAGE);
   const request = { urgent: Boolean(urgentMatch), reason: urgentMatch?.[2]?.trim() || null };
   const check = invitationCheck(turn.db, found.id, turn.now, request);
   if (!check.allowed) return reply(turn, invitationRefusalText(check));
-  return afterReply(turn, invitationSendingText(found.start), async () => (await sendInvitation(services, person.id, found.id, request, activityId)).text);
+  return askFirst(turn, { kind: "invite", meetingId: found.id, ...request });
 }
 
-function answersOverview(turn: Turn): TurnResult {
+function answersOverview(turn: Turn, args: string): TurnResult {
+  if (args.trim()) return reply(turn, noArgumentsText("rueckmeldungen"));
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
   return reply(turn, answersText(whoHasAnswered(turn.db, found.id)));
@@ -256,8 +302,7 @@ function answersOverview(turn: Turn): TurnResult {
 async function presence(turn: Turn, args: string, present: boolean): Promise<TurnResult> {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
-  const out = await markPresence(turn.services, turn.person.id, found.id, args, present, turn.activityId);
-  return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
+  return markNames(turn, found, args, present);
 }
 
 /** "Sind wir beschlussfähig?" — anyone may ask; the numbers are no secret. */
@@ -267,7 +312,7 @@ export function quorum(turn: Turn, args: string): TurnResult {
   const item = args.match(/(\d+)/);
   try {
     const q = quorumNow(turn.db, found.id, item ? Number(item[1]) : null);
-    return reply(turn, quorumText(q));
+    return reply(turn, withStandIns(quorumText(q), standIns(turn.db, found.id)));
   } catch (e) {
     return refusal(turn, e);
   }
@@ -277,8 +322,24 @@ async function notQuorate(turn: Turn, args: string): Promise<TurnResult> {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
   const item = args.match(/(\d+)/);
-  const text = await declareNotQuorate(turn.services, turn.person.id, found.id, item ? Number(item[1]) : null, turn.activityId);
-  return reply(turn, text ?? ALREADY_RECORDED);
+  const itemNumber = item ? Number(item[1]) : null;
+  const confirmed = /\b(ja|yes)\b/i.test(args);
+  try {
+    const q = quorumNow(turn.db, found.id, itemNumber);
+    // The count says quorate: ask first; the button sends the confirmation as a message (messageBack).
+    if (q.reading === "quorate" && !confirmed) return askNotQuorate(turn, quorumText(q), `/beschlussunfaehig${itemNumber ? ` TOP ${itemNumber}` : ""}`);
+    const text = await declareNotQuorate(turn.services, turn.person.id, found.id, itemNumber, turn.activityId, confirmed);
+    return reply(turn, text ?? ALREADY_RECORDED);
+  } catch (e) {
+    return refusal(turn, e);
+  }
+}
+
+function askNotQuorate(turn: Turn, count: Texts, command: string): TurnResult {
+  const c = card({ title: t(turn, CONFIRM_BUTTONS.question) });
+  const yes = t(turn, CONFIRM_BUTTONS.yes);
+  c.actions = [{ type: "Action.Submit", title: yes, data: { msteams: { type: "messageBack", text: `${command} ja`, displayText: yes } } }];
+  return reply(turn, confirmNotQuorate(count, command), c);
 }
 
 /** "/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung; Beschluss: …" */
@@ -309,7 +370,7 @@ async function statementOnBehalf(turn: Turn, args: string): Promise<TurnResult> 
 /** "/postausgang" lists what went to whom; "/postausgang erneut" sends again what was not delivered. */
 function outbox(turn: Turn, args: string): TurnResult {
   const when = (iso: string) => formatDateTime(new Date(iso), turn.lang);
-  if (/^(erneut|nochmal|retry)\b/i.test(args.trim())) {
+  if (/^(erneut|nochmal|retry)$/i.test(args.trim())) {
     return afterReply(turn, WORK_STARTED.outboxRetry, async () => {
       const r = await retryOutbox(turn.services, turn.person.id, { minutes: minutesFolderBeside(turn.services.store.location) });
       const report = { ...r, refused: r.refused.map((e) => e.texts) };
@@ -317,5 +378,12 @@ function outbox(turn: Turn, args: string): TurnResult {
       return { de: text("de"), en: text("en") };
     });
   }
+  if (args.trim()) return reply(turn, OUTBOX_USAGE);
   return { replies: [{ text: outboxListing(turn.lang, outboxRows(turn.db, turn.now), when) }], outbox: [] };
+}
+
+/** "/erinnerungen": the reminders planned and those that went out, in the order they fall due. */
+function reminders(turn: Turn): TurnResult {
+  const when = (iso: string) => formatDateTime(new Date(iso), turn.lang);
+  return { replies: [{ text: remindersListing(turn.lang, reminderRows(turn.db, turn.now), when) }], outbox: [] };
 }

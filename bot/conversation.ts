@@ -5,8 +5,14 @@
 import type { Db } from "../domain/model.ts";
 import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
-import { quorum, runCommand, vote } from "./commands.ts";
+import { quorum, runCommand } from "./commands.ts";
+import { LIMITS, type LimitKind } from "../domain/limits.ts";
+import { notSavedText, tooLongText } from "../texts/limits.ts";
+import { cleanText } from "../domain/sanitize.ts";
+import { withConfirmation } from "./confirmations.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
+import { PRESENCE_CHOICE } from "./presence-names.ts";
+import { greetInFlow, leaveFlow, leavesFlow, openFlow, withNote } from "./flows.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
   askAbsence, askUnsure, attend, continueProposal, deadlinesAnswer, decline, delegateSeat, majorityRuleAnswer,
@@ -21,6 +27,7 @@ import { identify } from "../services/directory.ts";
 import { ALREADY_HANDLED } from "../texts/turn.ts";
 import { ALREADY_RECORDED, CANCELLED, greetingText, NO_MINUTES_TO_APPROVE, NOT_UNDERSTOOD, NOTHING_TO_CANCEL, unknownUserText } from "../texts/chat.ts";
 import { helpText } from "../texts/help.ts";
+import { reminderSwitchTurn } from "./reminder-phrases.ts";
 
 export interface Incoming {
   activityId?: string;
@@ -28,22 +35,55 @@ export interface Incoming {
   text: string;
   /** Data of a card button (Action.Execute or Action.Submit): `{ verb, … }`. */
   value?: Record<string, unknown> | null;
+  /** Teams added the person to the conversation (conversationUpdate): a welcome, never a flow's answer. */
+  welcome?: boolean;
 }
 
-export async function converse(services: Services, incoming: Incoming): Promise<TurnResult> {
+const PROPOSAL_STEP_LIMIT = { title: "title", description: "description", presenter: "name", link: "description" } as const satisfies Record<string, LimitKind>;
+
+/** "Titel; Beschreibung; wer trägt vor; Link" in one message (as startProposal splits it): the first part over its limit. */
+function overLimitPart(text: string): LimitKind | null {
+  const parts = text.split(/\s*[|;]\s*|\n/);
+  const kinds: LimitKind[] = ["title", "description", "name", "description"];
+  return kinds.find((kind, i) => (parts[i]?.trim().length ?? 0) > LIMITS[kind]) ?? null;
+}
+
+export async function converse(services: Services, given: Incoming): Promise<TurnResult> {
+  const raw = given.text ?? "";
+  // Before anything is looked up or recorded: an oversized message changes nothing.
+  if (raw.length > LIMITS.messageText) return reply({ lang: understand(raw.slice(0, 2000)).lang }, tooLongText("messageText"));
+  // No control characters or direction overrides go on into titles, statements, mails or the minutes.
+  const incoming = { ...given, text: cleanText(raw) };
+  const understood = understand(incoming.text);
   const db = await services.store.read();
   const person = identify(db, incoming.user);
-  const understood = understand(incoming.text ?? "");
   if (!person) return unknownUser(db, understood.lang, incoming.user.name);
-  const lang: Lang = incoming.text?.trim() ? understood.lang : lastLang(db, person.id);
-  if (incoming.text?.trim() && lastLang(db, person.id) !== lang) {
+  // A slash command is German by its name: only English words in it say the person now writes English.
+  const decisive = incoming.text.trim() && !(understood.intent.kind === "command" && understood.lang === "de");
+  const lang: Lang = decisive ? understood.lang : lastLang(db, person.id);
+  if (incoming.text.trim() && lastLang(db, person.id) !== lang) {
     await services.store.update({ actorId: person.id }, (d) => rememberLang(d, person.id, lang));
   }
   const turn: Turn = { services, db, person, lang, now: services.clock(), activityId: incoming.activityId };
+  if (incoming.welcome) return greet(turn);
   // Teams delivered this message again after it was applied: answer, change nothing.
   if (incoming.activityId && db.processedActivities.some((a) => a.id === incoming.activityId)) return reply(turn, ALREADY_HANDLED);
-  if (incoming.value && typeof incoming.value.verb === "string") return cardAction(turn, incoming.value);
-  return message(turn, understood, incoming.text ?? "");
+  try {
+    // A mass action's question open (bot/confirmations.ts): this turn answers it or drops it.
+    return await withConfirmation(turn, incoming, async () =>
+      incoming.value && typeof incoming.value.verb === "string"
+        ? afterCard(turn, await cardAction(turn, incoming.value))
+        : await (reminderSwitchTurn(turn, incoming.text) ?? message(turn, understood, incoming.text)));
+  } catch (e) {
+    return unsaved(turn, e);
+  }
+}
+
+/** The store refused to write (a read-only data folder): say so in a sentence; anything else is a real error. */
+function unsaved(turn: Turn, e: unknown): TurnResult {
+  if (!(e instanceof Error) || e.name !== "StoreError") throw e;
+  const roles = rolesOf(turn.db, turn.person.id);
+  return reply(turn, notSavedText(roles.secretariat || roles.chair ? e.message : null));
 }
 
 function unknownUser(db: Db, lang: Lang, name?: string | null): TurnResult {
@@ -51,24 +91,42 @@ function unknownUser(db: Db, lang: Lang, name?: string | null): TurnResult {
 }
 
 async function message(turn: Turn, u: Understood, text: string): Promise<TurnResult> {
-  const flow = flowOf(turn.db, turn.person.id);
+  const { flow, note } = await openFlow(turn);
   const { intent } = u;
   if (intent.kind === "cancel") {
     await setFlow(turn.services, turn.person.id, null);
     return reply(turn, flow ? CANCELLED : NOTHING_TO_CANCEL);
   }
-  if (flow?.kind === "proposal" && intent.kind !== "command" && intent.kind !== "help") return continueProposal(turn, flow, text);
-  if (flow?.kind === "absence") {
-    if (/^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim()) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
-    if (/^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
+  const greeted = flow && greetInFlow(turn, flow, intent, text);
+  if (greeted) return greeted;
+  if (flow?.kind === "proposal" && !leavesFlow(intent)) {
+    // Each answer is kept in the flow until the proposal is filed: its limit applies now, not at the end.
+    const kind = PROPOSAL_STEP_LIMIT[flow.step];
+    return text.length > LIMITS[kind] ? reply(turn, tooLongText(kind)) : continueProposal(turn, flow, text);
   }
+  if (flow?.kind === "absence") {
+    // "Ja" answers the question "send your deputy?" unless the message says something else ("Ja, ich komme doch").
+    const answers = !leavesFlow(intent) || intent.kind === "absent";
+    if ((answers && /^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim())) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
+    if (answers && /^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
+  }
+  const left = flow && leavesFlow(intent) ? await leaveFlow(turn, flow) : null;
+  return withNote(note ?? left, await route(turn, u, text));
+}
+
+/** The message as what it means, once no flow takes it. */
+async function route(turn: Turn, u: Understood, text: string): Promise<TurnResult> {
+  const { intent } = u;
   switch (intent.kind) {
     case "delegate": return delegateSeat(turn, u.date);
     case "absent": return /ohne|without|no deputy/i.test(text) ? declineFor(turn, u) : askAbsence(turn, u.date);
     case "unsure": return askUnsure(turn, u.date);
     case "attend": return attend(turn, u.date, intent.mode);
     case "check-in": return selfCheckIn(turn);
-    case "propose": return startProposal(turn, intent.text, u.date);
+    case "propose": {
+      const long = overLimitPart(intent.text ?? "");
+      return long ? reply(turn, tooLongText(long)) : startProposal(turn, intent.text, u.date);
+    }
     case "ask-proposal-deadline": return deadlinesAnswer(turn, "proposal", u.date);
     case "ask-invitation-deadline": return deadlinesAnswer(turn, "invitation", u.date);
     case "ask-deadlines": return deadlinesAnswer(turn, "all", u.date);
@@ -77,7 +135,8 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
     case "ask-quorum-rule": return quorumRuleAnswer(turn);
     case "ask-majority-rule": return majorityRuleAnswer(turn);
     case "quorum-now": return quorum(turn, intent.item ? String(intent.item) : "");
-    case "vote": return vote(turn, text.replace(/^\/?abstimmung/i, ""));
+    // Through the command table, so a member gets the role refusal, not a failed turn.
+    case "vote": return runCommand(turn, "abstimmung", text.replace(/^\/?abstimmung/i, ""));
     case "statement": return statement(turn, intent.text);
     case "objection": return objection(turn, intent.text);
     case "command": return runCommand(turn, intent.name, intent.args);
@@ -115,6 +174,13 @@ async function objection(turn: Turn, text: string): Promise<TurnResult> {
   }
 }
 
+/** A button pressed during a guided proposal leaves it; said last, as Teams shows the first line on the card. */
+async function afterCard(turn: Turn, result: TurnResult): Promise<TurnResult> {
+  const flow = flowOf(turn.db, turn.person.id);
+  const note = flow?.kind === "proposal" ? await leaveFlow(turn, flow) : null;
+  return note ? { ...result, replies: [...result.replies, note] } : result;
+}
+
 /** A card button: the verb says what, the data which meeting or proposal. */
 async function cardAction(turn: Turn, value: Record<string, unknown>): Promise<TurnResult> {
   const meetingId = typeof value.meetingId === "string" ? value.meetingId : null;
@@ -124,6 +190,7 @@ async function cardAction(turn: Turn, value: Record<string, unknown>): Promise<T
     case "decline": return meetingId ? decline(turn, meetingId) : notUnderstood(turn);
     case "delegate": return delegateSeat(turn, meetingId ? { meetingId } : null);
     case "checkin": return selfCheckIn(turn);
+    case PRESENCE_CHOICE: return runCommand(turn, value.present === false ? "abwesend" : "anwesend", typeof value.query === "string" ? value.query : "");
     case "proposal.accept":
     case "proposal.reject":
       return decideProposalAction(turn, proposalId, value.verb === "proposal.accept");

@@ -9,6 +9,9 @@ import { clockFromEnv } from "../adapters/clock.ts";
 import { loadAllProfiles } from "../adapters/profiles.ts";
 import { openServices } from "../services/open-services.ts";
 import { createApp } from "./app.ts";
+import { proactiveChannel } from "./proactive.ts";
+import { runReminders } from "../services/reminders.ts";
+import type { Services } from "../services/context.ts";
 import { PLAYGROUND_PORT, startPlayground } from "./playground.ts";
 import { startServer } from "./server.ts";
 import { settingsFromEnv } from "./settings.ts";
@@ -16,11 +19,18 @@ import { playgroundStarting, startFailed } from "../texts/cli.ts";
 
 const log = pino({ name: "lenkungsgruppe" });
 
+/** One line per error (name and message); the stack only at debug level. */
+function logError(message: string, e: unknown): void {
+  const err = e as Error | undefined;
+  log.error({ error: `${err?.name}: ${err?.message}`.slice(0, 300) }, message);
+  if (err?.stack) log.debug({ stack: err.stack }, message);
+}
+
 async function main(): Promise<void> {
   const settings = settingsFromEnv(process.env);
   loadAllProfiles(); // a broken profile stops the bot before it answers anyone
   const clock = clockFromEnv();
-  const services = openServices({ db: settings.db, clock, smtpUrl: settings.smtpUrl, onWarning: (m) => log.warn(m) });
+  const services = openServices({ db: settings.db, clock, mail: settings.mail, onWarning: (m) => log.warn(m) });
   const { mailer } = services;
   const db = await services.store.read();
   const adapter = new TeamsAdapter(settings.credentials ?? {});
@@ -28,17 +38,20 @@ async function main(): Promise<void> {
     services,
     adapter,
     botAppId: settings.credentials?.MicrosoftAppId,
-    background: (work) => void work().catch((e) => log.error(e, "background work failed")),
-    log: (m, e) => log.error(e, m),
+    background: (work) => void work().catch((e) => logError("background work failed", e)),
+    log: logError,
     proactiveToOthers: Boolean(settings.credentials) || !settings.playground,
   });
-  const server = await startServer(app, adapter, settings.port);
-  log.info({ port: settings.port, db: settings.db, mail: mailer.target, mode: settings.credentials ? "azure" : "local" }, "bot listening on /api/messages");
+  const server = await startServer(app, adapter, settings.port, settings.host, { log, replyTo: settings.credentials ? "validated" : "loopback" });
+  log.info({ host: settings.host, port: settings.port, db: settings.db, mail: mailer.target, mode: settings.credentials ? "azure" : "local" }, "bot listening on /api/messages");
   const playground = !settings.credentials && settings.playground
     ? startPlayground(db, { dir: join(dirname(resolve(settings.db)), "playground"), botPort: settings.port, currentPersonId: settings.playgroundUser })
     : null;
   if (playground) log.info(playgroundStarting(settings.playgroundUser, PLAYGROUND_PORT).de);
+  const proactive = Boolean(settings.credentials) || !settings.playground;
+  const reminders = startReminderTimer({ ...services, teams: proactive ? proactiveChannel({ services, adapter, botAppId: settings.credentials?.MicrosoftAppId ?? "" }) : null });
   const stop = () => {
+    clearInterval(reminders);
     playground?.kill();
     server.close();
     void mailer.close();
@@ -47,6 +60,24 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+}
+
+/** How often the bot looks for due reminders; the outbox keeps what went out, so a restart sends nothing twice. */
+const REMINDER_CHECK_MS = 5 * 60_000;
+
+/** Reminders at start and every few minutes, one run at a time (the clock is the services' clock). */
+function startReminderTimer(services: Services): NodeJS.Timeout {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    runReminders(services)
+      .then((sent) => void (sent.length && log.info({ sent: sent.map((s) => ({ kind: s.kind, personId: s.personId, via: s.via, accepted: s.accepted })) }, "reminders.sent")))
+      .catch((e) => log.error(e, "reminders.failed"))
+      .finally(() => (running = false));
+  };
+  tick();
+  return setInterval(tick, REMINDER_CHECK_MS);
 }
 
 main().catch((e) => {

@@ -7,6 +7,7 @@ import type { Meeting } from "../domain/model.ts";
 import { meetingDeadlines } from "../rules/deadlines.ts";
 import { voteResult } from "../rules/majority.ts";
 import { quorumStatus } from "../rules/quorum.ts";
+import { toBerlinIso } from "../rules/time.ts";
 import type { Mode } from "../services/attendance.ts";
 import { respond } from "../services/answer-attendance.ts";
 import { checkIn } from "../services/check-in.ts";
@@ -69,7 +70,7 @@ export function askAbsence(turn: Turn, date: MentionedDate | null): Promise<Turn
     const roles = rolesOf(turn.db, turn.person.id);
     if (!roles.member) return decline(turn, m.id);
     const deputy = roles.member.deputyId ? personById(turn.db, roles.member.deputyId).name : null;
-    await setFlow(turn.services, turn.person.id, { kind: "absence", meetingId: m.id });
+    await setFlow(turn.services, turn.person.id, { kind: "absence", meetingId: m.id, since: toBerlinIso(turn.now) });
     const question = absenceQuestion(m.start, deputy);
     const buttons: CardButton[] = [];
     if (deputy) buttons.push({ title: t(turn, delegateToButton(deputy)), verb: "delegate", data: { meetingId: m.id } });
@@ -126,7 +127,7 @@ export function startProposal(turn: Turn, text: string, date: MentionedDate | nu
     const deadline = meetingDeadlines(new Date(m.start), profileOf(turn.db)).agendaProposals;
     const draft = parts[0] ? { title: parts[0], description: parts[1] } : {};
     const step = !draft.title ? "title" : !draft.description ? "description" : "presenter";
-    await setFlow(turn.services, turn.person.id, { kind: "proposal", meetingId: m.id, step, draft }, turn.activityId);
+    await setFlow(turn.services, turn.person.id, { kind: "proposal", meetingId: m.id, step, draft, since: toBerlinIso(turn.now) }, turn.activityId);
     return reply(turn, proposalStartText(m.start, deadlineText(deadline), PROPOSAL_PROMPT[step]));
   });
 }
@@ -145,7 +146,7 @@ export async function continueProposal(turn: Turn, flow: Extract<Flow, { kind: "
   }
   draft[flow.step] = answer;
   const step = flow.step === "title" ? "description" : flow.step === "description" ? "presenter" : "link";
-  await setFlow(turn.services, turn.person.id, { ...flow, step, draft }, turn.activityId);
+  await setFlow(turn.services, turn.person.id, { ...flow, step, draft, since: toBerlinIso(turn.now) }, turn.activityId);
   return reply(turn, PROPOSAL_PROMPT[step]);
 }
 

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Db, Person } from "../domain/model.ts";
+import { PRIVATE_FILE, PRIVATE_FOLDER } from "../adapters/private-files.ts";
 import { PLAYGROUND_NAMES } from "../texts/cli.ts";
 
 export const PLAYGROUND_PORT = 56150;
@@ -50,8 +51,9 @@ export function playgroundConfig(db: Db, currentPersonId: string): string {
 
 /** Starts the Playground against the bot; its config lives in `dir`. */
 export function startPlayground(db: Db, options: { dir: string; botPort: number; currentPersonId: string }): ChildProcess {
-  mkdirSync(options.dir, { recursive: true });
-  writeFileSync(join(options.dir, ".m365agentsplayground.yml"), playgroundConfig(db, options.currentPersonId));
+  // The config names the group's people: owner only, like the data it comes from.
+  mkdirSync(options.dir, { recursive: true, mode: PRIVATE_FOLDER });
+  writeFileSync(join(options.dir, ".m365agentsplayground.yml"), playgroundConfig(db, options.currentPersonId), { mode: PRIVATE_FILE });
   const cli = createRequire(import.meta.url).resolve("@microsoft/m365agentsplayground/cli.js");
   return spawn(process.execPath, [cli, "start", "-e", `http://127.0.0.1:${options.botPort}/api/messages`, "-c", "msteams", "-p", String(PLAYGROUND_PORT), "--dt"], {
     cwd: options.dir,

@@ -59,3 +59,18 @@ export function meetingFor(turn: Turn, ref: MentionedDate | { meetingId: string 
 export function isMeeting(x: Meeting | TurnResult): x is Meeting {
   return "agenda" in x;
 }
+
+/** Says at once that work has started; the work's result follows as a second message. */
+export function afterReply(turn: { lang: Lang }, now: Texts, work: () => Promise<Texts>, announce?: () => Promise<string[]>): TurnResult {
+  const result = reply(turn, now);
+  result.later = async () => {
+    try {
+      const text = t(turn, await work());
+      // What the team's channel (and, for the invitation, each member's Teams chat) is told afterwards.
+      return { replies: [{ text }], outbox: announce ? await announce() : [] };
+    } catch (e) {
+      return refusal(turn, e);
+    }
+  };
+  return result;
+}

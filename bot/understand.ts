@@ -4,6 +4,8 @@
  * ("vielleicht") comes out as `unsure`, and the conversation asks back.
  */
 import type { Mode } from "../services/attendance.ts";
+import { presenceIntent } from "./understand-presence.ts";
+import { words } from "./understand-words.ts";
 
 export type Lang = "de" | "en";
 
@@ -55,7 +57,7 @@ export function normalize(text: string): string {
 }
 
 const EN_WORDS = new Set(
-  "i i'm i'll im can't cant cannot can't won't attend attending my the deputy substitute when is are we meeting please send to will help what who next count me person agenda item propose quorate quorum here present yes no able make it be there going join submit deadline invitation out majority rules how do".split(" "),
+  "i i'm i'll im can't cant cannot can't won't attend attending my the deputy substitute when is are we meeting please send to will help what who next count me person agenda item propose quorate quorum here present yes no able make it be there going join submit deadline invitation out majority rules how do away sorry instead place that week office travelling traveling holiday sick have has replied try maybe sure yet remotely room now there of on for".split(" "),
 );
 const DE_WORDS = new Set(
   "ich nicht bitte meine meiner die der das wann ist sind wir sitzung kann an teilnehmen vertretung und hilfe zu bin nehme teil bis themen einladung muss raus wer mein beschlussfaehig anwesend komme dabei leider sage danke mit einen eine moechte".split(" "),
@@ -79,6 +81,9 @@ const MONTHS: Record<string, number> = {
 export function findDate(n: string): MentionedDate | null {
   const numeric = n.match(/\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)/);
   if (numeric) return date(+numeric[1]!, +numeric[2]!, numeric[3] ? year(numeric[3]) : null);
+  // "am 14.3 nicht": the closing dot left out, after a word that announces a date.
+  const short = n.match(/\b(?:am|den|zum|vom|ab|bis|fuer|on|for)\s+(\d{1,2})\.(\d{1,2})(?![\d.])/);
+  if (short) return date(+short[1]!, +short[2]!, null);
   const names = Object.keys(MONTHS).join("|");
   const dayFirst = n.match(new RegExp(`\\b(\\d{1,2})(?:\\.|st|nd|rd|th)? ?(?:of )?(${names})\\b\\.?(?: (\\d{4}))?`));
   if (dayFirst) return date(+dayFirst[1]!, MONTHS[dayFirst[2]!]!, dayFirst[3] ? +dayFirst[3] : null);
@@ -95,17 +100,7 @@ function date(day: number, month: number, y: number | null): MentionedDate | nul
   return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? { day, month, year: y } : null;
 }
 
-const DEPUTY = /\b(vertretung|vertreter\w*|stellvertret\w*|stellv\.?|vertreten|ersatz\w*|ersetzen|deputy|deputies|substitute|stand-?in|proxy|alternate)\b/;
-const ABSENT =
-  /(nicht teilnehmen|nicht kommen|nicht dabei|nicht da sein|nicht anwesend|komme nicht|kann nicht|kann leider nicht|koennen nicht|verhindert|absage|absagen|sage ab|abmelden|melde mich ab|keine zeit|bin krank|im urlaub|nicht teil|can'?t attend|cannot attend|can not attend|won'?t (be able|make it|attend|be there)|unable to (attend|come|make it)|not (be )?attend|can'?t make it|cannot make it|can'?t come|cannot come|not be able|decline|i'?m out|not coming|not going to make it)/;
-const UNSURE = /\b(vielleicht|eventuell|evtl|moeglicherweise|unsicher|weiss (ich )?(noch )?nicht|mal sehen|mal schauen|maybe|perhaps|not sure|might|probably|wahrscheinlich|unklar)\b/;
-const ATTEND =
-  /(nehme( gerne)? teil|teilnehmen werde|werde teilnehmen|werde (da|dabei) sein|\bzusage\b|sage zu|\bich komme\b|\bkomme\b|bin dabei|nehme (digital|online|in praesenz|vor ort|persoenlich) teil|i'?ll attend|i will attend|will be attending|i'?ll be there|i will be there|count me in|i'?m coming|i am coming|\battending\b|\baccept\b|i'?ll join|i will join|\bconfirm)/;
-const ONLINE = /\b(digital|online|virtuell|remote|per teams|via teams|video|zugeschaltet)\b/;
-const IN_PERSON = /(praesenz|vor ort|persoenlich|in person|in-person|on site|onsite|im sitzungssaal)/;
-const CHECK_IN =
-  /^(ich bin (jetzt |nun |schon )?(anwesend|da|hier|online|eingewaehlt|im raum)|bin (jetzt )?(anwesend|da)|anwesend|hier|i'?m (here|present|in)|i am (here|present)|present|here|check(ing)? ?in)\b/;
-const QUESTION = /(\?|^(wann|bis wann|wie|was|wer|welche|when|what|who|how|until when|by when|is|are|do|does)\b)/;
+const DEPUTY = /\b(vertretung|vertreter\w*|stellvertret\w*|stellv\.?|deputy|deputies|substitute)\b/;
 
 /** Parses "9 ja, 2 nein, 1 enthaltung" (in any order, English too). */
 function findVote(n: string): { yes: number; no: number; abstain: number } | null {
@@ -142,63 +137,88 @@ function intentOf(raw: string, n: string): Intent {
     const [name = "", ...rest] = raw.slice(1).split(" ");
     return { kind: "command", name: normalize(name), args: rest.join(" ").trim() };
   }
-  if (/^(abbrechen|abbruch|stopp?|cancel|vergiss es|never ?mind)\b/.test(n)) return { kind: "cancel" };
-  if (/^(hilfe|help|\?|was kannst du|what can you do|befehle|commands|menu|menue)\b/.test(n)) return { kind: "help" };
+  const ws = words(n);
+  if (isCancel(n, ws)) return { kind: "cancel" };
+  if (isHelp(n, ws)) return { kind: "help" };
   if (/persoenliche erklaerung|personal statement/.test(n)) return { kind: "statement", text: afterColon(raw) || raw };
   if (/(einwand|einspruch|aenderungswunsch|korrektur|objection|correction)/.test(n) && /(niederschrift|protokoll|minutes)/.test(n)) {
     return { kind: "objection", text: afterColon(raw) || raw };
   }
   const vote = findVote(n);
-  if (vote && /(abstimmung|abgestimmt|stimmen|vote|ja|yes)/.test(n)) {
+  if (vote && (/(abstimm|abgestimmt|stimmen|vote|\bja\b|yes)/.test(n) || itemNumber(n) !== null)) {
     return { kind: "vote", item: itemNumber(n), ...vote, resolution: null };
   }
-  if (/beschlussfaehig|quorat|quorum/.test(n)) {
-    if (/\b(wann|when|wie viele|how many|regel|rule)\b/.test(n)) return { kind: "ask-quorum-rule" };
-    if (/(sind wir|ist (die )?(lenkungsgruppe|gruppe|gremium|runde)|are we|do we have|haben wir)/.test(n) || /^beschlussfaehig(keit)?\s*\??$/.test(n)) {
-      return { kind: "quorum-now", item: itemNumber(n) };
-    }
-    return { kind: "ask-quorum-rule" };
-  }
-  if (/mehrheit|majority|wie wird abgestimmt|how do we vote/.test(n)) return { kind: "ask-majority-rule" };
-  return presenceIntent(n) ?? questionIntent(n) ?? proposalIntent(raw, n) ?? smallTalk(n);
+  if (asksWhoAnswered(n)) return { kind: "command", name: "rueckmeldungen", args: "" };
+  return quorumIntent(n) ?? majorityIntent(n) ?? presenceIntent(n) ?? questionIntent(n, ws) ?? proposalIntent(raw, n, ws) ?? smallTalk(n);
 }
 
-/** Absence, delegation, attendance, check-in — the actions that must never be taken on a guess. */
-function presenceIntent(n: string): Intent | null {
-  if (/(wer ist|who is|wie heisst|name).*(mein|my)/.test(n) && DEPUTY.test(n)) return null;
-  const absent = ABSENT.test(n);
-  const deputy = DEPUTY.test(n);
-  if (UNSURE.test(n) && (absent || deputy || ATTEND.test(n) || /teilnehm|\bteil\b|attend|kommen|come/.test(n))) return { kind: "unsure" };
-  if (absent && /(ohne vertretung|ohne stellvertret|keine vertretung|without (a )?deputy|no deputy)/.test(n)) return { kind: "absent" };
-  if (deputy && (absent || /(schick|send|geb|weiterleit|forward|einlad|invite|uebernehm|take over|an (meine|meinen)|to my|bitte)/.test(n))) {
-    return { kind: "delegate" };
+/** "abbrechen", "bitte abbrechen", "Stopp", "vergiss es": the whole message says stop. */
+function isCancel(n: string, ws: string[]): boolean {
+  const STOP = /^(abbrechen|abbruch|stop|stopp|cancel|vergiss|nevermind)$/;
+  const FILLER = /^(bitte|please|es|das|alles|mind|never|jetzt|doch|lieber|ok|okay)$/;
+  return ws.length > 0 && ws.length <= 4 && ws.some((w) => STOP.test(w)) && ws.every((w) => STOP.test(w) || FILLER.test(w)) || /^never ?mind\b/.test(n);
+}
+
+function isHelp(n: string, ws: string[]): boolean {
+  if (/^(hilf\w*|help|\?|befehle|commands|menu|menue)\b/.test(n) || /^hilf\w*$/.test(ws[0] ?? "")) return true;
+  if (has(ws, /^(befehle|commands|kommandos)$/)) return true;
+  return /^(was kann(st)? (du|ich|man|der (bot|assistent))|what can (you|i) do|wie funktioniert|how does (this|it) work)\b/.test(n);
+}
+
+/** "Wer hat schon zugesagt?", "Who has replied?": the Geschäftsstelle's overview of the answers. */
+function asksWhoAnswered(n: string): boolean {
+  if (/\b(mich|mir|mein\w*|my|me)\b/.test(n)) return false;
+  return /^(wer|who|wie ?viele|how many)\b.*\b(zugesagt|abgesagt|geantwortet|zurueckgemeldet|rueckmeldung\w*|kommt|kommen|nimmt|nehmen|teil|replied|answered|responded|attending|coming|declined)\b/.test(n);
+}
+
+function quorumIntent(n: string): Intent | null {
+  if (/\b(sind wir vollzaehlig|wie ?viele sind (schon |jetzt )?(da|anwesend)|how many are (here|present))\b/.test(n)) return { kind: "quorum-now", item: itemNumber(n) };
+  if (!/beschlussfaehig|quorat|quorum/.test(n)) return null;
+  if (/\b(wann|when|wie ?viel\w*|ab wie|how many|regel|rule)\b/.test(n)) return { kind: "ask-quorum-rule" };
+  if (/(sind wir|ist (die )?(lenkungsgruppe|gruppe|gremium|runde)|are we|do we have|haben wir)/.test(n) || /^beschlussfaehig(keit)?\b/.test(n)) {
+    return { kind: "quorum-now", item: itemNumber(n) };
   }
-  if (absent) return { kind: "absent" };
-  if (CHECK_IN.test(n) && !QUESTION.test(n)) return { kind: "check-in" };
-  if (ATTEND.test(n) && !/(bis wann|wann|when)/.test(n)) {
-    return { kind: "attend", mode: ONLINE.test(n) ? "online" : IN_PERSON.test(n) ? "in-person" : null };
-  }
+  return { kind: "ask-quorum-rule" };
+}
+
+function majorityIntent(n: string): Intent | null {
+  if (/mehrheit|majority|wie wird abgestimmt|how do we vote/.test(n)) return { kind: "ask-majority-rule" };
+  if (/\bwie ?viel\w* (ja-?)?stimmen\b|how many votes/.test(n)) return { kind: "ask-majority-rule" };
   return null;
 }
 
-function questionIntent(n: string): Intent | null {
-  const asks = /(bis wann|wann|frist|deadline|until when|by when|when|letzte[rn]? tag|last day|spaetestens|latest)/.test(n);
-  if (/(wer ist|who is|wie heisst).*(mein|my)/.test(n) && DEPUTY.test(n)) return { kind: "ask-my-deputy" };
-  if (asks && /(thema|themen|top|tops|vorschlag|vorschlaege|anmeld|einreich|tagesordnung|agenda|propos|topic|item|submit)/.test(n)) {
-    return { kind: "ask-proposal-deadline" };
-  }
-  if (asks && /(einladung|einladen|ladungsfrist|invitation|invite)/.test(n)) return { kind: "ask-invitation-deadline" };
+const has = (ws: string[], re: RegExp) => ws.some((w) => re.test(w));
+const PROPOSE = /^(vorschlag\w*|vorschlaege|vorschlagen|anmelden|anmeldung|einreich\w*|einbring\w*|aufnehm\w*|aufnahme|propose|suggest|submit|add|neue[rsn]?|new|haette)$/;
+const TOPIC = /^(top|tops|tagesordnung\w*|thema|themen|punkt|agenda|topic|topics|item|items|vorschlag|vorschlaege)$/;
+
+function questionIntent(n: string, ws: string[]): Intent | null {
+  const asks = /\b(bis wann|wann|wie lange|frist|fristen|deadline|until when|by when|when|letzte[rn]? tag|last day|spaetestens|latest)\b/.test(n);
+  const forMe = /\b(fuer mich|statt mir|statt meiner|for me|instead of me)\b/.test(n);
+  if (/^(wer|who|wie heisst)\b/.test(n) && (DEPUTY.test(n) || has(ws, /^vertr[ei]t/) || forMe)) return { kind: "ask-my-deputy" };
+  if (asks && (has(ws, TOPIC) || has(ws, /^(anmeld|angemeldet|einreich|einzureich|eingereicht|propos|submit)/))) return { kind: "ask-proposal-deadline" };
+  if (asks && has(ws, /^(einladung\w*|einlad\w*|eingeladen|ladungsfrist|invitation\w*|invite\w*)$/)) return { kind: "ask-invitation-deadline" };
   if (/^(fristen|deadlines|termine)\b|welche fristen|what (are the )?deadlines|alle fristen/.test(n)) return { kind: "ask-deadlines" };
-  if (/(naechste|kommende|naechsten) sitzung|wann (ist|findet|tagt)|next meeting|upcoming meeting|when is the meeting|when do we meet|wo (ist|findet) die sitzung|where is the meeting|sitzungstermin/.test(n)) {
+  const question = /\?/.test(n) || /^(wann|wo|wie|was|welche\w*|um wie ?viel|gibt es|steht|when|when's|where|what|what's|is there)\b/.test(n);
+  if (question && has(ws, /^(fristen|deadlines)$/)) return { kind: "ask-deadlines" };
+  // "Gibt es schon eine Tagesordnung?": the next meeting's answer shows its agenda.
+  if (question && has(ws, /^(tagesordnung|agenda)$/) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
+  const meeting = has(ws, /^(sitzung\w*|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe|lg)$/);
+  if (/(naechste|kommende|naechsten) sitzung|next meeting|upcoming meeting|sitzungstermin/.test(n) || (question && meeting)) {
     return { kind: "ask-next-meeting" };
   }
   return null;
 }
 
-function proposalIntent(raw: string, n: string): Intent | null {
-  const topic = /(\btop\b|tagesordnung|thema|themen|punkt|agenda item|agenda|topic|item)/.test(n);
-  const propose = /(vorschlag|vorschlagen|schlage .* vor|anmelden|melde .* an|einreichen|einbringen|aufnehmen|propose|suggest|submit|add)/.test(n);
-  if (topic && propose) return { kind: "propose", text: afterColon(raw) };
+/** Words that put something forward: "vorschlagen", "einbringen", "auf die Tagesordnung setzen", "add". */
+function proposes(n: string, ws: string[]): boolean {
+  return has(ws, PROPOSE) || /schlage .* vor|melde .* an|auf die tagesordnung|on the agenda|to the agenda/.test(n);
+}
+
+function proposalIntent(raw: string, n: string, ws: string[]): Intent | null {
+  const topic = has(ws, TOPIC) || /agenda item/.test(n);
+  if (topic && proposes(n, ws)) return { kind: "propose", text: afterColon(raw) };
+  // "Ich würde gerne was einreichen": here, handing something in is an agenda proposal.
+  if (has(ws, /^(einreichen|einbringen)$/) && has(ws, /^(ich|moechte|wuerde|will|gerne|gern)$/)) return { kind: "propose", text: afterColon(raw) };
   return null;
 }
 

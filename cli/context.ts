@@ -3,6 +3,7 @@
  * Commands print through `emit` so that `--json` always yields exactly one JSON object on stdout.
  */
 import type { Command } from "commander";
+import { MailSettingsError, mailSettingsFromEnv, type MailSettings } from "../adapters/mail-settings.ts";
 import { clockFromEnv, fixedClock, type Clock } from "../adapters/clock.ts";
 import type { Services } from "../services/context.ts";
 import type { Store } from "../adapters/store.ts";
@@ -58,14 +59,24 @@ export function count(value: string, name: string): number {
 }
 
 /**
- * Runs `work` with the services the bot uses: the data file, the clock, and mail to `SMTP_URL` or,
- * without it, as .eml files to `outbox/` beside the data file. The mail pool is closed afterwards.
+ * Runs `work` with the services the bot uses: the data file, the clock, and mail to `SMTP_URL` (with
+ * `SMTP_OAUTH_*` through Microsoft 365) or, without it, as .eml files to `outbox/` beside the data
+ * file. The mail pool is closed afterwards.
  */
 export async function withServices<T>(ctx: CliContext, work: (services: Services) => Promise<T>): Promise<T> {
-  const services = openServices({ db: ctx.dataFile, body: ctx.body, clock: ctx.clock, smtpUrl: process.env.SMTP_URL || undefined });
+  const services = openServices({ db: ctx.dataFile, body: ctx.body, clock: ctx.clock, mail: mailFromEnv() });
   try {
     return await work(services);
   } finally {
     await services.mailer.close();
+  }
+}
+
+/** The mail settings as the bot reads them; a wrong one is the user's to fix (exit code 2). */
+function mailFromEnv(): MailSettings {
+  try {
+    return mailSettingsFromEnv(process.env);
+  } catch (e) {
+    throw e instanceof MailSettingsError ? new UserError(e.message) : e;
   }
 }

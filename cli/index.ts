@@ -15,6 +15,7 @@ import { registerInvitationCommands } from "./invitation-commands.ts";
 import { registerMigrateCommand } from "./migrate-command.ts";
 import { registerMinutesCommands } from "./minutes-commands.ts";
 import { registerOutboxCommands } from "./outbox-commands.ts";
+import { registerReminderCommands } from "./reminder-commands.ts";
 import { registerRulesCommands } from "./rules-commands.ts";
 import { registerStoreCommands } from "./store-commands.ts";
 import { ruleInputText } from "../texts/errors.ts";
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerInvitationCommands(program);
   registerMinutesCommands(program);
   registerOutboxCommands(program);
+  registerReminderCommands(program);
   registerChatCommand(program);
   registerMigrateCommand(program);
   return program;

@@ -15,6 +15,10 @@ export const Person = z.object({
   name: z.string().min(1),
   email: z.string().email(),
   aadObjectId: z.string().min(1).nullable(),
+  /** "Keine Erinnerungen mehr": the person gets no reminders (services/set-reminders.ts); invitations still go out. */
+  remindersOff: z.boolean().optional(),
+  /** How letters address the person ("Sehr geehrte Frau …"); absent: "Guten Tag …". From the roster's `anrede`. */
+  salutation: z.enum(["ms", "mr"]).optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -38,6 +42,15 @@ export const Body = z.object({
   guestIds: z.array(id),
   /** Sender and ORGANIZER of invitations. */
   secretariatEmail: z.string().email(),
+  /** When reminders go out (services/reminders.ts); absent fields take the defaults of rules/reminders.ts. */
+  reminders: z.object({
+    /** Days before the last day for agenda proposals that members are reminded. */
+    agendaProposalsDaysBefore: z.number().int().min(0).max(60).optional(),
+    /** The Geschäftsstelle is reminded when the invitation's last day is this many days away or fewer. */
+    invitationDaysBefore: z.number().int().min(0).max(60).optional(),
+    /** Days before the meeting that members who have not answered are reminded. */
+    unansweredDaysBefore: z.number().int().min(0).max(60).optional(),
+  }).optional(),
 });
 export type Body = z.infer<typeof Body>;
 
@@ -58,6 +71,33 @@ export const AgendaItem = z.object({
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
+/**
+ * One person's arrival or departure in the Teams meeting, as its participant events reported it.
+ * Guests and people outside the roster are recorded too (`personId` null for the latter), never counted.
+ */
+export const SessionEvent = z.object({
+  personId: id.nullable(),
+  name: z.string(),
+  kind: z.enum(["joined", "left"]),
+  at: instant,
+});
+export type SessionEvent = z.infer<typeof SessionEvent>;
+
+/**
+ * What the bot, added to the Teams meeting, saw of a session: which Teams meeting and chat it is,
+ * when it really began and ended (the minutes' "Uhrzeit", Rhein-Sieg § 7 Abs. 1 GO), who came
+ * when, and whether the chair was already told that the count fell below the quorum.
+ */
+export const SessionLog = z.object({
+  teamsMeetingId: z.string().nullable(),
+  chatId: z.string().nullable(),
+  startedAt: instant.nullable(),
+  endedAt: instant.nullable(),
+  belowQuorumNoticeAt: instant.nullable(),
+  events: z.array(SessionEvent),
+});
+export type SessionLog = z.infer<typeof SessionLog>;
+
 export const Meeting = z.object({
   id,
   start: instant,
@@ -68,6 +108,8 @@ export const Meeting = z.object({
   state: MeetingState,
   agenda: z.array(AgendaItem),
   createdAt: instant,
+  /** What Teams reported of the session, once the bot was in the meeting (services/meeting-presence.ts). */
+  session: SessionLog.optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -148,7 +190,8 @@ const bilingual = z.object({ de: z.string().min(1), en: z.string().min(1) });
 export const OutboxMessage = z.object({
   id,
   personId: id,
-  purpose: z.enum(["notice", "minutes"]),
+  /** "announcement": a post in the team's General channel (Teams only; personId is TEAM_CHANNEL). */
+  purpose: z.enum(["notice", "minutes", "announcement"]),
   meetingId: id.nullable(),
   /** The subject, fixed when it was recorded (the minutes mail is German only: both the same). */
   subject: bilingual,
@@ -158,6 +201,19 @@ export const OutboxMessage = z.object({
   createdBy: z.string(),
   /** How it reached the person (or was last tried): a Teams message, or e-mail. */
   via: z.enum(["teams", "email"]).nullable(),
+  /**
+   * Set when the message is a reminder (services/reminders.ts): its kind and its unique key; a run
+   * that finds the key already in the outbox records nothing, so each reminder goes out once.
+   */
+  reminder: z.object({
+    kind: z.string().min(1),
+    key: z.string().min(1),
+    dueAt: instant,
+    /** In Teams the message carries the meeting's answer buttons (the reminder to answer). */
+    answerButtons: z.boolean(),
+  }).nullable().default(null),
+  /** A Teams message whose content an e-mail already carries (the invitation's): never sent by mail. */
+  teamsOnly: z.boolean().default(false),
   ...deliveryState,
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
@@ -175,6 +231,8 @@ export const Invitation = z.object({
   /** Set once every recipient was accepted: the proof that the notice period was kept. */
   sentAt: instant.nullable(),
   recipients: z.array(Recipient),
+  /** What the calendar invitation said (time, place, mode, agenda) as JSON: an update with nothing new is refused. Absent on older records. */
+  contents: z.string().optional(),
 });
 export type Invitation = z.infer<typeof Invitation>;
 
@@ -242,6 +300,26 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const StoredAuditEntry = AuditEntry.extend({ seq: z.number().int().nonnegative().optional() });
 export type StoredAuditEntry = z.infer<typeof StoredAuditEntry>;
 
+/**
+ * The team the bot is installed in (Teams): where it opens 1:1 chats with members who never wrote
+ * and posts announcements. Kept from the installation event and every `/abgleich`.
+ */
+export const TeamsInstallation = z.object({
+  teamId: id,
+  name: z.string().nullable().default(null),
+  tenantId: id,
+  serviceUrl: z.string().url(),
+  generalChannelId: id,
+  /** The bot's own account in Teams (28:…), as the installation named it. */
+  botId: id,
+  syncedAt: instant,
+  /** False while the team's member list could not be read yet (the next installation event or `/abgleich` reads it). */
+  membersRead: z.boolean().default(true),
+  /** Teams user ids (29:…) by person id, as the team roster gave them: a 1:1 chat is opened with these. */
+  userIds: z.record(z.string()).default({}),
+});
+export type TeamsInstallation = z.infer<typeof TeamsInstallation>;
+
 export const Db = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   body: Body,
@@ -261,6 +339,8 @@ export const Db = z.object({
   outbox: z.array(OutboxMessage).default([]),
   /** Bot conversation state (half-finished flows) and conversation references, by key. */
   botState: z.record(z.unknown()),
+  /** The team the bot is installed in; null until then (the JSON store writes every top-level field). */
+  teams: TeamsInstallation.nullable().default(null),
   /**
    * Counts the changes that wrote audit lines: a change's lines carry the next number and are
    * appended before the data file is written; lines numbered above this were never committed.

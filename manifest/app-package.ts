@@ -9,6 +9,7 @@ import {
   commandProblems,
   developerUrlProblems,
   localizationProblems,
+  permissionProblems,
   schemaReferenceProblems,
   type ManifestShape,
 } from "./checks.ts";
@@ -74,7 +75,7 @@ function packageProblems(manifest: Manifest, files: ZipEntry[]): string[] {
   const problems = schemaErrors("manifest", version, manifest, "manifest.json");
   if (problems.length > 0) return problems;
   problems.push(...schemaReferenceProblems("manifest.json", manifest, schemaUrl("manifest", version)));
-  problems.push(...developerUrlProblems(manifest), ...commandProblems(manifest));
+  problems.push(...developerUrlProblems(manifest), ...commandProblems(manifest), ...permissionProblems(manifest));
   const file = (name: string) => files.find((entry) => entry.name === name)!.data;
   problems.push(...checkIcon(manifest.icons.color, file(manifest.icons.color), "color"));
   problems.push(...checkIcon(manifest.icons.outline, file(manifest.icons.outline), "outline"));

@@ -13,8 +13,13 @@ interface CommandList {
   commands: Command[];
 }
 interface Bot {
+  botId?: string;
   scopes: string[];
   commandLists?: CommandList[];
+}
+interface Permission {
+  name: string;
+  type: string;
 }
 /** The parts of a (schema-valid) manifest these checks read. */
 export interface ManifestShape {
@@ -22,7 +27,21 @@ export interface ManifestShape {
   manifestVersion: string;
   developer?: Record<string, string>;
   bots?: Bot[];
+  webApplicationInfo?: { id?: string; resource?: string };
+  authorization?: { permissions?: { resourceSpecific?: Permission[] } };
 }
+
+/**
+ * What the digital session needs (issue 14): meeting start and end, and who joins and leaves, in
+ * the meeting chat of a scheduled meeting (…Chat) and in a channel meeting (…Group). Application
+ * permissions: Teams delivers the events to the bot without anyone signed in.
+ */
+export const MEETING_PERMISSIONS: readonly string[] = [
+  "OnlineMeeting.ReadBasic.Chat",
+  "OnlineMeetingParticipant.Read.Chat",
+  "ChannelMeeting.ReadBasic.Group",
+  "ChannelMeetingParticipant.Read.Group",
+];
 
 // Teams' documented limits for the bot command menu; newer schemas accept more than Teams shows.
 export const MAX_COMMANDS = 10;
@@ -106,4 +125,22 @@ function lookup(document: unknown, key: string): unknown {
 
 function isObject(node: unknown): node is Record<string, unknown> {
   return typeof node === "object" && node !== null;
+}
+
+/**
+ * The meeting events' RSC permissions are requested, as application permissions, and granted to the
+ * bot's own app registration: Teams requires `webApplicationInfo` (id = that registration, a
+ * non-empty resource) for any RSC permission.
+ */
+export function permissionProblems(manifest: ManifestShape): string[] {
+  const requested = manifest.authorization?.permissions?.resourceSpecific ?? [];
+  const problems = MEETING_PERMISSIONS.filter((name) => !requested.some((p) => p.name === name && p.type === "Application")).map(
+    (name) => `manifest.json /authorization/permissions/resourceSpecific: ${name} (Application) fehlt; ohne sie meldet Teams keine Sitzungsereignisse`,
+  );
+  if (requested.length === 0) return problems;
+  const info = manifest.webApplicationInfo;
+  const botId = manifest.bots?.[0]?.botId;
+  if (!info?.id || info.id !== botId) problems.push(`manifest.json /webApplicationInfo/id: muss die App-ID des Bots (${botId}) sein, ist ${JSON.stringify(info?.id)}`);
+  if (!info?.resource) problems.push("manifest.json /webApplicationInfo/resource: darf für RSC-Berechtigungen nicht leer sein");
+  return problems;
 }

@@ -68,7 +68,8 @@ export function quorumStatus(input: QuorumInput, profile: Profile): QuorumStatus
   }
   const quorate = represented >= required;
   const counted = { ...base, bodyKind, atLeast: rule.atLeast, secondConvocation: second.regulated ? second : null, quorate, required, citation: rule.citation };
-  if (quorate) return { ...counted, reading: "quorate", counts: true };
+  // A declaration stands even against the count (the chair confirmed it; the minutes state both).
+  if (quorate && !input.declaredNotQuorate) return { ...counted, reading: "quorate", counts: true };
   if (input.declaredNotQuorate || !rule.presumed) return { ...counted, reading: "not-quorate", counts: false };
   return { ...counted, reading: "presumed", counts: true };
 }

@@ -1,5 +1,6 @@
 /** `/top [nicht-öffentlich] <Titel>` and `agenda add`: an item at the end of a meeting's agenda. */
 import { z } from "zod";
+import { limitedString } from "../domain/limits.ts";
 import type { AgendaItem } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
 import type { Store } from "../adapters/store.ts";
@@ -10,7 +11,7 @@ import { manageMeetings } from "./permissions.ts";
 import { run, type Command } from "./runner.ts";
 import { AGENDA_CLOSED, AGENDA_NEEDS_UPDATE, NO_TITLE } from "../texts/meetings.ts";
 
-const Input = z.object({ meetingId: z.string(), title: z.string(), public: z.boolean() });
+const Input = z.object({ meetingId: z.string(), title: limitedString("title"), public: z.boolean() });
 type Input = z.infer<typeof Input>;
 
 export const addAgendaItemCommand: Command<Input, { item: AgendaItem; warnings: Texts[] }> = {

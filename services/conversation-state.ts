@@ -29,6 +29,24 @@ export async function conversationRef(services: Services, personId: string): Pro
   return (await services.store.read()).botState[refKey(personId)] ?? null;
 }
 
+/** Whether the bot has a stored 1:1 conversation with this person. */
+export function hasConversation(db: Db, personId: string): boolean {
+  return db.botState[refKey(personId)] !== undefined;
+}
+
+/** A 1:1 chat the bot opened itself (services/team-sync.ts says with whom): kept like one the person started. */
+export async function storeConversationRef(services: Services, personId: string, reference: Record<string, unknown>): Promise<void> {
+  await services.store.update({ actorId: "system" }, (db) => {
+    db.botState[refKey(personId)] = reference;
+  });
+}
+
+/** Only a 1:1 chat is where notices may go: a channel or group chat would show them to everyone. */
+function isPersonal(reference: Record<string, unknown>): boolean {
+  const type = (reference.conversation as { conversationType?: string } | undefined)?.conversationType;
+  return type === undefined || type === "personal";
+}
+
 /**
  * After a turn: who wrote (null when not in the roster) and the language they last wrote in, and
  * where they can be reached, remembered only when that changed: the reference carries the id of
@@ -44,7 +62,7 @@ export async function rememberConversation(
   const person = identify(db, user);
   if (!person) return null;
   const { activityId: _messageId, ...where } = reference;
-  if (JSON.stringify(db.botState[refKey(person.id)] ?? null) !== JSON.stringify(where)) {
+  if (isPersonal(where) && JSON.stringify(db.botState[refKey(person.id)] ?? null) !== JSON.stringify(where)) {
     await services.store.update({ actorId: person.id }, (d) => {
       d.botState[refKey(person.id)] = where;
     });

@@ -4,6 +4,7 @@
  * the invitation carries the express reference (Rhein-Sieg § 6 Abs. 5 GO, by the profile).
  */
 import { z } from "zod";
+import { limitedString } from "../domain/limits.ts";
 import { MeetingMode, type AgendaItem, type Db, type Meeting } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
 import type { Clock } from "../adapters/clock.ts";
@@ -21,9 +22,9 @@ export interface CreatedMeeting extends Checked<Meeting> {
 const Input = z.object({
   start: z.string(),
   end: z.string().optional(),
-  location: z.string().optional(),
+  location: limitedString("title").optional(),
   mode: MeetingMode.optional(),
-  onlineUrl: z.string().nullable().optional(),
+  onlineUrl: limitedString("description").nullable().optional(),
 });
 
 export const createMeetingCommand: Command<MeetingInput, CreatedMeeting> = {

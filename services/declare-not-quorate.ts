@@ -6,21 +6,28 @@ import { z } from "zod";
 import type { Texts } from "../domain/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { notQuorateText } from "../texts/session.ts";
+import { ALREADY_DECLARED, CONFIRMATION_NEEDED } from "../texts/meeting-events.ts";
+import { ServiceError } from "./errors.ts";
 import type { Services } from "./context.ts";
 import { findMeeting } from "./meetings.ts";
 import { chairSession } from "./permissions.ts";
 import { run, type Command } from "./runner.ts";
-import { itemOf, representedNow, votingMembers } from "./session.ts";
+import { declaredNotQuorate, itemOf, quorumNow, representedNow, votingMembers } from "./session.ts";
 
-const Input = z.object({ meetingId: z.string(), itemNumber: z.number().int().nullable() });
+/** `confirmed`: the chair said yes after being told that the count says quorate (the minutes then state both). */
+const Input = z.object({ meetingId: z.string(), itemNumber: z.number().int().nullable(), confirmed: z.boolean().default(false) });
 type Input = z.infer<typeof Input>;
 
 export const declareNotQuorateCommand: Command<Input, Texts> = {
   input: Input,
   may: chairSession,
-  apply({ db, input: { meetingId, itemNumber }, actorId, now, profile, audit }) {
+  apply({ db, input: { meetingId, itemNumber, confirmed }, actorId, now, profile, audit }) {
     const meeting = findMeeting(db, meetingId);
     const item = itemOf(meeting, itemNumber);
+    // A card button pressed twice, or the command typed again: one declaration.
+    if (declaredNotQuorate(db, meetingId, item?.id ?? null)) throw new ServiceError(ALREADY_DECLARED, "conflict");
+    const againstCount = quorumNow(db, meetingId, itemNumber).quorate === true;
+    if (againstCount && !confirmed) throw new ServiceError(CONFIRMATION_NEEDED, "conflict");
     const represented = representedNow(db, meetingId);
     db.quorumDeclarations.push({
       id: `q-${db.quorumDeclarations.length + 1}`, meetingId, agendaItemId: item?.id ?? null, quorate: false,
@@ -28,7 +35,7 @@ export const declareNotQuorateCommand: Command<Input, Texts> = {
     });
     const postponed = item ? [item] : meeting.agenda.filter((i) => !db.votes.some((v) => v.agendaItemId === i.id));
     for (const i of postponed) i.postponed = true;
-    audit("quorum.declared-not-quorate", { meetingId, items: postponed.map((i) => i.number), represented });
+    audit("quorum.declared-not-quorate", { meetingId, items: postponed.map((i) => i.number), represented, againstCount });
     const second = profile.secondConvocation;
     const hint = second.regulated ? { noticeDays: second.noticeDays, citation: second.citation, bodyKind: profile.bodyKind } : null;
     return notQuorateText(represented, postponed.map((i) => i.number), hint);
@@ -36,7 +43,7 @@ export const declareNotQuorateCommand: Command<Input, Texts> = {
 };
 
 /** Null when Teams delivered the same message again. */
-export async function declareNotQuorate(services: Services, actorId: string, meetingId: string, itemNumber: number | null, activityId?: string): Promise<Texts | null> {
-  const ran = await run(services, declareNotQuorateCommand, { actorId, activityId, input: { meetingId, itemNumber } });
+export async function declareNotQuorate(services: Services, actorId: string, meetingId: string, itemNumber: number | null, activityId?: string, confirmed = false): Promise<Texts | null> {
+  const ran = await run(services, declareNotQuorateCommand, { actorId, activityId, input: { meetingId, itemNumber, confirmed } });
   return ran.duplicate ? null : ran.value;
 }

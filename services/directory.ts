@@ -56,17 +56,73 @@ export function rosterInstitutions(db: Db): RosterInstitution[] {
   });
 }
 
-/** Finds a person by id, name, e-mail or institution (for "/anwesend Jugendamt"). */
+/** Finds a person by id, name, e-mail or institution (for "/anwesend Jugendamt"): the first of the best matches. */
 export function findPersonOrInstitution(db: Db, query: string): { person: Person | null; institution: Institution | null } {
+  const m = matchNames(db, query);
+  return { person: m.persons[0] ?? null, institution: m.institutions[0] ?? null };
+}
+
+export interface NameMatches {
+  persons: Person[];
+  institutions: Institution[];
+}
+
+/**
+ * Everyone a typed name may mean, best tier only: the id or e-mail; a full name; persons whose name
+ * has every typed word; institutions named so; institutions with every typed word. More than one
+ * in the result means the name is ambiguous. Typed words match with or without umlauts ("Jaeger",
+ * "Jager", "Jäger") and inflected ("des Jobcenters", "vom Jugendamt", "Kommunalen").
+ */
+export function matchNames(db: Db, query: string): NameMatches {
   const q = query.trim().toLowerCase();
-  if (!q) return { person: null, institution: null };
-  const person =
-    db.persons.find((p) => p.id.toLowerCase() === q || p.email.toLowerCase() === q) ??
-    db.persons.find((p) => p.name.toLowerCase().includes(q)) ??
-    null;
-  const institution =
-    db.institutions.find((i) => i.id === q) ?? db.institutions.find((i) => i.name.toLowerCase().includes(q)) ?? null;
-  return { person, institution };
+  const none: NameMatches = { persons: [], institutions: [] };
+  if (!q) return none;
+  const byId = db.persons.filter((p) => p.id.toLowerCase() === q || p.email.toLowerCase() === q);
+  const institutionById = db.institutions.filter((i) => i.id.toLowerCase() === q);
+  if (byId.length || institutionById.length) return { persons: byId, institutions: institutionById };
+  const typed = queryWords(query);
+  if (!typed.length) return none;
+  const whole = fold(query);
+  const tiers: NameMatches[] = [
+    { persons: db.persons.filter((p) => fold(p.name) === whole || strip(p.name) === whole), institutions: [] },
+    { persons: db.persons.filter((p) => hasAllWords(p.name, typed)), institutions: [] },
+    { persons: [], institutions: db.institutions.filter((i) => fold(i.name) === whole || strip(i.name) === whole) },
+    { persons: [], institutions: db.institutions.filter((i) => hasAllWords(i.name, typed)) },
+  ];
+  return tiers.find((t) => t.persons.length || t.institutions.length) ?? none;
+}
+
+/** Lower case, umlauts as ae/oe/ue, ß as ss, other accents dropped, punctuation as spaces. */
+function fold(text: string): string {
+  const umlauts = text.toLowerCase().replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss");
+  return strip(umlauts);
+}
+
+/** Accents dropped without the e ("Jäger" → "jager", as typed on a keyboard without umlauts). */
+function strip(text: string): string {
+  return text.toLowerCase().replace(/ß/g, "ss").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ı/g, "i")
+    .replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+/** Articles, prepositions and titles carry no name: "des Jobcenters", "vom Jugendamt", "Frau Fuchs". */
+const FILLER = new Set(["des", "der", "die", "das", "dem", "den", "vom", "von", "beim", "bei", "fuer", "im", "in", "am", "zum", "zur", "frau", "herr", "herrn", "hr", "fr", "dr", "the", "of", "e", "v", "und"]);
+
+function queryWords(query: string): string[] {
+  return fold(query).split(" ").filter((w) => w && !FILLER.has(w));
+}
+
+/** The typed word and its uninflected forms: "jobcenters" → "jobcenter", "kommunalen" → "kommunale". */
+function stems(word: string): string[] {
+  const forms = [word];
+  for (const ending of ["es", "s", "en", "n", "ns"]) {
+    if (word.endsWith(ending) && word.length - ending.length >= 3) forms.push(word.slice(0, -ending.length));
+  }
+  return forms;
+}
+
+function hasAllWords(name: string, typed: string[]): boolean {
+  const nameWords = new Set([...fold(name).split(" "), ...strip(name).split(" ")]);
+  return typed.every((w) => stems(w).some((s) => [...nameWords].some((n) => n === s || (s.length >= 3 && n.startsWith(s)))));
 }
 
 const langKey = (personId: string) => `lang:${personId}`;

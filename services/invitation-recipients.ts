@@ -64,7 +64,9 @@ export function calendarAttendees(db: Db, meeting: Meeting, recipients: Recipien
 
 /** The addressee of one mail; a deputy standing in is told whom they represent. */
 export function mailRecipient(db: Db, meeting: Meeting, r: Recipient): InvitationRecipient {
-  const base = { name: nameOf(db, r), email: r.email };
+  const seat = db.institutions.find((i) => i.memberId === r.personId);
+  const delegatedTo = seat ? deputyFor(db, meeting.id, seat)?.name ?? null : null;
+  const base = { name: nameOf(db, r), email: r.email, salutation: db.persons.find((p) => p.id === r.personId)?.salutation ?? null, delegatedTo };
   const institution = db.institutions.find((i) => deputyFor(db, meeting.id, i)?.id === r.personId);
   if (!institution) return base;
   return { ...base, represents: { name: personById(db, institution.memberId).name, institution: institution.name } };

@@ -54,6 +54,7 @@ import {
   meetingChangedText,
   meetingOverText,
   NO_CHANGE,
+  NOTHING_TO_UPDATE,
   notAMemberText,
   notDelegatedText,
   notInvitedYetText,
@@ -110,6 +111,7 @@ function startRequest(db: Db, audit: Audit, actorId: string, meeting: Meeting, r
     { kind: "request", urgent: permission.urgent, reason: permission.urgent ? request.reason?.trim() || null : null, recipients: currentRecipients(db, meeting), createdBy: actorId },
     now,
   );
+  invitation.contents = invitationContents(meeting);
   audit("invitation.created", {
     invitationId: invitation.id, meetingId: meeting.id, kind: "request", sequence: invitation.sequence, urgent: invitation.urgent, reason: invitation.reason,
     recipients: invitation.recipients.map((r) => r.personId), lastNormalDay: permission.lastNormalDay, lastUrgentDay: permission.lastUrgentDay,
@@ -192,15 +194,33 @@ export async function sendUpdate(services: Services, actorId: string, meetingId:
 function prepareUpdate(db: Db, audit: Audit, actorId: string, meeting: Meeting, note: string | null, now: Date): Batch {
   const latest = latestInvitation(db, meeting.id);
   if (!latest) throw notInvitedYet(meeting.id);
+  if (!updateNeeded(db, meeting.id)) throw new ServiceError(NOTHING_TO_UPDATE, "conflict");
   requireContents(meeting, profileOf(db));
   const recipients = unsent(latest.recipients);
   extendRecipients(recipients, currentRecipients(db, meeting));
   // The notice stays as it was given; `reason` of an update record is what changed.
   const invitation = newRecord(db, meeting, { kind: "update", urgent: latest.urgent, reason: note?.trim() || null, recipients, createdBy: actorId }, now);
+  invitation.contents = invitationContents(meeting);
   audit("invitation.created", { invitationId: invitation.id, meetingId: meeting.id, kind: "update", sequence: invitation.sequence, note: invitation.reason, recipients: recipients.map((r) => r.personId) });
   const batch = claimRecipients(invitation, now, composer(db, meeting, invitation, now), audit);
   const late = lateWarning(db, meeting, invitation, now);
   return { ...batch, warnings: late ? [late] : [] };
+}
+
+/** What a calendar invitation carries of the meeting; compared to decide whether an update has anything to say. */
+function invitationContents(meeting: Meeting): string {
+  const agenda = [...meeting.agenda].sort((a, b) => a.number - b.number).map((a) => [a.number, a.title, a.public, a.secondConvocation]);
+  return JSON.stringify([Date.parse(meeting.start), Date.parse(meeting.end), meeting.location, meeting.mode, meeting.onlineUrl, agenda]);
+}
+
+/**
+ * Whether an update would tell the invitees anything: the meeting or its agenda differ from what
+ * the latest invitation or update said. A record without contents (older version) cannot tell: yes.
+ */
+export function updateNeeded(db: Db, meetingId: string): boolean {
+  const meeting = meetingOf(db, meetingId);
+  const said = db.invitations.filter((i) => i.meetingId === meeting.id && i.kind !== "cancel").sort((a, b) => b.sequence - a.sequence)[0];
+  return !said?.contents || said.contents !== invitationContents(meeting);
 }
 
 export interface MeetingChanges {

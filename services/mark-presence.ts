@@ -1,5 +1,6 @@
 /** "/anwesend <Name>", "/abwesend <Name>": the chair or the Geschäftsstelle marks a member, deputy or institution present or absent. */
 import { z } from "zod";
+import { limitedString } from "../domain/limits.ts";
 import type { Texts } from "../domain/profile.ts";
 import { markedAbsent, markedPresent } from "../texts/attendance.ts";
 import type { Services } from "./context.ts";
@@ -9,7 +10,7 @@ import { recordAttendance } from "./permissions.ts";
 import { run, type Command } from "./runner.ts";
 import { current, duplicateOutcome, setPresent, target, when, type Outcome } from "./attendance.ts";
 
-const Input = z.object({ meetingId: z.string(), query: z.string(), present: z.boolean() });
+const Input = z.object({ meetingId: z.string(), query: limitedString("name"), present: z.boolean() });
 type Input = z.infer<typeof Input>;
 
 export const markPresenceCommand: Command<Input, { reply: Texts }> = {

@@ -44,7 +44,7 @@ import {
   alreadyApproved, APPROVE_FORBIDDEN, approvedNoRedraft, DRAFT_FORBIDDEN, draftFileMissing, draftText, minutesApproved, minutesCancelled, noDraft,
   noMinutesYet, NO_OPEN_OBJECTIONS, noPublicReason, notBeforeNextMeeting, notBegun, notSentToAll, OBJECTION_EMPTY,
   OBJECTION_FORBIDDEN, objectionRecorded, objectionsClosed, objectionsOpen, objectionsSettled, onDay, RESOLUTION_EMPTY, RESOLVE_FORBIDDEN,
-  SEND_FORBIDDEN, sendText, sentTextFixed, tooLargeText, withStaleFiles,
+  SEND_FORBIDDEN, sendText, changedSinceDraft, sentTextFixed, tooLargeText, withStaleFiles,
 } from "../texts/minutes.ts";
 import { minutesMeetingTitle, minutesSubject } from "../texts/minutes-mail.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
@@ -59,6 +59,9 @@ import { findMeeting } from "./meetings.ts";
 import { mayManageMeetings } from "./permissions.ts";
 import { buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId } from "./minutes.ts";
 import { restampHtml, restampMarkdown } from "../adapters/minutes-render.ts";
+import { renderPdf } from "../adapters/minutes-pdf.ts";
+import { pdfBeside } from "../adapters/minutes-files.ts";
+
 import { instantTexts } from "../texts/bilingual.ts";
 
 /** § 7 Abs. 3 GO "größere Anhänge": above this the mail carries download links instead. */
@@ -208,7 +211,8 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
   const before = await receivedBefore(services, meeting.id);
   const waiting = members.filter((p) => !received(db, meeting.id, before).has(p.id));
   // Built before anything is claimed: a draft too large or missing is refused with nothing recorded.
-  const { compose, links } = waiting.length > 0 ? await prepareMail(db, meeting, options, services.clock()) : { compose: null, links: [] };
+  const firstRun = waiting.length === members.length;
+  const { compose, links } = waiting.length > 0 ? await prepareMail(db, meeting, options, services.clock(), firstRun) : { compose: null, links: [] };
 
   const now = services.clock();
   const claimed = await services.store.update({ actorId, activityId: options.activityId }, (db) => {
@@ -296,21 +300,70 @@ function received(db: Db, meetingId: string, before: Set<string>): Set<string> {
   return new Set([...before, ...accepted]);
 }
 
-/** The mail for each member: files attached, or links to them above the size limit. */
-async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions, now: Date): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
-  const files = options.folder.files(meeting.id, profileOf(db));
-  const markdown = (await readDraft(options.folder, files.internalMd)).text;
-  const html = [files.internalHtml, files.publicHtml].filter((f): f is string => f !== null);
-  const pages = await Promise.all(html.map((f) => readDraft(options.folder, f)));
-  const size = pages.reduce((sum, page) => sum + Buffer.byteLength(page.text), 0);
+/** The members still to receive the minutes (whom `sendMinutes` would claim), for the question before it. */
+export async function minutesRecipientsWaiting(services: Services, meetingId: string): Promise<string[]> {
+  const db = await services.store.read();
+  const have = received(db, meetingId, await receivedBefore(services, meetingId));
+  return membersOf(db).filter((p) => !have.has(p.id)).map((p) => p.id);
+}
+
+/**
+ * The mail for each member (issue 16.6): the formatted minutes as its HTML (the print page), the
+ * PDFs attached — or, above the size limit, linked — and the status of the final version
+ * ("versandt am …"), never "Entwurf". The first run checks that the drafted files are still what
+ * the data say (nothing recorded since, nothing edited by hand), renders the PDFs from the data
+ * and keeps them beside the files; a later run (to members the first one missed) sends those very
+ * PDFs, so every member receives the same document.
+ */
+async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions, now: Date, firstRun: boolean): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
+  const profile = profileOf(db);
+  const files = options.folder.files(meeting.id, profile);
+  const label = finalLabel(db, meeting, profile, now);
+  const versions = ([["internal", files.internalMd, files.internalHtml], ["public", files.publicMd, files.publicHtml]] as const)
+    .filter((v): v is readonly ["internal" | "public", string, string] => v[1] !== null && v[2] !== null);
+  const drafted = await Promise.all(versions.map(async ([version, md, html]) => ({ version, md: await readDraft(options.folder, md), html: await readDraft(options.folder, html), pdf: pdfBeside(md) })));
+  if (firstRun) {
+    for (const d of drafted) {
+      const doc = buildMinutes(db, meeting.id, profile, { version: d.version });
+      const changed = renderMarkdown(doc) !== d.md.text ? d.md.name : renderHtml(doc) !== d.html.text ? d.html.name : null;
+      if (changed) throw new ServiceError(changedSinceDraft(changed), "conflict");
+      await options.folder.writeBytes(d.pdf, await renderPdf({ ...doc, status: { state: "sent", label } }, { signed: true }));
+    }
+  }
+  const pdfs = await Promise.all(drafted.map(async (d) => ({ name: fileName(d.pdf), content: await readPdf(options.folder, d.pdf) })));
+  const size = pdfs.reduce((sum, p) => sum + p.content.byteLength, 0);
   const tooBig = size > (options.maxAttachmentBytes ?? MAX_ATTACHMENT_BYTES);
   const base = options.downloadUrlBase?.trim().replace(/\/+$/, "");
-  const names = pages.map((page) => page.name);
+  const names = pdfs.map((p) => p.name);
   if (tooBig && !base) throw tooLargeToAttach(db, size, names);
   const links = tooBig ? names.map((n) => `${base}/${encodeURIComponent(n)}`) : [];
-  const attachments = tooBig ? [] : pages.map((page) => ({ filename: page.name, content: page.text }));
-  const mail = minutesComposer({ ...mailFacts(db, meeting, now), markdown, attachments, links });
-  return { compose: (p) => mail({ name: p.name, address: p.email }), links };
+  const internal = drafted[0]!;
+  const mail = minutesComposer({
+    ...mailFacts(db, meeting, now),
+    markdown: restampMarkdown(internal.md.text, label) ?? internal.md.text,
+    page: restampHtml(internal.html.text, label) ?? internal.html.text,
+    attachments: tooBig ? [] : pdfs.map((p) => ({ filename: p.name, content: p.content })),
+    links,
+  });
+  return { compose: (p) => mail({ name: p.name, address: p.email, salutation: p.salutation ?? null }), links };
+}
+
+/** "versandt am …": the day the first member received them, or today for the first run. */
+function finalLabel(db: Db, meeting: Meeting, profile: Profile, now: Date): string {
+  const first = db.outbox.filter((m) => m.purpose === "minutes" && m.meetingId === meeting.id && m.acceptedAt).map((m) => Date.parse(m.acceptedAt!)).sort((a, b) => a - b)[0];
+  const record = db.minutes.find((m) => m.meetingId === meeting.id)!;
+  return minutesStatus({ ...record, state: "sent", sentAt: toBerlinIso(first ? new Date(first) : now) }, profile).label;
+}
+
+/** The name without its folder, as an attachment and a link carry it. */
+function fileName(path: string): string {
+  return path.replace(/^.*[\\/]/, "");
+}
+
+async function readPdf(folder: MinutesFolder, file: string): Promise<Buffer> {
+  const found = await folder.readBytes(file);
+  if (found) return found;
+  throw new ServiceError(draftFileMissing(fileName(file)), "conflict");
 }
 
 function tooLargeToAttach(db: Db, size: number, names: string[]): ServiceError {
@@ -325,7 +378,7 @@ async function readDraft(folder: MinutesFolder, file: string): Promise<MinutesFi
 }
 
 /** What the mail says besides the minutes, from the data and the profile (texts/minutes-mail.ts words it). */
-function mailFacts(db: Db, meeting: Meeting, now: Date): Omit<MinutesMailInput, "markdown" | "attachments" | "links"> {
+function mailFacts(db: Db, meeting: Meeting, now: Date): Omit<MinutesMailInput, "markdown" | "page" | "attachments" | "links"> {
   const profile = profileOf(db);
   const m = profile.minutes;
   const words = approvalWords(profile);
@@ -337,6 +390,7 @@ function mailFacts(db: Db, meeting: Meeting, now: Date): Omit<MinutesMailInput, 
     date: now,
     letter: {
       meetingTitle: meetingTitle(db, meeting),
+      signedBy: minutesSigners(profile).map((s) => s.role.de),
       publicVersion: open,
       distributionCitation: citation(profile, "distributionCitation"),
       noPublicReason: m.regulated && !m.publicity.public ? noPublicVersion(profile).de : null,

@@ -6,15 +6,16 @@
  * follows a real committee Niederschrift (Stadt Voerde, seeds/003). Every paragraph cited comes
  * from the profile; `renderMarkdown` / `renderHtml` (minutes-render.ts) only lay the model out.
  */
-import type { AgendaItem, Attendance, Db, Institution, Meeting, Minutes, PersonalStatement, QuorumDeclaration, Vote } from "../domain/model.ts";
+import type { AgendaItem, Attendance, Db, Institution, Meeting, Minutes, PersonalStatement, QuorumDeclaration, SessionLog, Vote } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
 import { berlinDay, formatDay, formatTime } from "../rules/time.ts";
 import {
   AFFILIATION, clockTime, internalVersionLabel, majorityRule, MODE_LABEL, NAME_NOT_RECORDED, objectionsNote, postponedNote, publicityNote,
   publicVersionLabel, quorumSentence, secondConvocationNote, secretariatProcedure, statusLabel, unknownPerson, VERSION_NAME, VIDEO_CONFERENCE,
-  voteLabel, withCitation,
+  voteLabel, withCitation, presenceTimes, sessionTime,
 } from "../texts/minutes-document.ts";
+import { ceilShare } from "../rules/profile.ts";
 import { MINUTES_NOT_PUBLIC, minutesCancelled } from "../texts/minutes.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
 import { findMeeting, MeetingError } from "./meetings.ts";
@@ -56,7 +57,8 @@ export interface MinutesStatus {
 }
 
 export interface AttendanceSection {
-  present: { institution: string; person: string; deputyFor: string | null; online: boolean; voting: boolean }[];
+  /** `times`: "10:05–11:40 Uhr", only where the bot followed the Teams meeting. */
+  present: { institution: string; person: string; deputyFor: string | null; online: boolean; voting: boolean; times?: string }[];
   excused: { institution: string; person: string; representedBy: string | null }[];
   notRepresented: string[];
   represented: number;
@@ -127,7 +129,7 @@ export function buildMinutes(db: Db, meetingId: string, profile: Profile, option
     bodyName: db.body.name,
     status: minutesStatus(db.minutes.find((m) => m.meetingId === meeting.id), profile),
     contentsCitation: cite.contents,
-    session: sessionOf(meeting),
+    session: sessionOf(meeting, meeting.session ?? null),
     chair: personName(db, db.body.chairId),
     secretariatHead: personName(db, db.body.secretariatHeadId),
     attendance: attendanceOf(db, meeting),
@@ -203,12 +205,14 @@ function numericDate(instant: string | null): string | null {
   return `${d}.${m}.${y}`;
 }
 
-function sessionOf(meeting: Meeting): MinutesDoc["session"] {
+/** The times as Teams reported the session's start and end where the bot followed it, else as invited. */
+function sessionOf(meeting: Meeting, log: SessionLog | null): MinutesDoc["session"] {
   const start = new Date(meeting.start);
+  const actual = (at: string | null | undefined) => (at ? formatTime(new Date(at)) : null);
   return {
     day: formatDay(berlinDay(start)),
-    start: clockTime(formatTime(start)),
-    end: clockTime(formatTime(new Date(meeting.end))),
+    start: sessionTime(actual(log?.startedAt), formatTime(start)),
+    end: sessionTime(actual(log?.endedAt), formatTime(new Date(meeting.end))),
     // The video link stays out: the minutes may be published (§ 7 Abs. 5 GO).
     location: meeting.location || VIDEO_CONFERENCE,
     mode: MODE_LABEL[meeting.mode],
@@ -228,35 +232,58 @@ function personName(db: Db, id: string | null): string {
 function attendanceOf(db: Db, meeting: Meeting): AttendanceSection {
   const section: AttendanceSection = { present: [], excused: [], notRepresented: [], represented: 0, votingInstitutions: 0 };
   const records = new Map(db.attendance.filter((a) => a.meetingId === meeting.id).map((a) => [a.institutionId, a]));
+  const log = meeting.session ?? null;
   for (const inst of db.institutions) {
     if (inst.voting) section.votingInstitutions++;
     const record = records.get(inst.id);
-    const attendee = record?.present ? record.attendeeId : null;
+    // Present: checked in now, or in the Teams meeting for a while (everyone leaves at the end).
+    const attendee = record?.present ? record.attendeeId : lastCounted(log, inst, record);
     // Declined or delegated, and not there in person: excused, whether or not the deputy came.
     const excused = !!record && record.status !== "attending" && attendee !== inst.memberId;
-    if (record?.present) {
+    if (attendee) {
       if (inst.voting) section.represented++;
-      section.present.push(presentLine(db, meeting, inst, record));
+      section.present.push(presentLine(db, meeting, inst, record, attendee, log));
     }
     if (excused) {
       section.excused.push({ institution: inst.name, person: personName(db, inst.memberId), representedBy: attendee ? personName(db, attendee) : null });
-    } else if (!record?.present) {
+    } else if (!attendee) {
       section.notRepresented.push(inst.name);
     }
   }
   return section;
 }
 
-function presentLine(db: Db, meeting: Meeting, inst: Institution, record: Attendance): AttendanceSection["present"][number] {
-  const isDeputy = record.attendeeId !== null && record.attendeeId === inst.deputyId;
-  return {
+/** Who was in the Teams meeting for the institution and has left: the one counted last, else the first who joined; or null. */
+function lastCounted(log: SessionLog | null, inst: Institution, record: Attendance | undefined): string | null {
+  const seat = new Set([inst.memberId, inst.deputyId].filter((id): id is string => !!id));
+  const joined = (log?.events ?? []).filter((e) => e.kind === "joined" && e.personId && seat.has(e.personId)).map((e) => e.personId!);
+  if (record?.attendeeId && joined.includes(record.attendeeId)) return record.attendeeId;
+  return joined[0] ?? null;
+}
+
+/** "10:05–11:40 Uhr" from the Teams events, else from the check-in; only where Teams followed the session. */
+function timesOf(log: SessionLog | null, personId: string, record: Attendance | undefined): string | null {
+  if (!log) return null;
+  const mine = log.events.filter((e) => e.personId === personId);
+  const joined = mine.find((e) => e.kind === "joined")?.at ?? (record?.attendeeId === personId ? record.checkedInAt : null);
+  const last = mine.at(-1);
+  // Still in the call when it ended: until the end.
+  const left = last?.kind === "left" ? last.at : log.endedAt;
+  return joined ? presenceTimes(formatTime(new Date(joined)), left ? formatTime(new Date(left)) : null) : null;
+}
+
+function presentLine(db: Db, meeting: Meeting, inst: Institution, record: Attendance | undefined, attendeeId: string, log: SessionLog | null): AttendanceSection["present"][number] {
+  const isDeputy = attendeeId === inst.deputyId;
+  const line = {
     institution: inst.name,
-    person: personName(db, record.attendeeId),
+    person: personName(db, attendeeId),
     deputyFor: isDeputy ? personName(db, inst.memberId) : null,
     // Worth saying only where people could be in the room or online.
-    online: meeting.mode === "hybrid" && record.mode === "online",
+    online: meeting.mode === "hybrid" && (record?.mode === "online" || log?.events.some((e) => e.personId === attendeeId) === true),
     voting: inst.voting,
   };
+  const times = timesOf(log, attendeeId, record);
+  return times ? { ...line, times } : line;
 }
 
 function entryOf(item: AgendaItem, shown: Set<string>): AgendaEntry {
@@ -286,7 +313,10 @@ function convocationNotes(item: AgendaItem, profile: Profile): string[] {
 
 function quorumNote(q: QuorumDeclaration, profile: Profile): string {
   const citation = profile.quorum.regulated ? profile.quorum.citation : null;
-  return quorumSentence({ time: formatTime(new Date(q.declaredAt)), quorate: q.quorate, represented: q.represented, votingMembers: q.votingMembers, citation });
+  // Declared not quorate although the count said quorate (confirmed by the chair): the minutes state both.
+  const required = profile.quorum.regulated ? ceilShare(q.votingMembers, profile.quorum.atLeast) : null;
+  const againstCount = !q.quorate && required !== null && q.represented >= required ? required : null;
+  return quorumSentence({ time: formatTime(new Date(q.declaredAt)), quorate: q.quorate, represented: q.represented, votingMembers: q.votingMembers, citation, againstCount });
 }
 
 /** The result as recorded when the chair declared it (§ 7 Abs. 1 GO), not recomputed. */

@@ -1,14 +1,15 @@
 /**
  * The services over the data, as `npm start` and the command line run them: the store, the
- * clock, and mail to `smtpUrl` or, without it, as .eml files to `outbox/` beside the data file.
- * Choosing the store happens here, so bot/ and cli/ never name one: PostgreSQL when a database
- * URL is given (DATABASE_URL), the JSON file otherwise.
+ * clock, and mail as `mail` says (SMTP, Microsoft 365 with OAuth2) or, without SMTP_URL, as .eml
+ * files to `outbox/` beside the data file. Choosing the store happens here, so bot/ and cli/ never
+ * name one: PostgreSQL when a database URL is given (DATABASE_URL), the JSON file otherwise.
  */
 import { dirname, join, resolve } from "node:path";
 import type { Clock } from "../adapters/clock.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { DEFAULT_BODY, openPgStore } from "../adapters/pg-store.ts";
 import type { Store } from "../adapters/store.ts";
+import type { MailSettings } from "../adapters/mail-settings.ts";
 import { createMailer } from "../adapters/mail-transport.ts";
 import type { Services } from "./context.ts";
 
@@ -26,7 +27,8 @@ export interface StoreOptions {
 }
 
 export interface ServiceOptions extends StoreOptions {
-  smtpUrl?: string;
+  /** From `mailSettingsFromEnv`; missing → the outbox folder. */
+  mail?: MailSettings;
 }
 
 const databaseUrlOf = (o: StoreOptions) => o.databaseUrl ?? (process.env.DATABASE_URL || undefined);
@@ -53,6 +55,6 @@ export function openServices(o: ServiceOptions): Services {
   return {
     store: openStore(o),
     clock: o.clock,
-    mailer: createMailer({ smtpUrl: o.smtpUrl, outboxDir: join(dirname(resolve(filesPlace(o))), "outbox"), now: o.clock }),
+    mailer: createMailer({ ...o.mail, outboxDir: join(dirname(resolve(filesPlace(o))), "outbox"), now: o.clock }),
   };
 }

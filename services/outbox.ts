@@ -15,9 +15,11 @@ import type { MailMessage, Mailer } from "../adapters/mail-transport.ts";
 import type { Db, DeliveryState, OutboxMessage } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { composeNotice } from "../adapters/notice-mail.ts";
-import { noticeMail, UNKNOWN_ERROR, UNKNOWN_PERSON, type NoticeTexts, type OutboxPurpose } from "../texts/outbox.ts";
+import { noticeMail, NOT_IN_TEAMS, TEAM_CHANNEL_NAME, UNKNOWN_ERROR, UNKNOWN_PERSON, type NoticeTexts, type OutboxPurpose } from "../texts/outbox.ts";
 import type { Services } from "./context.ts";
 import { lastLang } from "./directory.ts";
+import { profileOf } from "./context.ts";
+import { bodyGenitive, secretariatName } from "../texts/invitation-mail.ts";
 
 /**
  * A claim (`claimedAt`) older than this is from a process that died while sending: the message is
@@ -60,12 +62,14 @@ export function queueNotices(db: Db, notices: Notice[], meta: { now: Date; actor
 
 export function queueMessage(
   db: Db,
-  fields: Pick<OutboxMessage, "personId" | "purpose" | "meetingId" | "subject" | "text">,
+  fields: Pick<OutboxMessage, "personId" | "purpose" | "meetingId" | "subject" | "text"> & Partial<Pick<OutboxMessage, "reminder">> & { teamsOnly?: boolean },
   meta: { now: Date; actorId: string },
 ): OutboxMessage {
   const message: OutboxMessage = {
     id: `o-${db.outbox.length + 1}`,
+    reminder: null,
     ...fields,
+    teamsOnly: fields.teamsOnly ?? false,
     createdAt: toBerlinIso(meta.now),
     createdBy: meta.actorId,
     via: null,
@@ -78,11 +82,25 @@ export function queueMessage(
   return message;
 }
 
+/** What a Teams message carries besides its text: the answer buttons of a meeting (a reminder to answer). */
+export interface TeamsExtras {
+  answerButtons?: { meetingId: string; lang: "de" | "en" };
+}
+
+/** The "person" of an announcement: the General channel of the team the bot is installed in. */
+export const TEAM_CHANNEL = "team-channel";
+
 /**
- * Teams as a channel, given by the bot: sends a text into the person's stored 1:1 conversation.
- * Resolves false when the bot has no conversation with them; throws when Teams refuses.
+ * Teams as a channel, given by the bot: sends a text into the person's 1:1 conversation (stored,
+ * or opened by the bot), or into the team's General channel for TEAM_CHANNEL. Resolves false when
+ * the bot cannot reach them there; throws when Teams refuses. `drain` hands over the notices the
+ * channel itself recorded while sending (the Geschäftsstelle told why someone is unreachable).
  */
-export type TeamsChannel = (personId: string, text: string) => Promise<boolean>;
+export type TeamsChannel = ((personId: string, text: string, extras?: TeamsExtras) => Promise<boolean>) & {
+  drain?: () => string[];
+  /** Every member of the installed team (all pages), as the connector lists them; for `/abgleich`. */
+  readTeam?: (team: { teamId: string; serviceUrl: string }) => Promise<unknown[]>;
+};
 
 /** How one message went, for the person who caused it. */
 export interface Delivered {
@@ -111,13 +129,16 @@ export async function dispatchNotices(services: Services, ids: string[] | "open"
   if (Array.isArray(ids) && ids.length === 0) return [];
   const now = services.clock();
   const claimed = await services.store.update({ actorId: "system" }, (db) => {
-    const wanted = db.outbox.filter((m) => m.purpose === "notice" && (ids === "open" || ids.includes(m.id)));
+    const wanted = db.outbox.filter((m) => (m.purpose === "notice" || m.purpose === "announcement") && (ids === "open" || ids.includes(m.id)));
     const open = wanted.filter((m) => deliveryStatus(m, now) === "open");
     for (const m of open) claim(m, now);
     return open.map((m) => noticeSender(db, m, services.mailer, teams));
   });
   if (claimed.duplicate) return [];
-  return sendAndRecord(services, claimed.value);
+  const delivered = await sendAndRecord(services, claimed.value);
+  const told = teams?.drain?.() ?? [];
+  if (told.length) await dispatchNotices(services, told, teams);
+  return delivered;
 }
 
 /** Steps 3 and 4 for claimed outbox messages. */
@@ -142,28 +163,37 @@ export async function sendAndRecord(services: Services, claimed: Claimed[]): Pro
 function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChannel | null): Claimed {
   const person = db.persons.find((p) => p.id === m.personId);
   const lang = lastLang(db, m.personId);
-  const name = person?.name ?? m.personId;
+  const name = person?.name ?? (m.personId === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : m.personId);
+  const sender = secretariatName(bodyGenitive(db.body.name, profileOf(db).bodyKind));
   const mail = person && composeNotice({
-    from: { name: db.body.name, address: db.body.secretariatEmail },
+    from: { name: sender, address: db.body.secretariatEmail },
     to: { name: person.name, address: person.email },
-    ...noticeMail(lang, db.body.name, { subject: m.subject, text: m.text! }),
+    ...noticeMail(lang, { bodyName: db.body.name, sender, to: { name: person.name, salutation: person.salutation ?? null } }, { subject: m.subject, text: m.text! }),
   });
   return {
     id: m.id,
     personId: m.personId,
     name,
     send: async () => {
+      let teamsError: string = NOT_IN_TEAMS;
       if (teams) {
         try {
-          if (await teams(m.personId, m.text![lang])) return { accepted: true, via: "teams" };
-        } catch {
-          // not reachable in Teams (bot removed, conversation gone): e-mail below
+          if (await teams(m.personId, m.text![lang], teamsExtras(m, lang))) return { accepted: true, via: "teams" };
+        } catch (e) {
+          // not reachable in Teams (bot removed, app not available to them): e-mail below
+          teamsError = (e as Error).message || NOT_IN_TEAMS;
         }
       }
+      // The invitation's e-mail already carries what a Teams-only message says; a post has no address.
+      if (m.teamsOnly || m.purpose === "announcement") return { accepted: false, via: "teams", error: teamsError };
       if (!mail) return { accepted: false, via: "email", error: UNKNOWN_PERSON };
       return sendMail(mailer, mail);
     },
   };
+}
+
+function teamsExtras(m: OutboxMessage, lang: "de" | "en"): TeamsExtras | undefined {
+  return m.reminder?.answerButtons && m.meetingId ? { answerButtons: { meetingId: m.meetingId, lang } } : undefined;
 }
 
 async function sendMail(mailer: Mailer, mail: MailMessage): Promise<{ accepted: boolean; via: "email"; error?: string }> {
@@ -196,7 +226,7 @@ function stateOf(d: DeliveryState, now: Date): OutboxRow["state"] {
 
 /** Every message the bot sent or tried, oldest first: invitation mails and the outbox messages. */
 export function outboxRows(db: Db, now: Date): OutboxRow[] {
-  const name = (id: string) => db.persons.find((p) => p.id === id)?.name ?? id;
+  const name = (id: string) => db.persons.find((p) => p.id === id)?.name ?? (id === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : id);
   const invitations = db.invitations.flatMap((inv) =>
     inv.recipients.map((r): OutboxRow => ({
       id: `${inv.id}/${r.personId}`, personId: r.personId, name: name(r.personId),

@@ -1,5 +1,6 @@
 /** "Ich möchte einen TOP vorschlagen: …": an agenda proposal (Rhein-Sieg § 4 Abs. 4 GO); a late one is taken but marked. */
 import { z } from "zod";
+import { limitedString } from "../domain/limits.ts";
 import type { Proposal } from "../domain/model.ts";
 import { proposalTiming } from "../rules/timing.ts";
 import { toBerlinIso } from "../rules/time.ts";
@@ -14,7 +15,7 @@ import { proposeItems } from "./permissions.ts";
 import { type ProposalInput, type ProposalOutcome } from "./proposals.ts";
 import { run, type Command } from "./runner.ts";
 
-const Input = z.object({ meetingId: z.string(), title: z.string(), description: z.string(), presenter: z.string(), link: z.string().nullable() });
+const Input = z.object({ meetingId: z.string(), title: limitedString("title"), description: limitedString("description"), presenter: limitedString("name"), link: limitedString("description").nullable() });
 type Input = z.infer<typeof Input>;
 
 export const proposeItem: Command<Input, Omit<ProposalOutcome, "outbox">> = {

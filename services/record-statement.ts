@@ -1,5 +1,6 @@
 /** "Persönliche Erklärung: … bitte ins Protokoll", "/erklärung <Name>: …": a personal statement for the minutes (Rhein-Sieg § 7 Abs. 1 GO). */
 import { z } from "zod";
+import { limitedString } from "../domain/limits.ts";
 import type { Texts } from "../domain/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { EMPTY_STATEMENT, statementRecorded } from "../texts/session.ts";
@@ -10,8 +11,12 @@ import { findMeeting } from "./meetings.ts";
 import { anyPerson, chairSession } from "./permissions.ts";
 import { run, type Command } from "./runner.ts";
 import { itemOf } from "./session.ts";
+import { notPresentForStatement } from "../texts/meeting-events.ts";
+import { rolesOf } from "./directory.ts";
+import { inMeeting } from "./meeting-presence.ts";
+import type { Db } from "../domain/model.ts";
 
-const Input = z.object({ meetingId: z.string(), text: z.string(), speakerId: z.string().nullable(), itemNumber: z.number().int().nullable() });
+const Input = z.object({ meetingId: z.string(), text: limitedString("statement"), speakerId: z.string().nullable(), itemNumber: z.number().int().nullable() });
 type Input = z.infer<typeof Input>;
 
 /** Anyone for themselves; the chair (or the Geschäftsstelle) on someone's behalf. */
@@ -23,6 +28,7 @@ export const recordStatementCommand: Command<Input, Texts> = {
     const item = itemOf(meeting, itemNumber);
     const speaker = personById(db, speakerId ?? actorId);
     if (speaker.id !== actorId) chairSession.check(db, actorId);
+    if (!presentNow(db, meetingId, speaker.id)) throw new ServiceError(notPresentForStatement(speaker.name), "conflict");
     const clean = text.trim();
     if (!clean) throw new ServiceError(EMPTY_STATEMENT);
     db.personalStatements.push({ id: `e-${db.personalStatements.length + 1}`, meetingId, agendaItemId: item?.id ?? null, personId: speaker.id, text: clean, recordedAt: toBerlinIso(now) });
@@ -35,4 +41,18 @@ export const recordStatementCommand: Command<Input, Texts> = {
 export async function recordStatement(services: Services, actorId: string, meetingId: string, text: string, speakerId: string | null, itemNumber: number | null, activityId?: string): Promise<Texts | null> {
   const ran = await run(services, recordStatementCommand, { actorId, activityId, input: { meetingId, text, speakerId, itemNumber } });
   return ran.duplicate ? null : ran.value;
+}
+
+/**
+ * Personal statements come only from people present: checked in for their institution, or in the
+ * Teams meeting now (a member whose deputy is counted, a guest). The chair and the Geschäftsstelle
+ * run the session and are present by their office.
+ */
+function presentNow(db: Db, meetingId: string, personId: string): boolean {
+  const roles = rolesOf(db, personId);
+  if (roles.chair || roles.secretariat) return true;
+  const seat = roles.member ?? roles.deputy;
+  if (seat && db.attendance.some((a) => a.meetingId === meetingId && a.institutionId === seat.id && a.present && a.attendeeId === personId)) return true;
+  const log = db.meetings.find((m) => m.id === meetingId)?.session;
+  return log ? inMeeting(log).has(personId) : false;
 }

@@ -1,5 +1,6 @@
 /** "/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung": a vote with its result by the profile's majority rule (Rhein-Sieg § 6 Abs. 2, 3 GO). */
 import { z } from "zod";
+import { limitedString } from "../domain/limits.ts";
 import { voteResult, type VoteResult } from "../rules/majority.ts";
 import { RuleInputError } from "../rules/errors.ts";
 import { toBerlinIso } from "../rules/time.ts";
@@ -13,7 +14,7 @@ import { itemOf, representedNow } from "./session.ts";
 
 const Input = z.object({
   meetingId: z.string(),
-  vote: z.object({ itemNumber: z.number().int().nullable(), yes: z.number().int(), no: z.number().int(), abstain: z.number().int(), resolution: z.string().nullable() }),
+  vote: z.object({ itemNumber: z.number().int().nullable(), yes: z.number().int(), no: z.number().int(), abstain: z.number().int(), resolution: limitedString("description").nullable() }),
 });
 type Input = z.infer<typeof Input>;
 export type VoteCommand = Input["vote"];

@@ -45,6 +45,7 @@ interface Entry {
   name: string;
   email: string;
   aadObjectId: string | null;
+  salutation?: "ms" | "mr";
   id?: string;
   institutionRef?: string;
   kuerzel?: string;
@@ -193,6 +194,8 @@ function checkRow(row: RosterRow, index: number, problems: Problems): Entry[] {
   if (f.id && !ID.test(f.id)) at(rowText.badId("ID", f.id));
   else if (f.id && SYSTEM_ACTORS.has(f.id)) at(rowText.reservedId(f.id));
   if (f.kuerzel && !ID.test(f.kuerzel)) at(rowText.badId("Kürzel", f.kuerzel));
+  const salutation = parseSalutation(f.anrede ?? "");
+  if (salutation === "invalid") at(rowText.badSalutation(f.anrede ?? ""));
   if (problems.size > before || !role) return [];
   return [
     {
@@ -202,12 +205,22 @@ function checkRow(row: RosterRow, index: number, problems: Problems): Entry[] {
       name: f.name!,
       email: f.email!,
       aadObjectId: f.aadObjectId || null,
+      ...(salutation && salutation !== "invalid" ? { salutation } : {}),
       id: f.id || undefined,
       institutionRef: needsInstitution ? f.institution : undefined,
       kuerzel: f.kuerzel || undefined,
       voting: voting === "invalid" ? undefined : voting,
     },
   ];
+}
+
+/** "Frau"/"Herr" (and "Ms"/"Mr"); empty, "divers" or "keine": no salutation, letters say "Guten Tag". */
+function parseSalutation(text: string): "ms" | "mr" | undefined | "invalid" {
+  const t = normalizeWord(text).replace(/\.$/, "");
+  if (t === "" || t === "divers" || t === "keine" || t === "-") return undefined;
+  if (t === "frau" || t === "ms" || t === "mrs") return "ms";
+  if (t === "herr" || t === "mr") return "mr";
+  return "invalid";
 }
 
 function parseYesNo(text: string): boolean | undefined | "invalid" {
@@ -343,7 +356,7 @@ function assignPersonIds(entries: Entry[], current: Db | null, problems: Problem
   });
   const renamed = entries.filter((e, i) => matched[i] && !e.id && known.some((p) => p.id === matched[i] && p.name !== e.name)).length;
   if (renamed > 0) warnings.push(rowText.renamed(renamed));
-  return entries.map((e, i) => ({ id: ids[i]!, name: e.name, email: e.email, aadObjectId: e.aadObjectId }));
+  return entries.map((e, i) => ({ id: ids[i]!, name: e.name, email: e.email, aadObjectId: e.aadObjectId, ...(e.salutation ? { salutation: e.salutation } : {}) }));
 }
 
 /** Known persons no longer on the roster but named in the history: kept, so old records keep their names. */

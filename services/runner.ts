@@ -13,6 +13,8 @@ import { ServiceError } from "./errors.ts";
 import { queueNotices, type Notice } from "./outbox.ts";
 import type { Permission } from "./permissions.ts";
 import { INVALID_INPUT } from "../texts/turn.ts";
+import { fieldTooLongText, tooLongText } from "../texts/limits.ts";
+import { limitOf } from "../domain/limits.ts";
 
 /** What a command's `apply` works with: the freshest data under the lock, and its helpers. */
 export interface CommandContext<I> {
@@ -45,7 +47,12 @@ export type Ran<R> = { duplicate: true } | { duplicate: false; value: R; outbox:
 
 export async function run<I, R>(services: Pick<Services, "store" | "clock">, command: Command<I, R>, call: Call): Promise<Ran<R>> {
   const parsed = command.input.safeParse(call.input);
-  if (!parsed.success) throw new ServiceError(INVALID_INPUT, "invalid");
+  if (!parsed.success) {
+    // A text over its limit (domain/limits.ts) is told as such, with the limit, before any role or state check.
+    const long = parsed.error.issues.find((i) => i.code === "too_big" && i.type === "string");
+    const kind = long ? limitOf(long.message) : null;
+    throw new ServiceError(kind ? tooLongText(kind) : long?.code === "too_big" ? fieldTooLongText(Number(long.maximum)) : INVALID_INPUT, "invalid");
+  }
   const now = services.clock();
   const { actorId, activityId } = call;
   const result = await services.store.update({ actorId, activityId }, (db, audit) => {

@@ -25,7 +25,7 @@ export function votingMembers(db: Db): number {
   return db.institutions.filter((i) => i.voting).length;
 }
 
-function declaredNotQuorate(db: Db, meetingId: string, itemId: string | null): boolean {
+export function declaredNotQuorate(db: Db, meetingId: string, itemId: string | null): boolean {
   const latest = db.quorumDeclarations.filter((q) => q.meetingId === meetingId && (q.agendaItemId === null || q.agendaItemId === itemId)).at(-1);
   return latest ? !latest.quorate : false;
 }

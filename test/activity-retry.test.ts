@@ -53,7 +53,8 @@ async function proposal(): Promise<void> {
 async function invited(): Promise<void> {
   await meeting();
   bot.setNow("2022-04-20T09:00:00+02:00");
-  await expectSay(GS, "/einladen", /versandt|gesendet|erhalten/);
+  await expectSay(GS, "/einladen", "Bitte bestätigen"); // a mass action waits for the yes
+  await expectSay(GS, "ja", /versandt|gesendet|erhalten/);
   expect((await bot.db()).invitations[0]?.sentAt, "setup: invitation complete").toBeTruthy();
 }
 
@@ -77,7 +78,8 @@ async function drafted(): Promise<void> {
 async function minutesSent(): Promise<void> {
   await drafted();
   bot.setNow("2022-05-20T09:00:00+02:00");
-  await expectSay(GS, "/niederschrift senden", "versende");
+  await expectSay(GS, "/niederschrift senden", "Bitte bestätigen");
+  await expectSay(GS, "ja", "versende");
   expect((await bot.db()).minutes[0]?.state, "setup: minutes sent").toBe("sent");
 }
 
@@ -101,43 +103,54 @@ const at = (iso: string): Step => () => bot.setNow(iso);
 const says = (personId: string, text: string, expected: string | RegExp): Step => () => expectSay(personId, text, expected);
 
 const none = async () => {};
+/** A mass action asked for: the question is open, the row delivers the yes (issue 16.3). */
+const asked = (text: string): Step => says(GS, text, "Bitte bestätigen");
+/** The open question's id, as its card's button carries it. */
+let questionId = "";
 
 const ROWS: Row[] = [
   // Geschäftsstelle
   { name: "/sitzung <Datum> <Zeit> <Ort> (anlegen)", setup: none, deliver: say(GS, "/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg, Großer Sitzungssaal") },
   { name: "/sitzung ändern <Datum> <Zeit>", setup: invited, deliver: say(GS, "/sitzung ändern 13.05.2022 14:00-16:00") },
   { name: "/sitzung ändern Ort: …", setup: invited, deliver: say(GS, "/sitzung ändern Ort: Kreishaus Siegburg, Raum 2") },
-  { name: "/sitzung absagen <Grund>", setup: invited, deliver: say(GS, "/sitzung absagen Der Saal ist nicht verfügbar.") },
+  { name: "/sitzung absagen <Grund>, „ja“", setup: steps(invited, asked("/sitzung absagen Der Saal ist nicht verfügbar.")), deliver: say(GS, "ja") },
   { name: "/top <Titel>", setup: meeting, deliver: say(GS, "/top Sprachkurse für Geflüchtete") },
   { name: "/top nicht-öffentlich <Titel>", setup: meeting, deliver: say(GS, "/top nicht-öffentlich Personalangelegenheiten") },
   { name: "/tagesordnung annehmen p-1", setup: proposal, deliver: say(GS, "/tagesordnung annehmen p-1") },
   { name: "/tagesordnung ablehnen p-1", setup: proposal, deliver: say(GS, "/tagesordnung ablehnen p-1") },
   {
-    name: "/einladen",
-    setup: steps(meeting, at("2022-04-20T09:00:00+02:00")),
-    deliver: say(GS, "/einladen"),
+    name: "/einladen, „ja“",
+    setup: steps(meeting, at("2022-04-20T09:00:00+02:00"), asked("/einladen")),
+    deliver: say(GS, "ja"),
+  },
+  {
+    name: "/einladen, the card's button",
+    setup: steps(meeting, at("2022-04-20T09:00:00+02:00"), asked("/einladen"), async () => {
+      questionId = ((await bot.db()).botState[`confirm:${GS}`] as { id: string }).id;
+    }),
+    deliver: (id) => bot.press(GS, { verb: "confirm", confirmationId: questionId }, id),
   },
   {
     name: "/einladen dringend <Grund>",
-    setup: steps(meeting, at("2022-05-01T09:00:00+02:00")), // after 27.04. (regular), before 04.05. (urgent)
-    deliver: say(GS, "/einladen dringend Kurzfristige Entscheidung über Fördermittel"),
+    setup: steps(meeting, at("2022-05-01T09:00:00+02:00"), asked("/einladen dringend Kurzfristige Entscheidung über Fördermittel")), // after 27.04. (regular), before 04.05. (urgent)
+    deliver: say(GS, "ja"),
   },
   {
     name: "/einladen erneut (after a refused recipient)",
-    setup: steps(meeting, at("2022-04-20T09:00:00+02:00"), () => bot.world.refuse.add("sabine.fuchs@example.org"), says(GS, "/einladen", "fehlgeschlagen"), () => bot.world.refuse.clear(), at("2022-04-21T09:00:00+02:00")),
-    deliver: say(GS, "/einladen erneut"),
+    setup: steps(meeting, at("2022-04-20T09:00:00+02:00"), () => bot.world.refuse.add("sabine.fuchs@example.org"), asked("/einladen"), says(GS, "ja", "fehlgeschlagen"), () => bot.world.refuse.clear(), at("2022-04-21T09:00:00+02:00"), asked("/einladen erneut")),
+    deliver: say(GS, "ja"),
   },
   {
     name: "/einladen aktualisieren (after a new item)",
-    setup: steps(invited, says(GS, "/top Sprachkurse für Geflüchtete", "TOP 2")),
-    deliver: say(GS, "/einladen aktualisieren"),
+    setup: steps(invited, says(GS, "/top Sprachkurse für Geflüchtete", "TOP 2"), asked("/einladen aktualisieren")),
+    deliver: say(GS, "ja"),
   },
   {
     name: "/niederschrift (Entwurf)",
     setup: steps(() => session(9), at("2022-05-13T09:00:00+02:00")),
     deliver: say(GS, "/niederschrift"),
   },
-  { name: "/niederschrift senden", setup: steps(drafted, at("2022-05-20T09:00:00+02:00")), deliver: say(GS, "/niederschrift senden") },
+  { name: "/niederschrift senden, „ja“", setup: steps(drafted, at("2022-05-20T09:00:00+02:00"), asked("/niederschrift senden")), deliver: say(GS, "ja") },
   { name: "/niederschrift genehmigen", setup: steps(minutesSent, at("2022-09-15T10:05:00+02:00")), deliver: say(GS, "/niederschrift genehmigen") },
 
   // Vorsitz

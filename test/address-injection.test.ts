@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Db } from "../domain/model.ts";
+import { cleanLine } from "../domain/sanitize.ts";
 import { parseMail } from "./support/mail-parse.ts";
 import type { ReceivedMail } from "./support/smtp.ts";
 import { REPO, runCli } from "./support/store-process.ts";
@@ -51,8 +52,10 @@ beforeAll(async () => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  // The import took the names as they are (CR/LF included): the mail side must cope.
-  for (const [email, name] of Object.entries(HOSTILE)) expect(hostileDb.persons.find((p) => p.email === email)?.name).toBe(name);
+  // The import takes control characters out of names (CR/LF become a space; domain/sanitize.ts) …
+  for (const [email, name] of Object.entries(HOSTILE)) expect(hostileDb.persons.find((p) => p.email === email)?.name).toBe(cleanLine(name));
+  // … but a data file from before that rule may still hold them: the mail side must cope as well.
+  for (const p of hostileDb.persons) p.name = HOSTILE[p.email] ?? p.name;
 }, 60_000);
 
 let bot: TeamsHarness;
@@ -79,7 +82,8 @@ async function meeting(): Promise<void> {
 async function invited(): Promise<void> {
   await meeting();
   bot.setNow("2022-04-20T09:00:00+02:00");
-  await expectSay("gs-1", "/einladen", /versandt/);
+  await expectSay("gs-1", "/einladen", "Bitte bestätigen"); // mass actions wait for the yes
+  await expectSay("gs-1", "ja", /versandt/);
 }
 
 /** The mails the server received while `step` ran. */
@@ -138,7 +142,8 @@ describe("hostile roster names add no recipient and no header", () => {
     await start();
     await meeting();
     bot.setNow("2022-04-20T09:00:00+02:00");
-    const mails = await mailsDuring(() => expectSay("gs-1", "/einladen", /versandt/));
+    await expectSay("gs-1", "/einladen", "Bitte bestätigen");
+    const mails = await mailsDuring(() => expectSay("gs-1", "ja", /versandt/));
     await expectClean(mails, ["sabine.fuchs@example.org", "monika.luehrs@example.org", "ursula.lehmann-goertz@example.org", "juergen.mueller@example.org"]);
   });
 
@@ -154,14 +159,16 @@ describe("hostile roster names add no recipient and no header", () => {
     await start();
     await invited();
     await expectSay("gs-1", "/top Sprachkurse für Geflüchtete", "TOP 2");
-    const mails = await mailsDuring(() => expectSay("gs-1", "/einladen aktualisieren", /versandt|gesendet/));
+    await expectSay("gs-1", "/einladen aktualisieren", "Bitte bestätigen");
+    const mails = await mailsDuring(() => expectSay("gs-1", "ja", /versandt|gesendet/));
     await expectClean(mails, ["sabine.fuchs@example.org", "monika.luehrs@example.org", "ursula.lehmann-goertz@example.org"]);
   });
 
   it("a cancellation (/sitzung absagen)", async () => {
     await start();
     await invited();
-    const mails = await mailsDuring(() => expectSay("gs-1", "/sitzung absagen Der Saal ist nicht verfügbar.", "Ich sage die Sitzung ab"));
+    await expectSay("gs-1", "/sitzung absagen Der Saal ist nicht verfügbar.", "Bitte bestätigen");
+    const mails = await mailsDuring(() => expectSay("gs-1", "ja", "Ich sage die Sitzung ab"));
     await expectClean(mails, ["sabine.fuchs@example.org", "monika.luehrs@example.org", "ursula.lehmann-goertz@example.org"]);
   });
 
@@ -175,7 +182,8 @@ describe("hostile roster names add no recipient and no header", () => {
     bot.setNow("2022-05-13T09:00:00+02:00");
     await expectSay("gs-1", "/niederschrift", "Niederschrift");
     bot.setNow("2022-05-20T09:00:00+02:00");
-    const mails = await mailsDuring(() => expectSay("gs-1", "/niederschrift senden", "versende"));
+    await expectSay("gs-1", "/niederschrift senden", "Bitte bestätigen");
+    const mails = await mailsDuring(() => expectSay("gs-1", "ja", "versende"));
     await expectClean(mails, ["sabine.fuchs@example.org", "monika.luehrs@example.org"]);
   });
 });

@@ -147,8 +147,10 @@ describe("proactive messages to others", () => {
       const toDeputy = connector.received.filter((r) => r.conversationId === DEPUTY.conversation).map((r) => String(r.activity.text));
       expect(toDeputy.some((t) => t.includes("Sie vertreten Rhein-Sieg-Kreis - Jugendamt"))).toBe(true);
       const toMember = connector.received.filter((r) => r.conversationId === JUGENDAMT.conversation).map((r) => String(r.activity.text));
-      // No SMTP_URL here: the mails lie in the outbox, and the member is told they were not sent.
-      expect(toMember.some((t) => t.includes("die E-Mail an Miriam Özdemir, Paul Brückner liegt im Postausgang und wurde NICHT versandt"))).toBe(true);
+      // No SMTP_URL here: the mails lie in the outbox; the member hears who gets an e-mail, never about
+      // the outbox or SMTP (issue 16.7): that is the Geschäftsstelle's to know.
+      expect(toMember.some((t) => t.includes("In Teams nicht erreichbar; die Geschäftsstelle benachrichtigt Miriam Özdemir, Paul Brückner per E-Mail."))).toBe(true);
+      expect(toMember.join("\n")).not.toMatch(/Postausgang|SMTP/);
       const { readdirSync } = await import("node:fs");
       expect(readdirSync(bot.outbox).filter((f) => f.includes("michael.jaeger"))).toHaveLength(0);
     } finally {
@@ -167,7 +169,8 @@ describe("proactive messages to others", () => {
       const toMember = connector.received.filter((r) => r.conversationId === JUGENDAMT.conversation).map((r) => String(r.activity.text));
       expect(toMember).toHaveLength(2);
       expect(connector.received.filter((r) => r.conversationId === DEPUTY.conversation)).toHaveLength(1);
-      expect(toMember[1]).toContain("In Teams nicht erreichbar; die E-Mail an Michael Jäger");
+      expect(toMember[1]).toContain("In Teams nicht erreichbar; die Geschäftsstelle benachrichtigt Michael Jäger");
+      expect(toMember[1]).not.toMatch(/Postausgang|SMTP/);
     } finally {
       bot.server.close();
       await connector.close();
@@ -189,7 +192,7 @@ describe("proactive messages to others", () => {
       await connector.waitFor(2);
       const { readdirSync } = await import("node:fs");
       expect(readdirSync(bot.outbox).filter((f) => f.includes("michael.jaeger"))).toHaveLength(1);
-      expect(String(connector.received[1]!.activity.text)).toContain("die E-Mail an Michael Jäger");
+      expect(String(connector.received[1]!.activity.text)).toContain("benachrichtigt Michael Jäger");
     } finally {
       bot.server.close();
       await connector.close();

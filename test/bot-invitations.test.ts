@@ -29,7 +29,10 @@ describe("/einladen", () => {
 
   it("sends every member (and the chair) an e-mail with a calendar invitation and reports the count", async () => {
     await bot.say("gs-1", "/top Bericht der Geschäftsstelle");
-    const answer = await bot.say("gs-1", "/einladen");
+    // A mass action shows who gets it and waits for the yes (issue 16.3).
+    expect(await bot.say("gs-1", "/einladen")).toContain("Empfänger (18)");
+    expect(bot.smtp.messages).toHaveLength(0);
+    const answer = await bot.say("gs-1", "ja");
     expect(answer).toContain("wird versandt");
     expect(answer).toContain("18 von 18 versandt");
     expect(bot.smtp.messages).toHaveLength(18);
@@ -50,7 +53,8 @@ describe("/einladen", () => {
     expect(late).toContain("/einladen dringend");
     expect(bot.smtp.messages).toHaveLength(0);
     expect(await bot.say("gs-1", "/einladen dringend")).toContain("braucht eine Begründung");
-    const urgent = await bot.say("gs-1", "/einladen dringend Frist des Landes für den Förderantrag");
+    expect(await bot.say("gs-1", "/einladen dringend Frist des Landes für den Förderantrag")).toContain("Dringliche Einladung");
+    const urgent = await bot.say("gs-1", "ja");
     expect(urgent).toContain("18 von 18 versandt");
     expect((await bot.db()).invitations[0]).toMatchObject({ urgent: true, reason: "Frist des Landes für den Förderantrag" });
   });
@@ -66,6 +70,7 @@ describe("/einladen", () => {
   it("a member who delegates after the invitation: the deputy gets an invitation of their own", async () => {
     await bot.say("gs-1", "/top Bericht der Geschäftsstelle");
     await bot.say("gs-1", "/einladen");
+    await bot.say("gs-1", "ja");
     await bot.say("m-jugendamt", "Ich kann nicht teilnehmen, bitte an meine Vertretung");
     const [ics] = await calendarsTo("michael.jaeger@example.org");
     expect(ics!.method).toBe("REQUEST");
@@ -75,8 +80,10 @@ describe("/einladen", () => {
   it("changing the time sends an update with the same UID and a higher SEQUENCE; cancelling sends CANCEL", async () => {
     await bot.say("gs-1", "/top Bericht der Geschäftsstelle");
     await bot.say("gs-1", "/einladen");
+    await bot.say("gs-1", "ja");
     expect(await bot.say("gs-1", "/sitzung ändern 12.05.2022 14:00-16:00")).toContain("geändert");
-    expect(await bot.say("gs-1", "/sitzung absagen Raum nicht verfügbar")).toContain("18");
+    expect(await bot.say("gs-1", "/sitzung absagen Raum nicht verfügbar")).toContain("Empfänger (18)");
+    expect(await bot.say("gs-1", "ja")).toContain("18");
     const parts = await calendarsTo("sabine.fuchs@example.org");
     expect(parts.map((p) => p.method)).toEqual(["REQUEST", "REQUEST", "CANCEL"]);
     const uids = new Set(parts.map((p) => p.text.match(/UID:(.*)/)![1]!.trim()));
@@ -99,7 +106,8 @@ describe("/einladen", () => {
     expect(await bot.say("vorsitz", "/beschlussunfaehig TOP 1")).toContain("Zurückgestellt: TOP 1");
     bot.setNow("2022-05-20T09:00:00+02:00");
     expect(await bot.say("gs-1", "/sitzung 16.06.2022 10:00-12:00 Kreishaus Siegburg")).toContain("zweite Einberufung");
-    expect(await bot.say("gs-1", "/einladen")).toContain("18 von 18 versandt");
+    await bot.say("gs-1", "/einladen");
+    expect(await bot.say("gs-1", "ja")).toContain("18 von 18 versandt");
     const mail = (await bot.mailsTo("sabine.fuchs@example.org")).at(-1)!;
     expect(mail.text).toContain("§ 6 Abs. 5 GO");
     bot.setNow("2022-06-16T10:30:00+02:00");

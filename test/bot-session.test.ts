@@ -82,7 +82,9 @@ describe("the minutes (§ 7 GO)", () => {
 
   it("goes to every member by e-mail, and is approved at the start of the next session without objections", async () => {
     const before = bot.smtp.messages.length;
-    expect(await bot.say("gs-1", "/niederschrift senden")).toContain("17 von 17");
+    expect(await bot.say("gs-1", "/niederschrift senden")).toContain("Empfänger (17)");
+    expect(bot.smtp.messages.length - before).toBe(0); // nothing before the yes (issue 16.3)
+    expect(await bot.say("gs-1", "ja")).toContain("17 von 17");
     expect(bot.smtp.messages.length - before).toBe(17);
     bot.setNow("2022-05-20T09:00:00+02:00");
     await bot.say("gs-1", "/sitzung 01.09.2022 10:00-12:00 Kreishaus Siegburg");

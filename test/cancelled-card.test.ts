@@ -13,6 +13,7 @@ describe("a card of a cancelled meeting", () => {
     expect(await bot.say("gs-1", "/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg")).toContain("Sitzung angelegt");
     expect(await bot.say("gs-1", "/sitzung 16.06.2022 10:00-12:00 Kreishaus Siegburg")).toContain("Sitzung angelegt");
     await bot.say("gs-1", "/sitzung absagen Der Saal ist nicht verfügbar.");
+    await bot.say("gs-1", "ja");
     expect((await bot.db()).meetings.find((m) => m.id === "s-2022-05-12")?.state).toBe("cancelled");
 
     const answer = await bot.press("m-jugendamt", { verb: "attend", mode: "online", meetingId: "s-2022-05-12" });

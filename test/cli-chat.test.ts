@@ -1,5 +1,5 @@
 /** `chat --as <personId> "<text>"` on the command line: one turn through the bot's Application. */
-import { mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,13 +11,28 @@ const now = "2022-04-01T09:00:00+02:00";
 const cli = (...args: string[]) => runCli([...args, "--db", db, "--now", now]);
 
 describe("chat on the command line", () => {
-  it("a member delegates; the reply names the deputy and says the e-mails are only in the outbox", async () => {
+  it("a member delegates; the reply names the deputy, and the e-mails lie in the outbox (which only the Geschäftsstelle hears of)", async () => {
     expect((await cli("meeting", "create", "--start", "2022-05-12T10:00", "--location", "Kreishaus Siegburg")).code).toBe(0);
     const r = await cli("chat", "--as", "m-jugendamt", "Ich kann nicht teilnehmen, bitte an meine Vertretung");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Michael Jäger vertritt Rhein-Sieg-Kreis - Jugendamt");
-    expect(r.stdout).toContain("liegt im Postausgang und wurde NICHT versandt");
+    expect(r.stdout).toContain("die Geschäftsstelle benachrichtigt Michael Jäger");
+    expect(r.stdout).not.toMatch(/Postausgang|SMTP/);
     expect(readdirSync(join(dir, "outbox")).filter((f) => f.startsWith("20220401T070000"))).toHaveLength(3);
+  });
+
+  it("asks like Teams: /einladen shows who gets it and writes nothing; \"ja\" in the next call sends", async () => {
+    const own = mkdtempSync(join(tmpdir(), "cli-chat-confirm-"));
+    const run = (...args: string[]) => runCli([...args, "--db", join(own, "db.json"), "--now", now]);
+    expect((await run("meeting", "create", "--start", "2022-05-12T10:00", "--location", "Kreishaus Siegburg")).code).toBe(0);
+    expect((await run("agenda", "add", "--meeting", "s-2022-05-12", "--title", "Bericht")).code).toBe(0);
+    const asked = await run("chat", "--as", "gs-1", "/einladen");
+    expect(asked.stdout).toContain("Empfänger (18)");
+    expect(asked.stdout).toContain("[Ja, ausführen] [Nein]");
+    const eml = () => (existsSync(join(own, "outbox")) ? readdirSync(join(own, "outbox")).length : 0);
+    expect(eml()).toBe(0);
+    expect((await run("chat", "--as", "gs-1", "ja")).stdout).toContain("18 von 18");
+    expect(eml()).toBe(18);
   });
 
   it("--json gives the activities, a card button is pressed with --action", async () => {

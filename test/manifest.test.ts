@@ -10,7 +10,7 @@ import { AppManifestUtils } from "@microsoft/app-manifest";
 import { PNG } from "pngjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildPackage, MANIFEST_DIR, TEMPLATE_FILE, type Manifest } from "../manifest/app-package.ts";
-import { commandProblems, localizationProblems, MAX_COMMANDS, MAX_DESCRIPTION, MAX_TITLE } from "../manifest/checks.ts";
+import { commandProblems, localizationProblems, MAX_COMMANDS, MAX_DESCRIPTION, MAX_TITLE, MEETING_PERMISSIONS, permissionProblems } from "../manifest/checks.ts";
 import { checkIcon, drawColorIcon, drawOutlineIcon } from "../manifest/icons.ts";
 import { bundledSchemaPath, schemaErrors } from "../manifest/schema.ts";
 import { PLACEHOLDERS, readSettings } from "../manifest/settings.ts";
@@ -93,6 +93,23 @@ describe("the built Teams app package", () => {
         expect(description!.length).toBeLessThanOrEqual(MAX_DESCRIPTION);
       }
     }
+  });
+
+  it("asks for the meeting events' resource-specific permissions for the bot's own app registration, and no calling", () => {
+    expect(manifest.authorization).toEqual({
+      permissions: {
+        resourceSpecific: [
+          { name: "OnlineMeeting.ReadBasic.Chat", type: "Application" },
+          { name: "OnlineMeetingParticipant.Read.Chat", type: "Application" },
+          { name: "ChannelMeeting.ReadBasic.Group", type: "Application" },
+          { name: "ChannelMeetingParticipant.Read.Group", type: "Application" },
+        ],
+      },
+    });
+    expect(manifest.webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://botid-${BOT_ID}` });
+    expect(manifest.bots![0]).toMatchObject({ supportsCalling: false, supportsVideo: false });
+    // The meeting chat is a group chat, a channel meeting belongs to the team.
+    expect(manifest.bots![0]!.scopes).toEqual(expect.arrayContaining(["team", "groupChat"]));
   });
 
   it("is German by default and has a valid English localisation for every command", () => {
@@ -180,6 +197,20 @@ describe("the validators", () => {
       "en.json bots[0].commandLists[0].commands[4].title: gibt es im Manifest nicht",
       "en.json: Übersetzung fehlt für bots[0].commandLists[0].commands[0].description",
     ]);
+  });
+
+  it("require the meeting permissions and webApplicationInfo naming the bot's app", () => {
+    const bots = [{ botId: BOT_ID, scopes: ["personal"] }];
+    const all = MEETING_PERMISSIONS.map((name) => ({ name, type: "Application" }));
+    const base = { manifestVersion: version, bots, webApplicationInfo: { id: BOT_ID, resource: `api://botid-${BOT_ID}` } };
+    expect(permissionProblems({ ...base, authorization: { permissions: { resourceSpecific: all } } })).toEqual([]);
+    const delegated = all.map((p, i) => (i === 1 ? { ...p, type: "Delegated" } : p));
+    expect(permissionProblems({ ...base, webApplicationInfo: { id: APP_ID, resource: "" }, authorization: { permissions: { resourceSpecific: delegated } } })).toEqual([
+      "manifest.json /authorization/permissions/resourceSpecific: OnlineMeetingParticipant.Read.Chat (Application) fehlt; ohne sie meldet Teams keine Sitzungsereignisse",
+      `manifest.json /webApplicationInfo/id: muss die App-ID des Bots (${BOT_ID}) sein, ist "${APP_ID}"`,
+      "manifest.json /webApplicationInfo/resource: darf für RSC-Berechtigungen nicht leer sein",
+    ]);
+    expect(permissionProblems({ manifestVersion: version, bots })).toHaveLength(MEETING_PERMISSIONS.length);
   });
 
   it("enforce Teams' command menu limits beyond the schema", () => {

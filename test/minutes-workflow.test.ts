@@ -12,7 +12,8 @@ import { ServiceError } from "../services/errors.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { minutesFiles } from "../adapters/minutes-files.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
-import { restampHtml } from "../adapters/minutes-render.ts";
+import { PDFParse } from "pdf-parse";
+import PostalMime from "postal-mime";
 import { GS, MEETING_ID, minutesWorld, NEXT_MEETING_ID, worldDb, type MinutesWorld } from "./support/minutes-workflow-fixture.ts";
 import { oberhausen } from "./support/profiles.ts";
 import { runCli } from "./support/store-process.ts";
@@ -34,6 +35,16 @@ const visible = (html: string) =>
   html.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<br>/g, "\n").replace(/<[^>]+>/g, " ")
     .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&")
     .replace(/\s+/g, " ");
+
+/** The attachments as bytes (postal-mime's default; the shared parser reads them as UTF-8 text). */
+async function pdfAttachments(raw: Buffer | string): Promise<Buffer[]> {
+  return (await PostalMime.parse(raw)).attachments.map((a) => Buffer.from(a.content as ArrayBuffer));
+}
+
+/** The text of a PDF as a reader extracts it (pdf-parse). */
+async function pdfText(pdf: Buffer): Promise<string> {
+  return (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text;
+}
 
 async function refusal(p: Promise<unknown>): Promise<ServiceError> {
   const e = await p.then(() => null, (err: unknown) => err);
@@ -141,7 +152,7 @@ describe("drafting the minutes (§ 7 Abs. 1, 2, 5 GO)", () => {
 });
 
 describe("sending the minutes to every member (§ 7 Abs. 3 GO)", () => {
-  it("sends one mail per member with both HTML versions attached, and marks the minutes sent", async () => {
+  it("sends one mail per member with both versions attached as PDF, and marks the minutes sent", async () => {
     w = await minutesWorld(AFTER);
     const report = await draftAndSend();
 
@@ -162,15 +173,21 @@ describe("sending the minutes to every member (§ 7 Abs. 3 GO)", () => {
     expect(heinen.email.text).toContain("9 Ja / 2 Nein / 1 Enthaltung"); // the minutes themselves, in the body
     expect(visible(heinen.email.html!)).toContain("9 Ja / 2 Nein / 1 Enthaltung");
 
+    // The PDFs of the final version (issue 16.6), kept beside the files: what was attached.
     expect(heinen.email.attachments.map((a) => [a.filename, a.mimeType])).toEqual([
-      ["s-2022-05-12-niederschrift-intern.html", "text/html"],
-      ["s-2022-05-12-niederschrift-oeffentlich.html", "text/html"],
+      ["s-2022-05-12-niederschrift-intern.pdf", "application/pdf"],
+      ["s-2022-05-12-niederschrift-oeffentlich.pdf", "application/pdf"],
     ]);
-    const [intern, open] = heinen.email.attachments.map((a) => String(a.content));
-    // The file on disk is what was attached, with only the new status in it.
-    expect(restampHtml(intern!, "versandt am 20.05.2022")).toBe(await readFile(join(w.outDir, "s-2022-05-12-niederschrift-intern.html"), "utf8"));
-    expect(visible(intern!)).toContain("Personalangelegenheiten Case-Management");
-    expect(visible(open!)).not.toContain("Personalangelegenheiten");
+    const [intern, open] = await pdfAttachments(w.smtp.messages.find((m) => m.to[0] === HEINEN)!.raw);
+    expect(intern!.equals(await readFile(join(w.outDir, "s-2022-05-12-niederschrift-intern.pdf")))).toBe(true);
+    const internText = await pdfText(intern!);
+    expect(internText).toContain("Personalangelegenheiten Case-Management");
+    expect(internText).toContain("versandt am 20.05.2022");
+    expect(await pdfText(open!)).not.toContain("Personalangelegenheiten");
+    // The HTML part is the print page, formatted; the files on disk got the new status.
+    expect(heinen.email.html).toContain('<div class="status">versandt am 20.05.2022</div>');
+    expect(heinen.email.html).not.toContain("<pre");
+    expect(await readFile(join(w.outDir, "s-2022-05-12-niederschrift-intern.html"), "utf8")).toContain('<div class="status">versandt am 20.05.2022</div>');
 
     const delivered = (await w.store.auditLog()).filter((e) => e.action === "minutes.delivered");
     expect(delivered).toHaveLength(1);
@@ -183,12 +200,14 @@ describe("sending the minutes to every member (§ 7 Abs. 3 GO)", () => {
     w.setNow(SENDING);
 
     const refused = await refusal(sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder, maxAttachmentBytes: 1000 }));
-    expect(refused.texts.de).toMatch(/zu groß für einen Anhang: bitte s-2022-05-12-niederschrift-intern\.html und s-2022-05-12-niederschrift-oeffentlich\.html in der Cloud ablegen .*\(§ 7 Abs\. 3 GO\)/);
+    expect(refused.texts.de).toMatch(/zu groß für einen Anhang: bitte s-2022-05-12-niederschrift-intern\.pdf und s-2022-05-12-niederschrift-oeffentlich\.pdf in der Cloud ablegen .*\(§ 7 Abs\. 3 GO\)/);
+    // The PDFs to upload are there beside the other files.
+    expect((await readdir(w.outDir)).filter((f) => f.endsWith(".pdf"))).toEqual(["s-2022-05-12-niederschrift-intern.pdf", "s-2022-05-12-niederschrift-oeffentlich.pdf"]);
     expect(w.smtp.messages).toHaveLength(0);
 
     const report = await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder, maxAttachmentBytes: 1000, downloadUrlBase: "https://cloud.example.org/kim/2022-05-12/" });
-    const link = "https://cloud.example.org/kim/2022-05-12/s-2022-05-12-niederschrift-intern.html";
-    expect(report).toMatchObject({ accepted: 17, delivery: "link", links: [link, "https://cloud.example.org/kim/2022-05-12/s-2022-05-12-niederschrift-oeffentlich.html"] });
+    const link = "https://cloud.example.org/kim/2022-05-12/s-2022-05-12-niederschrift-intern.pdf";
+    expect(report).toMatchObject({ accepted: 17, delivery: "link", links: [link, "https://cloud.example.org/kim/2022-05-12/s-2022-05-12-niederschrift-oeffentlich.pdf"] });
     expect(report.text.de).toContain("Download-Links");
     const [mail] = await w.mails();
     expect(mail!.email.attachments).toEqual([]);
@@ -302,14 +321,11 @@ describe("the files show the state of the minutes", () => {
     const { files } = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     const read = async () => Promise.all([files.internalMd, files.internalHtml, files.publicMd!, files.publicHtml!].map((f) => readFile(f, "utf8")));
     for (const text of await read()) expect(text).toContain("Entwurf");
-    // The Geschäftsstelle corrects the draft by hand before it goes out: that text is what is sent.
-    await writeFile(files.internalMd, (await readFile(files.internalMd, "utf8")).replace("Kreishaus Siegburg", "Kreishaus Siegburg (Altbau)"));
 
     w.setNow(SENDING);
     await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
     const [md, html, publicMd, publicHtml] = await read();
     expect(md).toMatch(/^\*\*versandt am 20\.05\.2022\*\* · Interne Fassung/m);
-    expect(md).toContain("Kreishaus Siegburg (Altbau)");
     expect(publicMd).toMatch(/^\*\*versandt am 20\.05\.2022\*\* · Öffentliche Fassung/m);
     expect(html).toContain('<div class="status">versandt am 20.05.2022</div>');
     expect(html).toContain('content: "Niederschrift vom 12.05.2022 · versandt am 20.05.2022 · Interne Fassung"'); // the printed footer
@@ -332,17 +348,38 @@ describe("the files show the state of the minutes", () => {
     expect(approved[0]).toBe(md!.replace("versandt am 20.05.2022", "genehmigt am 15.09.2022"));
   });
 
+  it("a draft changed by hand, or with something recorded since, is not sent: what goes out is made from the data", async () => {
+    w = await minutesWorld(AFTER);
+    const { files } = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    await writeFile(files.internalMd, (await readFile(files.internalMd, "utf8")).replace("Kreishaus Siegburg", "Kreishaus Siegburg (Altbau)"));
+    w.setNow(SENDING);
+    const refused = await refusal(sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder }));
+    expect(refused.texts.de).toContain("nicht mehr auf dem Stand des Entwurfs (s-2022-05-12-niederschrift-intern.md");
+    expect(refused.texts.de).toContain("nichts versandt");
+    expect(w.smtp.messages).toHaveLength(0);
+
+    await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    await w.edit((db) => void db.votes.push({ ...db.votes[0]!, id: "v-after-draft", resolution: "Nach dem Entwurf erfasst." }));
+    await refusal(sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder }));
+    expect(w.smtp.messages).toHaveLength(0);
+    await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    expect(await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder })).toMatchObject({ accepted: 17, state: "sent" });
+  });
+
   it("names a file it could not update, and leaves it alone", async () => {
     w = await minutesWorld(AFTER);
     const { files } = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
-    await writeFile(files.publicHtml!, "<p>Von Hand neu gesetzt</p>");
     w.setNow(SENDING);
-    const report = await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder, maxAttachmentBytes: 10_000_000 });
-    expect(report.state).toBe("sent");
+    await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder, maxAttachmentBytes: 10_000_000 });
+    // Set anew by hand after sending: the approval cannot restamp it and says so.
+    await writeFile(files.publicHtml!, "<p>Von Hand neu gesetzt</p>");
+    w.setNow(NEXT_START);
+    const report = await approveMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    expect(report.state).toBe("approved");
     expect(report.text.de).toContain("Diese Dateien zeigen den neuen Stand nicht, weil sie fehlen oder von Hand geändert wurden: s-2022-05-12-niederschrift-oeffentlich.html.");
     expect(report.text.en).toContain("These files do not show the new status");
     expect(await readFile(files.publicHtml!, "utf8")).toBe("<p>Von Hand neu gesetzt</p>");
-    expect(await readFile(files.internalHtml, "utf8")).toContain('<div class="status">versandt am 20.05.2022</div>');
+    expect(await readFile(files.internalHtml, "utf8")).toContain("genehmigt am 15.09.2022");
   });
 });
 
@@ -410,8 +447,8 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
     expect(report).toMatchObject({ accepted: 17, state: "sent" });
     expect(report.text.de).not.toContain("Diese Dateien zeigen den neuen Stand nicht");
     const [mail] = await w.mails();
-    expect(mail!.email.attachments.map((a) => a.filename)).toEqual(["s-2022-05-12-niederschrift-intern.html"]);
-    expect(mail!.email.text).toContain("als Datei zum Drucken und unten im Text.");
+    expect(mail!.email.attachments.map((a) => a.filename)).toEqual(["s-2022-05-12-niederschrift-intern.pdf"]);
+    expect(mail!.email.text).toContain("als PDF-Datei und unten im Text.");
     expect(mail!.email.text).toContain("Eine Veröffentlichung der Niederschrift sieht die Geschäftsordnung nicht vor, und der Lenkungskreis tagt nicht öffentlich (Nr. 4.2 GO).");
     expect(mail!.email.text).not.toMatch(/ist öffentlich|öffentliche Fassung/);
   });

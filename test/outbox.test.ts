@@ -129,7 +129,8 @@ describe("the bot: a deputy delegated after the invitation", () => {
     bot = await startHarness("2022-04-20T09:00:00+02:00");
     expect(await bot.say("gs-1", "/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg, Großer Sitzungssaal")).toContain("Sitzung angelegt");
     expect(await bot.say("gs-1", "/top Bericht der Geschäftsstelle")).toContain("TOP 1");
-    expect(await bot.say("gs-1", "/einladen")).toContain("versandt");
+    expect(await bot.say("gs-1", "/einladen")).toContain("Bitte bestätigen");
+    expect(await bot.say("gs-1", "ja")).toContain("versandt");
     bot.setNow("2022-04-25T11:00:00+02:00");
   });
   afterEach(() => bot.close());

@@ -8,8 +8,7 @@ const STATUS: Record<NonNullable<InstitutionAnswer["answer"]>["status"], Texts> 
   declined: { de: "Absage", en: "declined" },
   delegated: { de: "Vertretung", en: "deputy" },
 };
-// "digital" in both languages: that is how the answers have always read.
-const MODE: Record<"in-person" | "online", Texts> = { "in-person": { de: "Präsenz", en: "in person" }, online: { de: "digital", en: "digital" } };
+const MODE: Record<"in-person" | "online", Texts> = { "in-person": { de: "Präsenz", en: "in person" }, online: { de: "digital", en: "online" } };
 const NO_ANSWER: Texts = { de: "keine Rückmeldung", en: "no answer" };
 const PRESENT: Texts = { de: " ✓ anwesend", en: " ✓ present" };
 

@@ -230,3 +230,15 @@ export function itemVoteText(item: number | null, vote: Texts): Texts {
 }
 
 export const STATEMENT_USAGE: Texts = { de: "Bitte so: „/erklärung <Name>: <Wortlaut>“.", en: "Please write: \"/erklärung <name>: <wording>\"." };
+
+/** A message meant something else in the middle of a guided proposal (bot/flows.ts): the proposal was left. */
+export const PROPOSAL_LEFT: Texts = {
+  de: "Ihren angefangenen Themenvorschlag habe ich beendet, ohne ihn einzureichen; Sie können jederzeit neu beginnen.",
+  en: "I have left your unfinished agenda proposal without submitting it; you can start again at any time.",
+};
+
+/** A guided proposal nobody answered for a while has ended. */
+export const PROPOSAL_EXPIRED: Texts = {
+  de: "Ihr angefangener Themenvorschlag ist abgelaufen und wurde nicht eingereicht.",
+  en: "Your unfinished agenda proposal has expired and was not submitted.",
+};

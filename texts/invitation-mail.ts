@@ -87,6 +87,11 @@ export function nonPublicSentence(citation: string, online: boolean): string {
   return `Die Sitzung ist nicht öffentlich (${citation}).${digital}`;
 }
 
+/** The member who delegated is not asked again (issue 16.6): the deputy has an invitation of their own. */
+export function delegatedNote(deputy: string): string {
+  return `Sie haben Ihre Stellvertretung ${deputy} geschickt; sie erhält eine eigene Einladung. Sie müssen nichts weiter tun. Möchten Sie doch selbst teilnehmen, sagen Sie es uns bitte im Teams-Chat oder als Antwort auf diese E-Mail.`;
+}
+
 /** A deputy cannot pass the invitation on; only a member can send the deputy. */
 export function howToAnswer(isDeputy: boolean): string {
   const choices = isDeputy ? "ob Sie teilnehmen (in Präsenz oder digital)" : "ob Sie teilnehmen (in Präsenz oder digital) oder Ihre Vertretung schicken";

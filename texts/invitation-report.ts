@@ -32,7 +32,9 @@ export function invitationReportText(r: Facts, meetingDay: Day, target: string, 
 function remarks(r: Facts): Texts[] {
   const parts: Texts[] = [];
   if (r.urgent && r.kind === "request" && r.sentNow > 0) {
-    parts.push({ de: ` Dringende Einladung mit verkürzter Ladungsfrist; Grund (vermerkt): ${r.reason}.`, en: ` Urgent invitation with shortened notice; reason (recorded): ${r.reason}.` });
+    // The reason as typed may end with its own full stop: one is enough.
+    const reason = (r.reason ?? "").replace(/[.!]+$/, "");
+    parts.push({ de: ` Dringende Einladung mit verkürzter Ladungsfrist; Grund (vermerkt): ${reason}.`, en: ` Urgent invitation with shortened notice; reason (recorded): ${reason}.` });
   }
   if (r.skippedAlreadyAccepted > 0 && (r.sentNow > 0 || r.failed.length > 0)) {
     parts.push({

@@ -110,18 +110,17 @@ export function deputyWithInvitationText(deputy: string): Texts {
   return { de: `Die Einladung ist noch nicht versandt; ${deputy} erhält sie mit dem Versand.`, en: `The invitation has not been sent yet; ${deputy} will receive it then.` };
 }
 
-/** How the deputy's invitation went. */
+/**
+ * How the deputy's invitation went, said to the member who delegated: no mail server, folder or
+ * command (issue 16.7) — the Geschäftsstelle sees those in its outbox and sends again from there.
+ */
 export function deputyInvitationText(report: Pick<InvitationReport, "sentNow" | "transport" | "failed" | "inProgress">, deputy: string, member: string): Texts {
   if (report.sentNow === 1 && report.transport === "outbox") {
-    return {
-      de: `Die Einladung für ${deputy} (Vertretung für ${member}) liegt als .eml-Datei im Ausgangsordner; sie wurde NICHT versandt (kein SMTP_URL eingerichtet).`,
-      en: `The invitation for ${deputy} (standing in for ${member}) is in the outbox folder as an .eml file; it was NOT sent (no SMTP_URL configured).`,
-    };
+    return { de: `Die Einladung für ${deputy} (Vertretung für ${member}) ist vorbereitet; die Geschäftsstelle versendet sie.`, en: `The invitation for ${deputy} (standing in for ${member}) is prepared; the Geschäftsstelle sends it.` };
   }
   if (report.sentNow === 1) return { de: `${deputy} (Vertretung für ${member}) hat die Einladung per E-Mail erhalten.`, en: `${deputy} (standing in for ${member}) has been sent the invitation by e-mail.` };
   if (report.failed[0]) {
-    const error = report.failed[0].error;
-    return { de: `Die Einladung an ${deputy} konnte nicht versandt werden: ${error}. Ein erneuter Versand („/einladen“) holt es nach.`, en: `The invitation to ${deputy} could not be sent: ${error}. Sending again ("/einladen") will catch up.` };
+    return { de: `Die Einladung an ${deputy} konnte noch nicht zugestellt werden; die Geschäftsstelle sendet sie erneut.`, en: `The invitation to ${deputy} could not be delivered yet; the Geschäftsstelle will send it again.` };
   }
   if (report.inProgress > 0) return { de: `Die Einladung an ${deputy} wird gerade versandt.`, en: `The invitation to ${deputy} is being sent right now.` };
   return { de: `${deputy} hat die Einladung bereits erhalten.`, en: `${deputy} has already received the invitation.` };
@@ -130,6 +129,10 @@ export function deputyInvitationText(report: Pick<InvitationReport, "sentNow" | 
 // ── Changing and cancelling a meeting ──
 
 export const NO_CHANGE: Texts = { de: "Es ist keine Änderung angegeben.", en: "No change was given." };
+export const NOTHING_TO_UPDATE: Texts = {
+  de: "Seit der letzten Einladung hat sich weder an Zeit, Ort noch Tagesordnung etwas geändert; ich habe nichts versandt.",
+  en: "Nothing has changed in time, place or agenda since the last invitation; I have sent nothing.",
+};
 export const CHANGE_ALREADY_HANDLED: Texts = { de: "Diese Änderung wurde bereits bearbeitet.", en: "This change was already handled." };
 
 /** The meeting was changed; `update` is the report of the update it sent, null before the invitation. */

@@ -44,6 +44,17 @@ export function clockTime(time: string): string {
   return `${time} Uhr`;
 }
 
+/** Start or end as it really was (Teams' meeting events), with the invited time where it differs. */
+export function sessionTime(actual: string | null, planned: string): string {
+  if (!actual || actual === planned) return clockTime(planned);
+  return `${clockTime(actual)} (geladen: ${clockTime(planned)})`;
+}
+
+/** Who came when: "ab 10:05 Uhr", "10:05–11:40 Uhr". */
+export function presenceTimes(joined: string, left: string | null): string {
+  return left ? `${joined}–${clockTime(left)}` : `ab ${clockTime(joined)}`;
+}
+
 /** Where a meeting without a place took place. */
 export const VIDEO_CONFERENCE = "Videokonferenz";
 
@@ -72,10 +83,15 @@ export interface QuorumFinding {
   represented: number;
   votingMembers: number;
   citation: string | null;
+  /** Declared not quorate although at least this many were required and represented: the count is stated too. */
+  againstCount?: number | null;
 }
 
 export function quorumSentence(q: QuorumFinding): string {
   const verdict = q.quorate ? "Beschlussfähigkeit" : "Beschlussunfähigkeit";
+  if (q.againstCount) {
+    return `Der Vorsitz stellt um ${clockTime(q.time)} die ${verdict} fest, obwohl nach der Zählung ${q.represented} von ${q.votingMembers} stimmberechtigten Institutionen vertreten sind (erforderlich: ${q.againstCount}${q.citation ? `, ${q.citation}` : ""}); er hat die Feststellung ausdrücklich bestätigt.`;
+  }
   return `Der Vorsitz stellt um ${clockTime(q.time)} die ${verdict} fest: ${q.represented} von ${q.votingMembers} stimmberechtigten Institutionen vertreten${paren(q.citation)}.`;
 }
 
@@ -169,9 +185,9 @@ export function recorder(secretariatHead: string): string {
   return `${secretariatHead} (Leitung der Geschäftsstelle)`;
 }
 
-/** " – Stellvertretung für Anna Beispiel, digital, beratend", or nothing. */
-export function presentDetail(p: { deputyFor: string | null; online: boolean; voting: boolean }): string {
-  const extras = [p.deputyFor && `Stellvertretung für ${p.deputyFor}`, p.online && "digital", !p.voting && "beratend"].filter(Boolean);
+/** " – Stellvertretung für Anna Beispiel, digital, beratend, 10:05–11:40 Uhr", or nothing. */
+export function presentDetail(p: { deputyFor: string | null; online: boolean; voting: boolean; times?: string | null }): string {
+  const extras = [p.deputyFor && `Stellvertretung für ${p.deputyFor}`, p.online && "digital", !p.voting && "beratend", p.times].filter(Boolean);
   return extras.length ? ` – ${extras.join(", ")}` : "";
 }
 
@@ -212,6 +228,9 @@ export function statementBy(person: string, affiliation: string | null): string 
 export function statementIntro(by: string): string {
   return `von ${by}, zur Aufnahme in die Niederschrift:`;
 }
+
+/** Above a signer's name in the signed copy that is sent ("gezeichnet"). */
+export const SIGNED = "gez.";
 
 export function signaturesHeading(citation: string | null): string {
   return `Unterschriften${citation ? ` gemäß ${citation}` : ""}`;

@@ -3,6 +3,7 @@
  * German. Every paragraph cited comes from the caller's profile.
  */
 import { paren } from "./bilingual.ts";
+import { salutation } from "./greeting.ts";
 import { meetingTitle } from "./invitation-mail.ts";
 
 export interface MinutesLetter {
@@ -10,6 +11,8 @@ export interface MinutesLetter {
   meetingTitle: string;
   /** The files travel as download links, being too large to attach. */
   linked: boolean;
+  /** Who signed (the profile's roles, "Vorsitz", "Leitung der Geschäftsstelle"): what is sent is the final version. */
+  signedBy: string[];
   /** A public version travels beside the internal one. */
   publicVersion: boolean;
   distributionCitation: string | null;
@@ -36,7 +39,7 @@ export function minutesLetter(l: MinutesLetter): string[] {
   return [
     l.linked
       ? `die Niederschrift der ${l.meetingTitle} ist wegen ihrer Größe nicht angehängt, sondern zum Download hinterlegt${paren(l.distributionCitation)}:`
-      : `anbei erhalten Sie die Niederschrift der ${l.meetingTitle}${paren(l.distributionCitation)}, als Datei zum Drucken${l.publicVersion ? " (interne und öffentliche Fassung)" : ""} und unten im Text.`,
+      : `anbei erhalten Sie die Niederschrift der ${l.meetingTitle}${paren(l.distributionCitation)},${l.signedBy.length ? ` von ${l.signedBy.join(" und ")} unterschrieben,` : ""} als PDF-Datei${l.publicVersion ? " (interne und öffentliche Fassung)" : ""} und unten im Text.`,
     ...(l.noPublicReason !== null ? [l.noPublicReason] : []),
     ...(l.internalOnly
       ? [`Die interne Fassung enthält nicht öffentliche Punkte und ist nur für die Mitglieder bestimmt; zur Weitergabe an Kooperationspartner dient die öffentliche Fassung${paren(l.internalOnly.citation)}.`]
@@ -45,8 +48,9 @@ export function minutesLetter(l: MinutesLetter): string[] {
   ];
 }
 
+/** "Guten Tag Hans Heinen," — without a salutation from the roster (texts/greeting.ts has the full rule). */
 export function minutesGreeting(name: string): string {
-  return `Guten Tag ${name},`;
+  return salutation(name, null);
 }
 
 export function minutesClosing(sender: string): string {

@@ -109,6 +109,14 @@ export function tooLargeText(mb: string, names: string[], citation: string | nul
   };
 }
 
+/** The drafted file no longer is what the data say: what goes out is made from the data, so the draft must be made again. */
+export function changedSinceDraft(file: string): Texts {
+  return {
+    de: `Die Niederschrift ist nicht mehr auf dem Stand des Entwurfs (${file}: seither Neues erfasst oder von Hand geändert); nichts versandt. Versandt wird, was die Daten ergeben: bitte den Entwurf neu erstellen, prüfen und unterschreiben lassen, dann senden.`,
+    en: `The minutes are no longer as drafted (${file}: something recorded since, or edited by hand); nothing was sent. What goes out is made from the data: please draw up the draft again, check it and have it signed, then send.`,
+  };
+}
+
 export function draftFileMissing(file: string): Texts {
   return { de: `Die Datei ${file} fehlt; bitte den Entwurf neu erstellen („minutes draft“).`, en: `The file ${file} is missing; please draw up the draft again ("minutes draft").` };
 }
@@ -211,8 +219,8 @@ export function objectionsOpen(day: Texts, objections: { name: string; text: str
   const list = objections.map((o) => `${o.name}: „${o.text}“`).join("; ");
   const n = objections.length;
   return {
-    de: `Zur Niederschrift der Sitzung vom ${day.de} ${n === 1 ? "liegt ein Änderungswunsch" : `liegen ${n} Änderungswünsche`} vor – ${list}. Der Vorsitz muss sie erst erledigen („minutes resolve“), dann kann sie ${declared.de} werden${rule}.`,
-    en: `There ${n === 1 ? "is one open change" : `are ${n} open changes`} to the minutes of the meeting on ${day.en} – ${list}. The chair must settle them first ("minutes resolve"); then they can be ${declared.en}${rule}.`,
+    de: `Zur Niederschrift der Sitzung vom ${day.de} ${n === 1 ? "liegt ein Änderungswunsch" : `liegen ${n} Änderungswünsche`} vor – ${list}. Der Vorsitz muss sie erst erledigen („/niederschrift einwand erledigt <Vermerk>“ im Chat, „minutes resolve“ auf der Befehlszeile), dann kann sie ${declared.de} werden${rule}.`,
+    en: `There ${n === 1 ? "is one open change" : `are ${n} open changes`} to the minutes of the meeting on ${day.en} – ${list}. The chair must settle them first ("/niederschrift einwand erledigt <note>" in the chat, "minutes resolve" on the command line); then they can be ${declared.en}${rule}.`,
   };
 }
 

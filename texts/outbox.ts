@@ -1,4 +1,5 @@
 /** Wording of the outbox: what a message is for, how it went, and the notice mail's signature. */
+import { closing, salutation, type Salutation } from "./greeting.ts";
 import type { Texts } from "../domain/profile.ts";
 
 /** A notice's subject and text, as the commands word them for the deputy, the member or the Geschäftsstelle. */
@@ -7,7 +8,7 @@ export interface NoticeTexts {
   text: Texts;
 }
 
-export type OutboxPurpose = "invitation" | "update" | "cancel" | "notice" | "minutes";
+export type OutboxPurpose = "invitation" | "update" | "cancel" | "notice" | "minutes" | "announcement";
 
 export const PURPOSE: Record<OutboxPurpose, Texts> = {
   invitation: { de: "Einladung", en: "invitation" },
@@ -15,6 +16,7 @@ export const PURPOSE: Record<OutboxPurpose, Texts> = {
   cancel: { de: "Absage der Sitzung", en: "cancellation" },
   notice: { de: "Benachrichtigung", en: "notice" },
   minutes: { de: "Niederschrift", en: "minutes" },
+  announcement: { de: "Ankündigung im Team-Kanal", en: "announcement in the team channel" },
 };
 
 export const STATE: Record<"queued" | "sending" | "accepted" | "failed", Texts> = {
@@ -29,21 +31,40 @@ export const VIA: Record<"teams" | "email", Texts> = {
   email: { de: "E-Mail", en: "e-mail" },
 };
 
-export function noticeSignature(lang: keyof Texts, bodyName: string): string {
-  return `${lang === "de" ? "Assistent der Geschäftsstelle" : "Geschäftsstelle assistant"}, ${bodyName}`;
-}
-
-/** A notice as an e-mail: the body's name before the subject, the signature under the text. */
-export function noticeMail(lang: keyof Texts, bodyName: string, notice: NoticeTexts): { subject: string; text: string } {
-  return { subject: `${bodyName}: ${notice.subject[lang]}`, text: `${notice.text[lang]}\n\n— ${noticeSignature(lang, bodyName)}` };
+/**
+ * A notice as an e-mail, a letter from the Geschäftsstelle (issue 16.6): the body's name before the
+ * subject; a greeting ("Sehr geehrte Frau …" where the roster gives a salutation, else "Guten Tag …"),
+ * the text, and the Geschäftsstelle's closing.
+ */
+export function noticeMail(lang: keyof Texts, letter: { bodyName: string; sender: string; to: { name: string; salutation: Salutation | null } }, notice: NoticeTexts): { subject: string; text: string } {
+  return {
+    subject: `${letter.bodyName}: ${notice.subject[lang]}`,
+    text: [salutation(letter.to.name, letter.to.salutation, lang), notice.text[lang], closing(letter.sender, lang)].join("\n\n"),
+  };
 }
 
 /** What a failed delivery records when the server gave no reason (stored, so in German). */
 export const UNKNOWN_ERROR = "unbekannter Fehler";
+/** Who an announcement went to, in `outbox list` and `/postausgang`. */
+export const TEAM_CHANNEL_NAME = "Team-Kanal „Allgemein“";
+/** What a Teams-only message records when the bot has no way to the person in Teams. */
+export const NOT_IN_TEAMS = "in Teams nicht erreichbar";
 /** What a notice to a person no longer on the roster records. */
 export const UNKNOWN_PERSON = "unbekannte Person";
 
 /** For the person whose command caused notices: who was reached other than in Teams. */
+/**
+ * What a member hears about notices their turn caused that did not arrive (issue 16.7): no mail
+ * server, folder or command — the Geschäftsstelle sees those in its outbox and sends again.
+ */
+export function memberDeliverySummary(lang: keyof Texts, d: { outbox: string[]; byMail: string[]; failed: string[] }): string | null {
+  const parts: string[] = [];
+  if (d.outbox.length) parts.push(lang === "de" ? `In Teams nicht erreichbar; die Geschäftsstelle benachrichtigt ${d.outbox.join(", ")} per E-Mail.` : `Not reachable in Teams; the Geschäftsstelle notifies ${d.outbox.join(", ")} by e-mail.`);
+  if (d.byMail.length) parts.push(lang === "de" ? `Per E-Mail benachrichtigt (in Teams nicht erreichbar): ${d.byMail.join(", ")}.` : `Notified by e-mail (not reachable in Teams): ${d.byMail.join(", ")}.`);
+  if (d.failed.length) parts.push(lang === "de" ? `Die Nachricht an ${d.failed.join(", ")} konnte noch nicht zugestellt werden; die Geschäftsstelle sendet sie erneut.` : `The message to ${d.failed.join(", ")} could not be delivered yet; the Geschäftsstelle will send it again.`);
+  return parts.length ? parts.join(" ") : null;
+}
+
 export function deliverySummary(lang: keyof Texts, d: { outbox: string[]; byMail: string[]; failed: { name: string; error: string }[] }): string | null {
   const parts: string[] = [];
   if (d.outbox.length) parts.push(lang === "de" ? `In Teams nicht erreichbar; die E-Mail an ${d.outbox.join(", ")} liegt im Postausgang und wurde NICHT versandt (kein SMTP_URL eingerichtet).` : `Not reachable in Teams; the e-mail to ${d.outbox.join(", ")} is in the outbox and was NOT sent (no SMTP_URL configured).`);

@@ -16,6 +16,9 @@ export function quorumText(q: QuorumStatus): Texts {
   const count = countText(q);
   const hint = secondConvocationHint(q.bodyKind, q.secondConvocation);
   if (q.reading === "quorate") return { de: `Beschlussfähig. ${count.de}`, en: `Quorate. ${count.en}` };
+  if (q.reading === "not-quorate" && q.quorate) {
+    return { de: `Nicht beschlussfähig: Der Vorsitz hat die Beschlussunfähigkeit festgestellt. ${count.de}`, en: `Not quorate: the chair has declared a lack of quorum. ${count.en}` };
+  }
   if (q.reading === "not-quorate") return { de: `Nicht beschlussfähig. ${count.de}${hint.de}`, en: `Not quorate. ${count.en}${hint.en}` };
   return {
     de: `Nach der Zählung nicht beschlussfähig. ${count.de} Die ${q.bodyKind} gilt als beschlussfähig, solange der Vorsitz die Beschlussunfähigkeit nicht feststellt (${q.citation}).${hint.de}`,

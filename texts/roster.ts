@@ -113,6 +113,7 @@ export const rowText = {
   noName: "Name fehlt.",
   noEmail: "E-Mail-Adresse fehlt.",
   badEmail: (email: string) => `E-Mail-Adresse „${email}“ ist ungültig.`,
+  badSalutation: (text: string) => `anrede „${text}“ ist keine Anrede: bitte „Frau“, „Herr“ oder leer lassen.`,
   badObjectId: (id: string) => `aadObjectId „${id}“ ist keine gültige Objekt-ID (Form 00000000-0000-0000-0000-000000000000).`,
   noInstitution: "Institution fehlt (nötig für Mitglied und Stellvertretung).",
   badYesNo: (text: string) => `stimmberechtigt „${text}“ ist weder ja noch nein.`,

@@ -1,0 +1,186 @@
+/**
+ * Wording of the bot's reach in a Teams tenant: the Geschäftsstelle told about unknown Teams users,
+ * the comparison of roster and team, people Teams refuses; the invitation notice in a 1:1 chat; the
+ * announcements in the team's General channel (public content only).
+ */
+import type { Texts } from "../domain/profile.ts";
+import { berlinDay } from "../rules/time.ts";
+import { dayTexts, instantTexts, paren } from "./bilingual.ts";
+import type { NoticeTexts } from "./outbox.ts";
+
+/** A Teams account as the secretariat reads it: name and the address Teams gave. */
+export interface AccountLine {
+  name: string;
+  email: string | null;
+}
+
+const account = (a: AccountLine) => (a.email ? `${a.name} (${a.email})` : a.name);
+const listOr = (items: string[], none: string) => (items.length ? items.join(", ") : none);
+
+/** Once per Teams user whose e-mail address is not on the roster. */
+export function unknownTeamsUserNotice(who: AccountLine): NoticeTexts {
+  return {
+    subject: { de: "Unbekannte Person in Teams", en: "Unknown person in Teams" },
+    text: {
+      de: `${account(who)} hat dem Assistenten in Teams geschrieben, steht aber nicht im Mitgliederverzeichnis. Gehört die Person zur Gruppe, tragen Sie sie bitte mit dieser E-Mail-Adresse ein (Import der Mitgliederliste); dann erkennt der Assistent sie beim nächsten Mal.`,
+      en: `${account(who)} wrote to the assistant in Teams but is not on the roster. If they belong to the group, please add them with this e-mail address (roster import); the assistant will then recognise them next time.`,
+    },
+  };
+}
+
+/** Once per Teams user whose address belongs to a roster person already bound to another Teams account. */
+export function otherAccountNotice(who: AccountLine, person: string): NoticeTexts {
+  return {
+    subject: { de: "Zweites Teams-Konto", en: "Second Teams account" },
+    text: {
+      de: `${account(who)} hat dem Assistenten in Teams geschrieben. Die Adresse gehört ${person}, die schon mit einem anderen Teams-Konto verknüpft ist; der Assistent hat das neue Konto deshalb nicht übernommen. Soll es gelten, tragen Sie bitte seine Objekt-ID (aadObjectId) in die Mitgliederliste ein.`,
+      en: `${account(who)} wrote to the assistant in Teams. The address belongs to ${person}, who is already linked to another Teams account, so the assistant did not take the new one. If it should count, please put its object id (aadObjectId) into the roster.`,
+    },
+  };
+}
+
+/** The one message after installation or `/abgleich`: who is where. */
+export function teamComparisonNotice(r: { teamName: string | null; bound: number; notInTeam: string[]; notInRoster: AccountLine[] }): NoticeTexts {
+  const team = r.teamName ? ` „${r.teamName}“` : "";
+  const strangers = r.notInRoster.map(account);
+  return {
+    subject: { de: "Abgleich: Team und Mitgliederverzeichnis", en: "Comparison: team and roster" },
+    text: {
+      de: `Abgleich mit dem Team${team}: ${r.bound} Personen aus dem Verzeichnis sind im Team und über ihre E-Mail-Adresse verknüpft; der Assistent erreicht sie in Teams.\nIm Verzeichnis, aber nicht im Team: ${listOr(r.notInTeam, "niemand")}.\nIm Team, aber nicht im Verzeichnis: ${listOr(strangers, "niemand")}.`,
+      en: `Comparison with the team${team}: ${r.bound} people on the roster are in the team and linked by their e-mail address; the assistant reaches them in Teams.\nOn the roster but not in the team: ${listOr(r.notInTeam, "nobody")}.\nIn the team but not on the roster: ${listOr(strangers, "nobody")}.`,
+    },
+  };
+}
+
+/** Installed in the team, but Teams did not hand out its member list. */
+export function teamUnreadNotice(teamName: string | null): NoticeTexts {
+  const team = teamName ? ` „${teamName}“` : "";
+  return {
+    subject: { de: "Abgleich: Team und Mitgliederverzeichnis", en: "Comparison: team and roster" },
+    text: {
+      de: `Der Assistent wurde dem Team${team} hinzugefügt, konnte dessen Mitgliederliste aber nicht lesen. Bitte schreiben Sie ihm später „/abgleich“; bis dahin erreicht er nur, wer ihm selbst geschrieben hat.`,
+      en: `The assistant was added to the team${team} but could not read its member list. Please write "/abgleich" to it later; until then it reaches only those who wrote to it.`,
+    },
+  };
+}
+
+/** Teams refused a chat with this person: only the Geschäftsstelle learns why. */
+export function unreachableNotice(name: string, reason: string): NoticeTexts {
+  return {
+    subject: { de: `In Teams nicht erreichbar: ${name}`, en: `Not reachable in Teams: ${name}` },
+    text: {
+      de: `${name} ist in Teams nicht erreichbar (Teams antwortete: ${reason}). Nachrichten an diese Person gehen per E-Mail. Meist ist die App für sie im Mandanten nicht freigegeben (App-Richtlinie im Teams Admin Center); danach bitte „/abgleich“.`,
+      en: `${name} is not reachable in Teams (Teams answered: ${reason}). Messages to them go by e-mail. Usually the app is not available to them in the tenant (app policy in the Teams admin center); afterwards please run "/abgleich".`,
+    },
+  };
+}
+
+export const SYNC_STARTED: Texts = {
+  de: "Ich gleiche Team und Mitgliederverzeichnis ab; das Ergebnis kommt gleich als Nachricht.",
+  en: "Comparing the team with the roster; the result follows as a message.",
+};
+
+export const SYNC_NO_TEAM: Texts = {
+  de: "Ich bin noch in keinem Team installiert. Fügen Sie die App dem Team der Gruppe hinzu; der Abgleich läuft dann von selbst.",
+  en: "I am not installed in a team yet. Add the app to the group's team; the comparison then runs by itself.",
+};
+
+export const SYNC_ONLY_IN_TEAMS: Texts = {
+  de: "Den Abgleich mit dem Team kann ich nur in Teams ausführen; schreiben Sie mir dort „/abgleich“.",
+  en: "I can compare with the team only in Teams; write \"/abgleich\" to me there.",
+};
+
+export const SYNC_FAILED: Texts = {
+  de: "Teams hat die Mitgliederliste des Teams gerade nicht herausgegeben; bitte versuchen Sie „/abgleich“ später noch einmal.",
+  en: "Teams did not hand out the team's member list just now; please try \"/abgleich\" again later.",
+};
+
+/** What a meeting announcement and notice show of a meeting. */
+export interface MeetingFacts {
+  title: string;
+  start: string;
+  location: string;
+  onlineUrl: string | null;
+}
+
+function when(m: MeetingFacts): Texts {
+  const at = instantTexts(m.start);
+  const place = m.location || (m.onlineUrl ? "online" : "");
+  return { de: `${at.de}${place ? `, ${place}` : ""}`, en: `${at.en}${place ? `, ${place}` : ""}` };
+}
+
+/** The invitation in the member's 1:1 chat: the e-mail carries the calendar invitation. */
+export function invitationTeamsNotice(m: MeetingFacts): NoticeTexts {
+  const w = when(m);
+  return {
+    subject: { de: `Einladung: ${m.title}`, en: `Invitation: ${m.title}` },
+    text: {
+      de: `Sie sind eingeladen: ${m.title} am ${w.de}. Die Einladung mit Tagesordnung und Kalendereintrag kam per E-Mail. Antworten Sie mir hier, z. B. „Ich nehme teil“, „Ich nehme teil (digital)“ oder „Ich kann nicht teilnehmen, bitte an meine Vertretung“.`,
+      en: `You are invited: ${m.title} on ${w.en}. The invitation with the agenda and calendar entry came by e-mail. Answer me here, e.g. "I'll attend", "I'll attend online" or "I can't attend, send my deputy".`,
+    },
+  };
+}
+
+const items = (agenda: { number: number; title: string }[]) => agenda.map((a) => `${a.number}. ${a.title}`).join("; ");
+
+/**
+ * The channel post when the invitation went out: only the public agenda items; the others are
+ * named in the members' invitation alone (`nonPublicCitation`: where the profile rules that).
+ */
+export function invitationAnnouncement(m: MeetingFacts, publicItems: { number: number; title: string }[], nonPublicCitation: string | null): NoticeTexts {
+  const w = when(m);
+  const closed = nonPublicCitation !== null;
+  return {
+    subject: { de: `Einladung versandt: ${m.title}`, en: `Invitation sent: ${m.title}` },
+    text: {
+      de: `Die Einladung zur ${m.title} am ${w.de} ist an die Mitglieder versandt.${publicItems.length ? ` Öffentliche Tagesordnung: ${items(publicItems)}.` : ""}${closed ? ` Nicht-öffentliche Punkte stehen nur in der Einladung an die Mitglieder${paren(nonPublicCitation)}.` : ""}`,
+      en: `The invitation to the ${m.title} on ${w.en} has been sent to the members.${publicItems.length ? ` Public agenda: ${items(publicItems)}.` : ""}${closed ? ` Non-public items are only in the members' invitation${paren(nonPublicCitation)}.` : ""}`,
+    },
+  };
+}
+
+export function changedAnnouncement(m: MeetingFacts): NoticeTexts {
+  const w = when(m);
+  return {
+    subject: { de: `Geändert: ${m.title}`, en: `Changed: ${m.title}` },
+    text: {
+      de: `Die ${m.title} wurde geändert: jetzt am ${w.de}. Die Mitglieder haben die geänderte Einladung per E-Mail.`,
+      en: `The ${m.title} has changed: now on ${w.en}. The members have the updated invitation by e-mail.`,
+    },
+  };
+}
+
+export function cancelledAnnouncement(m: MeetingFacts): NoticeTexts {
+  const w = when(m);
+  return {
+    subject: { de: `Abgesagt: ${m.title}`, en: `Cancelled: ${m.title}` },
+    text: {
+      de: `Die ${m.title} am ${w.de} fällt aus. Die Mitglieder haben die Absage per E-Mail.`,
+      en: `The ${m.title} on ${w.en} is cancelled. The members have the cancellation by e-mail.`,
+    },
+  };
+}
+
+/**
+ * The channel post when the minutes went out. `publicVersion`: where the profile makes the minutes
+ * public, the public items and the citation; otherwise the profile's note why they are not.
+ */
+export function minutesAnnouncement(
+  m: MeetingFacts,
+  publicity: { public: true; citation: string; items: { number: number; title: string }[]; contact: string } | { public: false; note: Texts | null },
+): NoticeTexts {
+  const day = dayTexts(berlinDay(new Date(m.start)));
+  const tail: Texts = publicity.public
+    ? {
+        de: ` Die öffentliche Fassung${paren(publicity.citation)}${publicity.items.length ? ` (Tagesordnungspunkte ${items(publicity.items)})` : ""} erhalten Sie bei der Geschäftsstelle (${publicity.contact}).`,
+        en: ` The public version${paren(publicity.citation)}${publicity.items.length ? ` (agenda items ${items(publicity.items)})` : ""} is available from the Geschäftsstelle (${publicity.contact}).`,
+      }
+    : { de: publicity.note ? ` ${publicity.note.de}` : "", en: publicity.note ? ` ${publicity.note.en}` : "" };
+  return {
+    subject: { de: `Niederschrift: ${m.title}`, en: `Minutes: ${m.title}` },
+    text: {
+      de: `Die Niederschrift der ${m.title} vom ${day.de} ist an die Mitglieder versandt.${tail.de}`,
+      en: `The minutes of the ${m.title} of ${day.en} have been sent to the members.${tail.en}`,
+    },
+  };
+}
