@@ -11,7 +11,7 @@ import type { Profile } from "../domain/profile.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
 import { berlinDay, formatDay, formatTime } from "../rules/time.ts";
 import {
-  AFFILIATION, clockTime, internalVersionLabel, majorityRule, MODE_LABEL, NAME_NOT_RECORDED, objectionsNote, postponedNote, publicityNote,
+  AFFILIATION, internalVersionLabel, majorityRule, MODE_LABEL, NAME_NOT_RECORDED, objectionsNote, postponedNote, publicityNote,
   publicVersionLabel, quorumSentence, secondConvocationNote, secretariatProcedure, statusLabel, unknownPerson, VERSION_NAME, VIDEO_CONFERENCE,
   voteLabel, withCitation, presenceTimes, sessionTime,
 } from "../texts/minutes-document.ts";
