@@ -31,6 +31,7 @@
  *   header and footer; nothing else in them changes, since that text is the one members received
  *   (and perhaps corrected by hand before sending). They are not rendered again from the data.
  */
+import { cleanText } from "../domain/sanitize.ts";
 import { z } from "zod";
 import type { Mailer, MailMessage } from "../adapters/mail-transport.ts";
 import { minutesComposer, type MinutesMailInput } from "../adapters/minutes-mail.ts";
@@ -434,7 +435,8 @@ export interface ObjectionResult {
 /** § 7 Abs. 4 GO: a change to the content, brought in (at the latest) at the start of the next session. */
 export async function recordObjection(services: Services, personId: string, meetingId: string, text: string, activityId?: string): Promise<ObjectionResult> {
   const now = services.clock();
-  const wording = text.trim();
+  // Whatever face it came from (a CLI argument, too): no control character goes into the minutes.
+  const wording = cleanText(text);
   if (!wording) throw new ServiceError(OBJECTION_EMPTY, "invalid");
   const result = await services.store.update({ actorId: personId, activityId }, (db, audit) => {
     const roles = rolesOf(db, personId);
@@ -457,7 +459,7 @@ export async function recordObjection(services: Services, personId: string, meet
 
 /** The chair (or the Geschäftsstelle) records how the objections were settled; the list is emptied. */
 export async function resolveObjections(services: Services, actorId: string, meetingId: string, note: string): Promise<ObjectionResult> {
-  const resolution = note.trim();
+  const resolution = cleanText(note);
   if (!resolution) throw new ServiceError(RESOLUTION_EMPTY, "invalid");
   const result = await services.store.update({ actorId }, (db, audit) => {
     authorize(db, actorId, RESOLVE_FORBIDDEN);

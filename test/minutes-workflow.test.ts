@@ -286,7 +286,8 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
 
     const guest = await refusal(recordObjection(w.services, "gast-1", MEETING_ID, "Mein Beitrag fehlt."));
     expect(guest.kind).toBe("forbidden");
-    const objection = await recordObjection(w.services, "m-caritas", MEETING_ID, "  Zu TOP 2: Der Caritasverband hat sich enthalten.  ");
+    // Control characters and a direction override (from the CLI's --text, say) never reach the minutes.
+    const objection = await recordObjection(w.services, "m-caritas", MEETING_ID, "  Zu TOP 2:\u0000 Der Caritasverband\u202E hat sich enthalten.\u000B  ");
     expect(objection.open).toBe(1);
     expect(objection.text.de).toContain("zu Beginn der nachfolgenden Sitzung am Donnerstag, 15.09.2022 behandelt (§ 7 Abs. 4 GO)");
 
