@@ -65,6 +65,9 @@ export async function rememberConversation(
   if (isPersonal(where) && JSON.stringify(db.botState[refKey(person.id)] ?? null) !== JSON.stringify(where)) {
     await services.store.update({ actorId: person.id }, (d) => {
       d.botState[refKey(person.id)] = where;
+    }).catch((e: unknown) => {
+      // A data folder that cannot be written: the turn has already said so; the chat is remembered next time.
+      if ((e as Error)?.name !== "StoreError") throw e;
     });
   }
   return { personId: person.id, lang: lastLang(db, person.id) };
