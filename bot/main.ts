@@ -7,8 +7,9 @@ import { TeamsAdapter } from "./teams-ai.ts";
 import pino from "pino";
 import { clockFromEnv } from "../adapters/clock.ts";
 import { loadAllProfiles } from "../adapters/profiles.ts";
-import { openServices } from "../services/open-services.ts";
+import { openBodyServices } from "../services/open-services.ts";
 import { createApp } from "./app.ts";
+import { routedApp } from "./body-routing.ts";
 import { proactiveChannel } from "./proactive.ts";
 import { runReminders } from "../services/reminders.ts";
 import type { Services } from "../services/context.ts";
@@ -30,18 +31,20 @@ async function main(): Promise<void> {
   const settings = settingsFromEnv(process.env);
   loadAllProfiles(); // a broken profile stops the bot before it answers anyone
   const clock = clockFromEnv();
-  const services = openServices({ db: settings.db, clock, mail: settings.mail, onWarning: (m) => log.warn(m) });
+  // With DATABASE_URL each activity goes to its body's services; LG_BODY's take what cannot be routed.
+  const bodies = openBodyServices({ db: settings.db, clock, mail: settings.mail, onWarning: (m) => log.warn(m) });
+  const services = bodies.fallback;
   const { mailer } = services;
   const db = await services.store.read();
   const adapter = new TeamsAdapter(settings.credentials ?? {});
-  const app = createApp({
+  const app = routedApp(bodies, (services) => createApp({
     services,
     adapter,
     botAppId: settings.credentials?.MicrosoftAppId,
     background: (work) => void work().catch((e) => logError("background work failed", e)),
     log: logError,
     proactiveToOthers: Boolean(settings.credentials) || !settings.playground,
-  });
+  }));
   const server = await startServer(app, adapter, settings.port, settings.host, { log, replyTo: settings.credentials ? "validated" : "loopback" });
   log.info({ host: settings.host, port: settings.port, db: settings.db, mail: mailer.target, mode: settings.credentials ? "azure" : "local" }, "bot listening on /api/messages");
   const playground = !settings.credentials && settings.playground

@@ -63,7 +63,7 @@ function connectorFailure(e: unknown): boolean {
   return Boolean(err && (err.name === "RestError" || err.name === "AbortError" || typeof err.statusCode === "number" || (typeof err.code === "string" && /^E[A-Z]+/.test(err.code))));
 }
 
-async function handleActivity(app: Application, adapter: TeamsAdapter, req: IncomingMessage, replyTo: ServerOptions["replyTo"]): Promise<Outcome> {
+async function handleActivity(app: Pick<Application, "run">, adapter: TeamsAdapter, req: IncomingMessage, replyTo: ServerOptions["replyTo"]): Promise<Outcome> {
   let text: string;
   try {
     text = await readBody(req);
@@ -109,7 +109,7 @@ function logOutcome(log: Logger, id: string, outcome: Outcome): void {
   if (err?.stack) log.debug({ requestId: id, stack: err.stack }, outcome.reason);
 }
 
-export function startServer(app: Application, adapter: TeamsAdapter, port: number, host = "127.0.0.1", options: ServerOptions = {}): Promise<Server> {
+export function startServer(app: Pick<Application, "run">, adapter: TeamsAdapter, port: number, host = "127.0.0.1", options: ServerOptions = {}): Promise<Server> {
   const log = options.log ?? pino({ name: "lenkungsgruppe" });
   const server = createServer(async (req, res) => {
     const id = randomUUID();

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Clock } from "../adapters/clock.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { DEFAULT_BODY, openPgStore } from "../adapters/pg-store.ts";
+import { findBody, type BodyKeys } from "../adapters/pg-bodies.ts";
 import type { Store } from "../adapters/store.ts";
 import type { MailSettings } from "../adapters/mail-settings.ts";
 import { createMailer } from "../adapters/mail-transport.ts";
@@ -57,4 +58,28 @@ export function openServices(o: ServiceOptions): Services {
     clock: o.clock,
     mailer: createMailer({ ...o.mail, outboxDir: join(dirname(resolve(filesPlace(o))), "outbox"), now: o.clock }),
   };
+}
+
+/** The services of every body one bot serves: the default body's, and (with a database) each activity's own. */
+export interface BodyServices {
+  /** The body of LG_BODY (else the default body): for what cannot be routed, and with the JSON file the only one. */
+  fallback: Services;
+  /** With a database: the services of the body the activity's team, tenant and sender belong to; null otherwise. */
+  route: ((keys: BodyKeys) => Promise<Services>) | null;
+}
+
+/** One Services per body, opened on first use and kept, so a turn, its outbox and its later work share one store. */
+export function openBodyServices(o: ServiceOptions): BodyServices {
+  const fallback = openServices(o);
+  const url = databaseUrlOf(o);
+  if (!url) return { fallback, route: null };
+  const preferred = bodyOf(o);
+  const opened = new Map<string, Services>([[preferred, fallback]]);
+  const route = async (keys: BodyKeys) => {
+    const body = (await findBody(url, keys, preferred)) ?? preferred;
+    let services = opened.get(body);
+    if (!services) opened.set(body, (services = openServices({ ...o, databaseUrl: url, body, createBody: false })));
+    return services;
+  };
+  return { fallback, route };
 }
