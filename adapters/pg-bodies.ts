@@ -56,3 +56,10 @@ export async function findBody(url: string, keys: BodyKeys, preferred: string): 
   }
   return body;
 }
+
+/** Every body in the database, by id: the reminder timer runs for each. */
+export async function listBodies(url: string): Promise<string[]> {
+  await ensureSchema(url);
+  const { rows } = await poolFor(url).query<{ id: string }>("SELECT id FROM bodies ORDER BY id");
+  return rows.map((r) => r.id);
+}

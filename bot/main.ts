@@ -11,8 +11,7 @@ import { openBodyServices } from "../services/open-services.ts";
 import { createApp } from "./app.ts";
 import { routedApp } from "./body-routing.ts";
 import { proactiveChannel } from "./proactive.ts";
-import { runReminders } from "../services/reminders.ts";
-import type { Services } from "../services/context.ts";
+import { startReminderTimer } from "./reminder-timer.ts";
 import { PLAYGROUND_PORT, startPlayground } from "./playground.ts";
 import { startServer } from "./server.ts";
 import { settingsFromEnv } from "./settings.ts";
@@ -52,7 +51,11 @@ async function main(): Promise<void> {
     : null;
   if (playground) log.info(playgroundStarting(settings.playgroundUser, PLAYGROUND_PORT).de);
   const proactive = Boolean(settings.credentials) || !settings.playground;
-  const reminders = startReminderTimer({ ...services, teams: proactive ? proactiveChannel({ services, adapter, botAppId: settings.credentials?.MicrosoftAppId ?? "" }) : null });
+  const reminders = startReminderTimer(bodies, (s) => (proactive ? proactiveChannel({ services: s, adapter, botAppId: settings.credentials?.MicrosoftAppId ?? "" }) : null), {
+    sent: (body, sent) => log.info({ body, sent: sent.map((r) => ({ kind: r.kind, personId: r.personId, via: r.via, accepted: r.accepted })) }, "reminders.sent"),
+    failed: (body, e) => log.error({ body, error: String((e as Error)?.message ?? e).slice(0, 300) }, "reminders.failed"),
+    error: (e) => logError("reminders.failed", e),
+  });
   const stop = () => {
     clearInterval(reminders);
     playground?.kill();
@@ -63,24 +66,6 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-}
-
-/** How often the bot looks for due reminders; the outbox keeps what went out, so a restart sends nothing twice. */
-const REMINDER_CHECK_MS = 5 * 60_000;
-
-/** Reminders at start and every few minutes, one run at a time (the clock is the services' clock). */
-function startReminderTimer(services: Services): NodeJS.Timeout {
-  let running = false;
-  const tick = () => {
-    if (running) return;
-    running = true;
-    runReminders(services)
-      .then((sent) => void (sent.length && log.info({ sent: sent.map((s) => ({ kind: s.kind, personId: s.personId, via: s.via, accepted: s.accepted })) }, "reminders.sent")))
-      .catch((e) => log.error(e, "reminders.failed"))
-      .finally(() => (running = false));
-  };
-  tick();
-  return setInterval(tick, REMINDER_CHECK_MS);
 }
 
 main().catch((e) => {

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Clock } from "../adapters/clock.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { DEFAULT_BODY, openPgStore } from "../adapters/pg-store.ts";
-import { findBody, type BodyKeys } from "../adapters/pg-bodies.ts";
+import { findBody, listBodies, type BodyKeys } from "../adapters/pg-bodies.ts";
 import type { Store } from "../adapters/store.ts";
 import type { MailSettings } from "../adapters/mail-settings.ts";
 import { createMailer } from "../adapters/mail-transport.ts";
@@ -66,20 +66,22 @@ export interface BodyServices {
   fallback: Services;
   /** With a database: the services of the body the activity's team, tenant and sender belong to; null otherwise. */
   route: ((keys: BodyKeys) => Promise<Services>) | null;
+  /** The services of every body (with the JSON file: the one), for work no activity starts (reminders). */
+  every: () => Promise<Services[]>;
 }
 
 /** One Services per body, opened on first use and kept, so a turn, its outbox and its later work share one store. */
 export function openBodyServices(o: ServiceOptions): BodyServices {
   const fallback = openServices(o);
   const url = databaseUrlOf(o);
-  if (!url) return { fallback, route: null };
+  if (!url) return { fallback, route: null, every: async () => [fallback] };
   const preferred = bodyOf(o);
   const opened = new Map<string, Services>([[preferred, fallback]]);
-  const route = async (keys: BodyKeys) => {
-    const body = (await findBody(url, keys, preferred)) ?? preferred;
+  const of = (body: string) => {
     let services = opened.get(body);
     if (!services) opened.set(body, (services = openServices({ ...o, databaseUrl: url, body, createBody: false })));
     return services;
   };
-  return { fallback, route };
+  const route = async (keys: BodyKeys) => of((await findBody(url, keys, preferred)) ?? preferred);
+  return { fallback, route, every: async () => (await listBodies(url)).map(of) };
 }

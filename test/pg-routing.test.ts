@@ -16,6 +16,7 @@ import { closePools } from "../adapters/pg-schema.ts";
 import { DEFAULT_BODY, openPgStore } from "../adapters/pg-store.ts";
 import { createApp } from "../bot/app.ts";
 import { routedApp } from "../bot/body-routing.ts";
+import { remindEveryBody } from "../bot/reminder-timer.ts";
 import { startServer } from "../bot/server.ts";
 import { TeamsAdapter } from "../bot/teams-ai.ts";
 import type { Db, Meeting } from "../domain/model.ts";
@@ -183,5 +184,22 @@ describe.skipIf(!pgAdminUrl())("one bot, two bodies in one database: each activi
     expect((await answers(endpoint, inNewTeam("z-1"))).join("\n")).toContain(`Mitglied der ${rs.body.name}`);
     await wesel().update({ actorId: "test" }, (db) => void (db.teams = installation({ tenant: WESEL.tenant, team: "19:wesel-neu@thread.tacv2" }, connector.url)));
     expect((await answers(endpoint, inNewTeam("z-2"))).join("\n")).toContain(`Mitglied der ${WESEL.name}`);
+  });
+
+  it("the reminder timer runs for every body, each reminder into its own body's outbox", { timeout: 60_000 }, async () => {
+    // The morning of the meeting both bodies have on 14.03.2030: each chair gets the briefing.
+    const morning = fixedClock("2030-03-14T08:05:00+01:00");
+    const bodies = openBodyServices({ db: join(dir, "db.json"), clock: morning, databaseUrl: url, body: DEFAULT_BODY });
+    const failures: unknown[] = [];
+    await remindEveryBody(bodies, () => null, { sent: () => undefined, failed: (_body, e) => void failures.push(e) });
+    expect(failures).toEqual([]);
+    for (const open of [rheinSieg, wesel]) {
+      const db = await open().read();
+      const briefings = db.outbox.filter((m) => m.reminder?.kind === "chair-briefing");
+      expect(briefings.map((m) => m.personId)).toEqual([db.body.chairId]);
+    }
+    const weselBriefing = (await wesel().read()).outbox.find((m) => m.reminder?.kind === "chair-briefing")!;
+    expect(weselBriefing.text!.de).toContain("Kreishaus Wesel");
+    expect((await rheinSieg().read()).outbox.find((m) => m.reminder?.kind === "chair-briefing")!.text!.de).not.toContain("Wesel");
   });
 });
