@@ -44,7 +44,7 @@ import { reminderRows } from "../services/reminders.ts";
 import { remindersListing } from "../texts/reminders.ts";
 import { quorumText } from "../texts/quorum.ts";
 import { standIns } from "../services/presence.ts";
-import { CONFIRM_BUTTONS, confirmNotQuorate, withStandIns } from "../texts/meeting-events.ts";
+import { withStandIns } from "../texts/meeting-events.ts";
 import { announce } from "../services/channel-announcements.ts";
 import { installation, syncTeamMembers } from "../services/team-sync.ts";
 import { ServiceError } from "../services/errors.ts";
@@ -323,23 +323,14 @@ async function notQuorate(turn: Turn, args: string): Promise<TurnResult> {
   if (!isMeeting(found)) return found;
   const item = args.match(/(\d+)/);
   const itemNumber = item ? Number(item[1]) : null;
-  const confirmed = /\b(ja|yes)\b/i.test(args);
   try {
-    const q = quorumNow(turn.db, found.id, itemNumber);
-    // The count says quorate: ask first; the button sends the confirmation as a message (messageBack).
-    if (q.reading === "quorate" && !confirmed) return askNotQuorate(turn, quorumText(q), `/beschlussunfaehig${itemNumber ? ` TOP ${itemNumber}` : ""}`);
-    const text = await declareNotQuorate(turn.services, turn.person.id, found.id, itemNumber, turn.activityId, confirmed);
+    // The count says quorate: the pending question of bot/confirmations.ts ("ja", "nein" or the card's buttons).
+    if (quorumNow(turn.db, found.id, itemNumber).reading === "quorate") return await askFirst(turn, { kind: "not-quorate", meetingId: found.id, itemNumber });
+    const text = await declareNotQuorate(turn.services, turn.person.id, found.id, itemNumber, turn.activityId);
     return reply(turn, text ?? ALREADY_RECORDED);
   } catch (e) {
     return refusal(turn, e);
   }
-}
-
-function askNotQuorate(turn: Turn, count: Texts, command: string): TurnResult {
-  const c = card({ title: t(turn, CONFIRM_BUTTONS.question) });
-  const yes = t(turn, CONFIRM_BUTTONS.yes);
-  c.actions = [{ type: "Action.Submit", title: yes, data: { msteams: { type: "messageBack", text: `${command} ja`, displayText: yes } } }];
-  return reply(turn, confirmNotQuorate(count, command), c);
 }
 
 /** "/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung; Beschluss: …" */

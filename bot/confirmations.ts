@@ -3,12 +3,15 @@
  * and `/niederschrift senden` first show what goes to whom and keep the question
  * (services/pending-confirmation.ts); "ja" or the card's button does it, "nein" drops it, any other
  * message drops it too (and says so), so a later "ja" never answers a question long forgotten.
+ * The chair's `/beschlussunfaehig` against a quorate count is one more such question.
  */
 import type { Texts } from "../domain/profile.ts";
 import { minutesFolderBeside } from "../adapters/minutes-files.ts";
 import { cancelMeeting, retryInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
 import { minutesRecipientsWaiting, sendMinutes } from "../services/minutes-workflow.ts";
 import { announce } from "../services/channel-announcements.ts";
+import { declareNotQuorate } from "../services/declare-not-quorate.ts";
+import { quorumNow } from "../services/session.ts";
 import {
   askConfirmation, dropConfirmation, isExpired, pendingOf, previewOf, takeConfirmation, type PendingAction,
 } from "../services/pending-confirmation.ts";
@@ -19,29 +22,44 @@ import {
   cancelPrompt, CONFIRM_BUTTON, CONFIRMATION_DROPPED, CONFIRMATION_TITLE, confirmationExpiredText, invitePrompt, MINUTES_ALL_RECEIVED,
   minutesPrompt, NO_OPEN_QUESTION, NOT_CONFIRMED, NOTHING_OPEN_TO_SEND, retryPrompt, updatePrompt,
 } from "../texts/confirmations.ts";
+import { ALREADY_DECLARED, CONFIRM_BUTTONS, confirmNotQuorate, NOT_DECLARED, NOT_QUORATE_DROPPED, notQuorateExpiredText } from "../texts/meeting-events.ts";
+import { quorumText } from "../texts/quorum.ts";
 import { card } from "./cards.ts";
 import type { Incoming } from "./conversation.ts";
-import { afterReply, reply, t, type Turn, type TurnResult } from "./turn.ts";
+import { afterReply, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
 
 const YES = /^(ja|yes|jawohl|ok|okay|jep|ja bitte|yes please|ja,? (senden|versenden|absagen|ausführen)|senden|versenden|go ahead)[.!]*$/i;
 const NO = /^(nein|no|nee|nö|abbrechen|cancel|stopp|stop|nicht senden|doch nicht)[.!]*$/i;
 
-/** Shows what the action would do to whom and keeps the question; nothing goes out yet. */
+type Question = { prompt: Texts; title: Texts; yes: Texts } | { refused: Texts };
+
+/** Shows what the action would do (to whom) and keeps the question; nothing is done yet. */
 export async function askFirst(turn: Turn, action: PendingAction): Promise<TurnResult> {
-  const waiting = action.kind === "minutes-send" ? await minutesRecipientsWaiting(turn.services, action.meetingId) : [];
-  const preview = previewOf(turn.db, action, waiting);
-  if (preview.recipients.length === 0 && action.kind === "minutes-send") return reply(turn, MINUTES_ALL_RECEIVED);
-  if (preview.recipients.length === 0 && action.kind !== "cancel") return reply(turn, NOTHING_OPEN_TO_SEND);
+  const question = action.kind === "not-quorate" ? notQuorateQuestion(turn, action) : await massQuestion(turn, action);
+  if ("refused" in question) return reply(turn, question.refused);
   const pending = await askConfirmation(turn.services, turn.person.id, action, turn.activityId);
-  const question = promptOf(action, preview);
   const buttons = [
-    { title: t(turn, CONFIRM_BUTTON.yes), verb: "confirm", data: { confirmationId: pending.id } },
+    { title: t(turn, question.yes), verb: "confirm", data: { confirmationId: pending.id } },
     { title: t(turn, CONFIRM_BUTTON.no), verb: "confirm.no", data: { confirmationId: pending.id } },
   ];
-  return { replies: [{ text: t(turn, question), card: card({ title: t(turn, CONFIRMATION_TITLE), buttons }) }], outbox: [] };
+  return { replies: [{ text: t(turn, question.prompt), card: card({ title: t(turn, question.title), buttons }) }], outbox: [] };
 }
 
-function promptOf(action: PendingAction, preview: ReturnType<typeof previewOf>): Texts {
+async function massQuestion(turn: Turn, action: Exclude<PendingAction, { kind: "not-quorate" }>): Promise<Question> {
+  const waiting = action.kind === "minutes-send" ? await minutesRecipientsWaiting(turn.services, action.meetingId) : [];
+  const preview = previewOf(turn.db, action, waiting);
+  if (preview.recipients.length === 0 && action.kind === "minutes-send") return { refused: MINUTES_ALL_RECEIVED };
+  if (preview.recipients.length === 0 && action.kind !== "cancel") return { refused: NOTHING_OPEN_TO_SEND };
+  return { prompt: promptOf(action, preview), title: CONFIRMATION_TITLE, yes: CONFIRM_BUTTON.yes };
+}
+
+/** The count as it stands and the question whether to declare the lack of quorum anyway. */
+function notQuorateQuestion(turn: Turn, action: Extract<PendingAction, { kind: "not-quorate" }>): Question {
+  const count = quorumText(quorumNow(turn.db, action.meetingId, action.itemNumber));
+  return { prompt: confirmNotQuorate(count), title: CONFIRM_BUTTONS.question, yes: CONFIRM_BUTTONS.yes };
+}
+
+function promptOf(action: Exclude<PendingAction, { kind: "not-quorate" }>, preview: ReturnType<typeof previewOf>): Texts {
   const { start } = preview.meeting;
   switch (action.kind) {
     case "invite": return invitePrompt(start, action.urgent ? { reason: action.reason } : null, preview.recipients);
@@ -66,7 +84,8 @@ export async function withConfirmation(turn: Turn, incoming: Incoming, next: () 
   await dropConfirmation(turn.services, turn.person.id);
   const result = await next();
   if (isExpired(pending, turn.now)) return result;
-  return { ...result, replies: [{ text: t(turn, CONFIRMATION_DROPPED) }, ...result.replies] };
+  const dropped = pending.action.kind === "not-quorate" ? NOT_QUORATE_DROPPED : CONFIRMATION_DROPPED;
+  return { ...result, replies: [{ text: t(turn, dropped) }, ...result.replies] };
 }
 
 function answerButton(turn: Turn, yes: boolean, id: unknown): Promise<TurnResult> {
@@ -76,8 +95,9 @@ function answerButton(turn: Turn, yes: boolean, id: unknown): Promise<TurnResult
 async function answer(turn: Turn, yes: boolean, id: string | undefined): Promise<TurnResult> {
   const taken = await takeConfirmation(turn.services, turn.person.id, { id, activityId: turn.activityId });
   if ("none" in taken) return reply(turn, yes ? NO_OPEN_QUESTION : NOT_CONFIRMED);
-  if ("expired" in taken) return reply(turn, confirmationExpiredText(taken.expired.askedAt));
-  if (!yes) return reply(turn, NOT_CONFIRMED);
+  const declaration = ("expired" in taken ? taken.expired : taken.taken).action.kind === "not-quorate";
+  if ("expired" in taken) return reply(turn, (declaration ? notQuorateExpiredText : confirmationExpiredText)(taken.expired.askedAt));
+  if (!yes) return reply(turn, declaration ? NOT_DECLARED : NOT_CONFIRMED);
   return act(turn, taken.taken.action);
 }
 
@@ -85,7 +105,7 @@ async function answer(turn: Turn, yes: boolean, id: string | undefined): Promise
  * Runs the confirmed action after the reply. The activity id was spent on taking the answer, so the
  * service runs without one: the question is gone, a second "ja" finds nothing to do.
  */
-function act(turn: Turn, action: PendingAction): TurnResult {
+function act(turn: Turn, action: PendingAction): TurnResult | Promise<TurnResult> {
   const { services, person } = turn;
   const id = action.meetingId;
   const then = (occasion: Parameters<typeof announce>[3]) => () => announce(services, person.id, id, occasion);
@@ -101,5 +121,16 @@ function act(turn: Turn, action: PendingAction): TurnResult {
       const folder = minutesFolderBeside(services.store.location);
       return afterReply(turn, WORK_STARTED.sendMinutes, async () => (await sendMinutes(services, person.id, id, { folder })).text, then("minutes"));
     }
+    case "not-quorate": return declareAgainstCount(turn, action);
+  }
+}
+
+/** Recorded at once (one store update, no mail): the reply is the declaration itself. */
+async function declareAgainstCount(turn: Turn, action: Extract<PendingAction, { kind: "not-quorate" }>): Promise<TurnResult> {
+  try {
+    const text = await declareNotQuorate(turn.services, turn.person.id, action.meetingId, action.itemNumber, undefined, true);
+    return reply(turn, text ?? ALREADY_DECLARED);
+  } catch (e) {
+    return refusal(turn, e);
   }
 }

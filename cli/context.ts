@@ -8,7 +8,7 @@ import { clockFromEnv, fixedClock, type Clock } from "../adapters/clock.ts";
 import type { Services } from "../services/context.ts";
 import type { Store } from "../adapters/store.ts";
 import { filesPlace, openServices, openStore } from "../services/open-services.ts";
-import { notACount } from "../texts/cli.ts";
+import { bodyNeedsDatabase, notACount } from "../texts/cli.ts";
 
 /** A problem with the user's input: printed as one sentence on stderr, exit code 2. */
 export class UserError extends Error {}
@@ -35,7 +35,7 @@ export function contextOf(command: Command): CliContext {
     throw new UserError((e as Error).message);
   }
   if (o.body && !process.env.DATABASE_URL) {
-    throw new UserError(`--body ${o.body} braucht eine Datenbank mit mehreren Gremien: bitte DATABASE_URL (postgres://…) setzen; ohne sie gilt die eine Datendatei (--db).`);
+    throw new UserError(bodyNeedsDatabase(o.body).de);
   }
   const dataFile = o.db ?? process.env.LG_DB ?? "data/db.json";
   const body = o.body ?? (process.env.LG_BODY || undefined);

@@ -1,7 +1,8 @@
 /**
  * A mass action waiting for its "ja" (issue 16.3): the invitation in all its forms, the
  * cancellation of a meeting and the minutes mail go out only after the person who asked saw what
- * goes to whom and confirmed. The question is kept in the data file's `botState` (a restart does
+ * goes to whom and confirmed. The chair's declaration of a lack of quorum against a quorate count
+ * waits for its "ja" the same way. The question is kept in the data file's `botState` (a restart does
  * not lose it), one per person, and expires: a "ja" an hour later is not the answer to it.
  *
  * Taking the answer is a store update carrying the Teams activity id, so a redelivered "ja" is
@@ -27,6 +28,8 @@ export const PendingAction = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("invite-update"), meetingId: z.string(), note: z.string().nullable() }),
   z.object({ kind: z.literal("cancel"), meetingId: z.string(), reason: z.string().min(1) }),
   z.object({ kind: z.literal("minutes-send"), meetingId: z.string() }),
+  // The chair's "/beschlussunfaehig [TOP n]" while the count says quorate: nothing is sent, a declaration is recorded.
+  z.object({ kind: z.literal("not-quorate"), meetingId: z.string(), itemNumber: z.number().int().nullable() }),
 ]);
 export type PendingAction = z.infer<typeof PendingAction>;
 

@@ -71,12 +71,29 @@ describe("/beschlussunfaehig while the count says quorate", () => {
     expect((await bot.db()).quorumDeclarations).toEqual([]);
   });
 
-  it("declares on the yes (the button sends it as a message), once even when Teams delivers it twice", async () => {
-    expect(await bot.say("vorsitz", "/beschlussunfaehig ja", "act-confirm")).toContain("Beschlussunfähigkeit festgestellt (10 Institutionen vertreten)");
-    await bot.say("vorsitz", "/beschlussunfaehig ja", "act-confirm");
-    // The card keeps its button (a messageBack is no invoke): pressed again, it declares nothing new.
-    expect(await bot.say("vorsitz", "/beschlussunfaehig ja")).toContain("bereits festgestellt");
+  it("\"nein\" records nothing, and any other message drops the question so a later \"ja\" declares nothing", async () => {
+    expect(await bot.say("vorsitz", "nein")).toContain("nicht festgestellt");
+    await bot.say("vorsitz", "/beschlussunfaehig");
+    const other = await bot.say("vorsitz", "Sind wir beschlussfähig?");
+    expect(other).toContain("Rückfrage zur Beschlussunfähigkeit habe ich verworfen");
+    expect(await bot.say("vorsitz", "ja")).not.toContain("festgestellt (");
+    expect((await bot.db()).quorumDeclarations).toEqual([]);
+  });
+
+  it("declares on a bare \"ja\" for one item, once even when Teams delivers it twice", async () => {
+    await bot.say("vorsitz", "/beschlussunfaehig TOP 1");
+    expect(await bot.say("vorsitz", "ja", "act-confirm")).toContain("Beschlussunfähigkeit festgestellt (10 Institutionen vertreten). Zurückgestellt: TOP 1");
+    await bot.say("vorsitz", "ja", "act-confirm");
+    await bot.say("vorsitz", "ja");
     expect((await bot.db()).quorumDeclarations).toHaveLength(1);
+  });
+
+  it("the card's button declares for the meeting; pressed again, it declares nothing new", async () => {
+    await bot.say("vorsitz", "/beschlussunfaehig");
+    const confirmationId = ((await bot.db()).botState["confirm:vorsitz"] as { id: string }).id;
+    expect(await bot.press("vorsitz", { verb: "confirm", confirmationId }, "act-press")).toContain("Beschlussunfähigkeit festgestellt (10 Institutionen vertreten)");
+    expect(await bot.press("vorsitz", { verb: "confirm", confirmationId })).toContain("nicht mehr offen");
+    expect((await bot.db()).quorumDeclarations).toHaveLength(2);
     expect(await bot.say("vorsitz", "Sind wir beschlussfähig?")).toContain("Nicht beschlussfähig: Der Vorsitz hat die Beschlussunfähigkeit festgestellt. 10 von 17");
   });
 

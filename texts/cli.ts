@@ -8,6 +8,7 @@ import type { Texts } from "../domain/profile.ts";
 import { formatDateTime, formatTime } from "../rules/time.ts";
 import type { Profile } from "../domain/profile.ts";
 import type { MeetingView } from "../services/meetings.ts";
+import type { MigrationReport } from "../adapters/pg-migrate-json.ts";
 import { meetingStateText } from "./meetings.ts";
 import { CLOSED } from "./agenda.ts";
 import { MEETING_MODE } from "./cards.ts";
@@ -191,3 +192,42 @@ export function startFailed(message: string): Texts {
 
 /** Names the Playground shows: the bot's, and the team's channel. */
 export const PLAYGROUND_NAMES = { bot: "Lenkungsgruppe", channel: "Allgemein" };
+
+// ---------------------------------------------------------------------------------------------
+// The database: `--body` and `migrate`
+
+export function bodyNeedsDatabase(body: string): Texts {
+  return {
+    de: `--body ${body} braucht eine Datenbank mit mehreren Gremien: bitte DATABASE_URL (postgres://…) setzen; ohne sie gilt die eine Datendatei (--db).`,
+    en: `--body ${body} needs a database holding several bodies: please set DATABASE_URL (postgres://…); without it the one data file (--db) applies.`,
+  };
+}
+
+export const MIGRATE_NEEDS_DATABASE: Texts = {
+  de: "migrate braucht die Zieldatenbank: bitte DATABASE_URL (postgres://…) setzen.",
+  en: "migrate needs the target database: please set DATABASE_URL (postgres://…).",
+};
+
+/** What `migrate` copied, by the keys of adapters/pg-migrate-json.ts's report. */
+const MIGRATED_LABELS: Record<keyof MigrationReport["counts"], Texts> = {
+  persons: { de: "Personen", en: "persons" },
+  institutions: { de: "Institutionen", en: "institutions" },
+  meetings: { de: "Sitzungen", en: "meetings" },
+  proposals: { de: "Themenanmeldungen", en: "agenda proposals" },
+  attendance: { de: "Teilnahmeangaben", en: "attendance replies" },
+  invitations: { de: "Einladungen", en: "invitations" },
+  quorumDeclarations: { de: "Feststellungen der Beschlussfähigkeit", en: "quorum declarations" },
+  votes: { de: "Abstimmungen", en: "votes" },
+  personalStatements: { de: "persönliche Erklärungen", en: "personal statements" },
+  minutes: { de: "Niederschriften", en: "minutes" },
+  outbox: { de: "Nachrichten im Postausgang", en: "outbox messages" },
+  processedActivities: { de: "verarbeitete Teams-Aktivitäten", en: "processed Teams activities" },
+};
+
+export function migrationReportText(r: MigrationReport): Texts {
+  const counts = (lang: keyof Texts) => Object.entries(r.counts).map(([k, n]) => `${n} ${MIGRATED_LABELS[k as keyof MigrationReport["counts"]][lang]}`).join(", ");
+  return {
+    de: `„${r.from}“ ist als Gremium „${r.body}“ in der Datenbank: ${counts("de")} und ${r.auditLines} Zeilen des Änderungsprotokolls, mit denselben Kennungen. Nach dem Schreiben geprüft: alles vollständig und gleich.`,
+    en: `"${r.from}" is in the database as body "${r.body}": ${counts("en")} and ${r.auditLines} lines of the audit log, with the same ids. Checked after writing: everything complete and equal.`,
+  };
+}

@@ -5,6 +5,7 @@
  */
 import type { Texts } from "../domain/profile.ts";
 import type { NoticeTexts } from "./outbox.ts";
+import { instantTexts } from "./bilingual.ts";
 
 export function deputyCheckedIn(institution: string, member: string, w: Texts, handedOver: boolean): Texts {
   const why = handedOver
@@ -46,18 +47,40 @@ export function belowQuorumNotice(count: Texts): NoticeTexts {
   };
 }
 
-/** `/beschlussunfaehig` while the count says quorate: asked before anything is recorded. */
-export function confirmNotQuorate(count: Texts, command: string): Texts {
+/**
+ * `/beschlussunfaehig` while the count says quorate: asked before anything is recorded; the answer
+ * is the same pending question as before a mass action (bot/confirmations.ts).
+ */
+export function confirmNotQuorate(count: Texts): Texts {
   return {
-    de: `${count.de}\nSoll trotzdem die Beschlussunfähigkeit festgestellt werden? Dann bestätigen Sie mit „${command} ja“; die Niederschrift nennt beides, die Feststellung und die Zählung.`,
-    en: `${count.en}\nDeclare the lack of quorum anyway? Then confirm with "${command} ja"; the minutes will state both the declaration and the count.`,
+    de: `${count.de}\nSoll trotzdem die Beschlussunfähigkeit festgestellt werden? Dann antworten Sie mit „ja“, sonst mit „nein“; die Niederschrift nennt beides, die Feststellung und die Zählung.`,
+    en: `${count.en}\nDeclare the lack of quorum anyway? Then answer "yes", otherwise "no"; the minutes will state both the declaration and the count.`,
   };
 }
 
 export const CONFIRM_BUTTONS = {
   question: { de: "Beschlussunfähigkeit trotz der Zählung feststellen?", en: "Declare a lack of quorum despite the count?" },
   yes: { de: "Ja, Beschlussunfähigkeit feststellen", en: "Yes, declare the lack of quorum" },
+} satisfies Record<string, Texts>;
+
+/** "nein" to that question, or the question dropped or expired: nothing was recorded. */
+export const NOT_DECLARED: Texts = {
+  de: "Gut, die Beschlussunfähigkeit ist nicht festgestellt; es gilt die Zählung.",
+  en: "All right, no lack of quorum is declared; the count stands.",
 };
+
+export const NOT_QUORATE_DROPPED: Texts = {
+  de: "Die offene Rückfrage zur Beschlussunfähigkeit habe ich verworfen; festgestellt ist nichts.",
+  en: "I have dropped the open question about the lack of quorum; nothing is declared.",
+};
+
+export function notQuorateExpiredText(askedAt: string): Texts {
+  const when = instantTexts(askedAt);
+  return {
+    de: `Die Rückfrage vom ${when.de} ist abgelaufen; die Beschlussunfähigkeit ist nicht festgestellt. Bitte senden Sie „/beschlussunfaehig“ noch einmal.`,
+    en: `The question of ${when.en} has expired; no lack of quorum is declared. Please send "/beschlussunfaehig" again.`,
+  };
+}
 
 export const ALREADY_DECLARED: Texts = { de: "Die Beschlussunfähigkeit ist bereits festgestellt.", en: "The lack of quorum has already been declared." };
 
