@@ -6,11 +6,15 @@
 import { ActivityTypes, TestAdapter, type Activity } from "botbuilder";
 import type { Services } from "../services/context.ts";
 import { createApp } from "./app.ts";
+import { LOCAL_SENDER_EMAIL } from "./teams-members.ts";
 import { cardToText, type AdaptiveCard } from "./cards.ts";
 
 export interface ChatTurn {
-  /** The person's Teams identity; the CLI takes it from the roster. */
-  from: { id: string; name: string; aadObjectId: string | null };
+  /**
+   * The person's Teams identity; the CLI takes it from the roster. `email`: the roster's, so a
+   * person not yet bound to Teams (no aadObjectId) is known too — only here, never from Teams.
+   */
+  from: { id: string; name: string; aadObjectId: string | null; email?: string | null };
   text?: string;
   /** Card button data, as an Action.Execute invoke would carry it ({ verb, … }). */
   action?: Record<string, unknown>;
@@ -27,6 +31,7 @@ export async function chatTurn(services: Services, turn: ChatTurn): Promise<Part
     onFollowUps: (replies) => followUps.push(...replies.map((r) => ({ type: ActivityTypes.Message, text: r.text }))),
   });
   const adapter = new TestAdapter(async (context) => {
+    if (turn.from.email) context.turnState.set(LOCAL_SENDER_EMAIL, turn.from.email);
     await app.run(context);
   });
   const activity: Partial<Activity> = turn.action

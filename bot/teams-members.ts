@@ -18,10 +18,17 @@ function account(m: TeamsChannelAccount): TeamsAccount {
   return { id: m.id, aadObjectId: m.aadObjectId ?? m.id, name: m.name ?? null, email: m.email ?? null, userPrincipalName: m.userPrincipalName ?? null };
 }
 
+/**
+ * Set in the turn state by the local chat only (bot/local-chat.ts, the operator's own machine): the
+ * roster e-mail of the person it speaks as. Never read from the wire, so Teams identity stays the object id.
+ */
+export const LOCAL_SENDER_EMAIL = Symbol("localSenderEmail");
+
 /** The sender as the activity names them (Teams gives no e-mail in an activity). */
 export function userOf(context: TurnContext): Incoming["user"] {
   const from = context.activity.from ?? {};
-  return { aadObjectId: from.aadObjectId ?? null, name: from.name ?? null, email: null };
+  const email: unknown = context.turnState.get(LOCAL_SENDER_EMAIL);
+  return { aadObjectId: from.aadObjectId ?? null, name: from.name ?? null, email: typeof email === "string" ? email : null };
 }
 
 /**

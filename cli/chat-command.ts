@@ -32,7 +32,7 @@ export function registerChatCommand(program: Command): void {
       }
       if (!text && !action) throw new UserError(MESSAGE_MISSING.de);
       const activities = await withServices(ctx, (services) =>
-        chatTurn(services, { from: { id: `user-${person.id}`, name: person.name, aadObjectId: person.aadObjectId }, text, action, activityId: opts.activityId }),
+        chatTurn(services, { from: { id: `user-${person.id}`, name: person.name, aadObjectId: person.aadObjectId, email: person.email }, text, action, activityId: opts.activityId }),
       );
       emit(ctx, { activities }, activitiesToText(activities));
     });

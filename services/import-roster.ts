@@ -1,6 +1,7 @@
 /**
  * The import command: the roster from a file (read by adapters/roster-file.ts) replaces the
- * body's. Checked against the freshest data inside the store update, so nothing changes unless
+ * body's; what the file has no column for (Teams binding, salutation, "no reminders", the body's
+ * reminder settings) stays as stored, by person id, and the audit names what was kept. Checked against the freshest data inside the store update, so nothing changes unless
  * the whole file is good; only the Geschäftsstelle (or the command line) may; audited with the
  * same update.
  */
@@ -34,7 +35,7 @@ export async function importRoster(store: Store, request: ImportRequest): Promis
     const built = withFile(file, () => buildRoster(source, db, overrides, profiles));
     applyRoster(db, built.roster);
     const summary: ImportSummary = { institutions: built.roster.institutions.length, persons: activeCount(built.roster), warnings: built.warnings };
-    audit("roster.import", { file: basename(file), ...summary });
+    audit("roster.import", { file: basename(file), ...summary, kept: built.kept });
     return summary;
   });
   if (result.duplicate) throw new Error("unreachable: an import has no activity id");
@@ -55,7 +56,7 @@ function withFile<T>(file: string, build: () => T): T {
   }
 }
 
-/** Replaces the roster; meetings and all history stay. */
+/** Replaces the roster (the built one carries over what the file did not give); meetings and all history stay. */
 export function applyRoster(db: Db, roster: Roster): void {
   db.body = roster.body;
   db.institutions = roster.institutions;

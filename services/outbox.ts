@@ -207,6 +207,8 @@ export interface OutboxRow {
   personId: string;
   name: string;
   purpose: OutboxPurpose;
+  /** A notice sent as a reminder (services/reminders.ts). */
+  reminder: boolean;
   meetingId: string | null;
   /** In the person's language; null for invitation mails, whose subject is built from the meeting as it is sent. */
   subject: string | null;
@@ -230,13 +232,13 @@ export function outboxRows(db: Db, now: Date): OutboxRow[] {
   const invitations = db.invitations.flatMap((inv) =>
     inv.recipients.map((r): OutboxRow => ({
       id: `${inv.id}/${r.personId}`, personId: r.personId, name: name(r.personId),
-      purpose: inv.kind === "request" ? "invitation" : inv.kind, meetingId: inv.meetingId, subject: null,
+      purpose: inv.kind === "request" ? "invitation" : inv.kind, reminder: false, meetingId: inv.meetingId, subject: null,
       via: r.attempts > 0 ? "email" : null, state: stateOf(r, now), createdAt: inv.createdAt,
       attempts: r.attempts, acceptedAt: r.acceptedAt, error: r.error,
     })),
   );
   const messages = db.outbox.map((m): OutboxRow => ({
-    id: m.id, personId: m.personId, name: name(m.personId), purpose: m.purpose, meetingId: m.meetingId, subject: m.subject[lastLang(db, m.personId)],
+    id: m.id, personId: m.personId, name: name(m.personId), purpose: m.purpose, reminder: m.reminder !== null, meetingId: m.meetingId, subject: m.subject[lastLang(db, m.personId)],
     via: m.via, state: stateOf(m, now), createdAt: m.createdAt, attempts: m.attempts, acceptedAt: m.acceptedAt, error: m.error,
   }));
   return [...invitations, ...messages].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));

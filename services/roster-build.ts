@@ -44,8 +44,10 @@ interface Entry {
   role: RosterRole;
   name: string;
   email: string;
+  /** Null: the file gives none (no column, empty cell), so a known person keeps the stored one. */
   aadObjectId: string | null;
-  salutation?: "ms" | "mr";
+  /** Undefined: the file gives none, the stored one stays; null: the file says "keine"/"divers". */
+  salutation?: "ms" | "mr" | null;
   id?: string;
   institutionRef?: string;
   kuerzel?: string;
@@ -73,7 +75,19 @@ class Problems {
 export interface BuildResult {
   roster: Roster;
   warnings: string[];
+  /** What the file did not give and the data file kept (person ids; body fields), for the audit. */
+  kept: Kept;
 }
+
+export interface Kept {
+  aadObjectId: string[];
+  salutation: string[];
+  remindersOff: string[];
+  body: string[];
+}
+
+/** The body fields a roster sets; every other stored body field (reminder settings, …) stays. */
+const ROSTER_BODY_FIELDS = new Set(["name", "profile", "secretariatEmail", "chairId", "secretariatIds", "secretariatHeadId", "guestIds"]);
 
 /**
  * Checks the whole source and builds the roster that replaces `current`'s (null: a new data
@@ -96,7 +110,10 @@ export function buildRoster(source: RosterSource, current: Db | null, overrides:
   problems.throwIfAny();
 
   const seats = seatsOf(groups, current, warnings, profile);
-  const persons = assignPersonIds(entries, current, problems, warnings);
+  const kept: Kept = { aadObjectId: [], salutation: [], remindersOff: [], body: [] };
+  const persons = assignPersonIds(entries, current, problems, warnings, kept);
+  const storedBody = keptBodyFields(current);
+  kept.body = Object.keys(storedBody);
   problems.throwIfAny();
   const idOf = new Map(entries.map((e, i) => [e, persons[i]!.id]));
   const byRole = (role: RosterRole) => entries.filter((e) => e.role === role).map((e) => idOf.get(e)!);
@@ -106,6 +123,7 @@ export function buildRoster(source: RosterSource, current: Db | null, overrides:
 
   const roster: Roster = {
     body: {
+      ...storedBody,
       ...body,
       chairId: byRole("vorsitz")[0]!,
       secretariatIds: secretariat.map((e) => idOf.get(e)!),
@@ -122,7 +140,13 @@ export function buildRoster(source: RosterSource, current: Db | null, overrides:
     persons: [...persons, ...formerPersons(current, persons)],
   };
   warnings.push(...lostInstitutions(current, roster));
-  return { roster, warnings };
+  return { roster, warnings, kept };
+}
+
+/** The stored body's fields the roster file has no say in. */
+function keptBodyFields(current: Db | null): Partial<Body> {
+  if (!current) return {};
+  return Object.fromEntries(Object.entries(current.body).filter(([k, v]) => !ROSTER_BODY_FIELDS.has(k) && v !== undefined));
 }
 
 /** The rules profile the imported roster will run under; an unknown or broken one is a problem of the import. */
@@ -205,7 +229,7 @@ function checkRow(row: RosterRow, index: number, problems: Problems): Entry[] {
       name: f.name!,
       email: f.email!,
       aadObjectId: f.aadObjectId || null,
-      ...(salutation && salutation !== "invalid" ? { salutation } : {}),
+      ...(salutation !== "invalid" && f.anrede ? { salutation: salutation ?? null } : {}),
       id: f.id || undefined,
       institutionRef: needsInstitution ? f.institution : undefined,
       kuerzel: f.kuerzel || undefined,
@@ -325,7 +349,7 @@ function resolveBody(fields: BodyFields, current: Db | null, overrides: BodyFiel
  * object id (so attendance and proposals stay theirs); else a readable one (`m-jugendamt`,
  * `d-jugendamt`, `gs-1`, `vorsitz`, `gast-1`) not used by anyone else.
  */
-function assignPersonIds(entries: Entry[], current: Db | null, problems: Problems, warnings: string[]): Person[] {
+function assignPersonIds(entries: Entry[], current: Db | null, problems: Problems, warnings: string[], kept: Kept): Person[] {
   const known = current?.persons ?? [];
   const matched = entries.map(
     (e) =>
@@ -356,7 +380,28 @@ function assignPersonIds(entries: Entry[], current: Db | null, problems: Problem
   });
   const renamed = entries.filter((e, i) => matched[i] && !e.id && known.some((p) => p.id === matched[i] && p.name !== e.name)).length;
   if (renamed > 0) warnings.push(rowText.renamed(renamed));
-  return entries.map((e, i) => ({ id: ids[i]!, name: e.name, email: e.email, aadObjectId: e.aadObjectId, ...(e.salutation ? { salutation: e.salutation } : {}) }));
+  const givenAad = new Set(entries.flatMap((e) => (e.aadObjectId ? [e.aadObjectId.toLowerCase()] : [])));
+  // Only a person the file was matched to keeps stored data: a fresh id that happens to equal a known one is a new person.
+  return entries.map((e, i) => carryOver(e, ids[i]!, matched[i] ? known.find((p) => p.id === ids[i]) : undefined, givenAad, kept));
+}
+
+/**
+ * The person as the file gives them, with what the file does not give taken from the stored
+ * person of the same id: the Teams binding (unless the file gives that object id to someone
+ * else), the salutation, the "no reminders" choice.
+ */
+function carryOver(e: Entry, id: string, stored: Person | undefined, givenAad: Set<string>, kept: Kept): Person {
+  const storedAad = stored?.aadObjectId && !givenAad.has(stored.aadObjectId.toLowerCase()) ? stored.aadObjectId : null;
+  const aadObjectId = e.aadObjectId ?? storedAad;
+  if (!e.aadObjectId && storedAad) kept.aadObjectId.push(id);
+  const salutation = e.salutation === undefined ? stored?.salutation : e.salutation ?? undefined;
+  if (e.salutation === undefined && stored?.salutation) kept.salutation.push(id);
+  if (stored?.remindersOff) kept.remindersOff.push(id);
+  return {
+    id, name: e.name, email: e.email, aadObjectId,
+    ...(salutation ? { salutation } : {}),
+    ...(stored?.remindersOff ? { remindersOff: true } : {}),
+  };
 }
 
 /** Known persons no longer on the roster but named in the history: kept, so old records keep their names. */

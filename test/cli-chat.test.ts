@@ -1,8 +1,10 @@
 /** `chat --as <personId> "<text>"` on the command line: one turn through the bot's Application. */
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { importRosterFile } from "../cli/import-roster.ts";
 import { runCli } from "./support/store-process.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "cli-chat-"));
@@ -45,6 +47,21 @@ describe("chat on the command line", () => {
     expect(online.type).toBe("Action.Execute");
     const pressed = await cli("chat", "--as", "m-caritas", "--action", JSON.stringify(online.data));
     expect(pressed.stdout).toContain("Ihre Teilnahme (digital)");
+  });
+
+  it("speaks as a person the roster knows only by e-mail (imported without the aadObjectId column)", async () => {
+    const own = mkdtempSync(join(tmpdir(), "cli-chat-no-aad-"));
+    const example = readFileSync(new URL("../data/roster-example.csv", import.meta.url), "utf8").trim().split(/\r?\n/);
+    const rows = [...example, "gast;;Greta Neu;greta.neu@example.org;;ja"].map((l) => l.split(";").filter((_, i) => i !== 4).join(";"));
+    writeFileSync(join(own, "roster.csv"), rows.join("\n") + "\n");
+    const store = openJsonStore(join(own, "db.json"));
+    await importRosterFile(store, join(own, "roster.csv"), "cli");
+    const greta = (await store.read()).persons.find((p) => p.email === "greta.neu@example.org")!;
+    expect(greta.aadObjectId).toBeNull();
+    const r = await runCli(["chat", "--as", greta.id, "Hallo", "--db", join(own, "db.json"), "--now", now]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("ich kenne Sie noch nicht");
+    expect(r.stdout).toContain("Guten Tag, Greta Neu!");
   });
 
   it("refuses an unknown person id with one sentence and exit code 2", async () => {

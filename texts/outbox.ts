@@ -19,6 +19,17 @@ export const PURPOSE: Record<OutboxPurpose, Texts> = {
   announcement: { de: "Ankündigung im Team-Kanal", en: "announcement in the team channel" },
 };
 
+/** A notice that is a reminder (services/reminders.ts) is listed as one. */
+export const REMINDER_LABEL: Texts = { de: "Erinnerung", en: "reminder" };
+
+/** `outbox retry` without Teams (the command line): the channel posts stay for the bot. */
+export function announcementsWaitForTeams(n: number): Texts {
+  return {
+    de: `${n} Ankündigung(en) im Team-Kanal warten auf den Bot in Teams; sie werden von dort erneut gesendet („/postausgang erneut“).`,
+    en: `${n} announcement(s) in the team channel wait for the bot in Teams; send them again from there ("/postausgang erneut").`,
+  };
+}
+
 export const STATE: Record<"queued" | "sending" | "accepted" | "failed", Texts> = {
   queued: { de: "noch nicht versandt", en: "not sent yet" },
   sending: { de: "wird gerade versandt", en: "being sent" },
@@ -82,6 +93,8 @@ export const OUTBOX_FORBIDDEN: Texts = {
 export interface OutboxLine {
   name: string;
   purpose: OutboxPurpose;
+  /** A reminder, listed as "Erinnerung" rather than "Benachrichtigung". */
+  reminder?: boolean;
   state: keyof typeof STATE;
   via: keyof typeof VIA | null;
   createdAt: string;
@@ -96,7 +109,8 @@ export function outboxListing(lang: keyof Texts, rows: OutboxLine[], when: (iso:
   const lines = rows.map((r) => {
     const via = r.via ? ` (${VIA[r.via][lang]})` : "";
     const error = r.error && r.state === "failed" ? `: ${r.error}` : "";
-    return `– ${when(r.createdAt)} ${PURPOSE[r.purpose][lang]} ${lang === "de" ? "an" : "to"} ${r.name}: ${STATE[r.state][lang]}${via}${error}`;
+    const label = r.reminder ? REMINDER_LABEL : PURPOSE[r.purpose];
+    return `– ${when(r.createdAt)} ${label[lang]} ${lang === "de" ? "an" : "to"} ${r.name}: ${STATE[r.state][lang]}${via}${error}`;
   });
   const hint = open > 0 ? [lang === "de" ? "„/postausgang erneut“ sendet, was nicht zugestellt wurde." : "\"/postausgang erneut\" sends what was not delivered."] : [];
   return [head, ...lines, ...hint].join("\n");
