@@ -98,7 +98,7 @@ export function registerStoreCommands(program: Command): void {
 
   program
     .command("import <file>")
-    .description("Mitgliederliste aus CSV (rolle;institution;name;email;aadObjectId) oder JSON übernehmen; ersetzt die bisherige")
+    .description("Mitgliederliste aus CSV (rolle;institution;name;email, wahlweise aadObjectId und anrede) oder JSON übernehmen; ersetzt die bisherige, behält aber Teams-Bindungen, Anreden und Erinnerungswünsche, die die Datei nicht nennt")
     .option("--name <text>", "Name des Gremiums (sonst aus der Datei oder wie bisher)")
     .option("--secretariat-email <email>", "Absenderadresse der Geschäftsstelle (sonst aus der Datei oder wie bisher)")
     .addHelpText("after", "\nMit der globalen Option --profile <id> wird auch das Regelprofil des Gremiums gesetzt.")
