@@ -4,7 +4,7 @@
  * the secretariat's mailbox. @azure/msal-node does the protocol, keeps the token in memory and asks
  * for a new one once it is within five minutes of expiring (its token renewal offset).
  */
-import { AuthError, ConfidentialClientApplication } from "@azure/msal-node";
+import type { AuthError as MsalAuthError, ConfidentialClientApplication } from "@azure/msal-node";
 import { tokenRefused } from "../texts/mail-oauth.ts";
 
 /** Exchange Online's own resource; `.default` means the application permissions granted to the app (SMTP.SendAsApp). */
@@ -35,7 +35,9 @@ export class EntraTokenError extends Error {}
 
 export function entraTokenSource(c: EntraCredentials): TokenSource {
   const host = (c.authority ?? ENTRA_AUTHORITY).replace(/\/+$/, "");
-  const app = new ConfidentialClientApplication({
+  // msal is loaded with the first token request: a bot on plain SMTP never carries it.
+  let client: Promise<ConfidentialClientApplication> | null = null;
+  const app = () => (client ??= import("@azure/msal-node").then(({ ConfidentialClientApplication }) => new ConfidentialClientApplication({
     auth: {
       clientId: c.clientId,
       clientSecret: c.clientSecret,
@@ -44,12 +46,12 @@ export function entraTokenSource(c: EntraCredentials): TokenSource {
       // instance discovery and reads only that host's OpenID configuration.
       ...(host !== ENTRA_AUTHORITY && { knownAuthorities: [new URL(host).host] }),
     },
-  });
+  })));
   // Several pooled connections start at once; they share one request instead of asking Entra each.
   let pending: Promise<AccessToken> | null = null;
   const acquire = async (renew: boolean): Promise<AccessToken> => {
     try {
-      const result = await app.acquireTokenByClientCredential({ scopes: [EXCHANGE_SCOPE], skipCache: renew });
+      const result = await (await app()).acquireTokenByClientCredential({ scopes: [EXCHANGE_SCOPE], skipCache: renew });
       if (!result?.accessToken) throw new Error("empty response");
       return { accessToken: result.accessToken, expiresOn: result.expiresOn ?? new Date(Date.now() + 60_000) };
     } catch (err) {
@@ -71,7 +73,8 @@ export function entraTokenSource(c: EntraCredentials): TokenSource {
 
 /** Entra's own code and first line, e.g. "invalid_client: AADSTS7000215: Invalid client secret provided.", in the sentence for the Geschäftsstelle. */
 function tokenFailure(err: unknown): string {
-  const detail = err instanceof AuthError ? [err.errorCode, aadsts(err.errorMessage)].filter(Boolean).join(": ") : err instanceof Error ? err.message : String(err);
+  const msal = err as Partial<MsalAuthError>;
+  const detail = typeof msal.errorCode === "string" && typeof msal.errorMessage === "string" ? [msal.errorCode, aadsts(msal.errorMessage)].filter(Boolean).join(": ") : err instanceof Error ? err.message : String(err);
   return tokenRefused(detail).de;
 }
 

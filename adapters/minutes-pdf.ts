@@ -13,7 +13,6 @@
  * beyond it lose their accents there ("Ivanovic") rather than turning into wrong glyphs.
  */
 import { existsSync } from "node:fs";
-import PDFDocument from "pdfkit";
 import { projectFile } from "./project-files.ts";
 import {
   documentTitle, EMPTY, excusedDetail, FOOTER_HEAD, HEADING, itemHeading, LABEL, NO_RESOLUTION_TEXT, NO_RESULT, outcome, PAGE_OF, PRESENT_COLUMNS,
@@ -65,7 +64,9 @@ export interface PdfOptions {
   signed: boolean;
 }
 
-export function renderPdf(given: MinutesDoc, options: PdfOptions): Promise<Buffer> {
+export async function renderPdf(given: MinutesDoc, options: PdfOptions): Promise<Buffer> {
+  // Loaded when minutes are sent, not with the bot: pdfkit and its fonts weigh some 20 MB.
+  const { default: PDFDocument } = await import("pdfkit");
   const set = fonts();
   const doc = set === STANDARD ? foldForStandardFont(given) : given;
   const pdf = new PDFDocument({

@@ -5,7 +5,6 @@
  * wait for each other on node-pg-migrate's advisory lock, so each migration runs once.
  */
 import pg from "pg";
-import { runner } from "node-pg-migrate";
 import { projectFile } from "./project-files.ts";
 import { StoreError } from "./store-errors.ts";
 
@@ -52,6 +51,8 @@ export function ensureSchema(url: string): Promise<void> {
 
 async function migrate(url: string): Promise<void> {
   try {
+    // Loaded on first use of a database only: the JSON-file bot never carries the migration tool.
+    const { runner } = await import("node-pg-migrate");
     await runner({
       databaseUrl: url,
       dir: MIGRATIONS_DIR,
