@@ -14,7 +14,7 @@ import { openJsonStore } from "../adapters/json-store.ts";
 import { outboxMailer } from "../adapters/mail-transport.ts";
 import { createApp } from "../bot/app.ts";
 import { startServer } from "../bot/server.ts";
-import { startConnector, type Connector } from "./support/connector.ts";
+import { message, post, startConnector, USERS, type Connector } from "./support/connector.ts";
 
 const clock = fixedClock("2022-04-01T09:00:00+02:00");
 
@@ -30,27 +30,8 @@ async function botServer(credentials: Record<string, string> | null): Promise<{ 
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, file, outbox: join(dir, "outbox") };
 }
 
-const JUGENDAMT = { id: "29:teams-user-jugendamt", name: "Sabine Fuchs", aadObjectId: "00000000-0000-4000-8000-000000000011", conversation: "a:personal-chat-jugendamt" };
+const JUGENDAMT = USERS.jugendamt;
 const DEPUTY = { id: "29:teams-user-deputy", name: "Michael Jäger", aadObjectId: "00000000-0000-4000-8000-000000000012", conversation: "a:personal-chat-deputy" };
-
-function activity(connector: Connector, text: string, id: string, user = JUGENDAMT) {
-  return {
-    type: "message",
-    id,
-    timestamp: "2022-04-01T07:00:00.000Z",
-    channelId: "msteams",
-    serviceUrl: connector.url,
-    from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
-    conversation: { id: user.conversation, conversationType: "personal", tenantId: "00000000-0000-4000-8000-000000000000" },
-    recipient: { id: "28:bot", name: "Lenkungsgruppe" },
-    text,
-    locale: "de-DE",
-    channelData: { tenant: { id: "00000000-0000-4000-8000-000000000000" } },
-  };
-}
-
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 
 describe("over HTTP, local (anonymous) mode", () => {
   let connector: Connector;
@@ -70,7 +51,7 @@ describe("over HTTP, local (anonymous) mode", () => {
     await openJsonStore(bot.file, { clock }).update({ actorId: "test" }, (db) => {
       db.meetings.push(structuredClone(MEETING));
     });
-    const res = await post(bot.url, activity(connector, "Bis wann kann ich Themen anmelden?", "http-1"));
+    const res = await post(bot.url, message(connector, "Bis wann kann ich Themen anmelden?", "http-1"));
     expect(res.status).toBe(200);
     await connector.waitFor(1);
     const reply = connector.received[0]!;
@@ -83,7 +64,7 @@ describe("over HTTP, local (anonymous) mode", () => {
   it("a card button (Action.Execute invoke) records the answer, and the clicked card comes back as its outcome without buttons", async () => {
     const before = connector.received.length;
     const click = {
-      ...activity(connector, "", "http-invoke-1"),
+      ...message(connector, "", "http-invoke-1"),
       type: "invoke",
       name: "adaptiveCard/action",
       value: { action: { type: "Action.Execute", verb: "attend", data: { verb: "attend", meetingId: "s-2022-05-12", mode: "online" } } },
@@ -112,9 +93,9 @@ describe("over HTTP, with Azure credentials", () => {
     const connector = await startConnector();
     const bot = await botServer({ MicrosoftAppId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", MicrosoftAppPassword: "not-a-real-secret", MicrosoftAppType: "MultiTenant" });
     try {
-      const res = await post(bot.url, activity(connector, "Ich nehme teil", "http-2"));
+      const res = await post(bot.url, message(connector, "Ich nehme teil", "http-2"));
       expect(res.status).toBe(401);
-      const forged = await post(bot.url, activity(connector, "Ich nehme teil", "http-3"), { authorization: "Bearer not.a.token" });
+      const forged = await post(bot.url, message(connector, "Ich nehme teil", "http-3"), { authorization: "Bearer not.a.token" });
       expect(forged.status).toBe(401);
       expect(connector.received).toEqual([]);
       expect((await openJsonStore(bot.file, { clock }).read()).attendance).toEqual([]);
@@ -134,9 +115,9 @@ describe("proactive messages to others", () => {
       db.meetings.push(structuredClone(MEETING));
     });
     // The deputy has talked to the bot before, so Teams knows where to reach them.
-    await post(bot.url, activity(connector, "Hallo", "p-1", DEPUTY));
+    await post(bot.url, message(connector, "Hallo", "p-1", DEPUTY));
     removed = removeBotFromDeputy; // afterwards the deputy removes the bot, as people do
-    await post(bot.url, activity(connector, "Ich kann nicht teilnehmen, bitte an meine Vertretung", "p-2"));
+    await post(bot.url, message(connector, "Ich kann nicht teilnehmen, bitte an meine Vertretung", "p-2"));
     return { connector, bot };
   }
 
@@ -185,10 +166,10 @@ describe("proactive messages to others", () => {
       await openJsonStore(bot.file, { clock }).update({ actorId: "test" }, (db) => {
         db.meetings.push(structuredClone(MEETING));
       });
-      await post(bot.url, activity(old, "Hallo", "r-1", DEPUTY));
+      await post(bot.url, message(old, "Hallo", "r-1", DEPUTY));
       await old.waitFor(1);
       await old.close(); // the service URL the deputy's conversation was stored with no longer answers
-      await post(bot.url, activity(connector, "Ich kann nicht teilnehmen, bitte an meine Vertretung", "r-2"));
+      await post(bot.url, message(connector, "Ich kann nicht teilnehmen, bitte an meine Vertretung", "r-2"));
       await connector.waitFor(2);
       const { readdirSync } = await import("node:fs");
       expect(readdirSync(bot.outbox).filter((f) => f.includes("michael.jaeger"))).toHaveLength(1);

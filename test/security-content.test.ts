@@ -19,9 +19,9 @@ import { parseRosterCsv } from "../adapters/roster-file.ts";
 import { startServer } from "../bot/server.ts";
 import { settingsFromEnv } from "../bot/settings.ts";
 import { loadProfile } from "../adapters/profiles.ts";
-import { startConnector, type Connector } from "./support/connector.ts";
+import { message, post, USERS, startConnector, type Connector } from "./support/connector.ts";
 import { parseMail } from "./support/mail-parse.ts";
-import { message, NOW, post, startSecurityBot, USERS, type SecurityBot } from "./support/security-bot.ts";
+import { NOW, startSecurityBot, type SecurityBot } from "./support/security-bot.ts";
 import { REPO, finished } from "./support/store-process.ts";
 
 /** Controls other than the CR LF that ends a line and the tab that folds one, and the direction overrides. */

@@ -9,9 +9,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HTTP_BODY } from "../texts/limits.ts";
-import { startConnector, type Connector } from "./support/connector.ts";
+import { message, post, startConnector, type Connector } from "./support/connector.ts";
 import { freshRsaKey, hs256WithPublicKey, ISSUER, rs256, startOpenIdStandIn, unsigned, type OpenIdStandIn } from "./support/openid-stand-in.ts";
-import { APP_ID, message, post, startSecurityBot, type SecurityBot } from "./support/security-bot.ts";
+import { APP_ID, startSecurityBot, type SecurityBot } from "./support/security-bot.ts";
 
 let authority: OpenIdStandIn;
 let connector: Connector;

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HTTP_BODY } from "../texts/limits.ts";
-import { startConnector, type Connector } from "./support/connector.ts";
-import { message, post, startSecurityBot, type SecurityBot } from "./support/security-bot.ts";
+import { message, post, startConnector, type Connector } from "./support/connector.ts";
+import { startSecurityBot, type SecurityBot } from "./support/security-bot.ts";
 
 const GENERIC = new Set<string>(Object.values(HTTP_BODY));
 /** What a response must never show: stack frames, paths, URLs, JS error names. */

@@ -53,3 +53,29 @@ export async function startConnector(options: { refuse?: (conversationId: string
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
+
+/** Two people of the demo roster as Teams names them, each with a 1:1 chat. */
+export const USERS = {
+  jugendamt: { id: "29:teams-user-jugendamt", name: "Sabine Fuchs", aadObjectId: "00000000-0000-4000-8000-000000000011", conversation: "a:personal-chat-jugendamt" },
+  secretariat: { id: "29:teams-user-gs", name: "Miriam Özdemir", aadObjectId: "00000000-0000-4000-8000-000000000035", conversation: "a:personal-chat-gs" },
+};
+
+/** A message activity as Teams sends it, answered at `connector`. */
+export function message(connector: Connector | string, text: string, id: string, user: { id: string; name: string; aadObjectId: string; conversation: string } = USERS.jugendamt) {
+  return {
+    type: "message",
+    id,
+    timestamp: "2022-04-01T07:00:00.000Z",
+    channelId: "msteams",
+    serviceUrl: typeof connector === "string" ? connector : connector.url,
+    from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+    conversation: { id: user.conversation, conversationType: "personal", tenantId: "00000000-0000-4000-8000-000000000000" },
+    recipient: { id: "28:bot", name: "Lenkungsgruppe" },
+    text,
+    locale: "de-DE",
+    channelData: { tenant: { id: "00000000-0000-4000-8000-000000000000" } },
+  };
+}
+
+export const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });

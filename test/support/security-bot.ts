@@ -15,16 +15,10 @@ import { outboxMailer } from "../../adapters/mail-transport.ts";
 import { createApp } from "../../bot/app.ts";
 import { startServer } from "../../bot/server.ts";
 import { TeamsAdapter, type AdapterOptions } from "../../bot/teams-ai.ts";
-import type { Connector } from "./connector.ts";
 
 export const NOW = "2022-04-01T09:00:00+02:00";
 export const MEETING = { id: "s-2022-05-12", start: "2022-05-12T10:00:00+02:00", end: "2022-05-12T12:00:00+02:00", location: "Kreishaus Siegburg", mode: "in-person" as const, onlineUrl: null, state: "planned" as const, agenda: [], createdAt: NOW };
 export const APP_ID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
-
-export const USERS = {
-  jugendamt: { id: "29:teams-user-jugendamt", name: "Sabine Fuchs", aadObjectId: "00000000-0000-4000-8000-000000000011", conversation: "a:personal-chat-jugendamt" },
-  secretariat: { id: "29:teams-user-gs", name: "Miriam Özdemir", aadObjectId: "00000000-0000-4000-8000-000000000035", conversation: "a:personal-chat-gs" },
-};
 
 export interface SecurityBot {
   url: string;
@@ -76,23 +70,3 @@ export async function startSecurityBot(options: { credentials?: boolean; adapter
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
-
-/** A message activity as Teams sends it, answered at `connector`. */
-export function message(connector: Connector | string, text: string, id: string, user: { id: string; name: string; aadObjectId: string; conversation: string } = USERS.jugendamt) {
-  return {
-    type: "message",
-    id,
-    timestamp: "2022-04-01T07:00:00.000Z",
-    channelId: "msteams",
-    serviceUrl: typeof connector === "string" ? connector : connector.url,
-    from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
-    conversation: { id: user.conversation, conversationType: "personal", tenantId: "00000000-0000-4000-8000-000000000000" },
-    recipient: { id: "28:bot", name: "Lenkungsgruppe" },
-    text,
-    locale: "de-DE",
-    channelData: { tenant: { id: "00000000-0000-4000-8000-000000000000" } },
-  };
-}
-
-export const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
