@@ -2,6 +2,8 @@
  * Adaptive Cards 1.5 with Universal Actions (Action.Execute), and their plain-text reading for the
  * command line: title, facts, buttons in [brackets].
  */
+import { ATTENDANCE_BUTTON } from "../texts/cards.ts";
+
 export interface CardButton {
   title: string;
   verb: string;
@@ -40,4 +42,18 @@ export function cardToText(c: AdaptiveCard): string {
   const buttons = ((c.actions as { title: string }[]) ?? []).map((a) => `[${a.title}]`);
   if (buttons.length) lines.push(buttons.join(" "));
   return lines.join("\n");
+}
+
+/**
+ * The buttons a member or deputy answers an invitation with — on the invitation's card and on the
+ * reminder to answer alike. Only a member can send a deputy.
+ */
+export function answerButtons(lang: "de" | "en", meetingId: string, member: boolean): CardButton[] {
+  const data = { meetingId };
+  return [
+    { title: ATTENDANCE_BUTTON.inPerson[lang], verb: "attend", data: { ...data, mode: "in-person" } },
+    { title: ATTENDANCE_BUTTON.online[lang], verb: "attend", data: { ...data, mode: "online" } },
+    ...(member ? [{ title: ATTENDANCE_BUTTON.delegate[lang], verb: "delegate", data }] : []),
+    { title: ATTENDANCE_BUTTON.decline[lang], verb: "decline", data },
+  ];
 }

@@ -16,13 +16,13 @@ import { profileOf } from "../services/context.ts";
 import { personById, rolesOf } from "../services/directory.ts";
 import { propose } from "../services/propose-item.ts";
 import { sortedAgenda } from "../services/agenda-overview.ts";
-import { card, type CardButton } from "./cards.ts";
+import { answerButtons, card, type CardButton } from "./cards.ts";
 import type { Flow } from "../domain/flow.ts";
 import { setFlow } from "../services/conversation-state.ts";
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
 import type { MentionedDate } from "./understand.ts";
 import { deadlineText, deadlineWarningText } from "../texts/deadlines.ts";
-import { ATTENDANCE_BUTTON, CARD_TITLE, DECLINE_WITHOUT_DEPUTY, delegateToButton, meetingFacts } from "../texts/cards.ts";
+import { CARD_TITLE, DECLINE_WITHOUT_DEPUTY, delegateToButton, meetingFacts } from "../texts/cards.ts";
 import {
   absenceQuestion, consensusRuleText, deadlinesAnswerText, deputyOfText, majorityRuleText, memberDeputyText, nextMeetingText,
   NO_DEPUTY_WITHOUT_INSTITUTION, PROPOSAL_PROMPT, proposalStartText, quorumRuleText, unsureText,
@@ -30,15 +30,7 @@ import {
 
 /** The buttons a member or deputy answers an invitation with. */
 export function attendanceButtons(turn: Turn, meeting: Meeting): CardButton[] {
-  const roles = rolesOf(turn.db, turn.person.id);
-  const data = { meetingId: meeting.id };
-  const buttons: CardButton[] = [
-    { title: t(turn, ATTENDANCE_BUTTON.inPerson), verb: "attend", data: { ...data, mode: "in-person" } },
-    { title: t(turn, ATTENDANCE_BUTTON.online), verb: "attend", data: { ...data, mode: "online" } },
-  ];
-  if (roles.member) buttons.push({ title: t(turn, ATTENDANCE_BUTTON.delegate), verb: "delegate", data });
-  buttons.push({ title: t(turn, ATTENDANCE_BUTTON.decline), verb: "decline", data });
-  return buttons;
+  return answerButtons(turn.lang, meeting.id, Boolean(rolesOf(turn.db, turn.person.id).member));
 }
 
 /** Which meeting: a card's or a pending question's meeting id, a date named in the message, or the next. */

@@ -13,8 +13,8 @@ import type { Services } from "../services/context.ts";
 import { conversationRef, storeConversationRef } from "../services/conversation-state.ts";
 import { rolesOf } from "../services/directory.ts";
 import { TEAM_CHANNEL, type TeamsChannel, type TeamsExtras } from "../services/outbox.ts";
-import { ATTENDANCE_BUTTON, CARD_TITLE } from "../texts/cards.ts";
-import { card, type CardButton } from "./cards.ts";
+import { CARD_TITLE } from "../texts/cards.ts";
+import { answerButtons, card } from "./cards.ts";
 import { installation, oneToOneTarget, reportUnreachable } from "../services/team-sync.ts";
 import { teamMembers } from "./teams-members.ts";
 
@@ -75,13 +75,7 @@ async function openChat(deps: ProactiveDeps, target: { serviceUrl: string; tenan
 function withButtons(db: Parameters<typeof rolesOf>[0], personId: string, text: string, extras?: TeamsExtras): string | Partial<Activity> {
   if (!extras?.answerButtons) return text;
   const { meetingId, lang } = extras.answerButtons;
-  const data = { meetingId };
-  const buttons: CardButton[] = [
-    { title: ATTENDANCE_BUTTON.inPerson[lang], verb: "attend", data: { ...data, mode: "in-person" } },
-    { title: ATTENDANCE_BUTTON.online[lang], verb: "attend", data: { ...data, mode: "online" } },
-    ...(rolesOf(db, personId).member ? [{ title: ATTENDANCE_BUTTON.delegate[lang], verb: "delegate", data }] : []),
-    { title: ATTENDANCE_BUTTON.decline[lang], verb: "decline", data },
-  ];
+  const buttons = answerButtons(lang, meetingId, Boolean(rolesOf(db, personId).member));
   return { text, attachments: [CardFactory.adaptiveCard(card({ title: CARD_TITLE.yourAnswer[lang], buttons }))] };
 }
 
