@@ -5,17 +5,23 @@
  * service hosting many groups) and a person may sit in two of them; then the default body wins,
  * else the first by id, so the answer is always the same.
  *
+ * An installation may also name the installer's e-mail addresses (asked of Teams): the body whose
+ * roster has one of them, so a group's first installation finds its body before anyone is bound.
+ *
  * The bodies' documents are large, so the answers are kept while this process hears every change
- * (LISTEN/NOTIFY, adapters/pg-schema.ts) and no body changed since: any announced change — an
- * installation, an import, a binding — makes the next activity ask again.
+ * (LISTEN/NOTIFY, adapters/pg-schema.ts) and no body changed since: any announced change — a body
+ * created or migrated, an installation, an import, a binding — makes the next activity ask again.
  */
 import { ensureSchema, poolFor, watchFor, type Watch } from "./pg-schema.ts";
+import { transaction } from "./pg-store.ts";
 
 /** What an activity says about where it comes from; any part may be missing. */
 export interface BodyKeys {
   teamId?: string | null;
   tenantId?: string | null;
   aadObjectId?: string | null;
+  /** Only for an installation: the installer's addresses as Teams reports them, lower-cased. */
+  emails?: string[] | null;
 }
 
 const FIND = `
@@ -23,6 +29,7 @@ const FIND = `
   WHERE ($1::text IS NOT NULL AND data->'teams'->>'teamId' = $1)
      OR ($2::text IS NOT NULL AND $3::text IS NOT NULL AND data->'teams'->>'tenantId' = $2
          AND data->'persons' @> jsonb_build_array(jsonb_build_object('aadObjectId', $3::text)))
+     OR (cardinality($5::text[]) > 0 AND EXISTS (SELECT 1 FROM jsonb_array_elements(data->'persons') p WHERE lower(p->>'email') = ANY($5::text[])))
   ORDER BY (data->'teams'->>'teamId' IS NOT DISTINCT FROM $1) DESC, (id = $4) DESC, id
   LIMIT 1`;
 
@@ -42,13 +49,14 @@ export async function findBody(url: string, keys: BodyKeys, preferred: string): 
   const teamId = keys.teamId || null;
   const tenantId = keys.tenantId || null;
   const aadObjectId = keys.aadObjectId || null;
-  if (!teamId && !(tenantId && aadObjectId)) return null;
+  const emails = (keys.emails ?? []).map((e) => e.toLowerCase());
+  if (!teamId && !(tenantId && aadObjectId) && emails.length === 0) return null;
   await ensureSchema(url);
   const mark = markOf(watchFor(url)); // before the query: a change committed after it moves the mark
-  const key = JSON.stringify([teamId, tenantId, aadObjectId, preferred]);
+  const key = JSON.stringify([teamId, tenantId, aadObjectId, emails, preferred]);
   const known = kept.get(url);
   if (mark !== null && known?.mark === mark && known.answers.has(key)) return known.answers.get(key)!;
-  const { rows } = await poolFor(url).query<{ id: string }>({ name: "lg-find-body", text: FIND, values: [teamId, tenantId, aadObjectId, preferred] });
+  const { rows } = await poolFor(url).query<{ id: string }>({ name: "lg-find-body", text: FIND, values: [teamId, tenantId, aadObjectId, preferred, emails] });
   const body = rows[0]?.id ?? null;
   if (mark !== null) {
     const answers = known?.mark === mark ? known.answers : new Map<string, string | null>();
@@ -62,4 +70,31 @@ export async function listBodies(url: string): Promise<string[]> {
   await ensureSchema(url);
   const { rows } = await poolFor(url).query<{ id: string }>("SELECT id FROM bodies ORDER BY id");
   return rows.map((r) => r.id);
+}
+
+export type Sweep<T> = { swept: true; value: T } | { swept: false };
+
+/**
+ * Runs `work` as this instance's sweep of `body` (the reminder timer), unless another instance is
+ * sweeping it right now (its `reminder_sweeps` row is locked: SKIP LOCKED, so nobody queues
+ * behind it) or one swept it less than `gapMs` ago by the database's clock. The row stays locked
+ * until the work is done; a failed sweep records nothing, so the next instance tries again. The
+ * reminders' exactly-once does not rest on this: their outbox claims guarantee it anyway.
+ */
+export async function sweepBody<T>(url: string, body: string, gapMs: number, work: () => Promise<T>): Promise<Sweep<T>> {
+  await ensureSchema(url);
+  const pool = poolFor(url);
+  // Outside the sweep's transaction: a row another instance is inserting is not waited for in it.
+  await pool.query("INSERT INTO reminder_sweeps (body_id, swept_at) VALUES ($1, '-infinity') ON CONFLICT DO NOTHING", [body]);
+  const done = await transaction(pool, async (client) => {
+    const { rows } = await client.query<{ recent: boolean }>(
+      "SELECT swept_at > now() - make_interval(secs => $2) AS recent FROM reminder_sweeps WHERE body_id = $1 FOR UPDATE SKIP LOCKED",
+      [body, gapMs / 1000],
+    );
+    if (!rows[0] || rows[0].recent) return { swept: false as const, rollback: true };
+    const value = await work();
+    await client.query("UPDATE reminder_sweeps SET swept_at = now() WHERE body_id = $1", [body]);
+    return { swept: true as const, value };
+  });
+  return done.swept ? { swept: true, value: done.value } : { swept: false };
 }

@@ -13,7 +13,7 @@ import { Db, type AuditEntry } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { StoreError } from "./store-errors.ts";
 import { ensureSchema, poolFor, shownUrl } from "./pg-schema.ts";
-import { insertAudit, transaction } from "./pg-store.ts";
+import { insertAudit, insertBody, transaction } from "./pg-store.ts";
 
 /** The lists of the data file that are counted before and after. */
 const COUNTED = ["persons", "institutions", "meetings", "proposals", "attendance", "invitations", "quorumDeclarations", "votes", "personalStatements", "minutes", "outbox", "processedActivities"] as const;
@@ -37,13 +37,8 @@ export async function migrateJsonFile(o: { file: string; url: string; body: stri
   const counts = Object.fromEntries(COUNTED.map((k) => [k, db[k].length])) as Counts;
   await ensureSchema(o.url);
   await transaction(poolFor(o.url), async (client) => {
-    const inserted = await client.query("INSERT INTO bodies (id, profile, data, audit_lines) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING", [
-      o.body,
-      db.body.profile,
-      JSON.stringify(db),
-      log.length + 1,
-    ]);
-    if (inserted.rowCount === 0) {
+    // Announced at commit like any change: a bot that routed this team to no body asks again.
+    if (!(await insertBody(client, o.body, db, log.length + 1))) {
       throw new StoreError(`Das Gremium „${o.body}“ gibt es in ${shownUrl(o.url)} schon; es wurde nichts übernommen. Bitte mit --body eine neue Kennung wählen.`, o.body);
     }
     const done: AuditEntry = { at: toBerlinIso(o.clock()), actorId: "cli", action: "store.migrate-json", details: { from: basename(o.file), auditLines: log.length, ...counts } };

@@ -69,6 +69,20 @@ async function migrate(url: string): Promise<void> {
   }
 }
 
+/** Ends this process's pool and listening connection for `url` (the bot on stop). */
+export async function closePool(url: string): Promise<void> {
+  const pool = pools.get(url);
+  pools.delete(url);
+  schemas.delete(url);
+  const watch = watches.get(url);
+  watches.delete(url);
+  if (watch) {
+    watch.live = false;
+    await watch.client.end().catch(() => undefined);
+  }
+  await pool?.end();
+}
+
 /** Ends the pools of this process (tests; the bot keeps its pool for its lifetime). */
 export async function closePools(): Promise<void> {
   const all = [...pools.values()];

@@ -28,6 +28,13 @@ import { KEPT_ACTIVITY_IDS } from "./json-store.ts";
 /** The body the CLI and the bot work on without `--body` / `LG_BODY`. */
 export const DEFAULT_BODY = "default";
 
+/**
+ * How long a body remembers a Teams activity id against redelivery. Teams retries within
+ * minutes; 30 days also cover a connector or operator replaying a stuck queue much later, and
+ * keep `processed_activities` at about a month of one body's turns instead of growing forever.
+ */
+export const ACTIVITY_RETENTION_DAYS = 30;
+
 export interface PgStoreOptions {
   url: string;
   body?: string;
@@ -82,8 +89,7 @@ export function openPgStore(options: PgStoreOptions): Store {
   /** Creates the body with the demo group and its first audit line, unless it exists (then nothing). */
   async function createBody(client: pg.PoolClient): Promise<void> {
     const db = demoDb();
-    const inserted = await client.query("INSERT INTO bodies (id, profile, data, audit_lines) VALUES ($1, $2, $3, 1) ON CONFLICT (id) DO NOTHING", [body, db.body.profile, JSON.stringify(db)]);
-    if (inserted.rowCount === 1) await insertAudit(client, body, 1, [entry("system", "store.create", { demo: db.body.name })]);
+    if (await insertBody(client, body, db, 1)) await insertAudit(client, body, 1, [entry("system", "store.create", { demo: db.body.name })]);
   }
 
   /**
@@ -143,8 +149,8 @@ export function openPgStore(options: PgStoreOptions): Store {
       const row = await lockBody(client, known);
       const { activityId } = options;
       if (activityId) {
-        const claimed = await client.query("INSERT INTO processed_activities (body_id, activity_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [body, activityId]);
-        if (claimed.rowCount === 0) return { duplicate: true as const, rollback: true };
+        const claimed = await claimActivity(client, body, activityId, clock());
+        if (!claimed) return { duplicate: true as const, rollback: true };
       }
       const db = row.data === null && known ? structuredClone(known.db) : parsed(row.data);
       const before = row.data === null && known ? known.json : JSON.stringify(db);
@@ -192,6 +198,36 @@ export function openPgStore(options: PgStoreOptions): Store {
   }
 
   return { location: options.location ?? where, read, update, auditLog };
+}
+
+/**
+ * Records a body's new row and announces it like a change (LISTEN/NOTIFY at commit), so that a
+ * routing answer "no body for this team" kept by any instance is asked again. False when the
+ * body exists already (then nothing is written).
+ */
+export async function insertBody(client: pg.PoolClient, body: string, db: Db, auditLines: number): Promise<boolean> {
+  const inserted = await client.query(
+    `WITH i AS (INSERT INTO bodies (id, profile, data, audit_lines) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id, version)
+     SELECT pg_notify('${CHANGES_CHANNEL}', json_build_object('b', id, 'v', version::text)::text) FROM i`,
+    [body, db.body.profile, JSON.stringify(db), auditLines],
+  );
+  return inserted.rowCount === 1;
+}
+
+/**
+ * Claims the activity id for the body (false: it was applied before) and, in the same statement,
+ * forgets the body's ids older than the retention — under the body's row lock, so the claims of
+ * one body never race their pruning, and by the index on (body_id, at) it costs no extra trip.
+ */
+async function claimActivity(client: pg.PoolClient, body: string, activityId: string, now: Date): Promise<boolean> {
+  const cutoff = new Date(now.getTime() - ACTIVITY_RETENTION_DAYS * 86_400_000);
+  const claimed = await client.query({
+    name: "lg-claim-activity",
+    text: `WITH pruned AS (DELETE FROM processed_activities WHERE body_id = $1 AND at < $4)
+           INSERT INTO processed_activities (body_id, activity_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    values: [body, activityId, now.toISOString(), cutoff.toISOString()],
+  });
+  return claimed.rowCount === 1;
 }
 
 /** Appends audit lines numbered from `firstSeq` (the body's row must be locked or new). */

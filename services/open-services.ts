@@ -8,7 +8,8 @@ import { dirname, join, resolve } from "node:path";
 import type { Clock } from "../adapters/clock.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { DEFAULT_BODY, openPgStore } from "../adapters/pg-store.ts";
-import { findBody, listBodies, type BodyKeys } from "../adapters/pg-bodies.ts";
+import { findBody, listBodies, sweepBody, type BodyKeys } from "../adapters/pg-bodies.ts";
+import { closePool } from "../adapters/pg-schema.ts";
 import type { Store } from "../adapters/store.ts";
 import type { MailSettings } from "../adapters/mail-settings.ts";
 import { createMailer } from "../adapters/mail-transport.ts";
@@ -66,22 +67,69 @@ export interface BodyServices {
   fallback: Services;
   /** With a database: the services of the body the activity's team, tenant and sender belong to; null otherwise. */
   route: ((keys: BodyKeys) => Promise<Services>) | null;
+  /** With a database: the services of the body `keys` match, or null when none does (no fallback); null without one. */
+  find: ((keys: BodyKeys) => Promise<Services | null>) | null;
   /** The services of every body (with the JSON file: the one), for work no activity starts (reminders). */
   every: () => Promise<Services[]>;
+  /**
+   * `work` for every body, one after another, as one instance's periodic sweep: with a database a
+   * body another instance is sweeping right now, or swept less than `gapMs` ago, is skipped; a body
+   * whose work throws is reported and does not stop the others.
+   */
+  sweep: (gapMs: number, work: (services: Services) => Promise<void>) => Promise<SweepReport>;
+  /** Closes every opened body's mailer and the database pool (the bot on stop). */
+  close: () => Promise<void>;
+}
+
+export interface SweepReport {
+  swept: string[];
+  skipped: string[];
+  failed: { body: string; error: unknown }[];
 }
 
 /** One Services per body, opened on first use and kept, so a turn, its outbox and its later work share one store. */
 export function openBodyServices(o: ServiceOptions): BodyServices {
   const fallback = openServices(o);
   const url = databaseUrlOf(o);
-  if (!url) return { fallback, route: null, every: async () => [fallback] };
   const preferred = bodyOf(o);
   const opened = new Map<string, Services>([[preferred, fallback]]);
+  const closeMailers = () => Promise.all([...opened.values()].map((s) => s.mailer.close())).then(() => undefined);
+  if (!url) {
+    const sweep = async (_gapMs: number, work: (services: Services) => Promise<void>): Promise<SweepReport> => {
+      try {
+        await work(fallback);
+        return { swept: [preferred], skipped: [], failed: [] };
+      } catch (error) {
+        return { swept: [], skipped: [], failed: [{ body: preferred, error }] };
+      }
+    };
+    return { fallback, route: null, find: null, every: async () => [fallback], sweep, close: closeMailers };
+  }
   const of = (body: string) => {
     let services = opened.get(body);
     if (!services) opened.set(body, (services = openServices({ ...o, databaseUrl: url, body, createBody: false })));
     return services;
   };
-  const route = async (keys: BodyKeys) => of((await findBody(url, keys, preferred)) ?? preferred);
-  return { fallback, route, every: async () => (await listBodies(url)).map(of) };
+  const find = async (keys: BodyKeys) => {
+    const body = await findBody(url, keys, preferred);
+    return body === null ? null : of(body);
+  };
+  const route = async (keys: BodyKeys) => (await find(keys)) ?? fallback;
+  const sweep = async (gapMs: number, work: (services: Services) => Promise<void>): Promise<SweepReport> => {
+    const report: SweepReport = { swept: [], skipped: [], failed: [] };
+    for (const body of await listBodies(url)) {
+      try {
+        const done = await sweepBody(url, body, gapMs, () => work(of(body)));
+        (done.swept ? report.swept : report.skipped).push(body);
+      } catch (error) {
+        report.failed.push({ body, error });
+      }
+    }
+    return report;
+  };
+  const close = async () => {
+    await closeMailers();
+    await closePool(url);
+  };
+  return { fallback, route, find, every: async () => (await listBodies(url)).map(of), sweep, close };
 }
