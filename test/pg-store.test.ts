@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../adapters/clock.ts";
 import { closePools, poolFor, watchFor } from "../adapters/pg-schema.ts";
-import { openPgStore } from "../adapters/pg-store.ts";
+import { ACTIVITY_RETENTION_DAYS, openPgStore } from "../adapters/pg-store.ts";
 import { StoreError } from "../adapters/store-errors.ts";
 import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
 import { runCli } from "./support/store-process.ts";
@@ -25,9 +25,9 @@ describe.skipIf(!pgAdminUrl())("the PostgreSQL store", () => {
     await client.connect();
     try {
       const migrations = await client.query("SELECT name FROM pgmigrations");
-      expect(migrations.rows.map((r) => r.name)).toEqual(["1764590400000_bodies-audit-activities"]);
+      expect(migrations.rows.map((r) => r.name)).toEqual(["1764590400000_bodies-audit-activities", "1796126400000_activity-age-reminder-sweeps"]);
       const tables = await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
-      expect(tables.rows.map((r) => r.table_name)).toEqual(["audit", "bodies", "pgmigrations", "processed_activities"]);
+      expect(tables.rows.map((r) => r.table_name)).toEqual(["audit", "bodies", "pgmigrations", "processed_activities", "reminder_sweeps"]);
     } finally {
       await client.end();
     }
@@ -80,6 +80,21 @@ describe.skipIf(!pgAdminUrl())("the PostgreSQL store", () => {
     expect(run, run.stderr).toMatchObject({ code: 0 });
     // The other process has committed; its announcement arrives on our listening connection.
     await vi.waitFor(async () => expect((await store.read()).meetings.map((m) => m.id)).toEqual(["s-2030-03-14"]), { timeout: 10_000 });
+  });
+
+  it(`forgets an activity id after ${ACTIVITY_RETENTION_DAYS} days (pruned in a later change of the body), and stays a duplicate until then`, async () => {
+    const url = await freshDatabase();
+    const at = (iso: string) => openPgStore({ url, clock: fixedClock(iso) });
+    const kept = async () => (await poolFor(url).query("SELECT activity_id FROM processed_activities ORDER BY at")).rows.map((r) => r.activity_id);
+    await at("2022-05-01T12:00:00+02:00").update({ actorId: "gs-1", activityId: "teams-1" }, () => 1);
+    await at("2022-05-20T12:00:00+02:00").update({ actorId: "gs-1", activityId: "teams-2" }, () => 1);
+    // 29 days after the first: a late retry is still recognised, nothing forgotten yet.
+    expect(await at("2022-05-30T12:00:00+02:00").update({ actorId: "gs-1", activityId: "teams-1" }, () => 1)).toEqual({ duplicate: true });
+    expect(await kept()).toEqual(["teams-1", "teams-2"]);
+    // 31 days after the first (by the store's clock): the next claim forgets it, the younger one stays.
+    await at("2022-06-01T12:00:00+02:00").update({ actorId: "gs-1", activityId: "teams-3" }, () => 1);
+    expect(await kept()).toEqual(["teams-2", "teams-3"]);
+    expect(await at("2022-06-01T12:00:00+02:00").update({ actorId: "gs-1", activityId: "teams-2" }, () => 1)).toEqual({ duplicate: true });
   });
 
   it("refuses data written by a newer version of the program, unchanged", async () => {
