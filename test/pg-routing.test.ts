@@ -10,9 +10,10 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../adapters/clock.ts";
-import { closePools } from "../adapters/pg-schema.ts";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { closePools, watchFor } from "../adapters/pg-schema.ts";
 import { DEFAULT_BODY, openPgStore } from "../adapters/pg-store.ts";
 import { createApp } from "../bot/app.ts";
 import { routedApp } from "../bot/body-routing.ts";
@@ -23,6 +24,7 @@ import type { Db, Meeting } from "../domain/model.ts";
 import { openBodyServices } from "../services/open-services.ts";
 import { startConnector, type Connector } from "./support/connector.ts";
 import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
+import { runCli } from "./support/store-process.ts";
 
 const clock = fixedClock("2030-03-01T09:00:00+01:00");
 const RHEIN_SIEG = { tenant: "aaaaaaaa-0000-4000-8000-000000000000", team: "19:rhein-sieg@thread.tacv2" };
@@ -184,6 +186,26 @@ describe.skipIf(!pgAdminUrl())("one bot, two bodies in one database: each activi
     expect((await answers(endpoint, inNewTeam("z-1"))).join("\n")).toContain(`Mitglied der ${rs.body.name}`);
     await wesel().update({ actorId: "test" }, (db) => void (db.teams = installation({ tenant: WESEL.tenant, team: "19:wesel-neu@thread.tacv2" }, connector.url)));
     expect((await answers(endpoint, inNewTeam("z-2"))).join("\n")).toContain(`Mitglied der ${WESEL.name}`);
+  });
+
+  it("a body migrated in by another process while the bot runs gets the next activity of its team (its creation is announced)", { timeout: 120_000 }, async () => {
+    const endpoint = await bot(DEFAULT_BODY);
+    const KLEVE = { tenant: "ffffffff-0000-4000-8000-000000000000", team: "19:kleve@thread.tacv2", name: "Lenkungsgruppe Kreis Kleve" };
+    const stranger = { name: "Petra Fremd", aadObjectId: "dddddddd-0000-4000-8000-000000000004" };
+    const inTeam = (id: string) => message(connector, id, stranger, { tenant: KLEVE.tenant, team: KLEVE.team, conversation: `${KLEVE.team};messageid=${id}` }, "Hallo");
+    // The bot hears every change, so it keeps its answer "no body for this team" until one is announced.
+    await vi.waitFor(() => expect(watchFor(url).live).toBe(true), { timeout: 10_000 });
+    expect((await answers(endpoint, inTeam("k-1"))).join("\n")).toContain(`Mitglied der ${rs.body.name}`);
+
+    const file = join(dir, "kleve.json");
+    await openJsonStore(file, { clock }).update({ actorId: "test" }, (db) => {
+      db.body.name = KLEVE.name;
+      db.teams = installation(KLEVE, connector.url);
+    });
+    const run = await runCli(["migrate", "--from", file, "--body", "kleve"], { DATABASE_URL: url, LG_NOW: "2030-03-01T09:00:00+01:00" });
+    expect(run, run.stderr).toMatchObject({ code: 0 });
+    await vi.waitFor(() => expect(watchFor(url).latest.has("kleve")).toBe(true), { timeout: 10_000 });
+    expect((await answers(endpoint, inTeam("k-2"))).join("\n")).toContain(`Mitglied der ${KLEVE.name}`);
   });
 
   it("the reminder timer runs for every body, each reminder into its own body's outbox", { timeout: 60_000 }, async () => {
