@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     background: (work) => void work().catch((e) => logError("background work failed", e)),
     log: logError,
     proactiveToOthers: Boolean(settings.credentials) || !settings.playground,
-  }), { unrouted: (what) => log.warn(what, "installation in a team no body knows, by nobody on a roster: not stored; import the body's roster or let its Geschäftsstelle install the app") });
+  }), { unrouted: (what) => log.warn(what, "teams.installation-unrouted") }); // README: PostgreSQL
   const server = await startServer(app, adapter, settings.port, settings.host, { log, replyTo: settings.credentials ? "validated" : "loopback" });
   log.info({ host: settings.host, port: settings.port, db: settings.db, mail: mailer.target, mode: settings.credentials ? "azure" : "local" }, "bot listening on /api/messages");
   const playground = !settings.credentials && settings.playground
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     playground?.kill();
     server.close();
     // Every body's mailer that was opened, and the database pool with its listening connection.
-    bodies.close().catch((e) => logError("stop failed", e));
+    bodies.close().catch((e) => logError("stop.failed", e));
     // Open keep-alive connections must not keep a stopped bot alive.
     setTimeout(() => process.exit(0), 2000).unref();
   };
