@@ -9,8 +9,9 @@
  * and tells the Geschäftsstelle). An installation in a team no body knows goes to the body whose
  * roster has the installer's e-mail (asked of Teams, as the first installation of a group comes
  * before anyone is bound), and to no body when there is none: LG_BODY's installation stays as it
- * is, its Geschäftsstelle is not told of a stranger's team, and the operator reads it in the log.
- * A group's own people can still bind such a team with `/abgleich`, which asks for the role.
+ * is, its Geschäftsstelle is not told of a stranger's team, and the operator reads it in the log
+ * (the app removed and added again sends the installation anew, once the installer is on a roster).
+ * Other activities from such a team still go to LG_BODY, which answers as to any stranger.
  */
 import { TeamsInfo, type Activity, type TurnContext } from "botbuilder";
 import type { Application } from "./teams-ai.ts";
