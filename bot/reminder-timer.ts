@@ -7,6 +7,7 @@ import type { Services } from "../services/context.ts";
 import type { BodyServices } from "../services/open-services.ts";
 import type { TeamsChannel } from "../services/outbox.ts";
 import { runReminders, type SentReminder } from "../services/reminders.ts";
+import { sendWaitingForTeams } from "../services/channel-announcements.ts";
 
 const REMINDER_CHECK_MS = 5 * 60_000;
 
@@ -19,8 +20,11 @@ export interface TimerLog {
 export async function remindEveryBody(bodies: BodyServices, teamsFor: (services: Services) => TeamsChannel | null, log: TimerLog): Promise<void> {
   for (const services of await bodies.every()) {
     try {
-      const sent = await runReminders({ ...services, teams: teamsFor(services) });
+      const teams = teamsFor(services);
+      const sent = await runReminders({ ...services, teams });
       if (sent.length) log.sent(services.store.location, sent);
+      // Channel posts and Teams notices recorded where no Teams channel was (the command line).
+      await sendWaitingForTeams({ ...services, teams });
     } catch (e) {
       log.failed(services.store.location, e);
     }
