@@ -15,6 +15,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { createMeeting } from "../services/create-meeting.ts";
 import { findChromium, launchChromium, PlaygroundBot, PlaygroundPage, readDb } from "./support/playground-session.ts";
 
 const CHROMIUM = findChromium();
@@ -112,6 +114,11 @@ describe.skipIf(!CHROMIUM)(`in the Agents Playground page${CHROMIUM ? "" : ` (${
    * its editor to the bot unchanged, so a participant join goes that way, as Teams documents it.
    */
   it("journey 3, during the meeting: a participant join mocked as a custom activity checks the member in", async (t) => {
+    // On its own too: the meeting of journey 1, if that did not run.
+    const store = openJsonStore(db, { clock: () => new Date(NOW) });
+    if (!(await store.read()).meetings.some((m) => m.id === "s-2022-05-12")) {
+      await createMeeting(store, { start: "2022-05-12T10:00", end: "2022-05-12T12:00", location: "Kreishaus Siegburg" }, "gs-1", new Date(NOW));
+    }
     const chat = await startAs("gs-1", "Miriam Özdemir", "2022-05-12T10:05:00+02:00");
     const caritas = readDb(db).persons.find((p) => p.id === "m-caritas")!;
     const join = {
