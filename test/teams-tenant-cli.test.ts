@@ -15,6 +15,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TeamsAdapter } from "../bot/teams-ai.ts";
+import { cliTeamsChannel } from "../bot/cli-teams.ts";
+import { TEAM_CHANNEL } from "../services/outbox.ts";
 import { createApp } from "../bot/app.ts";
 import { proactiveChannel } from "../bot/proactive.ts";
 import { remindEveryBody } from "../bot/reminder-timer.ts";
@@ -143,5 +145,25 @@ describe("without a way to the connector", () => {
     expect(toMember().filter((t) => t.includes("16.06.2022"))).toHaveLength(1);
     const after = (await world.store.read()).outbox.filter((m) => m.meetingId === june && (m.purpose === "announcement" || m.teamsOnly));
     expect(after.every((m) => m.acceptedAt && m.via === "teams" && m.attempts === 1)).toBe(true);
+  });
+});
+
+describe("when the command line may talk to the connector", () => {
+  it("in local mode only on this machine and not in the Playground; with the bot's credentials, always", async () => {
+    const other = await fixture(NOW);
+    try {
+      await other.edit((db) => void (db.teams = {
+        teamId: TEAM, name: "KIM", tenantId: connector.tenantId, serviceUrl: "https://smba.trafficmanager.net/emea/", generalChannelId: TEAM,
+        botId: BOT.id, syncedAt: NOW, membersRead: true, userIds: { [MEMBER]: `29:${MEMBER}` },
+      }));
+      expect(cliTeamsChannel(other.services, {})).toBeNull(); // PLAYGROUND defaults to 1, as for `npm start`
+      const local = cliTeamsChannel(other.services, { PLAYGROUND: "0" })!;
+      // Teams' own service URL without a token: not tried (it would throw on the network), so the message waits.
+      expect(await local(TEAM_CHANNEL, "Test")).toBe(false);
+      expect(await local(MEMBER, "Test")).toBe(false);
+      expect(cliTeamsChannel(other.services, { BOT_ID: "00000000-0000-4000-8000-0000000000b0", BOT_PASSWORD: "geheim" })).not.toBeNull();
+    } finally {
+      await other.close();
+    }
   });
 });
