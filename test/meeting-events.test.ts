@@ -142,6 +142,9 @@ describe("the Teams meeting's events check institutions in and out", () => {
     expect(data.attendance.filter((a) => a.present)).toHaveLength(9);
     expect(data.attendance.find((a) => a.institutionId === "jugendamt")).toMatchObject({ attendeeId: "m-jugendamt", mode: "online", present: true });
     expect(data.meetings[0]!.session!.events.map((e) => e.name)).toContain("Gast Extern");
+    // A guest in a meeting is normal: recorded, not counted, and the Geschäftsstelle gets no message about it.
+    expect(data.meetings[0]!.session!.events.find((e) => e.name === "Gast Extern")!.personId).toBeNull();
+    expect(data.outbox.filter((m) => data.body.secretariatIds.includes(m.personId))).toEqual([]);
   });
 
   it("a join event that Teams delivers again changes nothing", async () => {
