@@ -5,7 +5,8 @@
  * "application/vnd.microsoft.meetingParticipantsJoin", which Teams never sends. Payloads as Teams
  * documents them: start/end `value` { Id, JoinUrl, MeetingType, Title, StartTime | EndTime };
  * join/leave `value.members[]` { user: { id, name, aadObjectId, … }, meeting: { inMeeting, role } };
- * `channelData.meeting.id` and the meeting chat as `conversation.id` on all four.
+ * `channelData.meeting.id` and the meeting chat as `conversation.id` on all four. A participant is
+ * bound to their roster person as a chat message's sender is (services/bind-identity.ts).
  */
 import { ActivityTypes, TeamsInfo, type TurnContext } from "botbuilder";
 import { z } from "zod";
@@ -14,6 +15,8 @@ import type { Services } from "../services/context.ts";
 import { meetingBoundary, participantsMoved, type Participant, type TeamsMeeting } from "../services/meeting-presence.ts";
 import { dispatchNotices } from "../services/outbox.ts";
 import { identify } from "../services/directory.ts";
+import { personForAccount, type TeamsAccount } from "../services/bind-identity.ts";
+import { accountOf } from "./teams-members.ts";
 
 export const MEETING_EVENT = {
   start: "application/vnd.microsoft.meetingStart",
@@ -66,23 +69,19 @@ async function apply(services: Services, ctx: TurnContext): Promise<string[]> {
   if (!value.success) return [];
   const db = await services.store.read();
   const participants = await Promise.all(value.data.members.map(async ({ user }): Promise<Participant> => {
-    const p = { aadObjectId: user.aadObjectId ?? null, email: realAddress(user), name: user.name ?? user.id ?? "" };
-    // The roster knows e-mail addresses, not Entra ids: ask Teams for the address of someone not yet known.
-    return p.email || identify(db, p) || !user.id ? p : { ...p, email: await memberEmail(ctx, user.id) };
+    const p = { id: user.id ?? null, aadObjectId: user.aadObjectId ?? null, email: user.email ?? null, userPrincipalName: user.userPrincipalName ?? null, name: user.name ?? user.id ?? "" };
+    // The roster knows e-mail addresses, not Entra ids: ask Teams for the addresses of someone it cannot place yet.
+    if (identify(db, { aadObjectId: p.aadObjectId }) || personForAccount(db, p) || !user.id) return p;
+    const member = await memberAccount(ctx, user.id);
+    return member ? { ...p, email: member.email ?? null, userPrincipalName: member.userPrincipalName ?? null } : p;
   }));
   return participantsMoved(services, teamsMeeting(ctx, null), name === MEETING_EVENT.join ? "joined" : "left", participants, id);
 }
 
-/** A guest's UPN is "name_org.de#EXT#@…": only `email`, or a UPN that is an address, finds the person. */
-function realAddress(user: { email?: string | undefined; userPrincipalName?: string | undefined }): string | null {
-  return user.email ?? (user.userPrincipalName && !user.userPrincipalName.includes("#EXT#") ? user.userPrincipalName : null);
-}
-
 /** The participant as a member of the meeting chat (GET v3/conversations/{chat}/members/{id}); null where Teams does not say. */
-async function memberEmail(ctx: TurnContext, userId: string): Promise<string | null> {
+async function memberAccount(ctx: TurnContext, userId: string): Promise<TeamsAccount | null> {
   try {
-    const member = await TeamsInfo.getMember(ctx, userId);
-    return member.email ?? realAddress(member) ?? null;
+    return accountOf(await TeamsInfo.getMember(ctx, userId));
   } catch {
     return null; // not found or not allowed: recorded by name, not counted
   }

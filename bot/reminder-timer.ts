@@ -9,6 +9,7 @@ import type { Services } from "../services/context.ts";
 import type { BodyServices, SweepReport } from "../services/open-services.ts";
 import type { TeamsChannel } from "../services/outbox.ts";
 import { runReminders, type SentReminder } from "../services/reminders.ts";
+import { sendWaitingForTeams } from "../services/channel-announcements.ts";
 
 const REMINDER_CHECK_MS = 5 * 60_000;
 /**
@@ -26,8 +27,11 @@ export interface TimerLog {
 /** One round over every body; a body whose run fails does not stop the others. */
 export async function remindEveryBody(bodies: BodyServices, teamsFor: (services: Services) => TeamsChannel | null, log: TimerLog): Promise<SweepReport> {
   const report = await bodies.sweep(SWEEP_GAP_MS, async (services) => {
-    const sent = await runReminders({ ...services, teams: teamsFor(services) });
+    const teams = teamsFor(services);
+    const sent = await runReminders({ ...services, teams });
     if (sent.length) log.sent(services.store.location, sent);
+    // Channel posts and Teams notices recorded where no Teams channel was (the command line).
+    await sendWaitingForTeams({ ...services, teams });
   });
   for (const { body, error } of report.failed) log.failed(body, error);
   return report;

@@ -14,7 +14,8 @@ import type { Incoming } from "./conversation.ts";
 /** Teams' largest page of team members (the connector accepts up to 500). */
 const PAGE_SIZE = 500;
 
-function account(m: TeamsChannelAccount): TeamsAccount {
+/** A member as the connector lists them, in the shape the binding takes. */
+export function accountOf(m: TeamsChannelAccount): TeamsAccount {
   return { id: m.id, aadObjectId: m.aadObjectId ?? m.id, name: m.name ?? null, email: m.email ?? null, userPrincipalName: m.userPrincipalName ?? null };
 }
 
@@ -48,7 +49,7 @@ export async function identifiedSender(services: Services, context: TurnContext)
   } catch {
     return { user, outbox: [] };
   }
-  const found = await bindTeamsUser(services, { ...account(member), aadObjectId: user.aadObjectId });
+  const found = await bindTeamsUser(services, { ...accountOf(member), aadObjectId: user.aadObjectId });
   return { user: found.bound ? { ...user, aadObjectId: found.bound.aadObjectId } : user, outbox: found.outbox };
 }
 
@@ -58,7 +59,7 @@ export async function teamMembers(context: TurnContext, teamId: string): Promise
   let token: string | undefined;
   do {
     const page = await TeamsInfo.getPagedTeamMembers(context, teamId, PAGE_SIZE, token);
-    all.push(...page.members.map(account));
+    all.push(...page.members.map(accountOf));
     token = page.continuationToken || undefined;
   } while (token);
   return all;

@@ -12,6 +12,7 @@ import { nextMeeting } from "../services/meetings.ts";
 import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
 import { noteLine } from "../texts/chat.ts";
 import { askForMeetingOption, noMeetingAfter, notAllSent, unknownMode } from "../texts/cli.ts";
+import { reachTeams, withTeamsReach } from "./teams-reach.ts";
 
 const ACTOR = "cli";
 
@@ -20,7 +21,7 @@ function action<O extends OptionValues>(body: (ctx: CliContext, services: Servic
   return async (_opts: O, cmd: Command) => {
     const ctx = contextOf(cmd);
     const opts = cmd.optsWithGlobals<O>(); // `--meeting` may stand before or after the subcommand
-    await withServices(ctx, (services) => body(ctx, services, opts));
+    await withServices(ctx, async (services) => body(ctx, await withTeamsReach(services), opts));
   };
 }
 
@@ -54,7 +55,9 @@ export function registerInvitationCommands(program: Command): void {
       action<{ meeting?: string; urgent?: string }>(async (ctx, services, opts) => {
         const id = await meetingId(ctx, services, opts.meeting);
         const urgent = opts.urgent !== undefined;
-        printReport(ctx, await sendInvitation(services, ACTOR, id, { urgent, reason: urgent ? opts.urgent! : null }));
+        const report = await sendInvitation(services, ACTOR, id, { urgent, reason: urgent ? opts.urgent! : null });
+        await reachTeams(services, ACTOR, id, "invitation");
+        printReport(ctx, report);
       }),
     );
   invite
@@ -63,7 +66,10 @@ export function registerInvitationCommands(program: Command): void {
     .option("--meeting <id>", "Kennung der Sitzung")
     .action(
       action<{ meeting?: string }>(async (ctx, services, opts) => {
-        printReport(ctx, await retryInvitation(services, ACTOR, await meetingId(ctx, services, opts.meeting)));
+        const id = await meetingId(ctx, services, opts.meeting);
+        const report = await retryInvitation(services, ACTOR, id);
+        await reachTeams(services, ACTOR, id, "invitation");
+        printReport(ctx, report);
       }),
     );
   invite
@@ -73,7 +79,10 @@ export function registerInvitationCommands(program: Command): void {
     .option("--note <text>", "was sich geändert hat")
     .action(
       action<{ meeting?: string; note?: string }>(async (ctx, services, opts) => {
-        printReport(ctx, await sendUpdate(services, ACTOR, await meetingId(ctx, services, opts.meeting), opts.note ?? null));
+        const id = await meetingId(ctx, services, opts.meeting);
+        const report = await sendUpdate(services, ACTOR, id, opts.note ?? null);
+        await reachTeams(services, ACTOR, id, "changed");
+        printReport(ctx, report);
       }),
     );
 
@@ -94,6 +103,7 @@ export function registerInvitationCommands(program: Command): void {
         if (mode && !mode.success) throw new UserError(unknownMode(opts.mode).de);
         const changes = { start: opts.start, end: opts.end, location: opts.location, mode: mode?.data, onlineUrl: opts.onlineUrl };
         const outcome = await changeMeeting(services, ACTOR, opts.id, changes, opts.note ?? null);
+        await reachTeams(services, ACTOR, opts.id, "changed");
         for (const w of outcome.warnings) process.stderr.write(`${noteLine(w.de, "de")}\n`);
         emit(ctx, outcome, outcome.text.de);
         failIfIncomplete(outcome.update);
@@ -107,6 +117,7 @@ export function registerInvitationCommands(program: Command): void {
     .action(
       action<{ id: string; reason?: string }>(async (ctx, services, opts) => {
         const outcome = await cancelMeeting(services, ACTOR, opts.id, opts.reason ?? null);
+        await reachTeams(services, ACTOR, opts.id, "cancelled");
         emit(ctx, outcome, outcome.text.de);
         failIfIncomplete(outcome.report);
       }),

@@ -10,6 +10,7 @@ import type { Services } from "../services/context.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
 import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
 import type { Texts } from "../domain/profile.ts";
+import { reachTeams, withTeamsReach } from "./teams-reach.ts";
 import { askForMeetingOption, NO_MINUTES_AWAITING, noMeetingHeldBefore, notAllSent, notPositiveMegabytes } from "../texts/cli.ts";
 
 const ACTOR = "cli";
@@ -70,7 +71,9 @@ export function registerMinutesCommands(program: Command): void {
       action<{ meeting?: string; downloadUrl?: string; maxAttachmentMb?: string }>(async (run, opts) => {
         const id = await lastHeld(run)(opts.meeting);
         const max = opts.maxAttachmentMb === undefined ? undefined : megabytes(opts.maxAttachmentMb);
-        const report = await sendMinutes(run.services, ACTOR, id, { folder: run.folder, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max });
+        const services = await withTeamsReach(run.services);
+        const report = await sendMinutes(services, ACTOR, id, { folder: run.folder, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max });
+        await reachTeams(services, ACTOR, id, "minutes");
         emit(run.ctx, report, report.text.de);
         if (report.failed.length > 0) throw new UserError(notAllSent(report.failed.length, report.total, "minutes send").de);
       }),

@@ -10,6 +10,7 @@ import { authorizeOutbox, retryOutbox } from "../services/outbox-retry.ts";
 import { outboxListing, retryText } from "../texts/outbox.ts";
 import type { Services } from "../services/context.ts";
 import { contextOf, emit, withServices, type CliContext } from "./context.ts";
+import { reachTeams, withTeamsReach } from "./teams-reach.ts";
 
 const ACTOR = "cli";
 const when = (iso: string) => formatDateTime(new Date(iso));
@@ -29,7 +30,9 @@ export function registerOutboxCommands(program: Command): void {
     .command("retry")
     .description("sendet einmal, was nicht zugestellt wurde und nicht gerade versandt wird")
     .action(withOutbox(async (ctx, services) => {
-      const report = await retryOutbox(services, ACTOR, { minutes: minutesFolderBeside(ctx.db) });
+      const teams = await withTeamsReach(services);
+      const report = await retryOutbox(teams, ACTOR, { minutes: minutesFolderBeside(ctx.db) });
+      await reachTeams(teams, ACTOR, null, null);
       const refused = report.refused.map((e) => e.texts);
       emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused: refused.map((t) => t.de) }, retryText("de", { ...report, refused }, when));
     }));

@@ -8,7 +8,9 @@
  * a 1:1 chat the bot opens as a member of the team) also gets it there, as a Teams-only message:
  * the e-mail with the calendar invitation is the one that counts (§ 4 Abs. 5 GO in Rhein-Sieg).
  *
- * Each post is recorded once per occasion (a repeated `/einladen` posts nothing new).
+ * Each post is recorded once per occasion (a repeated `/einladen` posts nothing new), whatever face
+ * ran the command: the chat, or the command line. A face without a Teams channel leaves them in the
+ * outbox, and the running bot sends them on its next round (`sendWaitingForTeams`).
  */
 import type { Db, Meeting } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
@@ -20,7 +22,7 @@ import type { NoticeTexts } from "../texts/outbox.ts";
 import { profileOf, type Services } from "./context.ts";
 import { hasConversation } from "./conversation-state.ts";
 import { latestInvitation } from "./invitation-core.ts";
-import { queueMessage, TEAM_CHANNEL } from "./outbox.ts";
+import { deliveryStatus, dispatchNotices, queueMessage, TEAM_CHANNEL, type Delivered } from "./outbox.ts";
 import { oneToOneTarget } from "./team-sync.ts";
 
 export type Occasion = "invitation" | "changed" | "cancelled" | "minutes";
@@ -54,13 +56,15 @@ export function reachableInTeams(db: Db, personId: string): boolean {
 
 /**
  * Records the post for `occasion` (and, for the invitation, the Teams notices to its recipients)
- * once the members were actually sent something; returns the outbox ids to send. Nothing where the
- * bot has no Teams channel, no post without an installation in a team, nothing twice.
+ * once the members were actually sent something; returns the outbox ids to send now. No post
+ * without an installation in a team, nothing twice. Without a Teams channel here (a command line
+ * that cannot reach the connector) the messages are recorded all the same and none come back: they
+ * wait for the bot. Without a channel and without a team (the Playground) nothing is recorded.
  */
 export async function announce(services: Pick<Services, "store" | "clock" | "teams">, actorId: string, meetingId: string, occasion: Occasion): Promise<string[]> {
-  if (!services.teams) return []; // the command line, the Playground: no Teams to post in
   const now = services.clock();
   const done = await services.store.update({ actorId }, (db, audit) => {
+    if (!services.teams && !db.teams) return [];
     const meeting = db.meetings.find((m) => m.id === meetingId);
     const latest = latestInvitation(db, meetingId);
     const sent = occasion === "minutes" ? Boolean(db.minutes.find((m) => m.meetingId === meetingId)?.sentAt) : Boolean(latest?.recipients.some((r) => r.acceptedAt));
@@ -81,5 +85,25 @@ export async function announce(services: Pick<Services, "store" | "clock" | "tea
     if (ids.length) audit("teams.announced", { meetingId, occasion, messages: ids });
     return ids;
   });
-  return done.duplicate ? [] : done.value;
+  return done.duplicate || !services.teams ? [] : done.value;
+}
+
+/**
+ * Messages only Teams can carry (channel posts, the invitation's Teams notices) that no run has
+ * tried yet: recorded where there was no Teams channel. A notice about a meeting that is over is
+ * no longer worth it; a tried and failed one is for `outbox retry`, not for the bot's rounds.
+ */
+export function waitingForTeams(db: Db, now: Date): string[] {
+  const over = (id: string | null) => id !== null && Date.parse(db.meetings.find((m) => m.id === id)?.end ?? "") <= now.getTime();
+  return db.outbox
+    .filter((m) => (m.purpose === "announcement" || m.teamsOnly) && m.attempts === 0 && deliveryStatus(m, now) === "open")
+    .filter((m) => m.purpose === "announcement" || !over(m.meetingId))
+    .map((m) => m.id);
+}
+
+/** Sends what waits for Teams, once each, where this face has a Teams channel (the bot's rounds, a command line that reaches the connector). */
+export async function sendWaitingForTeams(services: Services): Promise<Delivered[]> {
+  if (!services.teams) return [];
+  const ids = waitingForTeams(await services.store.read(), services.clock());
+  return dispatchNotices(services, ids, services.teams);
 }

@@ -7,12 +7,12 @@
  * Each command runs on the runner with the activity's id: an event Teams sends again applies once.
  */
 import { z } from "zod";
-import type { Db, Meeting, SessionLog } from "../domain/model.ts";
+import type { Db, Meeting, Person, SessionLog } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { belowQuorumNotice } from "../texts/meeting-events.ts";
 import { quorumText } from "../texts/quorum.ts";
 import type { Services } from "./context.ts";
-import { identify } from "./directory.ts";
+import { bindAccount } from "./bind-identity.ts";
 import { anyPerson } from "./permissions.ts";
 import { checkInPerson, checkOutPerson } from "./presence.ts";
 import { run, type Command, type CommandContext } from "./runner.ts";
@@ -26,7 +26,14 @@ const TeamsMeeting = z.object({
 });
 export type TeamsMeeting = z.infer<typeof TeamsMeeting>;
 
-const Participant = z.object({ aadObjectId: z.string().nullable(), email: z.string().nullable(), name: z.string() });
+/** A participant as Teams names them (the event, and where it gave no address, the members endpoint). */
+const Participant = z.object({
+  id: z.string().nullable(),
+  aadObjectId: z.string().nullable(),
+  email: z.string().nullable(),
+  userPrincipalName: z.string().nullable(),
+  name: z.string(),
+});
 export type Participant = z.infer<typeof Participant>;
 
 /**
@@ -115,7 +122,7 @@ export const participantsCommand: Command<Movement, { meetingId: string | null; 
     const before = quorumNow(db, meeting.id, null);
     let changed = 0;
     for (const p of participants) {
-      const person = identify(db, p);
+      const person = rosterPerson(ctx, p);
       log.events.push({ personId: person?.id ?? null, name: person?.name ?? p.name, kind, at: toBerlinIso(now) });
       if (person && move(ctx, meeting, person.id, kind, log)) changed++;
     }
@@ -123,6 +130,20 @@ export const participantsCommand: Command<Movement, { meetingId: string | null; 
     return { meetingId: meeting.id, changed };
   },
 };
+
+/**
+ * The participant's roster person, bound on the way exactly as a chat message binds its sender
+ * (bind-identity.ts: the same address rule, audited, the Entra object id stored). Anyone else is a
+ * guest: recorded by name in the session log, never counted (guests have no vote; Rhein-Sieg § 2
+ * Abs. 3 GO). Unlike a stranger in the 1:1 chat, the Geschäftsstelle is not told per guest: guests
+ * are normal in a meeting (speakers, staff, the press), a notice for each would be noise, and the
+ * minutes list them. An address whose person is bound to another Teams account is not taken over
+ * here either; the Geschäftsstelle hears of that account when it writes, and `/anwesend` corrects.
+ */
+function rosterPerson(ctx: CommandContext<Movement>, p: Participant): Person | null {
+  if (!p.aadObjectId) return null; // anonymous participants: no Entra identity to bind
+  return bindAccount(ctx, { ...p, id: p.id ?? p.aadObjectId, aadObjectId: p.aadObjectId });
+}
 
 function move({ db, now, actorId, audit }: CommandContext<Movement>, meeting: Meeting, personId: string, kind: Movement["kind"], log: SessionLog): boolean {
   const meetingId = meeting.id;

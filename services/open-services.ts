@@ -87,6 +87,19 @@ export interface SweepReport {
   failed: { body: string; error: unknown }[];
 }
 
+/** The one body of a JSON data file: every sweep sweeps it, and there is nothing to route. */
+export function singleBody(services: Services, body: string, close = () => services.mailer.close()): BodyServices {
+  const sweep = async (_gapMs: number, work: (services: Services) => Promise<void>): Promise<SweepReport> => {
+    try {
+      await work(services);
+      return { swept: [body], skipped: [], failed: [] };
+    } catch (error) {
+      return { swept: [], skipped: [], failed: [{ body, error }] };
+    }
+  };
+  return { fallback: services, route: null, find: null, every: async () => [services], sweep, close };
+}
+
 /** One Services per body, opened on first use and kept, so a turn, its outbox and its later work share one store. */
 export function openBodyServices(o: ServiceOptions): BodyServices {
   const fallback = openServices(o);
@@ -94,17 +107,7 @@ export function openBodyServices(o: ServiceOptions): BodyServices {
   const preferred = bodyOf(o);
   const opened = new Map<string, Services>([[preferred, fallback]]);
   const closeMailers = () => Promise.all([...opened.values()].map((s) => s.mailer.close())).then(() => undefined);
-  if (!url) {
-    const sweep = async (_gapMs: number, work: (services: Services) => Promise<void>): Promise<SweepReport> => {
-      try {
-        await work(fallback);
-        return { swept: [preferred], skipped: [], failed: [] };
-      } catch (error) {
-        return { swept: [], skipped: [], failed: [{ body: preferred, error }] };
-      }
-    };
-    return { fallback, route: null, find: null, every: async () => [fallback], sweep, close: closeMailers };
-  }
+  if (!url) return singleBody(fallback, preferred, closeMailers);
   const of = (body: string) => {
     let services = opened.get(body);
     if (!services) opened.set(body, (services = openServices({ ...o, databaseUrl: url, body, createBody: false })));

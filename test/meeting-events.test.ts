@@ -13,6 +13,7 @@
  * These are the names Teams sends (botbuilder's TeamsActivityHandler routes the same), not the
  * "meetingParticipantsJoin" that @microsoft/teams-ai 1.7.4's app.meetings.participantsJoin expects.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -141,6 +142,9 @@ describe("the Teams meeting's events check institutions in and out", () => {
     expect(data.attendance.filter((a) => a.present)).toHaveLength(9);
     expect(data.attendance.find((a) => a.institutionId === "jugendamt")).toMatchObject({ attendeeId: "m-jugendamt", mode: "online", present: true });
     expect(data.meetings[0]!.session!.events.map((e) => e.name)).toContain("Gast Extern");
+    // A guest in a meeting is normal: recorded, not counted, and the Geschäftsstelle gets no message about it.
+    expect(data.meetings[0]!.session!.events.find((e) => e.name === "Gast Extern")!.personId).toBeNull();
+    expect(data.outbox.filter((m) => data.body.secretariatIds.includes(m.personId))).toEqual([]);
   });
 
   it("a join event that Teams delivers again changes nothing", async () => {
@@ -269,8 +273,23 @@ describe("a hybrid meeting on the same (recurring) Teams link", () => {
       expect((await post(event)).status).toBe(200);
       expect(asked).toEqual([`/v3/conversations/${encodeURIComponent(THREAD)}/members/${encodeURIComponent("29:windeck")}`]);
       expect(await chairAsks("Sind wir beschlussfähig?")).toContain("2 von 17");
+      // Bound as a chat message binds its sender: the leave needs no second question to Teams.
+      await post({ ...event, id: `ev-${++seq}`, name: "application/vnd.microsoft.meetingParticipantLeave" });
+      expect(asked).toHaveLength(1);
+      expect(await chairAsks("Sind wir beschlussfähig?")).toContain("1 von 17");
     } finally {
       members.close();
     }
+  });
+
+  it("that participant, who never wrote to the bot, is bound: `members --json` shows the Entra id, the audit says so", async () => {
+    const cli = spawnSync(process.execPath, ["--import", "tsx", "cli/index.ts", "--db", file, "members", "--json"], { encoding: "utf8" });
+    expect(cli.status).toBe(0);
+    const view = JSON.parse(cli.stdout) as { institutions: { id: string; member: { id: string; aadObjectId: string | null } }[] };
+    expect(view.institutions.find((i) => i.member.id === "m-gemeinde-windeck")!.member.aadObjectId).toBe("aaaaaaaa-0000-4000-8000-0000000000aa");
+    const audit = await openJsonStore(file, { clock }).auditLog();
+    expect(audit.filter((a) => a.action === "identity.bound").map((a) => a.details)).toEqual([
+      expect.objectContaining({ personId: "m-gemeinde-windeck", aadObjectId: "aaaaaaaa-0000-4000-8000-0000000000aa" }),
+    ]);
   });
 });

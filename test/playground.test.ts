@@ -15,6 +15,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { openJsonStore } from "../adapters/json-store.ts";
+import { createMeeting } from "../services/create-meeting.ts";
 import { findChromium, launchChromium, PlaygroundBot, PlaygroundPage, readDb } from "./support/playground-session.ts";
 
 const CHROMIUM = findChromium();
@@ -55,8 +57,8 @@ describe.skipIf(!CHROMIUM)(`in the Agents Playground page${CHROMIUM ? "" : ` (${
   }, 60_000);
 
   /** `npm start` as `user` on the shared data file, and the Playground page open on its greeting. */
-  async function startAs(user: string, name: string): Promise<PlaygroundPage> {
-    bot = await PlaygroundBot.start({ db, user, now: NOW });
+  async function startAs(user: string, name: string, now = NOW): Promise<PlaygroundPage> {
+    bot = await PlaygroundBot.start({ db, user, now });
     page = await PlaygroundPage.open(browser, bot.url);
     await page.botSays(0, [`Guten Tag, ${name}! Ich bin der Assistent der Geschäftsstelle.`], 60_000);
     return page;
@@ -103,5 +105,47 @@ describe.skipIf(!CHROMIUM)(`in the Agents Playground page${CHROMIUM ? "" : ` (${
     await expect.poll(jugendamt, { timeout: 10_000 }).toMatchObject({ status: "delegated", attendeeId: "d-jugendamt" });
 
     await screenshot("journey-2-m-jugendamt.png", t);
+  }, JOURNEY_TIMEOUT);
+
+  /**
+   * The Playground's "Mock an Activity" menu has templates for installation (installationUpdate),
+   * members and bots added or removed (conversationUpdate), channel and team changes, e-mail and
+   * Word notifications — none for a Teams meeting. Its "Custom activity" sends the JSON typed into
+   * its editor to the bot unchanged, so a participant join goes that way, as Teams documents it.
+   */
+  it("journey 3, during the meeting: a participant join mocked as a custom activity checks the member in", async (t) => {
+    // On its own too: the meeting of journey 1, if that did not run.
+    const store = openJsonStore(db, { clock: () => new Date(NOW) });
+    if (!(await store.read()).meetings.some((m) => m.id === "s-2022-05-12")) {
+      await createMeeting(store, { start: "2022-05-12T10:00", end: "2022-05-12T12:00", location: "Kreishaus Siegburg" }, "gs-1", new Date(NOW));
+    }
+    const chat = await startAs("gs-1", "Miriam Özdemir", "2022-05-12T10:05:00+02:00");
+    const caritas = readDb(db).persons.find((p) => p.id === "m-caritas")!;
+    const join = {
+      type: "event",
+      name: "application/vnd.microsoft.meetingParticipantJoin",
+      id: "mock-join-1",
+      channelId: "msteams",
+      serviceUrl: bot!.url,
+      from: { id: "user-gs-1", name: "Miriam Özdemir" },
+      recipient: { id: "00000000-0000-4000-8000-0000000000b0", name: "Lenkungsgruppe" },
+      conversation: { id: "19:meeting_playground@thread.v2", isGroup: true, tenantId: "00000000-0000-4000-8000-000000000000" },
+      channelData: { tenant: { id: "00000000-0000-4000-8000-000000000000" }, meeting: { id: "playground-meeting" } },
+      value: { members: [{ user: { id: "user-m-caritas", name: caritas.name, aadObjectId: caritas.aadObjectId }, meeting: { inMeeting: true, role: "Attendee" } }] },
+    };
+    const { page } = chat;
+    await page.getByRole("button", { name: "Mock an Activity" }).click();
+    await page.getByRole("menuitem", { name: "Custom activity" }).click();
+    const editor = page.locator(".monaco-editor").last();
+    await editor.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(JSON.stringify(join));
+    await page.getByRole("button", { name: "Send activity" }).click();
+
+    const present = () => readDb(db).attendance.find((a) => a.meetingId === "s-2022-05-12" && a.institutionId === "caritas");
+    await expect.poll(present, { timeout: 30_000, message: "the Caritas checked in by the join" }).toMatchObject({ present: true, mode: "online", attendeeId: "m-caritas" });
+    expect(readDb(db).meetings.find((m) => m.id === "s-2022-05-12")!.session!.events).toEqual([expect.objectContaining({ personId: "m-caritas", kind: "joined" })]);
+    await screenshot("journey-3-participant-join.png", t);
   }, JOURNEY_TIMEOUT);
 });

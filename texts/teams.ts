@@ -184,3 +184,11 @@ export function minutesAnnouncement(
     },
   };
 }
+
+/** The command line could not reach Teams: what it recorded for Teams waits for the running bot. */
+export function teamsMessagesWaitForBot(n: number): Texts {
+  return {
+    de: `${n === 1 ? "Eine Nachricht" : `${n} Nachrichten`} für Teams (Kanal „Allgemein“, 1:1-Chats) ${n === 1 ? "wartet" : "warten"} auf den Bot, der sie bei seinem nächsten Lauf (alle 5 Minuten) sendet; die Kommandozeile erreicht Teams nur mit BOT_ID und BOT_PASSWORD.`,
+    en: `${n === 1 ? "One message" : `${n} messages`} for Teams (General channel, 1:1 chats) ${n === 1 ? "waits" : "wait"} for the bot, which sends them on its next round (every 5 minutes); the command line reaches Teams only with BOT_ID and BOT_PASSWORD.`,
+  };
+}
