@@ -2,6 +2,7 @@
  * `outbox list` and `outbox retry`: what the bot sent or tried, to whom, and how it went; and
  * sending again what was not accepted, once (actor "cli", the Geschäftsstelle).
  */
+import { words } from "../texts/catalog.ts";
 import type { Command } from "commander";
 import { minutesFolderBeside } from "../adapters/minutes-files.ts";
 import { formatDateTime } from "../rules/time.ts";
@@ -30,7 +31,7 @@ export function registerOutboxCommands(program: Command): void {
     .description("sendet einmal, was nicht zugestellt wurde und nicht gerade versandt wird")
     .action(withOutbox(async (ctx, services) => {
       const report = await retryOutbox(services, ACTOR, { minutes: minutesFolderBeside(ctx.db) });
-      const refused = report.refused.map((e) => e.texts);
+      const refused = report.refused.map((e) => words(e.said));
       emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused: refused.map((t) => t.de) }, retryText("de", { ...report, refused }, when));
     }));
 }
