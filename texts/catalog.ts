@@ -8,6 +8,7 @@ import type { Texts } from "../domain/profile.ts";
 import * as agenda from "./agenda.ts";
 import * as attendance from "./attendance.ts";
 import * as directory from "./directory.ts";
+import * as errors from "./errors.ts";
 import * as meetingEvents from "./meeting-events.ts";
 import * as meetings from "./meetings.ts";
 import * as permissions from "./permissions.ts";
@@ -19,7 +20,7 @@ import * as turn from "./turn.ts";
 import type { NoticeTexts } from "./outbox.ts";
 
 const AREAS = {
-  agenda, attendance, directory, "meeting-events": meetingEvents, meetings, permissions, proposals,
+  agenda, attendance, directory, errors, "meeting-events": meetingEvents, meetings, permissions, proposals,
   reminders, representation, session, turn,
 } as const;
 type Areas = typeof AREAS;
