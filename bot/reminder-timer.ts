@@ -3,6 +3,7 @@
  * serves, the reminders due at the services' clock (services/reminders.ts). The outbox keeps what
  * went out, so a restart, or a cron job running `reminders run` beside it, sends nothing twice.
  */
+import { render } from "../texts/catalog.ts";
 import type { Services } from "../services/context.ts";
 import type { BodyServices } from "../services/open-services.ts";
 import type { TeamsChannel } from "../services/outbox.ts";
@@ -19,7 +20,7 @@ export interface TimerLog {
 export async function remindEveryBody(bodies: BodyServices, teamsFor: (services: Services) => TeamsChannel | null, log: TimerLog): Promise<void> {
   for (const services of await bodies.every()) {
     try {
-      const sent = await runReminders({ ...services, teams: teamsFor(services) });
+      const sent = await runReminders({ ...services, teams: teamsFor(services), render });
       if (sent.length) log.sent(services.store.location, sent);
     } catch (e) {
       log.failed(services.store.location, e);

@@ -153,8 +153,6 @@ describe("services/ and rules/ return codes and facts; the faces word them (text
     "services/invitation-delivery.ts", "services/invitation-report.ts", "services/invitations.ts", "services/meeting-presence.ts",
     "services/minutes-workflow.ts", "services/minutes.ts", "services/outbox-retry.ts", "services/outbox.ts",
     "services/roster-build.ts", "services/runner.ts", "services/team-sync.ts",
-    // Not converted yet.
-    "services/reminders.ts", "services/set-reminders.ts",
   ];
 
   it("no file in services/ or rules/ imports texts/ at run time (a type-only import is allowed)", () => {
