@@ -13,8 +13,7 @@ import type { Render } from "../texts/catalog.ts";
 import { ServiceError } from "./errors.ts";
 import { queueNotices, type Notice } from "./outbox.ts";
 import type { Permission } from "./permissions.ts";
-import { INVALID_INPUT } from "../texts/turn.ts";
-import { fieldTooLongText, tooLongText } from "../texts/limits.ts";
+import { say } from "./say.ts";
 import { limitOf } from "../domain/limits.ts";
 
 /** What a command's `apply` works with: the freshest data under the lock, and its helpers. */
@@ -54,7 +53,7 @@ export async function run<I, R>(services: Pick<Services, "store" | "clock" | "re
     // A text over its limit (domain/limits.ts) is told as such, with the limit, before any role or state check.
     const long = parsed.error.issues.find((i) => i.code === "too_big" && i.type === "string");
     const kind = long ? limitOf(long.message) : null;
-    throw new ServiceError(kind ? tooLongText(kind) : long?.code === "too_big" ? fieldTooLongText(Number(long.maximum)) : INVALID_INPUT, "invalid");
+    throw new ServiceError(kind ? say("limits.tooLongText", kind) : long?.code === "too_big" ? say("limits.fieldTooLongText", Number(long.maximum)) : say("turn.INVALID_INPUT"), "invalid");
   }
   const now = services.clock();
   const { actorId, activityId } = call;

@@ -9,6 +9,7 @@ import * as agenda from "./agenda.ts";
 import * as attendance from "./attendance.ts";
 import * as directory from "./directory.ts";
 import * as errors from "./errors.ts";
+import * as limits from "./limits.ts";
 import * as meetingEvents from "./meeting-events.ts";
 import * as meetings from "./meetings.ts";
 import * as permissions from "./permissions.ts";
@@ -20,7 +21,7 @@ import * as turn from "./turn.ts";
 import type { NoticeTexts } from "./outbox.ts";
 
 const AREAS = {
-  agenda, attendance, directory, errors, "meeting-events": meetingEvents, meetings, permissions, proposals,
+  agenda, attendance, directory, errors, limits, "meeting-events": meetingEvents, meetings, permissions, proposals,
   reminders, representation, session, turn,
 } as const;
 type Areas = typeof AREAS;
