@@ -3,6 +3,7 @@
  * `converse` calls and the results back into messages and cards. Nothing outside bot/ imports
  * teams-ai, so the rules, storage and mail code stay framework-free.
  */
+import { render } from "../texts/catalog.ts";
 import { Application, TeamsAdapter } from "./teams-ai.ts";
 import { ActivityTypes, CardFactory, TurnContext, type ConversationReference } from "botbuilder";
 import type { Services } from "../services/context.ts";
@@ -175,11 +176,12 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
 
 /**
  * The services with Teams as the outbox's channel, where there is a Teams adapter and notices may
- * go to other people's conversations (not in the Playground, see `proactiveToOthers`).
+ * go to other people's conversations (not in the Playground, see `proactiveToOthers`); and the
+ * bot's wording for the notices its commands record.
  */
 function withTeamsChannel(deps: AppDeps): AppDeps {
   const teams = deps.adapter && deps.proactiveToOthers !== false ? proactiveChannel({ services: deps.services, adapter: deps.adapter, botAppId: deps.botAppId ?? "" }) : null;
-  return { ...deps, services: { ...deps.services, teams } };
+  return { ...deps, services: { ...deps.services, teams, render } };
 }
 
 function continueWith(deps: AppDeps, reference: Partial<ConversationReference>, send: (ctx: TurnContext) => Promise<void>): Promise<void> {

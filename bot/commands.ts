@@ -2,6 +2,7 @@
  * Slash commands of the Geschäftsstelle and the chair. Each checks the role first, then calls a
  * service; the services check again (they are the authority), this only gives a kinder answer.
  */
+import { words } from "../texts/catalog.ts";
 import { formatDateTime } from "../rules/time.ts";
 import { markNames } from "./presence-names.ts";
 import { rolesOf, findPersonOrInstitution } from "../services/directory.ts";
@@ -364,7 +365,7 @@ function outbox(turn: Turn, args: string): TurnResult {
   if (/^(erneut|nochmal|retry)$/i.test(args.trim())) {
     return afterReply(turn, WORK_STARTED.outboxRetry, async () => {
       const r = await retryOutbox(turn.services, turn.person.id, { minutes: minutesFolderBeside(turn.services.store.location) });
-      const report = { ...r, refused: r.refused.map((e) => e.texts) };
+      const report = { ...r, refused: r.refused.map((e) => words(e.said)) };
       const text = (lang: "de" | "en") => retryText(lang, report, (iso) => formatDateTime(new Date(iso), lang));
       return { de: text("de"), en: text("en") };
     });

@@ -5,6 +5,7 @@
  * With several instances on one database each body is swept by one of them per interval: a body
  * another instance is sweeping, or swept a moment ago, is skipped rather than queued behind.
  */
+import { render } from "../texts/catalog.ts";
 import type { Services } from "../services/context.ts";
 import type { BodyServices, SweepReport } from "../services/open-services.ts";
 import type { TeamsChannel } from "../services/outbox.ts";
@@ -28,7 +29,7 @@ export interface TimerLog {
 export async function remindEveryBody(bodies: BodyServices, teamsFor: (services: Services) => TeamsChannel | null, log: TimerLog): Promise<SweepReport> {
   const report = await bodies.sweep(SWEEP_GAP_MS, async (services) => {
     const teams = teamsFor(services);
-    const sent = await runReminders({ ...services, teams });
+    const sent = await runReminders({ ...services, teams, render });
     if (sent.length) log.sent(services.store.location, sent);
     // Channel posts and Teams notices recorded where no Teams channel was (the command line).
     await sendWaitingForTeams({ ...services, teams });

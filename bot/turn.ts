@@ -7,6 +7,7 @@ import type { Texts } from "../domain/profile.ts";
 import type { Services } from "../services/context.ts";
 import { ServiceError } from "../services/errors.ts";
 import { withChatHint } from "../texts/hints.ts";
+import { words, type Said, type SentenceCode } from "../texts/catalog.ts";
 import { meetingForRef } from "../services/meeting-lookup.ts";
 import { meetingMissText } from "../texts/meetings.ts";
 import type { AdaptiveCard } from "./cards.ts";
@@ -36,17 +37,18 @@ export interface Turn {
   activityId?: string;
 }
 
-export function t(turn: { lang: Lang }, texts: Texts): string {
-  return texts[turn.lang];
+/** A sentence in the person's language, worded here when a service said it as a code. */
+export function t(turn: { lang: Lang }, texts: Texts | Said<SentenceCode>): string {
+  return words(texts)[turn.lang];
 }
 
-export function reply(turn: { lang: Lang }, texts: Texts, card?: AdaptiveCard): TurnResult {
+export function reply(turn: { lang: Lang }, texts: Texts | Said<SentenceCode>, card?: AdaptiveCard): TurnResult {
   return { replies: [{ text: t(turn, texts), card }], outbox: [] };
 }
 
 /** Turns a service's refusal into one clear sentence; anything else is a real error. */
 export function refusal(turn: { lang: Lang }, e: unknown): TurnResult {
-  if (e instanceof ServiceError) return reply(turn, withChatHint(e.texts, e.field));
+  if (e instanceof ServiceError) return reply(turn, withChatHint(words(e.said), e.field));
   throw e;
 }
 

@@ -2,6 +2,7 @@
  * What every command gets from the global options: output mode, data file, clock, profile.
  * Commands print through `emit` so that `--json` always yields exactly one JSON object on stdout.
  */
+import { render } from "../texts/catalog.ts";
 import type { Command } from "commander";
 import { MailSettingsError, mailSettingsFromEnv, type MailSettings } from "../adapters/mail-settings.ts";
 import { clockFromEnv, fixedClock, type Clock } from "../adapters/clock.ts";
@@ -64,7 +65,7 @@ export function count(value: string, name: string): number {
  * file. The mail pool is closed afterwards.
  */
 export async function withServices<T>(ctx: CliContext, work: (services: Services) => Promise<T>): Promise<T> {
-  const services = openServices({ db: ctx.dataFile, body: ctx.body, clock: ctx.clock, mail: mailFromEnv() });
+  const services = { ...openServices({ db: ctx.dataFile, body: ctx.body, clock: ctx.clock, mail: mailFromEnv() }), render };
   try {
     return await work(services);
   } finally {

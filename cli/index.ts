@@ -2,6 +2,7 @@
  * The command-line face of the assistant (contract: DESIGN.md "A command-line face").
  * `npm run -s cli -- <command> [--json] [--db file] [--now ISO] [--profile id] [--body id]`.
  */
+import { words } from "../texts/catalog.ts";
 import { Command, CommanderError } from "commander";
 import { ProfileError } from "../adapters/profiles.ts";
 import { RosterError } from "../adapters/roster-file.ts";
@@ -50,7 +51,7 @@ function isUserError(e: unknown): e is Error {
 /** The one sentence for stderr, with the option to use where a service names the input it is about. */
 function userMessage(e: Error): string {
   if (e instanceof RuleInputError) return ruleInputText(e.problem).de;
-  if (e instanceof ServiceError) return withCliOption(e.message, e.field);
+  if (e instanceof ServiceError) return withCliOption(words(e.said).de, e.field);
   return e.message;
 }
 

@@ -4,6 +4,7 @@
  * server; without it they are written as .eml files to `outbox/` beside the data file, and the
  * report says that they were not sent. `--json` prints the service's report.
  */
+import { words } from "../texts/catalog.ts";
 import type { Command, OptionValues } from "commander";
 import { MeetingMode } from "../domain/model.ts";
 import type { Services } from "../services/context.ts";
@@ -104,8 +105,9 @@ export function registerInvitationCommands(program: Command): void {
         const changes = { start: opts.start, end: opts.end, location: opts.location, mode: mode?.data, onlineUrl: opts.onlineUrl };
         const outcome = await changeMeeting(services, ACTOR, opts.id, changes, opts.note ?? null);
         await reachTeams(services, ACTOR, opts.id, "changed");
-        for (const w of outcome.warnings) process.stderr.write(`${noteLine(w.de, "de")}\n`);
-        emit(ctx, outcome, outcome.text.de);
+        const warnings = outcome.warnings.map(words);
+        for (const w of warnings) process.stderr.write(`${noteLine(w.de, "de")}\n`);
+        emit(ctx, { ...outcome, warnings }, outcome.text.de);
         failIfIncomplete(outcome.update);
       }),
     );

@@ -2,6 +2,7 @@
  * `outbox list` and `outbox retry`: what the bot sent or tried, to whom, and how it went; and
  * sending again what was not accepted, once (actor "cli", the Geschäftsstelle).
  */
+import { words } from "../texts/catalog.ts";
 import type { Command } from "commander";
 import { minutesFolderBeside } from "../adapters/minutes-files.ts";
 import { formatDateTime } from "../rules/time.ts";
@@ -33,7 +34,7 @@ export function registerOutboxCommands(program: Command): void {
       const teams = await withTeamsReach(services);
       const report = await retryOutbox(teams, ACTOR, { minutes: minutesFolderBeside(ctx.db) });
       await reachTeams(teams, ACTOR, null, null);
-      const refused = report.refused.map((e) => e.texts);
+      const refused = report.refused.map((e) => words(e.said));
       emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused: refused.map((t) => t.de) }, retryText("de", { ...report, refused }, when));
     }));
 }

@@ -3,6 +3,7 @@
  * command line (DESIGN.md contract). The command line acts as the Geschäftsstelle (actor "cli");
  * the services do the work, these only translate arguments and output.
  */
+import { words, type Said, type SentenceCode } from "../texts/catalog.ts";
 import type { Command } from "commander";
 import { profileOf } from "../services/context.ts";
 import { loadProfile } from "../adapters/profiles.ts";
@@ -29,8 +30,8 @@ function action<A extends unknown[]>(body: (ctx: CliContext, store: Store, ...ar
 }
 
 /** Warnings go to stderr so that stdout stays one JSON object; the command line speaks German. */
-function warn(warnings: (string | Texts)[]): void {
-  for (const w of warnings) process.stderr.write(`${noteLine(typeof w === "string" ? w : w.de, "de")}\n`);
+function warn(warnings: (string | Texts | Said<SentenceCode>)[]): void {
+  for (const w of warnings) process.stderr.write(`${noteLine(typeof w === "string" ? w : words(w).de, "de")}\n`);
 }
 
 export function registerStoreCommands(program: Command): void {

@@ -2,14 +2,14 @@
 import { z } from "zod";
 import type { Attendance } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { deputyDeclinesToMember, deputyDeclinesToSecretariat, deputyNotNeeded, notHandedOver } from "../texts/attendance.ts";
 import type { Services } from "./context.ts";
 import { personById } from "./directory.ts";
 import { activeMeeting } from "./meetings.ts";
 import type { Notice } from "./outbox.ts";
 import { anyPerson } from "./permissions.ts";
 import { run, type Command } from "./runner.ts";
-import { answerText, duplicateOutcome, notStarted, seatAndAnswer, secretariatNotices, upsert, when, type Mode, type Outcome } from "./attendance.ts";
+import { say } from "./say.ts";
+import { answerText, duplicateOutcome, notStarted, seatAndAnswer, secretariatNotices, upsert, type Mode, type Outcome } from "./attendance.ts";
 
 const Input = z.object({ meetingId: z.string(), status: z.enum(["attending", "declined"]), mode: z.enum(["in-person", "online"]).nullable() });
 type Input = z.infer<typeof Input>;
@@ -18,10 +18,10 @@ type Input = z.infer<typeof Input>;
 export const answerAttendance: Command<Input, Pick<Outcome, "reply">> = {
   input: Input,
   may: anyPerson,
-  apply({ db, input: { meetingId, ...answer }, actorId: personId, now, audit, notify }) {
+  apply({ db, input: { meetingId, ...answer }, actorId: personId, now, audit, notify, render }) {
     const meeting = activeMeeting(db, meetingId);
     notStarted(meeting, now);
-    const { institution, role, before } = seatAndAnswer(db, personId, meetingId, (inst) => notHandedOver(personById(db, inst.memberId).name, inst.name));
+    const { institution, role, before } = seatAndAnswer(db, personId, meetingId, (inst) => say("attendance.notHandedOver", personById(db, inst.memberId).name, inst.name));
     const record: Attendance = {
       meetingId, institutionId: institution.id,
       status: role === "deputy" ? (answer.status === "attending" ? "delegated" : "declined") : answer.status,
@@ -35,14 +35,14 @@ export const answerAttendance: Command<Input, Pick<Outcome, "reply">> = {
     audit(`attendance.${answer.status}`, { meetingId, institutionId: institution.id, mode: answer.mode, by: role });
     const notices: Notice[] = [];
     const name = personById(db, personId).name;
-    const w = when(meeting);
+    const w = meeting.start;
     if (role === "member" && before?.status === "delegated" && before.attendeeId && answer.status === "attending") {
-      notices.push({ personId: before.attendeeId, ...deputyNotNeeded(name, w) });
+      notices.push({ personId: before.attendeeId, ...render(say("attendance.deputyNotNeeded", name, w)) });
     }
     if (role === "deputy" && answer.status === "declined") {
       notices.push(
-        ...secretariatNotices(db, deputyDeclinesToSecretariat(name, institution.name, w)),
-        { personId: institution.memberId, ...deputyDeclinesToMember(name, w) },
+        ...secretariatNotices(db, render(say("attendance.deputyDeclinesToSecretariat", name, institution.name, w))),
+        { personId: institution.memberId, ...render(say("attendance.deputyDeclinesToMember", name, w)) },
       );
     }
     notify(notices, meetingId);

@@ -1,36 +1,30 @@
 /**
  * What the attendance commands share: the person's seat, the institution's answer so far, and
- * the facts their wording (texts/attendance.ts) takes. The commands are their own modules:
+ * the codes and facts their wording (texts/attendance.ts) takes. The commands are their own modules:
  * answer-attendance.ts, delegate-seat.ts, check-in.ts, mark-presence.ts.
  */
 import type { Attendance, Db, Institution, Meeting, Person } from "../domain/model.ts";
-import type { Texts } from "../domain/profile.ts";
 import { berlinDay, toBerlinIso } from "../rules/time.ts";
-import { attendingText, checkInClosed, declinedText, meetingOver, NO_SEAT, nobodyFound, noSeatForGuest } from "../texts/attendance.ts";
+import type { Said, SentenceCode } from "../texts/catalog.ts";
 import type { NoticeTexts } from "../texts/outbox.ts";
-import { ALREADY_HANDLED } from "../texts/turn.ts";
 import type { Notice } from "./outbox.ts";
 import { findPersonOrInstitution, rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
-import { instantTexts } from "../texts/bilingual.ts";
+import { say } from "./say.ts";
 
 export type Mode = "in-person" | "online";
 
 export interface Outcome {
-  reply: Texts;
+  reply: Said<SentenceCode>;
   /** Outbox messages this command recorded for other people, to be sent after the reply. */
   outbox: string[];
   /** False when Teams delivered the same message again and nothing was changed. */
   changed: boolean;
 }
 
-export function when(m: Meeting): Texts {
-  return instantTexts(m.start);
-}
-
 export function notStarted(m: Meeting, now: Date): void {
   if (now.getTime() >= new Date(m.end).getTime()) {
-    throw new ServiceError(meetingOver(when(m)), "conflict");
+    throw new ServiceError(say("attendance.meetingOver", m.start), "conflict");
   }
 }
 
@@ -39,11 +33,11 @@ function seatOrRefuse(db: Db, personId: string): { institution: Institution; rol
   const roles = rolesOf(db, personId);
   if (roles.member) return { institution: roles.member, role: "member" };
   if (roles.deputy) return { institution: roles.deputy, role: "deputy" };
-  throw new ServiceError(NO_SEAT, "forbidden");
+  throw new ServiceError(say("attendance.NO_SEAT"), "forbidden");
 }
 
 /** The person's seat and the institution's answer so far; a deputy acts only once the seat was handed over. */
-export function seatAndAnswer(db: Db, personId: string, meetingId: string, notHandedOver: (institution: Institution) => Texts) {
+export function seatAndAnswer(db: Db, personId: string, meetingId: string, notHandedOver: (institution: Institution) => Said<SentenceCode>) {
   const { institution, role } = seatOrRefuse(db, personId);
   const before = current(db, meetingId, institution.id);
   if (role === "deputy" && before?.status !== "delegated") throw new ServiceError(notHandedOver(institution), "conflict");
@@ -64,13 +58,13 @@ export function secretariatNotices(db: Db, notice: NoticeTexts): Notice[] {
   return db.body.secretariatIds.map((personId) => ({ personId, ...notice }));
 }
 
-export function answerText(record: Attendance, meeting: Meeting, institution: Institution): Texts {
-  if (record.attendeeId === null) return declinedText(institution.name, when(meeting));
-  return attendingText(institution.name, when(meeting), record.mode);
+export function answerText(record: Attendance, meeting: Meeting, institution: Institution): Said<SentenceCode> {
+  if (record.attendeeId === null) return say("attendance.declinedText", institution.name, meeting.start);
+  return say("attendance.attendingText", institution.name, meeting.start, record.mode);
 }
 
 export function duplicateOutcome(): Outcome {
-  return { reply: ALREADY_HANDLED, outbox: [], changed: false };
+  return { reply: say("turn.ALREADY_HANDLED"), outbox: [], changed: false };
 }
 
 
@@ -79,7 +73,7 @@ export function duplicateOutcome(): Outcome {
 export function sessionDay(meeting: Meeting, now: Date): void {
   const day = berlinDay(new Date(meeting.start));
   if (berlinDay(now) !== day) {
-    throw new ServiceError(checkInClosed(day), "conflict");
+    throw new ServiceError(say("attendance.checkInClosed", day), "conflict");
   }
 }
 
@@ -103,8 +97,8 @@ export function target(db: Db, query: string): { person: Person | null; institut
     const roles = rolesOf(db, person.id);
     const seat = roles.member ?? roles.deputy;
     if (seat) return { person, institution: seat };
-    throw new ServiceError(noSeatForGuest(person.name), "invalid");
+    throw new ServiceError(say("attendance.noSeatForGuest", person.name), "invalid");
   }
   if (institution) return { person: null, institution };
-  throw new ServiceError(nobodyFound(query), "not-found");
+  throw new ServiceError(say("attendance.nobodyFound", query), "not-found");
 }

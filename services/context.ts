@@ -9,6 +9,7 @@ import type { Db } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
 import type { TeamsChannel } from "./outbox.ts";
 import type { Profile } from "../domain/profile.ts";
+import type { Render } from "../texts/catalog.ts";
 
 export interface Services {
   store: Store;
@@ -16,6 +17,14 @@ export interface Services {
   mailer: Mailer;
   /** Teams as the outbox's channel, where the bot runs with a Teams adapter; absent: e-mail only. */
   teams?: TeamsChannel | null;
+  /** How the face words what a command records worded (a notice's subject and text); services import no wording. */
+  render?: Render;
+}
+
+/** The face's renderer; a command that records a notice needs one. */
+export function renderOf(services: Pick<Services, "render">): Render {
+  if (!services.render) throw new Error("Services.render is missing: the face (bot, CLI) words the notices a command records");
+  return services.render;
 }
 
 const profiles = new Map<string, Profile>();

@@ -1,8 +1,8 @@
 /** "/tagesordnung annehmen p-3" and the card buttons: the Geschäftsstelle takes a proposal onto the agenda (as the next item) or rejects it. */
 import { z } from "zod";
-import { ALREADY_DECIDED, alreadyDecided, decisionNotice, decisionReply, noSuchProposal } from "../texts/proposals.ts";
 import type { Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
+import { say } from "./say.ts";
 import { activeMeeting, nextAgendaNumber } from "./meetings.ts";
 import type { Notice } from "./outbox.ts";
 import { decideAgenda } from "./permissions.ts";
@@ -15,10 +15,10 @@ type Input = z.infer<typeof Input>;
 export const decideProposalCommand: Command<Input, Omit<ProposalOutcome, "outbox">> = {
   input: Input,
   may: decideAgenda,
-  apply({ db, input: { proposalId, accept }, audit, notify }) {
+  apply({ db, input: { proposalId, accept }, audit, notify, render }) {
     const proposal = db.proposals.find((p) => p.id === proposalId);
-    if (!proposal) throw new ServiceError(noSuchProposal(proposalId), "not-found");
-    if (proposal.status !== "submitted") return { proposal, reply: alreadyDecided(proposal.title, proposal.status === "accepted") };
+    if (!proposal) throw new ServiceError(say("proposals.noSuchProposal", proposalId), "not-found");
+    if (proposal.status !== "submitted") return { proposal, reply: say("proposals.alreadyDecided", proposal.title, proposal.status === "accepted") };
     const meeting = activeMeeting(db, proposal.meetingId);
     proposal.status = accept ? "accepted" : "rejected";
     let number = 0;
@@ -28,14 +28,14 @@ export const decideProposalCommand: Command<Input, Omit<ProposalOutcome, "outbox
     }
     audit(accept ? "proposal.accepted" : "proposal.rejected", { proposalId, meetingId: meeting.id, number: accept ? number : null });
     const taken = accept ? number : null;
-    const notices: Notice[] = [{ personId: proposal.byPersonId, ...decisionNotice(proposal.title, taken) }];
+    const notices: Notice[] = [{ personId: proposal.byPersonId, ...render(say("proposals.decisionNotice", proposal.title, taken)) }];
     notify(notices, meeting.id);
-    return { proposal, reply: decisionReply(proposal.title, taken) };
+    return { proposal, reply: say("proposals.decisionReply", proposal.title, taken) };
   },
 };
 
 export async function decideProposal(services: Services, actorId: string, proposalId: string, accept: boolean, activityId?: string): Promise<ProposalOutcome> {
   const ran = await run(services, decideProposalCommand, { actorId, activityId, input: { proposalId, accept } });
-  if (ran.duplicate) return { proposal: null, reply: ALREADY_DECIDED, outbox: [] };
+  if (ran.duplicate) return { proposal: null, reply: say("proposals.ALREADY_DECIDED"), outbox: [] };
   return { ...ran.value, outbox: ran.outbox };
 }

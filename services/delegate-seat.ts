@@ -1,10 +1,8 @@
 /** "Ich kann nicht teilnehmen, bitte an meine Vertretung": the institution's registered deputy takes the seat (Rhein-Sieg § 4 Abs. 6 GO). */
 import { z } from "zod";
-import type { Texts } from "../domain/profile.ts";
+import type { Said, SentenceCode } from "../texts/catalog.ts";
 import { delegationFor, type Delegation } from "../rules/representation.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { delegatedReply, delegationRefused, deputyNotified, standIn } from "../texts/attendance.ts";
-import { delegationText } from "../texts/representation.ts";
 import type { Services } from "./context.ts";
 import { personById, rosterInstitutions } from "./directory.ts";
 import { latestInvitation } from "./invitation-core.ts";
@@ -13,7 +11,8 @@ import { activeMeeting } from "./meetings.ts";
 import type { Notice } from "./outbox.ts";
 import { anyPerson } from "./permissions.ts";
 import { run, type Command } from "./runner.ts";
-import { duplicateOutcome, notStarted, secretariatNotices, upsert, when, type Outcome } from "./attendance.ts";
+import { say } from "./say.ts";
+import { duplicateOutcome, notStarted, secretariatNotices, upsert, type Outcome } from "./attendance.ts";
 
 export interface DelegationOutcome extends Outcome {
   /** Null when the same message came twice and nothing was done. */
@@ -23,23 +22,23 @@ export interface DelegationOutcome extends Outcome {
 const Input = z.object({ meetingId: z.string() });
 type Input = z.infer<typeof Input>;
 
-export const delegateSeat: Command<Input, { reply: Texts; delegation: Delegation }> = {
+export const delegateSeat: Command<Input, { reply: Said<SentenceCode>; delegation: Delegation }> = {
   input: Input,
   may: anyPerson,
-  apply({ db, input: { meetingId }, actorId: personId, now, profile, audit, notify }) {
+  apply({ db, input: { meetingId }, actorId: personId, now, profile, audit, notify, render }) {
     const meeting = activeMeeting(db, meetingId);
     notStarted(meeting, now);
     const delegation = delegationFor(personId, rosterInstitutions(db), profile);
     const person = personById(db, personId);
-    const w = when(meeting);
+    const w = meeting.start;
     if (!delegation.ok) {
       audit("attendance.delegation-refused", { meetingId, code: delegation.code });
       const notices =
         delegation.code === "not-a-member"
           ? []
-          : secretariatNotices(db, delegationRefused(person.name, delegation.institution!.name, w, delegationText(delegation)));
+          : secretariatNotices(db, render(say("attendance.delegationRefused", person.name, delegation.institution!.name, w, delegation)));
       notify(notices, meetingId);
-      return { reply: delegationText(delegation), delegation };
+      return { reply: say("representation.delegationText", delegation), delegation };
     }
     const { institution, deputy } = delegation;
     upsert(db, {
@@ -55,11 +54,11 @@ export const delegateSeat: Command<Input, { reply: Texts; delegation: Delegation
       audit("invitation.deputy-added", { invitationId: latest.id, meetingId, memberId: personId, deputyId: deputy.id });
     }
     const notices: Notice[] = [
-      ...(invited ? [] : [{ personId: deputy.id, ...standIn(person.name, institution.name, w, profile.representation.absenceCitation) }]),
-      ...secretariatNotices(db, deputyNotified(person.name, institution.name, deputy.name, w)),
+      ...(invited ? [] : [{ personId: deputy.id, ...render(say("attendance.standIn", person.name, institution.name, w, profile.representation.absenceCitation)) }]),
+      ...secretariatNotices(db, render(say("attendance.deputyNotified", person.name, institution.name, deputy.name, w))),
     ];
     notify(notices, meetingId);
-    return { reply: delegatedReply(deputy.name, w, delegationText(delegation)), delegation };
+    return { reply: say("attendance.delegatedReply", deputy.name, w, delegation), delegation };
   },
 };
 

@@ -4,7 +4,7 @@
  */
 import type { Db, Institution, Person } from "../domain/model.ts";
 import type { RosterInstitution } from "../rules/representation.ts";
-import { unknownPerson } from "../texts/directory.ts";
+import { say } from "./say.ts";
 import { ServiceError } from "./errors.ts";
 
 export interface Roles {
@@ -37,7 +37,7 @@ export function rolesOf(db: Db, personId: string): Roles {
 
 export function personById(db: Db, id: string): Person {
   const p = db.persons.find((x) => x.id === id);
-  if (!p) throw new ServiceError(unknownPerson(id), "not-found");
+  if (!p) throw new ServiceError(say("directory.unknownPerson", id), "not-found");
   return p;
 }
 

@@ -1,22 +1,26 @@
 import type { Texts } from "../domain/profile.ts";
-import { ALREADY_HANDLED } from "../texts/turn.ts";
+import type { Said, SentenceCode } from "../texts/catalog.ts";
+import { say } from "./say.ts";
 
 /** An input the refusal is about: each face names it its own way (a CLI flag, a chat hint). */
 export type InputField = "location" | "onlineUrl" | "downloadUrl";
 
-/** A request a service refuses, in both languages, in one sentence that says what to do. */
+/**
+ * A request a service refuses, in one sentence that says what to do: said as a code with its facts
+ * (the faces word it, texts/catalog.ts `words`), or — in services not yet converted — already worded.
+ */
 export class ServiceError extends Error {
   constructor(
-    readonly texts: Texts,
+    readonly said: Said<SentenceCode> | Texts,
     readonly kind: "invalid" | "forbidden" | "not-found" | "conflict" = "invalid",
     readonly field: InputField | null = null,
   ) {
-    super(texts.de);
+    super("code" in said ? said.code : said.de);
     this.name = "ServiceError";
   }
 }
 
 /** A command whose activity id was already applied: it changes nothing and says so. */
 export function alreadyHandled(): ServiceError {
-  return new ServiceError(ALREADY_HANDLED, "conflict");
+  return new ServiceError(say("turn.ALREADY_HANDLED"), "conflict");
 }

@@ -235,7 +235,7 @@ export interface MeetingChanges {
 export interface ChangeOutcome {
   meeting: MeetingView;
   /** Allowed, but worth saying (a start in the past, longer than the profile's meeting length). */
-  warnings: Texts[];
+  warnings: ReturnType<typeof checkMeeting>["warnings"];
   /** The update sent because the meeting had been invited to; null otherwise. */
   update: InvitationReport | null;
   text: Texts;

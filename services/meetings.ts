@@ -5,13 +5,14 @@
  */
 import type { Db, Meeting, MeetingMode } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
+import type { Said, SentenceCode } from "../texts/catalog.ts";
 import { berlinDay, parseInstant, toBerlinIso } from "../rules/time.ts";
-import { endBeforeStart, invalidInstant, invalidLink, MEETING_CANCELLED, noOnlineUrl, noPlace, noSuchMeeting, startInPast, tooLong } from "../texts/meetings.ts";
 import { ServiceError, type InputField } from "./errors.ts";
+import { say } from "./say.ts";
 
-/** A request the meeting commands refuse, in both languages. */
+/** A request the meeting commands refuse (said as a code; the minutes, not yet converted, word theirs). */
 export class MeetingError extends ServiceError {
-  constructor(texts: Texts, kind: "invalid" | "forbidden" | "not-found", field: InputField | null = null) {
+  constructor(texts: Said<SentenceCode> | Texts, kind: "invalid" | "forbidden" | "not-found", field: InputField | null = null) {
     super(texts, kind, field);
     this.name = "MeetingError";
   }
@@ -42,7 +43,7 @@ export interface MeetingInput {
 export interface Checked<T> {
   value: T;
   /** Allowed, but worth saying (past date, longer than the profile allows). */
-  warnings: Texts[];
+  warnings: Said<SentenceCode>[];
 }
 
 type MeetingFields = Pick<Meeting, "start" | "end" | "location" | "mode" | "onlineUrl">;
@@ -58,24 +59,24 @@ export function checkMeeting(input: MeetingInput, now: Date, profile: Profile): 
 function check(input: MeetingInput, now: Date, duration: DurationRule | null): Checked<MeetingFields> {
   const start = instant(input.start, "start");
   const end = input.end === undefined ? new Date(start.getTime() + defaultMeetingHours(duration) * 3_600_000) : instant(input.end, "end");
-  if (end.getTime() <= start.getTime()) throw new MeetingError(endBeforeStart(start, end), "invalid");
+  if (end.getTime() <= start.getTime()) throw new MeetingError(say("meetings.endBeforeStart", start.toISOString(), end.toISOString()), "invalid");
   const mode = input.mode ?? "in-person";
   const location = (input.location ?? "").trim();
   const onlineUrl = input.onlineUrl?.trim() || null;
   if (mode !== "online" && location === "") {
-    throw new MeetingError(noPlace(mode), "invalid", "location");
+    throw new MeetingError(say("meetings.noPlace", mode), "invalid", "location");
   }
   if (mode !== "in-person" && !onlineUrl) {
-    throw new MeetingError(noOnlineUrl(mode), "invalid", "onlineUrl");
+    throw new MeetingError(say("meetings.noOnlineUrl", mode), "invalid", "onlineUrl");
   }
   if (onlineUrl && !isWebUrl(onlineUrl)) {
-    throw new MeetingError(invalidLink(onlineUrl), "invalid");
+    throw new MeetingError(say("meetings.invalidLink", onlineUrl), "invalid");
   }
 
-  const warnings: Texts[] = [];
-  if (start.getTime() < now.getTime()) warnings.push(startInPast(start));
+  const warnings: Said<SentenceCode>[] = [];
+  if (start.getTime() < now.getTime()) warnings.push(say("meetings.startInPast", start.toISOString()));
   if (duration?.regulated && end.getTime() - start.getTime() > duration.maxHours * 3_600_000) {
-    warnings.push(tooLong(duration.maxHours, duration.extendedBy, duration.citation));
+    warnings.push(say("meetings.tooLong", duration));
   }
   return {
     value: { start: toBerlinIso(start), end: toBerlinIso(end), location, mode, onlineUrl },
@@ -85,7 +86,7 @@ function check(input: MeetingInput, now: Date, duration: DurationRule | null): C
 
 function instant(text: string, which: "start" | "end"): Date {
   const at = parseInstant(text);
-  if (!at) throw new MeetingError(invalidInstant(which, text), "invalid");
+  if (!at) throw new MeetingError(say("meetings.invalidInstant", which, text), "invalid");
   return at;
 }
 
@@ -119,7 +120,7 @@ export function findMeeting(db: Db, id: string): Meeting {
   const meeting = db.meetings.find((m) => m.id === id);
   if (!meeting) {
     const known = db.meetings.map((m) => m.id).join(", ");
-    throw new ServiceError(noSuchMeeting(id, known), "not-found");
+    throw new ServiceError(say("meetings.noSuchMeeting", id, known), "not-found");
   }
   return meeting;
 }
@@ -127,7 +128,7 @@ export function findMeeting(db: Db, id: string): Meeting {
 /** A meeting people can still answer for: it exists and is not cancelled. */
 export function activeMeeting(db: Db, id: string): Meeting {
   const meeting = findMeeting(db, id);
-  if (meeting.state === "cancelled") throw new ServiceError(MEETING_CANCELLED, "conflict");
+  if (meeting.state === "cancelled") throw new ServiceError(say("meetings.MEETING_CANCELLED"), "conflict");
   return meeting;
 }
 

@@ -3,10 +3,10 @@
  * under the store lock, and the bot asks the same question before it starts a longer dialogue.
  */
 import type { Db } from "../domain/model.ts";
-import type { Texts } from "../domain/profile.ts";
 import { rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
-import * as refusals from "../texts/permissions.ts";
+import type { Said, SentenceCode } from "../texts/catalog.ts";
+import { say } from "./say.ts";
 
 export interface Permission {
   allows(db: Db, actorId: string): boolean;
@@ -14,7 +14,7 @@ export interface Permission {
   check(db: Db, actorId: string): void;
 }
 
-function permission(allows: (db: Db, actorId: string) => boolean, refusal: Texts): Permission {
+function permission(allows: (db: Db, actorId: string) => boolean, refusal: Said<SentenceCode>): Permission {
   return {
     allows,
     check(db, actorId) {
@@ -41,10 +41,10 @@ function groupMember(db: Db, actorId: string): boolean {
   return Boolean(r.member || r.deputy || r.chair || r.secretariat);
 }
 
-export const manageMeetings = permission(mayManageMeetings, refusals.MANAGE_MEETINGS);
-export const decideAgenda = permission(mayManageMeetings, refusals.DECIDE_AGENDA);
-export const recordAttendance = permission(chairOrSecretariat, refusals.RECORD_ATTENDANCE);
-export const chairSession = permission(chairOrSecretariat, refusals.CHAIR_SESSION);
-export const proposeItems = permission(groupMember, refusals.PROPOSE_ITEMS);
+export const manageMeetings = permission(mayManageMeetings, say("permissions.MANAGE_MEETINGS"));
+export const decideAgenda = permission(mayManageMeetings, say("permissions.DECIDE_AGENDA"));
+export const recordAttendance = permission(chairOrSecretariat, say("permissions.RECORD_ATTENDANCE"));
+export const chairSession = permission(chairOrSecretariat, say("permissions.CHAIR_SESSION"));
+export const proposeItems = permission(groupMember, say("permissions.PROPOSE_ITEMS"));
 /** Any person on the roster: the command checks the person's own seat or role itself. */
 export const anyPerson: Permission = { allows: () => true, check: () => {} };

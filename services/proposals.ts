@@ -3,7 +3,7 @@
  * taken but marked; decide-proposal.ts: the Geschäftsstelle accepts or rejects them).
  */
 import type { Proposal } from "../domain/model.ts";
-import type { Texts } from "../domain/profile.ts";
+import type { Said, SentenceCode } from "../texts/catalog.ts";
 
 export interface ProposalInput {
   title: string;
@@ -14,7 +14,7 @@ export interface ProposalInput {
 
 export interface ProposalOutcome {
   proposal: Proposal | null;
-  reply: Texts;
+  reply: Said<SentenceCode>;
   /** Outbox messages this command recorded for other people, to be sent after the reply. */
   outbox: string[];
 }

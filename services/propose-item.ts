@@ -4,9 +4,8 @@ import { limitedString } from "../domain/limits.ts";
 import type { Proposal } from "../domain/model.ts";
 import { proposalTiming } from "../rules/timing.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { MEETING_BEGUN, newProposal, NO_TITLE, PROPOSAL_RECEIVED, proposalReceived } from "../texts/proposals.ts";
-import { proposalTimingText } from "../texts/timing.ts";
-import { secretariatNotices, when } from "./attendance.ts";
+import { secretariatNotices } from "./attendance.ts";
+import { say } from "./say.ts";
 import type { Services } from "./context.ts";
 import { personById } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
@@ -21,12 +20,12 @@ type Input = z.infer<typeof Input>;
 export const proposeItem: Command<Input, Omit<ProposalOutcome, "outbox">> = {
   input: Input,
   may: proposeItems,
-  apply({ db, input, actorId: personId, now, profile, audit, notify }) {
+  apply({ db, input, actorId: personId, now, profile, audit, notify, render }) {
     const { meetingId } = input;
     const title = requireTitle(input.title);
     const meeting = activeMeeting(db, meetingId);
     if (now.getTime() >= new Date(meeting.start).getTime()) {
-      throw new ServiceError(MEETING_BEGUN, "conflict");
+      throw new ServiceError(say("proposals.MEETING_BEGUN"), "conflict");
     }
     const timing = proposalTiming(new Date(meeting.start), now, profile);
     const proposal: Proposal = {
@@ -37,21 +36,20 @@ export const proposeItem: Command<Input, Omit<ProposalOutcome, "outbox">> = {
     db.proposals.push(proposal);
     audit("proposal.submitted", { meetingId, proposalId: proposal.id, late: timing.late });
     const by = personById(db, personId).name;
-    const w = when(meeting);
-    notify(secretariatNotices(db, newProposal(by, title, w, timing.late)), meetingId);
-    return { proposal, reply: proposalReceived(title, w, proposalTimingText(timing)) };
+    notify(secretariatNotices(db, render(say("proposals.newProposal", by, title, meeting.start, timing.late))), meetingId);
+    return { proposal, reply: say("proposals.proposalReceived", title, meeting.start, timing) };
   },
 };
 
 function requireTitle(text: string): string {
   const title = text.trim();
-  if (!title) throw new ServiceError(NO_TITLE);
+  if (!title) throw new ServiceError(say("proposals.NO_TITLE"));
   return title;
 }
 
 export async function propose(services: Services, personId: string, meetingId: string, input: ProposalInput, activityId?: string): Promise<ProposalOutcome> {
   requireTitle(input.title);
   const ran = await run(services, proposeItem, { actorId: personId, activityId, input: { meetingId, ...input } });
-  if (ran.duplicate) return { proposal: null, reply: PROPOSAL_RECEIVED, outbox: [] };
+  if (ran.duplicate) return { proposal: null, reply: say("proposals.PROPOSAL_RECEIVED"), outbox: [] };
   return { ...ran.value, outbox: ran.outbox };
 }

@@ -4,9 +4,9 @@ import { limitedString } from "../domain/limits.ts";
 import { voteResult, type VoteResult } from "../rules/majority.ts";
 import { RuleInputError } from "../rules/errors.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { ruleInputText } from "../texts/errors.ts";
 import type { Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
+import { say } from "./say.ts";
 import { findMeeting } from "./meetings.ts";
 import { chairSession } from "./permissions.ts";
 import { run, type Command } from "./runner.ts";
@@ -31,7 +31,7 @@ export const recordVoteCommand: Command<Input, VoteResult> = {
     try {
       outcome = voteResult({ yes: vote.yes, no: vote.no, abstain: vote.abstain, present }, profile);
     } catch (e) {
-      if (e instanceof RuleInputError) throw new ServiceError(ruleInputText(e.problem), "invalid");
+      if (e instanceof RuleInputError) throw new ServiceError(say("errors.ruleInputText", e.problem), "invalid");
       throw e;
     }
     db.votes.push({

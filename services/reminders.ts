@@ -9,12 +9,13 @@
 import type { Db } from "../domain/model.ts";
 import { isDue, planReminders, type PlannedReminder, type ReminderKind } from "../rules/reminders.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { reminderTexts, REMINDERS_FORBIDDEN, type ReminderLine } from "../texts/reminders.ts";
-import { profileOf, type Services } from "./context.ts";
+import type { ReminderLine } from "../texts/reminders.ts";
+import { profileOf, renderOf, type Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { deliveryStatus, dispatchNotices, queueMessage } from "./outbox.ts";
 import { mayManageMeetings } from "./permissions.ts";
 import { reminderFacts } from "./reminder-facts.ts";
+import { say } from "./say.ts";
 
 export interface SentReminder {
   kind: ReminderKind;
@@ -40,12 +41,13 @@ export async function runReminders(services: Services): Promise<SentReminder[]> 
   const now = services.clock();
   const before = await services.store.read();
   if (dueNow(before, now).length === 0 && openReminders(before, now).length === 0) return [];
+  const render = renderOf(services);
   const recorded = await services.store.update({ actorId: "system" }, (db, audit) => {
     const due = dueNow(db, now);
     const profile = profileOf(db);
     for (const r of due) {
       queueMessage(db, {
-        personId: r.personId, purpose: "notice", meetingId: r.meetingId, ...reminderTexts(reminderFacts(db, profile, r)),
+        personId: r.personId, purpose: "notice", meetingId: r.meetingId, ...render(say("reminders.reminderTexts", reminderFacts(db, profile, r))),
         reminder: { kind: r.kind, key: r.key, dueAt: toBerlinIso(r.dueAt), answerButtons: r.kind === "unanswered" },
       }, { now, actorId: "system" });
     }
@@ -105,5 +107,5 @@ export function reminderRows(db: Db, now: Date): ReminderRow[] {
 }
 
 export function authorizeReminders(db: Db, actorId: string): void {
-  if (!mayManageMeetings(db, actorId)) throw new ServiceError(REMINDERS_FORBIDDEN, "forbidden");
+  if (!mayManageMeetings(db, actorId)) throw new ServiceError(say("reminders.REMINDERS_FORBIDDEN"), "forbidden");
 }

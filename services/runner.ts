@@ -8,12 +8,12 @@ import type { Db } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
 import type { Audit } from "../adapters/store.ts";
 import type { Services } from "./context.ts";
-import { profileOf } from "./context.ts";
+import { profileOf, renderOf } from "./context.ts";
+import type { Render } from "../texts/catalog.ts";
 import { ServiceError } from "./errors.ts";
 import { queueNotices, type Notice } from "./outbox.ts";
 import type { Permission } from "./permissions.ts";
-import { INVALID_INPUT } from "../texts/turn.ts";
-import { fieldTooLongText, tooLongText } from "../texts/limits.ts";
+import { say } from "./say.ts";
 import { limitOf } from "../domain/limits.ts";
 
 /** What a command's `apply` works with: the freshest data under the lock, and its helpers. */
@@ -26,6 +26,8 @@ export interface CommandContext<I> {
   audit: Audit;
   /** Records messages for other people; they are sent after the command returns. */
   notify(notices: Notice[], meetingId: string | null): void;
+  /** Words a notice before it is recorded: the face's renderer (`Services.render`). */
+  render: Render;
 }
 
 /** A user-visible command, declared in one module: its input, who may run it, and what it does. */
@@ -45,13 +47,13 @@ export interface Call {
 
 export type Ran<R> = { duplicate: true } | { duplicate: false; value: R; outbox: string[] };
 
-export async function run<I, R>(services: Pick<Services, "store" | "clock">, command: Command<I, R>, call: Call): Promise<Ran<R>> {
+export async function run<I, R>(services: Pick<Services, "store" | "clock" | "render">, command: Command<I, R>, call: Call): Promise<Ran<R>> {
   const parsed = command.input.safeParse(call.input);
   if (!parsed.success) {
     // A text over its limit (domain/limits.ts) is told as such, with the limit, before any role or state check.
     const long = parsed.error.issues.find((i) => i.code === "too_big" && i.type === "string");
     const kind = long ? limitOf(long.message) : null;
-    throw new ServiceError(kind ? tooLongText(kind) : long?.code === "too_big" ? fieldTooLongText(Number(long.maximum)) : INVALID_INPUT, "invalid");
+    throw new ServiceError(kind ? say("limits.tooLongText", kind) : long?.code === "too_big" ? say("limits.fieldTooLongText", Number(long.maximum)) : say("turn.INVALID_INPUT"), "invalid");
   }
   const now = services.clock();
   const { actorId, activityId } = call;
@@ -59,7 +61,7 @@ export async function run<I, R>(services: Pick<Services, "store" | "clock">, com
     command.may.check(db, actorId);
     const outbox: string[] = [];
     const notify = (notices: Notice[], meetingId: string | null) => void outbox.push(...queueNotices(db, notices, { now, actorId, meetingId }));
-    const value = command.apply({ db, input: parsed.data, actorId, now, profile: profileOf(db), audit, notify });
+    const value = command.apply({ db, input: parsed.data, actorId, now, profile: profileOf(db), audit, notify, get render() { return renderOf(services); } });
     return { value, outbox };
   });
   return result.duplicate ? { duplicate: true } : { duplicate: false, ...result.value };

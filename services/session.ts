@@ -4,15 +4,15 @@
  */
 import type { AgendaItem, Db, Meeting } from "../domain/model.ts";
 import { quorumStatus, representedInstitutions, type QuorumStatus } from "../rules/quorum.ts";
-import { notOnAgenda } from "../texts/session.ts";
 import { profileOf } from "./context.ts";
 import { ServiceError } from "./errors.ts";
+import { say } from "./say.ts";
 import { findMeeting } from "./meetings.ts";
 
 export function itemOf(meeting: Meeting, number: number | null): AgendaItem | null {
   if (number === null) return null;
   const item = meeting.agenda.find((i) => i.number === number);
-  if (!item) throw new ServiceError(notOnAgenda(number, meeting.agenda.length), "not-found");
+  if (!item) throw new ServiceError(say("session.notOnAgenda", number, meeting.agenda.length), "not-found");
   return item;
 }
 

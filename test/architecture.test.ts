@@ -127,3 +127,43 @@ describe("services/ and bot/ word nothing themselves: every sentence is in texts
     expect(literals("probe.ts", probe).filter(isWording)).toEqual(["Sie vertreten ${…}."]);
   });
 });
+
+/** The texts/ modules a source imports at run time (an `import type`, or only `type` names, is no run-time import). */
+function runtimeTextImports(file: string, text: string): string[] {
+  const found: string[] = [];
+  const typeOnly = (node: ts.ImportDeclaration) => {
+    const clause = node.importClause;
+    if (!clause) return false;
+    if (clause.isTypeOnly) return true;
+    const named = clause.namedBindings;
+    return !clause.name && named !== undefined && ts.isNamedImports(named) && named.elements.every((e) => e.isTypeOnly);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && !typeOnly(node)) found.push(node.moduleSpecifier.text);
+    if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) found.push(node.moduleSpecifier.text);
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && ts.isStringLiteral(node.arguments[0]!)) found.push((node.arguments[0] as ts.StringLiteral).text);
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true));
+  return found.filter((m) => /(^|\/)texts\//.test(m));
+}
+
+describe("services/ and rules/ return codes and facts; the faces word them (texts/catalog.ts)", () => {
+  // Services other engineers change this session; they still return worded Texts. Shrinks, never grows.
+  const KNOWN = [
+    "services/bind-identity.ts", "services/channel-announcements.ts", "services/import-roster.ts", "services/invitation-core.ts",
+    "services/invitation-delivery.ts", "services/invitation-report.ts", "services/invitations.ts", "services/meeting-presence.ts",
+    "services/minutes-workflow.ts", "services/minutes.ts", "services/outbox-retry.ts", "services/outbox.ts",
+    "services/roster-build.ts", "services/team-sync.ts",
+  ];
+
+  it("no file in services/ or rules/ imports texts/ at run time (a type-only import is allowed)", () => {
+    const offenders = ["services", "rules"].flatMap(sources).filter(({ file, text }) => runtimeTextImports(file, text).length > 0).map(({ file }) => file);
+    expect(offenders.sort()).toEqual(KNOWN.sort());
+  });
+
+  it("the check tells a run-time import from a type-only one", () => {
+    const probe = 'import type { Said } from "../texts/catalog.ts"; import { type Texts } from "../texts/turn.ts"; import { NO_SEAT } from "../texts/attendance.ts"; export { x } from "../texts/a.ts";';
+    expect(runtimeTextImports("probe.ts", probe)).toEqual(["../texts/attendance.ts", "../texts/a.ts"]);
+  });
+});

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { delegate } from "../services/delegate-seat.ts";
 import { ServiceError } from "../services/errors.ts";
+import { worded, type Worded } from "./support/refusal.ts";
 import { cancelMeeting, changeMeeting, sendDelegatedInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { retryOutbox } from "../services/outbox-retry.ts";
@@ -202,9 +203,9 @@ describe("cancelling", () => {
       expect(part.vevent.getFirstPropertyValue("status")).toBe("CANCELLED");
     }
     expect((await f.store.read()).meetings[0]!.state).toBe("cancelled");
-    const refused = await sendInvitation(f.services, GS, id, NORMAL).catch((e: ServiceError) => e);
-    expect((refused as ServiceError).texts.de).toBe(`Die Sitzung ${id} ist abgesagt.`);
-    expect((refused as ServiceError).texts.en).toBe(`The meeting ${id} is cancelled.`);
+    const refused = await sendInvitation(f.services, GS, id, NORMAL).catch((e: ServiceError) => worded(e));
+    expect((refused as Worded).texts.de).toBe(`Die Sitzung ${id} ist abgesagt.`);
+    expect((refused as Worded).texts.en).toBe(`The meeting ${id} is cancelled.`);
   });
 
   it("before the invitation: no mail", async () => {

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Invitation } from "../domain/model.ts";
 import { ServiceError } from "../services/errors.ts";
+import { worded, type Worded } from "./support/refusal.ts";
 import { sendInvitation } from "../services/invitations.ts";
 import { fixture, flagSecondConvocation, GS, SECRETARIAT_EMAIL, type Fixture } from "./support/invitation-fixture.ts";
 import { imipPart, type CalendarPart } from "./support/mail-parse.ts";
@@ -36,13 +37,13 @@ function attendees(part: CalendarPart) {
   }));
 }
 
-async function refusal(promise: Promise<unknown>): Promise<ServiceError> {
+async function refusal(promise: Promise<unknown>): Promise<Worded> {
   const e = await promise.then(
     () => null,
     (err: unknown) => err,
   );
   expect(e).toBeInstanceOf(ServiceError);
-  return e as ServiceError;
+  return worded(e as ServiceError);
 }
 
 async function records(): Promise<Invitation[]> {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ServiceError } from "../services/errors.ts";
+import { worded, type Worded } from "./support/refusal.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { minutesFiles } from "../adapters/minutes-files.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
@@ -46,10 +47,10 @@ async function pdfText(pdf: Buffer): Promise<string> {
   return (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text;
 }
 
-async function refusal(p: Promise<unknown>): Promise<ServiceError> {
+async function refusal(p: Promise<unknown>): Promise<Worded> {
   const e = await p.then(() => null, (err: unknown) => err);
   expect(e).toBeInstanceOf(ServiceError);
-  return e as ServiceError;
+  return worded(e as ServiceError);
 }
 
 async function memberEmails(): Promise<string[]> {

@@ -6,6 +6,7 @@
  * Real parts: the JSON store, a real SMTP server on loopback. Teams is a stand-in for Microsoft's
  * connector: the outbox's TeamsChannel function, which records what it was handed.
  */
+import { worded } from "./support/refusal.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { minutesFolderBeside, type MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db } from "../domain/model.ts";
@@ -42,7 +43,7 @@ describe("outbox retry by kind", () => {
       id = failed(db, { personId: TEAM_CHANNEL, purpose: "announcement", meetingId, subject: texts("Einladung"), text: texts("Die Sitzung am 12.05.2022 ist einberufen.") });
     });
     const withoutTeams = await retryOutbox(f.services, "gs-1", { minutes });
-    expect(withoutTeams.refused.map((e) => e.texts.de)).toEqual([expect.stringContaining("1 Ankündigung(en) im Team-Kanal warten auf den Bot in Teams")]);
+    expect(withoutTeams.refused.map((e) => worded(e).texts.de)).toEqual([expect.stringContaining("1 Ankündigung(en) im Team-Kanal warten auf den Bot in Teams")]);
     expect((await f.store.read()).outbox.find((m) => m.id === id)).toMatchObject({ attempts: 1, acceptedAt: null });
 
     const posted: [string, string][] = [];

@@ -1,3 +1,4 @@
+import { words } from "../texts/catalog.ts";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,8 +36,10 @@ describe("rules profiles", () => {
 
 describe("meeting length from the profile", () => {
   const now = new Date("2022-04-01T09:00:00+02:00");
-  const meeting = (end: string | undefined, profile: Profile) =>
-    checkMeeting({ start: "2022-05-12T10:00", end, location: "Kreishaus Siegburg" }, now, profile);
+  const meeting = (end: string | undefined, profile: Profile) => {
+    const checked = checkMeeting({ start: "2022-05-12T10:00", end, location: "Kreishaus Siegburg" }, now, profile);
+    return { ...checked, warnings: checked.warnings.map(words) };
+  };
 
   it("Rhein-Sieg: two hours by default, and a longer meeting is pointed out (§ 4 Abs. 1 GO)", () => {
     expect(rheinSieg.meetings.duration).toMatchObject({ regulated: true, maxHours: 2, citation: "§ 4 Abs. 1 GO" });

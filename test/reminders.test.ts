@@ -10,6 +10,7 @@
  * due, two real command-line processes run `reminders run` at once beside the bot's own run. Mail
  * goes to a real SMTP server on loopback.
  */
+import { render } from "../texts/catalog.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { smtpMailer } from "../adapters/mail-transport.ts";
@@ -116,7 +117,7 @@ beforeAll(async () => {
     if (at === RESTART) {
       // A restart: new store and mailer over the same file; nothing is kept in memory.
       await services.mailer.close();
-      services = { store: openJsonStore(fx.file, { clock: services.clock }), clock: services.clock, mailer: smtpMailer(fx.smtp.url) };
+      services = { store: openJsonStore(fx.file, { clock: services.clock }), clock: services.clock, mailer: smtpMailer(fx.smtp.url), render };
     }
     if (await somethingDue(new Date(t))) {
       const [own, ...clis] = await Promise.all([runReminders(services), cliRun(at), cliRun(at)]);

@@ -1,18 +1,21 @@
 /**
  * Wording of the attendance commands (services/answer-attendance.ts, delegate-seat.ts, check-in.ts,
  * mark-presence.ts): replies, refusals and the notices to the deputy, the member and the
- * Geschäftsstelle. `w` is the meeting's start as each language writes it.
+ * Geschäftsstelle. `start` is the meeting's start (ISO 8601), worded here as each language writes it.
  */
 import type { Texts } from "../domain/profile.ts";
 import { formatDay, type Day } from "../rules/time.ts";
 import type { Mode } from "../services/attendance.ts";
 import { MODE } from "./meetings.ts";
 import type { NoticeTexts } from "./outbox.ts";
-import { paren } from "./bilingual.ts";
+import { instantTexts, paren } from "./bilingual.ts";
+import type { Delegation } from "../rules/representation.ts";
+import { delegationText } from "./representation.ts";
 
 
 
-export function meetingOver(w: Texts): Texts {
+export function meetingOver(start: string): Texts {
+  const w = instantTexts(start);
   return { de: `Die Sitzung am ${w.de} ist bereits vorbei.`, en: `The meeting on ${w.en} is already over.` };
 }
 
@@ -21,12 +24,14 @@ export const NO_SEAT: Texts = {
   en: "Answers are per institution; you are neither a member nor a deputy of one.",
 };
 
-export function declinedText(institution: string, w: Texts): Texts {
+export function declinedText(institution: string, start: string): Texts {
+  const w = instantTexts(start);
   return { de: `Ihre Absage für ${institution} zur Sitzung am ${w.de} ist vermerkt.`, en: `Your apology for ${institution} for the meeting on ${w.en} is recorded.` };
 }
 
 /** The answer "attending", with the mode if given, else the question for it. */
-export function attendingText(institution: string, w: Texts, mode: Mode | null): Texts {
+export function attendingText(institution: string, start: string, mode: Mode | null): Texts {
+  const w = instantTexts(start);
   const how = mode ? { de: ` (${MODE[mode].de})`, en: ` (${MODE[mode].en})` } : { de: "", en: "" };
   const ask = mode ? { de: "", en: "" } : { de: " Nehmen Sie in Präsenz oder digital teil?", en: " Will you attend in person or online?" };
   return {
@@ -59,7 +64,8 @@ export function notHandedOver(member: string, institution: string): Texts {
 }
 
 /** To the deputy: the member now attends after all. */
-export function deputyNotNeeded(member: string, w: Texts): NoticeTexts {
+export function deputyNotNeeded(member: string, start: string): NoticeTexts {
+  const w = instantTexts(start);
   return {
     subject: { de: "Vertretung nicht mehr nötig", en: "Deputy no longer needed" },
     text: { de: `${member} nimmt an der Sitzung am ${w.de} nun selbst teil; Ihre Vertretung ist nicht mehr nötig.`, en: `${member} will now attend the meeting on ${w.en}; you no longer need to stand in.` },
@@ -67,7 +73,8 @@ export function deputyNotNeeded(member: string, w: Texts): NoticeTexts {
 }
 
 /** To the Geschäftsstelle: the deputy declines the seat. */
-export function deputyDeclinesToSecretariat(deputy: string, institution: string, w: Texts): NoticeTexts {
+export function deputyDeclinesToSecretariat(deputy: string, institution: string, start: string): NoticeTexts {
+  const w = instantTexts(start);
   return {
     subject: { de: "Stellvertretung sagt ab", en: "Deputy declines" },
     text: {
@@ -78,15 +85,17 @@ export function deputyDeclinesToSecretariat(deputy: string, institution: string,
 }
 
 /** To the member: their deputy declines. */
-export function deputyDeclinesToMember(deputy: string, w: Texts): NoticeTexts {
+export function deputyDeclinesToMember(deputy: string, start: string): NoticeTexts {
+  const w = instantTexts(start);
   return {
     subject: { de: "Ihre Stellvertretung sagt ab", en: "Your deputy declines" },
     text: { de: `${deputy} kann Sie am ${w.de} nicht vertreten.`, en: `${deputy} cannot stand in for you on ${w.en}.` },
   };
 }
 
-/** To the Geschäftsstelle: a member asked for their deputy and was refused (`refusal` from texts/representation.ts). */
-export function delegationRefused(person: string, institution: string, w: Texts, refusal: Texts): NoticeTexts {
+/** To the Geschäftsstelle: a member asked for their deputy and was refused (the refusal worded by texts/representation.ts). */
+export function delegationRefused(person: string, institution: string, start: string, delegation: Delegation): NoticeTexts {
+  const [w, refusal] = [instantTexts(start), delegationText(delegation)];
   return {
     subject: { de: "Vertretung nicht möglich", en: "Delegation not possible" },
     text: {
@@ -97,7 +106,8 @@ export function delegationRefused(person: string, institution: string, w: Texts,
 }
 
 /** To the deputy, when no invitation is out yet: you stand in. */
-export function standIn(member: string, institution: string, w: Texts, citation: string | null): NoticeTexts {
+export function standIn(member: string, institution: string, start: string, citation: string | null): NoticeTexts {
+  const w = instantTexts(start);
   const cite = paren(citation);
   return {
     subject: { de: `Vertretung in der Sitzung am ${w.de}`, en: `Standing in at the meeting on ${w.en}` },
@@ -109,7 +119,8 @@ export function standIn(member: string, institution: string, w: Texts, citation:
 }
 
 /** To the Geschäftsstelle: the member is absent, the deputy was told. */
-export function deputyNotified(member: string, institution: string, deputy: string, w: Texts): NoticeTexts {
+export function deputyNotified(member: string, institution: string, deputy: string, start: string): NoticeTexts {
+  const w = instantTexts(start);
   return {
     subject: { de: "Vertretung gemeldet", en: "Deputy notified" },
     text: {
@@ -119,8 +130,9 @@ export function deputyNotified(member: string, institution: string, deputy: stri
   };
 }
 
-/** The member's reply after handing the seat on (`delegation` from texts/representation.ts). */
-export function delegatedReply(deputy: string, w: Texts, delegation: Texts): Texts {
+/** The member's reply after handing the seat on (the delegation worded by texts/representation.ts). */
+export function delegatedReply(deputy: string, start: string, d: Delegation): Texts {
+  const [w, delegation] = [instantTexts(start), delegationText(d)];
   return {
     de: `Ihre Abwesenheit am ${w.de} ist vermerkt. ${delegation.de} ${deputy} erhält die Einladung, die Geschäftsstelle ist informiert.`,
     en: `Your absence on ${w.en} is recorded. ${delegation.en} ${deputy} receives the invitation and the Geschäftsstelle has been told.`,
@@ -132,11 +144,13 @@ export function memberAttends(institution: string): Texts {
   return { de: `Für ${institution} ist das Mitglied selbst gemeldet; bitte wenden Sie sich an den Vorsitz.`, en: `The member is down to attend for ${institution}; please speak to the chair.` };
 }
 
-export function checkedIn(institution: string, w: Texts): Texts {
+export function checkedIn(institution: string, start: string): Texts {
+  const w = instantTexts(start);
   return { de: `Willkommen! Sie sind für ${institution} als anwesend eingetragen (Sitzung am ${w.de}).`, en: `Welcome! You are checked in for ${institution} (meeting on ${w.en}).` };
 }
 
-export function markedPresent(person: string, institution: string, w: Texts): Texts {
+export function markedPresent(person: string, institution: string, start: string): Texts {
+  const w = instantTexts(start);
   return { de: `${person} (${institution}) ist als anwesend eingetragen (Sitzung am ${w.de}).`, en: `${person} (${institution}) is marked present (meeting on ${w.en}).` };
 }
 

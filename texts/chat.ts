@@ -9,12 +9,13 @@ import { formatDateTime, formatTime } from "../rules/time.ts";
 import { agendaItemLine } from "./agenda.ts";
 import { MEETING_MODE } from "./cards.ts";
 import { instantTexts } from "./bilingual.ts";
+import { words, type Said, type SentenceCode } from "./catalog.ts";
 
 type Lang = keyof Texts;
 
 /** Warnings and notes under a reply, one per line, in the reply's language. */
-export function withNotes(texts: Texts, notes: Texts[]): Texts {
-  const lines = (lang: Lang) => notes.map((n) => `\n${n[lang]}`).join("");
+export function withNotes(texts: Texts, notes: (Texts | Said<SentenceCode>)[]): Texts {
+  const lines = (lang: Lang) => notes.map((n) => `\n${words(n)[lang]}`).join("");
   return { de: `${texts.de}${lines("de")}`, en: `${texts.en}${lines("en")}` };
 }
 
@@ -185,7 +186,7 @@ export function carriedItemsNote(items: Pick<AgendaItem, "number" | "title">[], 
   };
 }
 
-export function meetingCreatedText(m: Pick<Meeting, "id" | "start" | "end" | "location" | "onlineUrl">, notes: Texts[]): Texts {
+export function meetingCreatedText(m: Pick<Meeting, "id" | "start" | "end" | "location" | "onlineUrl">, notes: (Texts | Said<SentenceCode>)[]): Texts {
   const where = `${m.location ? `, ${m.location}` : ""}${m.onlineUrl ? `, ${m.onlineUrl}` : ""}`;
   const end = formatTime(new Date(m.end));
   return withNotes({

@@ -7,7 +7,8 @@ import type { Texts } from "../domain/profile.ts";
 import type { NoticeTexts } from "./outbox.ts";
 import { instantTexts } from "./bilingual.ts";
 
-export function deputyCheckedIn(institution: string, member: string, w: Texts, handedOver: boolean): Texts {
+export function deputyCheckedIn(institution: string, member: string, start: string, handedOver: boolean): Texts {
+  const w = instantTexts(start);
   const why = handedOver
     ? { de: "", en: "" }
     : { de: " Das Mitglied ist nicht anwesend; die Institution ist durch Sie vertreten.", en: " The member is not present; you represent the institution." };

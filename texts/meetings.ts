@@ -27,7 +27,8 @@ export function meetingMissText(miss: MeetingMiss): Texts {
 
 export const NO_TITLE: Texts = { de: "Der Titel des Tagesordnungspunkts fehlt.", en: "The agenda item has no title." };
 
-export function AGENDA_CLOSED(meetingId: string, state: Texts): Texts {
+export function AGENDA_CLOSED(meetingId: string, meetingState: Meeting["state"], profile: Profile): Texts {
+  const state = meetingStateText(meetingState, profile);
   return {
     de: `Die Sitzung ${meetingId} ist ${state.de}; ihre Tagesordnung kann nicht mehr ergänzt werden.`,
     en: `The meeting ${meetingId} is ${state.en}; its agenda can no longer be added to.`,
@@ -42,7 +43,8 @@ export function AGENDA_NEEDS_UPDATE(citation: string | null): Texts {
   };
 }
 
-export function endBeforeStart(start: Date, end: Date): Texts {
+/** `start`, `end`: ISO 8601. */
+export function endBeforeStart(start: string, end: string): Texts {
   const s = instantTexts(start);
   const e = instantTexts(end);
   return { de: `Das Ende (${e.de}) muss nach dem Beginn (${s.de}) liegen.`, en: `The end (${e.en}) must be after the start (${s.en}).` };
@@ -64,7 +66,7 @@ export function invalidLink(url: string): Texts {
   return { de: `„${url}“ ist kein gültiger Link (http:// oder https://).`, en: `"${url}" is not a valid link (http:// or https://).` };
 }
 
-export function startInPast(start: Date): Texts {
+export function startInPast(start: string): Texts {
   const s = instantTexts(start);
   return { de: `Der Beginn (${s.de}) liegt in der Vergangenheit.`, en: `The start (${s.en}) is in the past.` };
 }
@@ -77,7 +79,7 @@ function hoursText(hours: number, lang: keyof Texts): string {
 }
 
 /** Longer than the profile's maximum: who must decide that (`extendedBy` and `citation` from the profile). */
-export function tooLong(maxHours: number, extendedBy: Texts, citation: string): Texts {
+export function tooLong({ maxHours, extendedBy, citation }: { maxHours: number; extendedBy: Texts; citation: string }): Texts {
   return {
     de: `Die Sitzung dauert länger als ${hoursText(maxHours, "de")}; das muss ${extendedBy.de} festlegen (${citation}).`,
     en: `The meeting is longer than ${hoursText(maxHours, "en")}; ${extendedBy.en} must decide that (${citation}).`,

@@ -1,10 +1,12 @@
 /**
  * Wording of the agenda proposals (services/propose-item.ts, decide-proposal.ts): replies, refusals
- * and the notices to the Geschäftsstelle and to the proposer. `w` is the meeting's start as each
- * language writes it.
+ * and the notices to the Geschäftsstelle and to the proposer. `start` is the meeting's start (ISO 8601).
  */
 import type { Texts } from "../domain/profile.ts";
+import type { ProposalTiming } from "../rules/timing.ts";
+import { instantTexts } from "./bilingual.ts";
 import type { NoticeTexts } from "./outbox.ts";
+import { proposalTimingText } from "./timing.ts";
 
 /** What a redelivered proposal or decision is told. */
 export const PROPOSAL_RECEIVED: Texts = { de: "Dieser Vorschlag ist bereits eingegangen.", en: "This proposal has already been received." };
@@ -14,7 +16,8 @@ export const MEETING_BEGUN: Texts = { de: "Die Sitzung hat schon begonnen; bitte
 export const NO_TITLE: Texts = { de: "Der Vorschlag braucht einen Titel.", en: "The proposal needs a title." };
 
 /** To the Geschäftsstelle: a new proposal, marked when late. */
-export function newProposal(by: string, title: string, w: Texts, late: boolean): NoticeTexts {
+export function newProposal(by: string, title: string, start: string, late: boolean): NoticeTexts {
+  const w = instantTexts(start);
   const mark = late ? { de: " (verspätet)", en: " (late)" } : { de: "", en: "" };
   return {
     subject: { de: `Neuer TOP-Vorschlag${mark.de}`, en: `New agenda proposal${mark.en}` },
@@ -25,8 +28,9 @@ export function newProposal(by: string, title: string, w: Texts, late: boolean):
   };
 }
 
-/** The proposer's reply; `timing` from texts/timing.ts. */
-export function proposalReceived(title: string, w: Texts, timing: Texts): Texts {
+/** The proposer's reply, with whether it came in time (rules/timing.ts). */
+export function proposalReceived(title: string, start: string, proposalTiming: ProposalTiming): Texts {
+  const [w, timing] = [instantTexts(start), proposalTimingText(proposalTiming)];
   return {
     de: `Ihr Vorschlag „${title}“ für die Sitzung am ${w.de} ist eingegangen. ${timing.de}`,
     en: `Your proposal "${title}" for the meeting on ${w.en} has been received. ${timing.en}`,

@@ -3,6 +3,7 @@
  * loopback whose refusals the test switches on and off. Every received mail can be read back
  * parsed (postal-mime + ical.js).
  */
+import { render } from "../../texts/catalog.ts";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -50,7 +51,8 @@ export async function fixture(now: string, initial?: Db): Promise<Fixture> {
   const store = openJsonStore(file, { clock });
   const refuse = new Set<string>();
   const smtp = await startSmtp({ failFor: (rcpt) => refuse.has(rcpt) });
-  const services: Services = { store, clock, mailer: smtpMailer(smtp.url) };
+  // The bot's and the CLI's wording for the notices commands record (Services.render).
+  const services: Services = { store, clock, mailer: smtpMailer(smtp.url), render };
   return {
     dir,
     file,
