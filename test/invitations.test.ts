@@ -197,14 +197,16 @@ describe("refusals (nothing is recorded, nothing is sent)", () => {
     { name: "from someone who is neither Geschäftsstelle nor chair", now: "2022-04-20T09:15:00+02:00", actor: "m-jugendamt", input: NORMAL, kind: "forbidden", says: [] },
   ];
 
-  it.each(refusals)("$name", async ({ now, actor, input, kind, says }) => {
-    f = await fixture(now);
-    const id = await f.meeting(MEETING);
-    const e = await refusal(sendInvitation(f.services, actor, id, input));
-    expect(e).toMatchObject(kind ? { kind } : {});
-    for (const part of says) expect(e.texts.de).toContain(part);
-    await expectNothingHappened();
-  });
+  for (const { name, now, actor, input, kind, says } of refusals) {
+    it(name, async () => {
+      f = await fixture(now);
+      const id = await f.meeting(MEETING);
+      const e = await refusal(sendInvitation(f.services, actor, id, input));
+      expect(e).toMatchObject(kind ? { kind } : {});
+      for (const part of says) expect(e.texts.de).toContain(part);
+      await expectNothingHappened();
+    });
+  }
 });
 
 describe("urgent invitations", () => {
