@@ -236,10 +236,11 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
+/** What a record made during a meeting starts with: its id, the meeting and the agenda item (null: the meeting as a whole). */
+const duringMeeting = { id, meetingId: id, agendaItemId: id.nullable() };
+
 export const QuorumDeclaration = z.object({
-  id,
-  meetingId: id,
-  agendaItemId: id.nullable(),
+  ...duringMeeting,
   quorate: z.boolean(),
   represented: z.number().int().nonnegative(),
   votingMembers: z.number().int().nonnegative(),
@@ -249,9 +250,7 @@ export const QuorumDeclaration = z.object({
 export type QuorumDeclaration = z.infer<typeof QuorumDeclaration>;
 
 export const Vote = z.object({
-  id,
-  meetingId: id,
-  agendaItemId: id.nullable(),
+  ...duringMeeting,
   yes: z.number().int().nonnegative(),
   no: z.number().int().nonnegative(),
   abstain: z.number().int().nonnegative(),
@@ -265,9 +264,7 @@ export const Vote = z.object({
 export type Vote = z.infer<typeof Vote>;
 
 export const PersonalStatement = z.object({
-  id,
-  meetingId: id,
-  agendaItemId: id.nullable(),
+  ...duringMeeting,
   personId: id,
   text: z.string().min(1),
   recordedAt: instant,

@@ -49,16 +49,7 @@ interface EntryFields {
 function localHeader(f: EntryFields): Buffer {
   const h = Buffer.alloc(30);
   h.writeUInt32LE(LOCAL_HEADER, 0);
-  h.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-  h.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
-  h.writeUInt16LE(f.method, 8);
-  h.writeUInt16LE(DOS_TIME, 10);
-  h.writeUInt16LE(DOS_DATE, 12);
-  h.writeUInt32LE(f.crc, 14);
-  h.writeUInt32LE(f.packed, 18);
-  h.writeUInt32LE(f.size, 22);
-  h.writeUInt16LE(f.name.length, 26);
-  h.writeUInt16LE(0, 28); // extra field length
+  writeSharedFields(h, 4, f);
   return Buffer.concat([h, f.name]);
 }
 
@@ -66,18 +57,24 @@ function centralHeader(f: EntryFields, localOffset: number): Buffer {
   const h = Buffer.alloc(46);
   h.writeUInt32LE(CENTRAL_HEADER, 0);
   h.writeUInt16LE(20, 4); // version made by
-  h.writeUInt16LE(20, 6); // version needed
-  h.writeUInt16LE(0x0800, 8);
-  h.writeUInt16LE(f.method, 10);
-  h.writeUInt16LE(DOS_TIME, 12);
-  h.writeUInt16LE(DOS_DATE, 14);
-  h.writeUInt32LE(f.crc, 16);
-  h.writeUInt32LE(f.packed, 20);
-  h.writeUInt32LE(f.size, 24);
-  h.writeUInt16LE(f.name.length, 28);
-  // extra length, comment length, disk number, internal and external attributes stay 0
+  writeSharedFields(h, 6, f);
+  // comment length, disk number, internal and external attributes stay 0
   h.writeUInt32LE(localOffset, 42);
   return Buffer.concat([h, f.name]);
+}
+
+/** The run of fields both headers carry alike, from "version needed" to "extra field length" (APPNOTE 4.3.7, 4.3.12). */
+function writeSharedFields(h: Buffer, at: number, f: EntryFields): void {
+  h.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  h.writeUInt16LE(0x0800, at + 2); // flags: names are UTF-8
+  h.writeUInt16LE(f.method, at + 4);
+  h.writeUInt16LE(DOS_TIME, at + 6);
+  h.writeUInt16LE(DOS_DATE, at + 8);
+  h.writeUInt32LE(f.crc, at + 10);
+  h.writeUInt32LE(f.packed, at + 14);
+  h.writeUInt32LE(f.size, at + 18);
+  h.writeUInt16LE(f.name.length, at + 22);
+  // the extra field length (at + 24) stays 0
 }
 
 function endOfDirectory(count: number, size: number, offset: number): Buffer {

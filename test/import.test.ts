@@ -38,6 +38,13 @@ async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
   return (error as RosterError).problems;
 }
 
+/** Writes a roster file of these lines and answers what importing it under the Oberhausen rules is refused for. */
+async function oberhausenRefusals(lines: string[]): Promise<string[]> {
+  const csv = join(dir, "oberhausen.csv");
+  await writeFile(csv, lines.join("\n"));
+  return problemsOf(importRoster(store, csv, "cli", { profile: "oberhausen" }));
+}
+
 describe("import with bad rows", () => {
   it("reports every bad row with its line number and changes nothing", async () => {
     const before = await readFile(file);
@@ -261,35 +268,31 @@ describe("a good import", () => {
     ]);
 
     // A third member is one too many, and so is a second one for anybody else.
-    await writeFile(csv, [...rows, "mitglied;AG Wohlfahrt (AGW);Paula Parität;paritaet@example.org", "mitglied;Bereich 3-2/Soziales;Sven Sozial;sozial3@example.org"].join("\n"));
-    expect(await problemsOf(importRoster(store, csv, "cli", { profile: "oberhausen" }))).toEqual([
+    expect(await oberhausenRefusals([...rows, "mitglied;AG Wohlfahrt (AGW);Paula Parität;paritaet@example.org", "mitglied;Bereich 3-2/Soziales;Sven Sozial;sozial3@example.org"])).toEqual([
       "Zeile 10: „AG Wohlfahrt (AGW)“ hat schon zwei Mitglieder (Zeile 6, Zeile 8); AG Wohlfahrt (AGW): zwei Mitglieder (Nr. 2.1 GO).",
       "Zeile 11: „Bereich 3-2/Soziales“ hat schon ein Mitglied (Zeile 4); je Institution ein Mitglied, AG Wohlfahrt (AGW): zwei (Nr. 2.1 GO).",
     ]);
   });
 
   it("Oberhausen: refuses AGW deputies that cannot be told apart, and AGW members over two in total", async () => {
-    const csv = join(dir, "oberhausen.csv");
     const head = ["rolle;institution;name;email", "vorsitz;;Beate Beigeordnete;vorsitz@example.org", "leitung-geschaeftsstelle;;Karl KI;ki@example.org"];
     // Two members, one deputy: for whom? Row order cannot say.
-    await writeFile(csv, [...head,
+    expect(await oberhausenRefusals([...head,
       "mitglied;AG Wohlfahrt (AGW);Anna Caritas;caritas@example.org",
       "mitglied;AG Wohlfahrt (AGW);Dora Diakonie;diakonie@example.org",
       "stellvertretung;AG Wohlfahrt (AGW);Dirk Diakonie;diakonie2@example.org",
-    ].join("\n"));
-    expect(await problemsOf(importRoster(store, csv, "cli", { profile: "oberhausen" }))).toEqual([
+    ])).toEqual([
       "Zeile 6: „AG Wohlfahrt (AGW)“ entsendet zwei Mitglieder, aber eine Stellvertretung; bei mehreren Mitgliedern bitte für jedes seine Stellvertretung angeben, in derselben Reihenfolge wie die Mitglieder (Nr. 2.3 GO).",
     ]);
 
     // Nr. 2.1: two for the AG Wohlfahrt as a whole, however the file splits it; the Arbeiterwohlfahrt is not the AGW.
-    await writeFile(csv, [...head,
+    expect(await oberhausenRefusals([...head,
       "mitglied;AGW Caritas;Anna Caritas;caritas@example.org",
       "mitglied;AGW Diakonie;Dora Diakonie;diakonie@example.org",
       "mitglied;AGW Paritätischer;Paula Parität;paritaet@example.org",
       "mitglied;Arbeiterwohlfahrt;Arno Awo;awo@example.org",
       "mitglied;Arbeiterwohlfahrt;Alma Awo;awo2@example.org",
-    ].join("\n"));
-    expect(await problemsOf(importRoster(store, csv, "cli", { profile: "oberhausen" }))).toEqual([
+    ])).toEqual([
       "Zeile 6: AG Wohlfahrt (AGW) entsendet insgesamt zwei Mitglieder (schon Zeile 4, Zeile 5) (Nr. 2.1 GO).",
       "Zeile 8: „Arbeiterwohlfahrt“ hat schon ein Mitglied (Zeile 7); je Institution ein Mitglied, AG Wohlfahrt (AGW): zwei (Nr. 2.1 GO).",
     ]);

@@ -37,16 +37,45 @@ function unfolded(part: CalendarPart): string {
   return part.text.replace(/\r?\n[ \t]/g, "");
 }
 
+/** The iTIP facts a calendar client goes by: the MIME part's method and the calendar's, the meeting's UID, the SEQUENCE. */
+function itip(part: CalendarPart) {
+  return {
+    mimeMethod: part.mimeMethod,
+    method: part.vcalendar.getFirstPropertyValue("method"),
+    uid: part.vevent.getFirstPropertyValue("uid"),
+    sequence: part.vevent.getFirstPropertyValue("sequence"),
+  };
+}
+
+/** A fresh world whose meeting's invitation went out at `invitedAt`; the clock then stands at `now`. */
+async function invitedMeeting(invitedAt: string, now: string): Promise<string> {
+  f = await fixture(invitedAt);
+  const id = await f.meeting(MEETING);
+  await sendInvitation(f.services, GS, id, NORMAL);
+  f.setNow(now);
+  return id;
+}
+
+/** The 18 mails after the 18 invitations: each with this subject, this line of text and these iTIP facts. Answers their calendar parts. */
+async function followUps(expected: { subject: string; text: string; itip: Record<string, unknown> }): Promise<CalendarPart[]> {
+  const mails = (await f.mails()).slice(18);
+  expect(mails).toHaveLength(18);
+  return mails.map((mail) => {
+    expect(mail.email.subject).toBe(expected.subject);
+    expect(mail.email.text).toContain(expected.text);
+    const part = imipPart(mail);
+    expect(itip(part)).toMatchObject(expected.itip);
+    return part;
+  });
+}
+
 async function mailsTo(email: string) {
   return (await f.mails()).filter((m) => m.to.includes(email));
 }
 
 describe("a member delegates after the invitation went out", () => {
   it("the delegation records the deputy's invitation at once: after a crash before sending, outbox retry sends it, once", async () => {
-    f = await fixture("2022-04-20T09:15:00+02:00");
-    const id = await f.meeting(MEETING);
-    await sendInvitation(f.services, GS, id, NORMAL);
-    f.setNow("2022-04-25T11:00:00+02:00");
+    const id = await invitedMeeting("2022-04-20T09:15:00+02:00", "2022-04-25T11:00:00+02:00");
     await delegate(f.services, MEMBER.id, id); // the process dies here, before the bot sends the deputy's invitation
 
     const pending = (await f.store.read()).invitations[0]!.recipients.find((r) => r.personId === DEPUTY.id);
@@ -65,10 +94,7 @@ describe("a member delegates after the invitation went out", () => {
   });
 
   it("the deputy gets a REQUEST of their own, delegated from the member; only once", async () => {
-    f = await fixture("2022-04-20T09:15:00+02:00");
-    const id = await f.meeting(MEETING);
-    await sendInvitation(f.services, GS, id, NORMAL);
-    f.setNow("2022-04-25T11:00:00+02:00");
+    const id = await invitedMeeting("2022-04-20T09:15:00+02:00", "2022-04-25T11:00:00+02:00");
     await delegate(f.services, MEMBER.id, id);
 
     const result = await sendDelegatedInvitation(f.services, id, MEMBER.id);
@@ -78,9 +104,7 @@ describe("a member delegates after the invitation went out", () => {
     expect(f.smtp.messages).toHaveLength(19);
     const [mail] = await mailsTo(DEPUTY.email);
     const part = imipPart(mail!);
-    expect(part.vcalendar.getFirstPropertyValue("method")).toBe("REQUEST");
-    expect(part.vevent.getFirstPropertyValue("uid")).toBe(`${id}@example.org`);
-    expect(part.vevent.getFirstPropertyValue("sequence")).toBe(0);
+    expect(itip(part)).toMatchObject({ method: "REQUEST", uid: `${id}@example.org`, sequence: 0 });
     expect(unfolded(part)).toContain(`DELEGATED-FROM="mailto:${MEMBER.email}"`);
     const deputy = attendee(part, DEPUTY.email);
     expect(deputy.getParameter("cn")).toBe(DEPUTY.name);
@@ -122,26 +146,19 @@ describe("a member delegates after the invitation went out", () => {
 
 describe("changes after the invitation", () => {
   it("a new place goes out as an update: same UID, SEQUENCE 1, subject and note say what changed", async () => {
-    f = await fixture("2022-04-20T09:15:00+02:00");
-    const id = await f.meeting(MEETING);
-    await sendInvitation(f.services, GS, id, NORMAL);
-    f.setNow("2022-04-22T10:00:00+02:00");
+    const id = await invitedMeeting("2022-04-20T09:15:00+02:00", "2022-04-22T10:00:00+02:00");
 
     const outcome = await changeMeeting(f.services, GS, id, { location: "Rathaus Troisdorf, Ratssaal (Erdgeschoss)" }, "Der große Saal wird renoviert.");
 
     expect(outcome.meeting.location).toBe("Rathaus Troisdorf, Ratssaal (Erdgeschoss)");
     expect(outcome.update).toMatchObject({ kind: "update", sequence: 1, total: 18, accepted: 18 });
     expect(outcome.text.de).toContain("Die Sitzung ist geändert. Geänderte Einladung zur Sitzung am Donnerstag, 12.05.2022: 18 von 18 versandt.");
-    const updates = (await f.mails()).slice(18);
-    expect(updates).toHaveLength(18);
-    for (const mail of updates) {
-      expect(mail.email.subject).toBe("Geänderte Einladung: Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis am Donnerstag, 12.05.2022");
-      expect(mail.email.text).toContain("Geändert: Ort (bisher Kreishaus Siegburg, Großer Sitzungssaal). Der große Saal wird renoviert.");
-      const part = imipPart(mail);
-      expect(part.mimeMethod).toBe("REQUEST");
-      expect(part.vcalendar.getFirstPropertyValue("method")).toBe("REQUEST");
-      expect(part.vevent.getFirstPropertyValue("uid")).toBe(`${id}@example.org`);
-      expect(part.vevent.getFirstPropertyValue("sequence")).toBe(1);
+    const updates = await followUps({
+      subject: "Geänderte Einladung: Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis am Donnerstag, 12.05.2022",
+      text: "Geändert: Ort (bisher Kreishaus Siegburg, Großer Sitzungssaal). Der große Saal wird renoviert.",
+      itip: { mimeMethod: "REQUEST", method: "REQUEST", uid: `${id}@example.org`, sequence: 1 },
+    });
+    for (const part of updates) {
       expect(part.event.location).toBe("Rathaus Troisdorf, Ratssaal (Erdgeschoss)");
       expect(part.text).toMatch(/\nDTSTAMP:20220422T080000Z\n/);
     }
@@ -181,27 +198,18 @@ describe("changes after the invitation", () => {
 
 describe("cancelling", () => {
   it("sends METHOD:CANCEL with the next SEQUENCE to everyone invited and closes the meeting", async () => {
-    f = await fixture("2022-04-20T09:15:00+02:00");
-    const id = await f.meeting(MEETING);
-    await sendInvitation(f.services, GS, id, NORMAL);
-    f.setNow("2022-05-02T12:00:00+02:00");
+    const id = await invitedMeeting("2022-04-20T09:15:00+02:00", "2022-05-02T12:00:00+02:00");
 
     const outcome = await cancelMeeting(f.services, GS, id, "Die Vorlagen des Landes liegen noch nicht vor.");
 
     expect(outcome.report).toMatchObject({ kind: "cancel", sequence: 1, total: 18, accepted: 18 });
     expect(outcome.text.de).toContain(`Die Sitzung ${id} ist abgesagt. Absage der Sitzung am Donnerstag, 12.05.2022: 18 von 18 versandt.`);
-    const cancels = (await f.mails()).slice(18);
-    expect(cancels).toHaveLength(18);
-    for (const mail of cancels) {
-      expect(mail.email.subject).toBe("Abgesagt: Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis am Donnerstag, 12.05.2022");
-      expect(mail.email.text).toContain("Die Vorlagen des Landes liegen noch nicht vor.");
-      const part = imipPart(mail);
-      expect(part.mimeMethod).toBe("CANCEL");
-      expect(part.vcalendar.getFirstPropertyValue("method")).toBe("CANCEL");
-      expect(part.vevent.getFirstPropertyValue("uid")).toBe(`${id}@example.org`);
-      expect(part.vevent.getFirstPropertyValue("sequence")).toBe(1);
-      expect(part.vevent.getFirstPropertyValue("status")).toBe("CANCELLED");
-    }
+    const cancels = await followUps({
+      subject: "Abgesagt: Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis am Donnerstag, 12.05.2022",
+      text: "Die Vorlagen des Landes liegen noch nicht vor.",
+      itip: { mimeMethod: "CANCEL", method: "CANCEL", uid: `${id}@example.org`, sequence: 1 },
+    });
+    for (const part of cancels) expect(part.vevent.getFirstPropertyValue("status")).toBe("CANCELLED");
     expect((await f.store.read()).meetings[0]!.state).toBe("cancelled");
     const refused = await sendInvitation(f.services, GS, id, NORMAL).catch((e: ServiceError) => worded(e));
     expect((refused as Worded).texts.de).toBe(`Die Sitzung ${id} ist abgesagt.`);

@@ -182,39 +182,32 @@ describe("refusals (nothing is recorded, nothing is sent)", () => {
     await expectNothingHappened();
   });
 
-  it("after the last normal day unless urgent, naming the last day", async () => {
-    f = await fixture("2022-04-28T08:00:00+02:00");
-    const id = await f.meeting(MEETING);
-    const e = await refusal(sendInvitation(f.services, GS, id, NORMAL));
-    expect(e.kind).toBe("conflict");
-    expect(e.texts.de).toContain("Der letzte Versandtag war Mittwoch, 27.04.2022 (§ 4 Abs. 5 GO)");
-    expect(e.texts.de).toContain("/einladen dringend <Grund>");
-    await expectNothingHappened();
-  });
+  // Refused for the day or the sender: who asks when, with what; the kind of refusal where it matters; what it says.
+  const refusals = [
+    {
+      name: "after the last normal day unless urgent, naming the last day",
+      now: "2022-04-28T08:00:00+02:00", actor: GS, input: NORMAL, kind: "conflict",
+      says: ["Der letzte Versandtag war Mittwoch, 27.04.2022 (§ 4 Abs. 5 GO)", "/einladen dringend <Grund>"],
+    },
+    { name: "urgent without a reason", now: "2022-04-28T08:00:00+02:00", actor: GS, input: { urgent: true, reason: "  " }, says: ["braucht eine Begründung"] },
+    {
+      name: "after the urgent last day not at all, naming that day and the rule",
+      now: "2022-05-05T08:00:00+02:00", actor: GS, input: { urgent: true, reason: "Haushalt" },
+      says: ["Der letzte mögliche Versandtag war Mittwoch, 04.05.2022 (§ 4 Abs. 5 Satz 3 GO)"],
+    },
+    { name: "from someone who is neither Geschäftsstelle nor chair", now: "2022-04-20T09:15:00+02:00", actor: "m-jugendamt", input: NORMAL, kind: "forbidden", says: [] },
+  ];
 
-  it("urgent without a reason", async () => {
-    f = await fixture("2022-04-28T08:00:00+02:00");
-    const id = await f.meeting(MEETING);
-    const e = await refusal(sendInvitation(f.services, GS, id, { urgent: true, reason: "  " }));
-    expect(e.texts.de).toContain("braucht eine Begründung");
-    await expectNothingHappened();
-  });
-
-  it("after the urgent last day not at all, naming that day and the rule", async () => {
-    f = await fixture("2022-05-05T08:00:00+02:00");
-    const id = await f.meeting(MEETING);
-    const e = await refusal(sendInvitation(f.services, GS, id, { urgent: true, reason: "Haushalt" }));
-    expect(e.texts.de).toContain("Der letzte mögliche Versandtag war Mittwoch, 04.05.2022 (§ 4 Abs. 5 Satz 3 GO)");
-    await expectNothingHappened();
-  });
-
-  it("from someone who is neither Geschäftsstelle nor chair", async () => {
-    f = await fixture("2022-04-20T09:15:00+02:00");
-    const id = await f.meeting(MEETING);
-    const e = await refusal(sendInvitation(f.services, "m-jugendamt", id, NORMAL));
-    expect(e.kind).toBe("forbidden");
-    await expectNothingHappened();
-  });
+  for (const { name, now, actor, input, kind, says } of refusals) {
+    it(name, async () => {
+      f = await fixture(now);
+      const id = await f.meeting(MEETING);
+      const e = await refusal(sendInvitation(f.services, actor, id, input));
+      expect(e).toMatchObject(kind ? { kind } : {});
+      for (const part of says) expect(e.texts.de).toContain(part);
+      await expectNothingHappened();
+    });
+  }
 });
 
 describe("urgent invitations", () => {

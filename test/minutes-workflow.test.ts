@@ -58,11 +58,23 @@ async function memberEmails(): Promise<string[]> {
   return db.institutions.map((i) => db.persons.find((p) => p.id === i.memberId)!.email).sort();
 }
 
+/** Sends the minutes at `now` (by default the sending day). */
+function sendAt(now = SENDING) {
+  w.setNow(now);
+  return sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+}
+
 async function draftAndSend(now = SENDING) {
   w.setNow(AFTER);
   await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
-  w.setNow(now);
-  return sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+  return sendAt(now);
+}
+
+/** A new world the day after the meeting, under another body's rules; answers the draft of its minutes. */
+async function draftUnder(profile: string) {
+  w = await minutesWorld(AFTER);
+  await w.edit((db) => void (db.body.profile = profile));
+  return draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
 }
 
 describe("lastHeldMeeting", () => {
@@ -259,8 +271,7 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
     const unsent = await refusal(approveMinutes(w.services, GS, MEETING_ID, { folder: w.folder }));
     expect(unsent.texts.de).toContain("noch nicht an alle Mitglieder versandt");
 
-    w.setNow(SENDING);
-    await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    await sendAt();
     w.setNow("2022-09-15T09:30:00+02:00");
     const early = await refusal(approveMinutes(w.services, GS, MEETING_ID, { folder: w.folder }));
     expect(early.texts.de).toBe("Die Niederschrift wird zu Beginn der nachfolgenden Sitzung als genehmigt festgestellt (§ 7 Abs. 4 GO), also frühestens am Donnerstag, 15.09.2022, 10:00 Uhr.");
@@ -324,8 +335,7 @@ describe("the files show the state of the minutes", () => {
     const read = async () => Promise.all([files.internalMd, files.internalHtml, files.publicMd!, files.publicHtml!].map((f) => readFile(f, "utf8")));
     for (const text of await read()) expect(text).toContain("Entwurf");
 
-    w.setNow(SENDING);
-    await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    await sendAt();
     const [md, html, publicMd, publicHtml] = await read();
     expect(md).toMatch(/^\*\*versandt am 20\.05\.2022\*\* · Interne Fassung/m);
     expect(publicMd).toMatch(/^\*\*versandt am 20\.05\.2022\*\* · Öffentliche Fassung/m);
@@ -387,14 +397,11 @@ describe("the files show the state of the minutes", () => {
 
 describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", () => {
   it("words the files, the mail and the answers as confirmation, with objections at the latest in that meeting", async () => {
-    w = await minutesWorld(AFTER);
-    await w.edit((db) => void (db.body.profile = "oberhausen"));
-    const draft = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    const draft = await draftUnder("oberhausen");
     expect(draft.markdown).toContain("Änderungswünsche zum Inhalt sind spätestens in der nachfolgenden Sitzung einzubringen; dort wird die Niederschrift bestätigt (Nr. 4.7, 4.8 GO).");
     expect(draft.markdown).not.toContain("genehmigt");
 
-    w.setNow(SENDING);
-    await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    await sendAt();
     const [mail] = await w.mails();
     expect(mail!.email.text).toContain("Änderungswünsche zum Inhalt bringen Sie bitte spätestens in der nachfolgenden Sitzung am Donnerstag, 15.09.2022 ein; dort wird die Niederschrift bestätigt (Nr. 4.7, 4.8 GO).");
     expect(mail!.email.text).not.toContain("als genehmigt festgestellt");
@@ -422,9 +429,7 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
   });
 
   it("signs as the rulebook says: the Geschäftsführung draws them up, the moderator countersigns (Nr. 4.7 GO)", async () => {
-    w = await minutesWorld(AFTER);
-    await w.edit((db) => void (db.body.profile = "oberhausen"));
-    const draft = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    const draft = await draftUnder("oberhausen");
     expect(draft.text.de).toContain("Vor dem Versand bitte unterschreiben lassen – Geschäftsführung (Protokoll): Miriam Protokoll, Moderation (Gegenzeichnung): Dr. Ursula Vorsitz (Nr. 4.7 GO);");
     expect(draft.text.en).toContain("have them signed – Geschäftsführung (minutes): Miriam Protokoll, moderator (countersignature): Dr. Ursula Vorsitz (Nr. 4.7 GO);");
     const page = visible(await readFile(draft.files.internalHtml, "utf8"));
@@ -433,9 +438,7 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
   });
 
   it("writes and sends no public version, and claims no publicity: the Lenkungskreis meets in closed session (Nr. 4.2 GO)", async () => {
-    w = await minutesWorld(AFTER);
-    await w.edit((db) => void (db.body.profile = "oberhausen"));
-    const draft = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    const draft = await draftUnder("oberhausen");
     expect(draft.files).toMatchObject({ publicMd: null, publicHtml: null });
     expect(await readdir(w.outDir)).toEqual(["s-2022-05-12-niederschrift-intern.html", "s-2022-05-12-niederschrift-intern.md"]);
     expect(draft.text.de).toContain("Eine öffentliche Fassung wird nicht erstellt: Eine Veröffentlichung der Niederschrift sieht die Geschäftsordnung nicht vor, und der Lenkungskreis tagt nicht öffentlich (Nr. 4.2 GO).");
@@ -444,8 +447,7 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
     expect(draft.markdown).toContain("Fassung für die Mitglieder – enthält nicht öffentliche Punkte");
     expect(draft.markdown).not.toMatch(/ist öffentlich|öffentliche Fassung|Interne Fassung/);
 
-    w.setNow(SENDING);
-    const report = await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    const report = await sendAt();
     expect(report).toMatchObject({ accepted: 17, state: "sent" });
     expect(report.text.de).not.toContain("Diese Dateien zeigen den neuen Stand nicht");
     const [mail] = await w.mails();
@@ -458,17 +460,14 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
 
 describe("Kreis Wesel: the cooperation contract has no minutes rule", () => {
   it("gives approval as the Geschäftsstelle's own procedure, not as a rule, and writes no public version", async () => {
-    w = await minutesWorld(AFTER);
-    await w.edit((db) => void (db.body.profile = "kreis-wesel"));
-    const draft = await draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    const draft = await draftUnder("kreis-wesel");
     expect(draft.markdown).toContain("Eine Niederschrift ist im Kooperationsvertrag nicht geregelt.");
     expect(draft.markdown).toContain("Verfahren der Geschäftsstelle: Die Niederschrift geht jedem Mitglied per E-Mail zu; Änderungswünsche zum Inhalt bitte zu Beginn der nachfolgenden Sitzung einbringen, andernfalls wird die Niederschrift als genehmigt festgestellt.");
     expect(draft.markdown).not.toContain("Änderungswünsche zum Inhalt sind");
     expect(draft.text.de).toContain("Eine öffentliche Fassung wird nicht erstellt: Eine Niederschrift ist im Kooperationsvertrag nicht geregelt.");
     expect(await readdir(w.outDir)).toEqual(["s-2022-05-12-niederschrift-intern.html", "s-2022-05-12-niederschrift-intern.md"]);
 
-    w.setNow(SENDING);
-    await sendMinutes(w.services, GS, MEETING_ID, { folder: w.folder });
+    await sendAt();
     const [mail] = await w.mails();
     expect(mail!.email.text).toContain("Eine Niederschrift ist im Kooperationsvertrag nicht geregelt. Verfahren der Geschäftsstelle: Änderungswünsche zum Inhalt bringen Sie bitte zu Beginn der nachfolgenden Sitzung am Donnerstag, 15.09.2022 ein; andernfalls wird die Niederschrift als genehmigt festgestellt.");
   });

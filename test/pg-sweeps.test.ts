@@ -9,7 +9,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../adapters/clock.ts";
 import { closePools } from "../adapters/pg-schema.ts";
@@ -17,7 +16,7 @@ import { openPgStore } from "../adapters/pg-store.ts";
 import { remindEveryBody } from "../bot/reminder-timer.ts";
 import { openBodyServices, type BodyServices } from "../services/open-services.ts";
 import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
-import { listenOnLoopback } from "./support/smtp.ts";
+import { startSmtp, type TestSmtp } from "./support/smtp.ts";
 
 const BODIES = Array.from({ length: 8 }, (_, i) => `kreis-${i + 1}`);
 /** The morning of the meeting every body has: each chair's briefing is due (08:00, Berlin). */
@@ -27,17 +26,16 @@ const chairAddress = (body: string) => `vorsitz@${body}.example.org`;
 describe.skipIf(!pgAdminUrl())("two instances sweeping reminders over many bodies at once", () => {
   let url: string;
   let dir: string;
-  let smtp: SMTPServer;
-  let smtpUrl: string;
+  let smtp: TestSmtp;
   /** Every recipient the mail server accepted a message for, in order. */
-  const delivered: string[] = [];
+  const delivered = () => smtp.messages.flatMap((m) => m.to);
   const instances: BodyServices[] = [];
 
   /** A bot instance's bodies as `npm start` opens them; its own pool, told apart by application_name. */
   const instance = (name: string) => {
     const own = new URL(url);
     own.searchParams.set("application_name", name);
-    const bodies = openBodyServices({ db: join(dir, "db.json"), clock: morning, databaseUrl: own.toString(), mail: { smtpUrl } });
+    const bodies = openBodyServices({ db: join(dir, "db.json"), clock: morning, databaseUrl: own.toString(), mail: { smtpUrl: smtp.url } });
     instances.push(bodies);
     return bodies;
   };
@@ -57,16 +55,7 @@ describe.skipIf(!pgAdminUrl())("two instances sweeping reminders over many bodie
   beforeAll(async () => {
     url = await freshDatabase();
     dir = await mkdtemp(join(tmpdir(), "lg-pg-sweeps-"));
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, session, callback) {
-        stream.resume();
-        stream.on("end", () => (delivered.push(...session.envelope.rcptTo.map((r) => r.address)), callback()));
-      },
-    });
-    smtpUrl = `smtp://127.0.0.1:${await listenOnLoopback(smtp)}`;
+    smtp = await startSmtp();
     for (const body of BODIES) {
       await openPgStore({ url, body, clock: morning, create: true }).update({ actorId: "test" }, (db) => {
         db.body.name = `Lenkungsgruppe ${body}`;
@@ -78,7 +67,7 @@ describe.skipIf(!pgAdminUrl())("two instances sweeping reminders over many bodie
   afterAll(async () => {
     await Promise.all(instances.map((i) => i.close()));
     await closePools();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -93,22 +82,22 @@ describe.skipIf(!pgAdminUrl())("two instances sweeping reminders over many bodie
     expect([...rb.skipped].sort()).toEqual(ra.swept.sort());
 
     // Each chair got their briefing once; every reminder recorded in any body reached the server once.
-    for (const body of BODIES) expect(delivered.filter((to) => to === chairAddress(body))).toHaveLength(1);
+    for (const body of BODIES) expect(delivered().filter((to) => to === chairAddress(body))).toHaveLength(1);
     let recorded = 0;
     for (const body of BODIES) recorded += (await openPgStore({ url, body, clock: morning }).read()).outbox.filter((m) => m.reminder).length;
-    expect(delivered).toHaveLength(recorded);
+    expect(delivered()).toHaveLength(recorded);
 
     // The same tick again on either instance: every body was swept a moment ago, nothing is sent twice.
     const again = await remindEveryBody(b, () => null, log);
     expect(again).toMatchObject({ swept: [], skipped: BODIES });
-    expect(delivered).toHaveLength(recorded);
+    expect(delivered()).toHaveLength(recorded);
   });
 
   it("a stopped instance closes every body's mailer and its database pool", { timeout: 60_000 }, async () => {
     expect(await connections()).toBeGreaterThan(0);
-    expect(smtp.connections.size).toBeGreaterThan(0);
+    expect(smtp.server.connections.size).toBeGreaterThan(0);
     await Promise.all(instances.splice(0).map((i) => i.close()));
     await vi.waitFor(async () => expect(await connections()).toBe(0), { timeout: 10_000 });
-    await vi.waitFor(() => expect(smtp.connections.size).toBe(0), { timeout: 10_000 });
+    await vi.waitFor(() => expect(smtp.server.connections.size).toBe(0), { timeout: 10_000 });
   });
 });

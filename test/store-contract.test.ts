@@ -14,8 +14,8 @@ import { closePools } from "../adapters/pg-schema.ts";
 import { openPgStore } from "../adapters/pg-store.ts";
 import type { Store } from "../adapters/store.ts";
 import { StoreError } from "../adapters/store-errors.ts";
-import type { Attendance } from "../domain/model.ts";
 import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
+import { attendance } from "./support/store-fixture.ts";
 
 const clock = fixedClock("2022-05-01T12:00:00+02:00");
 
@@ -34,20 +34,6 @@ const pgPlace: Place = async () => {
 };
 
 afterAll(() => closePools());
-
-function attendance(institutionId: string): Attendance {
-  return {
-    meetingId: "s-2022-05-12",
-    institutionId,
-    status: "attending",
-    attendeeId: `m-${institutionId}`,
-    mode: "online",
-    present: false,
-    checkedInAt: null,
-    updatedAt: "2022-05-01T12:00:00+02:00",
-    updatedBy: "test",
-  };
-}
 
 function contract(name: string, place: Place, skip = false) {
   describe.skipIf(skip)(`the store contract: ${name}`, () => {

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../adapters/clock.ts";
 import { auditFileFor, KEPT_ACTIVITY_IDS, openJsonStore, StoreError } from "../adapters/json-store.ts";
 import { demoDb } from "../adapters/demo.ts";
-import { Db, type Attendance } from "../domain/model.ts";
+import { Db } from "../domain/model.ts";
+import { attendance } from "./support/store-fixture.ts";
 
 const clock = fixedClock("2022-05-01T12:00:00+02:00");
 let dir: string;
@@ -18,20 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function attendance(institutionId: string): Attendance {
-  return {
-    meetingId: "s-2022-05-12",
-    institutionId,
-    status: "attending",
-    attendeeId: `m-${institutionId}`,
-    mode: "online",
-    present: false,
-    checkedInAt: null,
-    updatedAt: "2022-05-01T12:00:00+02:00",
-    updatedBy: "test",
-  };
-}
 
 describe("a new data file", () => {
   it("is created with the demo Lenkungsgruppe, folder included, on first read", async () => {

@@ -16,32 +16,38 @@ beforeEach(async () => {
 afterEach(() => bot.close());
 
 describe("what people really type is recorded as meant", () => {
-  it("'I'm away, my deputy will attend' hands the seat to the deputy and never records the member as attending", async () => {
-    const answer = await bot.say("m-jugendamt", "I'm away, my deputy will attend");
-    expect(answer).toContain("Michael Jäger represents Rhein-Sieg-Kreis - Jugendamt");
-    expect(await jugendamt()).toMatchObject({ status: "delegated", attendeeId: "d-jugendamt" });
-  });
+  // What a member writes, what the answer says (where it matters) and Rhein-Sieg-Kreis - Jugendamt's record after it (undefined: none).
+  const journeys: { name: string; text: string; answer?: string; record: object | undefined }[] = [
+    {
+      name: "'I'm away, my deputy will attend' hands the seat to the deputy and never records the member as attending",
+      text: "I'm away, my deputy will attend",
+      answer: "Michael Jäger represents Rhein-Sieg-Kreis - Jugendamt",
+      record: { status: "delegated", attendeeId: "d-jugendamt" },
+    },
+    { name: "'Frau … übernimmt für mich' delegates", text: "Herr Jäger übernimmt für mich", record: { status: "delegated", attendeeId: "d-jugendamt" } },
+    {
+      name: "'Ich sage für die nächste Sitzung ab' is an absence: asked back, nothing recorded yet",
+      text: "Ich sage für die nächste Sitzung ab",
+      answer: "Soll Ihre Stellvertretung Michael Jäger die Einladung erhalten",
+      record: undefined,
+    },
+    {
+      name: "'Ich nehme an der nächsten Sitzung in Präsenz teil' records attendance in person",
+      text: "Ich nehme an der nächsten Sitzung in Präsenz teil",
+      record: { status: "attending", mode: "in-person" },
+    },
+    { name: "'Ich werde zugeschaltet' records attendance online", text: "ich werde zugeschaltet", record: { status: "attending", mode: "online" } },
+    { name: "'Wer kommt für mich?' names the deputy and records nothing", text: "Wer kommt für mich?", answer: "Michael Jäger", record: undefined },
+  ];
 
-  it("'Frau … übernimmt für mich' delegates", async () => {
-    await bot.say("m-jugendamt", "Herr Jäger übernimmt für mich");
-    expect(await jugendamt()).toMatchObject({ status: "delegated", attendeeId: "d-jugendamt" });
-  });
-
-  it("'Ich sage für die nächste Sitzung ab' is an absence: asked back, nothing recorded yet", async () => {
-    const answer = await bot.say("m-jugendamt", "Ich sage für die nächste Sitzung ab");
-    expect(answer).toContain("Soll Ihre Stellvertretung Michael Jäger die Einladung erhalten");
-    expect(await jugendamt()).toBeUndefined();
-  });
-
-  it("'Ich nehme an der nächsten Sitzung in Präsenz teil' records attendance in person", async () => {
-    await bot.say("m-jugendamt", "Ich nehme an der nächsten Sitzung in Präsenz teil");
-    expect(await jugendamt()).toMatchObject({ status: "attending", mode: "in-person" });
-  });
-
-  it("'Ich werde zugeschaltet' records attendance online", async () => {
-    await bot.say("m-jugendamt", "ich werde zugeschaltet");
-    expect(await jugendamt()).toMatchObject({ status: "attending", mode: "online" });
-  });
+  for (const { name, text, answer, record } of journeys) {
+    it(name, async () => {
+      const reply = await bot.say("m-jugendamt", text);
+      if (answer !== undefined) expect(reply).toContain(answer);
+      if (record === undefined) expect(await jugendamt()).toBeUndefined();
+      else expect(await jugendamt()).toMatchObject(record);
+    });
+  }
 
   it("a question about the deputy is asked back with buttons and records nothing", async () => {
     const answer = await bot.say("m-jugendamt", "Kommt meine Vertretung auch?");
@@ -56,10 +62,5 @@ describe("what people really type is recorded as meant", () => {
     const overview = await bot.say("gs-1", "Wer hat schon zugesagt?");
     expect(overview).toContain("Sabine Fuchs");
     expect(await bot.say("m-caritas", "Wer hat schon zugesagt?")).toContain("Geschäftsstelle");
-  });
-
-  it("'Wer kommt für mich?' names the deputy and records nothing", async () => {
-    expect(await bot.say("m-jugendamt", "Wer kommt für mich?")).toContain("Michael Jäger");
-    expect(await jugendamt()).toBeUndefined();
   });
 });

@@ -32,6 +32,8 @@ export interface TestSmtp {
   messages: ReceivedMail[];
   /** Recipients refused at RCPT TO, in order. */
   refused: string[];
+  /** The server itself, for what a test checks beyond the mail (the connections left open). */
+  server: SMTPServer;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
     port,
     messages,
     refused,
+    server,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
