@@ -1,0 +1,245 @@
+/**
+ * The burst (`--store postgres` only): two bot instances on one database, 53 bodies × 40 members
+ * answering their invitation within a minute. Every answer is a real Bot Framework activity over
+ * HTTP — the card button "Ich nehme in Präsenz teil" in the 1:1 chat (routed by tenant and Entra
+ * object id), or a typed "Ich nehme teil" in the 1:1 chat or, @mentioning the bot, in the body's
+ * team channel (routed by team) — half to each instance, every tenth also redelivered with the
+ * same activity id to the other instance, as Teams retries. Arrivals are spread evenly over the
+ * window in a shuffled (seeded) order; at most `MAX_SOCKETS` requests per instance are open at
+ * once (a load balancer's connection pool), the rest wait in the client, and their wait counts.
+ *
+ * Lost and duplicated updates are counted from the database afterwards, not from the replies.
+ */
+import { Agent, request } from "node:http";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { closePools } from "../adapters/pg-schema.ts";
+import { openPgStore } from "../adapters/pg-store.ts";
+import { createBurstBodies, type BurstBody, type BurstMember } from "./burst-data.ts";
+import { startBurstConnector, startInstance, type BurstConnector, type Instance } from "./burst-instances.ts";
+import { clock } from "./data.ts";
+
+export interface BurstOptions {
+  url: string;
+  dir: string;
+  bodies: number;
+  people: number;
+  windowMs: number;
+  log: (line: string) => void;
+}
+
+export interface BurstResult {
+  bodies: number;
+  people: number;
+  answers: number;
+  /** Deliveries of an answer a second time, to the other instance, with the same activity id. */
+  retries: number;
+  /** From the first post until the last answer was answered. */
+  seconds: number;
+  /** Posted → the bot's reply reached the connector (what the member waits for). */
+  p50: number;
+  p99: number;
+  /** Answers whose attendance is not in the database afterwards. */
+  lost: number;
+  /** Attendance entries and audit lines recorded more than once for one answer. */
+  duplicated: number;
+  /** Posts answered other than with 200, or whose reply never came. */
+  failed: number;
+  /** Peak RSS of each instance. */
+  rssMb: [number, number];
+}
+
+export interface BurstExtra {
+  doneP50: number;
+  doneP99: number;
+  retryP50: number;
+  duplicateAttendance: number;
+  duplicateAudit: number;
+  idleRssMb: [number, number];
+  maxInFlight: number;
+}
+
+const MAX_SOCKETS = 32;
+const RETRY_EVERY = 10;
+const REPLY_WAIT_MS = 60_000;
+
+/** A small seeded generator (mulberry32), so every run sends the same answers in the same order. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Answer = { body: BurstBody; member: BurstMember; index: number };
+
+/** The member's answer as Teams delivers it, for the instance `n` (its serviceUrl). */
+function activity(connector: BurstConnector, n: number, { body, member, index }: Answer) {
+  const base = {
+    id: `burst-${body.id}-${member.personId}`,
+    timestamp: new Date().toISOString(),
+    channelId: "msteams",
+    serviceUrl: connector.serviceUrl(n),
+    from: { id: `29:${member.aadObjectId}`, name: member.name, aadObjectId: member.aadObjectId },
+    recipient: { id: "28:bot", name: "Lenkungsgruppe" },
+    locale: "de-DE",
+  };
+  const personal = { conversation: { id: `a:personal-${body.id}-${member.personId}`, conversationType: "personal", tenantId: body.tenantId }, channelData: { tenant: { id: body.tenantId } } };
+  switch (index % 4) {
+    case 0:
+    case 1:
+      return {
+        ...base, ...personal, type: "invoke", name: "adaptiveCard/action",
+        value: { action: { type: "Action.Execute", verb: "attend", data: { verb: "attend", meetingId: body.meetingId, mode: "in-person" } } },
+      };
+    case 2: {
+      const mention = "<at>Lenkungsgruppe</at>";
+      return {
+        ...base, type: "message", text: `${mention} Ich nehme teil`,
+        entities: [{ type: "mention", text: mention, mentioned: { id: "28:bot", name: "Lenkungsgruppe" } }],
+        conversation: { id: `${body.teamId};messageid=${index}`, conversationType: "channel", tenantId: body.tenantId },
+        channelData: { tenant: { id: body.tenantId }, team: { id: body.teamId }, channel: { id: body.teamId } },
+      };
+    }
+    default:
+      return { ...base, ...personal, type: "message", text: "Ich nehme teil" };
+  }
+}
+
+/** POSTs `body` through `agent`; resolves with the status once the whole response was read. */
+function post(agent: Agent, url: string, body: unknown): Promise<number> {
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) }, timeout: REPLY_WAIT_MS }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+    req.end(data);
+  });
+}
+
+type Timed = { reply: number | null; done: number; status: number };
+
+/** One delivery: posted → reply at the connector (not for a redelivery: it may rightly get none), and → the POST answered. */
+async function deliver(connector: BurstConnector, agents: Agent[], instances: Instance[], n: number, answer: Answer, retry = false): Promise<Timed> {
+  const body = activity(connector, n, answer);
+  const replied = retry ? Promise.resolve(null) : connector.expect(n, body.id, REPLY_WAIT_MS);
+  const start = performance.now();
+  const status = await post(agents[n]!, instances[n]!.url, body).catch(() => 0);
+  const done = performance.now() - start;
+  const at = await replied;
+  return { reply: at === null ? null : at - start, done, status };
+}
+
+/** Nearest-rank percentile. */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** Sends every answer at its moment (and every tenth again to the other instance); resolves when all were answered. */
+async function drive(connector: BurstConnector, instances: Instance[], answers: Answer[], windowMs: number, random: () => number) {
+  const agents = instances.map(() => new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }));
+  const step = windowMs / answers.length;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const counted = <T>(work: Promise<T>) => {
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    return work.finally(() => inFlight--);
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+  const start = performance.now();
+  const firsts: Promise<Timed>[] = [];
+  const retries: Promise<Timed>[] = [];
+  for (const [k, answer] of answers.entries()) {
+    await sleep(start + k * step - performance.now());
+    const n = k % 2;
+    firsts.push(counted(deliver(connector, agents, instances, n, answer)));
+    if (k % RETRY_EVERY === 0) {
+      const delay = random() * 1000;
+      retries.push(sleep(delay).then(() => counted(deliver(connector, agents, instances, 1 - n, answer, true))));
+    }
+  }
+  const [first, again] = [await Promise.all(firsts), await Promise.all(retries)];
+  const seconds = (performance.now() - start) / 1000;
+  agents.forEach((a) => a.destroy());
+  return { first, again, seconds, maxInFlight };
+}
+
+/** Lost and duplicated, from each body's data and audit log in the database. */
+async function count(url: string, bodies: BurstBody[]) {
+  let lost = 0;
+  let duplicateAttendance = 0;
+  let duplicateAudit = 0;
+  for (const body of bodies) {
+    const store = openPgStore({ url, body: body.id, clock });
+    const db = await store.read();
+    const audit = await store.auditLog();
+    for (const m of body.members) {
+      const entries = db.attendance.filter((a) => a.meetingId === body.meetingId && a.institutionId === m.institutionId);
+      if (!entries.some((a) => a.status === "attending" && a.attendeeId === m.personId)) lost++;
+      duplicateAttendance += Math.max(0, entries.length - 1);
+      const lines = audit.filter((e) => e.action.startsWith("attendance.") && e.details.meetingId === body.meetingId && e.details.institutionId === m.institutionId);
+      duplicateAudit += Math.max(0, lines.length - 1);
+    }
+  }
+  return { lost, duplicateAttendance, duplicateAudit };
+}
+
+export async function measureBurst(o: BurstOptions): Promise<{ result: BurstResult; extra: BurstExtra }> {
+  const connector = await startBurstConnector();
+  const instances: Instance[] = [];
+  try {
+    o.log(`burst: creating ${o.bodies} bodies × ${o.people} members (import, team, meeting, invitation) …`);
+    const bodies = await createBurstBodies(o.url, join(o.dir, "rosters"), connector.serviceUrl(0), o.bodies, o.people);
+    await closePools(); // the driver's connections are not the instances'
+    o.log("burst: starting two bot instances (dist/bot/main.js) on the database …");
+    instances.push(...(await Promise.all([0, 1].map(() => startInstance(o.url, join(o.dir, "bot", "db.json"))))));
+    const idle = await Promise.all(instances.map((i) => i.memory()));
+    const random = seeded(18);
+    const answers = bodies.flatMap((body) => body.members.map((member, index) => ({ body, member, index })));
+    for (let i = answers.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [answers[i], answers[j]] = [answers[j]!, answers[i]!];
+    }
+    o.log(`burst: ${answers.length} answers over ${o.windowMs / 1000} s, half to each instance, every ${RETRY_EVERY}th also to the other …`);
+    const run = await drive(connector, instances, answers, o.windowMs, random);
+    const memory = await Promise.all(instances.map((i) => i.memory()));
+    const counts = await count(o.url, bodies);
+    await closePools();
+    const replies = run.first.flatMap((t) => (t.reply === null ? [] : [t.reply]));
+    const result: BurstResult = {
+      bodies: o.bodies,
+      people: o.people,
+      answers: answers.length,
+      retries: run.again.length,
+      seconds: round(run.seconds),
+      p50: round(percentile(replies, 50)),
+      p99: round(percentile(replies, 99)),
+      lost: counts.lost,
+      duplicated: counts.duplicateAttendance + counts.duplicateAudit,
+      failed: [...run.first, ...run.again].filter((t) => t.status !== 200).length + (run.first.length - replies.length),
+      rssMb: [memory[0]!.maxRssMb, memory[1]!.maxRssMb],
+    };
+    const extra: BurstExtra = {
+      doneP50: round(percentile(run.first.map((t) => t.done), 50)),
+      doneP99: round(percentile(run.first.map((t) => t.done), 99)),
+      retryP50: round(percentile(run.again.map((t) => t.done), 50)),
+      duplicateAttendance: counts.duplicateAttendance,
+      duplicateAudit: counts.duplicateAudit,
+      idleRssMb: [idle[0]!.maxRssMb, idle[1]!.maxRssMb],
+      maxInFlight: run.maxInFlight,
+    };
+    return { result, extra };
+  } finally {
+    instances.forEach((i) => i.stop());
+    await connector.close();
+  }
+}
