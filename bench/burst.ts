@@ -13,10 +13,10 @@
 import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { closePools } from "../adapters/pg-schema.ts";
+import { closePools, poolFor } from "../adapters/pg-schema.ts";
 import { openPgStore } from "../adapters/pg-store.ts";
 import { createBurstBodies, type BurstBody, type BurstMember } from "./burst-data.ts";
-import { startBurstConnector, startInstance, type BurstConnector, type Instance } from "./burst-instances.ts";
+import { serverCpuMs, startBurstConnector, startInstance, type BurstConnector, type Instance } from "./burst-instances.ts";
 import { clock } from "./data.ts";
 
 export interface BurstOptions {
@@ -57,6 +57,8 @@ export interface BurstExtra {
   duplicateAudit: number;
   idleRssMb: [number, number];
   maxInFlight: number;
+  /** CPU time per answer during the burst (retries included in the work): each instance, and the PostgreSQL server (null: not on this machine). */
+  cpuMsPerAnswer: { instances: [number, number]; server: number | null };
 }
 
 const MAX_SOCKETS = 32;
@@ -193,12 +195,18 @@ async function count(url: string, bodies: BurstBody[]) {
   return { lost, duplicateAttendance, duplicateAudit };
 }
 
+/** CPU used so far by the instances and the server (ms). */
+async function cpuNow(dataDirectory: string, instances: Instance[]): Promise<{ instances: number[]; server: number | null }> {
+  return { instances: await Promise.all(instances.map((i) => i.cpuMs())), server: await serverCpuMs(dataDirectory) };
+}
+
 export async function measureBurst(o: BurstOptions): Promise<{ result: BurstResult; extra: BurstExtra }> {
   const connector = await startBurstConnector();
   const instances: Instance[] = [];
   try {
     o.log(`burst: creating ${o.bodies} bodies × ${o.people} members (import, team, meeting, invitation) …`);
     const bodies = await createBurstBodies(o.url, join(o.dir, "rosters"), connector.serviceUrl(0), o.bodies, o.people);
+    const dataDirectory = (await poolFor(o.url).query<{ data_directory: string }>("SHOW data_directory")).rows[0]!.data_directory;
     await closePools(); // the driver's connections are not the instances'
     o.log("burst: starting two bot instances (dist/bot/main.js) on the database …");
     instances.push(...(await Promise.all([0, 1].map(() => startInstance(o.url, join(o.dir, "bot", "db.json"))))));
@@ -210,8 +218,11 @@ export async function measureBurst(o: BurstOptions): Promise<{ result: BurstResu
       [answers[i], answers[j]] = [answers[j]!, answers[i]!];
     }
     o.log(`burst: ${answers.length} answers over ${o.windowMs / 1000} s, half to each instance, every ${RETRY_EVERY}th also to the other …`);
+    const cpu = await cpuNow(dataDirectory, instances);
     const run = await drive(connector, instances, answers, o.windowMs, random);
+    const cpuAfter = await cpuNow(dataDirectory, instances);
     const memory = await Promise.all(instances.map((i) => i.memory()));
+    const perAnswer = (before: number | null, after: number | null) => (before === null || after === null ? null : round((after - before) / answers.length));
     const counts = await count(o.url, bodies);
     await closePools();
     const replies = run.first.flatMap((t) => (t.reply === null ? [] : [t.reply]));
@@ -236,6 +247,10 @@ export async function measureBurst(o: BurstOptions): Promise<{ result: BurstResu
       duplicateAudit: counts.duplicateAudit,
       idleRssMb: [idle[0]!.maxRssMb, idle[1]!.maxRssMb],
       maxInFlight: run.maxInFlight,
+      cpuMsPerAnswer: {
+        instances: [perAnswer(cpu.instances[0]!, cpuAfter.instances[0]!)!, perAnswer(cpu.instances[1]!, cpuAfter.instances[1]!)!],
+        server: perAnswer(cpu.server, cpuAfter.server),
+      },
     };
     return { result, extra };
   } finally {
