@@ -65,12 +65,15 @@ async function freePort(): Promise<number> {
 const kB = (status: string, key: string) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, "m"))?.[1] ?? NaN);
 const mb = (kb: number) => Math.round((kb / 1024) * 10) / 10;
 
+/** BENCH_NODE_ARGS: more Node options for the instances, to look closer (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
+const extraArgs = () => (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+
 /** Starts `node dist/bot/main.js` on `databaseUrl` and resolves once it logged that it listens (at most 60 s). */
 export async function startInstance(databaseUrl: string, db: string): Promise<Instance> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", PLAYGROUND: "0", LG_DB: db, LG_NOW: NOW, DATABASE_URL: databaseUrl };
   for (const key of ["BOT_ID", "BOT_PASSWORD", "BOT_TENANT_ID", "SMTP_URL", "LG_BODY"]) delete env[key];
-  const child: ChildProcess = spawn(process.execPath, [...startNodeOptions(), ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), projectFile("dist", "bot", "main.js")], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child: ChildProcess = spawn(process.execPath, [...startNodeOptions(), ...extraArgs(), projectFile("dist", "bot", "main.js")], { env, stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bot instance on port ${port}: not listening within 60 s`)), 60_000);
     const lines = createInterface({ input: child.stdout! });

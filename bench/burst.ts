@@ -43,7 +43,7 @@ export interface BurstResult {
   lost: number;
   /** Attendance entries and audit lines recorded more than once for one answer. */
   duplicated: number;
-  /** Posts answered other than with 200, or whose reply never came. */
+  /** Posts answered other than with 200 or given up, and answers whose reply never came (within two minutes). */
   failed: number;
   /** Peak RSS of each instance. */
   rssMb: [number, number];
@@ -57,13 +57,17 @@ export interface BurstExtra {
   duplicateAudit: number;
   idleRssMb: [number, number];
   maxInFlight: number;
+  /** Of `failed`: posts not answered with 200 (or given up). */
+  refused: number;
   /** CPU time per answer during the burst (retries included in the work): each instance, and the PostgreSQL server (null: not on this machine). */
   cpuMsPerAnswer: { instances: [number, number]; server: number | null };
 }
 
 const MAX_SOCKETS = 32;
 const RETRY_EVERY = 10;
-const REPLY_WAIT_MS = 60_000;
+/** How long one answer may take, and the whole burst beyond its window: then what is still open is given up (and counted as failed). */
+const REPLY_WAIT_MS = 120_000;
+const DRAIN_MS = 180_000;
 
 /** A small seeded generator (mulberry32), so every run sends the same answers in the same order. */
 function seeded(seed: number): () => number {
@@ -111,10 +115,10 @@ function activity(connector: BurstConnector, n: number, { body, member, index }:
 }
 
 /** POSTs `body` through `agent`; resolves with the status once the whole response was read. */
-function post(agent: Agent, url: string, body: unknown): Promise<number> {
+function post(agent: Agent, url: string, body: unknown, signal: AbortSignal): Promise<number> {
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) }, timeout: REPLY_WAIT_MS }, (res) => {
+    const req = request(url, { method: "POST", agent, signal, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) }, timeout: REPLY_WAIT_MS }, (res) => {
       res.resume();
       res.on("end", () => resolve(res.statusCode ?? 0));
     });
@@ -127,11 +131,13 @@ function post(agent: Agent, url: string, body: unknown): Promise<number> {
 type Timed = { reply: number | null; done: number; status: number };
 
 /** One delivery: posted → reply at the connector (not for a redelivery: it may rightly get none), and → the POST answered. */
-async function deliver(connector: BurstConnector, agents: Agent[], instances: Instance[], n: number, answer: Answer, retry = false): Promise<Timed> {
+type Client = { connector: BurstConnector; agents: Agent[]; instances: Instance[]; signal: AbortSignal };
+
+async function deliver({ connector, agents, instances, signal }: Client, n: number, answer: Answer, retry = false): Promise<Timed> {
   const body = activity(connector, n, answer);
   const replied = retry ? Promise.resolve(null) : connector.expect(n, body.id, REPLY_WAIT_MS);
   const start = performance.now();
-  const status = await post(agents[n]!, instances[n]!.url, body).catch(() => 0);
+  const status = await post(agents[n]!, instances[n]!.url, body, signal).catch(() => 0);
   const done = performance.now() - start;
   const at = await replied;
   return { reply: at === null ? null : at - start, done, status };
@@ -149,6 +155,7 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 /** Sends every answer at its moment (and every tenth again to the other instance); resolves when all were answered. */
 async function drive(connector: BurstConnector, instances: Instance[], answers: Answer[], windowMs: number, random: () => number) {
   const agents = instances.map(() => new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }));
+  const client: Client = { connector, agents, instances, signal: AbortSignal.timeout(windowMs + DRAIN_MS) };
   const step = windowMs / answers.length;
   let inFlight = 0;
   let maxInFlight = 0;
@@ -163,16 +170,28 @@ async function drive(connector: BurstConnector, instances: Instance[], answers: 
   for (const [k, answer] of answers.entries()) {
     await sleep(start + k * step - performance.now());
     const n = k % 2;
-    firsts.push(counted(deliver(connector, agents, instances, n, answer)));
+    firsts.push(counted(deliver(client, n, answer)));
     if (k % RETRY_EVERY === 0) {
       const delay = random() * 1000;
-      retries.push(sleep(delay).then(() => counted(deliver(connector, agents, instances, 1 - n, answer, true))));
+      retries.push(sleep(delay).then(() => counted(deliver(client, 1 - n, answer, true))));
     }
   }
   const [first, again] = [await Promise.all(firsts), await Promise.all(retries)];
   const seconds = (performance.now() - start) / 1000;
   agents.forEach((a) => a.destroy());
   return { first, again, seconds, maxInFlight };
+}
+
+/** Waits (at most a minute) until no body's version moved for two seconds: work the instances still do after a given-up request is not miscounted. */
+async function settle(url: string): Promise<void> {
+  const sum = async () => (await poolFor(url).query<{ s: string | null }>("SELECT sum(version)::text AS s FROM bodies")).rows[0]!.s;
+  let last = await sum();
+  for (let waited = 0; waited < 60_000; waited += 2000) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const now = await sum();
+    if (now === last) return;
+    last = now;
+  }
 }
 
 /** Lost and duplicated, from each body's data and audit log in the database. */
@@ -221,10 +240,12 @@ export async function measureBurst(o: BurstOptions): Promise<{ result: BurstResu
     const cpu = await cpuNow(dataDirectory, instances);
     const run = await drive(connector, instances, answers, o.windowMs, random);
     const cpuAfter = await cpuNow(dataDirectory, instances);
+    await settle(o.url);
     const memory = await Promise.all(instances.map((i) => i.memory()));
     const perAnswer = (before: number | null, after: number | null) => (before === null || after === null ? null : round((after - before) / answers.length));
     const counts = await count(o.url, bodies);
     await closePools();
+    const refused = [...run.first, ...run.again].filter((t) => t.status !== 200).length;
     const replies = run.first.flatMap((t) => (t.reply === null ? [] : [t.reply]));
     const result: BurstResult = {
       bodies: o.bodies,
@@ -236,7 +257,7 @@ export async function measureBurst(o: BurstOptions): Promise<{ result: BurstResu
       p99: round(percentile(replies, 99)),
       lost: counts.lost,
       duplicated: counts.duplicateAttendance + counts.duplicateAudit,
-      failed: [...run.first, ...run.again].filter((t) => t.status !== 200).length + (run.first.length - replies.length),
+      failed: refused + (run.first.length - replies.length),
       rssMb: [memory[0]!.maxRssMb, memory[1]!.maxRssMb],
     };
     const extra: BurstExtra = {
@@ -247,6 +268,7 @@ export async function measureBurst(o: BurstOptions): Promise<{ result: BurstResu
       duplicateAudit: counts.duplicateAudit,
       idleRssMb: [idle[0]!.maxRssMb, idle[1]!.maxRssMb],
       maxInFlight: run.maxInFlight,
+      refused,
       cpuMsPerAnswer: {
         instances: [perAnswer(cpu.instances[0]!, cpuAfter.instances[0]!)!, perAnswer(cpu.instances[1]!, cpuAfter.instances[1]!)!],
         server: perAnswer(cpu.server, cpuAfter.server),
