@@ -10,6 +10,7 @@
  *
  * Lost and duplicated updates are counted from the database afterwards, not from the replies.
  */
+import { setMaxListeners } from "node:events";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -155,7 +156,9 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 /** Sends every answer at its moment (and every tenth again to the other instance); resolves when all were answered. */
 async function drive(connector: BurstConnector, instances: Instance[], answers: Answer[], windowMs: number, random: () => number) {
   const agents = instances.map(() => new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }));
-  const client: Client = { connector, agents, instances, signal: AbortSignal.timeout(windowMs + DRAIN_MS) };
+  const signal = AbortSignal.timeout(windowMs + DRAIN_MS);
+  setMaxListeners(0, signal); // one deadline for every request of the burst, not a leak
+  const client: Client = { connector, agents, instances, signal };
   const step = windowMs / answers.length;
   let inFlight = 0;
   let maxInFlight = 0;
