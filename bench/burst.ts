@@ -40,7 +40,7 @@ export interface BurstResult {
   /** Posted → the bot's reply reached the connector (what the member waits for). */
   p50: number;
   p99: number;
-  /** Answers whose attendance is not in the database afterwards. */
+  /** Answers a bot acknowledged (HTTP 200) whose attendance is not in the database afterwards. */
   lost: number;
   /** Attendance entries and audit lines recorded more than once for one answer. */
   duplicated: number;
@@ -60,6 +60,8 @@ export interface BurstExtra {
   maxInFlight: number;
   /** Of `failed`: posts not answered with 200 (or given up). */
   refused: number;
+  /** Answers no instance acknowledged and that are not in the database either (Teams would send them again). */
+  undelivered: number;
   /** CPU time per answer during the burst (retries included in the work): each instance, and the PostgreSQL server (null: not on this machine). */
   cpuMsPerAnswer: { instances: [number, number]; server: number | null };
 }
@@ -81,6 +83,7 @@ function seeded(seed: number): () => number {
 }
 
 type Answer = { body: BurstBody; member: BurstMember; index: number };
+const answerKey = (body: BurstBody, member: BurstMember) => `${body.id}/${member.personId}`;
 
 /** The member's answer as Teams delivers it, for the instance `n` (its serviceUrl). */
 function activity(connector: BurstConnector, n: number, { body, member, index }: Answer) {
@@ -129,7 +132,7 @@ function post(agent: Agent, url: string, body: unknown, signal: AbortSignal): Pr
   });
 }
 
-type Timed = { reply: number | null; done: number; status: number };
+type Timed = { reply: number | null; done: number; status: number; key: string };
 
 /** One delivery: posted → reply at the connector (not for a redelivery: it may rightly get none), and → the POST answered. */
 type Client = { connector: BurstConnector; agents: Agent[]; instances: Instance[]; signal: AbortSignal };
@@ -141,7 +144,7 @@ async function deliver({ connector, agents, instances, signal }: Client, n: numb
   const status = await post(agents[n]!, instances[n]!.url, body, signal).catch(() => 0);
   const done = performance.now() - start;
   const at = await replied;
-  return { reply: at === null ? null : at - start, done, status };
+  return { reply: at === null ? null : at - start, done, status, key: answerKey(answer.body, answer.member) };
 }
 
 /** Nearest-rank percentile. */
@@ -198,8 +201,9 @@ async function settle(url: string): Promise<void> {
 }
 
 /** Lost and duplicated, from each body's data and audit log in the database. */
-async function count(url: string, bodies: BurstBody[]) {
+async function count(url: string, bodies: BurstBody[], acknowledged: Set<string>) {
   let lost = 0;
+  let undelivered = 0;
   let duplicateAttendance = 0;
   let duplicateAudit = 0;
   for (const body of bodies) {
@@ -208,13 +212,17 @@ async function count(url: string, bodies: BurstBody[]) {
     const audit = await store.auditLog();
     for (const m of body.members) {
       const entries = db.attendance.filter((a) => a.meetingId === body.meetingId && a.institutionId === m.institutionId);
-      if (!entries.some((a) => a.status === "attending" && a.attendeeId === m.personId)) lost++;
+      // Lost is what a bot acknowledged (200) and did not keep; what no bot acknowledged, Teams would send again.
+      if (!entries.some((a) => a.status === "attending" && a.attendeeId === m.personId)) {
+        if (acknowledged.has(answerKey(body, m))) lost++;
+        else undelivered++;
+      }
       duplicateAttendance += Math.max(0, entries.length - 1);
       const lines = audit.filter((e) => e.action.startsWith("attendance.") && e.details.meetingId === body.meetingId && e.details.institutionId === m.institutionId);
       duplicateAudit += Math.max(0, lines.length - 1);
     }
   }
-  return { lost, duplicateAttendance, duplicateAudit };
+  return { lost, undelivered, duplicateAttendance, duplicateAudit };
 }
 
 /** CPU used so far by the instances and the server (ms). */
@@ -246,7 +254,8 @@ export async function measureBurst(o: BurstOptions): Promise<{ result: BurstResu
     await settle(o.url);
     const memory = await Promise.all(instances.map((i) => i.memory()));
     const perAnswer = (before: number | null, after: number | null) => (before === null || after === null ? null : round((after - before) / answers.length));
-    const counts = await count(o.url, bodies);
+    const acknowledged = new Set([...run.first, ...run.again].filter((t) => t.status === 200).map((t) => t.key));
+    const counts = await count(o.url, bodies, acknowledged);
     await closePools();
     const refused = [...run.first, ...run.again].filter((t) => t.status !== 200).length;
     const replies = run.first.flatMap((t) => (t.reply === null ? [] : [t.reply]));
@@ -272,6 +281,7 @@ export async function measureBurst(o: BurstOptions): Promise<{ result: BurstResu
       idleRssMb: [idle[0]!.maxRssMb, idle[1]!.maxRssMb],
       maxInFlight: run.maxInFlight,
       refused,
+      undelivered: counts.undelivered,
       cpuMsPerAnswer: {
         instances: [perAnswer(cpu.instances[0]!, cpuAfter.instances[0]!)!, perAnswer(cpu.instances[1]!, cpuAfter.instances[1]!)!],
         server: perAnswer(cpu.server, cpuAfter.server),

@@ -219,7 +219,7 @@ function printBurst(b: BurstResult, x: BurstExtra): void {
     `burst: ${b.bodies} bodies × ${b.people} members = ${b.answers} answers in ${BURST.seconds} s to two bot instances on one database (+ ${b.retries} redelivered to the other instance)`,
     `  all answered after ${b.seconds.toFixed(1)} s; at most ${x.maxInFlight} requests open or waiting in the client at once`,
     `  answer until the reply arrives  p50 ${b.p50.toFixed(0)} ms, p99 ${b.p99.toFixed(0)} ms; until the POST is answered p50 ${x.doneP50.toFixed(0)} ms, p99 ${x.doneP99.toFixed(0)} ms; redelivery p50 ${x.retryP50.toFixed(0)} ms`,
-    `  lost ${b.lost}, duplicated ${b.duplicated} (attendance entries ${x.duplicateAttendance}, audit lines ${x.duplicateAudit}), failed ${b.failed} (HTTP ${x.refused}, no reply ${b.failed - x.refused})   (lost and duplicated counted in the database afterwards)`,
+    `  lost ${b.lost}, duplicated ${b.duplicated} (attendance entries ${x.duplicateAttendance}, audit lines ${x.duplicateAudit}), failed ${b.failed} (HTTP ${x.refused}, no reply ${b.failed - x.refused}; not acknowledged and not recorded ${x.undelivered})   (counted in the database afterwards)`,
     `  peak RSS ${b.rssMb[0].toFixed(1)} / ${b.rssMb[1].toFixed(1)} MB (after start ${x.idleRssMb[0].toFixed(1)} / ${x.idleRssMb[1].toFixed(1)} MB)`,
     `  CPU per answer: instances ${x.cpuMsPerAnswer.instances.map((c) => c.toFixed(1)).join(" + ")} ms, PostgreSQL ${x.cpuMsPerAnswer.server === null ? "–" : `${x.cpuMsPerAnswer.server.toFixed(1)} ms`}` +
       `; the burst asks ${(b.answers / BURST.seconds).toFixed(1)} answers/s, ${cpus().length} cores allow at most ${capacity(x).toFixed(1)}/s`,
