@@ -15,10 +15,10 @@ import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { closePools, poolFor } from "../adapters/pg-schema.ts";
-import { openPgStore } from "../adapters/pg-store.ts";
-import { createBurstBodies, type BurstBody, type BurstMember } from "./burst-data.ts";
+import { activity, answerKey, seeded, shuffledAnswers, type Answer } from "./burst-answers.ts";
+import { count, settle } from "./burst-count.ts";
+import { createBurstBodies } from "./burst-data.ts";
 import { serverCpuMs, startBurstConnector, startInstance, type BurstConnector, type Instance } from "./burst-instances.ts";
-import { clock } from "./data.ts";
 
 export interface BurstOptions {
   url: string;
@@ -72,52 +72,6 @@ const RETRY_EVERY = 10;
 const REPLY_WAIT_MS = 120_000;
 const DRAIN_MS = 180_000;
 
-/** A small seeded generator (mulberry32), so every run sends the same answers in the same order. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Answer = { body: BurstBody; member: BurstMember; index: number };
-const answerKey = (body: BurstBody, member: BurstMember) => `${body.id}/${member.personId}`;
-
-/** The member's answer as Teams delivers it, for the instance `n` (its serviceUrl). */
-function activity(connector: BurstConnector, n: number, { body, member, index }: Answer) {
-  const base = {
-    id: `burst-${body.id}-${member.personId}`,
-    timestamp: new Date().toISOString(),
-    channelId: "msteams",
-    serviceUrl: connector.serviceUrl(n),
-    from: { id: `29:${member.aadObjectId}`, name: member.name, aadObjectId: member.aadObjectId },
-    recipient: { id: "28:bot", name: "Lenkungsgruppe" },
-    locale: "de-DE",
-  };
-  const personal = { conversation: { id: `a:personal-${body.id}-${member.personId}`, conversationType: "personal", tenantId: body.tenantId }, channelData: { tenant: { id: body.tenantId } } };
-  switch (index % 4) {
-    case 0:
-    case 1:
-      return {
-        ...base, ...personal, type: "invoke", name: "adaptiveCard/action",
-        value: { action: { type: "Action.Execute", verb: "attend", data: { verb: "attend", meetingId: body.meetingId, mode: "in-person" } } },
-      };
-    case 2: {
-      const mention = "<at>Lenkungsgruppe</at>";
-      return {
-        ...base, type: "message", text: `${mention} Ich nehme teil`,
-        entities: [{ type: "mention", text: mention, mentioned: { id: "28:bot", name: "Lenkungsgruppe" } }],
-        conversation: { id: `${body.teamId};messageid=${index}`, conversationType: "channel", tenantId: body.tenantId },
-        channelData: { tenant: { id: body.tenantId }, team: { id: body.teamId }, channel: { id: body.teamId } },
-      };
-    }
-    default:
-      return { ...base, ...personal, type: "message", text: "Ich nehme teil" };
-  }
-}
-
 /** POSTs `body` through `agent`; resolves with the status once the whole response was read. */
 function post(agent: Agent, url: string, body: unknown, signal: AbortSignal): Promise<number> {
   const data = JSON.stringify(body);
@@ -148,7 +102,7 @@ async function deliver({ connector, agents, instances, signal }: Client, n: numb
 }
 
 /** Nearest-rank percentile. */
-export function percentile(samples: number[], p: number): number {
+function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return NaN;
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -188,43 +142,6 @@ async function drive(connector: BurstConnector, instances: Instance[], answers: 
   return { first, again, seconds, maxInFlight };
 }
 
-/** Waits (at most a minute) until no body's version moved for two seconds: work the instances still do after a given-up request is not miscounted. */
-async function settle(url: string): Promise<void> {
-  const sum = async () => (await poolFor(url).query<{ s: string | null }>("SELECT sum(version)::text AS s FROM bodies")).rows[0]!.s;
-  let last = await sum();
-  for (let waited = 0; waited < 60_000; waited += 2000) {
-    await new Promise((r) => setTimeout(r, 2000));
-    const now = await sum();
-    if (now === last) return;
-    last = now;
-  }
-}
-
-/** Lost and duplicated, from each body's data and audit log in the database. */
-async function count(url: string, bodies: BurstBody[], acknowledged: Set<string>) {
-  let lost = 0;
-  let undelivered = 0;
-  let duplicateAttendance = 0;
-  let duplicateAudit = 0;
-  for (const body of bodies) {
-    const store = openPgStore({ url, body: body.id, clock });
-    const db = await store.read();
-    const audit = await store.auditLog();
-    for (const m of body.members) {
-      const entries = db.attendance.filter((a) => a.meetingId === body.meetingId && a.institutionId === m.institutionId);
-      // Lost is what a bot acknowledged (200) and did not keep; what no bot acknowledged, Teams would send again.
-      if (!entries.some((a) => a.status === "attending" && a.attendeeId === m.personId)) {
-        if (acknowledged.has(answerKey(body, m))) lost++;
-        else undelivered++;
-      }
-      duplicateAttendance += Math.max(0, entries.length - 1);
-      const lines = audit.filter((e) => e.action.startsWith("attendance.") && e.details.meetingId === body.meetingId && e.details.institutionId === m.institutionId);
-      duplicateAudit += Math.max(0, lines.length - 1);
-    }
-  }
-  return { lost, undelivered, duplicateAttendance, duplicateAudit };
-}
-
 /** CPU used so far by the instances and the server (ms). */
 async function cpuNow(dataDirectory: string, instances: Instance[]): Promise<{ instances: number[]; server: number | null }> {
   return { instances: await Promise.all(instances.map((i) => i.cpuMs())), server: await serverCpuMs(dataDirectory) };
@@ -242,11 +159,7 @@ export async function measureBurst(o: BurstOptions): Promise<{ result: BurstResu
     instances.push(...(await Promise.all([0, 1].map(() => startInstance(o.url, join(o.dir, "bot", "db.json"))))));
     const idle = await Promise.all(instances.map((i) => i.memory()));
     const random = seeded(18);
-    const answers = bodies.flatMap((body) => body.members.map((member, index) => ({ body, member, index })));
-    for (let i = answers.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [answers[i], answers[j]] = [answers[j]!, answers[i]!];
-    }
+    const answers = shuffledAnswers(bodies, random);
     o.log(`burst: ${answers.length} answers over ${o.windowMs / 1000} s, half to each instance, every ${RETRY_EVERY}th also to the other …`);
     const cpu = await cpuNow(dataDirectory, instances);
     const run = await drive(connector, instances, answers, o.windowMs, random);
