@@ -7,6 +7,8 @@
  *   npm run bench        npm run -s bench -- --json        --turns <n>: turns per server (400; at least 300)
  *   --store postgres: the bots' turns on PostgreSQL (a throwaway durable cluster, or DATABASE_URL's server,
  *   in a new database), the data files copied in with `migrate`; the fan-out stays on the JSON file.
+ *   Then the burst (bench/burst.ts) in a database of its own: two bot instances, 53 bodies × 40 answers
+ *   within a minute (`--burst-seconds <n>`, 60; `--burst-bodies <n>`, 53).
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
@@ -15,6 +17,7 @@ import { auditFileFor } from "../adapters/json-store.ts";
 import type { ChildStats } from "./child.ts";
 import { writeEmptyFile, writeFanoutFile, writeTenYearFile } from "./data.ts";
 import { measureFanout, type Phases } from "./fanout.ts";
+import type { BurstExtra, BurstResult } from "./burst.ts";
 import { startChild, startConnector, turn, type Child, type TurnTime } from "./turns.ts";
 
 const args = process.argv.slice(2);
@@ -25,6 +28,8 @@ const WARMUP_TURNS = 50;
 const FANOUT_RUNS = 40;
 const FANOUT_WARMUP = 3;
 const POSTGRES = args.includes("--store") && args[args.indexOf("--store") + 1] === "postgres";
+const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const BURST = { bodies: option("--burst-bodies", 53), people: 40, seconds: option("--burst-seconds", 60) };
 const TARGET = { turn: 1.3, fanout: 1.2, growth: 1.2, rssMb: 150 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -73,6 +78,9 @@ async function main(): Promise<void> {
     log(`fan-out: ${FANOUT_WARMUP} warm-up + ${FANOUT_RUNS} measured runs each …`);
     const fan = await measureFanout(files.fanout, smtp.url, FANOUT_RUNS, FANOUT_WARMUP);
 
+    // The burst needs the machine to itself: the turn servers and the SMTP server stop first.
+    const burst = pg ? (children.splice(0).forEach((c) => c.stop()), await runBurst(pg.database, dir)) : null;
+
     const auditEvents = (await readFile(auditFileFor(files.large), "utf8")).split("\n").filter((l) => l.trim()).length;
     const reply = times.map((ts) => ts.map((t) => t.reply)) as [number[], number[], number[]];
     const done = times.map((ts) => ts.map((t) => t.done)) as [number[], number[], number[]];
@@ -98,7 +106,8 @@ async function main(): Promise<void> {
       memory: memory as [ChildStats, ChildStats, ChildStats],
     };
     printTable(result, extra);
-    if (json) process.stdout.write(`${JSON.stringify(POSTGRES ? { store: "postgres", ...result } : result)}\n`);
+    if (burst) printBurst(burst.result, burst.extra);
+    if (json) process.stdout.write(`${JSON.stringify(burst ? { store: "postgres", ...result, burst: burst.result } : result)}\n`);
   } finally {
     children.forEach((c) => c.stop());
     await connector.close();
@@ -158,7 +167,7 @@ function printTable(r: Result, x: Extra): void {
  * binaries (test/support/postgres.ts); a new database in it, each data file copied into the body
  * named after its folder. The children find it in BENCH_DATABASE_URL.
  */
-async function startPostgres(files: string[]): Promise<{ stop: () => Promise<void> }> {
+async function startPostgres(files: string[]): Promise<{ stop: () => Promise<void>; database: (suffix: string) => Promise<string> }> {
   const { serverBinaries, startCluster } = await import("../test/support/postgres.ts");
   const { migrateJsonFile } = await import("../adapters/pg-migrate-json.ts");
   const { closePools } = await import("../adapters/pg-schema.ts");
@@ -175,17 +184,47 @@ async function startPostgres(files: string[]): Promise<{ stop: () => Promise<voi
     admin = cluster.url;
   }
   const name = `lg_bench_${Date.now().toString(36)}`;
-  const client = new pg.Client(admin);
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const database = async (suffix: string) => {
+    const client = new pg.Client(admin);
+    await client.connect();
+    await client.query(`CREATE DATABASE ${name}${suffix}`);
+    await client.end();
+    const url = new URL(admin!);
+    url.pathname = `/${name}${suffix}`;
+    return url.toString();
+  };
+  const url = new URL(await database(""));
   for (const file of files) await migrateJsonFile({ file, url: url.toString(), body: basename(dirname(file)), clock });
   await closePools();
   process.env.BENCH_DATABASE_URL = url.toString();
   log(`PostgreSQL: ${url.host}, database ${name}`);
-  return { stop: async () => void (await cluster?.stop()) };
+  return { stop: async () => void (await cluster?.stop()), database };
+}
+
+/** The burst in a database of its own, so that routing sees only the burst's bodies. */
+async function runBurst(database: (suffix: string) => Promise<string>, dir: string): Promise<{ result: BurstResult; extra: BurstExtra }> {
+  const { measureBurst } = await import("./burst.ts");
+  const url = await database("_burst");
+  return measureBurst({ url, dir: join(dir, "burst"), bodies: BURST.bodies, people: BURST.people, windowMs: BURST.seconds * 1000, log });
+}
+
+/** Answers per second the machine's cores could take if the instances and PostgreSQL had them to themselves. */
+function capacity(x: BurstExtra): number {
+  const ms = x.cpuMsPerAnswer.instances[0] + x.cpuMsPerAnswer.instances[1] + (x.cpuMsPerAnswer.server ?? 0);
+  return (cpus().length * 1000) / ms;
+}
+
+function printBurst(b: BurstResult, x: BurstExtra): void {
+  const lines = [
+    `burst: ${b.bodies} bodies × ${b.people} members = ${b.answers} answers in ${BURST.seconds} s to two bot instances on one database (+ ${b.retries} redelivered to the other instance)`,
+    `  all answered after ${b.seconds.toFixed(1)} s; at most ${x.maxInFlight} requests open or waiting in the client at once`,
+    `  answer until the reply arrives  p50 ${b.p50.toFixed(0)} ms, p99 ${b.p99.toFixed(0)} ms; until the POST is answered p50 ${x.doneP50.toFixed(0)} ms, p99 ${x.doneP99.toFixed(0)} ms; redelivery p50 ${x.retryP50.toFixed(0)} ms`,
+    `  lost ${b.lost}, duplicated ${b.duplicated} (attendance entries ${x.duplicateAttendance}, audit lines ${x.duplicateAudit}), failed ${b.failed} (HTTP ${x.refused}, no reply ${b.failed - x.refused}; not acknowledged and not recorded ${x.undelivered})   (counted in the database afterwards)`,
+    `  peak RSS ${b.rssMb[0].toFixed(1)} / ${b.rssMb[1].toFixed(1)} MB (after start ${x.idleRssMb[0].toFixed(1)} / ${x.idleRssMb[1].toFixed(1)} MB)`,
+    `  CPU per answer: instances ${x.cpuMsPerAnswer.instances.map((c) => c.toFixed(1)).join(" + ")} ms, PostgreSQL ${x.cpuMsPerAnswer.server === null ? "–" : `${x.cpuMsPerAnswer.server.toFixed(1)} ms`}` +
+      `; the burst asks ${(b.answers / BURST.seconds).toFixed(1)} answers/s, ${cpus().length} cores allow at most ${capacity(x).toFixed(1)}/s`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n\n`);
 }
 
 main().catch((e) => {
