@@ -17,7 +17,7 @@ import {
   cancelledAnnouncement, changedAnnouncement, invitationAnnouncement, invitationTeamsNotice, minutesAnnouncement, type MeetingFacts,
 } from "../texts/teams.ts";
 import type { NoticeTexts } from "../texts/outbox.ts";
-import { profileOf, type Services } from "./context.ts";
+import { bodyProfile, type Services } from "./context.ts";
 import { hasConversation } from "./conversation-state.ts";
 import { latestInvitation } from "./invitation-core.ts";
 import { queueMessage, TEAM_CHANNEL } from "./outbox.ts";
@@ -57,7 +57,7 @@ export function reachableInTeams(db: Db, personId: string): boolean {
  * once the members were actually sent something; returns the outbox ids to send. Nothing where the
  * bot has no Teams channel, no post without an installation in a team, nothing twice.
  */
-export async function announce(services: Pick<Services, "store" | "clock" | "teams">, actorId: string, meetingId: string, occasion: Occasion): Promise<string[]> {
+export async function announce(services: Pick<Services, "store" | "clock" | "teams" | "profiles">, actorId: string, meetingId: string, occasion: Occasion): Promise<string[]> {
   if (!services.teams) return []; // the command line, the Playground: no Teams to post in
   const now = services.clock();
   const done = await services.store.update({ actorId }, (db, audit) => {
@@ -68,7 +68,7 @@ export async function announce(services: Pick<Services, "store" | "clock" | "tea
     const key = `announced:${occasion}:${meetingId}:${occasion === "minutes" ? "" : latest!.sequence}`;
     if (db.botState[key]) return [];
     db.botState[key] = now.toISOString();
-    const profile = profileOf(db);
+    const profile = bodyProfile(services, db);
     const meta = { now, actorId };
     const ids: string[] = [];
     if (db.teams) ids.push(queueMessage(db, { personId: TEAM_CHANNEL, purpose: "announcement", meetingId, ...announcementFor(db, meeting, occasion, profile) }, meta).id);

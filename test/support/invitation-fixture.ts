@@ -17,6 +17,7 @@ import { addAgendaItem } from "../../services/add-agenda-item.ts";
 import { createMeeting } from "../../services/create-meeting.ts";
 import { parseMail, type ParsedMail } from "./mail-parse.ts";
 import { startSmtp, type TestSmtp } from "./smtp.ts";
+import { profiles } from "./profiles.ts";
 
 export const SECRETARIAT_EMAIL = "geschaeftsstelle-kim@example.org";
 /** Head of the Geschäftsstelle in the demo roster. */
@@ -50,7 +51,7 @@ export async function fixture(now: string, initial?: Db): Promise<Fixture> {
   const store = openJsonStore(file, { clock });
   const refuse = new Set<string>();
   const smtp = await startSmtp({ failFor: (rcpt) => refuse.has(rcpt) });
-  const services: Services = { store, clock, mailer: smtpMailer(smtp.url) };
+  const services: Services = { store, clock, mailer: smtpMailer(smtp.url), profiles };
   return {
     dir,
     file,
@@ -62,8 +63,8 @@ export async function fixture(now: string, initial?: Db): Promise<Fixture> {
       current = parseInstant(iso)!;
     },
     async meeting(input, agenda = ["Begrüßung und Feststellung der Beschlussfähigkeit"]) {
-      const created = await createMeeting(store, input, GS, clock());
-      for (const title of agenda) await addAgendaItem(store, created.value.id, title, true, GS);
+      const created = await createMeeting(services, input, GS, clock());
+      for (const title of agenda) await addAgendaItem(services, created.value.id, title, true, GS);
       return created.value.id;
     },
     async edit(change) {
