@@ -1,6 +1,7 @@
 /**
  * Loads rules profiles from `data/profiles/<id>.json`. A broken file is refused with a message
- * that names the file and the field, so the operator knows what to fix.
+ * that names the file and the field, so the operator knows what to fix. The faces call
+ * `loadProfiles` once at start and hand the result in (`Services.profiles`); services never load.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
