@@ -1,15 +1,16 @@
 /**
  * Loads rules profiles from `data/profiles/<id>.json`. A broken file is refused with a message
- * that names the file and the field, so the operator knows what to fix.
+ * that names the file and the field, so the operator knows what to fix. The faces call
+ * `loadProfiles` once at start and hand the result in (`Services.profiles`); services never load.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { Profile } from "../domain/profile.ts";
+import { Profile, ProfileError, type Profiles } from "../domain/profile.ts";
 import { projectFile } from "./project-files.ts";
 
 export const PROFILES_DIR = projectFile("data", "profiles");
 
-export class ProfileError extends Error {}
+export { ProfileError };
 
 /** The ids of all profiles shipped in `dir`. */
 export function profileIds(dir = PROFILES_DIR): string[] {
@@ -22,7 +23,7 @@ export function profileIds(dir = PROFILES_DIR): string[] {
 /** Reads and validates one profile; throws ProfileError naming the file and the field. */
 export function loadProfile(id: string, dir = PROFILES_DIR): Profile {
   if (!profileIds(dir).includes(id)) {
-    throw new ProfileError(`Unbekanntes Regelprofil "${id}". Verfügbar: ${profileIds(dir).join(", ")}.`);
+    throw unknownProfile(id, profileIds(dir));
   }
   const file = join(dir, `${id}.json`);
   const shown = relative(process.cwd(), file) || file;
@@ -46,4 +47,22 @@ export function loadProfile(id: string, dir = PROFILES_DIR): Profile {
 /** Validates every shipped profile (at start, so a broken file stops the bot before it answers). */
 export function loadAllProfiles(dir = PROFILES_DIR): Profile[] {
   return profileIds(dir).map((id) => loadProfile(id, dir));
+}
+
+/** Every shipped profile, validated once (the faces call this at start and pass the result in). */
+export function loadProfiles(dir = PROFILES_DIR): Profiles {
+  const byId = new Map(loadAllProfiles(dir).map((p) => [p.id, p]));
+  const ids = [...byId.keys()];
+  return {
+    ids,
+    get: (id) => {
+      const profile = byId.get(id);
+      if (!profile) throw unknownProfile(id, ids);
+      return profile;
+    },
+  };
+}
+
+function unknownProfile(id: string, known: readonly string[]): ProfileError {
+  return new ProfileError(`Unbekanntes Regelprofil "${id}". Verfügbar: ${known.join(", ")}.`);
 }

@@ -12,6 +12,7 @@ import { openPgStore } from "../adapters/pg-store.ts";
 import { importRosterFile } from "../cli/import-roster.ts";
 import type { Invitation } from "../domain/model.ts";
 import { clock, invitableMeeting, NOW } from "./data.ts";
+import { loadProfiles } from "../adapters/profiles.ts";
 
 export interface BurstMember {
   personId: string;
@@ -59,7 +60,7 @@ async function createBody(url: string, dir: string, connectorUrl: string, body: 
   const store = openPgStore({ url, body: body.id, clock, create: true });
   const file = join(dir, `${body.id}.csv`);
   await writeFile(file, rosterCsv(body));
-  await importRosterFile(store, file, "cli", { name: `Lenkungsgruppe KIM ${body.id}` });
+  await importRosterFile(store, loadProfiles(), file, "cli", { name: `Lenkungsgruppe KIM ${body.id}` });
   await store.update({ actorId: "bench" }, (db) => {
     const meeting = { ...invitableMeeting(0), id: body.meetingId };
     db.meetings.push(meeting);

@@ -6,6 +6,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { openJsonStore } from "../adapters/json-store.ts";
+import { loadProfiles } from "../adapters/profiles.ts";
 import { smtpMailer, type MailMessage, type Mailer } from "../adapters/mail-transport.ts";
 import type { Store } from "../adapters/store.ts";
 import { sendInvitation } from "../services/invitations.ts";
@@ -54,7 +55,7 @@ export async function measureFanout(file: string, smtpUrl: string, runs: number,
       return span(sends, () => transport.send(message));
     },
   };
-  const services = { store: timedStore, clock, mailer };
+  const services = { store: timedStore, clock, mailer, profiles: loadProfiles() };
   let n = 0;
 
   async function subject(): Promise<{ accepted: number; recorded: number; phases: Phases }> {

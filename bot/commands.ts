@@ -13,7 +13,7 @@ import { quorumNow } from "../services/session.ts";
 import { declareNotQuorate } from "../services/declare-not-quorate.ts";
 import { recordStatement } from "../services/record-statement.ts";
 import { recordVote } from "../services/record-vote.ts";
-import { profileOf } from "../services/context.ts";
+import { bodyProfile } from "../services/context.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, minutesAwaitingApproval, resolveObjections } from "../services/minutes-workflow.ts";
 import { minutesFolderBeside } from "../adapters/minutes-files.ts";
 import { changeMeeting, updateNeeded } from "../services/invitations.ts";
@@ -114,10 +114,10 @@ async function scheduleMeeting(turn: Turn, args: string): Promise<TurnResult> {
   if (!parsed) {
     return reply(turn, SCHEDULE_USAGE);
   }
-  const created = await createMeeting(turn.services.store, parsed, turn.person.id, turn.now, turn.activityId);
+  const created = await createMeeting(turn.services, parsed, turn.person.id, turn.now, turn.activityId);
   const m = created.value;
   const { carried } = created;
-  const second = profileOf(turn.db).secondConvocation;
+  const second = bodyProfile(turn.services, turn.db).secondConvocation;
   const carriedNote: Texts[] = carried.length && second.regulated ? [carriedItemsNote(carried, second.citation)] : [];
   return reply(turn, meetingCreatedText(m, [...created.warnings, ...carriedNote]));
 }
@@ -200,7 +200,7 @@ async function addItem(turn: Turn, args: string): Promise<TurnResult> {
   const nonPublic = /^(nicht[- ]?öffentlich|nicht[- ]?oeffentlich|nö|closed)\b:?/i;
   const isPublic = !nonPublic.test(args.trim());
   const title = args.trim().replace(nonPublic, "").trim();
-  const added = await addAgendaItem(turn.services.store, found.id, title, isPublic, turn.person.id, turn.activityId);
+  const added = await addAgendaItem(turn.services, found.id, title, isPublic, turn.person.id, turn.activityId);
   return reply(turn, withNotes(itemAddedText(added.value), added.warnings));
 }
 
@@ -288,7 +288,7 @@ async function invite(given: Turn, args: string): Promise<TurnResult> {
   const urgentMatch = words.match(/^(dringend|dringlich|urgent(?:ly)?)\b\s*:?\s*([\s\S]*)$/i);
   if (words && !urgentMatch) return reply(turn, INVITE_USAGE);
   const request = { urgent: Boolean(urgentMatch), reason: urgentMatch?.[2]?.trim() || null };
-  const check = invitationCheck(turn.db, found.id, turn.now, request);
+  const check = invitationCheck(turn.db, found.id, turn.now, request, bodyProfile(turn.services, turn.db));
   if (!check.allowed) return reply(turn, invitationRefusalText(check));
   return askFirst(turn, { kind: "invite", meetingId: found.id, ...request });
 }
@@ -312,7 +312,7 @@ export function quorum(turn: Turn, args: string): TurnResult {
   if (!isMeeting(found)) return found;
   const item = args.match(/(\d+)/);
   try {
-    const q = quorumNow(turn.db, found.id, item ? Number(item[1]) : null);
+    const q = quorumNow(turn.db, found.id, item ? Number(item[1]) : null, bodyProfile(turn.services, turn.db));
     return reply(turn, withStandIns(quorumText(q), standIns(turn.db, found.id)));
   } catch (e) {
     return refusal(turn, e);
@@ -326,7 +326,7 @@ async function notQuorate(turn: Turn, args: string): Promise<TurnResult> {
   const itemNumber = item ? Number(item[1]) : null;
   try {
     // The count says quorate: the pending question of bot/confirmations.ts ("ja", "nein" or the card's buttons).
-    if (quorumNow(turn.db, found.id, itemNumber).reading === "quorate") return await askFirst(turn, { kind: "not-quorate", meetingId: found.id, itemNumber });
+    if (quorumNow(turn.db, found.id, itemNumber, bodyProfile(turn.services, turn.db)).reading === "quorate") return await askFirst(turn, { kind: "not-quorate", meetingId: found.id, itemNumber });
     const text = await declareNotQuorate(turn.services, turn.person.id, found.id, itemNumber, turn.activityId);
     return reply(turn, text ?? ALREADY_RECORDED);
   } catch (e) {
@@ -377,5 +377,5 @@ function outbox(turn: Turn, args: string): TurnResult {
 /** "/erinnerungen": the reminders planned and those that went out, in the order they fall due. */
 function reminders(turn: Turn): TurnResult {
   const when = (iso: string) => formatDateTime(new Date(iso), turn.lang);
-  return { replies: [{ text: remindersListing(turn.lang, reminderRows(turn.db, turn.now), when) }], outbox: [] };
+  return { replies: [{ text: remindersListing(turn.lang, reminderRows(turn.db, turn.now, bodyProfile(turn.services, turn.db)), when) }], outbox: [] };
 }

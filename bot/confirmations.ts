@@ -12,6 +12,7 @@ import { minutesRecipientsWaiting, sendMinutes } from "../services/minutes-workf
 import { announce } from "../services/channel-announcements.ts";
 import { declareNotQuorate } from "../services/declare-not-quorate.ts";
 import { quorumNow } from "../services/session.ts";
+import { bodyProfile } from "../services/context.ts";
 import {
   askConfirmation, dropConfirmation, isExpired, pendingOf, previewOf, takeConfirmation, type PendingAction,
 } from "../services/pending-confirmation.ts";
@@ -47,7 +48,7 @@ export async function askFirst(turn: Turn, action: PendingAction): Promise<TurnR
 
 async function massQuestion(turn: Turn, action: Exclude<PendingAction, { kind: "not-quorate" }>): Promise<Question> {
   const waiting = action.kind === "minutes-send" ? await minutesRecipientsWaiting(turn.services, action.meetingId) : [];
-  const preview = previewOf(turn.db, action, waiting);
+  const preview = previewOf(turn.db, bodyProfile(turn.services, turn.db), action, waiting);
   if (preview.recipients.length === 0 && action.kind === "minutes-send") return { refused: MINUTES_ALL_RECEIVED };
   if (preview.recipients.length === 0 && action.kind !== "cancel") return { refused: NOTHING_OPEN_TO_SEND };
   return { prompt: promptOf(action, preview), title: CONFIRMATION_TITLE, yes: CONFIRM_BUTTON.yes };
@@ -55,7 +56,7 @@ async function massQuestion(turn: Turn, action: Exclude<PendingAction, { kind: "
 
 /** The count as it stands and the question whether to declare the lack of quorum anyway. */
 function notQuorateQuestion(turn: Turn, action: Extract<PendingAction, { kind: "not-quorate" }>): Question {
-  const count = quorumText(quorumNow(turn.db, action.meetingId, action.itemNumber));
+  const count = quorumText(quorumNow(turn.db, action.meetingId, action.itemNumber, bodyProfile(turn.services, turn.db)));
   return { prompt: confirmNotQuorate(count), title: CONFIRM_BUTTONS.question, yes: CONFIRM_BUTTONS.yes };
 }
 

@@ -6,7 +6,8 @@ import { dirname, join, resolve } from "node:path";
 import { TeamsAdapter } from "./teams-ai.ts";
 import pino from "pino";
 import { clockFromEnv } from "../adapters/clock.ts";
-import { loadAllProfiles } from "../adapters/profiles.ts";
+import { loadProfiles } from "../adapters/profiles.ts";
+import { checkBodyProfile } from "../services/context.ts";
 import { openBodyServices } from "../services/open-services.ts";
 import { createApp } from "./app.ts";
 import { routedApp } from "./body-routing.ts";
@@ -28,13 +29,14 @@ function logError(message: string, e: unknown): void {
 
 async function main(): Promise<void> {
   const settings = settingsFromEnv(process.env);
-  loadAllProfiles(); // a broken profile stops the bot before it answers anyone
+  const profiles = loadProfiles(); // a broken profile stops the bot before it answers anyone
   const clock = clockFromEnv();
   // With DATABASE_URL each activity goes to its body's services; LG_BODY's take what cannot be routed.
-  const bodies = openBodyServices({ db: settings.db, clock, mail: settings.mail, onWarning: (m) => log.warn(m) });
+  const bodies = openBodyServices({ db: settings.db, clock, mail: settings.mail, onWarning: (m) => log.warn(m), profiles });
   const services = bodies.fallback;
   const { mailer } = services;
   const db = await services.store.read();
+  for (const body of await bodies.every()) await checkBodyProfile(body); // a body naming an unknown profile stops the start, not a turn
   const adapter = new TeamsAdapter(settings.credentials ?? {});
   const app = routedApp(bodies, (services) => createApp({
     services,

@@ -12,7 +12,7 @@ import type { Mode } from "../services/attendance.ts";
 import { respond } from "../services/answer-attendance.ts";
 import { checkIn } from "../services/check-in.ts";
 import { delegate } from "../services/delegate-seat.ts";
-import { profileOf } from "../services/context.ts";
+import { bodyProfile } from "../services/context.ts";
 import { personById, rolesOf } from "../services/directory.ts";
 import { propose } from "../services/propose-item.ts";
 import { sortedAgenda } from "../services/agenda-overview.ts";
@@ -116,7 +116,7 @@ export function startProposal(turn: Turn, text: string, date: MentionedDate | nu
       const [title, description, presenter, link] = parts as [string, string, string, string | undefined];
       return submitProposal(turn, m.id, { title, description, presenter, link: link ?? null });
     }
-    const deadline = meetingDeadlines(new Date(m.start), profileOf(turn.db)).agendaProposals;
+    const deadline = meetingDeadlines(new Date(m.start), bodyProfile(turn.services, turn.db)).agendaProposals;
     const draft = parts[0] ? { title: parts[0], description: parts[1] } : {};
     const step = !draft.title ? "title" : !draft.description ? "description" : "presenter";
     await setFlow(turn.services, turn.person.id, { kind: "proposal", meetingId: m.id, step, draft, since: toBerlinIso(turn.now) }, turn.activityId);
@@ -150,7 +150,7 @@ async function submitProposal(turn: Turn, meetingId: string, input: { title: str
 
 export function deadlinesAnswer(turn: Turn, which: "proposal" | "invitation" | "all", date: MentionedDate | null): Promise<TurnResult> {
   return withMeeting(turn, date, async (m) => {
-    const d = meetingDeadlines(new Date(m.start), profileOf(turn.db));
+    const d = meetingDeadlines(new Date(m.start), bodyProfile(turn.services, turn.db));
     const lines = which === "proposal" ? [d.agendaProposals] : which === "invitation" ? [d.invitation, d.urgentInvitation] : [d.agendaProposals, d.invitation, d.urgentInvitation];
     const warnings = d.warnings.filter((w) => lines.some((l) => l.kind === w.kind));
     return reply(turn, deadlinesAnswerText(m.start, lines.map(deadlineText), warnings.map(deadlineWarningText)));
@@ -181,14 +181,14 @@ export function myDeputyAnswer(turn: Turn): TurnResult {
 
 export function quorumRuleAnswer(turn: Turn): TurnResult {
   const votingMembers = turn.db.institutions.filter((i) => i.voting).length;
-  const status = quorumStatus({ represented: 0, votingMembers }, profileOf(turn.db));
-  const rule = profileOf(turn.db).quorum;
+  const status = quorumStatus({ represented: 0, votingMembers }, bodyProfile(turn.services, turn.db));
+  const rule = bodyProfile(turn.services, turn.db).quorum;
   if (!rule.regulated) return reply(turn, rule.note);
-  return reply(turn, quorumRuleText({ bodyKind: profileOf(turn.db).bodyKind, required: status.required, votingMembers, citation: rule.citation }));
+  return reply(turn, quorumRuleText({ bodyKind: bodyProfile(turn.services, turn.db).bodyKind, required: status.required, votingMembers, citation: rule.citation }));
 }
 
 export function majorityRuleAnswer(turn: Turn): TurnResult {
-  const profile = profileOf(turn.db);
+  const profile = bodyProfile(turn.services, turn.db);
   const rule = profile.majority;
   if (rule.kind === "not-regulated") return reply(turn, rule.note);
   if (rule.kind === "consensus") {

@@ -6,7 +6,9 @@ import { render } from "../texts/catalog.ts";
 import type { Command } from "commander";
 import { MailSettingsError, mailSettingsFromEnv, type MailSettings } from "../adapters/mail-settings.ts";
 import { clockFromEnv, fixedClock, type Clock } from "../adapters/clock.ts";
-import type { Services } from "../services/context.ts";
+import { checkBodyProfile, type Services } from "../services/context.ts";
+import { loadProfiles } from "../adapters/profiles.ts";
+import type { Profiles } from "../domain/profile.ts";
 import type { Store } from "../adapters/store.ts";
 import { filesPlace, openServices, openStore } from "../services/open-services.ts";
 import { bodyNeedsDatabase, notACount } from "../texts/cli.ts";
@@ -25,6 +27,8 @@ export interface CliContext {
   clock: Clock;
   /** Set only when `--profile` was given; otherwise the body's own profile applies. */
   profileId: string | undefined;
+  /** Every rules profile, loaded and validated once when the command starts. */
+  profiles: Profiles;
 }
 
 export function contextOf(command: Command): CliContext {
@@ -40,7 +44,9 @@ export function contextOf(command: Command): CliContext {
   }
   const dataFile = o.db ?? process.env.LG_DB ?? "data/db.json";
   const body = o.body ?? (process.env.LG_BODY || undefined);
-  return { json: Boolean(o.json), db: filesPlace({ db: dataFile, clock, body }), dataFile, body, clock, profileId: o.profile };
+  const profiles = loadProfiles();
+  if (o.profile) profiles.get(o.profile); // an unknown `--profile` is refused before anything runs
+  return { json: Boolean(o.json), db: filesPlace({ db: dataFile, clock, body }), dataFile, body, clock, profileId: o.profile, profiles };
 }
 
 /** The store the command works on: the body in DATABASE_URL, else the data file. `create`: a new body may be made (import). */
@@ -65,8 +71,9 @@ export function count(value: string, name: string): number {
  * file. The mail pool is closed afterwards.
  */
 export async function withServices<T>(ctx: CliContext, work: (services: Services) => Promise<T>): Promise<T> {
-  const services = { ...openServices({ db: ctx.dataFile, body: ctx.body, clock: ctx.clock, mail: mailFromEnv() }), render };
+  const services = { ...openServices({ db: ctx.dataFile, body: ctx.body, clock: ctx.clock, mail: mailFromEnv(), profiles: ctx.profiles }), render };
   try {
+    await checkBodyProfile(services);
     return await work(services);
   } finally {
     await services.mailer.close();

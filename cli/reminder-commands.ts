@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { formatDateTime } from "../rules/time.ts";
 import { authorizeReminders, reminderRows, runReminders } from "../services/reminders.ts";
+import { bodyProfile } from "../services/context.ts";
 import { remindersListing, remindersRunText } from "../texts/reminders.ts";
 import { contextOf, emit, withServices } from "./context.ts";
 
@@ -32,7 +33,7 @@ export function registerReminderCommands(program: Command): void {
       await withServices(ctx, async (services) => {
         const db = await services.store.read();
         authorizeReminders(db, ACTOR);
-        const reminders = reminderRows(db, ctx.clock());
+        const reminders = reminderRows(db, ctx.clock(), bodyProfile(services, db));
         emit(ctx, { reminders }, remindersListing("de", reminders, when));
       });
     });

@@ -4,7 +4,6 @@
  * become one sentence with exit code 2 in cli/index.ts.
  */
 import type { Command } from "commander";
-import { loadProfile } from "../adapters/profiles.ts";
 import { meetingDeadlines } from "../rules/deadlines.ts";
 import { voteResult } from "../rules/majority.ts";
 import type { Profile } from "../domain/profile.ts";
@@ -18,7 +17,7 @@ import { deadlinesHeading, invalidMeetingStart } from "../texts/cli.ts";
 
 /** The profile named by `--profile`, else the body's own. */
 async function profileFor(ctx: CliContext): Promise<Profile> {
-  return loadProfile(ctx.profileId ?? (await storeOf(ctx).read()).body.profile);
+  return ctx.profiles.get(ctx.profileId ?? (await storeOf(ctx).read()).body.profile);
 }
 
 function meetingStart(text: string): Date {

@@ -5,8 +5,7 @@
  */
 import { words, type Said, type SentenceCode } from "../texts/catalog.ts";
 import type { Command } from "commander";
-import { profileOf } from "../services/context.ts";
-import { loadProfile } from "../adapters/profiles.ts";
+import { bodyProfile } from "../services/context.ts";
 import { importRosterFile } from "./import-roster.ts";
 import { MeetingMode, type Db, type Person } from "../domain/model.ts";
 import type { Store } from "../adapters/store.ts";
@@ -59,11 +58,11 @@ export function registerStoreCommands(program: Command): void {
       action(async (ctx, store, opts: { start: string; end?: string; location?: string; mode: string; onlineUrl?: string }) => {
         const mode = MeetingMode.safeParse(opts.mode);
         if (!mode.success) throw new UserError(unknownMode(opts.mode).de);
-        const created = await createMeeting(store, { ...opts, mode: mode.data }, ACTOR, ctx.clock());
+        const created = await createMeeting({ store, profiles: ctx.profiles }, { ...opts, mode: mode.data }, ACTOR, ctx.clock());
         warn(created.warnings);
         const db = await store.read();
         const view = meetingView(db, created.value);
-        emit(ctx, view, `${MEETING_CREATED.de}\n${meetingListing(db, view, profileOf(db))}`);
+        emit(ctx, view, `${MEETING_CREATED.de}\n${meetingListing(db, view, bodyProfile(ctx, db))}`);
       }),
     );
   meeting
@@ -76,7 +75,7 @@ export function registerStoreCommands(program: Command): void {
         const found = opts.id ? findMeeting(db, opts.id) : nextMeeting(db, ctx.clock());
         if (!found) throw new UserError(askToCreateMeeting(noMeetingAfter(ctx.clock())).de);
         const view = meetingView(db, found);
-        emit(ctx, view, meetingListing(db, view, profileOf(db)));
+        emit(ctx, view, meetingListing(db, view, bodyProfile(ctx, db)));
       }),
     );
 
@@ -90,7 +89,7 @@ export function registerStoreCommands(program: Command): void {
     .option("--non-public", "nicht-öffentlicher Punkt (fehlt in der öffentlichen Fassung der Niederschrift)")
     .action(
       action(async (ctx, store, opts: { meeting: string; title: string; nonPublic?: boolean }) => {
-        const added = await addAgendaItem(store, opts.meeting, opts.title, !opts.nonPublic, ACTOR);
+        const added = await addAgendaItem({ store, profiles: ctx.profiles }, opts.meeting, opts.title, !opts.nonPublic, ACTOR);
         warn(added.warnings);
         const item = added.value;
         emit(ctx, { id: item.id, number: item.number, title: item.title, public: item.public }, itemAppended(item).de);
@@ -105,8 +104,7 @@ export function registerStoreCommands(program: Command): void {
     .addHelpText("after", "\nMit der globalen Option --profile <id> wird auch das Regelprofil des Gremiums gesetzt.")
     .action(
       action(async (ctx, store, file: string, opts: { name?: string; secretariatEmail?: string }) => {
-        if (ctx.profileId) loadProfile(ctx.profileId); // refuses an unknown profile before anything changes
-        const summary = await importRosterFile(store, file, ACTOR, { name: opts.name, secretariatEmail: opts.secretariatEmail, profile: ctx.profileId });
+        const summary = await importRosterFile(store, ctx.profiles, file, ACTOR, { name: opts.name, secretariatEmail: opts.secretariatEmail, profile: ctx.profileId });
         warn(summary.warnings);
         emit(ctx, { institutions: summary.institutions, persons: summary.persons }, rosterImported(summary.institutions, summary.persons).de);
       }),

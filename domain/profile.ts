@@ -194,3 +194,17 @@ export type Profile = z.infer<typeof Profile>;
 
 export type Fraction = z.infer<typeof fraction>;
 export type Signer = z.infer<typeof signer>;
+
+/** A rules profile that is unknown or broken: one sentence for the operator (adapters/profiles.ts words it). */
+export class ProfileError extends Error {}
+
+/**
+ * The rules profiles a face loaded and validated once at start (adapters/profiles.ts `loadProfiles`)
+ * and hands in through `Services`; a body's data names the one it runs under.
+ */
+export interface Profiles {
+  /** The ids loaded, sorted. */
+  readonly ids: readonly string[];
+  /** The profile of `id`; throws ProfileError for an id that was not loaded. */
+  readonly get: (id: string) => Profile;
+}

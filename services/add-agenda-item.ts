@@ -3,7 +3,7 @@ import { z } from "zod";
 import { limitedString } from "../domain/limits.ts";
 import type { AgendaItem } from "../domain/model.ts";
 import type { Said, SentenceCode } from "../texts/catalog.ts";
-import type { Store } from "../adapters/store.ts";
+import type { Services } from "./context.ts";
 import { alreadyHandled } from "./errors.ts";
 import { findMeeting, MeetingError, nextAgendaNumber, type Checked } from "./meetings.ts";
 import { manageMeetings } from "./permissions.ts";
@@ -35,9 +35,9 @@ export const addAgendaItemCommand: Command<Input, { item: AgendaItem; warnings: 
   },
 };
 
-export async function addAgendaItem(store: Store, meetingId: string, title: string, isPublic: boolean, actorId: string, activityId?: string): Promise<Checked<AgendaItem>> {
+export async function addAgendaItem(services: Pick<Services, "store" | "profiles">, meetingId: string, title: string, isPublic: boolean, actorId: string, activityId?: string): Promise<Checked<AgendaItem>> {
   if (title.trim() === "") throw new MeetingError(say("meetings.NO_TITLE"), "invalid");
-  const ran = await run({ store, clock: () => new Date() }, addAgendaItemCommand, { actorId, activityId, input: { meetingId, title, public: isPublic } });
+  const ran = await run({ ...services, clock: () => new Date() }, addAgendaItemCommand, { actorId, activityId, input: { meetingId, title, public: isPublic } });
   if (ran.duplicate) throw alreadyHandled();
   return { value: ran.value.item, warnings: ran.value.warnings };
 }

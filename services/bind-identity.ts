@@ -88,7 +88,7 @@ export const bindIdentity: Command<TeamsAccount, Person | null> = {
 };
 
 /** Runs `bindIdentity` as the bot; `outbox`: the Geschäftsstelle's notice about an unknown user, to send. */
-export async function bindTeamsUser(services: Pick<Services, "store" | "clock">, account: TeamsAccount): Promise<{ bound: Person | null; outbox: string[] }> {
+export async function bindTeamsUser(services: Pick<Services, "store" | "clock" | "profiles">, account: TeamsAccount): Promise<{ bound: Person | null; outbox: string[] }> {
   const ran = await run(services, bindIdentity, { actorId: "system", input: account });
   return ran.duplicate ? { bound: null, outbox: [] } : { bound: ran.value, outbox: ran.outbox };
 }

@@ -19,7 +19,7 @@ import {
   cancelledAnnouncement, changedAnnouncement, invitationAnnouncement, invitationTeamsNotice, minutesAnnouncement, type MeetingFacts,
 } from "../texts/teams.ts";
 import type { NoticeTexts } from "../texts/outbox.ts";
-import { profileOf, type Services } from "./context.ts";
+import { bodyProfile, type Services } from "./context.ts";
 import { hasConversation } from "./conversation-state.ts";
 import { latestInvitation } from "./invitation-core.ts";
 import { deliveryStatus, dispatchNotices, queueMessage, TEAM_CHANNEL, type Delivered } from "./outbox.ts";
@@ -61,7 +61,7 @@ export function reachableInTeams(db: Db, personId: string): boolean {
  * that cannot reach the connector) the messages are recorded all the same and none come back: they
  * wait for the bot. Without a channel and without a team (the Playground) nothing is recorded.
  */
-export async function announce(services: Pick<Services, "store" | "clock" | "teams">, actorId: string, meetingId: string, occasion: Occasion): Promise<string[]> {
+export async function announce(services: Pick<Services, "store" | "clock" | "teams" | "profiles">, actorId: string, meetingId: string, occasion: Occasion): Promise<string[]> {
   const now = services.clock();
   const done = await services.store.update({ actorId }, (db, audit) => {
     if (!services.teams && !db.teams) return [];
@@ -72,7 +72,7 @@ export async function announce(services: Pick<Services, "store" | "clock" | "tea
     const key = `announced:${occasion}:${meetingId}:${occasion === "minutes" ? "" : latest!.sequence}`;
     if (db.botState[key]) return [];
     db.botState[key] = now.toISOString();
-    const profile = profileOf(db);
+    const profile = bodyProfile(services, db);
     const meta = { now, actorId };
     const ids: string[] = [];
     if (db.teams) ids.push(queueMessage(db, { personId: TEAM_CHANNEL, purpose: "announcement", meetingId, ...announcementFor(db, meeting, occasion, profile) }, meta).id);

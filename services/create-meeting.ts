@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { limitedString } from "../domain/limits.ts";
 import { MeetingMode, type AgendaItem, type Db, type Meeting } from "../domain/model.ts";
-import type { Store } from "../adapters/store.ts";
+import type { Services } from "./context.ts";
 import type { Clock } from "../adapters/clock.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { alreadyHandled } from "./errors.ts";
@@ -41,9 +41,9 @@ export const createMeetingCommand: Command<MeetingInput, CreatedMeeting> = {
   },
 };
 
-export async function createMeeting(store: Store, input: MeetingInput, actorId: string, now: Date, activityId?: string): Promise<CreatedMeeting> {
+export async function createMeeting(services: Pick<Services, "store" | "profiles">, input: MeetingInput, actorId: string, now: Date, activityId?: string): Promise<CreatedMeeting> {
   const clock: Clock = () => now;
-  const ran = await run({ store, clock }, createMeetingCommand, { actorId, activityId, input });
+  const ran = await run({ ...services, clock }, createMeetingCommand, { actorId, activityId, input });
   if (ran.duplicate) throw alreadyHandled();
   return ran.value;
 }

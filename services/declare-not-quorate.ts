@@ -25,7 +25,7 @@ export const declareNotQuorateCommand: Command<Input, Said<"session.notQuorateTe
     const item = itemOf(meeting, itemNumber);
     // A card button pressed twice, or the command typed again: one declaration.
     if (declaredNotQuorate(db, meetingId, item?.id ?? null)) throw new ServiceError(say("meeting-events.ALREADY_DECLARED"), "conflict");
-    const againstCount = quorumNow(db, meetingId, itemNumber).quorate === true;
+    const againstCount = quorumNow(db, meetingId, itemNumber, profile).quorate === true;
     if (againstCount && !confirmed) throw new ServiceError(say("meeting-events.CONFIRMATION_NEEDED"), "conflict");
     const represented = representedNow(db, meetingId);
     db.quorumDeclarations.push({

@@ -3,8 +3,8 @@
  * refusal is said at once; the send checks the same again under the lock (it is the authority).
  */
 import type { Db } from "../domain/model.ts";
+import type { Profile } from "../domain/profile.ts";
 import { invitationPermission, type InvitationPermission, type InvitationRequest } from "../rules/timing.ts";
-import { profileOf } from "./context.ts";
 import { missingContents, type MissingContents } from "./invitation-core.ts";
 import { findMeeting } from "./meetings.ts";
 
@@ -13,11 +13,10 @@ export type InvitationCheck =
   | { allowed: false; code: "missing-contents"; missing: MissingContents }
   | { allowed: false; code: "notice-period"; permission: Extract<InvitationPermission, { allowed: false }> };
 
-export function invitationCheck(db: Db, meetingId: string, now: Date, request: InvitationRequest): InvitationCheck {
+export function invitationCheck(db: Db, meetingId: string, now: Date, request: InvitationRequest, profile: Profile): InvitationCheck {
   const meeting = findMeeting(db, meetingId);
   // Once an invitation went out, "/einladen" continues it; the send says how far it got.
   if (db.invitations.some((i) => i.meetingId === meeting.id)) return { allowed: true };
-  const profile = profileOf(db);
   const missing = missingContents(meeting, profile);
   if (missing) return { allowed: false, code: "missing-contents", missing };
   const permission = invitationPermission(new Date(meeting.start), now, profile, request);

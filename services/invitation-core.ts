@@ -9,7 +9,7 @@ import type { Db, Invitation, Meeting, Recipient } from "../domain/model.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { invitationPermission } from "../rules/timing.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { profileOf, type Services } from "./context.ts";
+import type { Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { recordDeliveries, sendAll, type Batch } from "./invitation-delivery.ts";
 import { calendarAttendees, mailRecipient } from "./invitation-recipients.ts";
@@ -33,10 +33,10 @@ export function meetingOf(db: Db, meetingId: string): Meeting {
 }
 
 /** A meeting that can still be invited to or changed: not cancelled, not held. */
-export function openMeeting(db: Db, meetingId: string): Meeting {
+export function openMeeting(db: Db, meetingId: string, profile: Profile): Meeting {
   const meeting = meetingOf(db, meetingId);
   if (meeting.state !== "planned" && meeting.state !== "invited") {
-    throw new ServiceError(meetingClosedText(meeting.id, meetingStateText(meeting.state, profileOf(db))), "conflict");
+    throw new ServiceError(meetingClosedText(meeting.id, meetingStateText(meeting.state, profile)), "conflict");
   }
   return meeting;
 }
@@ -100,8 +100,7 @@ export function requireContents(meeting: Meeting, profile: Profile): void {
  * is never refused for the notice period — refusing would leave those people with nothing — but
  * the Geschäftsstelle is told when it is past the last day. Only a meeting that has begun is refused.
  */
-export function lateWarning(db: Db, meeting: Meeting, invitation: Invitation, now: Date): Texts | null {
-  const profile = profileOf(db);
+export function lateWarning(db: Db, meeting: Meeting, invitation: Invitation, now: Date, profile: Profile): Texts | null {
   // The urgent reason was checked when the invitation first went out.
   const permission = invitationPermission(new Date(meeting.start), now, profile, { urgent: invitation.urgent, reason: invitation.urgent ? "vermerkt" : null });
   if (permission.allowed) return null;
@@ -122,8 +121,7 @@ export function meetingUid(db: Db, meeting: Meeting): string {
  * A recipient's mail for `invitation`, from the meeting as it is stored now: everything the mail
  * says is taken at once (under the lock), the mail is composed when it is sent.
  */
-export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: Date): (r: Recipient) => () => MailMessage {
-  const profile = profileOf(db);
+export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: Date, profile: Profile): (r: Recipient) => () => MailMessage {
   const genitive = bodyGenitive(db.body.name, profile.bodyKind);
   const input: Omit<InvitationInput, "recipient"> = {
     kind: invitation.kind,

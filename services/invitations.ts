@@ -22,7 +22,7 @@ import type { Audit } from "../adapters/store.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { parseInstant, toBerlinIso } from "../rules/time.ts";
 import { invitationPermission } from "../rules/timing.ts";
-import { profileOf, type Services } from "./context.ts";
+import { bodyProfile, type Services } from "./context.ts";
 import { personById } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import {
@@ -77,9 +77,10 @@ export async function sendInvitation(services: Services, actorId: string, meetin
   const now = services.clock();
   const prepared = await services.store.update({ actorId, activityId }, (db, audit) => {
     authorize(db, actorId);
-    const meeting = openMeeting(db, meetingId);
+    const profile = bodyProfile(services, db);
+    const meeting = openMeeting(db, meetingId, profile);
     const latest = latestInvitation(db, meeting.id);
-    return latest ? continueLatest(db, audit, meeting, latest, now) : startRequest(db, audit, actorId, meeting, request, now);
+    return latest ? continueLatest(db, audit, meeting, latest, now, profile) : startRequest(db, audit, actorId, meeting, request, now, profile);
   });
   if (prepared.duplicate) return statusReport(services, meetingId);
   return deliver(services, actorId, prepared.value);
@@ -93,18 +94,17 @@ export async function retryInvitation(services: Services, actorId: string, meeti
     const meeting = meetingOf(db, meetingId);
     const latest = latestInvitation(db, meeting.id);
     if (!latest) throw notInvitedYet(meeting.id);
-    return continueLatest(db, audit, meeting, latest, now);
+    return continueLatest(db, audit, meeting, latest, now, bodyProfile(services, db));
   });
   if (prepared.duplicate) return statusReport(services, meetingId);
   return deliver(services, actorId, prepared.value);
 }
 
-function startRequest(db: Db, audit: Audit, actorId: string, meeting: Meeting, request: InvitationRequest, now: Date): Batch {
-  const profile = profileOf(db);
+function startRequest(db: Db, audit: Audit, actorId: string, meeting: Meeting, request: InvitationRequest, now: Date, profile: Profile): Batch {
   requireContents(meeting, profile);
   const permission = invitationPermission(new Date(meeting.start), now, profile, request);
   if (!permission.allowed) throw new ServiceError(invitationPermissionText(permission), "conflict");
-  refuseUrgentSecondConvocation(db, meeting, permission.urgent);
+  refuseUrgentSecondConvocation(meeting, permission.urgent, profile);
   const invitation = newRecord(
     db,
     meeting,
@@ -118,25 +118,25 @@ function startRequest(db: Db, audit: Audit, actorId: string, meeting: Meeting, r
   });
   const warnings: Texts[] = [];
   if (request.urgent && !permission.urgent && permission.lastNormalDay) warnings.push(regularInsteadOfUrgentText(permission.lastNormalDay));
-  return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now), audit), warnings };
+  return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now, profile), audit), warnings };
 }
 
 /** See the module comment: a second convocation needs the full notice, which "urgent" means is not kept. */
-function refuseUrgentSecondConvocation(db: Db, meeting: Meeting, urgent: boolean): void {
-  const rule = profileOf(db).secondConvocation;
+function refuseUrgentSecondConvocation(meeting: Meeting, urgent: boolean, profile: Profile): void {
+  const rule = profile.secondConvocation;
   const items = meeting.agenda.filter((i) => i.secondConvocation).map((i) => i.number);
   if (!urgent || !rule.regulated || items.length === 0) return;
   throw new ServiceError(urgentSecondConvocationText(items, rule), "conflict");
 }
 
 /** The latest record again: add whoever is missing now (not for a cancellation), claim the open ones. */
-function continueLatest(db: Db, audit: Audit, meeting: Meeting, latest: Invitation, now: Date): Batch {
+function continueLatest(db: Db, audit: Audit, meeting: Meeting, latest: Invitation, now: Date, profile: Profile): Batch {
   if (latest.kind !== "cancel") {
     const added = extendRecipients(latest.recipients, currentRecipients(db, meeting));
     if (added.length > 0) audit("invitation.recipients-added", { invitationId: latest.id, meetingId: meeting.id, recipients: added.map((r) => r.personId) });
   }
-  const batch = claimRecipients(latest, now, composer(db, meeting, latest, now), audit);
-  const late = latest.kind !== "cancel" && batch.outgoing.length > 0 ? lateWarning(db, meeting, latest, now) : null;
+  const batch = claimRecipients(latest, now, composer(db, meeting, latest, now, profile), audit);
+  const late = latest.kind !== "cancel" && batch.outgoing.length > 0 ? lateWarning(db, meeting, latest, now, profile) : null;
   return { ...batch, warnings: late ? [late] : [] };
 }
 
@@ -165,7 +165,7 @@ export async function sendDelegatedInvitation(services: Services, meetingId: str
     // The delegation records the deputy (delegate-seat.ts); a delegation from an older version may not have.
     const added = extendRecipients(latest.recipients, [pendingRecipient(deputy, "deputy")]);
     if (added.length > 0) audit("invitation.deputy-added", { invitationId: latest.id, meetingId: meeting.id, memberId, deputyId: deputy.id });
-    const batch = claimRecipients(latest, now, composer(db, meeting, latest, now), audit, new Set([deputy.id]));
+    const batch = claimRecipients(latest, now, composer(db, meeting, latest, now, bodyProfile(services, db)), audit, new Set([deputy.id]));
     return { batch: { ...batch, warnings: [] }, deputy: deputy.name, member: member.name };
   });
   if (result.duplicate) throw new Error("unreachable: no activity id given");
@@ -185,25 +185,26 @@ export async function sendUpdate(services: Services, actorId: string, meetingId:
   const now = services.clock();
   const prepared = await services.store.update({ actorId, activityId }, (db, audit) => {
     authorize(db, actorId);
-    return prepareUpdate(db, audit, actorId, openMeeting(db, meetingId), note, now);
+    const profile = bodyProfile(services, db);
+    return prepareUpdate(db, audit, actorId, openMeeting(db, meetingId, profile), note, now, profile);
   });
   if (prepared.duplicate) return statusReport(services, meetingId);
   return deliver(services, actorId, prepared.value);
 }
 
-function prepareUpdate(db: Db, audit: Audit, actorId: string, meeting: Meeting, note: string | null, now: Date): Batch {
+function prepareUpdate(db: Db, audit: Audit, actorId: string, meeting: Meeting, note: string | null, now: Date, profile: Profile): Batch {
   const latest = latestInvitation(db, meeting.id);
   if (!latest) throw notInvitedYet(meeting.id);
   if (!updateNeeded(db, meeting.id)) throw new ServiceError(NOTHING_TO_UPDATE, "conflict");
-  requireContents(meeting, profileOf(db));
+  requireContents(meeting, profile);
   const recipients = unsent(latest.recipients);
   extendRecipients(recipients, currentRecipients(db, meeting));
   // The notice stays as it was given; `reason` of an update record is what changed.
   const invitation = newRecord(db, meeting, { kind: "update", urgent: latest.urgent, reason: note?.trim() || null, recipients, createdBy: actorId }, now);
   invitation.contents = invitationContents(meeting);
   audit("invitation.created", { invitationId: invitation.id, meetingId: meeting.id, kind: "update", sequence: invitation.sequence, note: invitation.reason, recipients: recipients.map((r) => r.personId) });
-  const batch = claimRecipients(invitation, now, composer(db, meeting, invitation, now), audit);
-  const late = lateWarning(db, meeting, invitation, now);
+  const batch = claimRecipients(invitation, now, composer(db, meeting, invitation, now, profile), audit);
+  const late = lateWarning(db, meeting, invitation, now, profile);
   return { ...batch, warnings: late ? [late] : [] };
 }
 
@@ -246,15 +247,16 @@ export async function changeMeeting(services: Services, actorId: string, meeting
   const now = services.clock();
   const result = await services.store.update({ actorId, activityId }, (db, audit) => {
     authorize(db, actorId);
-    const meeting = openMeeting(db, meetingId);
+    const profile = bodyProfile(services, db);
+    const meeting = openMeeting(db, meetingId, profile);
     const before = { start: meeting.start, end: meeting.end, location: meeting.location, mode: meeting.mode, onlineUrl: meeting.onlineUrl };
-    const checked = checkedFields(before, changes, now, profileOf(db));
+    const checked = checkedFields(before, changes, now, profile);
     const changed = changedFields(before, checked.value);
     if (changed.length === 0) throw new ServiceError(NO_CHANGE, "invalid");
     Object.assign(meeting, checked.value);
     audit("meeting.change", { meetingId: meeting.id, changed, before, after: checked.value });
     const invited = latestInvitation(db, meeting.id) !== null;
-    const batch = invited ? prepareUpdate(db, audit, actorId, meeting, changeNote(before, meeting, changed, note), now) : null;
+    const batch = invited ? prepareUpdate(db, audit, actorId, meeting, changeNote(before, meeting, changed, note), now, profile) : null;
     return { batch, warnings: checked.warnings };
   });
   if (result.duplicate) {
@@ -296,7 +298,8 @@ export async function cancelMeeting(services: Services, actorId: string, meeting
   const now = services.clock();
   const result = await services.store.update({ actorId, activityId }, (db, audit) => {
     authorize(db, actorId);
-    const meeting = openMeeting(db, meetingId);
+    const profile = bodyProfile(services, db);
+    const meeting = openMeeting(db, meetingId, profile);
     if (now.getTime() >= Date.parse(meeting.end)) {
       throw new ServiceError(meetingOverText(meeting.id), "conflict");
     }
@@ -308,7 +311,7 @@ export async function cancelMeeting(services: Services, actorId: string, meeting
     for (const record of invited) extendRecipients(recipients, unsent(record.recipients));
     const invitation = newRecord(db, meeting, { kind: "cancel", urgent: false, reason: reason?.trim() || null, recipients, createdBy: actorId }, now);
     audit("invitation.created", { invitationId: invitation.id, meetingId: meeting.id, kind: "cancel", sequence: invitation.sequence, recipients: recipients.map((r) => r.personId) });
-    return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now), audit), warnings: [] };
+    return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now, profile), audit), warnings: [] };
   });
   if (result.duplicate) return { report: null, text: CANCEL_ALREADY_HANDLED };
   if (!result.value) return { report: null, text: meetingCancelledText(meetingId, null) };

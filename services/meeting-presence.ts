@@ -119,7 +119,7 @@ export const participantsCommand: Command<Movement, { meetingId: string | null; 
     const meeting = matchMeeting(db, teams, now);
     if (!meeting) return { meetingId: null, changed: 0 };
     const log = sessionLog(meeting, teams);
-    const before = quorumNow(db, meeting.id, null);
+    const before = quorumNow(db, meeting.id, null, ctx.profile);
     let changed = 0;
     for (const p of participants) {
       const person = rosterPerson(ctx, p);
@@ -166,9 +166,9 @@ function move({ db, now, actorId, audit }: CommandContext<Movement>, meeting: Me
  * during the scheduled time (at the end everyone leaves; that is no news). The group still counts
  * as quorate until the chair declares otherwise, where the profile presumes it (§ 6 Abs. 4 GO).
  */
-function watchQuorum({ db, now, notify }: CommandContext<Movement>, meeting: Meeting, log: SessionLog, wasQuorate: boolean): void {
+function watchQuorum({ db, now, notify, profile }: CommandContext<Movement>, meeting: Meeting, log: SessionLog, wasQuorate: boolean): void {
   if (!wasQuorate || log.belowQuorumNoticeAt || now.getTime() >= Date.parse(meeting.end)) return;
-  const q = quorumNow(db, meeting.id, null);
+  const q = quorumNow(db, meeting.id, null, profile);
   const declared = db.quorumDeclarations.some((d) => d.meetingId === meeting.id && d.agendaItemId === null && !d.quorate);
   if (q.quorate !== false || declared) return;
   log.belowQuorumNoticeAt = toBerlinIso(now);

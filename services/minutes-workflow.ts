@@ -49,7 +49,7 @@ import {
 } from "../texts/minutes.ts";
 import { minutesMeetingTitle, minutesSubject } from "../texts/minutes-mail.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
-import { profileOf, type Services } from "./context.ts";
+import { bodyProfile, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { alreadyHandled, ServiceError } from "./errors.ts";
 import { bodyGenitive, secretariatName } from "../texts/invitation-mail.ts";
@@ -105,7 +105,7 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
     authorize(db, actorId, DRAFT_FORBIDDEN);
     const meeting = meetingOf(db, meetingId);
     if (Date.parse(meeting.start) > now.getTime()) throw new ServiceError(notBegun(when(meeting)), "conflict");
-    const profile = profileOf(db);
+    const profile = bodyProfile(services, db);
     let record = db.minutes.find((m) => m.meetingId === meeting.id);
     if (record?.state === "approved" || record?.state === "sent" || got.size > 0) throw textFixed(db, record, got.size, profile);
     const redraft = record !== undefined;
@@ -213,14 +213,14 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
   const waiting = members.filter((p) => !received(db, meeting.id, before).has(p.id));
   // Built before anything is claimed: a draft too large or missing is refused with nothing recorded.
   const firstRun = waiting.length === members.length;
-  const { compose, links } = waiting.length > 0 ? await prepareMail(db, meeting, options, services.clock(), firstRun) : { compose: null, links: [] };
+  const { compose, links } = waiting.length > 0 ? await prepareMail(db, meeting, options, services.clock(), firstRun, bodyProfile(services, db)) : { compose: null, links: [] };
 
   const now = services.clock();
   const claimed = await services.store.update({ actorId, activityId: options.activityId }, (db) => {
     const have = received(db, meeting.id, before);
     const outgoing: Person[] = [];
     for (const person of members.filter((p) => !have.has(p.id))) {
-      const message = minutesMessage(db, meeting.id, person.id) ?? queueMessage(db, { personId: person.id, purpose: "minutes", meetingId: meeting.id, subject: { de: subjectOf(db, meeting), en: subjectOf(db, meeting) }, text: null }, { now, actorId });
+      const message = minutesMessage(db, meeting.id, person.id) ?? queueMessage(db, { personId: person.id, purpose: "minutes", meetingId: meeting.id, subject: { de: subjectOf(db, meeting, bodyProfile(services, db)), en: subjectOf(db, meeting, bodyProfile(services, db)) }, text: null }, { now, actorId });
       if (deliveryStatus(message, now) !== "open") continue;
       claim(message, now);
       outgoing.push(person);
@@ -263,8 +263,8 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
       current.sentAt = toBerlinIso(services.clock());
       audit("minutes.sent", { meetingId: meeting.id, recipients: members.length });
     }
-    const restamp = turnsSent ? minutesStatus(current, profileOf(db)).label : null;
-    return { state: current.state, sentAt: current.sentAt, accepted: members.filter((p) => have.has(p.id)).length, restamp, profile: profileOf(db) };
+    const restamp = turnsSent ? minutesStatus(current, bodyProfile(services, db)).label : null;
+    return { state: current.state, sentAt: current.sentAt, accepted: members.filter((p) => have.has(p.id)).length, restamp, profile: bodyProfile(services, db) };
   });
   if (outcome.duplicate) throw new Error("unreachable: no activity id given");
   const stale = outcome.value.restamp ? await restampFiles(options.folder, meeting.id, outcome.value.profile, outcome.value.restamp) : [];
@@ -283,12 +283,12 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
   return { ...report, text: withStaleFiles(sendText(report, day(meeting), services.mailer.target), stale) };
 }
 
-function meetingTitle(db: Db, meeting: Meeting): string {
-  return minutesMeetingTitle(bodyGenitive(db.body.name, profileOf(db).bodyKind), day(meeting).de);
+function meetingTitle(db: Db, meeting: Meeting, profile: Profile): string {
+  return minutesMeetingTitle(bodyGenitive(db.body.name, profile.bodyKind), day(meeting).de);
 }
 
-function subjectOf(db: Db, meeting: Meeting): string {
-  return minutesSubject(meetingTitle(db, meeting));
+function subjectOf(db: Db, meeting: Meeting, profile: Profile): string {
+  return minutesSubject(meetingTitle(db, meeting, profile));
 }
 
 function minutesMessage(db: Db, meetingId: string, personId: string): OutboxMessage | undefined {
@@ -316,8 +316,7 @@ export async function minutesRecipientsWaiting(services: Services, meetingId: st
  * and keeps them beside the files; a later run (to members the first one missed) sends those very
  * PDFs, so every member receives the same document.
  */
-async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions, now: Date, firstRun: boolean): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
-  const profile = profileOf(db);
+async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions, now: Date, firstRun: boolean, profile: Profile): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
   const files = options.folder.files(meeting.id, profile);
   const label = finalLabel(db, meeting, profile, now);
   const versions = ([["internal", files.internalMd, files.internalHtml], ["public", files.publicMd, files.publicHtml]] as const)
@@ -336,11 +335,11 @@ async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions
   const tooBig = size > (options.maxAttachmentBytes ?? MAX_ATTACHMENT_BYTES);
   const base = options.downloadUrlBase?.trim().replace(/\/+$/, "");
   const names = pdfs.map((p) => p.name);
-  if (tooBig && !base) throw tooLargeToAttach(db, size, names);
+  if (tooBig && !base) throw tooLargeToAttach(size, names, profile);
   const links = tooBig ? names.map((n) => `${base}/${encodeURIComponent(n)}`) : [];
   const internal = drafted[0]!;
   const mail = minutesComposer({
-    ...mailFacts(db, meeting, now),
+    ...mailFacts(db, meeting, now, profile),
     markdown: restampMarkdown(internal.md.text, label) ?? internal.md.text,
     page: restampHtml(internal.html.text, label) ?? internal.html.text,
     attachments: tooBig ? [] : pdfs.map((p) => ({ filename: p.name, content: p.content })),
@@ -367,9 +366,9 @@ async function readPdf(folder: MinutesFolder, file: string): Promise<Buffer> {
   throw new ServiceError(draftFileMissing(fileName(file)), "conflict");
 }
 
-function tooLargeToAttach(db: Db, size: number, names: string[]): ServiceError {
+function tooLargeToAttach(size: number, names: string[], profile: Profile): ServiceError {
   const mb = (size / 1024 / 1024).toLocaleString("de-DE", { maximumFractionDigits: 1 });
-  return new ServiceError(tooLargeText(mb, names, citation(profileOf(db), "distributionCitation")), "invalid", "downloadUrl");
+  return new ServiceError(tooLargeText(mb, names, citation(profile, "distributionCitation")), "invalid", "downloadUrl");
 }
 
 async function readDraft(folder: MinutesFolder, file: string): Promise<MinutesFile> {
@@ -379,18 +378,17 @@ async function readDraft(folder: MinutesFolder, file: string): Promise<MinutesFi
 }
 
 /** What the mail says besides the minutes, from the data and the profile (texts/minutes-mail.ts words it). */
-function mailFacts(db: Db, meeting: Meeting, now: Date): Omit<MinutesMailInput, "markdown" | "page" | "attachments" | "links"> {
-  const profile = profileOf(db);
+function mailFacts(db: Db, meeting: Meeting, now: Date, profile: Profile): Omit<MinutesMailInput, "markdown" | "page" | "attachments" | "links"> {
   const m = profile.minutes;
   const words = approvalWords(profile);
   const next = followingMeeting(db, meeting);
   const open = publicMinutes(profile);
   return {
     from: { name: secretariatName(bodyGenitive(db.body.name, profile.bodyKind)), address: db.body.secretariatEmail },
-    subject: subjectOf(db, meeting),
+    subject: subjectOf(db, meeting, profile),
     date: now,
     letter: {
-      meetingTitle: meetingTitle(db, meeting),
+      meetingTitle: meetingTitle(db, meeting, profile),
       signedBy: minutesSigners(profile).map((s) => s.role.de),
       publicVersion: open,
       distributionCitation: citation(profile, "distributionCitation"),
@@ -443,7 +441,7 @@ export async function recordObjection(services: Services, personId: string, meet
     if (!roles.member && !roles.deputy && !roles.chair && !roles.secretariat) throw new ServiceError(OBJECTION_FORBIDDEN, "forbidden");
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
-    const profile = profileOf(db);
+    const profile = bodyProfile(services, db);
     const words = approvalWords(profile);
     const approval = citation(profile, "approvalCitation");
     if (record.state === "approved") throw new ServiceError(objectionsClosed(words.approved, dayOf(record.approvedAt), approval), "conflict");
@@ -469,7 +467,7 @@ export async function resolveObjections(services: Services, actorId: string, mee
     const resolved = record.objections;
     audit("minutes.objections-resolved", { meetingId: meeting.id, objections: resolved, note: resolution });
     record.objections = [];
-    return { n: resolved.length, declared: approvalWords(profileOf(db)).declared };
+    return { n: resolved.length, declared: approvalWords(bodyProfile(services, db)).declared };
   });
   if (result.duplicate) throw new Error("unreachable: no activity id given");
   const { n, declared } = result.value;
@@ -495,7 +493,7 @@ export async function approveMinutes(services: Services, actorId: string, meetin
     authorize(db, actorId, APPROVE_FORBIDDEN);
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
-    const profile = profileOf(db);
+    const profile = bodyProfile(services, db);
     const rule = citation(profile, "approvalCitation");
     const words = approvalWords(profile);
     const d = day(meeting);

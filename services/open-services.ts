@@ -13,6 +13,7 @@ import { closePool } from "../adapters/pg-schema.ts";
 import type { Store } from "../adapters/store.ts";
 import type { MailSettings } from "../adapters/mail-settings.ts";
 import { createMailer } from "../adapters/mail-transport.ts";
+import type { Profiles } from "../domain/profile.ts";
 import type { Services } from "./context.ts";
 
 export interface StoreOptions {
@@ -31,6 +32,8 @@ export interface StoreOptions {
 export interface ServiceOptions extends StoreOptions {
   /** From `mailSettingsFromEnv`; missing → the outbox folder. */
   mail?: MailSettings;
+  /** The rules profiles the face loaded at start (adapters/profiles.ts); every body's Services share them. */
+  profiles: Profiles;
 }
 
 const databaseUrlOf = (o: StoreOptions) => o.databaseUrl ?? (process.env.DATABASE_URL || undefined);
@@ -58,6 +61,7 @@ export function openServices(o: ServiceOptions): Services {
     store: openStore(o),
     clock: o.clock,
     mailer: createMailer({ ...o.mail, outboxDir: join(dirname(resolve(filesPlace(o))), "outbox"), now: o.clock }),
+    profiles: o.profiles,
   };
 }
 

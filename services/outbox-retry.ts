@@ -8,8 +8,9 @@
  */
 import type { MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db, OutboxMessage } from "../domain/model.ts";
+import type { Profile } from "../domain/profile.ts";
 import { planReminders } from "../rules/reminders.ts";
-import { profileOf, type Services } from "./context.ts";
+import { bodyProfile, type Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { latestInvitation } from "./invitation-core.ts";
 import { retryInvitation } from "./invitations.ts";
@@ -47,7 +48,7 @@ export async function retryOutbox(services: Services, actorId: string, options: 
   };
   for (const meetingId of meetingsWithOpenInvitations(db, now)) await attempt(() => retryInvitation(services, actorId, meetingId));
   for (const meetingId of meetingsWithOpenMinutes(db, now)) await attempt(() => sendMinutes(services, actorId, meetingId, { folder: options.minutes }));
-  await dispatchNotices(services, openNotices(db, now), services.teams ?? null);
+  await dispatchNotices(services, openNotices(db, now, bodyProfile(services, db)), services.teams ?? null);
   const announcements = openAnnouncements(db, now);
   if (services.teams) await dispatchNotices(services, announcements, services.teams);
   else if (announcements.length) refused.push(new ServiceError(announcementsWaitForTeams(announcements.length), "conflict"));
@@ -68,16 +69,16 @@ function meetingsWithOpenInvitations(db: Db, now: Date): string[] {
  * Open notices, but not those about a meeting that is over, nor reminders whose usefulness ended
  * (rules/reminders.ts no longer plans them): they would come too late to matter.
  */
-function openNotices(db: Db, now: Date): string[] {
+function openNotices(db: Db, now: Date, profile: Profile): string[] {
   const over = (meetingId: string | null) => meetingId !== null && Date.parse(db.meetings.find((m) => m.id === meetingId)?.end ?? "") <= now.getTime();
-  const useful = usefulReminder(db, now);
+  const useful = usefulReminder(db, now, profile);
   return db.outbox.filter((m) => m.purpose === "notice" && deliveryStatus(m, now) === "open" && !over(m.meetingId) && useful(m)).map((m) => m.id);
 }
 
 /** A reminder is worth sending again while its plan still stands (before its deadline, the person still concerned). */
-function usefulReminder(db: Db, now: Date): (m: OutboxMessage) => boolean {
+function usefulReminder(db: Db, now: Date, profile: Profile): (m: OutboxMessage) => boolean {
   if (!db.outbox.some((m) => m.reminder)) return () => true;
-  const planned = new Set(planReminders(db, profileOf(db), now).map((r) => r.key));
+  const planned = new Set(planReminders(db, profile, now).map((r) => r.key));
   return (m) => !m.reminder || planned.has(m.reminder.key);
 }
 

@@ -18,7 +18,8 @@ import { composeNotice } from "../adapters/notice-mail.ts";
 import { noticeMail, NOT_IN_TEAMS, TEAM_CHANNEL_NAME, UNKNOWN_ERROR, UNKNOWN_PERSON, type NoticeTexts, type OutboxPurpose } from "../texts/outbox.ts";
 import type { Services } from "./context.ts";
 import { lastLang } from "./directory.ts";
-import { profileOf } from "./context.ts";
+import { bodyProfile } from "./context.ts";
+import type { Profile } from "../domain/profile.ts";
 import { bodyGenitive, secretariatName } from "../texts/invitation-mail.ts";
 
 /**
@@ -132,7 +133,7 @@ export async function dispatchNotices(services: Services, ids: string[] | "open"
     const wanted = db.outbox.filter((m) => (m.purpose === "notice" || m.purpose === "announcement") && (ids === "open" || ids.includes(m.id)));
     const open = wanted.filter((m) => deliveryStatus(m, now) === "open");
     for (const m of open) claim(m, now);
-    return open.map((m) => noticeSender(db, m, services.mailer, teams));
+    return open.map((m) => noticeSender(db, m, services.mailer, teams, bodyProfile(services, db)));
   });
   if (claimed.duplicate) return [];
   const delivered = await sendAndRecord(services, claimed.value);
@@ -160,11 +161,11 @@ export async function sendAndRecord(services: Services, claimed: Claimed[]): Pro
   return results.map(({ c, r }) => ({ id: c.id, personId: c.personId, name: c.name, via: r.via, accepted: r.accepted, error: r.accepted ? null : (r.error ?? null) }));
 }
 
-function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChannel | null): Claimed {
+function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChannel | null, profile: Profile): Claimed {
   const person = db.persons.find((p) => p.id === m.personId);
   const lang = lastLang(db, m.personId);
   const name = person?.name ?? (m.personId === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : m.personId);
-  const sender = secretariatName(bodyGenitive(db.body.name, profileOf(db).bodyKind));
+  const sender = secretariatName(bodyGenitive(db.body.name, profile.bodyKind));
   const mail = person && composeNotice({
     from: { name: sender, address: db.body.secretariatEmail },
     to: { name: person.name, address: person.email },

@@ -13,7 +13,7 @@ import type { Db, Meeting, Recipient } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
 import { minutesSigners } from "../rules/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { profileOf, type Services } from "./context.ts";
+import type { Services } from "./context.ts";
 import { personById } from "./directory.ts";
 import { latestInvitation, unsent } from "./invitation-core.ts";
 import { currentRecipients, extendRecipients, nameOf } from "./invitation-recipients.ts";
@@ -106,9 +106,8 @@ export interface Preview {
 }
 
 /** Who the action would reach now: the same people the service will claim when it runs. */
-export function previewOf(db: Db, action: PendingAction, minutesRecipients: string[] = []): Preview {
+export function previewOf(db: Db, profile: Profile, action: PendingAction, minutesRecipients: string[] = []): Preview {
   const meeting = db.meetings.find((m) => m.id === action.meetingId)!;
-  const profile = profileOf(db);
   const base = { meeting: { id: meeting.id, start: meeting.start }, signers: [], signaturesCitation: null };
   if (action.kind === "minutes-send") {
     const recipients = minutesRecipients.map((id) => ({ name: personById(db, id).name, role: "member" as const, institution: institutionOf(db, id) }));

@@ -7,10 +7,11 @@
  * Which reminders and when: rules/reminders.ts; their wording: texts/reminders.ts.
  */
 import type { Db } from "../domain/model.ts";
+import type { Profile } from "../domain/profile.ts";
 import { isDue, planReminders, type PlannedReminder, type ReminderKind } from "../rules/reminders.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import type { ReminderLine } from "../texts/reminders.ts";
-import { profileOf, renderOf, type Services } from "./context.ts";
+import { bodyProfile, renderOf, type Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { deliveryStatus, dispatchNotices, queueMessage } from "./outbox.ts";
 import { mayManageMeetings } from "./permissions.ts";
@@ -27,8 +28,7 @@ export interface SentReminder {
 }
 
 /** Reminders due now and not yet recorded (by key), in this snapshot. */
-function dueNow(db: Db, now: Date): PlannedReminder[] {
-  const profile = profileOf(db);
+function dueNow(db: Db, now: Date, profile: Profile): PlannedReminder[] {
   const recorded = new Set(db.outbox.flatMap((m) => (m.reminder ? [m.reminder.key] : [])));
   return planReminders(db, profile, now).filter((r) => !recorded.has(r.key) && isDue(r, now, profile.holidays));
 }
@@ -40,11 +40,12 @@ function dueNow(db: Db, now: Date): PlannedReminder[] {
 export async function runReminders(services: Services): Promise<SentReminder[]> {
   const now = services.clock();
   const before = await services.store.read();
-  if (dueNow(before, now).length === 0 && openReminders(before, now).length === 0) return [];
+  const profileBefore = bodyProfile(services, before);
+  if (dueNow(before, now, profileBefore).length === 0 && openReminders(before, now, profileBefore).length === 0) return [];
   const render = renderOf(services);
   const recorded = await services.store.update({ actorId: "system" }, (db, audit) => {
-    const due = dueNow(db, now);
-    const profile = profileOf(db);
+    const profile = bodyProfile(services, db);
+    const due = dueNow(db, now, profile);
     for (const r of due) {
       queueMessage(db, {
         personId: r.personId, purpose: "notice", meetingId: r.meetingId, ...render(say("reminders.reminderTexts", reminderFacts(db, profile, r))),
@@ -52,7 +53,7 @@ export async function runReminders(services: Services): Promise<SentReminder[]> 
       }, { now, actorId: "system" });
     }
     if (due.length) audit("reminders.recorded", { keys: due.map((r) => r.key) });
-    return openReminders(db, now);
+    return openReminders(db, now, profile);
   });
   if (recorded.duplicate || recorded.value.length === 0) return [];
   const delivered = await dispatchNotices(services, recorded.value, services.teams ?? null);
@@ -67,8 +68,7 @@ export async function runReminders(services: Services): Promise<SentReminder[]> 
  * Recorded reminders nobody has tried yet (a run stopped before sending) and still useful. A failed
  * one is left to `outbox retry`: a run every few minutes must not hammer a refusing server.
  */
-function openReminders(db: Db, now: Date): string[] {
-  const profile = profileOf(db);
+function openReminders(db: Db, now: Date, profile: Profile): string[] {
   const planned = new Map(planReminders(db, profile, now).map((r) => [r.key, r]));
   return db.outbox
     .filter((m) => m.reminder && m.attempts === 0 && deliveryStatus(m, now) === "open")
@@ -88,7 +88,7 @@ export interface ReminderRow extends ReminderLine {
   citations: string[];
 }
 
-export function reminderRows(db: Db, now: Date): ReminderRow[] {
+export function reminderRows(db: Db, now: Date, profile: Profile): ReminderRow[] {
   const name = (id: string) => db.persons.find((p) => p.id === id)?.name ?? id;
   const sent = db.outbox.filter((m) => m.reminder).map((m): ReminderRow => {
     const status = deliveryStatus(m, now);
@@ -99,7 +99,7 @@ export function reminderRows(db: Db, now: Date): ReminderRow[] {
     };
   });
   const keys = new Set(sent.map((r) => r.key));
-  const planned = planReminders(db, profileOf(db), now).filter((r) => !keys.has(r.key)).map((r): ReminderRow => ({
+  const planned = planReminders(db, profile, now).filter((r) => !keys.has(r.key)).map((r): ReminderRow => ({
     kind: r.kind, personId: r.personId, name: name(r.personId), meetingId: r.meetingId, key: r.key,
     dueAt: toBerlinIso(r.dueAt), usefulUntil: toBerlinIso(r.usefulUntil), citations: r.citations, via: null, state: "planned",
   }));

@@ -6,10 +6,9 @@
  * nothing is built unless the whole file is good.
  */
 import { z } from "zod";
-import { ProfileError } from "../adapters/profiles.ts";
 import { normalizeWord, RosterError, type BodyFields, type RosterRow, type RosterSource } from "../adapters/roster-file.ts";
 import type { Body, Db, Institution, Person } from "../domain/model.ts";
-import type { Profile } from "../domain/profile.ts";
+import { ProfileError, type Profile } from "../domain/profile.ts";
 import { compositionOf, isSecretariat, pairSeats, ROLES, type InstitutionRows, type RosterRole } from "../rules/membership.ts";
 import { assumedHeadWarning, bodyText, membershipProblem, membershipWarning, rowText, seatName, seatsWarning } from "../texts/roster.ts";
 import { SYSTEM_ACTORS } from "./permissions.ts";
@@ -20,7 +19,7 @@ export interface Roster {
   persons: Person[];
 }
 
-/** The rules profile of an id; throws ProfileError for an unknown or broken one (adapters/profiles.ts's `loadProfile`). */
+/** The rules profile of an id; throws ProfileError for an unknown or broken one (`Profiles.get`, loaded at start). */
 export type ProfileLookup = (id: string) => Profile;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -8,7 +8,7 @@ import type { Db } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
 import type { Audit } from "../adapters/store.ts";
 import type { Services } from "./context.ts";
-import { profileOf, renderOf } from "./context.ts";
+import { bodyProfile, renderOf } from "./context.ts";
 import type { Render } from "../texts/catalog.ts";
 import { ServiceError } from "./errors.ts";
 import { queueNotices, type Notice } from "./outbox.ts";
@@ -47,7 +47,7 @@ export interface Call {
 
 export type Ran<R> = { duplicate: true } | { duplicate: false; value: R; outbox: string[] };
 
-export async function run<I, R>(services: Pick<Services, "store" | "clock" | "render">, command: Command<I, R>, call: Call): Promise<Ran<R>> {
+export async function run<I, R>(services: Pick<Services, "store" | "clock" | "profiles" | "render">, command: Command<I, R>, call: Call): Promise<Ran<R>> {
   const parsed = command.input.safeParse(call.input);
   if (!parsed.success) {
     // A text over its limit (domain/limits.ts) is told as such, with the limit, before any role or state check.
@@ -61,7 +61,7 @@ export async function run<I, R>(services: Pick<Services, "store" | "clock" | "re
     command.may.check(db, actorId);
     const outbox: string[] = [];
     const notify = (notices: Notice[], meetingId: string | null) => void outbox.push(...queueNotices(db, notices, { now, actorId, meetingId }));
-    const value = command.apply({ db, input: parsed.data, actorId, now, profile: profileOf(db), audit, notify, get render() { return renderOf(services); } });
+    const value = command.apply({ db, input: parsed.data, actorId, now, profile: bodyProfile(services, db), audit, notify, get render() { return renderOf(services); } });
     return { value, outbox };
   });
   return result.duplicate ? { duplicate: true } : { duplicate: false, ...result.value };

@@ -3,8 +3,8 @@
  * Its commands are their own modules: declare-not-quorate.ts, record-vote.ts, record-statement.ts.
  */
 import type { AgendaItem, Db, Meeting } from "../domain/model.ts";
+import type { Profile } from "../domain/profile.ts";
 import { quorumStatus, representedInstitutions, type QuorumStatus } from "../rules/quorum.ts";
-import { profileOf } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { say } from "./say.ts";
 import { findMeeting } from "./meetings.ts";
@@ -31,7 +31,7 @@ export function declaredNotQuorate(db: Db, meetingId: string, itemId: string | n
 }
 
 /** "Sind wir beschlussfähig?" — the count, the required number and the rule, for an item if named. */
-export function quorumNow(db: Db, meetingId: string, itemNumber: number | null): QuorumStatus & { item: AgendaItem | null } {
+export function quorumNow(db: Db, meetingId: string, itemNumber: number | null, profile: Profile): QuorumStatus & { item: AgendaItem | null } {
   const meeting = findMeeting(db, meetingId);
   const item = itemOf(meeting, itemNumber);
   const status = quorumStatus(
@@ -41,7 +41,7 @@ export function quorumNow(db: Db, meetingId: string, itemNumber: number | null):
       secondConvocation: item?.secondConvocation ?? false,
       declaredNotQuorate: declaredNotQuorate(db, meetingId, item?.id ?? null),
     },
-    profileOf(db),
+    profile,
   );
   return { ...status, item };
 }

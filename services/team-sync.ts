@@ -69,7 +69,7 @@ export const syncTeam: Command<SyncInput, SyncResult> = {
 
 /** Runs the comparison; `outbox`: the Geschäftsstelle's message, to send. */
 /** `input` is parsed by the command (SyncInput): the members come from Teams. */
-export async function syncTeamMembers(services: Pick<Services, "store" | "clock">, actorId: string, input: unknown, activityId?: string) {
+export async function syncTeamMembers(services: Pick<Services, "store" | "clock" | "profiles">, actorId: string, input: unknown, activityId?: string) {
   return run(services, syncTeam, { actorId, activityId, input });
 }
 

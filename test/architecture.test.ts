@@ -45,6 +45,16 @@ describe("rules/ and services/ do no I/O of their own (the adapters do)", () => 
   });
 });
 
+describe("the faces load the rules profiles; services/ and rules/ are handed them", () => {
+  // adapters/profiles.ts reads data/profiles from disk: at start (bot/main.ts, the CLI's context), never inside a turn or the store lock.
+  it("no file in services/ or rules/ imports adapters/profiles.ts", () => {
+    const offenders = ["rules", "services"]
+      .flatMap(sources)
+      .flatMap(({ file, text }) => imports(text).filter((m) => /(^|\/)adapters\/profiles(\.ts)?$/.test(m)).map((m) => `${file} → ${m}`));
+    expect(offenders).toEqual([]);
+  });
+});
+
 const HOLE = "${…}";
 
 /** Every string and template literal in a source, a template's `${…}` parts shown as such; comments, imports and types are not literals. */

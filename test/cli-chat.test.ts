@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openJsonStore } from "../adapters/json-store.ts";
 import { importRosterFile } from "../cli/import-roster.ts";
 import { runCli } from "./support/store-process.ts";
+import { profiles } from "./support/profiles.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "cli-chat-"));
 const db = join(dir, "db.json");
@@ -55,7 +56,7 @@ describe("chat on the command line", () => {
     const rows = [...example, "gast;;Greta Neu;greta.neu@example.org;;ja"].map((l) => l.split(";").filter((_, i) => i !== 4).join(";"));
     writeFileSync(join(own, "roster.csv"), rows.join("\n") + "\n");
     const store = openJsonStore(join(own, "db.json"));
-    await importRosterFile(store, join(own, "roster.csv"), "cli");
+    await importRosterFile(store, profiles, join(own, "roster.csv"), "cli");
     const greta = (await store.read()).persons.find((p) => p.email === "greta.neu@example.org")!;
     expect(greta.aadObjectId).toBeNull();
     const r = await runCli(["chat", "--as", greta.id, "Hallo", "--db", join(own, "db.json"), "--now", now]);

@@ -11,6 +11,7 @@ import { fixedClock } from "../adapters/clock.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
 import type { Store } from "../adapters/store.ts";
 import { importRosterFile as importRoster } from "../cli/import-roster.ts";
+import { profiles } from "./support/profiles.ts";
 
 const EXAMPLE_CSV = new URL("../data/roster-example.csv", import.meta.url).pathname;
 const clock = fixedClock("2022-05-01T12:00:00+02:00");
@@ -48,7 +49,7 @@ describe("re-importing the roster", () => {
       db.body.reminders = { agendaProposalsDaysBefore: 5 };
     });
     const before = await store.read();
-    await importRoster(store, await csvWithout(), "cli");
+    await importRoster(store, profiles, await csvWithout(), "cli");
     const after = await store.read();
     expect(after.persons.find((p) => p.id === "m-jugendamt")).toMatchObject({ aadObjectId: BOUND, remindersOff: true, salutation: "ms" });
     // every other person keeps the object id the demo bound them with
@@ -65,7 +66,7 @@ describe("re-importing the roster", () => {
     });
     const emailOf = async (id: string) => (await store.read()).persons.find((p) => p.id === id)!.email;
     const file = await csvWithout({ [await emailOf("m-jugendamt")]: "Herr", [await emailOf("m-caritas")]: "keine" });
-    await importRoster(store, file, "cli");
+    await importRoster(store, profiles, file, "cli");
     const persons = (await store.read()).persons;
     expect(persons.find((p) => p.id === "m-jugendamt")!.salutation).toBe("mr");
     expect(persons.find((p) => p.id === "m-caritas")!.salutation).toBeUndefined();

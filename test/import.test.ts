@@ -10,6 +10,7 @@ import { parseCsv, parseRosterJson, RosterError } from "../adapters/roster-file.
 import { importRosterFile as importRoster } from "../cli/import-roster.ts";
 import { buildRoster } from "../services/roster-build.ts";
 import type { Store } from "../adapters/store.ts";
+import { profiles } from "./support/profiles.ts";
 
 const clock = fixedClock("2022-05-01T12:00:00+02:00");
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
@@ -42,14 +43,14 @@ async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
 async function oberhausenRefusals(lines: string[]): Promise<string[]> {
   const csv = join(dir, "oberhausen.csv");
   await writeFile(csv, lines.join("\n"));
-  return problemsOf(importRoster(store, csv, "cli", { profile: "oberhausen" }));
+  return problemsOf(importRoster(store, profiles, csv, "cli", { profile: "oberhausen" }));
 }
 
 describe("import with bad rows", () => {
   it("reports every bad row with its line number and changes nothing", async () => {
     const before = await readFile(file);
     const auditBefore = await readFile(auditFileFor(file));
-    const problems = await problemsOf(importRoster(store, fixture("roster-bad.csv"), "cli"));
+    const problems = await problemsOf(importRoster(store, profiles, fixture("roster-bad.csv"), "cli"));
     expect(problems).toEqual([
       expect.stringMatching(/^Zeile 3: „Stadt Bonn“ hat schon ein Mitglied \(Zeile 2\)/),
       "Zeile 4: E-Mail-Adresse fehlt.",
@@ -69,11 +70,11 @@ describe("import with bad rows", () => {
   it("names the file, and refuses a missing column, a non-UTF-8 file and an empty file", async () => {
     const csv = join(dir, "liste.csv");
     await writeFile(csv, "rolle;name;email\nvorsitz;A;a@example.org\n");
-    await expect(importRoster(store, csv, "cli")).rejects.toThrow(/Die Datei „.*liste\.csv“ wurde nicht importiert[\s\S]*Zeile 1: Spalte „institution“ fehlt/);
+    await expect(importRoster(store, profiles, csv, "cli")).rejects.toThrow(/Die Datei „.*liste\.csv“ wurde nicht importiert[\s\S]*Zeile 1: Spalte „institution“ fehlt/);
     await writeFile(csv, Buffer.from("rolle;institution;name;email\nvorsitz;;J\xfcrgen;j@example.org\n", "latin1"));
-    expect(await problemsOf(importRoster(store, csv, "cli"))).toEqual([expect.stringMatching(/nicht UTF-8-kodiert/)]);
+    expect(await problemsOf(importRoster(store, profiles, csv, "cli"))).toEqual([expect.stringMatching(/nicht UTF-8-kodiert/)]);
     await writeFile(csv, "");
-    expect(await problemsOf(importRoster(store, csv, "cli"))).toEqual([expect.stringMatching(/Die Datei ist leer/)]);
+    expect(await problemsOf(importRoster(store, profiles, csv, "cli"))).toEqual([expect.stringMatching(/Die Datei ist leer/)]);
   });
 
   it("checks the composition: one chair, one head of the Geschäftsstelle, one deputy per institution", async () => {
@@ -92,7 +93,7 @@ describe("import with bad rows", () => {
         "leitung-geschaeftsstelle;;G Zwei;g2@example.org",
       ].join("\n"),
     );
-    expect(await problemsOf(importRoster(store, csv, "cli"))).toEqual([
+    expect(await problemsOf(importRoster(store, profiles, csv, "cli"))).toEqual([
       expect.stringMatching(/^Zeile 4: „Stadt A“ hat schon eine Stellvertretung \(Zeile 3\)/),
       "Zeile 5: Institution „Stadt B“ hat kein Mitglied (Zeile mit Rolle „mitglied“).",
       expect.stringMatching(/^Zeile 7: zweiter Vorsitz \(schon Zeile 6\)/),
@@ -101,14 +102,14 @@ describe("import with bad rows", () => {
   });
 
   it("refuses import by someone outside the Geschäftsstelle", async () => {
-    await expect(importRoster(store, EXAMPLE_CSV, "m-jugendamt")).rejects.toThrow(/Nur die Geschäftsstelle/);
+    await expect(importRoster(store, profiles, EXAMPLE_CSV, "m-jugendamt")).rejects.toThrow(/Nur die Geschäftsstelle/);
   });
 });
 
 describe("a good import", () => {
   it("the shipped example CSV reproduces the demo roster, ids kept", async () => {
     const before = await store.read();
-    const summary = await importRoster(store, EXAMPLE_CSV, "cli");
+    const summary = await importRoster(store, profiles, EXAMPLE_CSV, "cli");
     expect(summary).toEqual({ institutions: 17, persons: 38, warnings: [] });
     const after = await store.read();
     expect(after.body).toEqual(before.body);
@@ -147,7 +148,7 @@ describe("a good import", () => {
       });
     });
 
-    const summary = await importRoster(store, fixture("roster-small.csv"), "cli", { name: "Lenkungsgruppe Test" });
+    const summary = await importRoster(store, profiles, fixture("roster-small.csv"), "cli", { name: "Lenkungsgruppe Test" });
     expect(summary.institutions).toBe(2);
     expect(summary.persons).toBe(5);
     expect(summary.warnings).toEqual(
@@ -182,7 +183,7 @@ describe("a good import", () => {
     };
     const path = join(dir, "liste.json");
     await writeFile(path, JSON.stringify(json));
-    const summary = await importRoster(store, path, "gs-1");
+    const summary = await importRoster(store, profiles, path, "gs-1");
     expect(summary).toMatchObject({ institutions: 1, persons: 4 });
     expect(summary.warnings).toEqual([expect.stringMatching(/Gustav Gans gilt als Leitung der Geschäftsstelle/)]);
     const db = await store.read();
@@ -254,7 +255,7 @@ describe("a good import", () => {
       "stellvertretung;AG Wohlfahrt (AGW);Dirk Diakonie;diakonie2@example.org",
     ];
     await writeFile(csv, rows.join("\n"));
-    const summary = await importRoster(store, csv, "cli", { profile: "oberhausen" });
+    const summary = await importRoster(store, profiles, csv, "cli", { profile: "oberhausen" });
     expect(summary).toMatchObject({ institutions: 3, persons: 8 });
     expect(summary.warnings).toContain(
       "„AG Wohlfahrt (AGW)“ entsendet zwei Mitglieder (Nr. 2.1 GO); je Mitglied ein Eintrag mit eigener Stellvertretung (in der Reihenfolge der Zeilen): „AG Wohlfahrt (AGW)“: Anna Caritas, Stellvertretung Anton Caritas; „AG Wohlfahrt (AGW) (2. Mitglied)“: Dora Diakonie, Stellvertretung Dirk Diakonie.",

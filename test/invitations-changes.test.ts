@@ -176,7 +176,7 @@ describe("changes after the invitation", () => {
     expect(imipPart(lastMoved!).text).toContain("\nDTSTART;TZID=Europe/Berlin:20220512T140000\n");
     expect(lastMoved!.email.text).toContain("Geändert: Termin (bisher Donnerstag, 12.05.2022, 10:00–12:00 Uhr).");
 
-    await addAgendaItem(f.store, id, "Bericht aus der Arbeitsgruppe Wohnen", true, GS);
+    await addAgendaItem(f.services, id, "Bericht aus der Arbeitsgruppe Wohnen", true, GS);
     const update = await sendUpdate(f.services, GS, id, "TOP 2 neu aufgenommen.");
     expect(update).toMatchObject({ sequence: 2, accepted: 18 });
     const [last] = (await f.mails()).slice(-1);

@@ -17,6 +17,7 @@ import { retryInvitation, sendInvitation } from "../services/invitations.ts";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
 import { imipPart, parseMail } from "./support/mail-parse.ts";
 import { startSmtp } from "./support/smtp.ts";
+import { bodyProfile } from "../services/context.ts";
 
 const MEETING = { start: "2022-05-12T10:00", location: "Kreishaus Siegburg, Großer Sitzungssaal" };
 const NORMAL = { urgent: false, reason: null };
@@ -41,7 +42,7 @@ async function claimRequest(id: string, fails: (personId: string) => boolean = (
   const claimed = await f.store.update({ actorId: GS }, (db, audit) => {
     const meeting = db.meetings.find((m) => m.id === id)!;
     const invitation = newRecord(db, meeting, { kind: "request", urgent: false, reason: null, recipients: currentRecipients(db, meeting), createdBy: GS }, now);
-    const compose = composer(db, meeting, invitation, now);
+    const compose = composer(db, meeting, invitation, now, bodyProfile(f.services, db));
     const draft = (r: Recipient) => (fails(r.personId) ? () => { throw new Error("kein Kalender"); } : compose(r));
     return { ...claimRecipients(invitation, now, draft, audit), warnings: [] };
   });

@@ -283,7 +283,7 @@ describe("objections and approval (§ 7 Abs. 4 GO)", () => {
     const db = await w.store.read();
     expect(db.minutes[0]).toMatchObject({ state: "approved", approvedAt: NEXT_START });
     expect(db.meetings.find((m) => m.id === MEETING_ID)!.state).toBe("minutes-approved");
-    expect((await refusal(addAgendaItem(w.store, MEETING_ID, "Nachtrag", true, GS))).texts.de).toContain("ist abgeschlossen (Niederschrift genehmigt)");
+    expect((await refusal(addAgendaItem(w.services, MEETING_ID, "Nachtrag", true, GS))).texts.de).toContain("ist abgeschlossen (Niederschrift genehmigt)");
 
     // Approved means fixed: no new draft, no more objections; approving again changes nothing.
     expect((await refusal(draftMinutes(w.services, GS, MEETING_ID, { folder: w.folder }))).texts.de).toContain("bereits am Donnerstag, 15.09.2022 genehmigt");
@@ -423,7 +423,7 @@ describe("Oberhausen: the next meeting confirms the minutes (Nr. 4.7, 4.8 GO)", 
     expect(confirmed.text.de).not.toContain("Diese Dateien zeigen den neuen Stand nicht");
 
     // The confirmed meeting is shown as such where someone still tries to change it.
-    const closed = await refusal(addAgendaItem(w.store, MEETING_ID, "Nachtrag", true, GS));
+    const closed = await refusal(addAgendaItem(w.services, MEETING_ID, "Nachtrag", true, GS));
     expect(closed.texts.de).toBe(`Die Sitzung ${MEETING_ID} ist abgeschlossen (Niederschrift bestätigt); ihre Tagesordnung kann nicht mehr ergänzt werden.`);
     expect(closed.texts.en).toContain("closed (minutes confirmed)");
   });

@@ -15,6 +15,7 @@ import { outboxRows, queueMessage, TEAM_CHANNEL, type TeamsChannel } from "../se
 import { reminderRows } from "../services/reminders.ts";
 import { outboxListing } from "../texts/outbox.ts";
 import { fixture, type Fixture } from "./support/invitation-fixture.ts";
+import { bodyProfile } from "../services/context.ts";
 
 const NOW = "2022-04-01T09:00:00+02:00";
 let minutes: MinutesFolder; // no minutes are open in these tests
@@ -56,7 +57,8 @@ describe("outbox retry by kind", () => {
 
   it("sends a failed reminder again while it helps, not once its time is over; lists it as a reminder", async () => {
     await f.meeting({ start: "2022-05-12T10:00", location: "Kreishaus Siegburg" });
-    const planned = reminderRows(await f.store.read(), new Date(NOW)).find((r) => r.state === "planned")!;
+    const before = await f.store.read();
+    const planned = reminderRows(before, new Date(NOW), bodyProfile(f.services, before)).find((r) => r.state === "planned")!;
     const reminder = (key: string) => ({ kind: planned.kind, key, dueAt: planned.dueAt, answerButtons: false });
     let useful = "";
     let stale = "";

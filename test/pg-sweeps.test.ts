@@ -17,6 +17,7 @@ import { remindEveryBody } from "../bot/reminder-timer.ts";
 import { openBodyServices, type BodyServices } from "../services/open-services.ts";
 import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
 import { startSmtp, type TestSmtp } from "./support/smtp.ts";
+import { profiles } from "./support/profiles.ts";
 
 const BODIES = Array.from({ length: 8 }, (_, i) => `kreis-${i + 1}`);
 /** The morning of the meeting every body has: each chair's briefing is due (08:00, Berlin). */
@@ -35,7 +36,7 @@ describe.skipIf(!pgAdminUrl())("two instances sweeping reminders over many bodie
   const instance = (name: string) => {
     const own = new URL(url);
     own.searchParams.set("application_name", name);
-    const bodies = openBodyServices({ db: join(dir, "db.json"), clock: morning, databaseUrl: own.toString(), mail: { smtpUrl: smtp.url } });
+    const bodies = openBodyServices({ db: join(dir, "db.json"), clock: morning, databaseUrl: own.toString(), mail: { smtpUrl: smtp.url }, profiles });
     instances.push(bodies);
     return bodies;
   };

@@ -18,6 +18,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext 
 import { openJsonStore } from "../adapters/json-store.ts";
 import { createMeeting } from "../services/create-meeting.ts";
 import { findChromium, launchChromium, PlaygroundBot, PlaygroundPage, readDb } from "./support/playground-session.ts";
+import { profiles } from "./support/profiles.ts";
 
 const CHROMIUM = findChromium();
 const SKIP_REASON = "skipped: no Chromium at /usr/bin/chromium or on PATH (apt-get install chromium; .ci/run does)";
@@ -117,7 +118,7 @@ describe.skipIf(!CHROMIUM)(`in the Agents Playground page${CHROMIUM ? "" : ` (${
     // On its own too: the meeting of journey 1, if that did not run.
     const store = openJsonStore(db, { clock: () => new Date(NOW) });
     if (!(await store.read()).meetings.some((m) => m.id === "s-2022-05-12")) {
-      await createMeeting(store, { start: "2022-05-12T10:00", end: "2022-05-12T12:00", location: "Kreishaus Siegburg" }, "gs-1", new Date(NOW));
+      await createMeeting({ store, profiles }, { start: "2022-05-12T10:00", end: "2022-05-12T12:00", location: "Kreishaus Siegburg" }, "gs-1", new Date(NOW));
     }
     const chat = await startAs("gs-1", "Miriam Özdemir", "2022-05-12T10:05:00+02:00");
     const caritas = readDb(db).persons.find((p) => p.id === "m-caritas")!;

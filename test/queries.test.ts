@@ -9,6 +9,7 @@ import { agendaOverview } from "../services/agenda-overview.ts";
 import { whoHasAnswered } from "../services/answers.ts";
 import { invitationCheck } from "../services/invitation-check.ts";
 import { meetingForDate, meetingForRef } from "../services/meeting-lookup.ts";
+import { rheinSieg } from "./support/profiles.ts";
 
 const NOW = new Date("2022-04-01T09:00:00+02:00");
 
@@ -82,21 +83,21 @@ describe("invitationCheck", () => {
 
   it("names the missing contents as codes, with the profile's list and paragraph", () => {
     const online = { ...may, mode: "online" as const };
-    expect(invitationCheck(withMeetings(online), may.id, NOW, { urgent: false })).toEqual({
+    expect(invitationCheck(withMeetings(online), may.id, NOW, { urgent: false }, rheinSieg)).toEqual({
       allowed: false, code: "missing-contents", missing: { required: ["place", "date", "agenda"], missing: ["online-link", "agenda"], citation: "§ 4 Abs. 5 GO" },
     });
   });
 
   it("refuses past the notice period with the rule's refusal code; allows in time", () => {
     const db = withMeetings(withAgenda);
-    expect(invitationCheck(db, may.id, NOW, { urgent: false })).toEqual({ allowed: true });
-    expect(invitationCheck(db, may.id, new Date("2022-04-30T09:00:00+02:00"), { urgent: false })).toMatchObject({ allowed: false, code: "notice-period", permission: { code: "needs-urgent" } });
-    expect(invitationCheck(db, may.id, new Date("2022-05-06T09:00:00+02:00"), { urgent: true, reason: "Haushalt" })).toMatchObject({ permission: { code: "too-late" } });
+    expect(invitationCheck(db, may.id, NOW, { urgent: false }, rheinSieg)).toEqual({ allowed: true });
+    expect(invitationCheck(db, may.id, new Date("2022-04-30T09:00:00+02:00"), { urgent: false }, rheinSieg)).toMatchObject({ allowed: false, code: "notice-period", permission: { code: "needs-urgent" } });
+    expect(invitationCheck(db, may.id, new Date("2022-05-06T09:00:00+02:00"), { urgent: true, reason: "Haushalt" }, rheinSieg)).toMatchObject({ permission: { code: "too-late" } });
   });
 
   it("an invitation already sent is continued by the send, never refused here", () => {
     const db = withMeetings(may);
     db.invitations.push({ meetingId: may.id } as Db["invitations"][number]);
-    expect(invitationCheck(db, may.id, new Date("2022-05-06T09:00:00+02:00"), { urgent: false })).toEqual({ allowed: true });
+    expect(invitationCheck(db, may.id, new Date("2022-05-06T09:00:00+02:00"), { urgent: false }, rheinSieg)).toEqual({ allowed: true });
   });
 });

@@ -17,6 +17,7 @@ import { createMeeting } from "../services/create-meeting.ts";
 import { parseMail } from "./support/mail-parse.ts";
 import { startSmtp, type TestSmtp } from "./support/smtp.ts";
 import { runCli, startScript } from "./support/store-process.ts";
+import { profiles } from "./support/profiles.ts";
 
 const FIRST = "2027-03-18T08:00:00+01:00"; // meeting Thu 15.04.: last day for topics 25.03., reminder 18.03.
 const RESTART = "2027-03-22T08:00:00+01:00"; // meeting Mon 19.04.: last day 29.03., reminder 22.03.
@@ -60,7 +61,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "lg-reminders-timer-"));
   file = join(dir, "db.json");
   const store = openJsonStore(file, { clock: () => parseInstant("2027-03-01T09:00")! });
-  for (const start of ["2027-04-15T10:00", "2027-04-19T10:00"]) await createMeeting(store, { start, location: "Kreishaus Siegburg" }, "gs-1", parseInstant("2027-03-01T09:00")!);
+  for (const start of ["2027-04-15T10:00", "2027-04-19T10:00"]) await createMeeting({ store, profiles }, { start, location: "Kreishaus Siegburg" }, "gs-1", parseInstant("2027-03-01T09:00")!);
   smtp = await startSmtp();
   logs = [await botRunAt(FIRST), await botRunAt(RESTART)];
 }, 180_000);

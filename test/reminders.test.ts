@@ -20,13 +20,14 @@ import type { Db } from "../domain/model.ts";
 import { isDue, planReminders } from "../rules/reminders.ts";
 import { parseInstant, toBerlinIso } from "../rules/time.ts";
 import { respond } from "../services/answer-attendance.ts";
-import { profileOf, type Services } from "../services/context.ts";
+import { bodyProfile, type Services } from "../services/context.ts";
 import { delegate } from "../services/delegate-seat.ts";
 import { sendInvitation } from "../services/invitations.ts";
 import { draftMinutes, sendMinutes } from "../services/minutes-workflow.ts";
 import { runReminders } from "../services/reminders.ts";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
 import { finished, startScript, type Run } from "./support/store-process.ts";
+import { profiles } from "./support/profiles.ts";
 
 const M1 = "2027-04-15T10:00:00+02:00";
 const M2 = "2027-06-10T10:00:00+02:00";
@@ -72,7 +73,7 @@ let final: Db;
 /** Due at `now` by the plan (the test's own look, to know when to start the two processes). */
 async function somethingDue(now: Date): Promise<boolean> {
   const db = await services.store.read();
-  const profile = profileOf(db);
+  const profile = bodyProfile(services, db);
   const keys = new Set(db.outbox.flatMap((m) => (m.reminder ? [m.reminder.key] : [])));
   return planReminders(db, profile, now).some((r) => !keys.has(r.key) && isDue(r, now, profile.holidays));
 }
@@ -117,7 +118,7 @@ beforeAll(async () => {
     if (at === RESTART) {
       // A restart: new store and mailer over the same file; nothing is kept in memory.
       await services.mailer.close();
-      services = { store: openJsonStore(fx.file, { clock: services.clock }), clock: services.clock, mailer: smtpMailer(fx.smtp.url), render };
+      services = { store: openJsonStore(fx.file, { clock: services.clock }), clock: services.clock, mailer: smtpMailer(fx.smtp.url), render, profiles };
     }
     if (await somethingDue(new Date(t))) {
       const [own, ...clis] = await Promise.all([runReminders(services), cliRun(at), cliRun(at)]);

@@ -68,7 +68,7 @@ async function until(predicate: () => boolean | Promise<boolean>, what: string):
 beforeAll(async () => {
   world = await fixture(NOW);
   may = await world.meeting({ start: "2022-05-12T10:00", end: "2022-05-12T12:00", location: "Kreishaus Siegburg, Raum 1.23" }, ["Bericht der Geschäftsstelle"]);
-  await addAgendaItem(world.store, may, "Personalangelegenheit der Koordinierungsstelle", false, GS);
+  await addAgendaItem(world.services, may, "Personalangelegenheit der Koordinierungsstelle", false, GS);
   june = await world.meeting({ start: "2022-06-16T10:00", end: "2022-06-16T12:00", location: "Kreishaus Siegburg, Raum 2.01" }, ["Haushalt 2023"]);
 
   connector = await startBotConnector();

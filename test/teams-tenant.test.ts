@@ -25,6 +25,7 @@ import { outboxRows } from "../services/outbox.ts";
 import type { Db, Person } from "../domain/model.ts";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
 import { startBotConnector, type BotConnector, type TeamsUser } from "./support/bot-connector.ts";
+import { profiles } from "./support/profiles.ts";
 
 const BOT = { id: "28:lenkungsgruppe-bot", name: "Lenkungsgruppe" };
 const TEAM = "19:kim-lenkungsgruppe@thread.tacv2";
@@ -104,9 +105,9 @@ beforeAll(async () => {
   await world.store.update({ actorId: "test" }, (d) => d.persons.forEach((p) => void (p.aadObjectId = null)));
   const csv = readFileSync("data/roster-example.csv", "utf8").split("\n").map((line) => line.split(";").filter((_, i) => i !== 4).join(";")).join("\n");
   await writeFile(join(world.dir, "liste.csv"), csv);
-  await importRosterFile(world.store, join(world.dir, "liste.csv"), "cli");
+  await importRosterFile(world.store, profiles, join(world.dir, "liste.csv"), "cli");
   const meetingId = await world.meeting({ start: "2022-05-12T10:00", end: "2022-05-12T12:00", location: "Kreishaus Siegburg, Raum 1.23" }, ["Bericht der Geschäftsstelle"]);
-  await addAgendaItem(world.store, meetingId, "Personalangelegenheit der Koordinierungsstelle", false, GS);
+  await addAgendaItem(world.services, meetingId, "Personalangelegenheit der Koordinierungsstelle", false, GS);
 
   connector = await startBotConnector({ pageLimit: 10 });
   const persons = (await db()).persons;

@@ -14,6 +14,7 @@ import { activitiesToText, chatTurn } from "../bot/local-chat.ts";
 import { parseInstant } from "../rules/time.ts";
 import type { Services } from "../services/context.ts";
 import { fixture, type Fixture } from "./support/invitation-fixture.ts";
+import { profiles } from "./support/profiles.ts";
 
 /** What only the Geschäftsstelle may read: the mail server, the outbox folder, paths, commands. */
 const TECHNICAL = /SMTP|\.eml|Postausgang|outbox|Ausgangsordner|\/tmp\/|minutes (send|draft|resolve)|npm |--[a-z]|Befehlszeile|Kommandozeile|command line|\/einladen|\b[45]\d\d\b|rejected|ECONN/i;
@@ -52,7 +53,7 @@ async function outboxWorld(): Promise<World> {
   const clock = () => new Date(now.getTime());
   const mailer = outboxMailer(join(dir, "outbox"), clock);
   return {
-    services: () => ({ store: openJsonStore(join(dir, "db.json"), { clock }), clock, mailer }),
+    services: () => ({ store: openJsonStore(join(dir, "db.json"), { clock }), clock, mailer, profiles }),
     setNow: (iso) => void (now = parseInstant(iso)!),
     close: async () => {
       await mailer.close();

@@ -18,6 +18,7 @@ import { addAgendaItem } from "../../services/add-agenda-item.ts";
 import { createMeeting } from "../../services/create-meeting.ts";
 import { parseMail, type ParsedMail } from "./mail-parse.ts";
 import { startSmtp, type TestSmtp } from "./smtp.ts";
+import { profiles } from "./profiles.ts";
 
 export const SECRETARIAT_EMAIL = "geschaeftsstelle-kim@example.org";
 /** Head of the Geschäftsstelle in the demo roster. */
@@ -52,7 +53,7 @@ export async function fixture(now: string, initial?: Db): Promise<Fixture> {
   const refuse = new Set<string>();
   const smtp = await startSmtp({ failFor: (rcpt) => refuse.has(rcpt) });
   // The bot's and the CLI's wording for the notices commands record (Services.render).
-  const services: Services = { store, clock, mailer: smtpMailer(smtp.url), render };
+  const services: Services = { store, clock, mailer: smtpMailer(smtp.url), render, profiles };
   return {
     dir,
     file,
@@ -64,8 +65,8 @@ export async function fixture(now: string, initial?: Db): Promise<Fixture> {
       current = parseInstant(iso)!;
     },
     async meeting(input, agenda = ["Begrüßung und Feststellung der Beschlussfähigkeit"]) {
-      const created = await createMeeting(store, input, GS, clock());
-      for (const title of agenda) await addAgendaItem(store, created.value.id, title, true, GS);
+      const created = await createMeeting(services, input, GS, clock());
+      for (const title of agenda) await addAgendaItem(services, created.value.id, title, true, GS);
       return created.value.id;
     },
     async edit(change) {
