@@ -132,7 +132,7 @@ export async function dispatchNotices(services: Services, ids: string[] | "open"
     const wanted = db.outbox.filter((m) => (m.purpose === "notice" || m.purpose === "announcement") && (ids === "open" || ids.includes(m.id)));
     const open = wanted.filter((m) => deliveryStatus(m, now) === "open");
     for (const m of open) claim(m, now);
-    return open.map((m) => noticeSender(db, m, services.mailer, teams));
+    return open.map((m) => noticeSender(db, m, services.mailer, teams, now));
   });
   if (claimed.duplicate) return [];
   const delivered = await sendAndRecord(services, claimed.value);
@@ -160,7 +160,7 @@ export async function sendAndRecord(services: Services, claimed: Claimed[]): Pro
   return results.map(({ c, r }) => ({ id: c.id, personId: c.personId, name: c.name, via: r.via, accepted: r.accepted, error: r.accepted ? null : (r.error ?? null) }));
 }
 
-function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChannel | null): Claimed {
+function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChannel | null, now: Date): Claimed {
   const person = db.persons.find((p) => p.id === m.personId);
   const lang = lastLang(db, m.personId);
   const name = person?.name ?? (m.personId === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : m.personId);
@@ -168,6 +168,7 @@ function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChan
   const mail = person && composeNotice({
     from: { name: sender, address: db.body.secretariatEmail },
     to: { name: person.name, address: person.email },
+    date: now,
     ...noticeMail(lang, { bodyName: db.body.name, sender, to: { name: person.name, salutation: person.salutation ?? null } }, { subject: m.subject, text: m.text! }),
   });
   return {
