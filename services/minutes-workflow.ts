@@ -58,10 +58,7 @@ import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
 import { UNKNOWN_ERROR } from "../texts/outbox.ts";
 import { findMeeting } from "./meetings.ts";
 import { mayManageMeetings } from "./permissions.ts";
-import { buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId } from "./minutes.ts";
-import { restampHtml, restampMarkdown } from "../adapters/minutes-render.ts";
-import { renderPdf } from "../adapters/minutes-pdf.ts";
-import { pdfBeside } from "../adapters/minutes-files.ts";
+import { buildMinutes, minutesStatus, signerId } from "./minutes.ts";
 
 import { instantTexts } from "../texts/bilingual.ts";
 
@@ -121,18 +118,20 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
       day: day(meeting),
       profile,
       signers: minutesSigners(profile).map((s) => ({ role: s.role, name: nameOf(db, signerId(db, s.person)) })),
-      contents: {
-        internalMd: renderMarkdown(internal),
-        internalHtml: renderHtml(internal),
-        publicMd: open && renderMarkdown(open),
-        publicHtml: open && renderHtml(open),
-      } satisfies MinutesFiles,
+      docs: { internal, open },
       redraft,
     };
   });
   if (result.duplicate) throw alreadyHandled();
-  const { contents, redraft, signers, profile } = result.value;
-  const files = options.folder.files(meetingId, profile);
+  const { docs, redraft, signers, profile } = result.value;
+  const { folder } = options;
+  const contents: MinutesFiles = {
+    internalMd: folder.markdown(docs.internal),
+    internalHtml: folder.html(docs.internal),
+    publicMd: docs.open && folder.markdown(docs.open),
+    publicHtml: docs.open && folder.html(docs.open),
+  };
+  const files = folder.files(meetingId, profile);
   await options.folder.write(files, contents);
   return {
     meetingId,
@@ -322,13 +321,13 @@ async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions
   const label = finalLabel(db, meeting, profile, now);
   const versions = ([["internal", files.internalMd, files.internalHtml], ["public", files.publicMd, files.publicHtml]] as const)
     .filter((v): v is readonly ["internal" | "public", string, string] => v[1] !== null && v[2] !== null);
-  const drafted = await Promise.all(versions.map(async ([version, md, html]) => ({ version, md: await readDraft(options.folder, md), html: await readDraft(options.folder, html), pdf: pdfBeside(md) })));
+  const drafted = await Promise.all(versions.map(async ([version, md, html]) => ({ version, md: await readDraft(options.folder, md), html: await readDraft(options.folder, html), pdf: options.folder.pdfFile(md) })));
   if (firstRun) {
     for (const d of drafted) {
       const doc = buildMinutes(db, meeting.id, profile, { version: d.version });
-      const changed = renderMarkdown(doc) !== d.md.text ? d.md.name : renderHtml(doc) !== d.html.text ? d.html.name : null;
+      const changed = options.folder.markdown(doc) !== d.md.text ? d.md.name : options.folder.html(doc) !== d.html.text ? d.html.name : null;
       if (changed) throw new ServiceError(changedSinceDraft(changed), "conflict");
-      await options.folder.writeBytes(d.pdf, await renderPdf({ ...doc, status: { state: "sent", label } }, { signed: true }));
+      await options.folder.writeBytes(d.pdf, await options.folder.pdf({ ...doc, status: { state: "sent", label } }, { signed: true }));
     }
   }
   const pdfs = await Promise.all(drafted.map(async (d) => ({ name: fileName(d.pdf), content: await readPdf(options.folder, d.pdf) })));
@@ -341,8 +340,8 @@ async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions
   const internal = drafted[0]!;
   const mail = minutesComposer({
     ...mailFacts(db, meeting, now),
-    markdown: restampMarkdown(internal.md.text, label) ?? internal.md.text,
-    page: restampHtml(internal.html.text, label) ?? internal.html.text,
+    markdown: options.folder.withStatus(internal.md.text, "md", label) ?? internal.md.text,
+    page: options.folder.withStatus(internal.html.text, "html", label) ?? internal.html.text,
     attachments: tooBig ? [] : pdfs.map((p) => ({ filename: p.name, content: p.content })),
     links,
   });
@@ -532,7 +531,7 @@ export async function approveMinutes(services: Services, actorId: string, meetin
  * sent. Returns the names of the files it could not update (gone, or the status edited away by hand).
  */
 function restampFiles(folder: MinutesFolder, meetingId: string, profile: Profile, label: string): Promise<string[]> {
-  return folder.restamp(folder.files(meetingId, profile), (text, kind) => (kind === "md" ? restampMarkdown(text, label) : restampHtml(text, label)));
+  return folder.restamp(folder.files(meetingId, profile), (text, kind) => folder.withStatus(text, kind, label));
 }
 
 // ---- shared ------------------------------------------------------------------------------------
