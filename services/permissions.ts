@@ -7,6 +7,11 @@ import type { Texts } from "../domain/profile.ts";
 import { rolesOf } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import * as refusals from "../texts/permissions.ts";
+import { INVITATIONS_FORBIDDEN } from "../texts/invitation.ts";
+import { SEND_FORBIDDEN as MINUTES_SEND_FORBIDDEN } from "../texts/minutes.ts";
+import { OUTBOX_FORBIDDEN } from "../texts/outbox.ts";
+import { importText } from "../texts/roster.ts";
+import { RosterError } from "../adapters/roster-file.ts";
 
 export interface Permission {
   allows(db: Db, actorId: string): boolean;
@@ -48,3 +53,16 @@ export const chairSession = permission(chairOrSecretariat, refusals.CHAIR_SESSIO
 export const proposeItems = permission(groupMember, refusals.PROPOSE_ITEMS);
 /** Any person on the roster: the command checks the person's own seat or role itself. */
 export const anyPerson: Permission = { allows: () => true, check: () => {} };
+
+// The mail-out commands (services/runner.ts `MailOut`): each refusal in the words of its area.
+export const sendInvitations = permission(mayManageMeetings, INVITATIONS_FORBIDDEN);
+export const sendTheMinutes = permission(mayManageMeetings, MINUTES_SEND_FORBIDDEN);
+export const retryMessages = permission(mayManageMeetings, OUTBOX_FORBIDDEN);
+
+/** The roster is the Geschäftsstelle's (the command line and the system act for it); refused as a roster problem, naming the file. */
+export const replaceRoster: Permission = {
+  allows: (db, actorId) => SYSTEM_ACTORS.has(actorId) || db.body.secretariatIds.includes(actorId),
+  check(db, actorId) {
+    if (!this.allows(db, actorId)) throw new RosterError([importText.forbidden]);
+  },
+};
