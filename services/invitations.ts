@@ -2,9 +2,11 @@
  * Invitations by e-mail with a calendar invitation (Rhein-Sieg § 4 Abs. 5 GO): send, retry, the
  * deputy's own invitation after a delegation, updates after a change, and the cancellation.
  *
- * Every command: validate → authorize → prepare the record and claim its recipients in one store
- * update → send outside the lock → record each server's answer in a second update. The record
- * shows per recipient when the mail server accepted the message: the proof that notice was kept.
+ * Every command is a `MailOut` on the runner (services/runner.ts): its input (zod), who may
+ * (`sendInvitations`), the record prepared and its recipients claimed in one store update → sent
+ * outside the lock → each server's answer recorded in a second update; then the team channel's
+ * post (services/channel-announcements.ts). The record shows per recipient when the mail server
+ * accepted the message: the proof that notice was kept.
  *
  * Decisions:
  * - Recipients: see invitation-recipients.ts (members, deputies standing in, the chair).
@@ -22,11 +24,14 @@ import type { Audit } from "../adapters/store.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { parseInstant, toBerlinIso } from "../rules/time.ts";
 import { invitationPermission } from "../rules/timing.ts";
+import { z } from "zod";
 import { profileOf, type Services } from "./context.ts";
+import { announce, type Occasion } from "./channel-announcements.ts";
+import { sendInvitations } from "./permissions.ts";
+import { runMailOut, type MailOut } from "./runner.ts";
 import { personById } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import {
-  authorize,
   composer,
   deliver,
   latestInvitation,
@@ -69,34 +74,47 @@ export interface InvitationRequest {
   reason: string | null;
 }
 
+const MeetingInput = z.object({ meetingId: z.string() });
+const RequestInput = MeetingInput.extend({ urgent: z.boolean(), reason: z.string().nullable() });
+const UpdateInput = MeetingInput.extend({ note: z.string().nullable() });
+type MeetingInput = z.infer<typeof MeetingInput>;
+
+/** The mail-out of one record: sent, then the channel told (`occasion`); a redelivered activity gets the record's state. */
+function invitationMailOut<I extends MeetingInput>(occasion: Occasion, apply: MailOut<I, Batch, InvitationReport>["apply"], input: z.ZodType<I, z.ZodTypeDef, unknown>): MailOut<I, Batch, InvitationReport> {
+  return {
+    input,
+    may: sendInvitations,
+    apply,
+    send: (services, batch, { actorId }) => deliver(services, actorId, batch),
+    again: (services, { meetingId }) => statusReport(services, meetingId),
+    announce: (services, { actorId, input: { meetingId } }) => announce(services, actorId, meetingId, occasion),
+  };
+}
+
 /**
  * Sends the meeting's invitation. If one already went out, this sends it to whoever is still
  * missing (failed before, or a deputy added since) and never again to anyone accepted.
  */
-export async function sendInvitation(services: Services, actorId: string, meetingId: string, request: InvitationRequest, activityId?: string): Promise<InvitationReport> {
-  const now = services.clock();
-  const prepared = await services.store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
-    const meeting = openMeeting(db, meetingId);
-    const latest = latestInvitation(db, meeting.id);
-    return latest ? continueLatest(db, audit, meeting, latest, now) : startRequest(db, audit, actorId, meeting, request, now);
-  });
-  if (prepared.duplicate) return statusReport(services, meetingId);
-  return deliver(services, actorId, prepared.value);
-}
+export const inviteCommand = invitationMailOut("invitation", ({ db, audit, actorId, now, input }) => {
+  const meeting = openMeeting(db, input.meetingId);
+  const latest = latestInvitation(db, meeting.id);
+  return latest ? continueLatest(db, audit, meeting, latest, now) : startRequest(db, audit, actorId, meeting, input, now);
+}, RequestInput);
 
 /** Sends the latest invitation, update or cancellation to the recipients it has not reached yet. */
+export const retryInvitationCommand = invitationMailOut("invitation", ({ db, audit, now, input }) => {
+  const meeting = meetingOf(db, input.meetingId);
+  const latest = latestInvitation(db, meeting.id);
+  if (!latest) throw notInvitedYet(meeting.id);
+  return continueLatest(db, audit, meeting, latest, now);
+}, MeetingInput);
+
+export async function sendInvitation(services: Services, actorId: string, meetingId: string, request: InvitationRequest, activityId?: string): Promise<InvitationReport> {
+  return (await runMailOut(services, inviteCommand, { actorId, activityId, input: { meetingId, ...request } })).value;
+}
+
 export async function retryInvitation(services: Services, actorId: string, meetingId: string, activityId?: string): Promise<InvitationReport> {
-  const now = services.clock();
-  const prepared = await services.store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
-    const meeting = meetingOf(db, meetingId);
-    const latest = latestInvitation(db, meeting.id);
-    if (!latest) throw notInvitedYet(meeting.id);
-    return continueLatest(db, audit, meeting, latest, now);
-  });
-  if (prepared.duplicate) return statusReport(services, meetingId);
-  return deliver(services, actorId, prepared.value);
+  return (await runMailOut(services, retryInvitationCommand, { actorId, activityId, input: { meetingId } })).value;
 }
 
 function startRequest(db: Db, audit: Audit, actorId: string, meeting: Meeting, request: InvitationRequest, now: Date): Batch {
@@ -181,14 +199,10 @@ type DeputyStep = { skip: Texts } | { batch: Batch; deputy: string; member: stri
  * Sends the changed invitation (same UID, SEQUENCE + 1, METHOD:REQUEST) to everyone the meeting's
  * invitation went to, and anyone added since — e.g. after agenda items were added. `note` says what changed.
  */
+export const updateCommand = invitationMailOut("changed", ({ db, audit, actorId, now, input }) => prepareUpdate(db, audit, actorId, openMeeting(db, input.meetingId), input.note, now), UpdateInput);
+
 export async function sendUpdate(services: Services, actorId: string, meetingId: string, note: string | null, activityId?: string): Promise<InvitationReport> {
-  const now = services.clock();
-  const prepared = await services.store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
-    return prepareUpdate(db, audit, actorId, openMeeting(db, meetingId), note, now);
-  });
-  if (prepared.duplicate) return statusReport(services, meetingId);
-  return deliver(services, actorId, prepared.value);
+  return (await runMailOut(services, updateCommand, { actorId, activityId, input: { meetingId, note } })).value;
 }
 
 function prepareUpdate(db: Db, audit: Audit, actorId: string, meeting: Meeting, note: string | null, now: Date): Batch {
@@ -241,11 +255,14 @@ export interface ChangeOutcome {
   text: Texts;
 }
 
+const ChangeInput = MeetingInput.extend({ changes: z.custom<MeetingChanges>((v) => typeof v === "object" && v !== null), note: z.string().nullable() });
+type ChangeInput = z.infer<typeof ChangeInput>;
+
 /** Changes date, place or mode; once invited, the change goes out as an update in the same step. */
-export async function changeMeeting(services: Services, actorId: string, meetingId: string, changes: MeetingChanges, note: string | null, activityId?: string): Promise<ChangeOutcome> {
-  const now = services.clock();
-  const result = await services.store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
+export const changeMeetingCommand: MailOut<ChangeInput, { batch: Batch | null; warnings: Texts[] }, ChangeOutcome> = {
+  input: ChangeInput,
+  may: sendInvitations,
+  apply({ db, audit, actorId, now, input: { meetingId, changes, note } }) {
     const meeting = openMeeting(db, meetingId);
     const before = { start: meeting.start, end: meeting.end, location: meeting.location, mode: meeting.mode, onlineUrl: meeting.onlineUrl };
     const checked = checkedFields(before, changes, now, profileOf(db));
@@ -256,16 +273,21 @@ export async function changeMeeting(services: Services, actorId: string, meeting
     const invited = latestInvitation(db, meeting.id) !== null;
     const batch = invited ? prepareUpdate(db, audit, actorId, meeting, changeNote(before, meeting, changed, note), now) : null;
     return { batch, warnings: checked.warnings };
-  });
-  if (result.duplicate) {
+  },
+  async send(services, { batch, warnings }, { actorId, input: { meetingId } }) {
+    const update = batch ? await deliver(services, actorId, batch) : null;
     const db = await services.store.read();
-    const view = meetingView(db, meetingOf(db, meetingId));
-    return { meeting: view, warnings: [], update: null, text: CHANGE_ALREADY_HANDLED };
-  }
-  const { batch, warnings } = result.value;
-  const update = batch ? await deliver(services, actorId, batch) : null;
-  const db = await services.store.read();
-  return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings, update, text: meetingChangedText(update?.text ?? null) };
+    return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings, update, text: meetingChangedText(update?.text ?? null) };
+  },
+  async again(services, { meetingId }) {
+    const db = await services.store.read();
+    return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings: [], update: null, text: CHANGE_ALREADY_HANDLED };
+  },
+  announce: (services, { actorId, input: { meetingId } }) => announce(services, actorId, meetingId, "changed"),
+};
+
+export async function changeMeeting(services: Services, actorId: string, meetingId: string, changes: MeetingChanges, note: string | null, activityId?: string): Promise<ChangeOutcome> {
+  return (await runMailOut(services, changeMeetingCommand, { actorId, activityId, input: { meetingId, changes, note } })).value;
 }
 
 type Fields = Pick<Meeting, "start" | "end" | "location" | "mode" | "onlineUrl">;
@@ -291,11 +313,14 @@ export interface CancelOutcome {
   text: Texts;
 }
 
+const CancelInput = MeetingInput.extend({ reason: z.string().nullable() });
+type CancelInput = z.infer<typeof CancelInput>;
+
 /** Cancels the meeting; everyone any invitation went to gets METHOD:CANCEL, removing the calendar entry. */
-export async function cancelMeeting(services: Services, actorId: string, meetingId: string, reason: string | null, activityId?: string): Promise<CancelOutcome> {
-  const now = services.clock();
-  const result = await services.store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
+export const cancelMeetingCommand: MailOut<CancelInput, Batch | null, CancelOutcome> = {
+  input: CancelInput,
+  may: sendInvitations,
+  apply({ db, audit, actorId, now, input: { meetingId, reason } }) {
     const meeting = openMeeting(db, meetingId);
     if (now.getTime() >= Date.parse(meeting.end)) {
       throw new ServiceError(meetingOverText(meeting.id), "conflict");
@@ -309,9 +334,16 @@ export async function cancelMeeting(services: Services, actorId: string, meeting
     const invitation = newRecord(db, meeting, { kind: "cancel", urgent: false, reason: reason?.trim() || null, recipients, createdBy: actorId }, now);
     audit("invitation.created", { invitationId: invitation.id, meetingId: meeting.id, kind: "cancel", sequence: invitation.sequence, recipients: recipients.map((r) => r.personId) });
     return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now), audit), warnings: [] };
-  });
-  if (result.duplicate) return { report: null, text: CANCEL_ALREADY_HANDLED };
-  if (!result.value) return { report: null, text: meetingCancelledText(meetingId, null) };
-  const report = await deliver(services, actorId, result.value);
-  return { report, text: meetingCancelledText(meetingId, report.text) };
+  },
+  async send(services, batch, { actorId, input: { meetingId } }) {
+    if (!batch) return { report: null, text: meetingCancelledText(meetingId, null) };
+    const report = await deliver(services, actorId, batch);
+    return { report, text: meetingCancelledText(meetingId, report.text) };
+  },
+  again: async () => ({ report: null, text: CANCEL_ALREADY_HANDLED }),
+  announce: (services, { actorId, input: { meetingId } }) => announce(services, actorId, meetingId, "cancelled"),
+};
+
+export async function cancelMeeting(services: Services, actorId: string, meetingId: string, reason: string | null, activityId?: string): Promise<CancelOutcome> {
+  return (await runMailOut(services, cancelMeetingCommand, { actorId, activityId, input: { meetingId, reason } })).value;
 }
