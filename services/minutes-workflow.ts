@@ -45,7 +45,7 @@ import {
   alreadyApproved, APPROVE_FORBIDDEN, approvedNoRedraft, DRAFT_FORBIDDEN, draftFileMissing, draftText, minutesApproved, minutesCancelled, noDraft,
   noMinutesYet, NO_OPEN_OBJECTIONS, noPublicReason, notBeforeNextMeeting, notBegun, notSentToAll, OBJECTION_EMPTY,
   OBJECTION_FORBIDDEN, objectionRecorded, objectionsClosed, objectionsOpen, objectionsSettled, onDay, RESOLUTION_EMPTY, RESOLVE_FORBIDDEN,
-  SEND_FORBIDDEN, sendText, changedSinceDraft, sentTextFixed, tooLargeText, withStaleFiles,
+  sendText, changedSinceDraft, sentTextFixed, tooLargeText, withStaleFiles,
 } from "../texts/minutes.ts";
 import { minutesMeetingTitle, minutesSubject } from "../texts/minutes-mail.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
@@ -57,7 +57,9 @@ import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
 import { UNKNOWN_ERROR } from "../texts/outbox.ts";
 import { findMeeting } from "./meetings.ts";
-import { mayManageMeetings } from "./permissions.ts";
+import { mayManageMeetings, sendTheMinutes } from "./permissions.ts";
+import { runMailOut, type MailOut } from "./runner.ts";
+import { announce } from "./channel-announcements.ts";
 import { buildMinutes, minutesStatus, signerId } from "./minutes.ts";
 
 import { instantTexts } from "../texts/bilingual.ts";
@@ -196,26 +198,45 @@ export interface MinutesSendReport {
   text: Texts;
 }
 
+const SendInput = z.object({
+  meetingId: z.string(),
+  folder: z.custom<MinutesFolder>((v) => typeof v === "object" && v !== null),
+  downloadUrlBase: z.string().nullable().optional(),
+  maxAttachmentBytes: z.number().positive().optional(),
+});
+type SendInput = z.infer<typeof SendInput>;
+
+/** What the mail-out needs, read before the update: the members, who has the minutes, each member's mail. */
+interface Mailing {
+  meeting: Meeting;
+  members: Person[];
+  before: Set<string>;
+  compose: ((p: Person) => MailMessage) | null;
+  links: string[];
+}
+
 /**
  * Sends the minutes to every member who has not received them, through the outbox: one message per
  * member, claimed under the lock before anything is sent, so two runs at once (bot and command
  * line) never mail a member twice; each server's answer is recorded on the member's message.
  */
-export async function sendMinutes(services: Services, actorId: string, meetingId: string, options: SendMinutesOptions): Promise<MinutesSendReport> {
-  const db = await services.store.read();
-  authorize(db, actorId, SEND_FORBIDDEN);
-  const meeting = meetingOf(db, meetingId);
-  const record = db.minutes.find((m) => m.meetingId === meeting.id);
-  if (!record) throw new ServiceError(noDraft(day(meeting)), "conflict");
-  const members = membersOf(db);
-  const before = await receivedBefore(services, meeting.id);
-  const waiting = members.filter((p) => !received(db, meeting.id, before).has(p.id));
-  // Built before anything is claimed: a draft too large or missing is refused with nothing recorded.
-  const firstRun = waiting.length === members.length;
-  const { compose, links } = waiting.length > 0 ? await prepareMail(db, meeting, options, services.clock(), firstRun) : { compose: null, links: [] };
-
-  const now = services.clock();
-  const claimed = await services.store.update({ actorId, activityId: options.activityId }, (db) => {
+export const sendMinutesCommand: MailOut<SendInput, { outgoing: Person[]; mailing: Mailing }, MinutesSendReport, Mailing> = {
+  input: SendInput,
+  may: sendTheMinutes,
+  async before(services, { db, input }) {
+    const meeting = meetingOf(db, input.meetingId);
+    const record = db.minutes.find((m) => m.meetingId === meeting.id);
+    if (!record) throw new ServiceError(noDraft(day(meeting)), "conflict");
+    const members = membersOf(db);
+    const before = await receivedBefore(services, meeting.id);
+    const waiting = members.filter((p) => !received(db, meeting.id, before).has(p.id));
+    // Built before anything is claimed: a draft too large or missing is refused with nothing recorded.
+    const firstRun = waiting.length === members.length;
+    const { compose, links } = waiting.length > 0 ? await prepareMail(db, meeting, input, services.clock(), firstRun) : { compose: null, links: [] };
+    return { meeting, members, before, compose, links };
+  },
+  apply({ db, now, actorId, before: mailing }) {
+    const { meeting, members, before } = mailing;
     const have = received(db, meeting.id, before);
     const outgoing: Person[] = [];
     for (const person of members.filter((p) => !have.has(p.id))) {
@@ -224,12 +245,21 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
       claim(message, now);
       outgoing.push(person);
     }
-    return outgoing;
-  });
-  if (claimed.duplicate) throw alreadyHandled();
-  const missing = claimed.value;
+    return { outgoing, mailing };
+  },
+  send: (services, { outgoing, mailing }, { actorId, input }) => deliverMinutes(services, actorId, input.folder, outgoing, mailing),
+  again: () => Promise.reject(alreadyHandled()),
+  announce: (services, { actorId, input: { meetingId } }) => announce(services, actorId, meetingId, "minutes"),
+};
 
-  // All handed to the pooled transport at once, the same way as invitations.
+export async function sendMinutes(services: Services, actorId: string, meetingId: string, options: SendMinutesOptions): Promise<MinutesSendReport> {
+  const { activityId, ...rest } = options;
+  return (await runMailOut(services, sendMinutesCommand, { actorId, activityId, input: { meetingId, ...rest } })).value;
+}
+
+/** Steps 3 and 4: all handed to the pooled transport at once (as invitations), the answers recorded, the files restamped once all have them. */
+async function deliverMinutes(services: Services, actorId: string, folder: MinutesFolder, missing: Person[], mailing: Mailing): Promise<MinutesSendReport> {
+  const { meeting, members, before, compose, links } = mailing;
   const sent = await sendAll(services.mailer, services.clock, missing.map((p) => ({ personId: p.id, compose: () => compose!(p) })));
   const deliveries = sent.map((d, i) => ({
     person: missing[i]!,
@@ -266,7 +296,7 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     return { state: current.state, sentAt: current.sentAt, accepted: members.filter((p) => have.has(p.id)).length, restamp, profile: profileOf(db) };
   });
   if (outcome.duplicate) throw new Error("unreachable: no activity id given");
-  const stale = outcome.value.restamp ? await restampFiles(options.folder, meeting.id, outcome.value.profile, outcome.value.restamp) : [];
+  const stale = outcome.value.restamp ? await restampFiles(folder, meeting.id, outcome.value.profile, outcome.value.restamp) : [];
   const report: Omit<MinutesSendReport, "text"> = {
     meetingId: meeting.id,
     total: members.length,
@@ -315,7 +345,7 @@ export async function minutesRecipientsWaiting(services: Services, meetingId: st
  * and keeps them beside the files; a later run (to members the first one missed) sends those very
  * PDFs, so every member receives the same document.
  */
-async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions, now: Date, firstRun: boolean): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
+async function prepareMail(db: Db, meeting: Meeting, options: Omit<SendMinutesOptions, "activityId">, now: Date, firstRun: boolean): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
   const profile = profileOf(db);
   const files = options.folder.files(meeting.id, profile);
   const label = finalLabel(db, meeting, profile, now);
