@@ -28,6 +28,7 @@ import { z } from "zod";
 import { profileOf, type Services } from "./context.ts";
 import { announce, type Occasion } from "./channel-announcements.ts";
 import { sendInvitations } from "./permissions.ts";
+import { invitationMailOf } from "./outbox.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
 import { personById } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
@@ -194,6 +195,26 @@ export async function sendDelegatedInvitation(services: Services, meetingId: str
 }
 
 type DeputyStep = { skip: Texts } | { batch: Batch; deputy: string; member: string };
+
+/**
+ * The invitation mails a command recorded without sending them (outbox ids `<invitation>/<person>`:
+ * the deputy a delegation added), sent by the face right after its reply; returns what the sender
+ * is told of each one that went out.
+ */
+export async function sendRecordedInvitations(services: Services, ids: string[]): Promise<Texts[]> {
+  const told: Texts[] = [];
+  for (const mail of ids.map(invitationMailOf)) {
+    if (!mail) continue;
+    const db = await services.store.read();
+    const invitation = db.invitations.find((i) => i.id === mail.invitationId);
+    const institution = db.institutions.find((i) => i.deputyId === mail.personId);
+    // Only a deputy's own invitation is recorded this way; anything else waits for `invite retry`.
+    if (!invitation || !institution) continue;
+    const sent = await sendDelegatedInvitation(services, invitation.meetingId, institution.memberId);
+    if (sent.sent) told.push(sent.text);
+  }
+  return told;
+}
 
 /**
  * Sends the changed invitation (same UID, SEQUENCE + 1, METHOD:REQUEST) to everyone the meeting's

@@ -227,12 +227,23 @@ function stateOf(d: DeliveryState, now: Date): OutboxRow["state"] {
   return d.error ? "failed" : "queued";
 }
 
+/** An invitation mail's outbox id: the recipient of its invitation record. */
+export function invitationMailId(invitationId: string, personId: string): string {
+  return `${invitationId}/${personId}`;
+}
+
+/** The record and recipient of an invitation mail's outbox id; null for an outbox message's id. */
+export function invitationMailOf(id: string): { invitationId: string; personId: string } | null {
+  const at = id.lastIndexOf("/");
+  return at < 0 ? null : { invitationId: id.slice(0, at), personId: id.slice(at + 1) };
+}
+
 /** Every message the bot sent or tried, oldest first: invitation mails and the outbox messages. */
 export function outboxRows(db: Db, now: Date): OutboxRow[] {
   const name = (id: string) => db.persons.find((p) => p.id === id)?.name ?? (id === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : id);
   const invitations = db.invitations.flatMap((inv) =>
     inv.recipients.map((r): OutboxRow => ({
-      id: `${inv.id}/${r.personId}`, personId: r.personId, name: name(r.personId),
+      id: invitationMailId(inv.id, r.personId), personId: r.personId, name: name(r.personId),
       purpose: inv.kind === "request" ? "invitation" : inv.kind, reminder: false, meetingId: inv.meetingId, subject: null,
       via: r.attempts > 0 ? "email" : null, state: stateOf(r, now), createdAt: inv.createdAt,
       attempts: r.attempts, acceptedAt: r.acceptedAt, error: r.error,

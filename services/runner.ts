@@ -16,7 +16,7 @@ import type { Audit } from "../adapters/store.ts";
 import type { Services } from "./context.ts";
 import { profileOf } from "./context.ts";
 import { ServiceError } from "./errors.ts";
-import { deliveryStatus, queueNotices, type Notice } from "./outbox.ts";
+import { deliveryStatus, invitationMailId, queueNotices, type Notice } from "./outbox.ts";
 import type { Permission } from "./permissions.ts";
 import { INVALID_INPUT } from "../texts/turn.ts";
 import { fieldTooLongText, tooLongText } from "../texts/limits.ts";
@@ -126,6 +126,6 @@ async function update<I, R, B>(
  */
 function addedRecipients(invitations: Invitation[], sizes: Map<string, number>, now: Date): string[] {
   return invitations.flatMap((inv) =>
-    inv.recipients.slice(sizes.get(inv.id) ?? 0).filter((r) => r.attempts === 0 && deliveryStatus(r, now) === "open").map((r) => `${inv.id}/${r.personId}`),
+    inv.recipients.slice(sizes.get(inv.id) ?? 0).filter((r) => r.attempts === 0 && deliveryStatus(r, now) === "open").map((r) => invitationMailId(inv.id, r.personId)),
   );
 }
