@@ -7,7 +7,8 @@ import type { Command, OptionValues } from "commander";
 import { minutesFolderBeside, type MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db, Meeting } from "../domain/model.ts";
 import type { Services } from "../services/context.ts";
-import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
+import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutesCommand } from "../services/minutes-workflow.ts";
+import { mailOut } from "./invitation-commands.ts";
 import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
 import type { Texts } from "../domain/profile.ts";
 import { askForMeetingOption, NO_MINUTES_AWAITING, noMeetingHeldBefore, notAllSent, notPositiveMegabytes } from "../texts/cli.ts";
@@ -70,7 +71,7 @@ export function registerMinutesCommands(program: Command): void {
       action<{ meeting?: string; downloadUrl?: string; maxAttachmentMb?: string }>(async (run, opts) => {
         const id = await lastHeld(run)(opts.meeting);
         const max = opts.maxAttachmentMb === undefined ? undefined : megabytes(opts.maxAttachmentMb);
-        const report = await sendMinutes(run.services, ACTOR, id, { folder: run.folder, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max });
+        const report = await mailOut(run.services, sendMinutesCommand, { meetingId: id, folder: run.folder, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max });
         emit(run.ctx, report, report.text.de);
         if (report.failed.length > 0) throw new UserError(notAllSent(report.failed.length, report.total, "minutes send").de);
       }),

@@ -202,7 +202,7 @@ const SendInput = z.object({
   meetingId: z.string(),
   folder: z.custom<MinutesFolder>((v) => typeof v === "object" && v !== null),
   downloadUrlBase: z.string().nullable().optional(),
-  maxAttachmentBytes: z.number().positive().optional(),
+  maxAttachmentBytes: z.number().nonnegative().optional(),
 });
 type SendInput = z.infer<typeof SendInput>;
 
