@@ -9,7 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { delegate } from "../services/delegate-seat.ts";
 import { ServiceError } from "../services/errors.ts";
 import { inviteCommand, sendRecordedInvitations } from "../services/invitations.ts";
+import { dispatchNotices, TEAM_CHANNEL, type TeamsChannel } from "../services/outbox.ts";
 import { runMailOut } from "../services/runner.ts";
+import { rememberTeam } from "../services/team-sync.ts";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
 
 const MEETING = { start: "2022-05-12T10:00", location: "Kreishaus Siegburg, Großer Sitzungssaal" };
@@ -60,5 +62,23 @@ describe("a mail-out on the runner", () => {
 
     expect(await sendRecordedInvitations(f.services, out.outbox)).toEqual([]);
     expect(f.smtp.messages).toHaveLength(before + 1);
+  });
+
+  it("the service records the team channel's post itself, whatever face ran it; sent once with the outbox", async () => {
+    // A stand-in for Teams (Microsoft's cloud): it takes every post and says it was delivered.
+    const posts: { personId: string; text: string }[] = [];
+    const teams: TeamsChannel = async (personId, text) => (posts.push({ personId, text }), personId === TEAM_CHANNEL);
+    const services = { ...f.services, teams };
+    await rememberTeam(services, { teamId: "19:team@thread.tacv2", name: "KIM", tenantId: "tenant-1", serviceUrl: "https://smba.trafficmanager.net/emea/", generalChannelId: "19:team@thread.tacv2", botId: "28:bot" });
+    const ran = await runMailOut(services, inviteCommand, { actorId: GS, input: { meetingId, urgent: false, reason: null } });
+    const db = await f.store.read();
+    const post = db.outbox.find((m) => m.purpose === "announcement");
+    expect(post).toMatchObject({ personId: TEAM_CHANNEL, meetingId });
+    expect(ran.outbox).toContain(post!.id);
+
+    await dispatchNotices(services, ran.outbox, teams);
+    expect(posts.filter((p) => p.personId === TEAM_CHANNEL)).toHaveLength(1);
+    const again = await runMailOut(services, inviteCommand, { actorId: GS, input: { meetingId, urgent: false, reason: null } });
+    expect(again.outbox).toEqual([]); // nothing new to post
   });
 });
