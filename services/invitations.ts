@@ -166,8 +166,9 @@ function notInvitedYet(meetingId: string): ServiceError {
 /**
  * § 4 Abs. 6 (Rhein-Sieg): a member who delegates after the invitation went out — the deputy gets
  * a REQUEST of their own (same UID and SEQUENCE, DELEGATED-FROM the member, whose ATTENDEE is
- * DELEGATED), recorded as an extra recipient of the latest record. Called by the system after the
- * delegation was recorded; before the invitation went out, the deputy simply gets it with it.
+ * DELEGATED), recorded as an extra recipient of the latest record by the delegation itself
+ * (delegate-seat.ts), whose outbox names it; this is the outbox's claim → send → record for it
+ * (`sendRecordedInvitations`). Before the invitation went out, the deputy simply gets it with it.
  */
 export async function sendDelegatedInvitation(services: Services, meetingId: string, memberId: string): Promise<{ sent: boolean; text: Texts }> {
   const now = services.clock();
