@@ -13,11 +13,11 @@ import { planReminders } from "../rules/reminders.ts";
 import { profileOf, type Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { latestInvitation } from "./invitation-core.ts";
-import { retryInvitation } from "./invitations.ts";
+import { retryInvitationCommand } from "./invitations.ts";
 import { retryMessages } from "./permissions.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
 import { z } from "zod";
-import { sendMinutes } from "./minutes-workflow.ts";
+import { sendMinutesCommand } from "./minutes-workflow.ts";
 import { deliveryStatus, dispatchNotices, outboxRows, type OutboxRow } from "./outbox.ts";
 import { announcementsWaitForTeams } from "../texts/outbox.ts";
 
@@ -62,18 +62,20 @@ export async function retryOutbox(services: Services, actorId: string, options: 
 
 async function sendPlan(services: Services, actorId: string, plan: Plan, minutes: MinutesFolder): Promise<RetryReport> {
   const refused: ServiceError[] = [];
-  const attempt = async (work: () => Promise<unknown>) => {
+  // The channel's posts the sends record (the invitation reached its first member now) go out in this run.
+  const announced: string[] = [];
+  const attempt = async (work: () => Promise<{ outbox: string[] }>) => {
     try {
-      await work();
+      announced.push(...(await work()).outbox);
     } catch (e) {
       if (!(e instanceof ServiceError)) throw e;
       refused.push(e);
     }
   };
-  for (const meetingId of plan.invitations) await attempt(() => retryInvitation(services, actorId, meetingId));
-  for (const meetingId of plan.minutes) await attempt(() => sendMinutes(services, actorId, meetingId, { folder: minutes }));
+  for (const meetingId of plan.invitations) await attempt(() => runMailOut(services, retryInvitationCommand, { actorId, input: { meetingId } }));
+  for (const meetingId of plan.minutes) await attempt(() => runMailOut(services, sendMinutesCommand, { actorId, input: { meetingId, folder: minutes } }));
   await dispatchNotices(services, plan.notices, services.teams ?? null);
-  if (services.teams) await dispatchNotices(services, plan.announcements, services.teams);
+  if (services.teams) await dispatchNotices(services, [...plan.announcements, ...announced], services.teams);
   else if (plan.announcements.length) refused.push(new ServiceError(announcementsWaitForTeams(plan.announcements.length), "conflict"));
   const tried = outboxRows(await services.store.read(), services.clock()).filter((r) => r.attempts > (plan.attempts.get(r.id) ?? 0));
   return { sent: tried.filter((r) => r.state === "accepted").length, failed: tried.filter((r) => r.state === "failed").length, messages: tried, refused };
