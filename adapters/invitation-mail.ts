@@ -104,6 +104,8 @@ export function invitationComposer(shared: Omit<InvitationInput, "recipient">): 
       from: { name: input.secretariat.name, address: input.secretariat.email },
       to: { name: recipient.name, address: recipient.email },
       subject: common.subject,
+      // The injected clock's moment, as the calendar's DTSTAMP: not the machine's time.
+      date: input.stamp,
       text: renderText(blocks),
       html: renderHtml(blocks),
       icalEvent: {

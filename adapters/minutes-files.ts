@@ -1,12 +1,16 @@
 /**
  * The minutes on disk (§ 7 GO): Markdown and printable HTML in one folder, internal and — where the
- * profile makes the minutes public — public. Services get a `MinutesFolder` from the face that runs
- * them and never touch the file system themselves.
+ * profile makes the minutes public — public, and the PDFs of the sent version beside them. Services
+ * get a `MinutesFolder` from the face that runs them: it lays the minutes out (minutes-render.ts,
+ * minutes-pdf.ts) and keeps the files, so a service neither renders nor touches the file system.
  */
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Profile } from "../domain/profile.ts";
 import { publicMinutes } from "../rules/profile.ts";
+import type { MinutesDoc } from "../services/minutes.ts";
+import { renderPdf } from "./minutes-pdf.ts";
+import { renderHtml, renderMarkdown, restampHtml, restampMarkdown } from "./minutes-render.ts";
 import { PRIVATE_FILE, PRIVATE_FOLDER } from "./private-files.ts";
 
 /** The four versions of one meeting's minutes: their paths, or their texts. */
@@ -27,7 +31,19 @@ export interface MinutesFile {
 /** The new text of a file, or null when its status is not where the renderer put it. */
 export type Restamp = (text: string, kind: "md" | "html") => string | null;
 
-export interface MinutesFolder {
+/** How the minutes are laid out: Markdown and the print page from one model, the signed PDF, a new status. */
+export interface MinutesLayout {
+  markdown(doc: MinutesDoc): string;
+  html(doc: MinutesDoc): string;
+  /** The sent minutes as PDF (issue 16.6): "gez." above the signers where `signed`. */
+  pdf(doc: MinutesDoc, options: { signed: boolean }): Promise<Buffer>;
+  /** The text of a written file with another status label; null when the status is not where the renderer put it. */
+  withStatus(text: string, kind: "md" | "html", label: string): string | null;
+  /** The PDF beside a version's Markdown file. */
+  pdfFile(mdFile: string): string;
+}
+
+export interface MinutesFolder extends MinutesLayout {
   /** The folder, as the audit log records it. */
   readonly dir: string;
   /** Where a meeting's files are in this folder. */
@@ -65,8 +81,18 @@ export function minutesFolderBeside(dataFile: string): MinutesFolder {
   return minutesFolder(join(dirname(resolve(dataFile)), "minutes"));
 }
 
+/** The layout of the files in `minutes/`, the same for every folder. */
+export const minutesLayout: MinutesLayout = {
+  markdown: renderMarkdown,
+  html: renderHtml,
+  pdf: renderPdf,
+  withStatus: (text, kind, label) => (kind === "md" ? restampMarkdown(text, label) : restampHtml(text, label)),
+  pdfFile: pdfBeside,
+};
+
 export function minutesFolder(dir: string): MinutesFolder {
   return {
+    ...minutesLayout,
     dir,
     files: (meetingId, profile) => minutesFiles(dir, meetingId, profile),
     async write(files, texts) {

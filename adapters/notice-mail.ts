@@ -10,8 +10,9 @@ export interface Address {
   address: string;
 }
 
-export function composeNotice(notice: { from: Address; to: Address; subject: string; text: string }): MailMessage {
-  return { from: safe(notice.from), to: safe(notice.to), subject: oneLine(notice.subject), text: notice.text };
+/** `date` is the injected clock's moment of sending: the `Date:` header says when the bot sent it, by its own clock. */
+export function composeNotice(notice: { from: Address; to: Address; subject: string; text: string; date: Date }): MailMessage {
+  return { from: safe(notice.from), to: safe(notice.to), subject: oneLine(notice.subject), text: notice.text, date: notice.date };
 }
 
 /** A display name on one line: nodemailer encodes the rest. */

@@ -7,7 +7,7 @@ import { render } from "../texts/catalog.ts";
 import { Application, TeamsAdapter } from "./teams-ai.ts";
 import { ActivityTypes, CardFactory, TurnContext, type ConversationReference } from "botbuilder";
 import type { Services } from "../services/context.ts";
-import { sendDelegatedInvitation } from "../services/invitations.ts";
+import { sendRecordedInvitations } from "../services/invitations.ts";
 import { card, type AdaptiveCard } from "./cards.ts";
 import { converse, type Incoming } from "./conversation.ts";
 import { deliverySummaryFor } from "./notify.ts";
@@ -145,9 +145,9 @@ async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void
 }
 
 /**
- * After the reply: the deputy's invitation, long work, then the outbox messages the turn recorded —
- * those even when the work before failed, so no notice waits for a retry because of it; what the
- * sender should know comes back proactively.
+ * After the reply: the invitation mails the turn recorded (the deputy's), long work, then the
+ * other outbox messages — those even when the work before failed, so no notice waits for a retry
+ * because of it; what the sender should know comes back proactively.
  */
 async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<ConversationReference>, writer: { personId: string; lang: "de" | "en" }): Promise<void> {
   const { lang } = writer;
@@ -155,10 +155,7 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
   const followUps: Reply[] = [];
   const outbox = [...result.outbox];
   try {
-    if (result.deputyInvitation) {
-      const sent = await sendDelegatedInvitation(services, result.deputyInvitation.meetingId, result.deputyInvitation.memberId);
-      if (sent.sent) followUps.push({ text: sent.text[lang] });
-    }
+    for (const told of await sendRecordedInvitations(services, outbox)) followUps.push({ text: told[lang] });
     if (result.later) {
       const later = await result.later();
       followUps.push(...later.replies);

@@ -16,7 +16,7 @@ import { recordVote } from "../services/record-vote.ts";
 import { bodyProfile } from "../services/context.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, minutesAwaitingApproval, resolveObjections } from "../services/minutes-workflow.ts";
 import { minutesFolderBeside } from "../adapters/minutes-files.ts";
-import { changeMeeting, updateNeeded } from "../services/invitations.ts";
+import { changeMeetingCommand, updateNeeded } from "../services/invitations.ts";
 import { askFirst } from "./confirmations.ts";
 import { AGENDA_USAGE, CANCEL_USAGE, INVITE_USAGE, MINUTES_USAGE, noArgumentsText, OUTBOX_USAGE } from "../texts/confirmations.ts";
 import { NOTHING_TO_UPDATE } from "../texts/invitation.ts";
@@ -34,7 +34,7 @@ import { answersText } from "../texts/answers.ts";
 import { invitationRefusalText } from "../texts/invitation.ts";
 import { card, type CardButton } from "./cards.ts";
 import { nextMeetingAnswer } from "./member-journeys.ts";
-import { afterReply, isMeeting, meetingFor, refusal, reply, t, type Reply, type Turn, type TurnResult } from "./turn.ts";
+import { afterReply, isMeeting, mailOut, meetingFor, refusal, reply, t, type Reply, type Turn, type TurnResult } from "./turn.ts";
 import { normalize, understand } from "./understand.ts";
 import { chairSession, manageMeetings } from "../services/permissions.ts";
 import { outboxRows } from "../services/outbox.ts";
@@ -46,7 +46,6 @@ import { remindersListing } from "../texts/reminders.ts";
 import { quorumText } from "../texts/quorum.ts";
 import { standIns } from "../services/presence.ts";
 import { withStandIns } from "../texts/meeting-events.ts";
-import { announce } from "../services/channel-announcements.ts";
 import { installation, syncTeamMembers } from "../services/team-sync.ts";
 import { ServiceError } from "../services/errors.ts";
 import { SYNC_FAILED, SYNC_NO_TEAM, SYNC_ONLY_IN_TEAMS, SYNC_STARTED } from "../texts/teams.ts";
@@ -155,10 +154,8 @@ function change(turn: Turn, args: string): TurnResult {
   if (!changes) {
     return reply(turn, CHANGE_USAGE);
   }
-  return afterReply(turn, WORK_STARTED.change, async () => {
-    const outcome = await changeMeeting(turn.services, turn.person.id, found.id, changes, null, turn.activityId);
-    return withNotes(outcome.text, outcome.warnings);
-  }, () => announce(turn.services, turn.person.id, found.id, "changed"));
+  return afterReply(turn, WORK_STARTED.change, () =>
+    mailOut(turn, changeMeetingCommand, { meetingId: found.id, changes, note: null }, { activityId: turn.activityId, words: (o) => withNotes(o.text, o.warnings) }));
 }
 
 /** "/sitzung absagen <Grund>": a reason is required; everyone invited gets a cancellation (METHOD:CANCEL) after the yes. */

@@ -7,9 +7,8 @@
  */
 import type { Texts } from "../domain/profile.ts";
 import { minutesFolderBeside } from "../adapters/minutes-files.ts";
-import { cancelMeeting, retryInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
-import { minutesRecipientsWaiting, sendMinutes } from "../services/minutes-workflow.ts";
-import { announce } from "../services/channel-announcements.ts";
+import { cancelMeetingCommand, inviteCommand, retryInvitationCommand, updateCommand } from "../services/invitations.ts";
+import { minutesRecipientsWaiting, sendMinutesCommand } from "../services/minutes-workflow.ts";
 import { declareNotQuorate } from "../services/declare-not-quorate.ts";
 import { quorumNow } from "../services/session.ts";
 import { bodyProfile } from "../services/context.ts";
@@ -27,7 +26,7 @@ import { ALREADY_DECLARED, CONFIRM_BUTTONS, confirmNotQuorate, NOT_DECLARED, NOT
 import { quorumText } from "../texts/quorum.ts";
 import { card } from "./cards.ts";
 import type { Incoming } from "./conversation.ts";
-import { afterReply, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
+import { afterReply, mailOut, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
 
 const YES = /^(ja|yes|jawohl|ok|okay|jep|ja bitte|yes please|ja,? (senden|versenden|absagen|ausführen)|senden|versenden|go ahead)[.!]*$/i;
 const NO = /^(nein|no|nee|nö|abbrechen|cancel|stopp|stop|nicht senden|doch nicht)[.!]*$/i;
@@ -107,20 +106,19 @@ async function answer(turn: Turn, yes: boolean, id: string | undefined): Promise
  * service runs without one: the question is gone, a second "ja" finds nothing to do.
  */
 function act(turn: Turn, action: PendingAction): TurnResult | Promise<TurnResult> {
-  const { services, person } = turn;
-  const id = action.meetingId;
-  const then = (occasion: Parameters<typeof announce>[3]) => () => announce(services, person.id, id, occasion);
+  const meetingId = action.meetingId;
+  // Each service records the team channel's post itself; it goes out with the turn's outbox.
   switch (action.kind) {
     case "invite": {
-      const start = turn.db.meetings.find((m) => m.id === id)!.start;
-      return afterReply(turn, invitationSendingText(start), async () => (await sendInvitation(services, person.id, id, { urgent: action.urgent, reason: action.reason })).text, then("invitation"));
+      const start = turn.db.meetings.find((m) => m.id === meetingId)!.start;
+      return afterReply(turn, invitationSendingText(start), () => mailOut(turn, inviteCommand, { meetingId, urgent: action.urgent, reason: action.reason }));
     }
-    case "invite-retry": return afterReply(turn, WORK_STARTED.inviteAgain, async () => (await retryInvitation(services, person.id, id)).text, then("invitation"));
-    case "invite-update": return afterReply(turn, WORK_STARTED.inviteAgain, async () => (await sendUpdate(services, person.id, id, action.note)).text, then("changed"));
-    case "cancel": return afterReply(turn, WORK_STARTED.cancel, async () => (await cancelMeeting(services, person.id, id, action.reason)).text, then("cancelled"));
+    case "invite-retry": return afterReply(turn, WORK_STARTED.inviteAgain, () => mailOut(turn, retryInvitationCommand, { meetingId }));
+    case "invite-update": return afterReply(turn, WORK_STARTED.inviteAgain, () => mailOut(turn, updateCommand, { meetingId, note: action.note }));
+    case "cancel": return afterReply(turn, WORK_STARTED.cancel, () => mailOut(turn, cancelMeetingCommand, { meetingId, reason: action.reason }));
     case "minutes-send": {
-      const folder = minutesFolderBeside(services.store.location);
-      return afterReply(turn, WORK_STARTED.sendMinutes, async () => (await sendMinutes(services, person.id, id, { folder })).text, then("minutes"));
+      const folder = minutesFolderBeside(turn.services.store.location);
+      return afterReply(turn, WORK_STARTED.sendMinutes, () => mailOut(turn, sendMinutesCommand, { meetingId, folder }));
     }
     case "not-quorate": return declareAgainstCount(turn, action);
   }

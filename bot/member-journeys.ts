@@ -50,9 +50,8 @@ export function delegateSeat(turn: Turn, date: MeetingRef): Promise<TurnResult> 
   return withMeeting(turn, date, async (m) => {
     const out = await delegate(turn.services, turn.person.id, m.id, turn.activityId);
     await setFlow(turn.services, turn.person.id, null);
-    const result: TurnResult = { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
-    if (out.delegation?.ok) result.deputyInvitation = { meetingId: m.id, memberId: turn.person.id };
-    return result;
+    // The outbox carries the deputy's own invitation mail, recorded with the delegation.
+    return { replies: [{ text: t(turn, out.reply) }], outbox: out.outbox };
   });
 }
 

@@ -6,6 +6,7 @@ import type { Db, Meeting, Person } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
 import type { Services } from "../services/context.ts";
 import { ServiceError } from "../services/errors.ts";
+import { runMailOut, type MailOut } from "../services/runner.ts";
 import { withChatHint } from "../texts/hints.ts";
 import { words, type Said, type SentenceCode } from "../texts/catalog.ts";
 import { meetingForRef } from "../services/meeting-lookup.ts";
@@ -20,12 +21,19 @@ export interface Reply {
 
 export interface TurnResult {
   replies: Reply[];
-  /** Outbox messages the turn recorded for other people (deputy, Geschäftsstelle), sent after the reply. */
+  /**
+   * Outbox messages the turn recorded for other people (notices, the deputy's invitation mail,
+   * the team channel's posts), sent right after the reply.
+   */
   outbox: string[];
-  /** Long work (the mail fan-out) that runs after the reply; its result goes to the same person. */
+  /** Long work (the mail fan-out) that runs after the reply; its result goes to the same person, its outbox is sent with the turn's. */
   later?: () => Promise<{ replies: Reply[]; outbox: string[] }>;
-  /** A member handed the seat to the deputy: the deputy gets the invitation e-mail too. */
-  deputyInvitation?: { meetingId: string; memberId: string };
+}
+
+/** What a mail-out run after the reply answers: its report, and the outbox messages it recorded (the team channel's post). */
+export interface Sent {
+  text: Texts;
+  outbox: string[];
 }
 
 export interface Turn {
@@ -62,17 +70,31 @@ export function isMeeting(x: Meeting | TurnResult): x is Meeting {
   return "agenda" in x;
 }
 
-/** Says at once that work has started; the work's result follows as a second message. */
-export function afterReply(turn: { lang: Lang }, now: Texts, work: () => Promise<Texts>, announce?: () => Promise<string[]>): TurnResult {
+/**
+ * Says at once that work has started; the work's result follows as a second message. What the work
+ * recorded for others (the team's channel, each member's Teams chat) goes out with the turn's outbox.
+ */
+export function afterReply(turn: { lang: Lang }, now: Texts, work: () => Promise<Texts | Sent>): TurnResult {
   const result = reply(turn, now);
   result.later = async () => {
     try {
-      const text = t(turn, await work());
-      // What the team's channel (and, for the invitation, each member's Teams chat) is told afterwards.
-      return { replies: [{ text }], outbox: announce ? await announce() : [] };
+      const done = await work();
+      const sent = "outbox" in done ? done : { text: done, outbox: [] };
+      return { replies: [{ text: t(turn, sent.text) }], outbox: sent.outbox };
     } catch (e) {
       return refusal(turn, e);
     }
   };
   return result;
+}
+
+/** Runs a mail-out as the person (services/runner.ts): its report in words, and what it recorded for others. */
+export async function mailOut<I, R, S extends { text: Texts }, B>(
+  turn: Pick<Turn, "services" | "person">,
+  command: MailOut<I, R, S, B>,
+  input: I,
+  options: { activityId?: string | undefined; words?: (sent: S) => Texts } = {},
+): Promise<Sent> {
+  const ran = await runMailOut(turn.services, command, { actorId: turn.person.id, activityId: options.activityId, input });
+  return { text: options.words ? options.words(ran.value) : ran.value.text, outbox: ran.outbox };
 }

@@ -5,9 +5,10 @@
 import type { Profiles } from "../domain/profile.ts";
 import { readRosterFile, type BodyFields } from "../adapters/roster-file.ts";
 import type { Store } from "../adapters/store.ts";
+import { clockFromEnv } from "../adapters/clock.ts";
 import { importRoster, type ImportSummary } from "../services/import-roster.ts";
 
 export async function importRosterFile(store: Store, profiles: Profiles, file: string, actorId: string, overrides: BodyFields = {}): Promise<ImportSummary> {
   const source = await readRosterFile(file);
-  return importRoster(store, { source, file, actorId, overrides, profiles: profiles.get });
+  return importRoster({ store, clock: clockFromEnv(), profiles }, { source, file, actorId, overrides, profiles: profiles.get });
 }

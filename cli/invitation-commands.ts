@@ -8,7 +8,9 @@ import { words } from "../texts/catalog.ts";
 import type { Command, OptionValues } from "commander";
 import { MeetingMode } from "../domain/model.ts";
 import type { Services } from "../services/context.ts";
-import { cancelMeeting, changeMeeting, retryInvitation, sendInvitation, sendUpdate, type InvitationReport } from "../services/invitations.ts";
+import { cancelMeetingCommand, changeMeetingCommand, inviteCommand, retryInvitationCommand, updateCommand, type InvitationReport } from "../services/invitations.ts";
+import { dispatchNotices } from "../services/outbox.ts";
+import { runMailOut, type MailOut } from "../services/runner.ts";
 import { nextMeeting } from "../services/meetings.ts";
 import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
 import { noteLine } from "../texts/chat.ts";
@@ -24,6 +26,13 @@ function action<O extends OptionValues>(body: (ctx: CliContext, services: Servic
     const opts = cmd.optsWithGlobals<O>(); // `--meeting` may stand before or after the subcommand
     await withServices(ctx, async (services) => body(ctx, await withTeamsReach(services), opts));
   };
+}
+
+/** Runs a mail-out as the Geschäftsstelle and, before the command line exits, sends what it recorded for others (the team channel's post). */
+export async function mailOut<I, R, S, B>(services: Services, command: MailOut<I, R, S, B>, input: I): Promise<S> {
+  const ran = await runMailOut(services, command, { actorId: ACTOR, input });
+  await dispatchNotices(services, ran.outbox, services.teams ?? null);
+  return ran.value;
 }
 
 /** The meeting named, or the next one after now. */
@@ -56,8 +65,8 @@ export function registerInvitationCommands(program: Command): void {
       action<{ meeting?: string; urgent?: string }>(async (ctx, services, opts) => {
         const id = await meetingId(ctx, services, opts.meeting);
         const urgent = opts.urgent !== undefined;
-        const report = await sendInvitation(services, ACTOR, id, { urgent, reason: urgent ? opts.urgent! : null });
-        await reachTeams(services, ACTOR, id, "invitation");
+        const report = await mailOut(services, inviteCommand, { meetingId: id, urgent, reason: urgent ? opts.urgent! : null });
+        await reachTeams(services, ACTOR, null, null);
         printReport(ctx, report);
       }),
     );
@@ -67,9 +76,8 @@ export function registerInvitationCommands(program: Command): void {
     .option("--meeting <id>", "Kennung der Sitzung")
     .action(
       action<{ meeting?: string }>(async (ctx, services, opts) => {
-        const id = await meetingId(ctx, services, opts.meeting);
-        const report = await retryInvitation(services, ACTOR, id);
-        await reachTeams(services, ACTOR, id, "invitation");
+        const report = await mailOut(services, retryInvitationCommand, { meetingId: await meetingId(ctx, services, opts.meeting) });
+        await reachTeams(services, ACTOR, null, null);
         printReport(ctx, report);
       }),
     );
@@ -80,9 +88,8 @@ export function registerInvitationCommands(program: Command): void {
     .option("--note <text>", "was sich geändert hat")
     .action(
       action<{ meeting?: string; note?: string }>(async (ctx, services, opts) => {
-        const id = await meetingId(ctx, services, opts.meeting);
-        const report = await sendUpdate(services, ACTOR, id, opts.note ?? null);
-        await reachTeams(services, ACTOR, id, "changed");
+        const report = await mailOut(services, updateCommand, { meetingId: await meetingId(ctx, services, opts.meeting), note: opts.note ?? null });
+        await reachTeams(services, ACTOR, null, null);
         printReport(ctx, report);
       }),
     );
@@ -103,8 +110,8 @@ export function registerInvitationCommands(program: Command): void {
         const mode = opts.mode === undefined ? undefined : MeetingMode.safeParse(opts.mode);
         if (mode && !mode.success) throw new UserError(unknownMode(opts.mode).de);
         const changes = { start: opts.start, end: opts.end, location: opts.location, mode: mode?.data, onlineUrl: opts.onlineUrl };
-        const outcome = await changeMeeting(services, ACTOR, opts.id, changes, opts.note ?? null);
-        await reachTeams(services, ACTOR, opts.id, "changed");
+        const outcome = await mailOut(services, changeMeetingCommand, { meetingId: opts.id, changes, note: opts.note ?? null });
+        await reachTeams(services, ACTOR, null, null);
         const warnings = outcome.warnings.map(words);
         for (const w of warnings) process.stderr.write(`${noteLine(w.de, "de")}\n`);
         emit(ctx, { ...outcome, warnings }, outcome.text.de);
@@ -118,8 +125,8 @@ export function registerInvitationCommands(program: Command): void {
     .option("--reason <text>", "Grund der Absage")
     .action(
       action<{ id: string; reason?: string }>(async (ctx, services, opts) => {
-        const outcome = await cancelMeeting(services, ACTOR, opts.id, opts.reason ?? null);
-        await reachTeams(services, ACTOR, opts.id, "cancelled");
+        const outcome = await mailOut(services, cancelMeetingCommand, { meetingId: opts.id, reason: opts.reason ?? null });
+        await reachTeams(services, ACTOR, null, null);
         emit(ctx, outcome, outcome.text.de);
         failIfIncomplete(outcome.report);
       }),

@@ -7,7 +7,8 @@ import type { Command, OptionValues } from "commander";
 import { minutesFolderBeside, type MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db, Meeting } from "../domain/model.ts";
 import type { Services } from "../services/context.ts";
-import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutes } from "../services/minutes-workflow.ts";
+import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutesCommand } from "../services/minutes-workflow.ts";
+import { mailOut } from "./invitation-commands.ts";
 import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
 import type { Texts } from "../domain/profile.ts";
 import { reachTeams, withTeamsReach } from "./teams-reach.ts";
@@ -72,8 +73,8 @@ export function registerMinutesCommands(program: Command): void {
         const id = await lastHeld(run)(opts.meeting);
         const max = opts.maxAttachmentMb === undefined ? undefined : megabytes(opts.maxAttachmentMb);
         const services = await withTeamsReach(run.services);
-        const report = await sendMinutes(services, ACTOR, id, { folder: run.folder, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max });
-        await reachTeams(services, ACTOR, id, "minutes");
+        const report = await mailOut(services, sendMinutesCommand, { meetingId: id, folder: run.folder, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max });
+        await reachTeams(services, ACTOR, null, null);
         emit(run.ctx, report, report.text.de);
         if (report.failed.length > 0) throw new UserError(notAllSent(report.failed.length, report.total, "minutes send").de);
       }),

@@ -7,7 +7,8 @@ import type { Command } from "commander";
 import { minutesFolderBeside } from "../adapters/minutes-files.ts";
 import { formatDateTime } from "../rules/time.ts";
 import { outboxRows } from "../services/outbox.ts";
-import { authorizeOutbox, retryOutbox } from "../services/outbox-retry.ts";
+import { retryOutbox } from "../services/outbox-retry.ts";
+import { retryMessages } from "../services/permissions.ts";
 import { outboxListing, retryText } from "../texts/outbox.ts";
 import type { Services } from "../services/context.ts";
 import { contextOf, emit, withServices, type CliContext } from "./context.ts";
@@ -23,7 +24,7 @@ export function registerOutboxCommands(program: Command): void {
     .description("jede Nachricht, die der Bot versandt oder versucht hat: Empfänger, Zweck, Weg, Ergebnis")
     .action(withOutbox(async (ctx, services) => {
       const db = await services.store.read();
-      authorizeOutbox(db, ACTOR);
+      retryMessages.check(db, ACTOR);
       const messages = outboxRows(db, ctx.clock());
       emit(ctx, { messages }, outboxListing("de", messages, when));
     }));

@@ -1,16 +1,20 @@
 /**
  * The import command: the roster from a file (read by adapters/roster-file.ts) replaces the
  * body's; what the file has no column for (Teams binding, salutation, "no reminders", the body's
- * reminder settings) stays as stored, by person id, and the audit names what was kept. Checked against the freshest data inside the store update, so nothing changes unless
- * the whole file is good; only the Geschäftsstelle (or the command line) may; audited with the
- * same update.
+ * reminder settings) stays as stored, by person id, and the audit names what was kept. A command
+ * on the runner: checked against the freshest data inside the store update, so nothing changes
+ * unless the whole file is good; only the Geschäftsstelle (or the command line) may
+ * (`replaceRoster`); audited with the same update.
  */
 import { basename } from "node:path";
+import { z } from "zod";
 import { RosterError, type BodyFields, type RosterSource } from "../adapters/roster-file.ts";
-import type { Store } from "../adapters/store.ts";
 import type { Db } from "../domain/model.ts";
+import type { Services } from "./context.ts";
+import { SYSTEM_ACTORS, type Permission } from "./permissions.ts";
 import { importText } from "../texts/roster.ts";
 import { buildRoster, type ProfileLookup, type Roster } from "./roster-build.ts";
+import { run, type Command } from "./runner.ts";
 
 export interface ImportRequest {
   source: RosterSource;
@@ -28,32 +32,54 @@ export interface ImportSummary {
   warnings: string[];
 }
 
-export async function importRoster(store: Store, request: ImportRequest): Promise<ImportSummary> {
-  const { source, file, actorId, overrides = {}, profiles } = request;
-  const result = await store.update({ actorId }, (db, audit) => {
-    if (!mayImport(db, actorId)) throw new RosterError([importText.forbidden], file);
+/** The roster is the Geschäftsstelle's (the command line and the system act for it); refused as a roster problem, naming the file. */
+export const replaceRoster: Permission = {
+  allows: (db, actorId) => SYSTEM_ACTORS.has(actorId) || db.body.secretariatIds.includes(actorId),
+  check(db, actorId) {
+    if (!this.allows(db, actorId)) throw new RosterError([importText.forbidden]);
+  },
+};
+
+// The file was read and checked for its form by adapters/roster-file.ts; the rows are checked by buildRoster.
+const Input = z.object({
+  source: z.custom<RosterSource>((v) => typeof v === "object" && v !== null && Array.isArray((v as RosterSource).rows)),
+  file: z.string(),
+  overrides: z.custom<BodyFields>((v) => typeof v === "object" && v !== null),
+  profiles: z.custom<ProfileLookup>((v) => typeof v === "function"),
+});
+type Input = z.infer<typeof Input>;
+
+export const importRosterCommand: Command<Input, ImportSummary> = {
+  input: Input,
+  may: replaceRoster,
+  apply({ db, audit, input: { source, file, overrides, profiles } }) {
     const built = withFile(file, () => buildRoster(source, db, overrides, profiles));
     applyRoster(db, built.roster);
     const summary: ImportSummary = { institutions: built.roster.institutions.length, persons: activeCount(built.roster), warnings: built.warnings };
     audit("roster.import", { file: basename(file), ...summary, kept: built.kept });
     return summary;
-  });
-  if (result.duplicate) throw new Error("unreachable: an import has no activity id");
-  return result.value;
+  },
+};
+
+export async function importRoster(services: Pick<Services, "store" | "clock" | "profiles">, request: ImportRequest): Promise<ImportSummary> {
+  const { source, file, actorId, overrides = {}, profiles } = request;
+  const ran = await withFile(file, () => run(services, importRosterCommand, { actorId, input: { source, file, overrides, profiles } }));
+  if (ran.duplicate) throw new Error("unreachable: an import has no activity id");
+  return ran.value;
 }
 
-/** The roster is the Geschäftsstelle's; the command line and the system act for it. */
-function mayImport(db: Db, actorId: string): boolean {
-  return actorId === "cli" || actorId === "system" || db.body.secretariatIds.includes(actorId);
-}
-
-/** A refusal names the file it is about. */
+/** A refusal names the file it is about (the permission's, too). */
 function withFile<T>(file: string, build: () => T): T {
   try {
-    return build();
+    const result = build();
+    return result instanceof Promise ? (result.catch((e: unknown) => { throw named(e, file); }) as T) : result;
   } catch (e) {
-    throw e instanceof RosterError ? e.forFile(file) : e;
+    throw named(e, file);
   }
+}
+
+function named(e: unknown, file: string): unknown {
+  return e instanceof RosterError ? e.forFile(file) : e;
 }
 
 /** Replaces the roster (the built one carries over what the file did not give); meetings and all history stay. */

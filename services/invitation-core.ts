@@ -16,16 +16,10 @@ import { calendarAttendees, mailRecipient } from "./invitation-recipients.ts";
 import { buildReport, type InvitationReport } from "./invitation-report.ts";
 import { findMeeting } from "./meetings.ts";
 import { meetingStateText } from "../texts/meetings.ts";
-import { mayManageMeetings } from "./permissions.ts";
 import { invitationPermissionText } from "../texts/timing.ts";
-import { ALREADY_HANDLED, ALREADY_HANDLED_NOTE, INVITATIONS_FORBIDDEN, lateWarningText, meetingClosedText, missingContentsText } from "../texts/invitation.ts";
+import { ALREADY_HANDLED, ALREADY_HANDLED_NOTE, lateWarningText, meetingClosedText, missingContentsText } from "../texts/invitation.ts";
 import { bodyGenitive, meetingTitle, secretariatName } from "../texts/invitation-mail.ts";
 
-
-/** Invitations go out from the Geschäftsstelle; the chair (who fixes the meeting) may send them too. */
-export function authorize(db: Db, actorId: string): void {
-  if (!mayManageMeetings(db, actorId)) throw new ServiceError(INVITATIONS_FORBIDDEN, "forbidden");
-}
 
 /** The meeting, or a refusal naming the meetings there are. */
 export function meetingOf(db: Db, meetingId: string): Meeting {

@@ -2,9 +2,11 @@
  * Invitations by e-mail with a calendar invitation (Rhein-Sieg § 4 Abs. 5 GO): send, retry, the
  * deputy's own invitation after a delegation, updates after a change, and the cancellation.
  *
- * Every command: validate → authorize → prepare the record and claim its recipients in one store
- * update → send outside the lock → record each server's answer in a second update. The record
- * shows per recipient when the mail server accepted the message: the proof that notice was kept.
+ * Every command is a `MailOut` on the runner (services/runner.ts): its input (zod), who may
+ * (`sendInvitations`), the record prepared and its recipients claimed in one store update → sent
+ * outside the lock → each server's answer recorded in a second update; then the team channel's
+ * post (services/channel-announcements.ts). The record shows per recipient when the mail server
+ * accepted the message: the proof that notice was kept.
  *
  * Decisions:
  * - Recipients: see invitation-recipients.ts (members, deputies standing in, the chair).
@@ -22,11 +24,15 @@ import type { Audit } from "../adapters/store.ts";
 import type { Profile, Texts } from "../domain/profile.ts";
 import { parseInstant, toBerlinIso } from "../rules/time.ts";
 import { invitationPermission } from "../rules/timing.ts";
+import { z } from "zod";
 import { bodyProfile, type Services } from "./context.ts";
+import { announce, type Occasion } from "./channel-announcements.ts";
+import { sendInvitations } from "./permissions.ts";
+import { invitationMailOf } from "./outbox.ts";
+import { runMailOut, type MailOut } from "./runner.ts";
 import { personById } from "./directory.ts";
 import { ServiceError } from "./errors.ts";
 import {
-  authorize,
   composer,
   deliver,
   latestInvitation,
@@ -69,35 +75,47 @@ export interface InvitationRequest {
   reason: string | null;
 }
 
+const MeetingInput = z.object({ meetingId: z.string() });
+const RequestInput = MeetingInput.extend({ urgent: z.boolean(), reason: z.string().nullable() });
+const UpdateInput = MeetingInput.extend({ note: z.string().nullable() });
+type MeetingInput = z.infer<typeof MeetingInput>;
+
+/** The mail-out of one record: sent, then the channel told (`occasion`); a redelivered activity gets the record's state. */
+function invitationMailOut<I extends MeetingInput>(occasion: Occasion, apply: MailOut<I, Batch, InvitationReport>["apply"], input: z.ZodType<I, z.ZodTypeDef, unknown>): MailOut<I, Batch, InvitationReport> {
+  return {
+    input,
+    may: sendInvitations,
+    apply,
+    send: (services, batch, { actorId }) => deliver(services, actorId, batch),
+    again: (services, { meetingId }) => statusReport(services, meetingId),
+    announce: (services, { actorId, input: { meetingId } }) => announce(services, actorId, meetingId, occasion),
+  };
+}
+
 /**
  * Sends the meeting's invitation. If one already went out, this sends it to whoever is still
  * missing (failed before, or a deputy added since) and never again to anyone accepted.
  */
-export async function sendInvitation(services: Services, actorId: string, meetingId: string, request: InvitationRequest, activityId?: string): Promise<InvitationReport> {
-  const now = services.clock();
-  const prepared = await services.store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
-    const profile = bodyProfile(services, db);
-    const meeting = openMeeting(db, meetingId, profile);
-    const latest = latestInvitation(db, meeting.id);
-    return latest ? continueLatest(db, audit, meeting, latest, now, profile) : startRequest(db, audit, actorId, meeting, request, now, profile);
-  });
-  if (prepared.duplicate) return statusReport(services, meetingId);
-  return deliver(services, actorId, prepared.value);
-}
+export const inviteCommand = invitationMailOut("invitation", ({ db, audit, actorId, now, input, profile }) => {
+  const meeting = openMeeting(db, input.meetingId, profile);
+  const latest = latestInvitation(db, meeting.id);
+  return latest ? continueLatest(db, audit, meeting, latest, now, profile) : startRequest(db, audit, actorId, meeting, input, now, profile);
+}, RequestInput);
 
 /** Sends the latest invitation, update or cancellation to the recipients it has not reached yet. */
+export const retryInvitationCommand = invitationMailOut("invitation", ({ db, audit, now, input, profile }) => {
+  const meeting = meetingOf(db, input.meetingId);
+  const latest = latestInvitation(db, meeting.id);
+  if (!latest) throw notInvitedYet(meeting.id);
+  return continueLatest(db, audit, meeting, latest, now, profile);
+}, MeetingInput);
+
+export async function sendInvitation(services: Services, actorId: string, meetingId: string, request: InvitationRequest, activityId?: string): Promise<InvitationReport> {
+  return (await runMailOut(services, inviteCommand, { actorId, activityId, input: { meetingId, ...request } })).value;
+}
+
 export async function retryInvitation(services: Services, actorId: string, meetingId: string, activityId?: string): Promise<InvitationReport> {
-  const now = services.clock();
-  const prepared = await services.store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
-    const meeting = meetingOf(db, meetingId);
-    const latest = latestInvitation(db, meeting.id);
-    if (!latest) throw notInvitedYet(meeting.id);
-    return continueLatest(db, audit, meeting, latest, now, bodyProfile(services, db));
-  });
-  if (prepared.duplicate) return statusReport(services, meetingId);
-  return deliver(services, actorId, prepared.value);
+  return (await runMailOut(services, retryInvitationCommand, { actorId, activityId, input: { meetingId } })).value;
 }
 
 function startRequest(db: Db, audit: Audit, actorId: string, meeting: Meeting, request: InvitationRequest, now: Date, profile: Profile): Batch {
@@ -147,8 +165,9 @@ function notInvitedYet(meetingId: string): ServiceError {
 /**
  * § 4 Abs. 6 (Rhein-Sieg): a member who delegates after the invitation went out — the deputy gets
  * a REQUEST of their own (same UID and SEQUENCE, DELEGATED-FROM the member, whose ATTENDEE is
- * DELEGATED), recorded as an extra recipient of the latest record. Called by the system after the
- * delegation was recorded; before the invitation went out, the deputy simply gets it with it.
+ * DELEGATED), recorded as an extra recipient of the latest record by the delegation itself
+ * (delegate-seat.ts), whose outbox names it; this is the outbox's claim → send → record for it
+ * (`sendRecordedInvitations`). Before the invitation went out, the deputy simply gets it with it.
  */
 export async function sendDelegatedInvitation(services: Services, meetingId: string, memberId: string): Promise<{ sent: boolean; text: Texts }> {
   const now = services.clock();
@@ -178,18 +197,33 @@ export async function sendDelegatedInvitation(services: Services, meetingId: str
 type DeputyStep = { skip: Texts } | { batch: Batch; deputy: string; member: string };
 
 /**
+ * The invitation mails a command recorded without sending them (outbox ids `<invitation>/<person>`:
+ * the deputy a delegation added), sent by the face right after its reply; returns what the sender
+ * is told of each one that went out.
+ */
+export async function sendRecordedInvitations(services: Services, ids: string[]): Promise<Texts[]> {
+  const told: Texts[] = [];
+  for (const mail of ids.map(invitationMailOf)) {
+    if (!mail) continue;
+    const db = await services.store.read();
+    const invitation = db.invitations.find((i) => i.id === mail.invitationId);
+    const institution = db.institutions.find((i) => i.deputyId === mail.personId);
+    // Only a deputy's own invitation is recorded this way; anything else waits for `invite retry`.
+    if (!invitation || !institution) continue;
+    const sent = await sendDelegatedInvitation(services, invitation.meetingId, institution.memberId);
+    if (sent.sent) told.push(sent.text);
+  }
+  return told;
+}
+
+/**
  * Sends the changed invitation (same UID, SEQUENCE + 1, METHOD:REQUEST) to everyone the meeting's
  * invitation went to, and anyone added since — e.g. after agenda items were added. `note` says what changed.
  */
+export const updateCommand = invitationMailOut("changed", ({ db, audit, actorId, now, input, profile }) => prepareUpdate(db, audit, actorId, openMeeting(db, input.meetingId, profile), input.note, now, profile), UpdateInput);
+
 export async function sendUpdate(services: Services, actorId: string, meetingId: string, note: string | null, activityId?: string): Promise<InvitationReport> {
-  const now = services.clock();
-  const prepared = await services.store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
-    const profile = bodyProfile(services, db);
-    return prepareUpdate(db, audit, actorId, openMeeting(db, meetingId, profile), note, now, profile);
-  });
-  if (prepared.duplicate) return statusReport(services, meetingId);
-  return deliver(services, actorId, prepared.value);
+  return (await runMailOut(services, updateCommand, { actorId, activityId, input: { meetingId, note } })).value;
 }
 
 function prepareUpdate(db: Db, audit: Audit, actorId: string, meeting: Meeting, note: string | null, now: Date, profile: Profile): Batch {
@@ -242,12 +276,14 @@ export interface ChangeOutcome {
   text: Texts;
 }
 
+const ChangeInput = MeetingInput.extend({ changes: z.custom<MeetingChanges>((v) => typeof v === "object" && v !== null), note: z.string().nullable() });
+type ChangeInput = z.infer<typeof ChangeInput>;
+
 /** Changes date, place or mode; once invited, the change goes out as an update in the same step. */
-export async function changeMeeting(services: Services, actorId: string, meetingId: string, changes: MeetingChanges, note: string | null, activityId?: string): Promise<ChangeOutcome> {
-  const now = services.clock();
-  const result = await services.store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
-    const profile = bodyProfile(services, db);
+export const changeMeetingCommand: MailOut<ChangeInput, { batch: Batch | null; warnings: ChangeOutcome["warnings"] }, ChangeOutcome> = {
+  input: ChangeInput,
+  may: sendInvitations,
+  apply({ db, audit, actorId, now, profile, input: { meetingId, changes, note } }) {
     const meeting = openMeeting(db, meetingId, profile);
     const before = { start: meeting.start, end: meeting.end, location: meeting.location, mode: meeting.mode, onlineUrl: meeting.onlineUrl };
     const checked = checkedFields(before, changes, now, profile);
@@ -258,16 +294,21 @@ export async function changeMeeting(services: Services, actorId: string, meeting
     const invited = latestInvitation(db, meeting.id) !== null;
     const batch = invited ? prepareUpdate(db, audit, actorId, meeting, changeNote(before, meeting, changed, note), now, profile) : null;
     return { batch, warnings: checked.warnings };
-  });
-  if (result.duplicate) {
+  },
+  async send(services, { batch, warnings }, { actorId, input: { meetingId } }) {
+    const update = batch ? await deliver(services, actorId, batch) : null;
     const db = await services.store.read();
-    const view = meetingView(db, meetingOf(db, meetingId));
-    return { meeting: view, warnings: [], update: null, text: CHANGE_ALREADY_HANDLED };
-  }
-  const { batch, warnings } = result.value;
-  const update = batch ? await deliver(services, actorId, batch) : null;
-  const db = await services.store.read();
-  return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings, update, text: meetingChangedText(update?.text ?? null) };
+    return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings, update, text: meetingChangedText(update?.text ?? null) };
+  },
+  async again(services, { meetingId }) {
+    const db = await services.store.read();
+    return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings: [], update: null, text: CHANGE_ALREADY_HANDLED };
+  },
+  announce: (services, { actorId, input: { meetingId } }) => announce(services, actorId, meetingId, "changed"),
+};
+
+export async function changeMeeting(services: Services, actorId: string, meetingId: string, changes: MeetingChanges, note: string | null, activityId?: string): Promise<ChangeOutcome> {
+  return (await runMailOut(services, changeMeetingCommand, { actorId, activityId, input: { meetingId, changes, note } })).value;
 }
 
 type Fields = Pick<Meeting, "start" | "end" | "location" | "mode" | "onlineUrl">;
@@ -293,12 +334,14 @@ export interface CancelOutcome {
   text: Texts;
 }
 
+const CancelInput = MeetingInput.extend({ reason: z.string().nullable() });
+type CancelInput = z.infer<typeof CancelInput>;
+
 /** Cancels the meeting; everyone any invitation went to gets METHOD:CANCEL, removing the calendar entry. */
-export async function cancelMeeting(services: Services, actorId: string, meetingId: string, reason: string | null, activityId?: string): Promise<CancelOutcome> {
-  const now = services.clock();
-  const result = await services.store.update({ actorId, activityId }, (db, audit) => {
-    authorize(db, actorId);
-    const profile = bodyProfile(services, db);
+export const cancelMeetingCommand: MailOut<CancelInput, Batch | null, CancelOutcome> = {
+  input: CancelInput,
+  may: sendInvitations,
+  apply({ db, audit, actorId, now, profile, input: { meetingId, reason } }) {
     const meeting = openMeeting(db, meetingId, profile);
     if (now.getTime() >= Date.parse(meeting.end)) {
       throw new ServiceError(meetingOverText(meeting.id), "conflict");
@@ -312,9 +355,16 @@ export async function cancelMeeting(services: Services, actorId: string, meeting
     const invitation = newRecord(db, meeting, { kind: "cancel", urgent: false, reason: reason?.trim() || null, recipients, createdBy: actorId }, now);
     audit("invitation.created", { invitationId: invitation.id, meetingId: meeting.id, kind: "cancel", sequence: invitation.sequence, recipients: recipients.map((r) => r.personId) });
     return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now, profile), audit), warnings: [] };
-  });
-  if (result.duplicate) return { report: null, text: CANCEL_ALREADY_HANDLED };
-  if (!result.value) return { report: null, text: meetingCancelledText(meetingId, null) };
-  const report = await deliver(services, actorId, result.value);
-  return { report, text: meetingCancelledText(meetingId, report.text) };
+  },
+  async send(services, batch, { actorId, input: { meetingId } }) {
+    if (!batch) return { report: null, text: meetingCancelledText(meetingId, null) };
+    const report = await deliver(services, actorId, batch);
+    return { report, text: meetingCancelledText(meetingId, report.text) };
+  },
+  again: async () => ({ report: null, text: CANCEL_ALREADY_HANDLED }),
+  announce: (services, { actorId, input: { meetingId } }) => announce(services, actorId, meetingId, "cancelled"),
+};
+
+export async function cancelMeeting(services: Services, actorId: string, meetingId: string, reason: string | null, activityId?: string): Promise<CancelOutcome> {
+  return (await runMailOut(services, cancelMeetingCommand, { actorId, activityId, input: { meetingId, reason } })).value;
 }

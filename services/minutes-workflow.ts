@@ -45,7 +45,7 @@ import {
   alreadyApproved, APPROVE_FORBIDDEN, approvedNoRedraft, DRAFT_FORBIDDEN, draftFileMissing, draftText, minutesApproved, minutesCancelled, noDraft,
   noMinutesYet, NO_OPEN_OBJECTIONS, noPublicReason, notBeforeNextMeeting, notBegun, notSentToAll, OBJECTION_EMPTY,
   OBJECTION_FORBIDDEN, objectionRecorded, objectionsClosed, objectionsOpen, objectionsSettled, onDay, RESOLUTION_EMPTY, RESOLVE_FORBIDDEN,
-  SEND_FORBIDDEN, sendText, changedSinceDraft, sentTextFixed, tooLargeText, withStaleFiles,
+  sendText, changedSinceDraft, sentTextFixed, tooLargeText, withStaleFiles,
 } from "../texts/minutes.ts";
 import { minutesMeetingTitle, minutesSubject } from "../texts/minutes-mail.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
@@ -57,11 +57,10 @@ import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
 import { UNKNOWN_ERROR } from "../texts/outbox.ts";
 import { findMeeting } from "./meetings.ts";
-import { mayManageMeetings } from "./permissions.ts";
-import { buildMinutes, minutesStatus, renderHtml, renderMarkdown, signerId } from "./minutes.ts";
-import { restampHtml, restampMarkdown } from "../adapters/minutes-render.ts";
-import { renderPdf } from "../adapters/minutes-pdf.ts";
-import { pdfBeside } from "../adapters/minutes-files.ts";
+import { mayManageMeetings, sendTheMinutes } from "./permissions.ts";
+import { runMailOut, type MailOut } from "./runner.ts";
+import { announce } from "./channel-announcements.ts";
+import { buildMinutes, minutesStatus, signerId } from "./minutes.ts";
 
 import { instantTexts } from "../texts/bilingual.ts";
 
@@ -121,18 +120,20 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
       day: day(meeting),
       profile,
       signers: minutesSigners(profile).map((s) => ({ role: s.role, name: nameOf(db, signerId(db, s.person)) })),
-      contents: {
-        internalMd: renderMarkdown(internal),
-        internalHtml: renderHtml(internal),
-        publicMd: open && renderMarkdown(open),
-        publicHtml: open && renderHtml(open),
-      } satisfies MinutesFiles,
+      docs: { internal, open },
       redraft,
     };
   });
   if (result.duplicate) throw alreadyHandled();
-  const { contents, redraft, signers, profile } = result.value;
-  const files = options.folder.files(meetingId, profile);
+  const { docs, redraft, signers, profile } = result.value;
+  const { folder } = options;
+  const contents: MinutesFiles = {
+    internalMd: folder.markdown(docs.internal),
+    internalHtml: folder.html(docs.internal),
+    publicMd: docs.open && folder.markdown(docs.open),
+    publicHtml: docs.open && folder.html(docs.open),
+  };
+  const files = folder.files(meetingId, profile);
   await options.folder.write(files, contents);
   return {
     meetingId,
@@ -197,40 +198,68 @@ export interface MinutesSendReport {
   text: Texts;
 }
 
+const SendInput = z.object({
+  meetingId: z.string(),
+  folder: z.custom<MinutesFolder>((v) => typeof v === "object" && v !== null),
+  downloadUrlBase: z.string().nullable().optional(),
+  maxAttachmentBytes: z.number().nonnegative().optional(),
+});
+type SendInput = z.infer<typeof SendInput>;
+
+/** What the mail-out needs, read before the update: the members, who has the minutes, each member's mail. */
+interface Mailing {
+  meeting: Meeting;
+  members: Person[];
+  before: Set<string>;
+  compose: ((p: Person) => MailMessage) | null;
+  links: string[];
+}
+
 /**
  * Sends the minutes to every member who has not received them, through the outbox: one message per
  * member, claimed under the lock before anything is sent, so two runs at once (bot and command
  * line) never mail a member twice; each server's answer is recorded on the member's message.
  */
-export async function sendMinutes(services: Services, actorId: string, meetingId: string, options: SendMinutesOptions): Promise<MinutesSendReport> {
-  const db = await services.store.read();
-  authorize(db, actorId, SEND_FORBIDDEN);
-  const meeting = meetingOf(db, meetingId);
-  const record = db.minutes.find((m) => m.meetingId === meeting.id);
-  if (!record) throw new ServiceError(noDraft(day(meeting)), "conflict");
-  const members = membersOf(db);
-  const before = await receivedBefore(services, meeting.id);
-  const waiting = members.filter((p) => !received(db, meeting.id, before).has(p.id));
-  // Built before anything is claimed: a draft too large or missing is refused with nothing recorded.
-  const firstRun = waiting.length === members.length;
-  const { compose, links } = waiting.length > 0 ? await prepareMail(db, meeting, options, services.clock(), firstRun, bodyProfile(services, db)) : { compose: null, links: [] };
-
-  const now = services.clock();
-  const claimed = await services.store.update({ actorId, activityId: options.activityId }, (db) => {
+export const sendMinutesCommand: MailOut<SendInput, { outgoing: Person[]; mailing: Mailing }, MinutesSendReport, Mailing> = {
+  input: SendInput,
+  may: sendTheMinutes,
+  async before(services, { db, input }) {
+    const meeting = meetingOf(db, input.meetingId);
+    const record = db.minutes.find((m) => m.meetingId === meeting.id);
+    if (!record) throw new ServiceError(noDraft(day(meeting)), "conflict");
+    const members = membersOf(db);
+    const before = await receivedBefore(services, meeting.id);
+    const waiting = members.filter((p) => !received(db, meeting.id, before).has(p.id));
+    // Built before anything is claimed: a draft too large or missing is refused with nothing recorded.
+    const firstRun = waiting.length === members.length;
+    const { compose, links } = waiting.length > 0 ? await prepareMail(db, meeting, input, services.clock(), firstRun, bodyProfile(services, db)) : { compose: null, links: [] };
+    return { meeting, members, before, compose, links };
+  },
+  apply({ db, now, actorId, profile, before: mailing }) {
+    const { meeting, members, before } = mailing;
     const have = received(db, meeting.id, before);
     const outgoing: Person[] = [];
     for (const person of members.filter((p) => !have.has(p.id))) {
-      const message = minutesMessage(db, meeting.id, person.id) ?? queueMessage(db, { personId: person.id, purpose: "minutes", meetingId: meeting.id, subject: { de: subjectOf(db, meeting, bodyProfile(services, db)), en: subjectOf(db, meeting, bodyProfile(services, db)) }, text: null }, { now, actorId });
+      const message = minutesMessage(db, meeting.id, person.id) ?? queueMessage(db, { personId: person.id, purpose: "minutes", meetingId: meeting.id, subject: { de: subjectOf(db, meeting, profile), en: subjectOf(db, meeting, profile) }, text: null }, { now, actorId });
       if (deliveryStatus(message, now) !== "open") continue;
       claim(message, now);
       outgoing.push(person);
     }
-    return outgoing;
-  });
-  if (claimed.duplicate) throw alreadyHandled();
-  const missing = claimed.value;
+    return { outgoing, mailing };
+  },
+  send: (services, { outgoing, mailing }, { actorId, input }) => deliverMinutes(services, actorId, input.folder, outgoing, mailing),
+  again: () => Promise.reject(alreadyHandled()),
+  announce: (services, { actorId, input: { meetingId } }) => announce(services, actorId, meetingId, "minutes"),
+};
 
-  // All handed to the pooled transport at once, the same way as invitations.
+export async function sendMinutes(services: Services, actorId: string, meetingId: string, options: SendMinutesOptions): Promise<MinutesSendReport> {
+  const { activityId, ...rest } = options;
+  return (await runMailOut(services, sendMinutesCommand, { actorId, activityId, input: { meetingId, ...rest } })).value;
+}
+
+/** Steps 3 and 4: all handed to the pooled transport at once (as invitations), the answers recorded, the files restamped once all have them. */
+async function deliverMinutes(services: Services, actorId: string, folder: MinutesFolder, missing: Person[], mailing: Mailing): Promise<MinutesSendReport> {
+  const { meeting, members, before, compose, links } = mailing;
   const sent = await sendAll(services.mailer, services.clock, missing.map((p) => ({ personId: p.id, compose: () => compose!(p) })));
   const deliveries = sent.map((d, i) => ({
     person: missing[i]!,
@@ -267,7 +296,7 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
     return { state: current.state, sentAt: current.sentAt, accepted: members.filter((p) => have.has(p.id)).length, restamp, profile: bodyProfile(services, db) };
   });
   if (outcome.duplicate) throw new Error("unreachable: no activity id given");
-  const stale = outcome.value.restamp ? await restampFiles(options.folder, meeting.id, outcome.value.profile, outcome.value.restamp) : [];
+  const stale = outcome.value.restamp ? await restampFiles(folder, meeting.id, outcome.value.profile, outcome.value.restamp) : [];
   const report: Omit<MinutesSendReport, "text"> = {
     meetingId: meeting.id,
     total: members.length,
@@ -316,18 +345,18 @@ export async function minutesRecipientsWaiting(services: Services, meetingId: st
  * and keeps them beside the files; a later run (to members the first one missed) sends those very
  * PDFs, so every member receives the same document.
  */
-async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions, now: Date, firstRun: boolean, profile: Profile): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
+async function prepareMail(db: Db, meeting: Meeting, options: Omit<SendMinutesOptions, "activityId">, now: Date, firstRun: boolean, profile: Profile): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
   const files = options.folder.files(meeting.id, profile);
   const label = finalLabel(db, meeting, profile, now);
   const versions = ([["internal", files.internalMd, files.internalHtml], ["public", files.publicMd, files.publicHtml]] as const)
     .filter((v): v is readonly ["internal" | "public", string, string] => v[1] !== null && v[2] !== null);
-  const drafted = await Promise.all(versions.map(async ([version, md, html]) => ({ version, md: await readDraft(options.folder, md), html: await readDraft(options.folder, html), pdf: pdfBeside(md) })));
+  const drafted = await Promise.all(versions.map(async ([version, md, html]) => ({ version, md: await readDraft(options.folder, md), html: await readDraft(options.folder, html), pdf: options.folder.pdfFile(md) })));
   if (firstRun) {
     for (const d of drafted) {
       const doc = buildMinutes(db, meeting.id, profile, { version: d.version });
-      const changed = renderMarkdown(doc) !== d.md.text ? d.md.name : renderHtml(doc) !== d.html.text ? d.html.name : null;
+      const changed = options.folder.markdown(doc) !== d.md.text ? d.md.name : options.folder.html(doc) !== d.html.text ? d.html.name : null;
       if (changed) throw new ServiceError(changedSinceDraft(changed), "conflict");
-      await options.folder.writeBytes(d.pdf, await renderPdf({ ...doc, status: { state: "sent", label } }, { signed: true }));
+      await options.folder.writeBytes(d.pdf, await options.folder.pdf({ ...doc, status: { state: "sent", label } }, { signed: true }));
     }
   }
   const pdfs = await Promise.all(drafted.map(async (d) => ({ name: fileName(d.pdf), content: await readPdf(options.folder, d.pdf) })));
@@ -340,8 +369,8 @@ async function prepareMail(db: Db, meeting: Meeting, options: SendMinutesOptions
   const internal = drafted[0]!;
   const mail = minutesComposer({
     ...mailFacts(db, meeting, now, profile),
-    markdown: restampMarkdown(internal.md.text, label) ?? internal.md.text,
-    page: restampHtml(internal.html.text, label) ?? internal.html.text,
+    markdown: options.folder.withStatus(internal.md.text, "md", label) ?? internal.md.text,
+    page: options.folder.withStatus(internal.html.text, "html", label) ?? internal.html.text,
     attachments: tooBig ? [] : pdfs.map((p) => ({ filename: p.name, content: p.content })),
     links,
   });
@@ -530,7 +559,7 @@ export async function approveMinutes(services: Services, actorId: string, meetin
  * sent. Returns the names of the files it could not update (gone, or the status edited away by hand).
  */
 function restampFiles(folder: MinutesFolder, meetingId: string, profile: Profile, label: string): Promise<string[]> {
-  return folder.restamp(folder.files(meetingId, profile), (text, kind) => (kind === "md" ? restampMarkdown(text, label) : restampHtml(text, label)));
+  return folder.restamp(folder.files(meetingId, profile), (text, kind) => folder.withStatus(text, kind, label));
 }
 
 // ---- shared ------------------------------------------------------------------------------------

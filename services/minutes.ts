@@ -4,7 +4,8 @@
  * agenda; personal statements asked to be recorded; resolutions; vote results as declared by the
  * chair), Abs. 2 who signs, Abs. 3/4 distribution and approval, Abs. 5 publicity. The layout
  * follows a real committee Niederschrift (Stadt Voerde, seeds/003). Every paragraph cited comes
- * from the profile; `renderMarkdown` / `renderHtml` (minutes-render.ts) only lay the model out.
+ * from the profile; `renderMarkdown` / `renderHtml` (adapters/minutes-render.ts, handed to the
+ * services as part of the MinutesFolder) only lay the model out.
  */
 import type { AgendaItem, Attendance, Db, Institution, Meeting, Minutes, PersonalStatement, QuorumDeclaration, SessionLog, Vote } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
@@ -19,8 +20,6 @@ import { ceilShare } from "../rules/profile.ts";
 import { MINUTES_NOT_PUBLIC, minutesCancelled } from "../texts/minutes.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
 import { findMeeting, MeetingError } from "./meetings.ts";
-
-export { renderHtml, renderMarkdown } from "../adapters/minutes-render.ts";
 
 export type MinutesVersion = "internal" | "public";
 

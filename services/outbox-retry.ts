@@ -4,20 +4,23 @@
  * file), minutes through the minutes run, notices and the team channel's announcements through
  * the outbox (announcements only where the bot has Teams; otherwise they wait and the report says
  * so). Reminders that can no longer help (their deadline or meeting passed) are not sent again.
- * Who may: the Geschäftsstelle and the chair.
+ * Who may: the Geschäftsstelle and the chair (`retryMessages`). A command on the runner: what is
+ * open is taken under the lock, then each part is claimed, sent and recorded by its own sender.
  */
 import type { MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db, OutboxMessage } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
 import { planReminders } from "../rules/reminders.ts";
-import { bodyProfile, type Services } from "./context.ts";
+import type { Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { latestInvitation } from "./invitation-core.ts";
-import { retryInvitation } from "./invitations.ts";
-import { mayManageMeetings } from "./permissions.ts";
-import { sendMinutes } from "./minutes-workflow.ts";
+import { retryInvitationCommand } from "./invitations.ts";
+import { retryMessages } from "./permissions.ts";
+import { runMailOut, type MailOut } from "./runner.ts";
+import { z } from "zod";
+import { sendMinutesCommand } from "./minutes-workflow.ts";
 import { deliveryStatus, dispatchNotices, outboxRows, type OutboxRow } from "./outbox.ts";
-import { announcementsWaitForTeams, OUTBOX_FORBIDDEN } from "../texts/outbox.ts";
+import { announcementsWaitForTeams } from "../texts/outbox.ts";
 
 export interface RetryReport {
   sent: number;
@@ -28,31 +31,57 @@ export interface RetryReport {
   refused: ServiceError[];
 }
 
-export function authorizeOutbox(db: Db, actorId: string): void {
-  if (!mayManageMeetings(db, actorId)) throw new ServiceError(OUTBOX_FORBIDDEN, "forbidden");
+const Input = z.object({ minutes: z.custom<MinutesFolder>((v) => typeof v === "object" && v !== null) });
+type Input = z.infer<typeof Input>;
+
+/** What is open, taken under the lock; each part is then claimed by its own sender (invitation, minutes, outbox). */
+interface Plan {
+  attempts: Map<string, number>;
+  invitations: string[];
+  minutes: string[];
+  notices: string[];
+  announcements: string[];
 }
 
+export const retryOutboxCommand: MailOut<Input, Plan, RetryReport> = {
+  input: Input,
+  may: retryMessages,
+  apply: ({ db, now, profile }) => ({
+    attempts: new Map(outboxRows(db, now).map((r) => [r.id, r.attempts])),
+    invitations: meetingsWithOpenInvitations(db, now),
+    minutes: meetingsWithOpenMinutes(db, now),
+    notices: openNotices(db, now, profile),
+    announcements: openAnnouncements(db, now),
+  }),
+  send: (services, plan, { actorId, input }) => sendPlan(services, actorId, plan, input.minutes),
+  again: async () => ({ sent: 0, failed: 0, messages: [], refused: [] }),
+};
+
 export async function retryOutbox(services: Services, actorId: string, options: { minutes: MinutesFolder }): Promise<RetryReport> {
-  const db = await services.store.read();
-  authorizeOutbox(db, actorId);
-  const now = services.clock();
-  const before = new Map(outboxRows(db, now).map((r) => [r.id, r.attempts]));
+  return (await runMailOut(services, retryOutboxCommand, { actorId, input: options })).value;
+}
+
+async function sendPlan(services: Services, actorId: string, plan: Plan, minutes: MinutesFolder): Promise<RetryReport> {
   const refused: ServiceError[] = [];
-  const attempt = async (work: () => Promise<unknown>) => {
+  const teamsOnly = new Set((await services.store.read()).outbox.filter((m) => m.teamsOnly).map((m) => m.id));
+  // The channel's posts the sends record (the invitation reached its first member now) go out in this run.
+  const announced: string[] = [];
+  const attempt = async (work: () => Promise<{ outbox: string[] }>) => {
     try {
-      await work();
+      announced.push(...(await work()).outbox);
     } catch (e) {
       if (!(e instanceof ServiceError)) throw e;
       refused.push(e);
     }
   };
-  for (const meetingId of meetingsWithOpenInvitations(db, now)) await attempt(() => retryInvitation(services, actorId, meetingId));
-  for (const meetingId of meetingsWithOpenMinutes(db, now)) await attempt(() => sendMinutes(services, actorId, meetingId, { folder: options.minutes }));
-  await dispatchNotices(services, openNotices(db, now, bodyProfile(services, db)), services.teams ?? null);
-  const announcements = openAnnouncements(db, now);
-  if (services.teams) await dispatchNotices(services, announcements, services.teams);
-  else if (announcements.length) refused.push(new ServiceError(announcementsWaitForTeams(announcements.length), "conflict"));
-  const tried = outboxRows(await services.store.read(), services.clock()).filter((r) => r.attempts > (before.get(r.id) ?? 0));
+  for (const meetingId of plan.invitations) await attempt(() => runMailOut(services, retryInvitationCommand, { actorId, input: { meetingId } }));
+  for (const meetingId of plan.minutes) await attempt(() => runMailOut(services, sendMinutesCommand, { actorId, input: { meetingId, folder: minutes } }));
+  // Teams-only notices (an invitation's Teams notice) wait for a run that can reach Teams, untried.
+  const notices = services.teams ? plan.notices : plan.notices.filter((id) => !teamsOnly.has(id));
+  await dispatchNotices(services, notices, services.teams ?? null);
+  if (services.teams) await dispatchNotices(services, [...plan.announcements, ...announced], services.teams);
+  else if (plan.announcements.length) refused.push(new ServiceError(announcementsWaitForTeams(plan.announcements.length), "conflict"));
+  const tried = outboxRows(await services.store.read(), services.clock()).filter((r) => r.attempts > (plan.attempts.get(r.id) ?? 0));
   return { sent: tried.filter((r) => r.state === "accepted").length, failed: tried.filter((r) => r.state === "failed").length, messages: tried, refused };
 }
 

@@ -133,7 +133,7 @@ export async function dispatchNotices(services: Services, ids: string[] | "open"
     const wanted = db.outbox.filter((m) => (m.purpose === "notice" || m.purpose === "announcement") && (ids === "open" || ids.includes(m.id)));
     const open = wanted.filter((m) => deliveryStatus(m, now) === "open");
     for (const m of open) claim(m, now);
-    return open.map((m) => noticeSender(db, m, services.mailer, teams, bodyProfile(services, db)));
+    return open.map((m) => noticeSender(db, m, services.mailer, teams, bodyProfile(services, db), now));
   });
   if (claimed.duplicate) return [];
   const delivered = await sendAndRecord(services, claimed.value);
@@ -161,7 +161,7 @@ export async function sendAndRecord(services: Services, claimed: Claimed[]): Pro
   return results.map(({ c, r }) => ({ id: c.id, personId: c.personId, name: c.name, via: r.via, accepted: r.accepted, error: r.accepted ? null : (r.error ?? null) }));
 }
 
-function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChannel | null, profile: Profile): Claimed {
+function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChannel | null, profile: Profile, now: Date): Claimed {
   const person = db.persons.find((p) => p.id === m.personId);
   const lang = lastLang(db, m.personId);
   const name = person?.name ?? (m.personId === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : m.personId);
@@ -169,6 +169,7 @@ function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChan
   const mail = person && composeNotice({
     from: { name: sender, address: db.body.secretariatEmail },
     to: { name: person.name, address: person.email },
+    date: now,
     ...noticeMail(lang, { bodyName: db.body.name, sender, to: { name: person.name, salutation: person.salutation ?? null } }, { subject: m.subject, text: m.text! }),
   });
   return {
@@ -227,12 +228,23 @@ function stateOf(d: DeliveryState, now: Date): OutboxRow["state"] {
   return d.error ? "failed" : "queued";
 }
 
+/** An invitation mail's outbox id: the recipient of its invitation record. */
+export function invitationMailId(invitationId: string, personId: string): string {
+  return `${invitationId}/${personId}`;
+}
+
+/** The record and recipient of an invitation mail's outbox id; null for an outbox message's id. */
+export function invitationMailOf(id: string): { invitationId: string; personId: string } | null {
+  const at = id.lastIndexOf("/");
+  return at < 0 ? null : { invitationId: id.slice(0, at), personId: id.slice(at + 1) };
+}
+
 /** Every message the bot sent or tried, oldest first: invitation mails and the outbox messages. */
 export function outboxRows(db: Db, now: Date): OutboxRow[] {
   const name = (id: string) => db.persons.find((p) => p.id === id)?.name ?? (id === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : id);
   const invitations = db.invitations.flatMap((inv) =>
     inv.recipients.map((r): OutboxRow => ({
-      id: `${inv.id}/${r.personId}`, personId: r.personId, name: name(r.personId),
+      id: invitationMailId(inv.id, r.personId), personId: r.personId, name: name(r.personId),
       purpose: inv.kind === "request" ? "invitation" : inv.kind, reminder: false, meetingId: inv.meetingId, subject: null,
       via: r.attempts > 0 ? "email" : null, state: stateOf(r, now), createdAt: inv.createdAt,
       attempts: r.attempts, acceptedAt: r.acceptedAt, error: r.error,

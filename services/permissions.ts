@@ -48,3 +48,8 @@ export const chairSession = permission(chairOrSecretariat, say("permissions.CHAI
 export const proposeItems = permission(groupMember, say("permissions.PROPOSE_ITEMS"));
 /** Any person on the roster: the command checks the person's own seat or role itself. */
 export const anyPerson: Permission = { allows: () => true, check: () => {} };
+
+// The mail-out commands (services/runner.ts `MailOut`): each refusal in the words of its area.
+export const sendInvitations = permission(mayManageMeetings, say("invitation.INVITATIONS_FORBIDDEN"));
+export const sendTheMinutes = permission(mayManageMeetings, say("minutes.SEND_FORBIDDEN"));
+export const retryMessages = permission(mayManageMeetings, say("outbox.OUTBOX_FORBIDDEN"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildMinutes, renderHtml, renderMarkdown, type MinutesDoc } from "../services/minutes.ts";
-import { restampHtml, restampMarkdown } from "../adapters/minutes-render.ts";
+import { buildMinutes, type MinutesDoc } from "../services/minutes.ts";
+import { renderHtml, renderMarkdown, restampHtml, restampMarkdown } from "../adapters/minutes-render.ts";
 import { MEETING_ID, minutesFixture, XSS_TITLE } from "./support/minutes-fixture.ts";
 import { oberhausen, rheinSieg, wesel } from "./support/profiles.ts";
 import type { Db } from "../domain/model.ts";

@@ -9,9 +9,12 @@ import * as agenda from "./agenda.ts";
 import * as attendance from "./attendance.ts";
 import * as directory from "./directory.ts";
 import * as errors from "./errors.ts";
+import * as invitation from "./invitation.ts";
 import * as limits from "./limits.ts";
 import * as meetingEvents from "./meeting-events.ts";
 import * as meetings from "./meetings.ts";
+import * as minutes from "./minutes.ts";
+import * as outbox from "./outbox.ts";
 import * as permissions from "./permissions.ts";
 import * as proposals from "./proposals.ts";
 import * as reminders from "./reminders.ts";
@@ -21,7 +24,7 @@ import * as turn from "./turn.ts";
 import type { NoticeTexts } from "./outbox.ts";
 
 const AREAS = {
-  agenda, attendance, directory, errors, limits, "meeting-events": meetingEvents, meetings, permissions, proposals,
+  agenda, attendance, directory, errors, invitation, limits, "meeting-events": meetingEvents, meetings, minutes, outbox, permissions, proposals,
   reminders, representation, session, turn,
 } as const;
 type Areas = typeof AREAS;
