@@ -21,11 +21,20 @@ import * as reminders from "./reminders.ts";
 import * as representation from "./representation.ts";
 import * as session from "./session.ts";
 import * as turn from "./turn.ts";
+import * as invitationMail from "./invitation-mail.ts";
+import * as invitationReport from "./invitation-report.ts";
+import * as minutesDocument from "./minutes-document.ts";
+import * as minutesMail from "./minutes-mail.ts";
+import * as minutesWords from "./minutes-words.ts";
+import * as quorum from "./quorum.ts";
+import * as roster from "./roster.ts";
+import * as teams from "./teams.ts";
+import * as timing from "./timing.ts";
 import type { NoticeTexts } from "./outbox.ts";
 
 const AREAS = {
   agenda, attendance, directory, errors, invitation, limits, "meeting-events": meetingEvents, meetings, minutes, outbox, permissions, proposals,
-  reminders, representation, session, turn,
+  reminders, representation, session, turn, "invitation-mail": invitationMail, "invitation-report": invitationReport, "minutes-document": minutesDocument, "minutes-mail": minutesMail, "minutes-words": minutesWords, quorum, roster, teams, timing,
 } as const;
 type Areas = typeof AREAS;
 
