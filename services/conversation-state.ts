@@ -2,6 +2,7 @@
  * What the bot keeps about a conversation besides the group's data: the person's half-finished
  * flow and where Teams reaches them. bot/ calls these and never touches the store itself.
  */
+import { isDeepStrictEqual } from "node:util";
 import { Flow } from "../domain/flow.ts";
 import type { Db } from "../domain/model.ts";
 import type { Services } from "./context.ts";
@@ -48,6 +49,11 @@ function isPersonal(reference: Record<string, unknown>): boolean {
   return type === undefined || type === "personal";
 }
 
+/** Whether `where` is the stored reference; by value, as PostgreSQL's jsonb hands objects back with their keys reordered. */
+function sameReference(db: Db, personId: string, where: Record<string, unknown>): boolean {
+  return isDeepStrictEqual(db.botState[refKey(personId)] ?? null, where);
+}
+
 /**
  * After a turn: who wrote (null when not in the roster) and the language they last wrote in, and
  * where they can be reached, remembered only when that changed: the reference carries the id of
@@ -63,7 +69,7 @@ export async function rememberConversation(
   const person = identify(db, user);
   if (!person) return null;
   const { activityId: _messageId, ...where } = reference;
-  if (isPersonal(where) && JSON.stringify(db.botState[refKey(person.id)] ?? null) !== JSON.stringify(where)) {
+  if (isPersonal(where) && !sameReference(db, person.id, where)) {
     await services.store.update({ actorId: person.id }, (d) => {
       d.botState[refKey(person.id)] = where;
     }).catch((e: unknown) => {
@@ -90,7 +96,7 @@ export async function keepingConversation(
   const db = await services.store.read();
   const person = identify(db, user);
   const { activityId: _messageId, ...where } = reference;
-  if (!person || !isPersonal(where) || JSON.stringify(db.botState[refKey(person.id)] ?? null) === JSON.stringify(where)) return { services, remember };
+  if (!person || !isPersonal(where) || sameReference(db, person.id, where)) return { services, remember };
   return { services: { ...services, store: alsoRecording(services.store, (d) => void (d.botState[refKey(person.id)] = where)) }, remember };
 }
 
