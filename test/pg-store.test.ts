@@ -25,9 +25,9 @@ describe.skipIf(!pgAdminUrl())("the PostgreSQL store", () => {
     await client.connect();
     try {
       const migrations = await client.query("SELECT name FROM pgmigrations");
-      expect(migrations.rows.map((r) => r.name)).toEqual(["1764590400000_bodies-audit-activities", "1796126400000_activity-age-reminder-sweeps"]);
+      expect(migrations.rows.map((r) => r.name)).toEqual(["1764590400000_bodies-audit-activities", "1796126400000_activity-age-reminder-sweeps", "1796140800000_routing-columns-body-persons"]);
       const tables = await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
-      expect(tables.rows.map((r) => r.table_name)).toEqual(["audit", "bodies", "pgmigrations", "processed_activities", "reminder_sweeps"]);
+      expect(tables.rows.map((r) => r.table_name)).toEqual(["audit", "bodies", "body_persons", "pgmigrations", "processed_activities", "reminder_sweeps"]);
     } finally {
       await client.end();
     }
