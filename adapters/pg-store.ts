@@ -1,10 +1,11 @@
 /**
  * The Store on PostgreSQL (node-postgres), for many bodies in one database and several bot
- * instances on it. Each body is one row of `bodies` holding its data as one document that is
- * validated like the JSON file; a change runs in one transaction: the body's row is locked
+ * instances on it. Each body is one row of `bodies` holding its data as one document, checked
+ * as the JSON file's: whole on first fetch, then the fields that moved (`pg-document.ts`); only
+ * the changed fields are sent and merged into the row. A change runs in one transaction: the body's row is locked
  * (`SELECT … FOR UPDATE`, so changes of one body queue up across processes and instances while
  * other bodies go on), the Teams activity id is claimed in `processed_activities` (unique per
- * body: a retry to either instance is applied once), the document is written and the change's
+ * body: a retry to either instance is applied once), the changed fields are written and the change's
  * audit lines are appended to `audit` (append-only, a trigger refuses changes) — all or nothing.
  *
  * Reads keep the document they last fetched with its version. Every commit announces the body's
