@@ -8,7 +8,9 @@
  * An installation may also name the installer's e-mail addresses (asked of Teams): the body whose
  * roster has one of them, so a group's first installation finds its body before anyone is bound.
  *
- * The bodies' documents are large, so the answers are kept while this process hears every change
+ * The query reads columns and an indexed table (`team_id`, `tenant_id`, `body_persons`: migrations/),
+ * which the database keeps in step with each body's document in the transaction of every write.
+ * The answers are also kept while this process hears every change
  * (LISTEN/NOTIFY, adapters/pg-schema.ts) and no body changed since: any announced change — a body
  * created or migrated, an installation, an import, a binding — makes the next activity ask again.
  */
@@ -24,13 +26,16 @@ export interface BodyKeys {
   emails?: string[] | null;
 }
 
+// By the columns and the indexed table of migration 1796140800000 (no body's document is read).
 const FIND = `
-  SELECT id FROM bodies
-  WHERE ($1::text IS NOT NULL AND data->'teams'->>'teamId' = $1)
-     OR ($2::text IS NOT NULL AND $3::text IS NOT NULL AND data->'teams'->>'tenantId' = $2
-         AND data->'persons' @> jsonb_build_array(jsonb_build_object('aadObjectId', $3::text)))
-     OR (cardinality($5::text[]) > 0 AND EXISTS (SELECT 1 FROM jsonb_array_elements(data->'persons') p WHERE lower(p->>'email') = ANY($5::text[])))
-  ORDER BY (data->'teams'->>'teamId' IS NOT DISTINCT FROM $1) DESC, (id = $4) DESC, id
+  SELECT id FROM (
+    SELECT id, team_id FROM bodies WHERE team_id = $1::text
+    UNION
+    SELECT b.id, b.team_id FROM body_persons p JOIN bodies b ON b.id = p.body_id WHERE p.aad_object_id = $3::text AND b.tenant_id = $2::text
+    UNION
+    SELECT b.id, b.team_id FROM body_persons p JOIN bodies b ON b.id = p.body_id WHERE p.email = ANY($5::text[])
+  ) found
+  ORDER BY (team_id IS NOT DISTINCT FROM $1::text) DESC, (id = $4::text) DESC, id
   LIMIT 1`;
 
 /** Per database: the answers given since the mark last moved (a moved mark starts afresh, so this stays small). */

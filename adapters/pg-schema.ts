@@ -25,13 +25,25 @@ export function shownUrl(url: string): string {
 }
 
 /**
+ * Connections per process and database: `PGPOOL_MAX`, default 10 (node-postgres's own). A turn
+ * uses a connection 3–4 times one after another, never two at once, and a change holds its
+ * body's row lock only for its transaction, so a few connections keep up with many turns; more
+ * let more bodies' changes run at once, at a server process each (PostgreSQL's max_connections,
+ * default 100, is shared by all instances and command-line calls).
+ */
+export function poolMax(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.PGPOOL_MAX);
+  return Number.isInteger(n) && n > 0 ? n : 10;
+}
+
+/**
  * The process's pool for `url`. Idle clients do not keep the process alive, so a command-line
  * call ends by itself when its work is done.
  */
 export function poolFor(url: string): pg.Pool {
   let pool = pools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, allowExitOnIdle: true, max: 10 });
+    pool = new pg.Pool({ connectionString: url, allowExitOnIdle: true, max: poolMax() });
     pool.on("error", () => undefined); // an idle client's dropped connection: the next query reconnects
     pools.set(url, pool);
   }

@@ -1,10 +1,11 @@
 /**
  * The Store on PostgreSQL (node-postgres), for many bodies in one database and several bot
- * instances on it. Each body is one row of `bodies` holding its data as one document that is
- * validated like the JSON file; a change runs in one transaction: the body's row is locked
+ * instances on it. Each body is one row of `bodies` holding its data as one document, checked
+ * as the JSON file's: whole on first fetch, then the fields that moved (`pg-document.ts`); only
+ * the changed fields are sent and merged into the row. A change runs in one transaction: the body's row is locked
  * (`SELECT … FOR UPDATE`, so changes of one body queue up across processes and instances while
  * other bodies go on), the Teams activity id is claimed in `processed_activities` (unique per
- * body: a retry to either instance is applied once), the document is written and the change's
+ * body: a retry to either instance is applied once), the changed fields are written and the change's
  * audit lines are appended to `audit` (append-only, a trigger refuses changes) — all or nothing.
  *
  * Reads keep the document they last fetched with its version. Every commit announces the body's
@@ -17,11 +18,12 @@
 import type pg from "pg";
 import { clockFromEnv, type Clock } from "./clock.ts";
 import { demoDb } from "./demo.ts";
-import { Db, SCHEMA_VERSION, type AuditEntry } from "../domain/model.ts";
+import type { AuditEntry, Db } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import type { Audit, Store, UpdateOptions, UpdateResult } from "./store.ts";
-import { StoreError, describeIssues, newerVersionError } from "./store-errors.ts";
-import { deepFreeze } from "./store-files.ts";
+import { StoreError } from "./store-errors.ts";
+import { lazyCopy } from "./store-files.ts";
+import { docFromRow, patchOf, type Doc } from "./pg-document.ts";
 import { CHANGES_CHANNEL, ensureSchema, noteVersion, poolFor, shownUrl, watchFor, type Watch } from "./pg-schema.ts";
 import { KEPT_ACTIVITY_IDS } from "./json-store.ts";
 
@@ -53,7 +55,7 @@ export interface PgStoreOptions {
 
 type Row = { data: unknown; version: string; audit_lines: number };
 /** The document last read or written, with its version and its JSON (to tell whether a change changed it). */
-type Cached = { version: string; db: Db; json: string; watch: Watch | null };
+type Cached = Doc & { version: string; watch: Watch | null };
 
 export function openPgStore(options: PgStoreOptions): Store {
   const { url } = options;
@@ -70,14 +72,6 @@ export function openPgStore(options: PgStoreOptions): Store {
     action,
     details,
   });
-
-  function parsed(raw: unknown): Db {
-    const version = (raw as { schemaVersion?: unknown }).schemaVersion;
-    if (typeof version === "number" && version > SCHEMA_VERSION) throw newerVersionError(where, version, SCHEMA_VERSION);
-    const result = Db.safeParse(raw);
-    if (!result.success) throw new StoreError(`Die Daten von ${where} passen nicht zum Datenmodell: ${describeIssues(result.error)}. Es wurde nichts verändert.`, where);
-    return result.data;
-  }
 
   function missing(): StoreError {
     return new StoreError(
@@ -135,8 +129,7 @@ export function openPgStore(options: PgStoreOptions): Store {
       cached = { ...known, watch: listening };
       return known.db;
     }
-    const db = parsed(row.data);
-    cached = { version: row.version, db: deepFreeze(db), json: JSON.stringify(db), watch: listening };
+    cached = { ...docFromRow(row.data, known, where), version: row.version, watch: listening };
     return cached.db;
   }
 
@@ -152,27 +145,25 @@ export function openPgStore(options: PgStoreOptions): Store {
         const claimed = await claimActivity(client, body, activityId, clock());
         if (!claimed) return { duplicate: true as const, rollback: true };
       }
-      const db = row.data === null && known ? structuredClone(known.db) : parsed(row.data);
-      const before = row.data === null && known ? known.json : JSON.stringify(db);
+      const base: Doc = row.data === null && known ? known : docFromRow(row.data, known, where);
+      const { copy: db, touched } = lazyCopy(base.db);
       const entries: AuditEntry[] = [];
       const value = change(db, (action, details) => void entries.push(entry(options.actorId, action, details)));
       if (value instanceof Promise) throw new Error("Store.update: change muss synchron sein (kein async).");
       if (activityId) db.processedActivities = [...db.processedActivities, { id: activityId, at: toBerlinIso(clock()) }].slice(-KEPT_ACTIVITY_IDS);
       if (entries.length > 0) db.auditSeq += 1;
-      const checked = Db.safeParse(db);
-      if (!checked.success) {
-        throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in ${where} wurde nichts gespeichert.`, where);
-      }
-      const after = JSON.stringify(checked.data);
+      const patch = patchOf(base, db, touched, where);
       let next: Cached | null = null;
-      if (after !== before) {
-        // Written and announced in one statement; the announcement reaches the listeners at commit.
-        const written = await client.query<{ version: string }>(
-          `WITH w AS (UPDATE bodies SET data = $2, profile = $3, version = version + 1, audit_lines = audit_lines + $4, updated_at = now() WHERE id = $1 RETURNING version)
+      if (patch) {
+        // Only the changed fields travel (merged into the row's document); written and announced
+        // in one statement, the announcement reaches the listeners at commit.
+        const written = await client.query<{ version: string }>({
+          name: "lg-write-body",
+          text: `WITH w AS (UPDATE bodies SET data = data || $2::jsonb, profile = $3, version = version + 1, audit_lines = audit_lines + $4, updated_at = now() WHERE id = $1 RETURNING version)
            SELECT version, pg_notify('${CHANGES_CHANNEL}', json_build_object('b', $1::text, 'v', version::text)::text) FROM w`,
-          [body, after, checked.data.body.profile, entries.length],
-        );
-        next = { version: written.rows[0]!.version, db: deepFreeze(JSON.parse(after) as Db), json: after, watch: listening };
+          values: [body, patch.json, patch.next.db.body.profile, entries.length],
+        });
+        next = { ...patch.next, version: written.rows[0]!.version, watch: listening };
       } else if (entries.length > 0) {
         await client.query("UPDATE bodies SET audit_lines = audit_lines + $2 WHERE id = $1", [body, entries.length]);
       }

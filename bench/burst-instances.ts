@@ -6,6 +6,7 @@
  * path of the `serviceUrl` each activity carried.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -82,7 +83,9 @@ export async function startInstance(databaseUrl: string, db: string): Promise<In
         clearTimeout(timer);
         resolve();
       }
-      // pino's other lines (reminders, refusals) are read and dropped, so the pipe never blocks the bot.
+      // pino's other lines (reminders, refusals) are read and dropped, so the pipe never blocks the bot;
+      // BENCH_INSTANCE_LOG=<file> keeps its warnings and errors (pino level ≥ 40) to look closer.
+      if (process.env.BENCH_INSTANCE_LOG && /"level":(4|5|6)0/.test(line)) appendFileSync(process.env.BENCH_INSTANCE_LOG, `${port} ${line}\n`);
     });
     child.once("exit", (code) => reject(new Error(`bot instance on port ${port} exited (${code})`)));
   });

@@ -16,7 +16,7 @@ import { continueWith as continueOn, proactiveChannel } from "./proactive.ts";
 import { identifiedSender, isPersonalChat, mentionsBot, teamMembers, teamOf, userOf } from "./teams-members.ts";
 import { forgetTeam, installation, rememberTeam, syncTeamMembers } from "../services/team-sync.ts";
 import type { Reply, TurnResult } from "./turn.ts";
-import { rememberConversation } from "../services/conversation-state.ts";
+import { keepingConversation } from "../services/conversation-state.ts";
 import { ANSWERED_FALLBACK } from "../texts/cards.ts";
 import { TURN_FAILED } from "../texts/chat.ts";
 import { registerMeetingEvents } from "./meeting-events.ts";
@@ -127,12 +127,15 @@ async function handle(deps: AppDeps, context: TurnContext, given: Incoming): Pro
   const sender = await identifiedSender(services, context);
   const incoming = { ...given, user: { ...given.user, aadObjectId: sender.user.aadObjectId } };
   if (sender.outbox.length) deps.background(async () => void (await dispatchNotices(services, sender.outbox, services.teams ?? null)));
-  const result = await converse(services, incoming);
-  await sendReplies(context, result.replies);
   const reference = TurnContext.getConversationReference(context.activity);
-  const writer = await rememberConversation(services, incoming.user, reference as unknown as Record<string, unknown>);
-  if (!writer) return result;
-  deps.background(() => afterTurn(deps, result, reference, writer));
+  // Where the sender is reached goes into the turn's own change; the reply (a card's invoke response) does not wait for it.
+  const kept = await keepingConversation(services, incoming.user, reference as unknown as Record<string, unknown>);
+  const result = await converse(kept.services, incoming);
+  await sendReplies(context, result.replies);
+  deps.background(async () => {
+    const writer = await kept.remember();
+    if (writer) await afterTurn(deps, result, reference, writer);
+  });
   return result;
 }
 

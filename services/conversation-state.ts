@@ -2,9 +2,11 @@
  * What the bot keeps about a conversation besides the group's data: the person's half-finished
  * flow and where Teams reaches them. bot/ calls these and never touches the store itself.
  */
+import { isDeepStrictEqual } from "node:util";
 import { Flow } from "../domain/flow.ts";
 import type { Db } from "../domain/model.ts";
 import type { Services } from "./context.ts";
+import type { Store } from "../adapters/store.ts";
 import { identify, lastLang } from "./directory.ts";
 
 const flowKey = (personId: string) => `flow:${personId}`;
@@ -47,6 +49,11 @@ function isPersonal(reference: Record<string, unknown>): boolean {
   return type === undefined || type === "personal";
 }
 
+/** Whether `where` is the stored reference; by value, as PostgreSQL's jsonb hands objects back with their keys reordered. */
+function sameReference(db: Db, personId: string, where: Record<string, unknown>): boolean {
+  return isDeepStrictEqual(db.botState[refKey(personId)] ?? null, where);
+}
+
 /**
  * After a turn: who wrote (null when not in the roster) and the language they last wrote in, and
  * where they can be reached, remembered only when that changed: the reference carries the id of
@@ -62,7 +69,7 @@ export async function rememberConversation(
   const person = identify(db, user);
   if (!person) return null;
   const { activityId: _messageId, ...where } = reference;
-  if (isPersonal(where) && JSON.stringify(db.botState[refKey(person.id)] ?? null) !== JSON.stringify(where)) {
+  if (isPersonal(where) && !sameReference(db, person.id, where)) {
     await services.store.update({ actorId: person.id }, (d) => {
       d.botState[refKey(person.id)] = where;
     }).catch((e: unknown) => {
@@ -71,4 +78,44 @@ export async function rememberConversation(
     });
   }
   return { personId: person.id, lang: lastLang(db, person.id) };
+}
+
+/**
+ * Before a turn: services whose store also records where the sender can be reached in the turn's
+ * first change, when that is new — one write per answer instead of two (the first contact of a
+ * whole body answering an invitation at once wrote every document twice, bench/README.md). A
+ * turn that writes nothing, or whose change is refused, leaves it to `remember` after the reply,
+ * which writes only what is still missing and says who wrote (as `rememberConversation`).
+ */
+export async function keepingConversation(
+  services: Services,
+  user: { aadObjectId?: string | null; email?: string | null },
+  reference: Record<string, unknown>,
+): Promise<{ services: Services; remember: () => Promise<{ personId: string; lang: "de" | "en" } | null> }> {
+  const remember = () => rememberConversation(services, user, reference);
+  const db = await services.store.read();
+  const person = identify(db, user);
+  const { activityId: _messageId, ...where } = reference;
+  if (!person || !isPersonal(where) || sameReference(db, person.id, where)) return { services, remember };
+  return { services: { ...services, store: alsoRecording(services.store, (d) => void (d.botState[refKey(person.id)] = where)) }, remember };
+}
+
+/** The store, with `extra` applied after the change of the first update that is written. */
+function alsoRecording(store: Store, extra: (db: Db) => void): Store {
+  let done = false;
+  return {
+    location: store.location,
+    read: () => store.read(),
+    auditLog: () => store.auditLog(),
+    async update(options, change) {
+      if (done) return store.update(options, change);
+      const result = await store.update(options, (db, audit) => {
+        const value = change(db, audit);
+        if (!(value instanceof Promise)) extra(db);
+        return value;
+      });
+      if (!result.duplicate) done = true;
+      return result;
+    },
+  };
 }

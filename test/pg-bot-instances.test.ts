@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../adapters/clock.ts";
 import { outboxMailer } from "../adapters/mail-transport.ts";
-import { closePools } from "../adapters/pg-schema.ts";
+import { closePools, poolFor } from "../adapters/pg-schema.ts";
 import { openPgStore } from "../adapters/pg-store.ts";
 import { createApp } from "../bot/app.ts";
 import { startServer } from "../bot/server.ts";
@@ -35,6 +35,7 @@ describe.skipIf(!pgAdminUrl())("two bot instances on one database", () => {
   let connector: Connector;
   const servers: Server[] = [];
   const endpoints: string[] = [];
+  const pending: Promise<void>[] = []; // the work after each reply, so a test can wait for all of it
 
   beforeAll(async () => {
     url = await freshDatabase();
@@ -44,7 +45,7 @@ describe.skipIf(!pgAdminUrl())("two bot instances on one database", () => {
       // Each instance with its own store object and pool, as two processes would have.
       const services = { store: openPgStore({ url, clock }), clock, mailer: outboxMailer(join(dir, `outbox-${n}`)), profiles };
       const adapter = new TeamsAdapter({});
-      const app = createApp({ services, adapter, background: (work) => void work().catch(() => undefined) });
+      const app = createApp({ services, adapter, background: (work) => void pending.push(work().catch(() => undefined)) });
       const server = await startServer(app, adapter, 0, "127.0.0.1");
       servers.push(server);
       endpoints.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`);
@@ -93,5 +94,38 @@ describe.skipIf(!pgAdminUrl())("two bot instances on one database", () => {
     expect(after.attendance.every((a) => a.status === "attending" && a.mode === "online")).toBe(true);
     const audited = (await store.auditLog()).filter((e) => e.action === "attendance.attending").map((e) => `${e.details.meetingId}/${e.details.institutionId}`);
     expect(audited.sort()).toEqual(recorded);
+  });
+
+  it("a member's first card press is written once: the attendance and where the member is reached in one change", { timeout: 60_000 }, async () => {
+    await Promise.all(pending.splice(0)); // the presses above have had their after-work
+    const store = openPgStore({ url, clock });
+    // The last institution has not answered for the 26th (the 40 presses above reached six); it is its member's first contact.
+    const institution = (await store.read()).institutions.at(-1)!;
+    await store.update({ actorId: "test" }, (d) => void delete d.botState[`ref:${institution.memberId}`]);
+    const db = await store.read();
+    const member = db.persons.find((p) => p.id === institution.memberId)!;
+    expect(db.botState[`ref:${member.id}`]).toBeUndefined();
+    const version = async () => (await poolFor(url).query("SELECT version FROM bodies")).rows[0].version as string;
+    const before = BigInt(await version());
+    const invoke = {
+      type: "invoke",
+      name: "adaptiveCard/action",
+      id: "member-press",
+      channelId: "msteams",
+      serviceUrl: connector.url,
+      from: { id: `29:${member.id}`, name: member.name, aadObjectId: member.aadObjectId },
+      conversation: { id: `a:personal-${member.id}`, conversationType: "personal", tenantId: TENANT },
+      recipient: { id: "28:bot", name: "Lenkungsgruppe" },
+      locale: "de-DE",
+      channelData: { tenant: { id: TENANT } },
+      value: { action: { type: "Action.Execute", verb: "attend", data: { verb: "attend", meetingId: "s-2022-05-26", mode: "online" } } },
+    };
+    const response = await fetch(endpoints[0]!, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(invoke) });
+    expect(response.status).toBe(200);
+    await Promise.all(pending);
+    const after = await openPgStore({ url, clock }).read();
+    expect(after.attendance.some((a) => a.meetingId === "s-2022-05-26" && a.institutionId === institution.id && a.status === "attending")).toBe(true);
+    expect(after.botState[`ref:${member.id}`]).toMatchObject({ conversation: { id: `a:personal-${member.id}` } });
+    expect(BigInt(await version()) - before).toBe(1n);
   });
 });

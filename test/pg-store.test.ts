@@ -25,9 +25,9 @@ describe.skipIf(!pgAdminUrl())("the PostgreSQL store", () => {
     await client.connect();
     try {
       const migrations = await client.query("SELECT name FROM pgmigrations");
-      expect(migrations.rows.map((r) => r.name)).toEqual(["1764590400000_bodies-audit-activities", "1796126400000_activity-age-reminder-sweeps"]);
+      expect(migrations.rows.map((r) => r.name)).toEqual(["1764590400000_bodies-audit-activities", "1796126400000_activity-age-reminder-sweeps", "1796140800000_routing-columns-body-persons"]);
       const tables = await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
-      expect(tables.rows.map((r) => r.table_name)).toEqual(["audit", "bodies", "pgmigrations", "processed_activities", "reminder_sweeps"]);
+      expect(tables.rows.map((r) => r.table_name)).toEqual(["audit", "bodies", "body_persons", "pgmigrations", "processed_activities", "reminder_sweeps"]);
     } finally {
       await client.end();
     }
@@ -95,6 +95,19 @@ describe.skipIf(!pgAdminUrl())("the PostgreSQL store", () => {
     await at("2022-06-01T12:00:00+02:00").update({ actorId: "gs-1", activityId: "teams-3" }, () => 1);
     expect(await kept()).toEqual(["teams-2", "teams-3"]);
     expect(await at("2022-06-01T12:00:00+02:00").update({ actorId: "gs-1", activityId: "teams-2" }, () => 1)).toEqual({ duplicate: true });
+  });
+
+  it("refuses a row changed behind the store's back into invalid data, with one sentence, even when this process knew the body before", async () => {
+    const url = await freshDatabase();
+    const store = openPgStore({ url, clock });
+    await store.update({ actorId: "gs-1" }, (_db, audit) => audit("first"));
+    // Another writer (a hand-made query) breaks a person's address; the version moves as with any change.
+    await poolFor(url).query(`UPDATE bodies SET data = jsonb_set(data, '{persons,0,email}', '"keine-adresse"'), version = version + 1`);
+    for (const s of [store, openPgStore({ url, clock })]) {
+      await expect(s.read()).rejects.toThrow(/^Die Daten von .* passen nicht zum Datenmodell: persons\[0\]\.email: [^.]*\. Es wurde nichts verändert\.$/);
+      await expect(s.update({ actorId: "gs-1" }, (_db, audit) => audit("second"))).rejects.toThrow(/passen nicht zum Datenmodell: persons\[0\]\.email/);
+    }
+    expect((await poolFor(url).query("SELECT count(*)::int AS n FROM audit")).rows[0].n).toBe(2);
   });
 
   it("refuses data written by a newer version of the program, unchanged", async () => {
