@@ -3,7 +3,7 @@
  * `converse` calls and the results back into messages and cards. Nothing outside bot/ imports
  * teams-ai, so the rules, storage and mail code stay framework-free.
  */
-import { render } from "../texts/catalog.ts";
+import { render, words } from "../texts/catalog.ts";
 import { Application, TeamsAdapter } from "./teams-ai.ts";
 import { ActivityTypes, CardFactory, TurnContext, type ConversationReference } from "botbuilder";
 import type { Services } from "../services/context.ts";
@@ -158,7 +158,7 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
   const followUps: Reply[] = [];
   const outbox = [...result.outbox];
   try {
-    for (const told of await sendRecordedInvitations(services, outbox)) followUps.push({ text: told[lang] });
+    for (const told of await sendRecordedInvitations(services, outbox)) followUps.push({ text: words(told)[lang] });
     if (result.later) {
       const later = await result.later();
       followUps.push(...later.replies);

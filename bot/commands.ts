@@ -155,7 +155,7 @@ function change(turn: Turn, args: string): TurnResult {
     return reply(turn, CHANGE_USAGE);
   }
   return afterReply(turn, WORK_STARTED.change, () =>
-    mailOut(turn, changeMeetingCommand, { meetingId: found.id, changes, note: null }, { activityId: turn.activityId, words: (o) => withNotes(o.text, o.warnings) }));
+    mailOut(turn, changeMeetingCommand, { meetingId: found.id, changes, note: null }, { activityId: turn.activityId, words: (o) => withNotes(words(o.text), o.warnings) }));
 }
 
 /** "/sitzung absagen <Grund>": a reason is required; everyone invited gets a cancellation (METHOD:CANCEL) after the yes. */

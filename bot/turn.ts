@@ -89,12 +89,12 @@ export function afterReply(turn: { lang: Lang }, now: Texts, work: () => Promise
 }
 
 /** Runs a mail-out as the person (services/runner.ts): its report in words, and what it recorded for others. */
-export async function mailOut<I, R, S extends { text: Texts }, B>(
+export async function mailOut<I, R, S extends { text: Texts | Said<SentenceCode> }, B>(
   turn: Pick<Turn, "services" | "person">,
   command: MailOut<I, R, S, B>,
   input: I,
   options: { activityId?: string | undefined; words?: (sent: S) => Texts } = {},
 ): Promise<Sent> {
   const ran = await runMailOut(turn.services, command, { actorId: turn.person.id, activityId: options.activityId, input });
-  return { text: options.words ? options.words(ran.value) : ran.value.text, outbox: ran.outbox };
+  return { text: options.words ? options.words(ran.value) : words(ran.value.text), outbox: ran.outbox };
 }

@@ -6,6 +6,7 @@
  */
 import { words } from "../texts/catalog.ts";
 import type { Command, OptionValues } from "commander";
+import type { Texts } from "../domain/profile.ts";
 import { MeetingMode } from "../domain/model.ts";
 import type { Services } from "../services/context.ts";
 import { cancelMeetingCommand, changeMeetingCommand, inviteCommand, retryInvitationCommand, updateCommand, type InvitationReport } from "../services/invitations.ts";
@@ -43,8 +44,14 @@ async function meetingId(ctx: CliContext, services: Services, id: string | undef
   return next.id;
 }
 
+/** The report with its text worded, as `--json` has always printed it. */
+function worded<T extends InvitationReport | null>(report: T): T extends null ? null : Omit<InvitationReport, "text"> & { text: Texts } {
+  return (report && { ...report, text: words(report.text) }) as never;
+}
+
 function printReport(ctx: CliContext, report: InvitationReport): void {
-  emit(ctx, report, report.text.de);
+  const json = worded(report);
+  emit(ctx, json, json.text.de);
   failIfIncomplete(report);
 }
 
@@ -114,7 +121,8 @@ export function registerInvitationCommands(program: Command): void {
         await reachTeams(services, ACTOR, null, null);
         const warnings = outcome.warnings.map(words);
         for (const w of warnings) process.stderr.write(`${noteLine(w.de, "de")}\n`);
-        emit(ctx, { ...outcome, warnings }, outcome.text.de);
+        const text = words(outcome.text);
+        emit(ctx, { ...outcome, update: worded(outcome.update), warnings, text }, text.de);
         failIfIncomplete(outcome.update);
       }),
     );
@@ -127,7 +135,8 @@ export function registerInvitationCommands(program: Command): void {
       action<{ id: string; reason?: string }>(async (ctx, services, opts) => {
         const outcome = await mailOut(services, cancelMeetingCommand, { meetingId: opts.id, reason: opts.reason ?? null });
         await reachTeams(services, ACTOR, null, null);
-        emit(ctx, outcome, outcome.text.de);
+        const text = words(outcome.text);
+        emit(ctx, { ...outcome, report: worded(outcome.report), text }, text.de);
         failIfIncomplete(outcome.report);
       }),
     );

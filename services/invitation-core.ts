@@ -4,9 +4,10 @@
  * from the stored meeting, and running a prepared batch to its report.
  */
 import type { MailMessage } from "../adapters/mail-transport.ts";
-import { invitationComposer, type InvitationInput } from "../adapters/invitation-mail.ts";
+import { invitationComposer, mailNames, type InvitationInput } from "../adapters/invitation-mail.ts";
 import type { Db, Invitation, Meeting, Recipient } from "../domain/model.ts";
-import type { Profile, Texts } from "../domain/profile.ts";
+import type { Profile } from "../domain/profile.ts";
+import type { ReportWarning } from "../texts/invitation-report.ts";
 import { invitationPermission } from "../rules/timing.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import type { Services } from "./context.ts";
@@ -15,11 +16,7 @@ import { recordDeliveries, sendAll, type Batch } from "./invitation-delivery.ts"
 import { calendarAttendees, mailRecipient } from "./invitation-recipients.ts";
 import { buildReport, type InvitationReport } from "./invitation-report.ts";
 import { findMeeting } from "./meetings.ts";
-import { meetingStateText } from "../texts/meetings.ts";
-import { invitationPermissionText } from "../texts/timing.ts";
-import { ALREADY_HANDLED, ALREADY_HANDLED_NOTE, lateWarningText, meetingClosedText, missingContentsText } from "../texts/invitation.ts";
-import { bodyGenitive, meetingTitle, secretariatName } from "../texts/invitation-mail.ts";
-
+import { say } from "./say.ts";
 
 /** The meeting, or a refusal naming the meetings there are. */
 export function meetingOf(db: Db, meetingId: string): Meeting {
@@ -30,7 +27,7 @@ export function meetingOf(db: Db, meetingId: string): Meeting {
 export function openMeeting(db: Db, meetingId: string, profile: Profile): Meeting {
   const meeting = meetingOf(db, meetingId);
   if (meeting.state !== "planned" && meeting.state !== "invited") {
-    throw new ServiceError(meetingClosedText(meeting.id, meetingStateText(meeting.state, profile)), "conflict");
+    throw new ServiceError(say("invitation.meetingClosedText", meeting.id, meeting.state, profile), "conflict");
   }
   return meeting;
 }
@@ -86,7 +83,7 @@ export function missingContents(meeting: Meeting, profile: Profile): MissingCont
 /** Refuses an invitation that lacks a required content, naming what is missing. */
 export function requireContents(meeting: Meeting, profile: Profile): void {
   const missing = missingContents(meeting, profile);
-  if (missing) throw new ServiceError(missingContentsText(missing), "invalid");
+  if (missing) throw new ServiceError(say("invitation.missingContentsText", missing), "invalid");
 }
 
 /**
@@ -94,15 +91,15 @@ export function requireContents(meeting: Meeting, profile: Profile): void {
  * is never refused for the notice period — refusing would leave those people with nothing — but
  * the Geschäftsstelle is told when it is past the last day. Only a meeting that has begun is refused.
  */
-export function lateWarning(db: Db, meeting: Meeting, invitation: Invitation, now: Date, profile: Profile): Texts | null {
+export function lateWarning(db: Db, meeting: Meeting, invitation: Invitation, now: Date, profile: Profile): ReportWarning | null {
   // The urgent reason was checked when the invitation first went out.
   const permission = invitationPermission(new Date(meeting.start), now, profile, { urgent: invitation.urgent, reason: invitation.urgent ? "vermerkt" : null });
   if (permission.allowed) return null;
-  if (permission.code === "meeting-passed") throw new ServiceError(invitationPermissionText(permission), "conflict");
+  if (permission.code === "meeting-passed") throw new ServiceError(say("timing.invitationPermissionText", permission), "conflict");
   const day = invitation.urgent ? permission.lastUrgentDay : permission.lastNormalDay;
   const rule = invitation.urgent ? profile.urgentInvitation : profile.invitation;
   if (!day || !rule.regulated) return null;
-  return lateWarningText(invitation.kind === "update", day, rule.citation);
+  return { kind: "late", update: invitation.kind === "update", day, citation: rule.citation };
 }
 
 /** One calendar entry per meeting: updates and cancellations replace it by this UID. */
@@ -116,10 +113,10 @@ export function meetingUid(db: Db, meeting: Meeting): string {
  * says is taken at once (under the lock), the mail is composed when it is sent.
  */
 export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: Date, profile: Profile): (r: Recipient) => () => MailMessage {
-  const genitive = bodyGenitive(db.body.name, profile.bodyKind);
+  const names = mailNames(db.body.name, profile.bodyKind);
   const input: Omit<InvitationInput, "recipient"> = {
     kind: invitation.kind,
-    meetingTitle: meetingTitle(genitive),
+    meetingTitle: names.meetingTitle,
     meeting: {
       uid: meetingUid(db, meeting),
       sequence: invitation.sequence,
@@ -129,7 +126,7 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
       onlineUrl: meeting.onlineUrl,
       agenda: meeting.agenda.map((a) => ({ number: a.number, title: a.title, public: a.public, secondConvocation: a.secondConvocation })),
     },
-    secretariat: { name: secretariatName(genitive), email: db.body.secretariatEmail },
+    secretariat: { name: names.secretariatName, email: db.body.secretariatEmail },
     attendees: calendarAttendees(db, meeting, invitation.recipients),
     urgentReason: invitation.kind === "request" && invitation.urgent ? invitation.reason : null,
     note: invitation.kind === "request" ? null : invitation.reason,
@@ -146,7 +143,7 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
   };
 }
 
-/** Sends a prepared batch outside the lock, records the answers, and words the report. */
+/** Sends a prepared batch outside the lock, records the answers, and reports them. */
 export async function deliver(services: Services, actorId: string, batch: Batch): Promise<InvitationReport> {
   const deliveries = await sendAll(services.mailer, services.clock, batch.outgoing);
   if (deliveries.length === 0) {
@@ -166,7 +163,7 @@ export async function deliver(services: Services, actorId: string, batch: Batch)
 export async function statusReport(services: Services, meetingId: string): Promise<InvitationReport> {
   const db = await services.store.read();
   const latest = latestInvitation(db, meetingId);
-  if (!latest) throw new ServiceError(ALREADY_HANDLED, "conflict");
+  if (!latest) throw new ServiceError(say("invitation.ALREADY_HANDLED"), "conflict");
   const accepted = latest.recipients.filter((r) => r.acceptedAt).length;
   const batch: Batch = {
     invitationId: latest.id,
@@ -174,7 +171,7 @@ export async function statusReport(services: Services, meetingId: string): Promi
     outgoing: [],
     alreadyAccepted: accepted,
     inProgress: 0,
-    warnings: [ALREADY_HANDLED_NOTE],
+    warnings: [{ kind: "already-handled" }],
   };
   return buildReport(db, latest, batch, [], services.mailer);
 }

@@ -14,9 +14,9 @@ import type { MailMessage, Mailer, SendResult } from "../adapters/mail-transport
 import type { Db, Invitation, Recipient } from "../domain/model.ts";
 import type { Audit } from "../adapters/store.ts";
 import type { Clock } from "../adapters/clock.ts";
-import type { Texts } from "../domain/profile.ts";
+import { NOT_COMPOSED } from "../adapters/invitation-mail.ts";
+import type { ReportWarning } from "../texts/invitation-report.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { NOT_COMPOSED } from "../texts/invitation-report.ts";
 import { claim, deliveryStatus, recordResult } from "./outbox.ts";
 
 /** One mail to send: its contents were taken under the lock from one snapshot; composed when sent. */
@@ -35,7 +35,7 @@ export interface Batch {
   /** Claimed by another call that is sending right now. */
   inProgress: number;
   /** Whether the normal notice was asked for but an urgent one was not needed, a late resend, … */
-  warnings: Texts[];
+  warnings: ReportWarning[];
 }
 
 /**

@@ -1,13 +1,13 @@
 /**
  * What the Geschäftsstelle is told after a sending run: exactly how many went out, who failed and
- * why, and — in outbox mode — plainly that nothing was sent yet. The wording is texts/invitation-report.ts's.
+ * why, and — in outbox mode — plainly that nothing was sent yet: as facts, worded by texts/invitation-report.ts.
  */
 import type { Db, Invitation } from "../domain/model.ts";
 import type { Mailer } from "../adapters/mail-transport.ts";
-import type { Texts } from "../domain/profile.ts";
+import { UNKNOWN_ERROR } from "../adapters/invitation-mail.ts";
+import type { Said } from "../texts/catalog.ts";
 import { berlinDay } from "../rules/time.ts";
-import { invitationReportText } from "../texts/invitation-report.ts";
-import { UNKNOWN_ERROR } from "../texts/outbox.ts";
+import { say } from "./say.ts";
 import type { Batch, Delivery } from "./invitation-delivery.ts";
 import { nameOf } from "./invitation-recipients.ts";
 
@@ -41,7 +41,8 @@ export interface InvitationReport {
   /** Set once every recipient was accepted. */
   sentAt: string | null;
   transport: Mailer["kind"];
-  text: Texts;
+  /** The report with the meeting's day, the mail server and the command's warnings, for the faces to word. */
+  text: Said<"invitation-report.invitationReportText">;
 }
 
 export function buildReport(db: Db, invitation: Invitation, batch: Batch, deliveries: Delivery[], mailer: Pick<Mailer, "kind" | "target">): InvitationReport {
@@ -68,5 +69,5 @@ export function buildReport(db: Db, invitation: Invitation, batch: Batch, delive
     transport: mailer.kind,
   };
   const meeting = db.meetings.find((m) => m.id === invitation.meetingId)!;
-  return { ...report, text: invitationReportText(report, berlinDay(new Date(meeting.start)), mailer.target, batch.warnings) };
+  return { ...report, text: say("invitation-report.invitationReportText", report, berlinDay(new Date(meeting.start)), mailer.target, batch.warnings) };
 }

@@ -21,7 +21,7 @@
  */
 import type { Db, Invitation, Meeting, MeetingMode, Recipient } from "../domain/model.ts";
 import type { Audit } from "../adapters/store.ts";
-import type { Profile, Texts } from "../domain/profile.ts";
+import type { Profile } from "../domain/profile.ts";
 import { parseInstant, toBerlinIso } from "../rules/time.ts";
 import { invitationPermission } from "../rules/timing.ts";
 import { z } from "zod";
@@ -48,25 +48,10 @@ import { claimRecipients, type Batch } from "./invitation-delivery.ts";
 import { currentRecipients, deputyFor, extendRecipients, pendingRecipient } from "./invitation-recipients.ts";
 import type { InvitationReport } from "./invitation-report.ts";
 import { checkMeeting, meetingView, type MeetingView } from "./meetings.ts";
-import { invitationPermissionText } from "../texts/timing.ts";
-import {
-  CANCEL_ALREADY_HANDLED,
-  CANCELLED_NO_INVITATION,
-  CHANGE_ALREADY_HANDLED,
-  changeNote,
-  deputyInvitationText,
-  deputyWithInvitationText,
-  meetingCancelledText,
-  meetingChangedText,
-  meetingOverText,
-  NO_CHANGE,
-  NOTHING_TO_UPDATE,
-  notAMemberText,
-  notDelegatedText,
-  notInvitedYetText,
-  regularInsteadOfUrgentText,
-  urgentSecondConvocationText,
-} from "../texts/invitation.ts";
+import { changeNote } from "../adapters/invitation-mail.ts";
+import type { Said, SentenceCode } from "../texts/catalog.ts";
+import type { ReportWarning } from "../texts/invitation-report.ts";
+import { say } from "./say.ts";
 
 export type { InvitationReport, FailedRecipient } from "./invitation-report.ts";
 
@@ -121,7 +106,7 @@ export async function retryInvitation(services: Services, actorId: string, meeti
 function startRequest(db: Db, audit: Audit, actorId: string, meeting: Meeting, request: InvitationRequest, now: Date, profile: Profile): Batch {
   requireContents(meeting, profile);
   const permission = invitationPermission(new Date(meeting.start), now, profile, request);
-  if (!permission.allowed) throw new ServiceError(invitationPermissionText(permission), "conflict");
+  if (!permission.allowed) throw new ServiceError(say("timing.invitationPermissionText", permission), "conflict");
   refuseUrgentSecondConvocation(meeting, permission.urgent, profile);
   const invitation = newRecord(
     db,
@@ -134,8 +119,8 @@ function startRequest(db: Db, audit: Audit, actorId: string, meeting: Meeting, r
     invitationId: invitation.id, meetingId: meeting.id, kind: "request", sequence: invitation.sequence, urgent: invitation.urgent, reason: invitation.reason,
     recipients: invitation.recipients.map((r) => r.personId), lastNormalDay: permission.lastNormalDay, lastUrgentDay: permission.lastUrgentDay,
   });
-  const warnings: Texts[] = [];
-  if (request.urgent && !permission.urgent && permission.lastNormalDay) warnings.push(regularInsteadOfUrgentText(permission.lastNormalDay));
+  const warnings: ReportWarning[] = [];
+  if (request.urgent && !permission.urgent && permission.lastNormalDay) warnings.push({ kind: "regular-instead-of-urgent", lastNormalDay: permission.lastNormalDay });
   return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now, profile), audit), warnings };
 }
 
@@ -144,7 +129,7 @@ function refuseUrgentSecondConvocation(meeting: Meeting, urgent: boolean, profil
   const rule = profile.secondConvocation;
   const items = meeting.agenda.filter((i) => i.secondConvocation).map((i) => i.number);
   if (!urgent || !rule.regulated || items.length === 0) return;
-  throw new ServiceError(urgentSecondConvocationText(items, rule), "conflict");
+  throw new ServiceError(say("invitation.urgentSecondConvocationText", items, rule), "conflict");
 }
 
 /** The latest record again: add whoever is missing now (not for a cancellation), claim the open ones. */
@@ -159,7 +144,7 @@ function continueLatest(db: Db, audit: Audit, meeting: Meeting, latest: Invitati
 }
 
 function notInvitedYet(meetingId: string): ServiceError {
-  return new ServiceError(notInvitedYetText(meetingId), "conflict");
+  return new ServiceError(say("invitation.notInvitedYetText", meetingId), "conflict");
 }
 
 /**
@@ -169,18 +154,18 @@ function notInvitedYet(meetingId: string): ServiceError {
  * (delegate-seat.ts), whose outbox names it; this is the outbox's claim → send → record for it
  * (`sendRecordedInvitations`). Before the invitation went out, the deputy simply gets it with it.
  */
-export async function sendDelegatedInvitation(services: Services, meetingId: string, memberId: string): Promise<{ sent: boolean; text: Texts }> {
+export async function sendDelegatedInvitation(services: Services, meetingId: string, memberId: string): Promise<{ sent: boolean; text: Said<SentenceCode> }> {
   const now = services.clock();
   const result = await services.store.update({ actorId: "system" }, (db, audit): DeputyStep => {
     const meeting = meetingOf(db, meetingId);
     const institution = db.institutions.find((i) => i.memberId === memberId);
-    if (!institution) throw new ServiceError(notAMemberText(personById(db, memberId).name), "invalid");
+    if (!institution) throw new ServiceError(say("invitation.notAMemberText", personById(db, memberId).name), "invalid");
     const deputy = deputyFor(db, meeting.id, institution);
     const member = personById(db, memberId);
-    if (!deputy) return { skip: notDelegatedText(member.name) };
+    if (!deputy) return { skip: say("invitation.notDelegatedText", member.name) };
     const latest = latestInvitation(db, meeting.id);
-    if (meeting.state === "cancelled" || latest?.kind === "cancel") return { skip: CANCELLED_NO_INVITATION };
-    if (!latest) return { skip: deputyWithInvitationText(deputy.name) };
+    if (meeting.state === "cancelled" || latest?.kind === "cancel") return { skip: say("invitation.CANCELLED_NO_INVITATION") };
+    if (!latest) return { skip: say("invitation.deputyWithInvitationText", deputy.name) };
     // The delegation records the deputy (delegate-seat.ts); a delegation from an older version may not have.
     const added = extendRecipients(latest.recipients, [pendingRecipient(deputy, "deputy")]);
     if (added.length > 0) audit("invitation.deputy-added", { invitationId: latest.id, meetingId: meeting.id, memberId, deputyId: deputy.id });
@@ -191,18 +176,19 @@ export async function sendDelegatedInvitation(services: Services, meetingId: str
   const value = result.value;
   if ("skip" in value) return { sent: false, text: value.skip };
   const report = await deliver(services, "system", value.batch);
-  return { sent: report.sentNow === 1, text: deputyInvitationText(report, value.deputy, value.member) };
+  const { sentNow, transport, failed, inProgress } = report;
+  return { sent: sentNow === 1, text: say("invitation.deputyInvitationText", { sentNow, transport, failed, inProgress }, value.deputy, value.member) };
 }
 
-type DeputyStep = { skip: Texts } | { batch: Batch; deputy: string; member: string };
+type DeputyStep = { skip: Said<SentenceCode> } | { batch: Batch; deputy: string; member: string };
 
 /**
  * The invitation mails a command recorded without sending them (outbox ids `<invitation>/<person>`:
  * the deputy a delegation added), sent by the face right after its reply; returns what the sender
  * is told of each one that went out.
  */
-export async function sendRecordedInvitations(services: Services, ids: string[]): Promise<Texts[]> {
-  const told: Texts[] = [];
+export async function sendRecordedInvitations(services: Services, ids: string[]): Promise<Said<SentenceCode>[]> {
+  const told: Said<SentenceCode>[] = [];
   for (const mail of ids.map(invitationMailOf)) {
     if (!mail) continue;
     const db = await services.store.read();
@@ -229,7 +215,7 @@ export async function sendUpdate(services: Services, actorId: string, meetingId:
 function prepareUpdate(db: Db, audit: Audit, actorId: string, meeting: Meeting, note: string | null, now: Date, profile: Profile): Batch {
   const latest = latestInvitation(db, meeting.id);
   if (!latest) throw notInvitedYet(meeting.id);
-  if (!updateNeeded(db, meeting.id)) throw new ServiceError(NOTHING_TO_UPDATE, "conflict");
+  if (!updateNeeded(db, meeting.id)) throw new ServiceError(say("invitation.NOTHING_TO_UPDATE"), "conflict");
   requireContents(meeting, profile);
   const recipients = unsent(latest.recipients);
   extendRecipients(recipients, currentRecipients(db, meeting));
@@ -273,7 +259,7 @@ export interface ChangeOutcome {
   warnings: ReturnType<typeof checkMeeting>["warnings"];
   /** The update sent because the meeting had been invited to; null otherwise. */
   update: InvitationReport | null;
-  text: Texts;
+  text: Said<SentenceCode>;
 }
 
 const ChangeInput = MeetingInput.extend({ changes: z.custom<MeetingChanges>((v) => typeof v === "object" && v !== null), note: z.string().nullable() });
@@ -288,7 +274,7 @@ export const changeMeetingCommand: MailOut<ChangeInput, { batch: Batch | null; w
     const before = { start: meeting.start, end: meeting.end, location: meeting.location, mode: meeting.mode, onlineUrl: meeting.onlineUrl };
     const checked = checkedFields(before, changes, now, profile);
     const changed = changedFields(before, checked.value);
-    if (changed.length === 0) throw new ServiceError(NO_CHANGE, "invalid");
+    if (changed.length === 0) throw new ServiceError(say("invitation.NO_CHANGE"), "invalid");
     Object.assign(meeting, checked.value);
     audit("meeting.change", { meetingId: meeting.id, changed, before, after: checked.value });
     const invited = latestInvitation(db, meeting.id) !== null;
@@ -298,11 +284,11 @@ export const changeMeetingCommand: MailOut<ChangeInput, { batch: Batch | null; w
   async send(services, { batch, warnings }, { actorId, input: { meetingId } }) {
     const update = batch ? await deliver(services, actorId, batch) : null;
     const db = await services.store.read();
-    return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings, update, text: meetingChangedText(update?.text ?? null) };
+    return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings, update, text: say("invitation.meetingChangedText", update?.text.facts ?? null) };
   },
   async again(services, { meetingId }) {
     const db = await services.store.read();
-    return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings: [], update: null, text: CHANGE_ALREADY_HANDLED };
+    return { meeting: meetingView(db, meetingOf(db, meetingId)), warnings: [], update: null, text: say("invitation.CHANGE_ALREADY_HANDLED") };
   },
   announce: (services, { actorId, input: { meetingId } }) => announce(services, actorId, meetingId, "changed"),
 };
@@ -331,7 +317,7 @@ function changedFields(before: Fields, after: Fields): (keyof Fields)[] {
 export interface CancelOutcome {
   /** The METHOD:CANCEL mails, when the meeting had been invited to; null otherwise. */
   report: InvitationReport | null;
-  text: Texts;
+  text: Said<SentenceCode>;
 }
 
 const CancelInput = MeetingInput.extend({ reason: z.string().nullable() });
@@ -344,7 +330,7 @@ export const cancelMeetingCommand: MailOut<CancelInput, Batch | null, CancelOutc
   apply({ db, audit, actorId, now, profile, input: { meetingId, reason } }) {
     const meeting = openMeeting(db, meetingId, profile);
     if (now.getTime() >= Date.parse(meeting.end)) {
-      throw new ServiceError(meetingOverText(meeting.id), "conflict");
+      throw new ServiceError(say("invitation.meetingOverText", meeting.id), "conflict");
     }
     const invited = db.invitations.filter((i) => i.meetingId === meeting.id);
     meeting.state = "cancelled";
@@ -357,11 +343,11 @@ export const cancelMeetingCommand: MailOut<CancelInput, Batch | null, CancelOutc
     return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now, profile), audit), warnings: [] };
   },
   async send(services, batch, { actorId, input: { meetingId } }) {
-    if (!batch) return { report: null, text: meetingCancelledText(meetingId, null) };
+    if (!batch) return { report: null, text: say("invitation.meetingCancelledText", meetingId, null) };
     const report = await deliver(services, actorId, batch);
-    return { report, text: meetingCancelledText(meetingId, report.text) };
+    return { report, text: say("invitation.meetingCancelledText", meetingId, report.text.facts) };
   },
-  again: async () => ({ report: null, text: CANCEL_ALREADY_HANDLED }),
+  again: async () => ({ report: null, text: say("invitation.CANCEL_ALREADY_HANDLED") }),
   announce: (services, { actorId, input: { meetingId } }) => announce(services, actorId, meetingId, "cancelled"),
 };
 

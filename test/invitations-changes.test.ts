@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { delegate } from "../services/delegate-seat.ts";
 import { ServiceError } from "../services/errors.ts";
 import { worded, type Worded } from "./support/refusal.ts";
-import { cancelMeeting, changeMeeting, sendDelegatedInvitation, sendInvitation, sendUpdate } from "../services/invitations.ts";
+import { cancelMeeting, changeMeeting, sendDelegatedInvitation, sendInvitation, sendUpdate } from "./support/worded-invitations.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
 import { retryOutbox } from "../services/outbox-retry.ts";
 import { minutesFolder } from "../adapters/minutes-files.ts";

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Invitation } from "../domain/model.ts";
 import { ServiceError } from "../services/errors.ts";
 import { worded, type Worded } from "./support/refusal.ts";
-import { sendInvitation } from "../services/invitations.ts";
+import { sendInvitation } from "./support/worded-invitations.ts";
 import { fixture, flagSecondConvocation, GS, SECRETARIAT_EMAIL, type Fixture } from "./support/invitation-fixture.ts";
 import { imipPart, type CalendarPart } from "./support/mail-parse.ts";
 

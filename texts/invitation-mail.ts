@@ -3,6 +3,7 @@
  * to every member in German. Every paragraph cited comes from the caller's profile.
  */
 import type { InvitationKind } from "../adapters/invitation-mail.ts";
+import type { Meeting, MeetingMode } from "../domain/model.ts";
 import { berlinDay, formatDateTime, formatDay, formatTime } from "../rules/time.ts";
 
 export { minutesClosing as mailClosing, minutesGreeting as mailGreeting } from "./minutes-mail.ts";
@@ -96,4 +97,19 @@ export function delegatedNote(deputy: string): string {
 export function howToAnswer(isDeputy: boolean): string {
   const choices = isDeputy ? "ob Sie teilnehmen (in Präsenz oder digital)" : "ob Sie teilnehmen (in Präsenz oder digital) oder Ihre Vertretung schicken";
   return `Bitte teilen Sie uns mit, ${choices}: im Teams-Chat mit unserem Bot oder als Antwort auf diese E-Mail. Die Kalendereinladung können Sie auch direkt in Ihrem Kalender annehmen.`;
+}
+
+type Fields = Pick<Meeting, "start" | "end" | "location" | "mode" | "onlineUrl">;
+
+const MODE: Record<MeetingMode, string> = { "in-person": "in Präsenz", online: "digital", hybrid: "hybrid" };
+
+/** "Geändert: Termin (bisher …), Ort (bisher …)." followed by the Geschäftsstelle's own note; German, for the mail. */
+export function changeNote(before: Fields, after: Fields, changed: (keyof Fields)[], note: string | null): string {
+  const parts: string[] = [];
+  if (changed.includes("start") || changed.includes("end")) parts.push(`Termin (bisher ${formatMeetingTime(new Date(before.start), new Date(before.end))})`);
+  if (changed.includes("location")) parts.push(`Ort (bisher ${before.location || "keiner"})`);
+  if (changed.includes("mode")) parts.push(`Art der Sitzung (bisher ${MODE[before.mode]}, jetzt ${MODE[after.mode]})`);
+  if (changed.includes("onlineUrl")) parts.push("Link zur Videokonferenz");
+  const own = note?.trim() ? ` ${note.trim()}` : "";
+  return `Geändert: ${parts.join(", ")}.${own}`;
 }

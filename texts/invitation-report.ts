@@ -7,8 +7,20 @@ import type { Texts } from "../domain/profile.ts";
 import { formatDateTime, type Day } from "../rules/time.ts";
 import type { InvitationReport } from "../services/invitation-report.ts";
 import { dayTexts, NONE } from "./bilingual.ts";
+import { ALREADY_HANDLED_NOTE, lateWarningText, regularInsteadOfUrgentText } from "./invitation.ts";
 
 type Facts = Omit<InvitationReport, "text">;
+
+/** What a command adds to its report, as data: a late send, a regular instead of an urgent one, a redelivered request. */
+export type ReportWarning =
+  | { kind: "late"; update: boolean; day: Day; citation: string }
+  | { kind: "regular-instead-of-urgent"; lastNormalDay: Day }
+  | { kind: "already-handled" };
+
+function warningText(w: ReportWarning): Texts {
+  if (w.kind === "late") return lateWarningText(w.update, w.day, w.citation);
+  return w.kind === "regular-instead-of-urgent" ? regularInsteadOfUrgentText(w.lastNormalDay) : ALREADY_HANDLED_NOTE;
+}
 
 /** How a mail that could not be composed is recorded: our own failure, not the mail server's answer. */
 export const NOT_COMPOSED = "Die Nachricht konnte nicht erstellt werden: ";
@@ -21,11 +33,11 @@ const WHAT: Record<Invitation["kind"], Texts> = {
 };
 
 /** The report: what, on which day, how far it got, and the warnings the command gathered. */
-export function invitationReportText(r: Facts, meetingDay: Day, target: string, warnings: Texts[]): Texts {
+export function invitationReportText(r: Facts, meetingDay: Day, target: string, warnings: ReportWarning[]): Texts {
   const day = dayTexts(meetingDay);
   const head = { de: `${WHAT[r.kind].de} am ${day.de}: `, en: `${WHAT[r.kind].en} on ${day.en}: ` };
   const parts: Texts[] = [head, summary(r, target), ...remarks(r)];
-  for (const w of warnings) parts.push({ de: ` ${w.de}`, en: ` ${w.en}` });
+  for (const w of warnings.map(warningText)) parts.push({ de: ` ${w.de}`, en: ` ${w.en}` });
   return { de: parts.map((p) => p.de).join(""), en: parts.map((p) => p.en).join("") };
 }
 

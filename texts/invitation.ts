@@ -6,9 +6,10 @@
  */
 import { invitationPermissionText } from "./timing.ts";
 import { dayTexts } from "./bilingual.ts";
-import { formatMeetingTime } from "./invitation-mail.ts";
-import type { Meeting, MeetingMode } from "../domain/model.ts";
-import type { Texts } from "../domain/profile.ts";
+import { invitationReportText } from "./invitation-report.ts";
+import { meetingStateText } from "./meetings.ts";
+import type { Meeting } from "../domain/model.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
 import type { Day } from "../rules/time.ts";
 import type { MissingContents } from "../services/invitation-core.ts";
 import type { InvitationCheck } from "../services/invitation-check.ts";
@@ -49,9 +50,10 @@ function andList(items: string[], and: string): string {
 
 export const INVITATIONS_FORBIDDEN: Texts = { de: "Einladungen versendet die Geschäftsstelle (oder der Vorsitz).", en: "Invitations are sent by the Geschäftsstelle (or the chair)." };
 
-/** A cancelled or held meeting: `state` as meetingStateText words it. */
-export function meetingClosedText(meetingId: string, state: Texts): Texts {
-  return { de: `Die Sitzung ${meetingId} ist ${state.de}.`, en: `The meeting ${meetingId} is ${state.en}.` };
+/** A cancelled or held meeting, its state as meetingStateText words it. */
+export function meetingClosedText(meetingId: string, state: Meeting["state"], profile: Profile): Texts {
+  const words = meetingStateText(state, profile);
+  return { de: `Die Sitzung ${meetingId} ist ${words.de}.`, en: `The meeting ${meetingId} is ${words.en}.` };
 }
 
 export const ALREADY_HANDLED: Texts = { de: "Diese Anfrage wurde bereits bearbeitet.", en: "This request was already handled." };
@@ -135,26 +137,15 @@ export const NOTHING_TO_UPDATE: Texts = {
 };
 export const CHANGE_ALREADY_HANDLED: Texts = { de: "Diese Änderung wurde bereits bearbeitet.", en: "This change was already handled." };
 
-/** The meeting was changed; `update` is the report of the update it sent, null before the invitation. */
-export function meetingChangedText(update: Texts | null): Texts {
+/** What a sending run's report says: the facts of invitationReportText. */
+type Report = Parameters<typeof invitationReportText>;
+
+/** The meeting was changed; `report` is the report of the update it sent, null before the invitation. */
+export function meetingChangedText(report: Report | null): Texts {
+  const update = report && invitationReportText(...report);
   return update
     ? { de: `Die Sitzung ist geändert. ${update.de}`, en: `The meeting has been changed. ${update.en}` }
     : { de: "Die Sitzung ist geändert. Eine Einladung ist noch nicht versandt; sie enthält dann die neuen Angaben.", en: "The meeting has been changed. No invitation has gone out yet; it will carry the new details." };
-}
-
-type Fields = Pick<Meeting, "start" | "end" | "location" | "mode" | "onlineUrl">;
-
-const MODE: Record<MeetingMode, string> = { "in-person": "in Präsenz", online: "digital", hybrid: "hybrid" };
-
-/** "Geändert: Termin (bisher …), Ort (bisher …)." followed by the Geschäftsstelle's own note; German, for the mail. */
-export function changeNote(before: Fields, after: Fields, changed: (keyof Fields)[], note: string | null): string {
-  const parts: string[] = [];
-  if (changed.includes("start") || changed.includes("end")) parts.push(`Termin (bisher ${formatMeetingTime(new Date(before.start), new Date(before.end))})`);
-  if (changed.includes("location")) parts.push(`Ort (bisher ${before.location || "keiner"})`);
-  if (changed.includes("mode")) parts.push(`Art der Sitzung (bisher ${MODE[before.mode]}, jetzt ${MODE[after.mode]})`);
-  if (changed.includes("onlineUrl")) parts.push("Link zur Videokonferenz");
-  const own = note?.trim() ? ` ${note.trim()}` : "";
-  return `Geändert: ${parts.join(", ")}.${own}`;
 }
 
 export function meetingOverText(meetingId: string): Texts {
@@ -163,8 +154,9 @@ export function meetingOverText(meetingId: string): Texts {
 
 export const CANCEL_ALREADY_HANDLED: Texts = { de: "Diese Absage wurde bereits bearbeitet.", en: "This cancellation was already handled." };
 
-/** The meeting is cancelled; `report` is that of the cancellation mails, null when no invitation had gone out. */
-export function meetingCancelledText(meetingId: string, report: Texts | null): Texts {
+/** The meeting is cancelled; `sent` is the report of the cancellation mails, null when no invitation had gone out. */
+export function meetingCancelledText(meetingId: string, sent: Report | null): Texts {
+  const report = sent && invitationReportText(...sent);
   return report
     ? { de: `Die Sitzung ${meetingId} ist abgesagt. ${report.de}`, en: `The meeting ${meetingId} is cancelled. ${report.en}` }
     : { de: `Die Sitzung ${meetingId} ist abgesagt. Es war noch keine Einladung versandt, daher geht keine Absage hinaus.`, en: `The meeting ${meetingId} is cancelled. No invitation had been sent, so no cancellation goes out.` };
