@@ -8,7 +8,11 @@ import { describe, expect, it } from "vitest";
 import { demoDb } from "../adapters/demo.ts";
 import { loadProfile } from "../adapters/profiles.ts";
 import type { Meeting } from "../domain/model.ts";
-import { announcementFor } from "../services/channel-announcements.ts";
+import { announcementFor as announcementSaid } from "../services/channel-announcements.ts";
+import { render } from "../texts/catalog.ts";
+
+/** The post as the bot words it (the service says it as a code and facts). */
+const announcementFor = (...args: Parameters<typeof announcementSaid>) => render(announcementSaid(...args));
 
 const item = (number: number, title: string, isPublic: boolean) => ({ id: `t-${number}`, number, title, public: isPublic, proposalId: null, secondConvocation: false, postponed: false });
 const MEETING: Meeting = {
