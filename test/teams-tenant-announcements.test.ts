@@ -57,4 +57,16 @@ describe("channel announcements per profile", () => {
     expect(text.de).toContain(publicity && !publicity.public ? publicity.note.de : "?");
     expect(text.de).not.toContain("Bericht der Geschäftsstelle");
   });
+
+  it("a change and a cancellation name the meeting by the body's title, its time and place, in both languages", () => {
+    const profile = loadProfile("rhein-sieg-kreis");
+    const changed = announcementFor(db, MEETING, "changed", profile);
+    expect(changed.subject.de).toBe("Geändert: Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis");
+    expect(changed.text.de).toBe("Die Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis wurde geändert: jetzt am Donnerstag, 12.05.2022, 10:00 Uhr, Kreishaus Siegburg. Die Mitglieder haben die geänderte Einladung per E-Mail.");
+    expect(changed.text.en).toContain("has changed: now on Thursday, 12.05.2022, 10:00, Kreishaus Siegburg.");
+    const cancelled = announcementFor(db, MEETING, "cancelled", profile);
+    expect(cancelled.subject.de).toBe("Abgesagt: Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis");
+    expect(cancelled.text.de).toBe("Die Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis am Donnerstag, 12.05.2022, 10:00 Uhr, Kreishaus Siegburg fällt aus. Die Mitglieder haben die Absage per E-Mail.");
+    expect(cancelled.text.en).toContain("on Thursday, 12.05.2022, 10:00, Kreishaus Siegburg is cancelled.");
+  });
 });
