@@ -2,7 +2,7 @@
  * Slash commands of the Geschäftsstelle and the chair. Each checks the role first, then calls a
  * service; the services check again (they are the authority), this only gives a kinder answer.
  */
-import { words } from "../texts/catalog.ts";
+import { render, words } from "../texts/catalog.ts";
 import { formatDateTime } from "../rules/time.ts";
 import { markNames } from "./presence-names.ts";
 import { rolesOf, findPersonOrInstitution } from "../services/directory.ts";
@@ -368,7 +368,7 @@ function outbox(turn: Turn, args: string): TurnResult {
     });
   }
   if (args.trim()) return reply(turn, OUTBOX_USAGE);
-  return { replies: [{ text: outboxListing(turn.lang, outboxRows(turn.db, turn.now), when) }], outbox: [] };
+  return { replies: [{ text: outboxListing(turn.lang, outboxRows(turn.db, turn.now, render), when) }], outbox: [] };
 }
 
 /** "/erinnerungen": the reminders planned and those that went out, in the order they fall due. */

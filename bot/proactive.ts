@@ -14,6 +14,7 @@ import { conversationRef, storeConversationRef } from "../services/conversation-
 import { rolesOf } from "../services/directory.ts";
 import { TEAM_CHANNEL, type TeamsChannel, type TeamsExtras } from "../services/outbox.ts";
 import { CARD_TITLE } from "../texts/cards.ts";
+import { render } from "../texts/catalog.ts";
 import { answerButtons, card } from "./cards.ts";
 import { installation, oneToOneTarget, reportUnreachable } from "../services/team-sync.ts";
 import { teamMembers } from "./teams-members.ts";
@@ -85,7 +86,7 @@ export function proactiveChannel(deps: ProactiveDeps): TeamsChannel {
   // 403: Teams will not let the bot talk to this person (the app is not available to them). Anything
   // else (a network error, a throttled request) may pass: e-mail carries this message, nobody is marked.
   const refused = async (personId: string, e: unknown): Promise<never> => {
-    if ((e as { statusCode?: number }).statusCode === 403) told.push(...(await reportUnreachable(services, personId, reasonOf(e))));
+    if ((e as { statusCode?: number }).statusCode === 403) told.push(...(await reportUnreachable({ ...services, render }, personId, reasonOf(e))));
     throw e;
   };
   const send = async (personId: string, plain: string, extras?: TeamsExtras): Promise<boolean> => {

@@ -2,7 +2,7 @@
  * `outbox list` and `outbox retry`: what the bot sent or tried, to whom, and how it went; and
  * sending again what was not accepted, once (actor "cli", the Geschäftsstelle).
  */
-import { words } from "../texts/catalog.ts";
+import { render, words } from "../texts/catalog.ts";
 import type { Command } from "commander";
 import { minutesFolderBeside } from "../adapters/minutes-files.ts";
 import { formatDateTime } from "../rules/time.ts";
@@ -25,7 +25,7 @@ export function registerOutboxCommands(program: Command): void {
     .action(withOutbox(async (ctx, services) => {
       const db = await services.store.read();
       retryMessages.check(db, ACTOR);
-      const messages = outboxRows(db, ctx.clock());
+      const messages = outboxRows(db, ctx.clock(), render);
       emit(ctx, { messages }, outboxListing("de", messages, when));
     }));
   outbox

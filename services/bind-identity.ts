@@ -12,7 +12,7 @@ import type { Db, Person } from "../domain/model.ts";
 import { manageMeetings } from "./permissions.ts";
 import { run, type Command, type CommandContext } from "./runner.ts";
 import type { Services } from "./context.ts";
-import { otherAccountNotice, unknownTeamsUserNotice } from "../texts/teams.ts";
+import { say } from "./say.ts";
 
 /** A Teams account as the connector's members endpoint gives it. */
 export const TeamsAccount = z.object({
@@ -81,14 +81,14 @@ export const bindIdentity: Command<TeamsAccount, Person | null> = {
     ctx.audit("identity.unknown", { aadObjectId: ctx.input.aadObjectId, email: ctx.input.email ?? null, userPrincipalName: ctx.input.userPrincipalName ?? null });
     const who = { name: ctx.input.name || ctx.input.aadObjectId, email: addressesOf(ctx.input)[0] ?? null };
     const taken = personForAccount(ctx.db, ctx.input); // the address is on the roster, bound to another Teams account
-    const notice = taken ? otherAccountNotice(who, taken.name) : unknownTeamsUserNotice(who);
+    const notice = ctx.render(taken ? say("teams.otherAccountNotice", who, taken.name) : say("teams.unknownTeamsUserNotice", who));
     ctx.notify(ctx.db.body.secretariatIds.map((personId) => ({ personId, ...notice })), null);
     return null;
   },
 };
 
 /** Runs `bindIdentity` as the bot; `outbox`: the Geschäftsstelle's notice about an unknown user, to send. */
-export async function bindTeamsUser(services: Pick<Services, "store" | "clock" | "profiles">, account: TeamsAccount): Promise<{ bound: Person | null; outbox: string[] }> {
+export async function bindTeamsUser(services: Pick<Services, "store" | "clock" | "profiles" | "render">, account: TeamsAccount): Promise<{ bound: Person | null; outbox: string[] }> {
   const ran = await run(services, bindIdentity, { actorId: "system", input: account });
   return ran.duplicate ? { bound: null, outbox: [] } : { bound: ran.value, outbox: ran.outbox };
 }

@@ -14,35 +14,33 @@
  */
 import type { Db, Meeting } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
-import { bodyGenitive, meetingTitle } from "../texts/invitation-mail.ts";
-import {
-  cancelledAnnouncement, changedAnnouncement, invitationAnnouncement, invitationTeamsNotice, minutesAnnouncement, type MeetingFacts,
-} from "../texts/teams.ts";
-import type { NoticeTexts } from "../texts/outbox.ts";
-import { bodyProfile, type Services } from "./context.ts";
+import type { NoticeCode, Said } from "../texts/catalog.ts";
+import type { MeetingFacts } from "../texts/teams.ts";
+import { bodyProfile, renderOf, type Services } from "./context.ts";
 import { hasConversation } from "./conversation-state.ts";
 import { latestInvitation } from "./invitation-core.ts";
 import { deliveryStatus, dispatchNotices, queueMessage, TEAM_CHANNEL, type Delivered } from "./outbox.ts";
+import { say } from "./say.ts";
 import { oneToOneTarget } from "./team-sync.ts";
 
 export type Occasion = "invitation" | "changed" | "cancelled" | "minutes";
 
 function facts(db: Db, meeting: Meeting, profile: Profile): MeetingFacts {
-  return { title: meetingTitle(bodyGenitive(db.body.name, profile.bodyKind)), start: meeting.start, location: meeting.location, onlineUrl: meeting.onlineUrl };
+  return { bodyName: db.body.name, bodyKind: profile.bodyKind, start: meeting.start, location: meeting.location, onlineUrl: meeting.onlineUrl };
 }
 
 const publicItems = (m: Meeting) => m.agenda.filter((a) => a.public).map((a) => ({ number: a.number, title: a.title }));
 
 /** What the team's channel reads for `occasion`: public items only, citations from the profile. */
-export function announcementFor(db: Db, meeting: Meeting, occasion: Occasion, profile: Profile): NoticeTexts {
+export function announcementFor(db: Db, meeting: Meeting, occasion: Occasion, profile: Profile): Said<NoticeCode> {
   const f = facts(db, meeting, profile);
   switch (occasion) {
-    case "invitation": return invitationAnnouncement(f, publicItems(meeting), profile.nonPublic.regulated ? profile.nonPublic.citation : null);
-    case "changed": return changedAnnouncement(f);
-    case "cancelled": return cancelledAnnouncement(f);
+    case "invitation": return say("teams.invitationAnnouncement", f, publicItems(meeting), profile.nonPublic.regulated ? profile.nonPublic.citation : null);
+    case "changed": return say("teams.changedAnnouncement", f);
+    case "cancelled": return say("teams.cancelledAnnouncement", f);
     case "minutes": {
       const rules = profile.minutes.regulated ? profile.minutes.publicity : null;
-      return minutesAnnouncement(f, rules?.public
+      return say("teams.minutesAnnouncement", f, rules?.public
         ? { public: true, citation: rules.citation, items: publicItems(meeting), contact: db.body.secretariatEmail }
         : { public: false, note: rules && !rules.public ? rules.note : null });
     }
@@ -61,8 +59,9 @@ export function reachableInTeams(db: Db, personId: string): boolean {
  * that cannot reach the connector) the messages are recorded all the same and none come back: they
  * wait for the bot. Without a channel and without a team (the Playground) nothing is recorded.
  */
-export async function announce(services: Pick<Services, "store" | "clock" | "teams" | "profiles">, actorId: string, meetingId: string, occasion: Occasion): Promise<string[]> {
+export async function announce(services: Pick<Services, "store" | "clock" | "teams" | "profiles" | "render">, actorId: string, meetingId: string, occasion: Occasion): Promise<string[]> {
   const now = services.clock();
+  const render = renderOf(services);
   const done = await services.store.update({ actorId }, (db, audit) => {
     if (!services.teams && !db.teams) return [];
     const meeting = db.meetings.find((m) => m.id === meetingId);
@@ -75,9 +74,9 @@ export async function announce(services: Pick<Services, "store" | "clock" | "tea
     const profile = bodyProfile(services, db);
     const meta = { now, actorId };
     const ids: string[] = [];
-    if (db.teams) ids.push(queueMessage(db, { personId: TEAM_CHANNEL, purpose: "announcement", meetingId, ...announcementFor(db, meeting, occasion, profile) }, meta).id);
+    if (db.teams) ids.push(queueMessage(db, { personId: TEAM_CHANNEL, purpose: "announcement", meetingId, ...render(announcementFor(db, meeting, occasion, profile)) }, meta).id);
     if (occasion === "invitation") {
-      const notice = invitationTeamsNotice(facts(db, meeting, profile));
+      const notice = render(say("teams.invitationTeamsNotice", facts(db, meeting, profile)));
       for (const r of latest!.recipients.filter((x) => reachableInTeams(db, x.personId))) {
         ids.push(queueMessage(db, { personId: r.personId, purpose: "notice", meetingId, teamsOnly: true, ...notice }, meta).id);
       }

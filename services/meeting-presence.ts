@@ -9,13 +9,12 @@
 import { z } from "zod";
 import type { Db, Meeting, Person, SessionLog } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { belowQuorumNotice } from "../texts/meeting-events.ts";
-import { quorumText } from "../texts/quorum.ts";
 import type { Services } from "./context.ts";
 import { bindAccount } from "./bind-identity.ts";
 import { anyPerson } from "./permissions.ts";
 import { checkInPerson, checkOutPerson } from "./presence.ts";
 import { run, type Command, type CommandContext } from "./runner.ts";
+import { say } from "./say.ts";
 import { quorumNow } from "./session.ts";
 
 /** Which Teams meeting an event is about: its id, its chat (the conversation) and, on start and end, its join URL. */
@@ -166,13 +165,13 @@ function move({ db, now, actorId, audit }: CommandContext<Movement>, meeting: Me
  * during the scheduled time (at the end everyone leaves; that is no news). The group still counts
  * as quorate until the chair declares otherwise, where the profile presumes it (§ 6 Abs. 4 GO).
  */
-function watchQuorum({ db, now, notify, profile }: CommandContext<Movement>, meeting: Meeting, log: SessionLog, wasQuorate: boolean): void {
+function watchQuorum({ db, now, notify, profile, render }: CommandContext<Movement>, meeting: Meeting, log: SessionLog, wasQuorate: boolean): void {
   if (!wasQuorate || log.belowQuorumNoticeAt || now.getTime() >= Date.parse(meeting.end)) return;
   const q = quorumNow(db, meeting.id, null, profile);
   const declared = db.quorumDeclarations.some((d) => d.meetingId === meeting.id && d.agendaItemId === null && !d.quorate);
   if (q.quorate !== false || declared) return;
   log.belowQuorumNoticeAt = toBerlinIso(now);
-  notify([{ personId: db.body.chairId, ...belowQuorumNotice(quorumText(q)) }], meeting.id);
+  notify([{ personId: db.body.chairId, ...render(say("meeting-events.belowQuorumNotice", q)) }], meeting.id);
 }
 
 /** Runs one meeting event; `activityId` makes an event that Teams sends again apply once. Returns the outbox ids to send. */

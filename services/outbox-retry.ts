@@ -11,7 +11,7 @@ import type { MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db, OutboxMessage } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
 import { planReminders } from "../rules/reminders.ts";
-import type { Services } from "./context.ts";
+import { renderOf, type Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { latestInvitation } from "./invitation-core.ts";
 import { retryInvitationCommand } from "./invitations.ts";
@@ -20,7 +20,7 @@ import { runMailOut, type MailOut } from "./runner.ts";
 import { z } from "zod";
 import { sendMinutesCommand } from "./minutes-workflow.ts";
 import { deliveryStatus, dispatchNotices, outboxRows, type OutboxRow } from "./outbox.ts";
-import { announcementsWaitForTeams } from "../texts/outbox.ts";
+import { say } from "./say.ts";
 
 export interface RetryReport {
   sent: number;
@@ -46,8 +46,8 @@ interface Plan {
 export const retryOutboxCommand: MailOut<Input, Plan, RetryReport> = {
   input: Input,
   may: retryMessages,
-  apply: ({ db, now, profile }) => ({
-    attempts: new Map(outboxRows(db, now).map((r) => [r.id, r.attempts])),
+  apply: ({ db, now, profile, render }) => ({
+    attempts: new Map(outboxRows(db, now, render).map((r) => [r.id, r.attempts])),
     invitations: meetingsWithOpenInvitations(db, now),
     minutes: meetingsWithOpenMinutes(db, now),
     notices: openNotices(db, now, profile),
@@ -80,8 +80,8 @@ async function sendPlan(services: Services, actorId: string, plan: Plan, minutes
   const notices = services.teams ? plan.notices : plan.notices.filter((id) => !teamsOnly.has(id));
   await dispatchNotices(services, notices, services.teams ?? null);
   if (services.teams) await dispatchNotices(services, [...plan.announcements, ...announced], services.teams);
-  else if (plan.announcements.length) refused.push(new ServiceError(announcementsWaitForTeams(plan.announcements.length), "conflict"));
-  const tried = outboxRows(await services.store.read(), services.clock()).filter((r) => r.attempts > (plan.attempts.get(r.id) ?? 0));
+  else if (plan.announcements.length) refused.push(new ServiceError(say("outbox.announcementsWaitForTeams", plan.announcements.length), "conflict"));
+  const tried = outboxRows(await services.store.read(), services.clock(), renderOf(services)).filter((r) => r.attempts > (plan.attempts.get(r.id) ?? 0));
   return { sent: tried.filter((r) => r.state === "accepted").length, failed: tried.filter((r) => r.state === "failed").length, messages: tried, refused };
 }
 

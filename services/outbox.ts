@@ -15,12 +15,13 @@ import type { MailMessage, Mailer } from "../adapters/mail-transport.ts";
 import type { Db, DeliveryState, OutboxMessage } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { composeNotice } from "../adapters/notice-mail.ts";
-import { noticeMail, NOT_IN_TEAMS, TEAM_CHANNEL_NAME, UNKNOWN_ERROR, UNKNOWN_PERSON, type NoticeTexts, type OutboxPurpose } from "../texts/outbox.ts";
+import type { Render } from "../texts/catalog.ts";
+import type { NoticeTexts, OutboxPurpose } from "../texts/outbox.ts";
 import type { Services } from "./context.ts";
 import { lastLang } from "./directory.ts";
-import { bodyProfile } from "./context.ts";
+import { bodyProfile, renderOf } from "./context.ts";
 import type { Profile } from "../domain/profile.ts";
-import { bodyGenitive, secretariatName } from "../texts/invitation-mail.ts";
+import { say } from "./say.ts";
 
 /**
  * A claim (`claimedAt`) older than this is from a process that died while sending: the message is
@@ -43,11 +44,14 @@ export function claim(d: DeliveryState, now: Date): void {
   d.attempts += 1;
 }
 
-/** Step 4: the server's answer; an acceptance is never overwritten. */
+/**
+ * Step 4: the server's answer; an acceptance is never overwritten. A refusal without a reason is
+ * recorded as an empty one (still a failure), which the listing words as an unknown error.
+ */
 export function recordResult(d: DeliveryState, result: { accepted: boolean; error?: string | undefined; at: Date }): void {
   if (d.acceptedAt) return;
   d.acceptedAt = result.accepted ? toBerlinIso(result.at) : null;
-  d.error = result.accepted ? null : (result.error ?? UNKNOWN_ERROR);
+  d.error = result.accepted ? null : (result.error ?? "");
   d.claimedAt = null;
 }
 
@@ -133,7 +137,7 @@ export async function dispatchNotices(services: Services, ids: string[] | "open"
     const wanted = db.outbox.filter((m) => (m.purpose === "notice" || m.purpose === "announcement") && (ids === "open" || ids.includes(m.id)));
     const open = wanted.filter((m) => deliveryStatus(m, now) === "open");
     for (const m of open) claim(m, now);
-    return open.map((m) => noticeSender(db, m, services.mailer, teams, bodyProfile(services, db), now));
+    return open.map((m) => noticeSender(db, m, { mailer: services.mailer, teams, render: renderOf(services) }, bodyProfile(services, db), now));
   });
   if (claimed.duplicate) return [];
   const delivered = await sendAndRecord(services, claimed.value);
@@ -161,35 +165,46 @@ export async function sendAndRecord(services: Services, claimed: Claimed[]): Pro
   return results.map(({ c, r }) => ({ id: c.id, personId: c.personId, name: c.name, via: r.via, accepted: r.accepted, error: r.accepted ? null : (r.error ?? null) }));
 }
 
-function noticeSender(db: Db, m: OutboxMessage, mailer: Mailer, teams: TeamsChannel | null, profile: Profile, now: Date): Claimed {
+/** How a notice leaves: the mail server, Teams where the face has it, and the face's wording for what is recorded. */
+interface Ways {
+  mailer: Mailer;
+  teams: TeamsChannel | null;
+  render: Render;
+}
+
+/** A recorded reason or name, worded by the face; stored and listed as it is, so in German. */
+const stored = (render: Render, code: "outbox.NOT_IN_TEAMS" | "outbox.UNKNOWN_PERSON" | "outbox.UNKNOWN_ERROR_TEXT" | "outbox.TEAM_CHANNEL_NAME") => render(say(code)).de;
+
+function noticeSender(db: Db, m: OutboxMessage, { mailer, teams, render }: Ways, profile: Profile, now: Date): Claimed {
   const person = db.persons.find((p) => p.id === m.personId);
   const lang = lastLang(db, m.personId);
-  const name = person?.name ?? (m.personId === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : m.personId);
-  const sender = secretariatName(bodyGenitive(db.body.name, profile.bodyKind));
+  const name = person?.name ?? (m.personId === TEAM_CHANNEL ? stored(render, "outbox.TEAM_CHANNEL_NAME") : m.personId);
   const mail = person && composeNotice({
-    from: { name: sender, address: db.body.secretariatEmail },
-    to: { name: person.name, address: person.email },
+    body: { name: db.body.name, kind: profile.bodyKind, secretariatEmail: db.body.secretariatEmail },
+    to: { name: person.name, address: person.email, salutation: person.salutation ?? null },
+    lang,
+    notice: { subject: m.subject, text: m.text! },
     date: now,
-    ...noticeMail(lang, { bodyName: db.body.name, sender, to: { name: person.name, salutation: person.salutation ?? null } }, { subject: m.subject, text: m.text! }),
   });
+  const notInTeams = stored(render, "outbox.NOT_IN_TEAMS");
   return {
     id: m.id,
     personId: m.personId,
     name,
     send: async () => {
-      let teamsError: string = NOT_IN_TEAMS;
+      let teamsError: string = notInTeams;
       if (teams) {
         try {
           if (await teams(m.personId, m.text![lang], teamsExtras(m, lang))) return { accepted: true, via: "teams" };
         } catch (e) {
           // not reachable in Teams (bot removed, app not available to them): e-mail below
-          teamsError = (e as Error).message || NOT_IN_TEAMS;
+          teamsError = (e as Error).message || notInTeams;
         }
       }
       // The invitation's e-mail already carries what a Teams-only message says; a post has no address.
       if (m.teamsOnly || m.purpose === "announcement") return { accepted: false, via: "teams", error: teamsError };
-      if (!mail) return { accepted: false, via: "email", error: UNKNOWN_PERSON };
-      return sendMail(mailer, mail);
+      if (!mail) return { accepted: false, via: "email", error: stored(render, "outbox.UNKNOWN_PERSON") };
+      return sendMail(mailer, mail, render);
     },
   };
 }
@@ -198,9 +213,9 @@ function teamsExtras(m: OutboxMessage, lang: "de" | "en"): TeamsExtras | undefin
   return m.reminder?.answerButtons && m.meetingId ? { answerButtons: { meetingId: m.meetingId, lang } } : undefined;
 }
 
-async function sendMail(mailer: Mailer, mail: MailMessage): Promise<{ accepted: boolean; via: "email"; error?: string }> {
+async function sendMail(mailer: Mailer, mail: MailMessage, render: Render): Promise<{ accepted: boolean; via: "email"; error?: string }> {
   const sent = await mailer.send(mail);
-  return sent.accepted ? { accepted: true, via: "email" } : { accepted: false, via: "email", error: sent.error ?? UNKNOWN_ERROR };
+  return sent.accepted ? { accepted: true, via: "email" } : { accepted: false, via: "email", error: sent.error ?? stored(render, "outbox.UNKNOWN_ERROR_TEXT") };
 }
 
 /** One line of `outbox list` and `/postausgang`. */
@@ -225,7 +240,7 @@ export interface OutboxRow {
 function stateOf(d: DeliveryState, now: Date): OutboxRow["state"] {
   const status = deliveryStatus(d, now);
   if (status !== "open") return status;
-  return d.error ? "failed" : "queued";
+  return d.error !== null ? "failed" : "queued";
 }
 
 /** An invitation mail's outbox id: the recipient of its invitation record. */
@@ -239,9 +254,9 @@ export function invitationMailOf(id: string): { invitationId: string; personId: 
   return at < 0 ? null : { invitationId: id.slice(0, at), personId: id.slice(at + 1) };
 }
 
-/** Every message the bot sent or tried, oldest first: invitation mails and the outbox messages. */
-export function outboxRows(db: Db, now: Date): OutboxRow[] {
-  const name = (id: string) => db.persons.find((p) => p.id === id)?.name ?? (id === TEAM_CHANNEL ? TEAM_CHANNEL_NAME : id);
+/** Every message the bot sent or tried, oldest first: invitation mails and the outbox messages; `render` names the team channel. */
+export function outboxRows(db: Db, now: Date, render: Render): OutboxRow[] {
+  const name = (id: string) => db.persons.find((p) => p.id === id)?.name ?? (id === TEAM_CHANNEL ? stored(render, "outbox.TEAM_CHANNEL_NAME") : id);
   const invitations = db.invitations.flatMap((inv) =>
     inv.recipients.map((r): OutboxRow => ({
       id: invitationMailId(inv.id, r.personId), personId: r.personId, name: name(r.personId),

@@ -11,12 +11,12 @@
 import { z } from "zod";
 import type { Db, TeamsInstallation } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { teamComparisonNotice, teamUnreadNotice, unreachableNotice } from "../texts/teams.ts";
-import type { Services } from "./context.ts";
+import { renderOf, type Services } from "./context.ts";
 import { bindAccount, TeamsAccount, addressesOf } from "./bind-identity.ts";
 import { queueNotices } from "./outbox.ts";
 import { manageMeetings } from "./permissions.ts";
 import { run, type Command } from "./runner.ts";
+import { say } from "./say.ts";
 
 const SyncInput = z.object({
   team: z.object({
@@ -61,7 +61,7 @@ export const syncTeam: Command<SyncInput, SyncResult> = {
     };
     ctx.audit("teams.synced", { teamId: team.teamId, tenantId: team.tenantId, ...result });
     const name = (id: string) => db.persons.find((p) => p.id === id)?.name ?? id;
-    const notice = teamComparisonNotice({ teamName: team.name, bound: result.bound.length, notInTeam: result.notInTeam.map(name), notInRoster });
+    const notice = ctx.render(say("teams.teamComparisonNotice", { teamName: team.name, bound: result.bound.length, notInTeam: result.notInTeam.map(name), notInRoster }));
     ctx.notify(db.body.secretariatIds.map((personId) => ({ personId, ...notice })), null);
     return result;
   },
@@ -69,7 +69,7 @@ export const syncTeam: Command<SyncInput, SyncResult> = {
 
 /** Runs the comparison; `outbox`: the Geschäftsstelle's message, to send. */
 /** `input` is parsed by the command (SyncInput): the members come from Teams. */
-export async function syncTeamMembers(services: Pick<Services, "store" | "clock" | "profiles">, actorId: string, input: unknown, activityId?: string) {
+export async function syncTeamMembers(services: Pick<Services, "store" | "clock" | "profiles" | "render">, actorId: string, input: unknown, activityId?: string) {
   return run(services, syncTeam, { actorId, activityId, input });
 }
 
@@ -77,13 +77,14 @@ export async function syncTeamMembers(services: Pick<Services, "store" | "clock"
  * Installed, but Teams did not hand out the member list: the team is kept (so `/abgleich` can
  * read it later) and the Geschäftsstelle is told once; returns the notice's outbox ids.
  */
-export async function rememberTeam(services: Pick<Services, "store" | "clock">, input: SyncInput["team"]): Promise<string[]> {
+export async function rememberTeam(services: Pick<Services, "store" | "clock" | "render">, input: SyncInput["team"]): Promise<string[]> {
   const now = services.clock();
+  const render = renderOf(services);
   const done = await services.store.update({ actorId: "system" }, (db, audit) => {
     if (db.teams?.teamId === input.teamId) return [];
     db.teams = { ...input, name: input.name ?? null, syncedAt: toBerlinIso(now), membersRead: false, userIds: {} };
     audit("teams.installed", { teamId: input.teamId, tenantId: input.tenantId, membersRead: false });
-    const notice = teamUnreadNotice(input.name ?? null);
+    const notice = render(say("teams.teamUnreadNotice", input.name ?? null));
     return queueNotices(db, db.body.secretariatIds.map((personId) => ({ personId, ...notice })), { now, actorId: "system", meetingId: null });
   });
   return done.duplicate ? [] : done.value;
@@ -106,14 +107,15 @@ export function oneToOneTarget(db: Db, personId: string): { serviceUrl: string; 
  * Teams refused to reach this person: marks them and queues the Geschäftsstelle's notice, once
  * (returns its outbox ids, empty when they were told before).
  */
-export async function reportUnreachable(services: Pick<Services, "store" | "clock">, personId: string, reason: string): Promise<string[]> {
+export async function reportUnreachable(services: Pick<Services, "store" | "clock" | "render">, personId: string, reason: string): Promise<string[]> {
   const now = services.clock();
+  const render = renderOf(services);
   const done = await services.store.update({ actorId: "system" }, (db, audit) => {
     if (db.botState[UNREACHABLE + personId]) return [];
     db.botState[UNREACHABLE + personId] = { at: toBerlinIso(now), reason };
     audit("teams.unreachable", { personId, reason });
     const name = db.persons.find((p) => p.id === personId)?.name ?? personId;
-    const notice = unreachableNotice(name, reason);
+    const notice = render(say("teams.unreachableNotice", name, reason));
     const to = db.body.secretariatIds.filter((id) => id !== personId);
     return queueNotices(db, to.map((id) => ({ personId: id, ...notice })), { now, actorId: "system", meetingId: null });
   });

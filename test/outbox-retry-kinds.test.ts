@@ -11,13 +11,16 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { minutesFolderBeside, type MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db } from "../domain/model.ts";
 import { retryOutbox } from "../services/outbox-retry.ts";
-import { outboxRows, queueMessage, TEAM_CHANNEL, type TeamsChannel } from "../services/outbox.ts";
+import { outboxRows as rowsWith, queueMessage, TEAM_CHANNEL, type TeamsChannel } from "../services/outbox.ts";
+import { render } from "../texts/catalog.ts";
 import { reminderRows } from "../services/reminders.ts";
 import { outboxListing } from "../texts/outbox.ts";
 import { fixture, type Fixture } from "./support/invitation-fixture.ts";
 import { bodyProfile } from "../services/context.ts";
 
 const NOW = "2022-04-01T09:00:00+02:00";
+/** The outbox's rows as the faces list them (the team channel named by the face's wording). */
+const outboxRows = (db: Db, now: Date) => rowsWith(db, now, render);
 let minutes: MinutesFolder; // no minutes are open in these tests
 let f: Fixture;
 beforeEach(async () => {

@@ -8,7 +8,11 @@ import { describe, expect, it } from "vitest";
 import { demoDb } from "../adapters/demo.ts";
 import { loadProfile } from "../adapters/profiles.ts";
 import type { Meeting } from "../domain/model.ts";
-import { announcementFor } from "../services/channel-announcements.ts";
+import { announcementFor as announcementSaid } from "../services/channel-announcements.ts";
+import { render } from "../texts/catalog.ts";
+
+/** The post as the bot words it (the service says it as a code and facts). */
+const announcementFor = (...args: Parameters<typeof announcementSaid>) => render(announcementSaid(...args));
 
 const item = (number: number, title: string, isPublic: boolean) => ({ id: `t-${number}`, number, title, public: isPublic, proposalId: null, secondConvocation: false, postponed: false });
 const MEETING: Meeting = {
@@ -52,5 +56,17 @@ describe("channel announcements per profile", () => {
     expect(text.de).not.toContain("öffentliche Fassung");
     expect(text.de).toContain(publicity && !publicity.public ? publicity.note.de : "?");
     expect(text.de).not.toContain("Bericht der Geschäftsstelle");
+  });
+
+  it("a change and a cancellation name the meeting by the body's title, its time and place, in both languages", () => {
+    const profile = loadProfile("rhein-sieg-kreis");
+    const changed = announcementFor(db, MEETING, "changed", profile);
+    expect(changed.subject.de).toBe("Geändert: Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis");
+    expect(changed.text.de).toBe("Die Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis wurde geändert: jetzt am Donnerstag, 12.05.2022, 10:00 Uhr, Kreishaus Siegburg. Die Mitglieder haben die geänderte Einladung per E-Mail.");
+    expect(changed.text.en).toContain("has changed: now on Thursday, 12.05.2022, 10:00, Kreishaus Siegburg.");
+    const cancelled = announcementFor(db, MEETING, "cancelled", profile);
+    expect(cancelled.subject.de).toBe("Abgesagt: Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis");
+    expect(cancelled.text.de).toBe("Die Sitzung der Lenkungsgruppe KIM im Rhein-Sieg-Kreis am Donnerstag, 12.05.2022, 10:00 Uhr, Kreishaus Siegburg fällt aus. Die Mitglieder haben die Absage per E-Mail.");
+    expect(cancelled.text.en).toContain("on Thursday, 12.05.2022, 10:00, Kreishaus Siegburg is cancelled.");
   });
 });

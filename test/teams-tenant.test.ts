@@ -21,7 +21,8 @@ import { importRosterFile } from "../cli/import-roster.ts";
 import { membersView } from "../cli/store-commands.ts";
 import { loadProfile } from "../adapters/profiles.ts";
 import { addAgendaItem } from "../services/add-agenda-item.ts";
-import { outboxRows } from "../services/outbox.ts";
+import { outboxRows as rowsWith } from "../services/outbox.ts";
+import { render } from "../texts/catalog.ts";
 import type { Db, Person } from "../domain/model.ts";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
 import { startBotConnector, type BotConnector, type TeamsUser } from "./support/bot-connector.ts";
@@ -43,6 +44,8 @@ let botUrl: string;
 let users: Map<string, TeamsUser>;
 
 const db = (): Promise<Db> => world.store.read();
+/** The outbox's rows as the faces list them (the team channel named by the face's wording). */
+const outboxRows = (d: Db, now: Date) => rowsWith(d, now, render);
 const person = async (id: string): Promise<Person> => (await db()).persons.find((p) => p.id === id)!;
 const textsTo = (conversationId: string) => connector.sent.filter((s) => s.conversationId === conversationId).map((s) => String(s.activity.text ?? ""));
 const chatOf = (personId: string) => `a:chat-${personId}`;

@@ -6,6 +6,8 @@
 import type { Texts } from "../domain/profile.ts";
 import type { NoticeTexts } from "./outbox.ts";
 import { instantTexts } from "./bilingual.ts";
+import type { QuorumStatus } from "../rules/quorum.ts";
+import { quorumText } from "./quorum.ts";
 
 export function deputyCheckedIn(institution: string, member: string, start: string, handedOver: boolean): Texts {
   const w = instantTexts(start);
@@ -37,8 +39,9 @@ export function withStandIns(answer: Texts, list: { institution: string; deputy:
   return { de: `${answer.de}\nDurch die Stellvertretung vertreten: ${de}.`, en: `${answer.en}\nRepresented by the deputy: ${en}.` };
 }
 
-/** To the chair, once per meeting: the count fell below the quorum; `count` is the quorum answer with the presumption. */
-export function belowQuorumNotice(count: Texts): NoticeTexts {
+/** To the chair, once per meeting: the count fell below the quorum; worded with the quorum answer and its presumption. */
+export function belowQuorumNotice(q: QuorumStatus): NoticeTexts {
+  const count = quorumText(q);
   return {
     subject: { de: "Beschlussfähigkeit: Zählung unter dem Quorum", en: "Quorum: the count fell below it" },
     text: {

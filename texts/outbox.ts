@@ -54,14 +54,19 @@ export function noticeMail(lang: keyof Texts, letter: { bodyName: string; sender
   };
 }
 
-/** What a failed delivery records when the server gave no reason (stored, so in German). */
+/**
+ * What a failed delivery records when the server gave no reason (stored, so the services take the
+ * German; `outboxListing` words an empty reason the same way).
+ */
 export const UNKNOWN_ERROR = "unbekannter Fehler";
-/** Who an announcement went to, in `outbox list` and `/postausgang`. */
-export const TEAM_CHANNEL_NAME = "Team-Kanal „Allgemein“";
+/** The services record these reasons and names worded by the face (`render(...).de`: stored, listed as they are). */
+export const UNKNOWN_ERROR_TEXT: Texts = { de: UNKNOWN_ERROR, en: "unknown error" };
+/** Who an announcement went to, in `outbox list` and `/postausgang` (the channel's name, as a person's name: one for both languages). */
+export const TEAM_CHANNEL_NAME: Texts = { de: "Team-Kanal „Allgemein“", en: "Team-Kanal „Allgemein“" };
 /** What a Teams-only message records when the bot has no way to the person in Teams. */
-export const NOT_IN_TEAMS = "in Teams nicht erreichbar";
+export const NOT_IN_TEAMS: Texts = { de: "in Teams nicht erreichbar", en: "not reachable in Teams" };
 /** What a notice to a person no longer on the roster records. */
-export const UNKNOWN_PERSON = "unbekannte Person";
+export const UNKNOWN_PERSON: Texts = { de: "unbekannte Person", en: "unknown person" };
 
 /** For the person whose command caused notices: who was reached other than in Teams. */
 /**
@@ -108,7 +113,7 @@ export function outboxListing(lang: keyof Texts, rows: OutboxLine[], when: (iso:
   const head = lang === "de" ? `Postausgang: ${rows.length} Nachrichten, davon ${open} nicht zugestellt.` : `Outbox: ${rows.length} messages, ${open} of them not delivered.`;
   const lines = rows.map((r) => {
     const via = r.via ? ` (${VIA[r.via][lang]})` : "";
-    const error = r.error && r.state === "failed" ? `: ${r.error}` : "";
+    const error = r.state === "failed" ? `: ${r.error || UNKNOWN_ERROR}` : "";
     const label = r.reminder ? REMINDER_LABEL : PURPOSE[r.purpose];
     return `– ${when(r.createdAt)} ${label[lang]} ${lang === "de" ? "an" : "to"} ${r.name}: ${STATE[r.state][lang]}${via}${error}`;
   });

@@ -6,6 +6,7 @@
 import type { Texts } from "../domain/profile.ts";
 import { berlinDay } from "../rules/time.ts";
 import { dayTexts, instantTexts, paren } from "./bilingual.ts";
+import { bodyGenitive, meetingTitle } from "./invitation-mail.ts";
 import type { NoticeTexts } from "./outbox.ts";
 
 /** A Teams account as the secretariat reads it: name and the address Teams gave. */
@@ -95,13 +96,18 @@ export const SYNC_FAILED: Texts = {
   en: "Teams did not hand out the team's member list just now; please try \"/abgleich\" again later.",
 };
 
-/** What a meeting announcement and notice show of a meeting. */
+/** What a meeting announcement and notice show of a meeting: the body (its name and kind word the title) and the meeting. */
 export interface MeetingFacts {
-  title: string;
+  bodyName: string;
+  bodyKind: string;
   start: string;
   location: string;
   onlineUrl: string | null;
 }
+
+/** The facts with the meeting's title ("Sitzung der Lenkungsgruppe …"), as the invitation mail names it. */
+type Titled = MeetingFacts & { title: string };
+const titled = (m: MeetingFacts): Titled => ({ ...m, title: meetingTitle(bodyGenitive(m.bodyName, m.bodyKind)) });
 
 function when(m: MeetingFacts): Texts {
   const at = instantTexts(m.start);
@@ -110,7 +116,8 @@ function when(m: MeetingFacts): Texts {
 }
 
 /** The invitation in the member's 1:1 chat: the e-mail carries the calendar invitation. */
-export function invitationTeamsNotice(m: MeetingFacts): NoticeTexts {
+export function invitationTeamsNotice(facts: MeetingFacts): NoticeTexts {
+  const m = titled(facts);
   const w = when(m);
   return {
     subject: { de: `Einladung: ${m.title}`, en: `Invitation: ${m.title}` },
@@ -127,7 +134,8 @@ const items = (agenda: { number: number; title: string }[]) => agenda.map((a) =>
  * The channel post when the invitation went out: only the public agenda items; the others are
  * named in the members' invitation alone (`nonPublicCitation`: where the profile rules that).
  */
-export function invitationAnnouncement(m: MeetingFacts, publicItems: { number: number; title: string }[], nonPublicCitation: string | null): NoticeTexts {
+export function invitationAnnouncement(facts: MeetingFacts, publicItems: { number: number; title: string }[], nonPublicCitation: string | null): NoticeTexts {
+  const m = titled(facts);
   const w = when(m);
   const closed = nonPublicCitation !== null;
   return {
@@ -139,7 +147,8 @@ export function invitationAnnouncement(m: MeetingFacts, publicItems: { number: n
   };
 }
 
-export function changedAnnouncement(m: MeetingFacts): NoticeTexts {
+export function changedAnnouncement(facts: MeetingFacts): NoticeTexts {
+  const m = titled(facts);
   const w = when(m);
   return {
     subject: { de: `Geändert: ${m.title}`, en: `Changed: ${m.title}` },
@@ -150,7 +159,8 @@ export function changedAnnouncement(m: MeetingFacts): NoticeTexts {
   };
 }
 
-export function cancelledAnnouncement(m: MeetingFacts): NoticeTexts {
+export function cancelledAnnouncement(facts: MeetingFacts): NoticeTexts {
+  const m = titled(facts);
   const w = when(m);
   return {
     subject: { de: `Abgesagt: ${m.title}`, en: `Cancelled: ${m.title}` },
@@ -166,9 +176,10 @@ export function cancelledAnnouncement(m: MeetingFacts): NoticeTexts {
  * public, the public items and the citation; otherwise the profile's note why they are not.
  */
 export function minutesAnnouncement(
-  m: MeetingFacts,
+  facts: MeetingFacts,
   publicity: { public: true; citation: string; items: { number: number; title: string }[]; contact: string } | { public: false; note: Texts | null },
 ): NoticeTexts {
+  const m = titled(facts);
   const day = dayTexts(berlinDay(new Date(m.start)));
   const tail: Texts = publicity.public
     ? {
