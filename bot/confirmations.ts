@@ -27,9 +27,8 @@ import { quorumText } from "../texts/quorum.ts";
 import { card } from "./cards.ts";
 import type { Incoming } from "./conversation.ts";
 import { afterReply, mailOut, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
+import { wholeAnswer } from "./yes-no.ts";
 
-const YES = /^(ja|yes|jawohl|ok|okay|jep|ja bitte|yes please|ja,? (senden|versenden|absagen|ausführen)|senden|versenden|go ahead)[.!]*$/i;
-const NO = /^(nein|no|nee|nö|abbrechen|cancel|stopp|stop|nicht senden|doch nicht)[.!]*$/i;
 
 type Question = { prompt: Texts; title: Texts; yes: Texts } | { refused: Texts };
 
@@ -79,8 +78,8 @@ export async function withConfirmation(turn: Turn, incoming: Incoming, next: () 
   if (verb === "confirm" || verb === "confirm.no") return answerButton(turn, verb === "confirm", incoming.value!.confirmationId);
   const pending = pendingOf(turn.db, turn.person.id);
   if (!pending) return next();
-  const text = (incoming.text ?? "").trim();
-  if (YES.test(text) || NO.test(text)) return answer(turn, YES.test(text), undefined);
+  const yes = wholeAnswer(incoming.text ?? "");
+  if (yes !== null) return answer(turn, yes, undefined);
   await dropConfirmation(turn.services, turn.person.id);
   const result = await next();
   if (isExpired(pending, turn.now)) return result;

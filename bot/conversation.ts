@@ -28,6 +28,7 @@ import { ALREADY_HANDLED } from "../texts/turn.ts";
 import { ALREADY_RECORDED, CANCELLED, greetingText, NO_MINUTES_TO_APPROVE, NOT_UNDERSTOOD, NOTHING_TO_CANCEL, unknownUserText } from "../texts/chat.ts";
 import { helpText } from "../texts/help.ts";
 import { reminderSwitchTurn } from "./reminder-phrases.ts";
+import { opensWithNo, opensWithYes } from "./yes-no.ts";
 
 export interface Incoming {
   activityId?: string;
@@ -107,8 +108,8 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
   if (flow?.kind === "absence") {
     // "Ja" answers the question "send your deputy?" unless the message says something else ("Ja, ich komme doch").
     const answers = !leavesFlow(intent) || intent.kind === "absent";
-    if ((answers && /^(ja|yes|ok|gerne|bitte)\b/i.test(text.trim())) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
-    if (answers && /^(nein|no)\b|ohne/i.test(text.trim())) return decline(turn, flow.meetingId);
+    if ((answers && opensWithYes(text)) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
+    if (answers && opensWithNo(text)) return decline(turn, flow.meetingId);
   }
   const left = flow && leavesFlow(intent) ? await leaveFlow(turn, flow) : null;
   return withNote(note ?? left, await route(turn, u, text));

@@ -9,7 +9,8 @@ import type { Db, Meeting } from "../domain/model.ts";
 import type { Services } from "../services/context.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutesCommand } from "../services/minutes-workflow.ts";
 import { mailOut } from "./invitation-commands.ts";
-import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
+import { emit, UserError, type CliContext } from "./context.ts";
+import { servicesAction } from "./actions.ts";
 import type { Texts } from "../domain/profile.ts";
 import { reachTeams, withTeamsReach } from "./teams-reach.ts";
 import { askForMeetingOption, NO_MINUTES_AWAITING, noMeetingHeldBefore, notAllSent, notPositiveMegabytes } from "../texts/cli.ts";
@@ -22,12 +23,17 @@ interface Run {
   folder: MinutesFolder;
 }
 
-/** Runs a command with the services (refusals become one sentence and exit 2 in cli/index.ts). */
+/** Runs a command with the services and the minutes folder beside the data file. */
 function action<O extends OptionValues>(body: (run: Run, opts: O) => Promise<void>) {
-  return async (_opts: O, cmd: Command) => {
-    const ctx = contextOf(cmd);
-    await withServices(ctx, (services) => body({ ctx, services, folder: minutesFolderBeside(ctx.db) }, cmd.opts<O>()));
-  };
+  return servicesAction<O>((ctx, services, opts) => body({ ctx, services, folder: minutesFolderBeside(ctx.db) }, opts));
+}
+
+/** A step on the minutes awaiting approval (or those of `--meeting`) that says the service's result. */
+function onAwaiting<O extends { meeting?: string }>(step: (run: Run, meetingId: string, opts: O) => Promise<{ text: Texts }>) {
+  return action<O>(async (run, opts) => {
+    const result = await step(run, await awaiting(run)(opts.meeting), opts);
+    emit(run.ctx, result, result.text.de);
+  });
 }
 
 /** The meeting named, or the one `pick` finds, or a clear refusal. */
@@ -85,31 +91,16 @@ export function registerMinutesCommands(program: Command): void {
     .requiredOption("--as <personId>", "wer ihn einbringt (Mitglied, Stellvertretung, Vorsitz, Geschäftsstelle)")
     .requiredOption("--text <text>", "der Änderungswunsch")
     .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
-    .action(
-      action<{ as: string; text: string; meeting?: string }>(async (run, opts) => {
-        const result = await recordObjection(run.services, opts.as, await awaiting(run)(opts.meeting), opts.text);
-        emit(run.ctx, result, result.text.de);
-      }),
-    );
+    .action(onAwaiting<{ as: string; text: string; meeting?: string }>((run, id, opts) => recordObjection(run.services, opts.as, id, opts.text)));
   minutes
     .command("resolve")
     .description("die Änderungswünsche als erledigt vermerken, mit der Entscheidung des Vorsitzes")
     .requiredOption("--note <text>", "wie sie erledigt wurden")
     .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
-    .action(
-      action<{ note: string; meeting?: string }>(async (run, opts) => {
-        const result = await resolveObjections(run.services, ACTOR, await awaiting(run)(opts.meeting), opts.note);
-        emit(run.ctx, result, result.text.de);
-      }),
-    );
+    .action(onAwaiting<{ note: string; meeting?: string }>((run, id, opts) => resolveObjections(run.services, ACTOR, id, opts.note)));
   minutes
     .command("approve")
     .description("in der nachfolgenden Sitzung die Niederschrift als genehmigt feststellen (bzw. bestätigen, je nach Geschäftsordnung)")
     .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
-    .action(
-      action<{ meeting?: string }>(async (run, opts) => {
-        const result = await approveMinutes(run.services, ACTOR, await awaiting(run)(opts.meeting), { folder: run.folder });
-        emit(run.ctx, result, result.text.de);
-      }),
-    );
+    .action(onAwaiting<{ meeting?: string }>((run, id) => approveMinutes(run.services, ACTOR, id, { folder: run.folder })));
 }

@@ -20,6 +20,14 @@ async function profileFor(ctx: CliContext): Promise<Profile> {
   return ctx.profiles.get(ctx.profileId ?? (await storeOf(ctx).read()).body.profile);
 }
 
+/** A rules command's action: its answer is computed with the profile of `--profile` or the body. */
+function withProfile<O>(work: (ctx: CliContext, profile: Profile, opts: O) => void | Promise<void>) {
+  return async (opts: O, cmd: Command) => {
+    const ctx = contextOf(cmd);
+    await work(ctx, await profileFor(ctx), opts);
+  };
+}
+
 function meetingStart(text: string): Date {
   const start = parseInstant(text);
   if (!start) throw new UserError(invalidMeetingStart(text).de);
@@ -31,9 +39,7 @@ export function registerRulesCommands(program: Command): void {
     .command("deadlines")
     .description("Fristen vor einer Sitzung: Themenanmeldung, Einladung, dringende Einladung")
     .requiredOption("--meeting <iso>", "Beginn der Sitzung (ISO 8601)")
-    .action(async (opts: { meeting: string }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const profile = await profileFor(ctx);
+    .action(withProfile((ctx, profile, opts: { meeting: string }) => {
       const start = meetingStart(opts.meeting);
       const dl = meetingDeadlines(start, profile);
       const json = {
@@ -55,7 +61,7 @@ export function registerRulesCommands(program: Command): void {
         ...dl.warnings.map((w) => `⚠ ${deadlineWarningText(w).de}`),
       ];
       emit(ctx, json, lines.join("\n"));
-    });
+    }));
 
   program
     .command("quorum")
@@ -63,9 +69,7 @@ export function registerRulesCommands(program: Command): void {
     .requiredOption("--present <n>", "vertretene stimmberechtigte Institutionen")
     .option("--voting-members <n>", "stimmberechtigte Mitglieder (Standard: laut Datendatei)")
     .option("--second-convocation", "Punkt in zweiter Einberufung")
-    .action(async (opts: { present: string; votingMembers?: string; secondConvocation?: boolean }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const profile = await profileFor(ctx);
+    .action(withProfile(async (ctx, profile, opts: { present: string; votingMembers?: string; secondConvocation?: boolean }) => {
       const present = count(opts.present, "--present");
       const votingMembers = opts.votingMembers
         ? count(opts.votingMembers, "--voting-members")
@@ -73,7 +77,7 @@ export function registerRulesCommands(program: Command): void {
       const q = quorumStatus({ represented: present, votingMembers, secondConvocation: opts.secondConvocation }, profile);
       const json = { quorate: q.quorate, present: q.present, votingMembers: q.votingMembers, required: q.required, citation: q.citation, explanation: quorumText(q).de };
       emit(ctx, json, json.explanation);
-    });
+    }));
 
   program
     .command("vote")
@@ -82,9 +86,7 @@ export function registerRulesCommands(program: Command): void {
     .requiredOption("--no <n>", "Nein-Stimmen")
     .requiredOption("--abstain <n>", "Enthaltungen")
     .option("--present <n>", "anwesende Institutionen (Standard: Ja + Nein + Enthaltungen)")
-    .action(async (opts: { yes: string; no: string; abstain: string; present?: string }, cmd: Command) => {
-      const ctx = contextOf(cmd);
-      const profile = await profileFor(ctx);
+    .action(withProfile((ctx, profile, opts: { yes: string; no: string; abstain: string; present?: string }) => {
       const input = {
         yes: count(opts.yes, "--yes"),
         no: count(opts.no, "--no"),
@@ -94,5 +96,5 @@ export function registerRulesCommands(program: Command): void {
       const v = voteResult(input, profile);
       const json = { passed: v.passed, required: v.required, yes: v.yes, no: v.no, abstain: v.abstain, present: v.present, citation: v.citation, explanation: voteText(v).de };
       emit(ctx, json, json.explanation);
-    });
+    }));
 }
