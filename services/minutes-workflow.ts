@@ -60,7 +60,8 @@ import { findMeeting } from "./meetings.ts";
 import { mayManageMeetings, sendTheMinutes } from "./permissions.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
 import { announce } from "./channel-announcements.ts";
-import { buildMinutes, minutesStatus, signerId } from "./minutes.ts";
+import { buildMinutes, minutesStatus } from "../adapters/minutes-document.ts";
+import { signerId } from "./minutes.ts";
 
 import { instantTexts } from "../texts/bilingual.ts";
 
