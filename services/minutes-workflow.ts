@@ -42,10 +42,10 @@ import { minutesSigners, publicMinutes } from "../rules/profile.ts";
 import { berlinDay, toBerlinIso } from "../rules/time.ts";
 import { dayTexts } from "../texts/bilingual.ts";
 import {
-  alreadyApproved, APPROVE_FORBIDDEN, approvedNoRedraft, DRAFT_FORBIDDEN, draftFileMissing, draftText, minutesApproved, minutesCancelled, noDraft,
-  noMinutesYet, NO_OPEN_OBJECTIONS, noPublicReason, notBeforeNextMeeting, notBegun, notSentToAll, OBJECTION_EMPTY,
-  OBJECTION_FORBIDDEN, objectionRecorded, objectionsClosed, objectionsOpen, objectionsSettled, onDay, RESOLUTION_EMPTY, RESOLVE_FORBIDDEN,
-  sendText, changedSinceDraft, sentTextFixed, tooLargeText, withStaleFiles,
+  alreadyApproved, approvedNoRedraft, draftText, minutesApproved, noDraft,
+  noMinutesYet, noPublicReason, notBeforeNextMeeting, notBegun, notSentToAll,
+  objectionRecorded, objectionsClosed, objectionsOpen, objectionsSettled, onDay,
+  sendText, sentTextFixed, tooLargeText, withStaleFiles,
 } from "../texts/minutes.ts";
 import { minutesMeetingTitle, minutesSubject } from "../texts/minutes-mail.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
@@ -62,6 +62,7 @@ import { runMailOut, type MailOut } from "./runner.ts";
 import { announce } from "./channel-announcements.ts";
 import { buildMinutes, minutesStatus } from "../adapters/minutes-document.ts";
 import { signerId } from "./minutes.ts";
+import { say } from "./say.ts";
 
 import { instantTexts } from "../texts/bilingual.ts";
 
@@ -102,7 +103,7 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
   const before = await receivedBefore(services, meetingId);
   const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
     const got = received(db, meetingId, before);
-    authorize(db, actorId, DRAFT_FORBIDDEN);
+    authorize(db, actorId, "minutes.DRAFT_FORBIDDEN");
     const meeting = meetingOf(db, meetingId);
     if (Date.parse(meeting.start) > now.getTime()) throw new ServiceError(notBegun(when(meeting)), "conflict");
     const profile = bodyProfile(services, db);
@@ -356,7 +357,7 @@ async function prepareMail(db: Db, meeting: Meeting, options: Omit<SendMinutesOp
     for (const d of drafted) {
       const doc = buildMinutes(db, meeting.id, profile, { version: d.version });
       const changed = options.folder.markdown(doc) !== d.md.text ? d.md.name : options.folder.html(doc) !== d.html.text ? d.html.name : null;
-      if (changed) throw new ServiceError(changedSinceDraft(changed), "conflict");
+      if (changed) throw new ServiceError(say("minutes.changedSinceDraft", changed), "conflict");
       await options.folder.writeBytes(d.pdf, await options.folder.pdf({ ...doc, status: { state: "sent", label } }, { signed: true }));
     }
   }
@@ -393,7 +394,7 @@ function fileName(path: string): string {
 async function readPdf(folder: MinutesFolder, file: string): Promise<Buffer> {
   const found = await folder.readBytes(file);
   if (found) return found;
-  throw new ServiceError(draftFileMissing(fileName(file)), "conflict");
+  throw new ServiceError(say("minutes.draftFileMissing", fileName(file)), "conflict");
 }
 
 function tooLargeToAttach(size: number, names: string[], profile: Profile): ServiceError {
@@ -404,7 +405,7 @@ function tooLargeToAttach(size: number, names: string[], profile: Profile): Serv
 async function readDraft(folder: MinutesFolder, file: string): Promise<MinutesFile> {
   const found = await folder.read(file);
   if (found) return found;
-  throw new ServiceError(draftFileMissing(file), "conflict");
+  throw new ServiceError(say("minutes.draftFileMissing", file), "conflict");
 }
 
 /** What the mail says besides the minutes, from the data and the profile (texts/minutes-mail.ts words it). */
@@ -465,10 +466,10 @@ export async function recordObjection(services: Services, personId: string, meet
   const now = services.clock();
   // Whatever face it came from (a CLI argument, too): no control character goes into the minutes.
   const wording = cleanText(text);
-  if (!wording) throw new ServiceError(OBJECTION_EMPTY, "invalid");
+  if (!wording) throw new ServiceError(say("minutes.OBJECTION_EMPTY"), "invalid");
   const result = await services.store.update({ actorId: personId, activityId }, (db, audit) => {
     const roles = rolesOf(db, personId);
-    if (!roles.member && !roles.deputy && !roles.chair && !roles.secretariat) throw new ServiceError(OBJECTION_FORBIDDEN, "forbidden");
+    if (!roles.member && !roles.deputy && !roles.chair && !roles.secretariat) throw new ServiceError(say("minutes.OBJECTION_FORBIDDEN"), "forbidden");
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
     const profile = bodyProfile(services, db);
@@ -488,12 +489,12 @@ export async function recordObjection(services: Services, personId: string, meet
 /** The chair (or the Geschäftsstelle) records how the objections were settled; the list is emptied. */
 export async function resolveObjections(services: Services, actorId: string, meetingId: string, note: string): Promise<ObjectionResult> {
   const resolution = cleanText(note);
-  if (!resolution) throw new ServiceError(RESOLUTION_EMPTY, "invalid");
+  if (!resolution) throw new ServiceError(say("minutes.RESOLUTION_EMPTY"), "invalid");
   const result = await services.store.update({ actorId }, (db, audit) => {
-    authorize(db, actorId, RESOLVE_FORBIDDEN);
+    authorize(db, actorId, "minutes.RESOLVE_FORBIDDEN");
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
-    if (record.state === "approved" || record.objections.length === 0) throw new ServiceError(NO_OPEN_OBJECTIONS, "conflict");
+    if (record.state === "approved" || record.objections.length === 0) throw new ServiceError(say("minutes.NO_OPEN_OBJECTIONS"), "conflict");
     const resolved = record.objections;
     audit("minutes.objections-resolved", { meetingId: meeting.id, objections: resolved, note: resolution });
     record.objections = [];
@@ -520,7 +521,7 @@ export interface ApprovalResult {
 export async function approveMinutes(services: Services, actorId: string, meetingId: string, options: MinutesRunOptions): Promise<ApprovalResult> {
   const now = services.clock();
   const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
-    authorize(db, actorId, APPROVE_FORBIDDEN);
+    authorize(db, actorId, "minutes.APPROVE_FORBIDDEN");
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
     const profile = bodyProfile(services, db);
@@ -565,13 +566,16 @@ function restampFiles(folder: MinutesFolder, meetingId: string, profile: Profile
 
 // ---- shared ------------------------------------------------------------------------------------
 
-function authorize(db: Db, actorId: string, refusal: Texts): void {
-  if (!mayManageMeetings(db, actorId)) throw new ServiceError(refusal, "forbidden");
+/** The refusal of the command, said by its code (it takes no facts). */
+type ManagerRefusal = "minutes.DRAFT_FORBIDDEN" | "minutes.RESOLVE_FORBIDDEN" | "minutes.APPROVE_FORBIDDEN";
+
+function authorize(db: Db, actorId: string, refusal: ManagerRefusal): void {
+  if (!mayManageMeetings(db, actorId)) throw new ServiceError(say(refusal), "forbidden");
 }
 
 function meetingOf(db: Db, meetingId: string): Meeting {
   const meeting = findMeeting(db, meetingId);
-  if (meeting.state === "cancelled") throw new ServiceError(minutesCancelled(meeting.id), "conflict");
+  if (meeting.state === "cancelled") throw new ServiceError(say("minutes.minutesCancelled", meeting.id), "conflict");
   return meeting;
 }
 
