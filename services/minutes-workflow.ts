@@ -41,12 +41,7 @@ import type { Profile, Texts } from "../domain/profile.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
 import { berlinDay, toBerlinIso } from "../rules/time.ts";
 import { dayTexts } from "../texts/bilingual.ts";
-import {
-  alreadyApproved, approvedNoRedraft, draftText, minutesApproved, noDraft,
-  noMinutesYet, noPublicReason, notBeforeNextMeeting, notBegun, notSentToAll,
-  objectionRecorded, objectionsClosed, objectionsOpen, objectionsSettled, onDay,
-  sendText, sentTextFixed, tooLargeText, withStaleFiles,
-} from "../texts/minutes.ts";
+import { alreadyApproved, draftText, minutesApproved, noPublicReason, objectionRecorded, objectionsSettled, onDay, sendText, withStaleFiles } from "../texts/minutes.ts";
 import { minutesMeetingTitle, minutesSubject } from "../texts/minutes-mail.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
 import { bodyProfile, type Services } from "./context.ts";
@@ -64,7 +59,6 @@ import { buildMinutes, minutesStatus } from "../adapters/minutes-document.ts";
 import { signerId } from "./minutes.ts";
 import { say } from "./say.ts";
 
-import { instantTexts } from "../texts/bilingual.ts";
 
 /** § 7 Abs. 3 GO "größere Anhänge": above this the mail carries download links instead. */
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
@@ -105,7 +99,7 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
     const got = received(db, meetingId, before);
     authorize(db, actorId, "minutes.DRAFT_FORBIDDEN");
     const meeting = meetingOf(db, meetingId);
-    if (Date.parse(meeting.start) > now.getTime()) throw new ServiceError(notBegun(when(meeting)), "conflict");
+    if (Date.parse(meeting.start) > now.getTime()) throw new ServiceError(say("minutes.notBegun", meeting.start), "conflict");
     const profile = bodyProfile(services, db);
     let record = db.minutes.find((m) => m.meetingId === meeting.id);
     if (record?.state === "approved" || record?.state === "sent" || got.size > 0) throw textFixed(db, record, got.size, profile);
@@ -162,9 +156,8 @@ function noPublicVersion(profile: Profile): Texts {
 }
 
 function textFixed(db: Db, record: Minutes | undefined, received: number, profile: Profile): ServiceError {
-  const words = approvalWords(profile);
-  if (record?.state === "approved") return new ServiceError(approvedNoRedraft(words.approved, dayOf(record.approvedAt)), "conflict");
-  return new ServiceError(sentTextFixed(received, membersOf(db).length, words.objectionsDue, citation(profile, "approvalCitation")), "conflict");
+  if (record?.state === "approved") return new ServiceError(say("minutes.approvedNoRedraft", profile, record.approvedAt), "conflict");
+  return new ServiceError(say("minutes.sentTextFixed", received, membersOf(db).length, profile, citation(profile, "approvalCitation")), "conflict");
 }
 
 // ---- send -------------------------------------------------------------------------------------
@@ -228,7 +221,7 @@ export const sendMinutesCommand: MailOut<SendInput, { outgoing: Person[]; mailin
   async before(services, { db, input }) {
     const meeting = meetingOf(db, input.meetingId);
     const record = db.minutes.find((m) => m.meetingId === meeting.id);
-    if (!record) throw new ServiceError(noDraft(day(meeting)), "conflict");
+    if (!record) throw new ServiceError(say("minutes.noDraft", meeting.start), "conflict");
     const members = membersOf(db);
     const before = await receivedBefore(services, meeting.id);
     const waiting = members.filter((p) => !received(db, meeting.id, before).has(p.id));
@@ -398,8 +391,7 @@ async function readPdf(folder: MinutesFolder, file: string): Promise<Buffer> {
 }
 
 function tooLargeToAttach(size: number, names: string[], profile: Profile): ServiceError {
-  const mb = (size / 1024 / 1024).toLocaleString("de-DE", { maximumFractionDigits: 1 });
-  return new ServiceError(tooLargeText(mb, names, citation(profile, "distributionCitation")), "invalid", "downloadUrl");
+  return new ServiceError(say("minutes.tooLargeText", size, names, citation(profile, "distributionCitation")), "invalid", "downloadUrl");
 }
 
 async function readDraft(folder: MinutesFolder, file: string): Promise<MinutesFile> {
@@ -475,7 +467,7 @@ export async function recordObjection(services: Services, personId: string, meet
     const profile = bodyProfile(services, db);
     const words = approvalWords(profile);
     const approval = citation(profile, "approvalCitation");
-    if (record.state === "approved") throw new ServiceError(objectionsClosed(words.approved, dayOf(record.approvedAt), approval), "conflict");
+    if (record.state === "approved") throw new ServiceError(say("minutes.objectionsClosed", profile, record.approvedAt, approval), "conflict");
     record.objections.push({ personId, text: wording, at: toBerlinIso(now) });
     audit("minutes.objection", { meetingId: meeting.id, text: wording });
     const next = followingMeeting(db, meeting);
@@ -530,12 +522,12 @@ export async function approveMinutes(services: Services, actorId: string, meetin
     const d = day(meeting);
     const done = (changed: boolean) => ({ record: structuredClone(record), changed, d, rule, words, profile, label: minutesStatus(record, profile).label });
     if (record.state === "approved") return done(false);
-    if (record.state !== "sent") throw new ServiceError(notSentToAll(d, words.approved, rule), "conflict");
+    if (record.state !== "sent") throw new ServiceError(say("minutes.notSentToAll", meeting.start, profile, rule), "conflict");
     const next = followingMeeting(db, meeting);
-    if (!next || now.getTime() < Date.parse(next.start)) throw new ServiceError(notBeforeNextMeeting(words, rule, next ? when(next) : null), "conflict");
+    if (!next || now.getTime() < Date.parse(next.start)) throw new ServiceError(say("minutes.notBeforeNextMeeting", profile, rule, next ? next.start : null), "conflict");
     if (record.objections.length > 0) {
       const objections = record.objections.map((o) => ({ name: nameOf(db, o.personId), text: o.text }));
-      throw new ServiceError(objectionsOpen(d, objections, words.declared, rule), "conflict");
+      throw new ServiceError(say("minutes.objectionsOpen", meeting.start, objections, profile, rule), "conflict");
     }
     record.state = "approved";
     record.approvedAt = toBerlinIso(now);
@@ -581,7 +573,7 @@ function meetingOf(db: Db, meetingId: string): Meeting {
 
 function recordOf(db: Db, meeting: Meeting): Minutes {
   const record = db.minutes.find((m) => m.meetingId === meeting.id);
-  if (!record) throw new ServiceError(noMinutesYet(day(meeting)), "not-found");
+  if (!record) throw new ServiceError(say("minutes.noMinutesYet", meeting.start), "not-found");
   return record;
 }
 
@@ -599,9 +591,6 @@ function day(meeting: Meeting): Texts {
   return dayTexts(berlinDay(new Date(meeting.start)));
 }
 
-function when(meeting: Meeting): Texts {
-  return instantTexts(meeting.start);
-}
 
 /** The Berlin day of an instant, worded " am …" / " on …", or nothing without a date. */
 function dayOf(instant: string | null): Texts {
