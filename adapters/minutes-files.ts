@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Profile } from "../domain/profile.ts";
 import { publicMinutes } from "../rules/profile.ts";
-import type { MinutesDoc } from "../services/minutes.ts";
+import type { MinutesDoc } from "./minutes-document.ts";
 import { renderPdf } from "./minutes-pdf.ts";
 import { renderHtml, renderMarkdown, restampHtml, restampMarkdown } from "./minutes-render.ts";
 import { PRIVATE_FILE, PRIVATE_FOLDER } from "./private-files.ts";

@@ -18,7 +18,7 @@ import {
   documentTitle, EMPTY, excusedDetail, FOOTER_HEAD, HEADING, itemHeading, LABEL, NO_RESOLUTION_TEXT, NO_RESULT, outcome, PAGE_OF, PRESENT_COLUMNS,
   presentDetail, recorder, representedLine, SESSION, signaturesHeading, SIGNED, statementBy, statementIntro, subtitle, tally, TITLE, voteDetail,
 } from "../texts/minutes-document.ts";
-import type { ItemSection, MinutesDoc, StatementBlock, VoteBlock } from "../services/minutes.ts";
+import type { ItemSection, MinutesDoc, StatementBlock, VoteBlock } from "./minutes-document.ts";
 
 type Pdf = PDFKit.PDFDocument;
 

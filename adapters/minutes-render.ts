@@ -10,7 +10,7 @@ import {
   PRESENT_COLUMNS, presentDetail, recorder, representedLine, SESSION, signaturesHeading, statementBy, statementIntro, subtitle, tally, TITLE,
   voteDetail,
 } from "../texts/minutes-document.ts";
-import type { ItemSection, MinutesDoc, StatementBlock, VoteBlock } from "../services/minutes.ts";
+import type { ItemSection, MinutesDoc, StatementBlock, VoteBlock } from "./minutes-document.ts";
 
 // ---- shared by both formats -------------------------------------------------------------------
 

@@ -24,7 +24,8 @@ import { cleanLine } from "../domain/sanitize.ts";
 import { tooLongText } from "../texts/limits.ts";
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
-import { csvText, fileText, rosterHead } from "../texts/roster.ts";
+import { csvText, fileText, problemAt, rosterHead, seatName as seatNameText } from "../texts/roster.ts";
+import { words, type Said, type SentenceCode } from "../texts/catalog.ts";
 
 const COLUMNS = ["rolle", "institution", "name", "email", "aadObjectId", "stimmberechtigt", "kuerzel", "id", "anrede"] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -59,13 +60,19 @@ export interface RosterSource {
   warnings: string[];
 }
 
-/** The file cannot be imported; `problems` lists every reason, each naming its line. */
+/** A reason an import is refused: worded here, or said by a service as a code (naming its row or institution). */
+export type RosterProblem = string | Said<SentenceCode> | { where: string; said: Said<SentenceCode> };
+
+/** The file cannot be imported; `problems` lists every reason, each naming its line (in German: the import is the Geschäftsstelle's). */
 export class RosterError extends Error {
+  readonly problems: string[];
   constructor(
-    readonly problems: string[],
+    problems: RosterProblem[],
     readonly file?: string,
   ) {
-    super([rosterHead(file), ...problems.map((p) => `  - ${p}`)].join("\n"));
+    const worded = problems.map(problemText);
+    super([rosterHead(file), ...worded.map((p) => `  - ${p}`)].join("\n"));
+    this.problems = worded;
     this.name = "RosterError";
   }
 
@@ -74,6 +81,14 @@ export class RosterError extends Error {
     return new RosterError(this.problems, file);
   }
 }
+
+function problemText(p: RosterProblem): string {
+  if (typeof p === "string") return p;
+  return "where" in p ? problemAt(p.where, words(p.said).de) : words(p).de;
+}
+
+/** The record of an institution's n-th seat (n ≥ 2) as the file's rows give it; the first keeps the institution's name. */
+export const seatName = (institution: string, n: number): string => seatNameText(institution, n);
 
 /** Reads a CSV or JSON roster file (by extension; otherwise by its first character). */
 export async function readRosterFile(file: string): Promise<RosterSource> {

@@ -7,8 +7,13 @@ import { readRosterFile, type BodyFields } from "../adapters/roster-file.ts";
 import type { Store } from "../adapters/store.ts";
 import { clockFromEnv } from "../adapters/clock.ts";
 import { importRoster, type ImportSummary } from "../services/import-roster.ts";
+import { render, words } from "../texts/catalog.ts";
 
-export async function importRosterFile(store: Store, profiles: Profiles, file: string, actorId: string, overrides: BodyFields = {}): Promise<ImportSummary> {
+/** The summary with its warnings worded (German: the import is the Geschäftsstelle's). */
+export type WordedSummary = Omit<ImportSummary, "warnings"> & { warnings: string[] };
+
+export async function importRosterFile(store: Store, profiles: Profiles, file: string, actorId: string, overrides: BodyFields = {}): Promise<WordedSummary> {
   const source = await readRosterFile(file);
-  return importRoster({ store, clock: clockFromEnv(), profiles }, { source, file, actorId, overrides, profiles: profiles.get });
+  const summary = await importRoster({ store, clock: clockFromEnv(), profiles, render }, { source, file, actorId, overrides, profiles: profiles.get });
+  return { ...summary, warnings: summary.warnings.map((w) => (typeof w === "string" ? w : words(w).de)) };
 }

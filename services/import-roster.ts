@@ -10,11 +10,12 @@ import { basename } from "node:path";
 import { z } from "zod";
 import { RosterError, type BodyFields, type RosterSource } from "../adapters/roster-file.ts";
 import type { Db } from "../domain/model.ts";
+import type { Texts } from "../domain/profile.ts";
 import type { Services } from "./context.ts";
 import { SYSTEM_ACTORS, type Permission } from "./permissions.ts";
-import { importText } from "../texts/roster.ts";
-import { buildRoster, type ProfileLookup, type Roster } from "./roster-build.ts";
+import { buildRoster, type ProfileLookup, type Roster, type RosterWarning } from "./roster-build.ts";
 import { run, type Command } from "./runner.ts";
+import { say } from "./say.ts";
 
 export interface ImportRequest {
   source: RosterSource;
@@ -29,14 +30,14 @@ export interface ImportRequest {
 export interface ImportSummary {
   institutions: number;
   persons: number;
-  warnings: string[];
+  warnings: RosterWarning[];
 }
 
 /** The roster is the Geschäftsstelle's (the command line and the system act for it); refused as a roster problem, naming the file. */
 export const replaceRoster: Permission = {
   allows: (db, actorId) => SYSTEM_ACTORS.has(actorId) || db.body.secretariatIds.includes(actorId),
   check(db, actorId) {
-    if (!this.allows(db, actorId)) throw new RosterError([importText.forbidden]);
+    if (!this.allows(db, actorId)) throw new RosterError([say("roster.importForbidden")]);
   },
 };
 
@@ -52,16 +53,18 @@ type Input = z.infer<typeof Input>;
 export const importRosterCommand: Command<Input, ImportSummary> = {
   input: Input,
   may: replaceRoster,
-  apply({ db, audit, input: { source, file, overrides, profiles } }) {
+  apply({ db, audit, render, input: { source, file, overrides, profiles } }) {
     const built = withFile(file, () => buildRoster(source, db, overrides, profiles));
     applyRoster(db, built.roster);
     const summary: ImportSummary = { institutions: built.roster.institutions.length, persons: activeCount(built.roster), warnings: built.warnings };
-    audit("roster.import", { file: basename(file), ...summary, kept: built.kept });
+    // The audit keeps the warnings as the CLI printed them (German), not their codes.
+    const warnings = summary.warnings.map((w) => (typeof w === "string" ? w : (render(w) as Texts).de));
+    audit("roster.import", { file: basename(file), ...summary, warnings, kept: built.kept });
     return summary;
   },
 };
 
-export async function importRoster(services: Pick<Services, "store" | "clock" | "profiles">, request: ImportRequest): Promise<ImportSummary> {
+export async function importRoster(services: Pick<Services, "store" | "clock" | "profiles" | "render">, request: ImportRequest): Promise<ImportSummary> {
   const { source, file, actorId, overrides = {}, profiles } = request;
   const ran = await withFile(file, () => run(services, importRosterCommand, { actorId, input: { source, file, overrides, profiles } }));
   if (ran.duplicate) throw new Error("unreachable: an import has no activity id");

@@ -41,12 +41,7 @@ import type { Profile, Texts } from "../domain/profile.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
 import { berlinDay, toBerlinIso } from "../rules/time.ts";
 import { dayTexts } from "../texts/bilingual.ts";
-import {
-  alreadyApproved, APPROVE_FORBIDDEN, approvedNoRedraft, DRAFT_FORBIDDEN, draftFileMissing, draftText, minutesApproved, minutesCancelled, noDraft,
-  noMinutesYet, NO_OPEN_OBJECTIONS, noPublicReason, notBeforeNextMeeting, notBegun, notSentToAll, OBJECTION_EMPTY,
-  OBJECTION_FORBIDDEN, objectionRecorded, objectionsClosed, objectionsOpen, objectionsSettled, onDay, RESOLUTION_EMPTY, RESOLVE_FORBIDDEN,
-  sendText, changedSinceDraft, sentTextFixed, tooLargeText, withStaleFiles,
-} from "../texts/minutes.ts";
+import { alreadyApproved, draftText, minutesApproved, noPublicReason, objectionRecorded, objectionsSettled, onDay, sendText, withStaleFiles } from "../texts/minutes.ts";
 import { minutesMeetingTitle, minutesSubject } from "../texts/minutes-mail.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
 import { bodyProfile, type Services } from "./context.ts";
@@ -60,9 +55,10 @@ import { findMeeting } from "./meetings.ts";
 import { mayManageMeetings, sendTheMinutes } from "./permissions.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
 import { announce } from "./channel-announcements.ts";
-import { buildMinutes, minutesStatus, signerId } from "./minutes.ts";
+import { buildMinutes, minutesStatus } from "../adapters/minutes-document.ts";
+import { signerId } from "./minutes.ts";
+import { say } from "./say.ts";
 
-import { instantTexts } from "../texts/bilingual.ts";
 
 /** § 7 Abs. 3 GO "größere Anhänge": above this the mail carries download links instead. */
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
@@ -101,9 +97,9 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
   const before = await receivedBefore(services, meetingId);
   const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
     const got = received(db, meetingId, before);
-    authorize(db, actorId, DRAFT_FORBIDDEN);
+    authorize(db, actorId, "minutes.DRAFT_FORBIDDEN");
     const meeting = meetingOf(db, meetingId);
-    if (Date.parse(meeting.start) > now.getTime()) throw new ServiceError(notBegun(when(meeting)), "conflict");
+    if (Date.parse(meeting.start) > now.getTime()) throw new ServiceError(say("minutes.notBegun", meeting.start), "conflict");
     const profile = bodyProfile(services, db);
     let record = db.minutes.find((m) => m.meetingId === meeting.id);
     if (record?.state === "approved" || record?.state === "sent" || got.size > 0) throw textFixed(db, record, got.size, profile);
@@ -160,9 +156,8 @@ function noPublicVersion(profile: Profile): Texts {
 }
 
 function textFixed(db: Db, record: Minutes | undefined, received: number, profile: Profile): ServiceError {
-  const words = approvalWords(profile);
-  if (record?.state === "approved") return new ServiceError(approvedNoRedraft(words.approved, dayOf(record.approvedAt)), "conflict");
-  return new ServiceError(sentTextFixed(received, membersOf(db).length, words.objectionsDue, citation(profile, "approvalCitation")), "conflict");
+  if (record?.state === "approved") return new ServiceError(say("minutes.approvedNoRedraft", profile, record.approvedAt), "conflict");
+  return new ServiceError(say("minutes.sentTextFixed", received, membersOf(db).length, profile, citation(profile, "approvalCitation")), "conflict");
 }
 
 // ---- send -------------------------------------------------------------------------------------
@@ -226,7 +221,7 @@ export const sendMinutesCommand: MailOut<SendInput, { outgoing: Person[]; mailin
   async before(services, { db, input }) {
     const meeting = meetingOf(db, input.meetingId);
     const record = db.minutes.find((m) => m.meetingId === meeting.id);
-    if (!record) throw new ServiceError(noDraft(day(meeting)), "conflict");
+    if (!record) throw new ServiceError(say("minutes.noDraft", meeting.start), "conflict");
     const members = membersOf(db);
     const before = await receivedBefore(services, meeting.id);
     const waiting = members.filter((p) => !received(db, meeting.id, before).has(p.id));
@@ -355,7 +350,7 @@ async function prepareMail(db: Db, meeting: Meeting, options: Omit<SendMinutesOp
     for (const d of drafted) {
       const doc = buildMinutes(db, meeting.id, profile, { version: d.version });
       const changed = options.folder.markdown(doc) !== d.md.text ? d.md.name : options.folder.html(doc) !== d.html.text ? d.html.name : null;
-      if (changed) throw new ServiceError(changedSinceDraft(changed), "conflict");
+      if (changed) throw new ServiceError(say("minutes.changedSinceDraft", changed), "conflict");
       await options.folder.writeBytes(d.pdf, await options.folder.pdf({ ...doc, status: { state: "sent", label } }, { signed: true }));
     }
   }
@@ -392,18 +387,17 @@ function fileName(path: string): string {
 async function readPdf(folder: MinutesFolder, file: string): Promise<Buffer> {
   const found = await folder.readBytes(file);
   if (found) return found;
-  throw new ServiceError(draftFileMissing(fileName(file)), "conflict");
+  throw new ServiceError(say("minutes.draftFileMissing", fileName(file)), "conflict");
 }
 
 function tooLargeToAttach(size: number, names: string[], profile: Profile): ServiceError {
-  const mb = (size / 1024 / 1024).toLocaleString("de-DE", { maximumFractionDigits: 1 });
-  return new ServiceError(tooLargeText(mb, names, citation(profile, "distributionCitation")), "invalid", "downloadUrl");
+  return new ServiceError(say("minutes.tooLargeText", size, names, citation(profile, "distributionCitation")), "invalid", "downloadUrl");
 }
 
 async function readDraft(folder: MinutesFolder, file: string): Promise<MinutesFile> {
   const found = await folder.read(file);
   if (found) return found;
-  throw new ServiceError(draftFileMissing(file), "conflict");
+  throw new ServiceError(say("minutes.draftFileMissing", file), "conflict");
 }
 
 /** What the mail says besides the minutes, from the data and the profile (texts/minutes-mail.ts words it). */
@@ -464,16 +458,16 @@ export async function recordObjection(services: Services, personId: string, meet
   const now = services.clock();
   // Whatever face it came from (a CLI argument, too): no control character goes into the minutes.
   const wording = cleanText(text);
-  if (!wording) throw new ServiceError(OBJECTION_EMPTY, "invalid");
+  if (!wording) throw new ServiceError(say("minutes.OBJECTION_EMPTY"), "invalid");
   const result = await services.store.update({ actorId: personId, activityId }, (db, audit) => {
     const roles = rolesOf(db, personId);
-    if (!roles.member && !roles.deputy && !roles.chair && !roles.secretariat) throw new ServiceError(OBJECTION_FORBIDDEN, "forbidden");
+    if (!roles.member && !roles.deputy && !roles.chair && !roles.secretariat) throw new ServiceError(say("minutes.OBJECTION_FORBIDDEN"), "forbidden");
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
     const profile = bodyProfile(services, db);
     const words = approvalWords(profile);
     const approval = citation(profile, "approvalCitation");
-    if (record.state === "approved") throw new ServiceError(objectionsClosed(words.approved, dayOf(record.approvedAt), approval), "conflict");
+    if (record.state === "approved") throw new ServiceError(say("minutes.objectionsClosed", profile, record.approvedAt, approval), "conflict");
     record.objections.push({ personId, text: wording, at: toBerlinIso(now) });
     audit("minutes.objection", { meetingId: meeting.id, text: wording });
     const next = followingMeeting(db, meeting);
@@ -487,12 +481,12 @@ export async function recordObjection(services: Services, personId: string, meet
 /** The chair (or the Geschäftsstelle) records how the objections were settled; the list is emptied. */
 export async function resolveObjections(services: Services, actorId: string, meetingId: string, note: string): Promise<ObjectionResult> {
   const resolution = cleanText(note);
-  if (!resolution) throw new ServiceError(RESOLUTION_EMPTY, "invalid");
+  if (!resolution) throw new ServiceError(say("minutes.RESOLUTION_EMPTY"), "invalid");
   const result = await services.store.update({ actorId }, (db, audit) => {
-    authorize(db, actorId, RESOLVE_FORBIDDEN);
+    authorize(db, actorId, "minutes.RESOLVE_FORBIDDEN");
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
-    if (record.state === "approved" || record.objections.length === 0) throw new ServiceError(NO_OPEN_OBJECTIONS, "conflict");
+    if (record.state === "approved" || record.objections.length === 0) throw new ServiceError(say("minutes.NO_OPEN_OBJECTIONS"), "conflict");
     const resolved = record.objections;
     audit("minutes.objections-resolved", { meetingId: meeting.id, objections: resolved, note: resolution });
     record.objections = [];
@@ -519,7 +513,7 @@ export interface ApprovalResult {
 export async function approveMinutes(services: Services, actorId: string, meetingId: string, options: MinutesRunOptions): Promise<ApprovalResult> {
   const now = services.clock();
   const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
-    authorize(db, actorId, APPROVE_FORBIDDEN);
+    authorize(db, actorId, "minutes.APPROVE_FORBIDDEN");
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
     const profile = bodyProfile(services, db);
@@ -528,12 +522,12 @@ export async function approveMinutes(services: Services, actorId: string, meetin
     const d = day(meeting);
     const done = (changed: boolean) => ({ record: structuredClone(record), changed, d, rule, words, profile, label: minutesStatus(record, profile).label });
     if (record.state === "approved") return done(false);
-    if (record.state !== "sent") throw new ServiceError(notSentToAll(d, words.approved, rule), "conflict");
+    if (record.state !== "sent") throw new ServiceError(say("minutes.notSentToAll", meeting.start, profile, rule), "conflict");
     const next = followingMeeting(db, meeting);
-    if (!next || now.getTime() < Date.parse(next.start)) throw new ServiceError(notBeforeNextMeeting(words, rule, next ? when(next) : null), "conflict");
+    if (!next || now.getTime() < Date.parse(next.start)) throw new ServiceError(say("minutes.notBeforeNextMeeting", profile, rule, next ? next.start : null), "conflict");
     if (record.objections.length > 0) {
       const objections = record.objections.map((o) => ({ name: nameOf(db, o.personId), text: o.text }));
-      throw new ServiceError(objectionsOpen(d, objections, words.declared, rule), "conflict");
+      throw new ServiceError(say("minutes.objectionsOpen", meeting.start, objections, profile, rule), "conflict");
     }
     record.state = "approved";
     record.approvedAt = toBerlinIso(now);
@@ -564,19 +558,22 @@ function restampFiles(folder: MinutesFolder, meetingId: string, profile: Profile
 
 // ---- shared ------------------------------------------------------------------------------------
 
-function authorize(db: Db, actorId: string, refusal: Texts): void {
-  if (!mayManageMeetings(db, actorId)) throw new ServiceError(refusal, "forbidden");
+/** The refusal of the command, said by its code (it takes no facts). */
+type ManagerRefusal = "minutes.DRAFT_FORBIDDEN" | "minutes.RESOLVE_FORBIDDEN" | "minutes.APPROVE_FORBIDDEN";
+
+function authorize(db: Db, actorId: string, refusal: ManagerRefusal): void {
+  if (!mayManageMeetings(db, actorId)) throw new ServiceError(say(refusal), "forbidden");
 }
 
 function meetingOf(db: Db, meetingId: string): Meeting {
   const meeting = findMeeting(db, meetingId);
-  if (meeting.state === "cancelled") throw new ServiceError(minutesCancelled(meeting.id), "conflict");
+  if (meeting.state === "cancelled") throw new ServiceError(say("minutes.minutesCancelled", meeting.id), "conflict");
   return meeting;
 }
 
 function recordOf(db: Db, meeting: Meeting): Minutes {
   const record = db.minutes.find((m) => m.meetingId === meeting.id);
-  if (!record) throw new ServiceError(noMinutesYet(day(meeting)), "not-found");
+  if (!record) throw new ServiceError(say("minutes.noMinutesYet", meeting.start), "not-found");
   return record;
 }
 
@@ -594,9 +591,6 @@ function day(meeting: Meeting): Texts {
   return dayTexts(berlinDay(new Date(meeting.start)));
 }
 
-function when(meeting: Meeting): Texts {
-  return instantTexts(meeting.start);
-}
 
 /** The Berlin day of an instant, worded " am …" / " on …", or nothing without a date. */
 function dayOf(instant: string | null): Texts {

@@ -6,12 +6,16 @@
  * nothing is built unless the whole file is good.
  */
 import { z } from "zod";
-import { normalizeWord, RosterError, type BodyFields, type RosterRow, type RosterSource } from "../adapters/roster-file.ts";
+import { normalizeWord, RosterError, seatName, type BodyFields, type RosterProblem, type RosterRow, type RosterSource } from "../adapters/roster-file.ts";
 import type { Body, Db, Institution, Person } from "../domain/model.ts";
 import { ProfileError, type Profile } from "../domain/profile.ts";
 import { compositionOf, isSecretariat, pairSeats, ROLES, type InstitutionRows, type RosterRole } from "../rules/membership.ts";
-import { assumedHeadWarning, bodyText, membershipProblem, membershipWarning, rowText, seatName, seatsWarning } from "../texts/roster.ts";
+import type { Said, SentenceCode } from "../texts/catalog.ts";
 import { SYSTEM_ACTORS } from "./permissions.ts";
+import { say } from "./say.ts";
+
+/** A remark of the import: worded by the file's reader, or said here as a code (the CLI words it in German). */
+export type RosterWarning = string | Said<SentenceCode>;
 
 export interface Roster {
   body: Body;
@@ -59,21 +63,21 @@ interface Entry {
 
 /** Problems keep their place in the file so they are reported top to bottom. */
 class Problems {
-  private list: { order: number; text: string }[] = [];
-  add(order: number, text: string) {
-    this.list.push({ order, text });
+  private list: { order: number; problem: RosterProblem }[] = [];
+  add(order: number, problem: RosterProblem) {
+    this.list.push({ order, problem });
   }
   get size() {
     return this.list.length;
   }
   throwIfAny() {
-    if (this.list.length > 0) throw new RosterError(this.list.sort((a, b) => a.order - b.order).map((p) => p.text));
+    if (this.list.length > 0) throw new RosterError(this.list.sort((a, b) => a.order - b.order).map((p) => p.problem));
   }
 }
 
 export interface BuildResult {
   roster: Roster;
-  warnings: string[];
+  warnings: RosterWarning[];
   /** What the file did not give and the data file kept (person ids; body fields), for the audit. */
   kept: Kept;
 }
@@ -95,17 +99,17 @@ const ROSTER_BODY_FIELDS = new Set(["name", "profile", "secretariatEmail", "chai
  */
 export function buildRoster(source: RosterSource, current: Db | null, overrides: BodyFields, profiles: ProfileLookup): BuildResult {
   const problems = new Problems();
-  const warnings = [...source.warnings];
+  const warnings: RosterWarning[] = [...source.warnings];
   const entries = source.rows.flatMap((row, index) => checkRow(row, index, problems));
   const institutions = resolveInstitutions(source, entries, current, problems);
   const body = resolveBody(source.body, current, overrides, problems);
   const profile = profileFor(body.profile, profiles, problems);
   const groups = institutions.list.map((inst) => rowsOf(inst, entries));
   const composition = compositionOf(entries, groups, profile);
-  for (const f of composition.problems) problems.add("at" in f ? f.at.index : Infinity, membershipProblem(f, profile));
-  warnings.push(...composition.warnings.map((w) => membershipWarning(w, profile)));
+  for (const f of composition.problems) problems.add("at" in f ? f.at.index : Infinity, say("roster.membershipProblem", f, profile));
+  warnings.push(...composition.warnings.map((w) => say("roster.membershipWarning", w, profile)));
   checkUnique(entries, problems);
-  if (source.rows.length === 0) problems.add(-1, rowText.noPersons);
+  if (source.rows.length === 0) problems.add(-1, say("roster.noPersons"));
   problems.throwIfAny();
 
   const seats = seatsOf(groups, current, warnings, profile);
@@ -118,7 +122,7 @@ export function buildRoster(source: RosterSource, current: Db | null, overrides:
   const byRole = (role: RosterRole) => entries.filter((e) => e.role === role).map((e) => idOf.get(e)!);
   const secretariat = entries.filter(isSecretariat);
   const head = secretariat.find((e) => e.role === "leitung-geschaeftsstelle") ?? secretariat[0]!;
-  if (head.role !== "leitung-geschaeftsstelle") warnings.push(assumedHeadWarning(head.name, profile));
+  if (head.role !== "leitung-geschaeftsstelle") warnings.push(say("roster.assumedHeadWarning", head.name, profile));
 
   const roster: Roster = {
     body: {
@@ -179,7 +183,7 @@ interface Seat {
  * rules/membership.ts; the first record keeps the institution's name and id, so its history
  * stays attached. Sets `seatId` on the entries.
  */
-function seatsOf(institutions: (InstitutionRows<Entry> & ResolvedInstitution)[], current: Db | null, warnings: string[], profile: Profile | null): Seat[] {
+function seatsOf(institutions: (InstitutionRows<Entry> & ResolvedInstitution)[], current: Db | null, warnings: RosterWarning[], profile: Profile | null): Seat[] {
   const taken = new Set(institutions.map((i) => i.id));
   return institutions.flatMap((inst) => {
     const own = pairSeats(inst).map(({ member, deputy }, i): Seat => {
@@ -192,7 +196,7 @@ function seatsOf(institutions: (InstitutionRows<Entry> & ResolvedInstitution)[],
     for (const seat of own) for (const e of [seat.member, seat.deputy]) if (e) e.seatId = seat.id;
     if (own.length > 1) {
       const list = own.map((s) => ({ name: s.name, member: s.member.name, deputy: s.deputy?.name ?? null }));
-      warnings.push(seatsWarning(inst.name, list, profile));
+      warnings.push(say("roster.seatsWarning", inst.name, list, profile));
     }
     return own;
   });
@@ -200,25 +204,25 @@ function seatsOf(institutions: (InstitutionRows<Entry> & ResolvedInstitution)[],
 
 function checkRow(row: RosterRow, index: number, problems: Problems): Entry[] {
   const f = row.fields;
-  const at = (text: string) => problems.add(index, `${row.where}: ${text}`);
+  const at = (said: Said<SentenceCode>) => problems.add(index, { where: row.where, said });
   const before = problems.size;
   const roleText = f.rolle ?? "";
   const role = ROLE_ALIASES[normalizeWord(roleText)];
-  if (roleText === "") at(rowText.noRole);
-  else if (!role) at(rowText.unknownRole(roleText, ROLES));
-  if (!f.name) at(rowText.noName);
-  if (!f.email) at(rowText.noEmail);
-  else if (!email.safeParse(f.email).success) at(rowText.badEmail(f.email));
-  if (f.aadObjectId && !GUID.test(f.aadObjectId)) at(rowText.badObjectId(f.aadObjectId));
+  if (roleText === "") at(say("roster.noRole"));
+  else if (!role) at(say("roster.unknownRole", roleText, ROLES));
+  if (!f.name) at(say("roster.noPersonName"));
+  if (!f.email) at(say("roster.noEmail"));
+  else if (!email.safeParse(f.email).success) at(say("roster.badEmail", f.email));
+  if (f.aadObjectId && !GUID.test(f.aadObjectId)) at(say("roster.badObjectId", f.aadObjectId));
   const needsInstitution = role === "mitglied" || role === "stellvertretung";
-  if (needsInstitution && !f.institution) at(rowText.noInstitution);
+  if (needsInstitution && !f.institution) at(say("roster.noInstitution"));
   const voting = parseYesNo(f.stimmberechtigt ?? "");
-  if (voting === "invalid") at(rowText.badYesNo(f.stimmberechtigt ?? ""));
-  if (f.id && !ID.test(f.id)) at(rowText.badId("ID", f.id));
-  else if (f.id && SYSTEM_ACTORS.has(f.id)) at(rowText.reservedId(f.id));
-  if (f.kuerzel && !ID.test(f.kuerzel)) at(rowText.badId("Kürzel", f.kuerzel));
+  if (voting === "invalid") at(say("roster.badYesNo", f.stimmberechtigt ?? ""));
+  if (f.id && !ID.test(f.id)) at(say("roster.badId", "ID", f.id));
+  else if (f.id && SYSTEM_ACTORS.has(f.id)) at(say("roster.reservedId", f.id));
+  if (f.kuerzel && !ID.test(f.kuerzel)) at(say("roster.badId", "Kürzel", f.kuerzel));
   const salutation = parseSalutation(f.anrede ?? "");
-  if (salutation === "invalid") at(rowText.badSalutation(f.anrede ?? ""));
+  if (salutation === "invalid") at(say("roster.badSalutation", f.anrede ?? ""));
   if (problems.size > before || !role) return [];
   return [
     {
@@ -274,7 +278,7 @@ function resolveInstitutions(source: RosterSource, entries: Entry[], current: Db
   const byId = new Map<string, ResolvedInstitution>();
   const add = (inst: ResolvedInstitution, order: number) => {
     const sameId = byId.get(inst.id);
-    if (sameId) problems.add(order, rowText.idTaken(inst, sameId));
+    if (sameId) problems.add(order, say("roster.idTaken", inst, sameId));
     list.push(inst);
     byKey.set(inst.key, inst);
     byId.set(inst.id, inst);
@@ -283,9 +287,9 @@ function resolveInstitutions(source: RosterSource, entries: Entry[], current: Db
 
   source.institutions.forEach((d) => {
     const key = d.name.trim().toLowerCase();
-    if (key === "") return problems.add(-1, rowText.noInstitutionName(d.where));
-    if (byKey.has(key)) return problems.add(-1, rowText.institutionTwice(d.where, d.name));
-    if (d.id !== undefined && !ID.test(d.id)) return problems.add(-1, `${d.where}: ${rowText.badId("Kürzel", d.id)}`);
+    if (key === "") return problems.add(-1, say("roster.noInstitutionName", d.where));
+    if (byKey.has(key)) return problems.add(-1, say("roster.institutionTwice", d.where, d.name));
+    if (d.id !== undefined && !ID.test(d.id)) return problems.add(-1, { where: d.where, said: say("roster.badId", "Kürzel", d.id) });
     const id = d.id ?? known(d.name)?.id ?? uniqueId(slug(d.name), (x) => byId.has(x));
     add({ key, id, name: d.name.trim(), voting: d.voting ?? true, where: d.where, index: -1 }, -1);
   });
@@ -297,7 +301,7 @@ function resolveInstitutions(source: RosterSource, entries: Entry[], current: Db
     const ref = e.institutionRef.trim().toLowerCase();
     let inst = byKey.get(ref) ?? declaredIds.get(ref);
     if (!inst && declared) {
-      problems.add(e.index, rowText.undeclaredInstitution(e.where, e.institutionRef));
+      problems.add(e.index, say("roster.undeclaredInstitution", e.where, e.institutionRef));
       continue;
     }
     if (!inst) {
@@ -305,9 +309,9 @@ function resolveInstitutions(source: RosterSource, entries: Entry[], current: Db
       inst = { key: ref, id, name: e.institutionRef.trim(), voting: e.voting ?? true, where: e.where, index: e.index };
       add(inst, e.index);
     } else {
-      if (e.kuerzel && e.kuerzel !== inst.id) problems.add(e.index, rowText.idConflict(e.where, e.kuerzel, inst));
+      if (e.kuerzel && e.kuerzel !== inst.id) problems.add(e.index, say("roster.idConflict", e.where, e.kuerzel, inst));
       if (e.voting !== undefined && e.voting !== inst.voting) {
-        problems.add(e.index, rowText.votingConflict(e.where, e.voting, inst));
+        problems.add(e.index, say("roster.votingConflict", e.where, e.voting, inst));
       }
     }
     e.institutionKey = inst.key;
@@ -323,7 +327,7 @@ function checkUnique(entries: Entry[], problems: Problems) {
       const k = key(e);
       if (!k) continue;
       const first = seen.get(k);
-      if (first) problems.add(e.index, rowText.twice(e.where, label, first.where));
+      if (first) problems.add(e.index, say("roster.twice", e.where, label, first.where));
       else seen.set(k, e);
     }
   };
@@ -337,9 +341,9 @@ function resolveBody(fields: BodyFields, current: Db | null, overrides: BodyFiel
   const name = pick("name");
   const profile = pick("profile") ?? "rhein-sieg-kreis";
   const secretariatEmail = pick("secretariatEmail");
-  if (!name) problems.add(Infinity, bodyText.noName);
-  if (!secretariatEmail) problems.add(Infinity, bodyText.noSecretariatEmail);
-  else if (!email.safeParse(secretariatEmail).success) problems.add(Infinity, bodyText.badSecretariatEmail(secretariatEmail));
+  if (!name) problems.add(Infinity, say("roster.noBodyName"));
+  if (!secretariatEmail) problems.add(Infinity, say("roster.noSecretariatEmail"));
+  else if (!email.safeParse(secretariatEmail).success) problems.add(Infinity, say("roster.badSecretariatEmail", secretariatEmail));
   return { name: name ?? "", profile, secretariatEmail: secretariatEmail ?? "" };
 }
 
@@ -348,7 +352,7 @@ function resolveBody(fields: BodyFields, current: Db | null, overrides: BodyFiel
  * object id (so attendance and proposals stay theirs); else a readable one (`m-jugendamt`,
  * `d-jugendamt`, `gs-1`, `vorsitz`, `gast-1`) not used by anyone else.
  */
-function assignPersonIds(entries: Entry[], current: Db | null, problems: Problems, warnings: string[], kept: Kept): Person[] {
+function assignPersonIds(entries: Entry[], current: Db | null, problems: Problems, warnings: RosterWarning[], kept: Kept): Person[] {
   const known = current?.persons ?? [];
   const matched = entries.map(
     (e) =>
@@ -374,11 +378,11 @@ function assignPersonIds(entries: Entry[], current: Db | null, problems: Problem
   const firstUse = new Map<string, Entry>();
   entries.forEach((e, i) => {
     const other = firstUse.get(ids[i]!);
-    if (other) problems.add(e.index, rowText.samePerson(e.where, other.where, ids[i]!));
+    if (other) problems.add(e.index, say("roster.samePerson", e.where, other.where, ids[i]!));
     else firstUse.set(ids[i]!, e);
   });
   const renamed = entries.filter((e, i) => matched[i] && !e.id && known.some((p) => p.id === matched[i] && p.name !== e.name)).length;
-  if (renamed > 0) warnings.push(rowText.renamed(renamed));
+  if (renamed > 0) warnings.push(say("roster.renamed", renamed));
   const givenAad = new Set(entries.flatMap((e) => (e.aadObjectId ? [e.aadObjectId.toLowerCase()] : [])));
   // Only a person the file was matched to keeps stored data: a fresh id that happens to equal a known one is a new person.
   return entries.map((e, i) => carryOver(e, ids[i]!, matched[i] ? known.find((p) => p.id === ids[i]) : undefined, givenAad, kept));
@@ -424,14 +428,14 @@ export function referencedPersonIds(db: Db): Set<string> {
 }
 
 /** Institutions that leave the roster although attendance was recorded for them. */
-function lostInstitutions(current: Db | null, roster: Roster): string[] {
+function lostInstitutions(current: Db | null, roster: Roster): Said<SentenceCode>[] {
   if (!current) return [];
   const staying = new Set(roster.institutions.map((i) => i.id));
   return current.institutions
     .filter((i) => !staying.has(i.id))
     .flatMap((i) => {
       const meetings = new Set(current.attendance.filter((a) => a.institutionId === i.id).map((a) => a.meetingId));
-      return meetings.size === 0 ? [] : [rowText.lostInstitution(i, meetings.size)];
+      return meetings.size === 0 ? [] : [say("roster.lostInstitution", { id: i.id, name: i.name }, meetings.size)];
     });
 }
 

@@ -8,10 +8,13 @@ import { auditFileFor, openJsonStore } from "../adapters/json-store.ts";
 import { loadProfile } from "../adapters/profiles.ts";
 import { parseCsv, parseRosterJson, RosterError } from "../adapters/roster-file.ts";
 import { importRosterFile as importRoster } from "../cli/import-roster.ts";
-import { buildRoster } from "../services/roster-build.ts";
+import { buildRoster, type RosterWarning } from "../services/roster-build.ts";
+import { words } from "../texts/catalog.ts";
 import type { Store } from "../adapters/store.ts";
 import { profiles } from "./support/profiles.ts";
 
+/** A warning as the command line prints it. */
+const worded = (w: RosterWarning) => (typeof w === "string" ? w : words(w).de);
 const clock = fixedClock("2022-05-01T12:00:00+02:00");
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const EXAMPLE_CSV = new URL("../data/roster-example.csv", import.meta.url).pathname;
@@ -200,7 +203,7 @@ describe("a good import", () => {
         { rolle: "geschaeftsstelle", name: "Gustav Gans", email: "g@example.org" },
       ],
     });
-    const build = (profile: string, overrides = {}) => buildRoster(parseRosterJson(JSON.stringify(roster(profile))), null, overrides, loadProfile).warnings;
+    const build = (profile: string, overrides = {}) => buildRoster(parseRosterJson(JSON.stringify(roster(profile))), null, overrides, loadProfile).warnings.map(worded);
     expect(build("rhein-sieg-kreis")).toEqual([
       "„Stadt X“ hat keine Stellvertretung (§ 2 Abs. 2 GO).",
       "Keine Zeile mit Rolle „leitung-geschaeftsstelle“: Gustav Gans gilt als Leitung der Geschäftsstelle (unterzeichnet die Niederschrift, § 7 Abs. 2 GO).",

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildMinutes, type MinutesDoc } from "../services/minutes.ts";
+import { buildMinutes, type MinutesDoc } from "../adapters/minutes-document.ts";
+import { ServiceError } from "../services/errors.ts";
+import { words } from "../texts/catalog.ts";
 import { renderHtml, renderMarkdown, restampHtml, restampMarkdown } from "../adapters/minutes-render.ts";
 import { MEETING_ID, minutesFixture, XSS_TITLE } from "./support/minutes-fixture.ts";
 import { oberhausen, rheinSieg, wesel } from "./support/profiles.ts";
@@ -7,6 +9,14 @@ import type { Db } from "../domain/model.ts";
 
 const internal = (db: Db = minutesFixture(), profile = rheinSieg) => buildMinutes(db, MEETING_ID, profile, { version: "internal" });
 const publicDoc = (db: Db = minutesFixture()) => buildMinutes(db, MEETING_ID, rheinSieg, { version: "public" });
+/** A refusal as the Geschäftsstelle reads it (services say a code; texts/catalog.ts words it). */
+const refusal = (build: () => unknown) => () => {
+  try {
+    build();
+  } catch (e) {
+    throw e instanceof ServiceError ? new Error(words(e.said).de) : e;
+  }
+};
 const both = (doc: MinutesDoc) => ({ md: renderMarkdown(doc), html: renderHtml(doc) });
 /** The HTML as a reader sees it: tags dropped, entities read. */
 const visible = (html: string) =>
@@ -63,10 +73,10 @@ describe("minutes model (§ 7 Abs. 1 GO)", () => {
   });
 
   it("refuses an unknown or cancelled meeting", () => {
-    expect(() => buildMinutes(minutesFixture(), "s-1999-01-01", rheinSieg, { version: "internal" })).toThrow(/gibt es nicht/);
+    expect(refusal(() => buildMinutes(minutesFixture(), "s-1999-01-01", rheinSieg, { version: "internal" }))).toThrow(/gibt es nicht/);
     const db = minutesFixture();
     db.meetings[0]!.state = "cancelled";
-    expect(() => internal(db)).toThrow(/abgesagt/);
+    expect(refusal(() => internal(db))).toThrow(/abgesagt/);
   });
 });
 
@@ -206,7 +216,7 @@ describe("other profiles and edge cases", () => {
       "Verfahren der Geschäftsstelle: Die Niederschrift geht jedem Mitglied per E-Mail zu; Änderungswünsche zum Inhalt bitte zu Beginn der nachfolgenden Sitzung einbringen, andernfalls wird die Niederschrift als genehmigt festgestellt.",
     ]);
     expect(doc.versionLabel).toBe("Fassung für die Mitglieder – enthält nicht öffentliche Punkte");
-    expect(() => buildMinutes(minutesFixture(), MEETING_ID, wesel, { version: "public" })).toThrow("Für die Niederschrift dieses Gremiums ist keine öffentliche Fassung vorgesehen.");
+    expect(refusal(() => buildMinutes(minutesFixture(), MEETING_ID, wesel, { version: "public" }))).toThrow("Für die Niederschrift dieses Gremiums ist keine öffentliche Fassung vorgesehen.");
   });
 
   it("Oberhausen: the Geschäftsführung signs, the moderator (the chair, who leads the meeting) countersigns (Nr. 4.7 GO)", () => {
@@ -228,7 +238,7 @@ describe("other profiles and edge cases", () => {
     expect(doc.notes).toContain("Eine Veröffentlichung der Niederschrift sieht die Geschäftsordnung nicht vor, und der Lenkungskreis tagt nicht öffentlich (Nr. 4.2 GO).");
     expect(doc.notes.join(" ")).not.toMatch(/ist öffentlich|öffentliche Fassung/);
     expect(renderHtml(doc)).toContain("· Fassung für die Mitglieder\"");
-    expect(() => buildMinutes(minutesFixture(), MEETING_ID, oberhausen, { version: "public" })).toThrow("Für die Niederschrift dieses Gremiums ist keine öffentliche Fassung vorgesehen.");
+    expect(refusal(() => buildMinutes(minutesFixture(), MEETING_ID, oberhausen, { version: "public" }))).toThrow("Für die Niederschrift dieses Gremiums ist keine öffentliche Fassung vorgesehen.");
   });
 
   it("cites the profile's own paragraphs (Oberhausen: Nr. 4.7, consensus)", () => {

@@ -3,13 +3,12 @@
  * approval, and their refusals. The words for how minutes become final are texts/minutes-words.ts's;
  * every paragraph cited comes from the caller's profile.
  */
-import type { Texts } from "../domain/profile.ts";
-import { formatDateTime, formatDay, type Day } from "../rules/time.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
+import { berlinDay, formatDateTime, formatDay, type Day } from "../rules/time.ts";
 import type { MinutesSendReport } from "../services/minutes-workflow.ts";
-import { NONE } from "./bilingual.ts";
 import { withCitation } from "./minutes-document.ts";
-import type { ApprovalWords } from "./minutes-words.ts";
-import { paren } from "./bilingual.ts";
+import { approvalWords } from "./minutes-words.ts";
+import { dayTexts, instantTexts, NONE, paren } from "./bilingual.ts";
 
 // ---- shared -----------------------------------------------------------------------------------
 
@@ -22,8 +21,20 @@ export const MINUTES_NOT_PUBLIC: Texts = {
   en: "No public version of this body's minutes is provided for.",
 };
 
-export function noMinutesYet(day: Texts): Texts {
+/** `start`: the meeting's start (ISO); the minutes name its day. */
+export function noMinutesYet(start: string): Texts {
+  const day = meetingDay(start);
   return { de: `Zur Sitzung vom ${day.de} gibt es noch keine Niederschrift.`, en: `There are no minutes of the meeting on ${day.en} yet.` };
+}
+
+/** " am Donnerstag, 15.09.2022" for an instant (its Berlin day), or nothing without one. */
+function onInstant(instant: string | null): Texts {
+  return onDay(instant ? berlinDay(new Date(instant)) : null);
+}
+
+/** The Berlin day of a meeting's start, as each language writes it. */
+function meetingDay(start: string): Texts {
+  return dayTexts(berlinDay(new Date(start)));
 }
 
 /** " am Donnerstag, 15.09.2022" / " on Thursday, 15.09.2022", or nothing without a date. */
@@ -52,17 +63,21 @@ export function withStaleFiles(text: Texts, stale: string[]): Texts {
 
 export const DRAFT_FORBIDDEN: Texts = { de: "Die Niederschrift erstellt die Geschäftsstelle (oder der Vorsitz).", en: "The minutes are drawn up by the Geschäftsstelle (or the chair)." };
 
-/** `at`: the meeting's start as each language writes it. */
-export function notBegun(at: Texts): Texts {
+/** `start`: the meeting's start (ISO), said with day and time. */
+export function notBegun(start: string): Texts {
+  const at = instantTexts(start);
   return { de: `Die Sitzung am ${at.de} hat noch nicht begonnen; eine Niederschrift gibt es erst danach.`, en: `The meeting on ${at.en} has not begun yet; minutes come afterwards.` };
 }
 
-export function approvedNoRedraft(approved: Texts, on: Texts): Texts {
+/** `approvedAt`: when the minutes were approved (ISO), or null when not recorded. */
+export function approvedNoRedraft(profile: Profile, approvedAt: string | null): Texts {
+  const [approved, on] = [approvalWords(profile).approved, onInstant(approvedAt)];
   return { de: `Die Niederschrift wurde bereits${on.de} ${approved.de}; sie wird nicht neu erstellt.`, en: `The minutes are already ${approved.en}${on.en}; they are not drawn up again.` };
 }
 
-export function sentTextFixed(received: number, total: number, objectionsDue: Texts, citation: string | null): Texts {
+export function sentTextFixed(received: number, total: number, profile: Profile, citation: string | null): Texts {
   const approval = paren(citation);
+  const objectionsDue = approvalWords(profile).objectionsDue;
   return {
     de: `Die Niederschrift ist bereits an ${received} von ${total} Mitgliedern versandt; ihr Text bleibt daher, wie er ist. Änderungswünsche werden ${objectionsDue.de} eingebracht${approval}.`,
     en: `The minutes have already been sent to ${received} of ${total} members, so their text stays as it is. Changes are brought in ${objectionsDue.en}${approval}.`,
@@ -96,13 +111,16 @@ export function draftText(f: DraftFacts): Texts {
 
 export const SEND_FORBIDDEN: Texts = { de: "Die Niederschrift versendet die Geschäftsstelle (oder der Vorsitz).", en: "The minutes are sent by the Geschäftsstelle (or the chair)." };
 
-export function noDraft(day: Texts): Texts {
+export function noDraft(start: string): Texts {
+  const day = meetingDay(start);
   return { de: `Für die Sitzung vom ${day.de} gibt es noch keinen Entwurf der Niederschrift; bitte zuerst „minutes draft“.`, en: `There are no draft minutes for the meeting on ${day.en} yet; please run "minutes draft" first.` };
 }
 
 /** `mb`: the size as German writes it ("2,4"). */
-export function tooLargeText(mb: string, names: string[], citation: string | null): Texts {
+/** `bytes`: the size of the minutes' files, said in MB as German writes it ("2,4"). */
+export function tooLargeText(bytes: number, names: string[], citation: string | null): Texts {
   const rule = paren(citation);
+  const mb = (bytes / 1024 / 1024).toLocaleString("de-DE", { maximumFractionDigits: 1 });
   return {
     de: `Die Niederschrift ist mit ${mb} MB zu groß für einen Anhang: bitte ${names.join(" und ")} in der Cloud ablegen und den Link zum Ordner angeben${rule}.`,
     en: `At ${mb} MB the minutes are too large to attach: please put ${names.join(" and ")} in the cloud and give the folder's link${rule}.`,
@@ -157,8 +175,9 @@ export const OBJECTION_FORBIDDEN: Texts = {
   en: "Changes to the minutes are brought in by members, deputies, the chair or the Geschäftsstelle.",
 };
 
-export function objectionsClosed(approved: Texts, on: Texts, citation: string | null): Texts {
+export function objectionsClosed(profile: Profile, approvedAt: string | null, citation: string | null): Texts {
   const approval = paren(citation);
+  const [approved, on] = [approvalWords(profile).approved, onInstant(approvedAt)];
   return {
     de: `Die Niederschrift wurde bereits${on.de} ${approved.de}; Änderungswünsche sind nicht mehr möglich${approval}.`,
     en: `The minutes were already ${approved.en}${on.en}; changes can no longer be brought in${approval}.`,
@@ -197,8 +216,9 @@ export const APPROVE_FORBIDDEN: Texts = {
   en: "The approval of the minutes is declared by the chair or the Geschäftsstelle.",
 };
 
-export function notSentToAll(day: Texts, approved: Texts, citation: string | null): Texts {
+export function notSentToAll(start: string, profile: Profile, citation: string | null): Texts {
   const rule = paren(citation);
+  const [day, approved] = [meetingDay(start), approvalWords(profile).approved];
   return {
     de: `Die Niederschrift der Sitzung vom ${day.de} ist noch nicht an alle Mitglieder versandt; ${approved.de} werden kann sie erst danach${rule}.`,
     en: `The minutes of the meeting on ${day.en} have not been sent to every member yet; they can be ${approved.en} only afterwards${rule}.`,
@@ -206,16 +226,19 @@ export function notSentToAll(day: Texts, approved: Texts, citation: string | nul
 }
 
 /** `at`: the following meeting's start, or null where none is planned. */
-export function notBeforeNextMeeting(words: ApprovalWords, citation: string | null, at: Texts | null): Texts {
+/** `next`: the start of the following meeting (ISO), or null when none is planned. */
+export function notBeforeNextMeeting(profile: Profile, citation: string | null, next: string | null): Texts {
   const rule = paren(citation);
+  const [words, at] = [approvalWords(profile), next ? instantTexts(next) : null];
   return {
     de: `Die Niederschrift wird ${words.approvedAt.de} ${words.declared.de}${rule}${at ? `, also frühestens am ${at.de}` : "; es ist noch keine geplant"}.`,
     en: `The minutes are ${words.declared.en} ${words.approvedAt.en}${rule}${at ? `, so not before ${at.en}` : "; none is planned yet"}.`,
   };
 }
 
-export function objectionsOpen(day: Texts, objections: { name: string; text: string }[], declared: Texts, citation: string | null): Texts {
+export function objectionsOpen(start: string, objections: { name: string; text: string }[], profile: Profile, citation: string | null): Texts {
   const rule = paren(citation);
+  const [day, declared] = [meetingDay(start), approvalWords(profile).declared];
   const list = objections.map((o) => `${o.name}: „${o.text}“`).join("; ");
   const n = objections.length;
   return {

@@ -1,11 +1,15 @@
 /**
  * What the roster import says (German only so far: the import is the Geschäftsstelle's, on the command line).
- * Every paragraph cited comes from the profile.
+ * Every paragraph cited comes from the profile. The refusals and warnings services/roster-build.ts
+ * says by code are `Texts` whose English repeats the German until the import speaks English.
  */
-import type { Profile } from "../domain/profile.ts";
+import type { Profile, Texts } from "../domain/profile.ts";
 import { minutesSigners } from "../rules/profile.ts";
 import type { Allowed, MembershipFinding, MembershipWarning, Placed } from "../rules/membership.ts";
 import { paren } from "./bilingual.ts";
+
+/** German only (see above): both languages carry the German sentence. */
+const de = (text: string): Texts => ({ de: text, en: text });
 
 const NUMBER_WORDS = ["null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"];
 
@@ -61,7 +65,11 @@ export function membershipRule(allowed: Allowed, profile: Profile | null): strin
 }
 
 /** A breach of the membership rules, as one sentence naming its row. */
-export function membershipProblem(f: MembershipFinding, profile: Profile | null): string {
+export function membershipProblem(f: MembershipFinding, profile: Profile | null): Texts {
+  return de(membershipProblemText(f, profile));
+}
+
+function membershipProblemText(f: MembershipFinding, profile: Profile | null): string {
   const deputyRule = paren(profile?.representation.citation);
   switch (f.code) {
     case "no-member":
@@ -89,8 +97,8 @@ export function membershipProblem(f: MembershipFinding, profile: Profile | null)
   }
 }
 
-export function membershipWarning(w: MembershipWarning, profile: Profile | null): string {
-  return `„${w.institution}“ hat keine Stellvertretung${paren(profile?.representation.citation)}.`;
+export function membershipWarning(w: MembershipWarning, profile: Profile | null): Texts {
+  return de(`„${w.institution}“ hat keine Stellvertretung${paren(profile?.representation.citation)}.`);
 }
 
 /** The record of an institution's n-th member (n ≥ 2); the first keeps the institution's name. */
@@ -99,38 +107,35 @@ export function seatName(institution: string, n: number): string {
 }
 
 /** An institution sending several members: who is whose deputy, as the rows paired them. */
-export function seatsWarning(institution: string, seats: { name: string; member: string; deputy: string | null }[], profile: Profile | null): string {
+export function seatsWarning(institution: string, seats: { name: string; member: string; deputy: string | null }[], profile: Profile | null): Texts {
   const noDeputy = `keine${paren(profile?.representation.citation)}`;
   const list = seats.map((s) => `„${s.name}“: ${s.member}, Stellvertretung ${s.deputy ?? noDeputy}`).join("; ");
-  return `„${institution}“ entsendet ${members(seats.length)}${paren(profile?.membership.citation)}; je Mitglied ein Eintrag mit eigener Stellvertretung (in der Reihenfolge der Zeilen): ${list}.`;
+  return de(`„${institution}“ entsendet ${members(seats.length)}${paren(profile?.membership.citation)}; je Mitglied ein Eintrag mit eigener Stellvertretung (in der Reihenfolge der Zeilen): ${list}.`);
 }
 
-/** Problems of one row or one declared institution. */
-export const rowText = {
-  noPersons: "Die Datei enthält keine Personen.",
-  noRole: "Rolle fehlt.",
-  unknownRole: (role: string, roles: readonly string[]) => `Rolle „${role}“ ist unbekannt (erlaubt: ${roles.join(", ")}).`,
-  noName: "Name fehlt.",
-  noEmail: "E-Mail-Adresse fehlt.",
-  badEmail: (email: string) => `E-Mail-Adresse „${email}“ ist ungültig.`,
-  badSalutation: (text: string) => `anrede „${text}“ ist keine Anrede: bitte „Frau“, „Herr“ oder leer lassen.`,
-  badObjectId: (id: string) => `aadObjectId „${id}“ ist keine gültige Objekt-ID (Form 00000000-0000-0000-0000-000000000000).`,
-  noInstitution: "Institution fehlt (nötig für Mitglied und Stellvertretung).",
-  badYesNo: (text: string) => `stimmberechtigt „${text}“ ist weder ja noch nein.`,
-  badId: (label: "ID" | "Kürzel", id: string) => `${label} „${id}“ darf nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten.`,
-  reservedId: (id: string) => `ID „${id}“ ist für die Kommandozeile und den Bot selbst reserviert; bitte eine andere wählen.`,
-  idTaken: (inst: InstitutionAt, other: InstitutionAt) => `${inst.where}: Kürzel „${inst.id}“ gehört schon zu „${other.name}“ (${other.where}).`,
-  noInstitutionName: (where: string) => `${where}: Name der Institution fehlt.`,
-  institutionTwice: (where: string, name: string) => `${where}: Institution „${name}“ steht zweimal in der Liste.`,
-  undeclaredInstitution: (where: string, ref: string) => `${where}: Institution „${ref}“ steht nicht in „institutions“.`,
-  idConflict: (where: string, id: string, inst: InstitutionAt) => `${where}: Kürzel „${id}“ widerspricht „${inst.id}“ (${inst.where}) für „${inst.name}“.`,
-  votingConflict: (where: string, voting: boolean, inst: InstitutionAt) => `${where}: stimmberechtigt „${voting ? "ja" : "nein"}“ widerspricht ${inst.where} für „${inst.name}“.`,
-  twice: (where: string, label: string, first: string) => `${where}: ${label} steht schon in ${first} (jede Person nur einmal).`,
-  samePerson: (where: string, other: string, id: string) => `${where}: gehört zur selben bekannten Person wie ${other} (ID „${id}“); bitte E-Mail-Adresse und aadObjectId prüfen.`,
-  renamed: (n: number) => `${n} bekannte Person(en) mit geändertem Namen übernommen (gleiche E-Mail-Adresse oder aadObjectId).`,
-  lostInstitution: (inst: { id: string; name: string }, meetings: number) =>
-    `„${inst.name}“ (${inst.id}) ist nicht mehr in der Liste, hat aber Anwesenheiten in ${meetings} Sitzung(en); diese bleiben gespeichert.`,
-};
+/** Problems of one row or one declared institution (the row's "Zeile 7: " comes from `problemAt`). */
+export const noPersons = de("Die Datei enthält keine Personen.");
+export const noRole = de("Rolle fehlt.");
+export const unknownRole = (role: string, roles: readonly string[]): Texts => de(`Rolle „${role}“ ist unbekannt (erlaubt: ${roles.join(", ")}).`);
+export const noPersonName = de("Name fehlt.");
+export const noEmail = de("E-Mail-Adresse fehlt.");
+export const badEmail = (email: string): Texts => de(`E-Mail-Adresse „${email}“ ist ungültig.`);
+export const badSalutation = (text: string): Texts => de(`anrede „${text}“ ist keine Anrede: bitte „Frau“, „Herr“ oder leer lassen.`);
+export const badObjectId = (id: string): Texts => de(`aadObjectId „${id}“ ist keine gültige Objekt-ID (Form 00000000-0000-0000-0000-000000000000).`);
+export const noInstitution = de("Institution fehlt (nötig für Mitglied und Stellvertretung).");
+export const badYesNo = (text: string): Texts => de(`stimmberechtigt „${text}“ ist weder ja noch nein.`);
+export const badId = (label: "ID" | "Kürzel", id: string): Texts => de(`${label} „${id}“ darf nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten.`);
+export const reservedId = (id: string): Texts => de(`ID „${id}“ ist für die Kommandozeile und den Bot selbst reserviert; bitte eine andere wählen.`);
+export const idTaken = (inst: InstitutionAt, other: InstitutionAt): Texts => de(`${inst.where}: Kürzel „${inst.id}“ gehört schon zu „${other.name}“ (${other.where}).`);
+export const noInstitutionName = (where: string): Texts => de(`${where}: Name der Institution fehlt.`);
+export const institutionTwice = (where: string, name: string): Texts => de(`${where}: Institution „${name}“ steht zweimal in der Liste.`);
+export const undeclaredInstitution = (where: string, ref: string): Texts => de(`${where}: Institution „${ref}“ steht nicht in „institutions“.`);
+export const idConflict = (where: string, id: string, inst: InstitutionAt): Texts => de(`${where}: Kürzel „${id}“ widerspricht „${inst.id}“ (${inst.where}) für „${inst.name}“.`);
+export const votingConflict = (where: string, voting: boolean, inst: InstitutionAt): Texts => de(`${where}: stimmberechtigt „${voting ? "ja" : "nein"}“ widerspricht ${inst.where} für „${inst.name}“.`);
+export const twice = (where: string, label: string, first: string): Texts => de(`${where}: ${label} steht schon in ${first} (jede Person nur einmal).`);
+export const samePerson = (where: string, other: string, id: string): Texts => de(`${where}: gehört zur selben bekannten Person wie ${other} (ID „${id}“); bitte E-Mail-Adresse und aadObjectId prüfen.`);
+export const renamed = (n: number): Texts => de(`${n} bekannte Person(en) mit geändertem Namen übernommen (gleiche E-Mail-Adresse oder aadObjectId).`);
+export const lostInstitution = (inst: { id: string; name: string }, meetings: number): Texts => de(`„${inst.name}“ (${inst.id}) ist nicht mehr in der Liste, hat aber Anwesenheiten in ${meetings} Sitzung(en); diese bleiben gespeichert.`);
 
 interface InstitutionAt {
   id: string;
@@ -138,21 +143,20 @@ interface InstitutionAt {
   where: string;
 }
 
-export const bodyText = {
-  noName: "Der Name des Gremiums fehlt (JSON „body.name“ oder --name).",
-  noSecretariatEmail: "Die E-Mail-Adresse der Geschäftsstelle fehlt (JSON „body.secretariatEmail“ oder --secretariat-email).",
-  badSecretariatEmail: (email: string) => `Die E-Mail-Adresse der Geschäftsstelle „${email}“ ist ungültig.`,
-};
+export const noBodyName = de("Der Name des Gremiums fehlt (JSON „body.name“ oder --name).");
+export const noSecretariatEmail = de("Die E-Mail-Adresse der Geschäftsstelle fehlt (JSON „body.secretariatEmail“ oder --secretariat-email).");
+export const badSecretariatEmail = (email: string): Texts => de(`Die E-Mail-Adresse der Geschäftsstelle „${email}“ ist ungültig.`);
 
-export const importText = {
-  forbidden: "Nur die Geschäftsstelle kann die Mitgliederliste ersetzen.",
-};
+export const importForbidden = de("Nur die Geschäftsstelle kann die Mitgliederliste ersetzen.");
+
+/** A problem of one row or declared institution, naming it: "Zeile 7: E-Mail-Adresse fehlt.". */
+export const problemAt = (where: string, text: string): string => `${where}: ${text}`;
 
 /** Without a row for the head, the first of the Geschäftsstelle is taken as head: say so, and that they sign where they do. */
-export function assumedHeadWarning(name: string, profile: Profile | null): string {
+export function assumedHeadWarning(name: string, profile: Profile | null): Texts {
   const signs = !profile || minutesSigners(profile).some((s) => s.person === "secretariat-head");
   const signing = profile?.minutes.regulated ? profile.minutes.signaturesCitation : null;
   const practice = profile && !profile.minutes.regulated ? "; Praxis der Geschäftsstelle" : "";
   const note = signs ? ` (unterzeichnet die Niederschrift${signing ? `, ${signing}` : ""}${practice})` : "";
-  return `Keine Zeile mit Rolle „leitung-geschaeftsstelle“: ${name} gilt als Leitung der Geschäftsstelle${note}.`;
+  return de(`Keine Zeile mit Rolle „leitung-geschaeftsstelle“: ${name} gilt als Leitung der Geschäftsstelle${note}.`);
 }
