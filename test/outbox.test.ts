@@ -120,7 +120,7 @@ describe("command line: a notice that could not be delivered", () => {
     const again = json<OutboxRetry>(await cli(["outbox", "retry", "--json"], { SMTP_URL: smtp.url }));
     expect(again).toMatchObject({ sent: 0, failed: 0, messages: [] });
     expect(smtp.messages).toHaveLength(3);
-  });
+  }, 120_000); // several command-line processes in a row; under load each takes seconds (not a timing check)
 });
 
 describe("the bot: a deputy delegated after the invitation", () => {
