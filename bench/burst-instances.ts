@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { projectFile } from "../adapters/project-files.ts";
 import { NOW } from "./data.ts";
 import { startNodeOptions } from "./turns.ts";
+import { freePort } from "../test/support/ports.ts";
 
 export interface Instance {
   url: string;
@@ -55,13 +56,6 @@ export async function serverCpuMs(dataDirectory: string): Promise<number | null>
   return sum;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 const kB = (status: string, key: string) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, "m"))?.[1] ?? NaN);
 const mb = (kb: number) => Math.round((kb / 1024) * 10) / 10;

@@ -14,7 +14,6 @@
  * server is down"), the bot's Application through chatTurn, every mail parsed with postal-mime.
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -22,6 +21,7 @@ import { startHarness, type Harness } from "./support/bot-harness.ts";
 import { imipPart, parseMail } from "./support/mail-parse.ts";
 import { startSmtp, type TestSmtp } from "./support/smtp.ts";
 import { runCli, type Run } from "./support/store-process.ts";
+import { freePort as closedPort } from "./support/ports.ts";
 
 type Purpose = "invitation" | "update" | "cancel" | "notice" | "minutes";
 interface OutboxMessage {
@@ -56,13 +56,6 @@ const SECRETARIAT = [
 const DELEGATE = "Ich kann nicht teilnehmen, bitte an meine Vertretung";
 
 /** A loopback port nobody listens on: an SMTP server that is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 function json<T>(run: Run): T {
   expect(run.stderr, "stderr").toBe("");

@@ -7,7 +7,6 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +17,7 @@ import { parseMail } from "./support/mail-parse.ts";
 import { startSmtp, type TestSmtp } from "./support/smtp.ts";
 import { runCli, startScript } from "./support/store-process.ts";
 import { profiles } from "./support/profiles.ts";
+import { freePort } from "./support/ports.ts";
 
 const FIRST = "2027-03-18T08:00:00+01:00"; // meeting Thu 15.04.: last day for topics 25.03., reminder 18.03.
 const RESTART = "2027-03-22T08:00:00+01:00"; // meeting Mon 19.04.: last day 29.03., reminder 22.03.
@@ -27,13 +27,6 @@ let file: string;
 let smtp: TestSmtp;
 let logs: string[] = [];
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Starts the bot at `now`, waits for its first reminder run to report, and stops it. */
 async function botRunAt(now: string): Promise<string> {

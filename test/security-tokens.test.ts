@@ -12,6 +12,7 @@ import { HTTP_BODY } from "../texts/limits.ts";
 import { message, post, startConnector, type Connector } from "./support/connector.ts";
 import { freshRsaKey, hs256WithPublicKey, ISSUER, rs256, startOpenIdStandIn, unsigned, type OpenIdStandIn } from "./support/openid-stand-in.ts";
 import { APP_ID, startSecurityBot, type SecurityBot } from "./support/security-bot.ts";
+import { freePort as closedPort } from "./support/ports.ts";
 
 let authority: OpenIdStandIn;
 let connector: Connector;
@@ -91,13 +92,6 @@ describe("credential mode, key endpoint unreachable or broken", () => {
   });
 });
 
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 const failing: ReturnType<typeof createServer>[] = [];
 afterAll(() => failing.forEach((s) => s.close()));

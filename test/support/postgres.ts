@@ -9,10 +9,10 @@
 import { execFile as execFileCb } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { chown, mkdir, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "./ports.ts";
 
 const execFile = promisify(execFileCb);
 
@@ -35,13 +35,6 @@ async function runAsServerUser(bin: string, args: string[]): Promise<void> {
   else await execFile(bin, args);
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** initdb + pg_ctl start in a temp folder; `stop()` stops the server and removes the folder. */
 export async function startCluster(bin: string, options: { durable?: boolean } = {}): Promise<Cluster> {
