@@ -3,21 +3,33 @@
  * as the formatted print page in the HTML part (never Markdown in <pre>), as text in the plain part —
  * so they always arrive "per E-Mail"; the PDFs of the final version attached, or linked when they
  * are too large. Sender and recipient are nodemailer address objects: a name is encoded as a name
- * and can never add a header. The wording is texts/minutes-mail.ts's.
+ * and can never add a header. The wording is texts/minutes-mail.ts's; the service hands in facts.
  */
-import { minutesClosing, minutesLetter, type MinutesLetter } from "../texts/minutes-mail.ts";
+import type { Profile } from "../domain/profile.ts";
+import { minutesSigners, publicMinutes } from "../rules/profile.ts";
+import { berlinDay } from "../rules/time.ts";
+import { dayTexts } from "../texts/bilingual.ts";
+import { bodyGenitive, secretariatName } from "../texts/invitation-mail.ts";
+import { minutesCitation, noPublicVersion } from "../texts/minutes.ts";
+import { minutesClosing, minutesLetter, minutesMeetingTitle, minutesSubject, type MinutesLetter } from "../texts/minutes-mail.ts";
+import { approvalWords } from "../texts/minutes-words.ts";
 import { salutation, type Salutation } from "../texts/greeting.ts";
 import { escapeHtml } from "./invitation-mail.ts";
 import type { MailMessage } from "./mail-transport.ts";
 import type { Address } from "./notice-mail.ts";
 
+/** The body whose Geschäftsstelle sends the minutes (its kind, "Lenkungsgruppe", is the profile's). */
+export interface MinutesBody {
+  name: string;
+  secretariatEmail: string;
+}
+
 export interface MinutesMailInput {
-  /** The Geschäftsstelle; its name also signs the letter. */
-  from: Address;
-  subject: string;
+  body: MinutesBody;
+  profile: Profile;
+  /** The meeting's start (ISO), the following meeting's (null where none is planned), and whether it had non-public items. */
+  meeting: { start: string; nextStart: string | null; hasNonPublicItems: boolean };
   date: Date;
-  /** What the letter says; whether the files are linked follows from `links`. */
-  letter: Omit<MinutesLetter, "linked">;
   /** The internal version as text, for the plain part after the letter. */
   markdown: string;
   /** The internal version's print page (HTML document), for the HTML part after the letter. */
@@ -32,10 +44,36 @@ export interface MinutesAddressee extends Address {
   salutation?: Salutation | null;
 }
 
+/** The mail's subject, also kept on each member's outbox message: "Niederschrift der Sitzung … vom …". */
+export function minutesMailSubject(bodyName: string, bodyKind: string, start: string): string {
+  return minutesSubject(minutesMeetingTitle(bodyGenitive(bodyName, bodyKind), dayTexts(berlinDay(new Date(start))).de));
+}
+
+/** What the letter says besides the minutes, from the facts and the profile. */
+function letterOf(input: MinutesMailInput): MinutesLetter {
+  const { profile, meeting } = input;
+  const m = profile.minutes;
+  const words = approvalWords(profile);
+  const open = publicMinutes(profile);
+  return {
+    meetingTitle: minutesMeetingTitle(bodyGenitive(input.body.name, input.profile.bodyKind), dayTexts(berlinDay(new Date(meeting.start))).de),
+    linked: input.links.length > 0,
+    signedBy: minutesSigners(profile).map((s) => s.role.de),
+    publicVersion: open,
+    distributionCitation: minutesCitation(profile, "distributionCitation"),
+    noPublicReason: m.regulated && !m.publicity.public ? noPublicVersion(profile).de : null,
+    internalOnly: open && meeting.hasNonPublicItems ? { citation: m.regulated && m.publicity.public ? m.publicity.citation : null } : null,
+    objections: { due: words.objectionsDue.de, nextDay: meeting.nextStart ? dayTexts(berlinDay(new Date(meeting.nextStart))).de : null, outcome: words.outcome.de, citation: minutesCitation(profile, "approvalCitation") },
+    unregulatedNote: m.regulated ? null : m.note.de,
+  };
+}
+
 /** The letter is worded once per mail-out; each member gets it with their own greeting. */
 export function minutesComposer(input: MinutesMailInput): (to: MinutesAddressee) => MailMessage {
-  const [first, ...rest] = minutesLetter({ ...input.letter, linked: input.links.length > 0 });
-  const closing = minutesClosing(input.from.name);
+  const [first, ...rest] = minutesLetter(letterOf(input));
+  const from: Address = { name: secretariatName(bodyGenitive(input.body.name, input.profile.bodyKind)), address: input.body.secretariatEmail };
+  const subject = minutesMailSubject(input.body.name, input.profile.bodyKind, input.meeting.start);
+  const closing = minutesClosing(from.name);
   return (to) => {
     const greeting = salutation(to.name, to.salutation ?? null);
     const text = [greeting, first, ...input.links, ...rest, closing, "-".repeat(60), input.markdown].join("\n\n");
@@ -48,9 +86,9 @@ export function minutesComposer(input: MinutesMailInput): (to: MinutesAddressee)
       `<hr style="margin:1.5em 0">`,
     ].join("\n");
     return {
-      from: { name: input.from.name, address: input.from.address },
+      from: { name: from.name, address: from.address },
       to: { name: to.name, address: to.address },
-      subject: input.subject,
+      subject,
       date: input.date,
       text,
       html: withLetter(input.page, letter),

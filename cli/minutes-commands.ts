@@ -13,6 +13,7 @@ import { emit, UserError, type CliContext } from "./context.ts";
 import { servicesAction } from "./actions.ts";
 import type { Texts } from "../domain/profile.ts";
 import { reachTeams, withTeamsReach } from "./teams-reach.ts";
+import { words, type Said, type SentenceCode } from "../texts/catalog.ts";
 import { askForMeetingOption, NO_MINUTES_AWAITING, noMeetingHeldBefore, notAllSent, notPositiveMegabytes } from "../texts/cli.ts";
 
 const ACTOR = "cli";
@@ -28,10 +29,15 @@ function action<O extends OptionValues>(body: (run: Run, opts: O) => Promise<voi
   return servicesAction<O>((ctx, services, opts) => body({ ctx, services, folder: minutesFolderBeside(ctx.db) }, opts));
 }
 
+/** A result as --json prints it: its `text` worded in German and English, in its place. */
+function worded<R extends { text: Said<SentenceCode> }>(result: R): Omit<R, "text"> & { text: Texts } {
+  return { ...result, text: words(result.text) };
+}
+
 /** A step on the minutes awaiting approval (or those of `--meeting`) that says the service's result. */
-function onAwaiting<O extends { meeting?: string }>(step: (run: Run, meetingId: string, opts: O) => Promise<{ text: Texts }>) {
+function onAwaiting<O extends { meeting?: string }>(step: (run: Run, meetingId: string, opts: O) => Promise<{ text: Said<SentenceCode> }>) {
   return action<O>(async (run, opts) => {
-    const result = await step(run, await awaiting(run)(opts.meeting), opts);
+    const result = worded(await step(run, await awaiting(run)(opts.meeting), opts));
     emit(run.ctx, result, result.text.de);
   });
 }
@@ -65,7 +71,7 @@ export function registerMinutesCommands(program: Command): void {
       action<{ meeting?: string }>(async (run, opts) => {
         const result = await draftMinutes(run.services, ACTOR, await lastHeld(run)(opts.meeting), { folder: run.folder });
         const paths = Object.values(result.files).filter((f) => f !== null).join("\n");
-        emit(run.ctx, { meetingId: result.meetingId, files: result.files, state: result.state }, `${result.text.de}\n\n${paths}`);
+        emit(run.ctx, { meetingId: result.meetingId, files: result.files, state: result.state }, `${words(result.text).de}\n\n${paths}`);
       }),
     );
   minutes
@@ -79,7 +85,7 @@ export function registerMinutesCommands(program: Command): void {
         const id = await lastHeld(run)(opts.meeting);
         const max = opts.maxAttachmentMb === undefined ? undefined : megabytes(opts.maxAttachmentMb);
         const services = await withTeamsReach(run.services);
-        const report = await mailOut(services, sendMinutesCommand, { meetingId: id, folder: run.folder, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max });
+        const report = worded(await mailOut(services, sendMinutesCommand, { meetingId: id, folder: run.folder, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max }));
         await reachTeams(services, ACTOR, null, null);
         emit(run.ctx, report, report.text.de);
         if (report.failed.length > 0) throw new UserError(notAllSent(report.failed.length, report.total, "minutes send").de);

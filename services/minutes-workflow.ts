@@ -34,23 +34,19 @@
 import { cleanText } from "../domain/sanitize.ts";
 import { z } from "zod";
 import type { Mailer, MailMessage } from "../adapters/mail-transport.ts";
-import { minutesComposer, type MinutesMailInput } from "../adapters/minutes-mail.ts";
+import { minutesComposer, minutesMailSubject, type MinutesMailInput } from "../adapters/minutes-mail.ts";
 import type { MinutesFile, MinutesFiles, MinutesFolder } from "../adapters/minutes-files.ts";
 import type { Db, Meeting, Minutes, OutboxMessage, Person } from "../domain/model.ts";
-import type { Profile, Texts } from "../domain/profile.ts";
+import type { Profile } from "../domain/profile.ts";
+import type { Said, SentenceCode } from "../texts/catalog.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
-import { berlinDay, toBerlinIso } from "../rules/time.ts";
-import { dayTexts } from "../texts/bilingual.ts";
-import { alreadyApproved, draftText, minutesApproved, noPublicReason, objectionRecorded, objectionsSettled, onDay, sendText, withStaleFiles } from "../texts/minutes.ts";
-import { minutesMeetingTitle, minutesSubject } from "../texts/minutes-mail.ts";
-import { approvalWords } from "../texts/minutes-words.ts";
+import { toBerlinIso } from "../rules/time.ts";
 import { bodyProfile, type Services } from "./context.ts";
 import { personById, rolesOf } from "./directory.ts";
 import { alreadyHandled, ServiceError } from "./errors.ts";
-import { bodyGenitive, secretariatName } from "../texts/invitation-mail.ts";
 import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
-import { UNKNOWN_ERROR } from "../texts/outbox.ts";
+import { UNKNOWN_ERROR } from "../adapters/invitation-mail.ts";
 import { findMeeting } from "./meetings.ts";
 import { mayManageMeetings, sendTheMinutes } from "./permissions.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
@@ -83,7 +79,7 @@ export interface DraftResult {
   files: MinutesFiles;
   /** The internal version. */
   markdown: string;
-  text: Texts;
+  text: Said<SentenceCode>;
 }
 
 /** Where the minutes are, from the face that runs the command; and the Teams activity that asked. */
@@ -113,9 +109,9 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
     const open = publicMinutes(profile) ? buildMinutes(db, meeting.id, profile, { version: "public" }) : null;
     audit(redraft ? "minutes.redraft" : "minutes.draft", { meetingId: meeting.id, outDir: options.folder.dir });
     return {
-      day: day(meeting),
+      start: meeting.start,
       profile,
-      signers: minutesSigners(profile).map((s) => ({ role: s.role, name: nameOf(db, signerId(db, s.person)) })),
+      signers: minutesSigners(profile).map((s) => nameOf(db, signerId(db, s.person))),
       docs: { internal, open },
       redraft,
     };
@@ -136,23 +132,8 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
     state: "draft",
     files,
     markdown: contents.internalMd,
-    text: draftText({
-      day: result.value.day,
-      redraft,
-      internalHtml: files.internalHtml,
-      publicVersion: files.publicHtml ? { file: files.publicHtml } : { reason: noPublicVersion(profile) },
-      signers,
-      signaturesCitation: citation(profile, "signaturesCitation"),
-    }),
+    text: say("minutes.drafted", result.value.start, redraft, files.internalHtml, files.publicHtml, profile, signers),
   };
-}
-
-/** Why there is no public version: the profile's reason with its paragraph, or that the document has no minutes rule. */
-function noPublicVersion(profile: Profile): Texts {
-  const m = profile.minutes;
-  if (!m.regulated) return m.note;
-  if (m.publicity.public) throw new Error("unreachable: these minutes have a public version");
-  return noPublicReason(m.publicity.note, m.publicity.citation);
 }
 
 function textFixed(db: Db, record: Minutes | undefined, received: number, profile: Profile): ServiceError {
@@ -190,7 +171,7 @@ export interface MinutesSendReport {
   transport: Mailer["kind"];
   state: Minutes["state"];
   sentAt: string | null;
-  text: Texts;
+  text: Said<SentenceCode>;
 }
 
 const SendInput = z.object({
@@ -304,15 +285,11 @@ async function deliverMinutes(services: Services, actorId: string, folder: Minut
     state: outcome.value.state,
     sentAt: outcome.value.sentAt,
   };
-  return { ...report, text: withStaleFiles(sendText(report, day(meeting), services.mailer.target), stale) };
-}
-
-function meetingTitle(db: Db, meeting: Meeting, profile: Profile): string {
-  return minutesMeetingTitle(bodyGenitive(db.body.name, profile.bodyKind), day(meeting).de);
+  return { ...report, text: say("minutes.minutesSent", report, meeting.start, services.mailer.target, stale) };
 }
 
 function subjectOf(db: Db, meeting: Meeting, profile: Profile): string {
-  return minutesSubject(meetingTitle(db, meeting, profile));
+  return minutesMailSubject(db.body.name, profile.bodyKind, meeting.start);
 }
 
 function minutesMessage(db: Db, meetingId: string, personId: string): OutboxMessage | undefined {
@@ -400,26 +377,14 @@ async function readDraft(folder: MinutesFolder, file: string): Promise<MinutesFi
   throw new ServiceError(say("minutes.draftFileMissing", file), "conflict");
 }
 
-/** What the mail says besides the minutes, from the data and the profile (texts/minutes-mail.ts words it). */
+/** What the mail says besides the minutes, as facts from the data and the profile (adapters/minutes-mail.ts words it). */
 function mailFacts(db: Db, meeting: Meeting, now: Date, profile: Profile): Omit<MinutesMailInput, "markdown" | "page" | "attachments" | "links"> {
-  const m = profile.minutes;
-  const words = approvalWords(profile);
   const next = followingMeeting(db, meeting);
-  const open = publicMinutes(profile);
   return {
-    from: { name: secretariatName(bodyGenitive(db.body.name, profile.bodyKind)), address: db.body.secretariatEmail },
-    subject: subjectOf(db, meeting, profile),
+    body: { name: db.body.name, secretariatEmail: db.body.secretariatEmail },
+    profile,
+    meeting: { start: meeting.start, nextStart: next ? next.start : null, hasNonPublicItems: meeting.agenda.some((a) => !a.public) },
     date: now,
-    letter: {
-      meetingTitle: meetingTitle(db, meeting, profile),
-      signedBy: minutesSigners(profile).map((s) => s.role.de),
-      publicVersion: open,
-      distributionCitation: citation(profile, "distributionCitation"),
-      noPublicReason: m.regulated && !m.publicity.public ? noPublicVersion(profile).de : null,
-      internalOnly: open && meeting.agenda.some((a) => !a.public) ? { citation: m.regulated && m.publicity.public ? m.publicity.citation : null } : null,
-      objections: { due: words.objectionsDue.de, nextDay: next ? day(next).de : null, outcome: words.outcome.de, citation: citation(profile, "approvalCitation") },
-      unregulatedNote: m.regulated ? null : m.note.de,
-    },
   };
 }
 
@@ -450,7 +415,7 @@ async function receivedBefore(services: Services, meetingId: string): Promise<Se
 export interface ObjectionResult {
   /** Open objections on the minutes after this one. */
   open: number;
-  text: Texts;
+  text: Said<SentenceCode>;
 }
 
 /** § 7 Abs. 4 GO: a change to the content, brought in (at the latest) at the start of the next session. */
@@ -465,17 +430,16 @@ export async function recordObjection(services: Services, personId: string, meet
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
     const profile = bodyProfile(services, db);
-    const words = approvalWords(profile);
     const approval = citation(profile, "approvalCitation");
     if (record.state === "approved") throw new ServiceError(say("minutes.objectionsClosed", profile, record.approvedAt, approval), "conflict");
     record.objections.push({ personId, text: wording, at: toBerlinIso(now) });
     audit("minutes.objection", { meetingId: meeting.id, text: wording });
     const next = followingMeeting(db, meeting);
-    return { open: record.objections.length, day: day(meeting), next: next && day(next), approval, at: words.approvedAt };
+    return { open: record.objections.length, start: meeting.start, next: next ? next.start : null, profile };
   });
   if (result.duplicate) throw alreadyHandled();
-  const { open, next, approval, at } = result.value;
-  return { open, text: objectionRecorded(result.value.day, at, next, approval) };
+  const { open, start, next, profile } = result.value;
+  return { open, text: say("minutes.objectionNoted", start, next, profile) };
 }
 
 /** The chair (or the Geschäftsstelle) records how the objections were settled; the list is emptied. */
@@ -490,11 +454,11 @@ export async function resolveObjections(services: Services, actorId: string, mee
     const resolved = record.objections;
     audit("minutes.objections-resolved", { meetingId: meeting.id, objections: resolved, note: resolution });
     record.objections = [];
-    return { n: resolved.length, declared: approvalWords(bodyProfile(services, db)).declared };
+    return { n: resolved.length, profile: bodyProfile(services, db) };
   });
   if (result.duplicate) throw new Error("unreachable: no activity id given");
-  const { n, declared } = result.value;
-  return { open: 0, text: objectionsSettled(n, resolution, declared) };
+  const { n, profile } = result.value;
+  return { open: 0, text: say("minutes.objectionsResolved", n, resolution, profile) };
 }
 
 export interface ApprovalResult {
@@ -503,7 +467,7 @@ export interface ApprovalResult {
   approvedAt: string | null;
   /** False when they were approved before. */
   changed: boolean;
-  text: Texts;
+  text: Said<SentenceCode>;
 }
 
 /**
@@ -518,9 +482,7 @@ export async function approveMinutes(services: Services, actorId: string, meetin
     const record = recordOf(db, meeting);
     const profile = bodyProfile(services, db);
     const rule = citation(profile, "approvalCitation");
-    const words = approvalWords(profile);
-    const d = day(meeting);
-    const done = (changed: boolean) => ({ record: structuredClone(record), changed, d, rule, words, profile, label: minutesStatus(record, profile).label });
+    const done = (changed: boolean) => ({ record: structuredClone(record), changed, start: meeting.start, profile, label: minutesStatus(record, profile).label });
     if (record.state === "approved") return done(false);
     if (record.state !== "sent") throw new ServiceError(say("minutes.notSentToAll", meeting.start, profile, rule), "conflict");
     const next = followingMeeting(db, meeting);
@@ -536,15 +498,14 @@ export async function approveMinutes(services: Services, actorId: string, meetin
     return done(true);
   });
   if (result.duplicate) throw alreadyHandled();
-  const { record, changed, d, rule, words, label } = result.value;
-  const stale = changed ? await restampFiles(options.folder, meetingId, result.value.profile, label) : [];
-  const on = dayOf(record.approvedAt);
+  const { record, changed, start, profile, label } = result.value;
+  const stale = changed ? await restampFiles(options.folder, meetingId, profile, label) : [];
   return {
     meetingId,
     state: record.state,
     approvedAt: record.approvedAt,
     changed,
-    text: changed ? withStaleFiles(minutesApproved(d, words.approved, rule, on), stale) : alreadyApproved(d, words.approved, on),
+    text: changed ? say("minutes.approvedNow", start, record.approvedAt, profile, stale) : say("minutes.approvedBefore", start, record.approvedAt, profile),
   };
 }
 
@@ -585,16 +546,6 @@ function followingMeeting(db: Db, meeting: Meeting): Meeting | null {
 
 function nameOf(db: Db, personId: string): string {
   return db.persons.find((p) => p.id === personId)?.name ?? personId;
-}
-
-function day(meeting: Meeting): Texts {
-  return dayTexts(berlinDay(new Date(meeting.start)));
-}
-
-
-/** The Berlin day of an instant, worded " am …" / " on …", or nothing without a date. */
-function dayOf(instant: string | null): Texts {
-  return onDay(instant ? berlinDay(new Date(instant)) : null);
 }
 
 type MinutesCitation = "signaturesCitation" | "distributionCitation" | "approvalCitation";

@@ -4,6 +4,7 @@
  * every paragraph cited comes from the caller's profile.
  */
 import type { Profile, Texts } from "../domain/profile.ts";
+import { minutesSigners } from "../rules/profile.ts";
 import { berlinDay, formatDateTime, formatDay, type Day } from "../rules/time.ts";
 import type { MinutesSendReport } from "../services/minutes-workflow.ts";
 import { withCitation } from "./minutes-document.ts";
@@ -45,12 +46,27 @@ export function onDay(day: Day | null): Texts {
 
 
 /** Why there is no public version: the profile's reason with its paragraph. */
-export function noPublicReason(note: Texts, citation: string | null): Texts {
+function noPublicReason(note: Texts, citation: string | null): Texts {
   return { de: withCitation(note.de, citation), en: withCitation(note.en, citation) };
 }
 
+/** Why these minutes have no public version: the profile's reason with its paragraph, or that the document has no minutes rule. */
+export function noPublicVersion(profile: Profile): Texts {
+  const m = profile.minutes;
+  if (!m.regulated) return m.note;
+  if (m.publicity.public) throw new Error("unreachable: these minutes have a public version");
+  return noPublicReason(m.publicity.note, m.publicity.citation);
+}
+
+type MinutesCitation = "signaturesCitation" | "distributionCitation" | "approvalCitation";
+
+/** The profile's paragraph for a step of the minutes, or null where the document has no minutes rule. */
+export function minutesCitation(profile: Profile, key: MinutesCitation): string | null {
+  return profile.minutes.regulated ? profile.minutes[key] : null;
+}
+
 /** The answer, plus a sentence naming files that still show the old status. */
-export function withStaleFiles(text: Texts, stale: string[]): Texts {
+function withStaleFiles(text: Texts, stale: string[]): Texts {
   if (stale.length === 0) return text;
   const list = stale.join(", ");
   return {
@@ -84,7 +100,22 @@ export function sentTextFixed(received: number, total: number, profile: Profile,
   };
 }
 
-export interface DraftFacts {
+/**
+ * The draft is written: `start` the meeting's start (ISO), `publicHtml` the public version's file
+ * (null where the profile has none), `signerNames` who signs, in the order of the profile's signers.
+ */
+export function drafted(start: string, redraft: boolean, internalHtml: string, publicHtml: string | null, profile: Profile, signerNames: string[]): Texts {
+  return draftText({
+    day: meetingDay(start),
+    redraft,
+    internalHtml,
+    publicVersion: publicHtml ? { file: publicHtml } : { reason: noPublicVersion(profile) },
+    signers: minutesSigners(profile).map((s, i) => ({ role: s.role, name: signerNames[i]! })),
+    signaturesCitation: minutesCitation(profile, "signaturesCitation"),
+  });
+}
+
+interface DraftFacts {
   day: Texts;
   redraft: boolean;
   internalHtml: string;
@@ -94,7 +125,7 @@ export interface DraftFacts {
   signaturesCitation: string | null;
 }
 
-export function draftText(f: DraftFacts): Texts {
+function draftText(f: DraftFacts): Texts {
   const verb = f.redraft ? { de: "neu erstellt", en: "drawn up again" } : { de: "erstellt", en: "drawn up" };
   const p = f.publicVersion;
   const written: Texts = "file" in p
@@ -139,8 +170,12 @@ export function draftFileMissing(file: string): Texts {
   return { de: `Die Datei ${file} fehlt; bitte den Entwurf neu erstellen („minutes draft“).`, en: `The file ${file} is missing; please draw up the draft again ("minutes draft").` };
 }
 
-/** What a mail-out did; `target` is where the outbox transport writes its files. */
-export function sendText(r: Omit<MinutesSendReport, "text">, d: Texts, target: string): Texts {
+/** What a mail-out did: `start` the meeting's start (ISO), `target` where the outbox transport writes its files, `stale` files that kept the old status. */
+export function minutesSent(r: Omit<MinutesSendReport, "text">, start: string, target: string, stale: string[]): Texts {
+  return withStaleFiles(sendText(r, meetingDay(start), target), stale);
+}
+
+function sendText(r: Omit<MinutesSendReport, "text">, d: Texts, target: string): Texts {
   const parts: Texts[] = [{ de: `Niederschrift der Sitzung vom ${d.de}: `, en: `Minutes of the meeting on ${d.en}: ` }];
   if (r.sentNow === 0 && r.failed.length === 0) parts.push(nothingSent(r));
   else parts.push(...sentNow(r, target));
@@ -184,8 +219,13 @@ export function objectionsClosed(profile: Profile, approvedAt: string | null, ci
   };
 }
 
+/** `start`: the meeting's start (ISO); `next`: the following meeting's start, when one is planned. */
+export function objectionNoted(start: string, next: string | null, profile: Profile): Texts {
+  return objectionRecorded(meetingDay(start), approvalWords(profile).approvedAt, next === null ? null : meetingDay(next), minutesCitation(profile, "approvalCitation"));
+}
+
 /** `at`: when the minutes become final; `next`: the following meeting's day, when one is planned. */
-export function objectionRecorded(day: Texts, at: Texts, next: Texts | null, citation: string | null): Texts {
+function objectionRecorded(day: Texts, at: Texts, next: Texts | null, citation: string | null): Texts {
   const approval = paren(citation);
   return {
     de: `Ihr Änderungswunsch zur Niederschrift der Sitzung vom ${day.de} ist vermerkt; er wird ${at.de}${next ? ` am ${next.de}` : ""} behandelt${approval}.`,
@@ -202,7 +242,12 @@ export const RESOLVE_FORBIDDEN: Texts = {
 
 export const NO_OPEN_OBJECTIONS: Texts = { de: "Zu dieser Niederschrift gibt es keine offenen Änderungswünsche.", en: "There are no open changes to these minutes." };
 
-export function objectionsSettled(n: number, resolution: string, declared: Texts): Texts {
+/** `n` objections settled with the note `resolution`. */
+export function objectionsResolved(n: number, resolution: string, profile: Profile): Texts {
+  return objectionsSettled(n, resolution, approvalWords(profile).declared);
+}
+
+function objectionsSettled(n: number, resolution: string, declared: Texts): Texts {
   return {
     de: `${n === 1 ? "Ein Änderungswunsch ist" : `${n} Änderungswünsche sind`} als erledigt vermerkt: ${resolution}. Die Niederschrift kann jetzt ${declared.de} werden.`,
     en: `${n === 1 ? "One change is" : `${n} changes are`} recorded as settled: ${resolution}. The minutes can now be ${declared.en}.`,
@@ -247,11 +292,22 @@ export function objectionsOpen(start: string, objections: { name: string; text: 
   };
 }
 
-export function minutesApproved(day: Texts, approved: Texts, citation: string | null, on: Texts): Texts {
+/** `start`: the meeting's start (ISO); `approvedAt`: when (ISO, or null); `stale`: files that kept the old status. */
+export function approvedNow(start: string, approvedAt: string | null, profile: Profile, stale: string[]): Texts {
+  const text = minutesApproved(meetingDay(start), approvalWords(profile).approved, minutesCitation(profile, "approvalCitation"), onInstant(approvedAt));
+  return withStaleFiles(text, stale);
+}
+
+/** Asked again after the approval: `start` the meeting's start, `approvedAt` when they were approved (ISO, or null). */
+export function approvedBefore(start: string, approvedAt: string | null, profile: Profile): Texts {
+  return alreadyApproved(meetingDay(start), approvalWords(profile).approved, onInstant(approvedAt));
+}
+
+function minutesApproved(day: Texts, approved: Texts, citation: string | null, on: Texts): Texts {
   const rule = paren(citation);
   return { de: `Die Niederschrift der Sitzung vom ${day.de} ist ${approved.de}${rule}; festgestellt${on.de}.`, en: `The minutes of the meeting on ${day.en} are ${approved.en}${rule}; declared${on.en}.` };
 }
 
-export function alreadyApproved(day: Texts, approved: Texts, on: Texts): Texts {
+function alreadyApproved(day: Texts, approved: Texts, on: Texts): Texts {
   return { de: `Die Niederschrift der Sitzung vom ${day.de} wurde bereits${on.de} ${approved.de}.`, en: `The minutes of the meeting on ${day.en} were already ${approved.en}${on.en}.` };
 }
