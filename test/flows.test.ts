@@ -127,7 +127,9 @@ describe("Teams' welcome never enters a flow", () => {
   async function welcome(personId: string): Promise<string[]> {
     const services = { ...world.services, store: openJsonStore(world.file, { clock: world.services.clock }) };
     const person = (await services.store.read()).persons.find((p) => p.id === personId)!;
-    const app = createApp({ services, background: async (work) => work(), onFollowUps: () => {} });
+    // The turn's background work (the conversation reference, follow-ups) is awaited, as the local chat does.
+    const pending: Promise<void>[] = [];
+    const app = createApp({ services, background: (work) => void pending.push(work()), onFollowUps: () => {} });
     const adapter = new TestAdapter(async (context) => {
       await app.run(context);
     });
@@ -140,6 +142,7 @@ describe("Teams' welcome never enters a flow", () => {
       membersAdded: [{ id: `user-${person.id}`, name: person.name }],
       conversation: { id: `local-user-${person.id}`, isGroup: false, conversationType: "personal", name: "" },
     });
+    await Promise.all(pending);
     const sent: string[] = [];
     while (adapter.activeQueue.length) sent.push(adapter.activeQueue.shift()!.text ?? "");
     return sent;
