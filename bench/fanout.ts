@@ -11,6 +11,7 @@ import { smtpMailer, type MailMessage, type Mailer } from "../adapters/mail-tran
 import type { Store } from "../adapters/store.ts";
 import { sendInvitation } from "../services/invitations.ts";
 import { clock, invitableMeeting } from "./data.ts";
+import { render } from "../texts/catalog.ts";
 
 /** Where one run of `sendInvitation` spends its time (ms). */
 export interface Phases {
@@ -55,7 +56,7 @@ export async function measureFanout(file: string, smtpUrl: string, runs: number,
       return span(sends, () => transport.send(message));
     },
   };
-  const services = { store: timedStore, clock, mailer, profiles: loadProfiles() };
+  const services = { store: timedStore, clock, mailer, profiles: loadProfiles(), render };
   let n = 0;
 
   async function subject(): Promise<{ accepted: number; recorded: number; phases: Phases }> {
