@@ -33,7 +33,8 @@ export function shownUrl(url: string): string {
  */
 export function poolMax(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.PGPOOL_MAX);
-  return Number.isInteger(n) && n > 0 ? n : 10;
+  // At least 2: a reminder sweep holds one connection (its SKIP LOCKED row) while its work needs another.
+  return Number.isInteger(n) && n > 0 ? Math.max(n, 2) : 10;
 }
 
 /**

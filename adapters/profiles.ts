@@ -56,6 +56,11 @@ export function loadProfiles(dir = PROFILES_DIR): Profiles {
   return {
     ids,
     get: (id) => {
+      // A profile added to the folder while the bot runs (an import in another process may name it) is validated once, on first use.
+      if (!byId.has(id) && profileIds(dir).includes(id)) {
+        byId.set(id, loadProfile(id, dir));
+        ids.push(id);
+      }
       const profile = byId.get(id);
       if (!profile) throw unknownProfile(id, ids);
       return profile;

@@ -133,8 +133,13 @@ async function handle(deps: AppDeps, context: TurnContext, given: Incoming): Pro
   const result = await converse(kept.services, incoming);
   await sendReplies(context, result.replies);
   deps.background(async () => {
-    const writer = await kept.remember();
-    if (writer) await afterTurn(deps, result, reference, writer);
+    // The turn's follow-up work (its messages, a mail-out) runs even if writing the reference fails; that error is still logged.
+    let writer = kept.writer;
+    try {
+      writer = await kept.remember();
+    } finally {
+      if (writer) await afterTurn(deps, result, reference, writer);
+    }
   });
   return result;
 }

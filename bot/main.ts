@@ -17,6 +17,7 @@ import { PLAYGROUND_PORT, startPlayground } from "./playground.ts";
 import { startServer } from "./server.ts";
 import { settingsFromEnv } from "./settings.ts";
 import { playgroundStarting, startFailed } from "../texts/cli.ts";
+import { render } from "../texts/catalog.ts";
 
 const log = pino({ name: "lenkungsgruppe" });
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const profiles = loadProfiles(); // a broken profile stops the bot before it answers anyone
   const clock = clockFromEnv();
   // With DATABASE_URL each activity goes to its body's services; LG_BODY's take what cannot be routed.
-  const bodies = openBodyServices({ db: settings.db, clock, mail: settings.mail, onWarning: (m) => log.warn(m), profiles });
+  const bodies = openBodyServices({ db: settings.db, clock, mail: settings.mail, onWarning: (m) => log.warn(m), profiles, render });
   const services = bodies.fallback;
   const { mailer } = services;
   const db = await services.store.read();

@@ -32,7 +32,7 @@ export async function remindEveryBody(bodies: BodyServices, teamsFor: (services:
     const sent = await runReminders({ ...services, teams, render });
     if (sent.length) log.sent(services.store.location, sent);
     // Channel posts and Teams notices recorded where no Teams channel was (the command line).
-    await sendWaitingForTeams({ ...services, teams });
+    await sendWaitingForTeams({ ...services, teams, render });
   });
   for (const { body, error } of report.failed) log.failed(body, error);
   return report;

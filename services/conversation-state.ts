@@ -80,6 +80,8 @@ export async function rememberConversation(
   return { personId: person.id, lang: lastLang(db, person.id) };
 }
 
+type Writer = { personId: string; lang: "de" | "en" };
+
 /**
  * Before a turn: services whose store also records where the sender can be reached in the turn's
  * first change, when that is new — one write per answer instead of two (the first contact of a
@@ -91,13 +93,15 @@ export async function keepingConversation(
   services: Services,
   user: { aadObjectId?: string | null; email?: string | null },
   reference: Record<string, unknown>,
-): Promise<{ services: Services; remember: () => Promise<{ personId: string; lang: "de" | "en" } | null> }> {
+): Promise<{ services: Services; remember: () => Promise<Writer | null>; writer: Writer | null }> {
   const remember = () => rememberConversation(services, user, reference);
   const db = await services.store.read();
   const person = identify(db, user);
+  // Who wrote, as known before the turn: for the follow-up work should the write after the reply fail.
+  const writer = person ? { personId: person.id, lang: lastLang(db, person.id) } : null;
   const { activityId: _messageId, ...where } = reference;
-  if (!person || !isPersonal(where) || sameReference(db, person.id, where)) return { services, remember };
-  return { services: { ...services, store: alsoRecording(services.store, (d) => void (d.botState[refKey(person.id)] = where)) }, remember };
+  if (!person || !isPersonal(where) || sameReference(db, person.id, where)) return { services, remember, writer };
+  return { services: { ...services, store: alsoRecording(services.store, (d) => void (d.botState[refKey(person.id)] = where)) }, remember, writer };
 }
 
 /** The store, with `extra` applied after the change of the first update that is written. */

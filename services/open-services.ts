@@ -15,6 +15,7 @@ import type { MailSettings } from "../adapters/mail-settings.ts";
 import { createMailer } from "../adapters/mail-transport.ts";
 import type { Profiles } from "../domain/profile.ts";
 import type { Services } from "./context.ts";
+import type { Render } from "../texts/catalog.ts";
 
 export interface StoreOptions {
   db: string;
@@ -34,6 +35,8 @@ export interface ServiceOptions extends StoreOptions {
   mail?: MailSettings;
   /** The rules profiles the face loaded at start (adapters/profiles.ts); every body's Services share them. */
   profiles: Profiles;
+  /** The face's wording for what commands record worded (Services.render); every body's Services get it. */
+  render?: Render;
 }
 
 const databaseUrlOf = (o: StoreOptions) => o.databaseUrl ?? (process.env.DATABASE_URL || undefined);
@@ -62,6 +65,7 @@ export function openServices(o: ServiceOptions): Services {
     clock: o.clock,
     mailer: createMailer({ ...o.mail, outboxDir: join(dirname(resolve(filesPlace(o))), "outbox"), now: o.clock }),
     profiles: o.profiles,
+    ...(o.render ? { render: o.render } : {}),
   };
 }
 

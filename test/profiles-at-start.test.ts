@@ -5,11 +5,13 @@
  * body whose profile an import changed runs under the new one in the very same services.
  */
 import { mkdtempSync } from "node:fs";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../adapters/clock.ts";
 import { openJsonStore } from "../adapters/json-store.ts";
+import { loadProfiles, PROFILES_DIR } from "../adapters/profiles.ts";
 import { activitiesToText, chatTurn } from "../bot/local-chat.ts";
 import { importRosterFile } from "../cli/import-roster.ts";
 import { createMeeting } from "../services/create-meeting.ts";
@@ -86,5 +88,19 @@ describe("a body whose profile an import changes runs under the new one", () => 
     } finally {
       await services.mailer.close();
     }
+  });
+});
+
+describe("a rules profile added while the bot runs", () => {
+  it("is loaded on first use, so a body imported with it in another process works at once; an unknown one is still refused", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lg-profiles-"));
+    await cp(PROFILES_DIR, dir, { recursive: true });
+    const running = loadProfiles(dir); // what the bot loaded at start
+    expect(() => running.get("kreis-neu")).toThrow(/Unbekanntes Regelprofil "kreis-neu"/);
+    const copy = JSON.parse(await readFile(join(dir, "rhein-sieg-kreis.json"), "utf8")) as { id: string };
+    await writeFile(join(dir, "kreis-neu.json"), JSON.stringify({ ...copy, id: "kreis-neu" }));
+    expect(running.get("kreis-neu").id).toBe("kreis-neu");
+    expect(running.ids).toContain("kreis-neu");
+    expect(() => running.get("hamburg")).toThrow(/Unbekanntes Regelprofil "hamburg"/);
   });
 });
