@@ -19,6 +19,7 @@ import { activity, answerKey, seeded, shuffledAnswers, type Answer } from "./bur
 import { count, settle } from "./burst-count.ts";
 import { createBurstBodies } from "./burst-data.ts";
 import { serverCpuMs, startBurstConnector, startInstance, type BurstConnector, type Instance } from "./burst-instances.ts";
+import { percentile, round } from "./stats.ts";
 
 export interface BurstOptions {
   url: string;
@@ -101,14 +102,7 @@ async function deliver({ connector, agents, instances, signal }: Client, n: numb
   return { reply: at === null ? null : at - start, done, status, key: answerKey(answer.body, answer.member) };
 }
 
-/** Nearest-rank percentile. */
-function percentile(samples: number[], p: number): number {
-  if (samples.length === 0) return NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
-const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** Sends every answer at its moment (and every tenth again to the other instance); resolves when all were answered. */
 async function drive(connector: BurstConnector, instances: Instance[], answers: Answer[], windowMs: number, random: () => number) {

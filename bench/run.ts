@@ -19,6 +19,7 @@ import { writeEmptyFile, writeFanoutFile, writeTenYearFile } from "./data.ts";
 import { measureFanout, type Phases } from "./fanout.ts";
 import type { BurstExtra, BurstResult } from "./burst.ts";
 import { startChild, startConnector, turn, type Child, type TurnTime } from "./turns.ts";
+import { percentile, round } from "./stats.ts";
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -33,13 +34,7 @@ const BURST = { bodies: option("--burst-bodies", 53), people: 40, seconds: optio
 const TARGET = { turn: 1.3, fanout: 1.2, growth: 1.2, rssMb: 150 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const round = (ms: number) => Math.round(ms * 100) / 100;
 
-/** Nearest-rank percentile. */
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "lg-bench-"));

@@ -28,11 +28,11 @@ export interface TimerLog {
 /** One round over every body; a body whose run fails does not stop the others. */
 export async function remindEveryBody(bodies: BodyServices, teamsFor: (services: Services) => TeamsChannel | null, log: TimerLog): Promise<SweepReport> {
   const report = await bodies.sweep(SWEEP_GAP_MS, async (services) => {
-    const teams = teamsFor(services);
-    const sent = await runReminders({ ...services, teams, render });
+    const round = { ...services, teams: teamsFor(services), render };
+    const sent = await runReminders(round);
     if (sent.length) log.sent(services.store.location, sent);
     // Channel posts and Teams notices recorded where no Teams channel was (the command line).
-    await sendWaitingForTeams({ ...services, teams, render });
+    await sendWaitingForTeams(round);
   });
   for (const { body, error } of report.failed) log.failed(body, error);
   return report;

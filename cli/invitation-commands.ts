@@ -10,15 +10,11 @@ import type { Texts } from "../domain/profile.ts";
 import { MeetingMode } from "../domain/model.ts";
 import type { Services } from "../services/context.ts";
 import { cancelMeetingCommand, changeMeetingCommand, inviteCommand, retryInvitationCommand, updateCommand, type InvitationReport } from "../services/invitations.ts";
-import { dispatchNotices } from "../services/outbox.ts";
-import { runMailOut, type MailOut } from "../services/runner.ts";
 import { nextMeeting } from "../services/meetings.ts";
 import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
 import { noteLine } from "../texts/chat.ts";
 import { askForMeetingOption, noMeetingAfter, notAllSent, unknownMode } from "../texts/cli.ts";
-import { reachTeams, withTeamsReach } from "./teams-reach.ts";
-
-const ACTOR = "cli";
+import { mailOut, withTeamsReach } from "./teams-reach.ts";
 
 /** Runs a command with the services (refusals become one sentence and exit 2 in cli/index.ts). */
 function action<O extends OptionValues>(body: (ctx: CliContext, services: Services, opts: O) => Promise<void>) {
@@ -27,13 +23,6 @@ function action<O extends OptionValues>(body: (ctx: CliContext, services: Servic
     const opts = cmd.optsWithGlobals<O>(); // `--meeting` may stand before or after the subcommand
     await withServices(ctx, async (services) => body(ctx, await withTeamsReach(services), opts));
   };
-}
-
-/** Runs a mail-out as the Geschäftsstelle and, before the command line exits, sends what it recorded for others (the team channel's post). */
-export async function mailOut<I, R, S, B>(services: Services, command: MailOut<I, R, S, B>, input: I): Promise<S> {
-  const ran = await runMailOut(services, command, { actorId: ACTOR, input });
-  await dispatchNotices(services, ran.outbox, services.teams ?? null);
-  return ran.value;
 }
 
 /** The meeting named, or the next one after now. */
@@ -73,7 +62,6 @@ export function registerInvitationCommands(program: Command): void {
         const id = await meetingId(ctx, services, opts.meeting);
         const urgent = opts.urgent !== undefined;
         const report = await mailOut(services, inviteCommand, { meetingId: id, urgent, reason: urgent ? opts.urgent! : null });
-        await reachTeams(services, ACTOR, null, null);
         printReport(ctx, report);
       }),
     );
@@ -84,7 +72,6 @@ export function registerInvitationCommands(program: Command): void {
     .action(
       action<{ meeting?: string }>(async (ctx, services, opts) => {
         const report = await mailOut(services, retryInvitationCommand, { meetingId: await meetingId(ctx, services, opts.meeting) });
-        await reachTeams(services, ACTOR, null, null);
         printReport(ctx, report);
       }),
     );
@@ -96,7 +83,6 @@ export function registerInvitationCommands(program: Command): void {
     .action(
       action<{ meeting?: string; note?: string }>(async (ctx, services, opts) => {
         const report = await mailOut(services, updateCommand, { meetingId: await meetingId(ctx, services, opts.meeting), note: opts.note ?? null });
-        await reachTeams(services, ACTOR, null, null);
         printReport(ctx, report);
       }),
     );
@@ -118,7 +104,6 @@ export function registerInvitationCommands(program: Command): void {
         if (mode && !mode.success) throw new UserError(unknownMode(opts.mode).de);
         const changes = { start: opts.start, end: opts.end, location: opts.location, mode: mode?.data, onlineUrl: opts.onlineUrl };
         const outcome = await mailOut(services, changeMeetingCommand, { meetingId: opts.id, changes, note: opts.note ?? null });
-        await reachTeams(services, ACTOR, null, null);
         const warnings = outcome.warnings.map(words);
         for (const w of warnings) process.stderr.write(`${noteLine(w.de, "de")}\n`);
         const text = words(outcome.text);
@@ -134,7 +119,6 @@ export function registerInvitationCommands(program: Command): void {
     .action(
       action<{ id: string; reason?: string }>(async (ctx, services, opts) => {
         const outcome = await mailOut(services, cancelMeetingCommand, { meetingId: opts.id, reason: opts.reason ?? null });
-        await reachTeams(services, ACTOR, null, null);
         const text = words(outcome.text);
         emit(ctx, { ...outcome, report: worded(outcome.report), text }, text.de);
         failIfIncomplete(outcome.report);

@@ -8,11 +8,10 @@ import { minutesFolderBeside, type MinutesFolder } from "../adapters/minutes-fil
 import type { Db, Meeting } from "../domain/model.ts";
 import type { Services } from "../services/context.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutesCommand } from "../services/minutes-workflow.ts";
-import { mailOut } from "./invitation-commands.ts";
 import { emit, UserError, type CliContext } from "./context.ts";
 import { servicesAction } from "./actions.ts";
 import type { Texts } from "../domain/profile.ts";
-import { reachTeams, withTeamsReach } from "./teams-reach.ts";
+import { mailOut, withTeamsReach } from "./teams-reach.ts";
 import { words, type Said, type SentenceCode } from "../texts/catalog.ts";
 import { askForMeetingOption, NO_MINUTES_AWAITING, noMeetingHeldBefore, notAllSent, notPositiveMegabytes } from "../texts/cli.ts";
 
@@ -86,7 +85,6 @@ export function registerMinutesCommands(program: Command): void {
         const max = opts.maxAttachmentMb === undefined ? undefined : megabytes(opts.maxAttachmentMb);
         const services = await withTeamsReach(run.services);
         const report = worded(await mailOut(services, sendMinutesCommand, { meetingId: id, folder: run.folder, downloadUrlBase: opts.downloadUrl ?? null, maxAttachmentBytes: max }));
-        await reachTeams(services, ACTOR, null, null);
         emit(run.ctx, report, report.text.de);
         if (report.failed.length > 0) throw new UserError(notAllSent(report.failed.length, report.total, "minutes send").de);
       }),

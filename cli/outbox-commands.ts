@@ -27,7 +27,7 @@ export function registerOutboxCommands(program: Command): void {
     .action(servicesAction(async (ctx, services) => {
       const teams = await withTeamsReach(services);
       const report = await retryOutbox(teams, ACTOR, { minutes: minutesFolderBeside(ctx.db) });
-      await reachTeams(teams, ACTOR, null, null);
+      await reachTeams(teams);
       const refused = report.refused.map((e) => words(e.said));
       emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused: refused.map((t) => t.de) }, retryText("de", { ...report, refused }, when));
     }));

@@ -7,7 +7,9 @@
  * one sentence on stderr (stdout stays the command's one JSON object).
  */
 import type { Services } from "../services/context.ts";
-import { announce, sendWaitingForTeams, waitingForTeams, type Occasion } from "../services/channel-announcements.ts";
+import { sendWaitingForTeams, waitingForTeams } from "../services/channel-announcements.ts";
+import { dispatchNotices } from "../services/outbox.ts";
+import { runMailOut, type MailOut } from "../services/runner.ts";
 import { noteLine } from "../texts/chat.ts";
 import { teamsMessagesWaitForBot } from "../texts/teams.ts";
 import { UserError } from "./context.ts";
@@ -24,11 +26,18 @@ export async function withTeamsReach(services: Services): Promise<Services> {
 }
 
 /**
- * After a command: records the occasion's post (and the invitation's Teams notices), then sends
- * whatever waits for Teams, or says that it waits for the bot. `occasion` null: only send or say.
+ * Runs a mail-out as the Geschäftsstelle (actor "cli") and, before the command line exits, sends
+ * what it recorded for others (the team channel's post, Teams notices), or says that they wait.
  */
-export async function reachTeams(services: Services, actorId: string, meetingId: string | null, occasion: Occasion | null): Promise<void> {
-  if (meetingId && occasion) await announce(services, actorId, meetingId, occasion);
+export async function mailOut<I, R, S, B>(services: Services, command: MailOut<I, R, S, B>, input: I): Promise<S> {
+  const ran = await runMailOut(services, command, { actorId: "cli", input });
+  await dispatchNotices(services, ran.outbox, services.teams ?? null);
+  await reachTeams(services);
+  return ran.value;
+}
+
+/** After a command: sends whatever waits for Teams, or says that it waits for the bot. (The commands record their posts themselves.) */
+export async function reachTeams(services: Services): Promise<void> {
   if (services.teams) {
     await sendWaitingForTeams(services);
     return;

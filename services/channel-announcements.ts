@@ -19,7 +19,7 @@ import type { MeetingFacts } from "../texts/teams.ts";
 import { bodyProfile, renderOf, type Services } from "./context.ts";
 import { hasConversation } from "./conversation-state.ts";
 import { latestInvitation } from "./invitation-core.ts";
-import { deliveryStatus, dispatchNotices, queueMessage, TEAM_CHANNEL, type Delivered } from "./outbox.ts";
+import { deliveryStatus, dispatchNotices, queueMessage, TEAM_CHANNEL, meetingOver, type Delivered } from "./outbox.ts";
 import { say } from "./say.ts";
 import { oneToOneTarget } from "./team-sync.ts";
 
@@ -93,10 +93,9 @@ export async function announce(services: Pick<Services, "store" | "clock" | "tea
  * no longer worth it; a tried and failed one is for `outbox retry`, not for the bot's rounds.
  */
 export function waitingForTeams(db: Db, now: Date): string[] {
-  const over = (id: string | null) => id !== null && Date.parse(db.meetings.find((m) => m.id === id)?.end ?? "") <= now.getTime();
   return db.outbox
     .filter((m) => (m.purpose === "announcement" || m.teamsOnly) && m.attempts === 0 && deliveryStatus(m, now) === "open")
-    .filter((m) => m.purpose === "announcement" || !over(m.meetingId))
+    .filter((m) => m.purpose === "announcement" || !meetingOver(db, m.meetingId, now))
     .map((m) => m.id);
 }
 

@@ -19,7 +19,7 @@ import { retryMessages } from "./permissions.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
 import { z } from "zod";
 import { sendMinutesCommand } from "./minutes-workflow.ts";
-import { deliveryStatus, dispatchNotices, outboxRows, type OutboxRow } from "./outbox.ts";
+import { deliveryStatus, dispatchNotices, meetingOver, outboxRows, type OutboxRow } from "./outbox.ts";
 import { say } from "./say.ts";
 
 export interface RetryReport {
@@ -41,6 +41,8 @@ interface Plan {
   minutes: string[];
   notices: string[];
   announcements: string[];
+  /** Notices only Teams can carry (an invitation's Teams notice): without Teams here they wait for the bot, untried. */
+  teamsOnly: string[];
 }
 
 export const retryOutboxCommand: MailOut<Input, Plan, RetryReport> = {
@@ -52,6 +54,7 @@ export const retryOutboxCommand: MailOut<Input, Plan, RetryReport> = {
     minutes: meetingsWithOpenMinutes(db, now),
     notices: openNotices(db, now, profile),
     announcements: openAnnouncements(db, now),
+    teamsOnly: db.outbox.filter((m) => m.teamsOnly).map((m) => m.id),
   }),
   send: (services, plan, { actorId, input }) => sendPlan(services, actorId, plan, input.minutes),
   again: async () => ({ sent: 0, failed: 0, messages: [], refused: [] }),
@@ -63,7 +66,6 @@ export async function retryOutbox(services: Services, actorId: string, options: 
 
 async function sendPlan(services: Services, actorId: string, plan: Plan, minutes: MinutesFolder): Promise<RetryReport> {
   const refused: ServiceError[] = [];
-  const teamsOnly = new Set((await services.store.read()).outbox.filter((m) => m.teamsOnly).map((m) => m.id));
   // The channel's posts the sends record (the invitation reached its first member now) go out in this run.
   const announced: string[] = [];
   const attempt = async (work: () => Promise<{ outbox: string[] }>) => {
@@ -76,8 +78,7 @@ async function sendPlan(services: Services, actorId: string, plan: Plan, minutes
   };
   for (const meetingId of plan.invitations) await attempt(() => runMailOut(services, retryInvitationCommand, { actorId, input: { meetingId } }));
   for (const meetingId of plan.minutes) await attempt(() => runMailOut(services, sendMinutesCommand, { actorId, input: { meetingId, folder: minutes } }));
-  // Teams-only notices (an invitation's Teams notice) wait for a run that can reach Teams, untried.
-  const notices = services.teams ? plan.notices : plan.notices.filter((id) => !teamsOnly.has(id));
+  const notices = services.teams ? plan.notices : plan.notices.filter((id) => !plan.teamsOnly.includes(id));
   await dispatchNotices(services, notices, services.teams ?? null);
   if (services.teams) await dispatchNotices(services, [...plan.announcements, ...announced], services.teams);
   else if (plan.announcements.length) refused.push(new ServiceError(say("outbox.announcementsWaitForTeams", plan.announcements.length), "conflict"));
@@ -99,9 +100,8 @@ function meetingsWithOpenInvitations(db: Db, now: Date): string[] {
  * (rules/reminders.ts no longer plans them): they would come too late to matter.
  */
 function openNotices(db: Db, now: Date, profile: Profile): string[] {
-  const over = (meetingId: string | null) => meetingId !== null && Date.parse(db.meetings.find((m) => m.id === meetingId)?.end ?? "") <= now.getTime();
   const useful = usefulReminder(db, now, profile);
-  return db.outbox.filter((m) => m.purpose === "notice" && deliveryStatus(m, now) === "open" && !over(m.meetingId) && useful(m)).map((m) => m.id);
+  return db.outbox.filter((m) => m.purpose === "notice" && deliveryStatus(m, now) === "open" && !meetingOver(db, m.meetingId, now) && useful(m)).map((m) => m.id);
 }
 
 /** A reminder is worth sending again while its plan still stands (before its deadline, the person still concerned). */

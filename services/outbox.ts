@@ -32,6 +32,11 @@ export const CLAIM_EXPIRES_MS = 15 * 60_000;
 
 export type DeliveryStatus = "accepted" | "sending" | "open";
 
+/** Whether the meeting a message is about has ended (then a notice about it helps nobody); no meeting: not over. */
+export function meetingOver(db: Db, meetingId: string | null, now: Date): boolean {
+  return meetingId !== null && Date.parse(db.meetings.find((m) => m.id === meetingId)?.end ?? "") <= now.getTime();
+}
+
 export function deliveryStatus(d: DeliveryState, now: Date): DeliveryStatus {
   if (d.acceptedAt) return "accepted";
   if (d.claimedAt && now.getTime() - Date.parse(d.claimedAt) < CLAIM_EXPIRES_MS) return "sending";

@@ -8,7 +8,7 @@ import { words } from "../../texts/catalog.ts";
 import * as core from "../../services/invitation-core.ts";
 import * as invitations from "../../services/invitations.ts";
 
-type Worded<T> = T extends { text: Said<SentenceCode> } ? { [K in keyof T]: K extends "text" ? Texts : Worded<T[K]> } : T;
+export type Worded<T> = T extends { text: Said<SentenceCode> } ? { [K in keyof T]: K extends "text" ? Texts : Worded<T[K]> } : T;
 
 function worded<T>(value: T): Worded<T> {
   if (value === null || typeof value !== "object" || !("text" in value)) return value as Worded<T>;
@@ -17,7 +17,8 @@ function worded<T>(value: T): Worded<T> {
   return out as Worded<T>;
 }
 
-function wording<A extends unknown[], R>(service: (...args: A) => Promise<R>): (...args: A) => Promise<Worded<R>> {
+/** A service whose results are worded as a face words them. */
+export function wording<A extends unknown[], R>(service: (...args: A) => Promise<R>): (...args: A) => Promise<Worded<R>> {
   return async (...args) => worded(await service(...args));
 }
 
