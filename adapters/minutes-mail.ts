@@ -44,9 +44,14 @@ export interface MinutesAddressee extends Address {
   salutation?: Salutation | null;
 }
 
+/** "Sitzung der … vom …": the meeting as the subject and the letter name it. */
+function minutesTitle(bodyName: string, bodyKind: string, start: string): string {
+  return minutesMeetingTitle(bodyGenitive(bodyName, bodyKind), dayTexts(berlinDay(new Date(start))).de);
+}
+
 /** The mail's subject, also kept on each member's outbox message: "Niederschrift der Sitzung … vom …". */
 export function minutesMailSubject(bodyName: string, bodyKind: string, start: string): string {
-  return minutesSubject(minutesMeetingTitle(bodyGenitive(bodyName, bodyKind), dayTexts(berlinDay(new Date(start))).de));
+  return minutesSubject(minutesTitle(bodyName, bodyKind, start));
 }
 
 /** What the letter says besides the minutes, from the facts and the profile. */
@@ -56,7 +61,7 @@ function letterOf(input: MinutesMailInput): MinutesLetter {
   const words = approvalWords(profile);
   const open = publicMinutes(profile);
   return {
-    meetingTitle: minutesMeetingTitle(bodyGenitive(input.body.name, input.profile.bodyKind), dayTexts(berlinDay(new Date(meeting.start))).de),
+    meetingTitle: minutesTitle(input.body.name, profile.bodyKind, meeting.start),
     linked: input.links.length > 0,
     signedBy: minutesSigners(profile).map((s) => s.role.de),
     publicVersion: open,

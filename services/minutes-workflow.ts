@@ -48,7 +48,7 @@ import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
 import { UNKNOWN_ERROR } from "../adapters/invitation-mail.ts";
 import { findMeeting } from "./meetings.ts";
-import { mayManageMeetings, sendTheMinutes } from "./permissions.ts";
+import { approveTheMinutes, draftTheMinutes, resolveMinutesObjections, sendTheMinutes } from "./permissions.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
 import { announce } from "./channel-announcements.ts";
 import { buildMinutes, minutesStatus } from "../adapters/minutes-document.ts";
@@ -93,7 +93,7 @@ export async function draftMinutes(services: Services, actorId: string, meetingI
   const before = await receivedBefore(services, meetingId);
   const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
     const got = received(db, meetingId, before);
-    authorize(db, actorId, "minutes.DRAFT_FORBIDDEN");
+    draftTheMinutes.check(db, actorId);
     const meeting = meetingOf(db, meetingId);
     if (Date.parse(meeting.start) > now.getTime()) throw new ServiceError(say("minutes.notBegun", meeting.start), "conflict");
     const profile = bodyProfile(services, db);
@@ -447,7 +447,7 @@ export async function resolveObjections(services: Services, actorId: string, mee
   const resolution = cleanText(note);
   if (!resolution) throw new ServiceError(say("minutes.RESOLUTION_EMPTY"), "invalid");
   const result = await services.store.update({ actorId }, (db, audit) => {
-    authorize(db, actorId, "minutes.RESOLVE_FORBIDDEN");
+    resolveMinutesObjections.check(db, actorId);
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
     if (record.state === "approved" || record.objections.length === 0) throw new ServiceError(say("minutes.NO_OPEN_OBJECTIONS"), "conflict");
@@ -477,7 +477,7 @@ export interface ApprovalResult {
 export async function approveMinutes(services: Services, actorId: string, meetingId: string, options: MinutesRunOptions): Promise<ApprovalResult> {
   const now = services.clock();
   const result = await services.store.update({ actorId, activityId: options.activityId }, (db, audit) => {
-    authorize(db, actorId, "minutes.APPROVE_FORBIDDEN");
+    approveTheMinutes.check(db, actorId);
     const meeting = meetingOf(db, meetingId);
     const record = recordOf(db, meeting);
     const profile = bodyProfile(services, db);
@@ -518,13 +518,6 @@ function restampFiles(folder: MinutesFolder, meetingId: string, profile: Profile
 }
 
 // ---- shared ------------------------------------------------------------------------------------
-
-/** The refusal of the command, said by its code (it takes no facts). */
-type ManagerRefusal = "minutes.DRAFT_FORBIDDEN" | "minutes.RESOLVE_FORBIDDEN" | "minutes.APPROVE_FORBIDDEN";
-
-function authorize(db: Db, actorId: string, refusal: ManagerRefusal): void {
-  if (!mayManageMeetings(db, actorId)) throw new ServiceError(say(refusal), "forbidden");
-}
 
 function meetingOf(db: Db, meetingId: string): Meeting {
   const meeting = findMeeting(db, meetingId);

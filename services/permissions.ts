@@ -53,3 +53,7 @@ export const anyPerson: Permission = { allows: () => true, check: () => {} };
 export const sendInvitations = permission(mayManageMeetings, say("invitation.INVITATIONS_FORBIDDEN"));
 export const sendTheMinutes = permission(mayManageMeetings, say("minutes.SEND_FORBIDDEN"));
 export const retryMessages = permission(mayManageMeetings, say("outbox.OUTBOX_FORBIDDEN"));
+// The minutes' other steps, each refused in its own words.
+export const draftTheMinutes = permission(mayManageMeetings, say("minutes.DRAFT_FORBIDDEN"));
+export const resolveMinutesObjections = permission(mayManageMeetings, say("minutes.RESOLVE_FORBIDDEN"));
+export const approveTheMinutes = permission(mayManageMeetings, say("minutes.APPROVE_FORBIDDEN"));
