@@ -48,6 +48,7 @@ import { standIns } from "../services/presence.ts";
 import { withStandIns } from "../texts/meeting-events.ts";
 import { installation, syncTeamMembers } from "../services/team-sync.ts";
 import { ServiceError } from "../services/errors.ts";
+import { refusalOf } from "../services/runner.ts";
 import { SYNC_FAILED, SYNC_NO_TEAM, SYNC_ONLY_IN_TEAMS, SYNC_STARTED } from "../texts/teams.ts";
 
 type Handler = (turn: Turn, args: string) => Promise<TurnResult> | TurnResult;
@@ -143,7 +144,7 @@ export function parseMeetingArgs(args: string): { start: string; end?: string; l
 }
 
 /** "/sitzung ändern 13.05.2022 14:00-16:00 [Ort]" or "/sitzung ändern Ort: Kreishaus, Raum 2"; invitees get an update. */
-function change(turn: Turn, args: string): TurnResult {
+async function change(turn: Turn, args: string): Promise<TurnResult> {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
   const parsed = parseMeetingArgs(args);
@@ -154,8 +155,11 @@ function change(turn: Turn, args: string): TurnResult {
   if (!changes) {
     return reply(turn, CHANGE_USAGE);
   }
+  const input = { meetingId: found.id, changes, note: null };
+  const refused = await refusalOf(turn.services, changeMeetingCommand, { actorId: turn.person.id, input });
+  if (refused) return refusal(turn, refused);
   return afterReply(turn, WORK_STARTED.change, () =>
-    mailOut(turn, changeMeetingCommand, { meetingId: found.id, changes, note: null }, { activityId: turn.activityId, words: (o) => withNotes(words(o.text), o.warnings) }));
+    mailOut(turn, changeMeetingCommand, input, { activityId: turn.activityId, words: (o) => withNotes(words(o.text), o.warnings) }));
 }
 
 /** "/sitzung absagen <Grund>": a reason is required; everyone invited gets a cancellation (METHOD:CANCEL) after the yes. */

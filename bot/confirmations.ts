@@ -9,6 +9,9 @@ import type { Texts } from "../domain/profile.ts";
 import { minutesFolderBeside } from "../adapters/minutes-files.ts";
 import { cancelMeetingCommand, inviteCommand, retryInvitationCommand, updateCommand } from "../services/invitations.ts";
 import { minutesRecipientsWaiting, sendMinutesCommand } from "../services/minutes-workflow.ts";
+import { refusalOf, type MailOut } from "../services/runner.ts";
+import type { ServiceError } from "../services/errors.ts";
+import type { Said, SentenceCode } from "../texts/catalog.ts";
 import { declareNotQuorate } from "../services/declare-not-quorate.ts";
 import { quorumNow } from "../services/session.ts";
 import { bodyProfile } from "../services/context.ts";
@@ -26,7 +29,7 @@ import { ALREADY_DECLARED, CONFIRM_BUTTONS, confirmNotQuorate, NOT_DECLARED, NOT
 import { quorumText } from "../texts/quorum.ts";
 import { card } from "./cards.ts";
 import type { Incoming } from "./conversation.ts";
-import { afterReply, mailOut, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
+import { afterReply, mailOut, refusal, reply, t, type Sent, type Turn, type TurnResult } from "./turn.ts";
 import { wholeAnswer } from "./yes-no.ts";
 
 
@@ -34,6 +37,8 @@ type Question = { prompt: Texts; title: Texts; yes: Texts } | { refused: Texts }
 
 /** Shows what the action would do (to whom) and keeps the question; nothing is done yet. */
 export async function askFirst(turn: Turn, action: PendingAction): Promise<TurnResult> {
+  const refused = action.kind === "not-quorate" ? null : await planOf(turn, action).refusal();
+  if (refused) return refusal(turn, refused);
   const question = action.kind === "not-quorate" ? notQuorateQuestion(turn, action) : await massQuestion(turn, action);
   if ("refused" in question) return reply(turn, question.refused);
   const pending = await askConfirmation(turn.services, turn.person.id, action, turn.activityId);
@@ -105,21 +110,38 @@ async function answer(turn: Turn, yes: boolean, id: string | undefined): Promise
  * service runs without one: the question is gone, a second "ja" finds nothing to do.
  */
 function act(turn: Turn, action: PendingAction): TurnResult | Promise<TurnResult> {
+  if (action.kind === "not-quorate") return declareAgainstCount(turn, action);
+  const planned = planOf(turn, action);
+  return afterReply(turn, planned.started, planned.run);
+}
+
+/** A mass action's mail-out: what is said when it starts, its run, and the refusal it would give now. */
+interface Planned {
+  started: Texts;
+  run: () => Promise<Sent>;
+  refusal: () => Promise<ServiceError | null>;
+}
+
+function planned<I, R, S extends { text: Texts | Said<SentenceCode> }>(turn: Turn, command: MailOut<I, R, S, undefined>, input: I, started: Texts): Planned {
+  return { started, run: () => mailOut(turn, command, input), refusal: () => refusalOf(turn.services, command, { actorId: turn.person.id, input }) };
+}
+
+// Each service records the team channel's post itself; it goes out with the turn's outbox.
+function planOf(turn: Turn, action: Exclude<PendingAction, { kind: "not-quorate" }>): Planned {
   const meetingId = action.meetingId;
-  // Each service records the team channel's post itself; it goes out with the turn's outbox.
   switch (action.kind) {
     case "invite": {
       const start = turn.db.meetings.find((m) => m.id === meetingId)!.start;
-      return afterReply(turn, invitationSendingText(start), () => mailOut(turn, inviteCommand, { meetingId, urgent: action.urgent, reason: action.reason }));
+      return planned(turn, inviteCommand, { meetingId, urgent: action.urgent, reason: action.reason }, invitationSendingText(start));
     }
-    case "invite-retry": return afterReply(turn, WORK_STARTED.inviteAgain, () => mailOut(turn, retryInvitationCommand, { meetingId }));
-    case "invite-update": return afterReply(turn, WORK_STARTED.inviteAgain, () => mailOut(turn, updateCommand, { meetingId, note: action.note }));
-    case "cancel": return afterReply(turn, WORK_STARTED.cancel, () => mailOut(turn, cancelMeetingCommand, { meetingId, reason: action.reason }));
+    case "invite-retry": return planned(turn, retryInvitationCommand, { meetingId }, WORK_STARTED.inviteAgain);
+    case "invite-update": return planned(turn, updateCommand, { meetingId, note: action.note }, WORK_STARTED.inviteAgain);
+    case "cancel": return planned(turn, cancelMeetingCommand, { meetingId, reason: action.reason }, WORK_STARTED.cancel);
     case "minutes-send": {
       const folder = minutesFolderBeside(turn.services.store.location);
-      return afterReply(turn, WORK_STARTED.sendMinutes, () => mailOut(turn, sendMinutesCommand, { meetingId, folder }));
+      // Its refusals (no draft, everyone has it) are asked before the question, from the draft's files.
+      return { started: WORK_STARTED.sendMinutes, run: () => mailOut(turn, sendMinutesCommand, { meetingId, folder }), refusal: async () => null };
     }
-    case "not-quorate": return declareAgainstCount(turn, action);
   }
 }
 

@@ -3,7 +3,7 @@ import type { Said, SentenceCode } from "../texts/catalog.ts";
 import { say } from "./say.ts";
 
 /** An input the refusal is about: each face names it its own way (a CLI flag, a chat hint). */
-export type InputField = "location" | "onlineUrl" | "downloadUrl";
+export type InputField = "location" | "onlineUrl" | "downloadUrl" | "start" | "end";
 
 /**
  * A request a service refuses, in one sentence that says what to do: said as a code with its facts

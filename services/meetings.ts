@@ -86,7 +86,7 @@ function check(input: MeetingInput, now: Date, duration: DurationRule | null): C
 
 function instant(text: string, which: "start" | "end"): Date {
   const at = parseInstant(text);
-  if (!at) throw new MeetingError(say("meetings.invalidInstant", which, text), "invalid");
+  if (!at) throw new MeetingError(say("meetings.invalidInstant", which, text), "invalid", which);
   return at;
 }
 

@@ -131,3 +131,22 @@ function addedRecipients(invitations: Invitation[], sizes: Map<string, number>, 
     inv.recipients.slice(sizes.get(inv.id) ?? 0).filter((r) => r.attempts === 0 && deliveryStatus(r, now) === "open").map((r) => invitationMailId(inv.id, r.personId)),
   );
 }
+
+/**
+ * The refusal a command would give now, or null: parse, who may and `apply` on a copy of the data,
+ * nothing written, nothing recorded. A face asks "Soll ich …?" or says "Ich versende …" only for
+ * work that can be done; what cannot is refused at once.
+ */
+export async function refusalOf<I, R>(services: Pick<Services, "store" | "clock" | "profiles" | "render">, command: Pick<MailOut<I, R, unknown>, "input" | "may" | "apply">, call: Omit<Call, "activityId">): Promise<ServiceError | null> {
+  try {
+    const input = parse(command.input, call.input);
+    const db = structuredClone(await services.store.read());
+    command.may.check(db, call.actorId);
+    const ignore = () => {};
+    command.apply({ db, input, actorId: call.actorId, now: services.clock(), profile: bodyProfile(services, db), audit: ignore, notify: ignore, before: undefined, get render() { return renderOf(services); } });
+    return null;
+  } catch (e) {
+    if (e instanceof ServiceError) return e;
+    throw e;
+  }
+}

@@ -91,8 +91,8 @@ const INSTANT_LABEL: Record<"start" | "end", Texts> = { start: { de: "Beginn", e
 export function invalidInstant(which: "start" | "end", text: string): Texts {
   const label = INSTANT_LABEL[which];
   return {
-    de: `${label.de} „${text}“ ist kein gültiger Zeitpunkt; bitte ISO 8601 angeben, z. B. 2022-05-12T10:00.`,
-    en: `The ${label.en} "${text}" is not a valid date and time; please give ISO 8601, e.g. 2022-05-12T10:00.`,
+    de: `${label.de} „${text}“ ist kein gültiger Zeitpunkt.`,
+    en: `The ${label.en} "${text}" is not a valid date and time.`,
   };
 }
 
