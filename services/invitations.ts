@@ -91,7 +91,7 @@ export const inviteCommand = invitationMailOut("invitation", ({ db, audit, actor
 export const retryInvitationCommand = invitationMailOut("invitation", ({ db, audit, now, input, profile }) => {
   const meeting = meetingOf(db, input.meetingId);
   const latest = latestInvitation(db, meeting.id);
-  if (!latest) throw notInvitedYet(meeting.id);
+  if (!latest) throw notInvitedYet(meeting.start);
   return continueLatest(db, audit, meeting, latest, now, profile);
 }, MeetingInput);
 
@@ -143,8 +143,8 @@ function continueLatest(db: Db, audit: Audit, meeting: Meeting, latest: Invitati
   return { ...batch, warnings: late ? [late] : [] };
 }
 
-function notInvitedYet(meetingId: string): ServiceError {
-  return new ServiceError(say("invitation.notInvitedYetText", meetingId), "conflict");
+function notInvitedYet(start: string): ServiceError {
+  return new ServiceError(say("invitation.notInvitedYetText", start), "conflict");
 }
 
 /**
@@ -214,7 +214,7 @@ export async function sendUpdate(services: Services, actorId: string, meetingId:
 
 function prepareUpdate(db: Db, audit: Audit, actorId: string, meeting: Meeting, note: string | null, now: Date, profile: Profile): Batch {
   const latest = latestInvitation(db, meeting.id);
-  if (!latest) throw notInvitedYet(meeting.id);
+  if (!latest) throw notInvitedYet(meeting.start);
   if (!updateNeeded(db, meeting.id)) throw new ServiceError(say("invitation.NOTHING_TO_UPDATE"), "conflict");
   requireContents(meeting, profile);
   const recipients = unsent(latest.recipients);

@@ -5,7 +5,7 @@
  * texts/invitation-report.ts's, the mail's sentences texts/invitation-mail.ts's.
  */
 import { invitationPermissionText } from "./timing.ts";
-import { dayTexts } from "./bilingual.ts";
+import { dayTexts, instantTexts } from "./bilingual.ts";
 import { invitationReportText } from "./invitation-report.ts";
 import { meetingStateText } from "./meetings.ts";
 import type { Meeting } from "../domain/model.ts";
@@ -92,8 +92,10 @@ export function urgentSecondConvocationText(items: number[], rule: { citation: s
   };
 }
 
-export function notInvitedYetText(meetingId: string): Texts {
-  return { de: `Für die Sitzung ${meetingId} ist noch keine Einladung versandt („/einladen“).`, en: `No invitation has been sent for the meeting ${meetingId} yet ("/einladen").` };
+/** `start`: the meeting's start (ISO). */
+export function notInvitedYetText(start: string): Texts {
+  const at = instantTexts(start);
+  return { de: `Für die Sitzung am ${at.de} ist noch keine Einladung versandt; erst die Einladung, dann ihre Wiederholung oder Aktualisierung.`, en: `No invitation has been sent yet for the meeting on ${at.en}; first the invitation, then its retry or update.` };
 }
 
 // ── The deputy's own invitation after a delegation ──
