@@ -27,11 +27,6 @@ import {
 
 import { bodyGenitive, meetingTitle, secretariatName } from "../texts/invitation-mail.ts";
 
-// What the invitation services record or hand on in the mail's words (German, like the mail).
-export { changeNote } from "../texts/invitation-mail.ts";
-export { NOT_COMPOSED } from "../texts/invitation-report.ts";
-export { UNKNOWN_ERROR } from "../texts/outbox.ts";
-
 export type InvitationKind = "request" | "update" | "cancel";
 
 /** The mail's title of the meeting and the sender's name, from the body's name and kind. */

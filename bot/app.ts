@@ -182,11 +182,14 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
 /**
  * The services with Teams as the outbox's channel, where there is a Teams adapter and notices may
  * go to other people's conversations (not in the Playground, see `proactiveToOthers`); and the
- * bot's wording for the notices its commands record.
+ * bot's wording for the notices its commands record. bot/main.ts opens the services with it
+ * already; it stays here because createApp is also driven with services opened without one
+ * (test/bot-http.test.ts, test/support/security-bot.ts), and Teams' channel words with it too.
  */
 function withTeamsChannel(deps: AppDeps): AppDeps {
-  const teams = deps.adapter && deps.proactiveToOthers !== false ? proactiveChannel({ services: deps.services, adapter: deps.adapter, botAppId: deps.botAppId ?? "" }) : null;
-  return { ...deps, services: { ...deps.services, teams, render } };
+  const services = { ...deps.services, render };
+  const teams = deps.adapter && deps.proactiveToOthers !== false ? proactiveChannel({ services, adapter: deps.adapter, botAppId: deps.botAppId ?? "" }) : null;
+  return { ...deps, services: { ...services, teams } };
 }
 
 function continueWith(deps: AppDeps, reference: Partial<ConversationReference>, send: (ctx: TurnContext) => Promise<void>): Promise<void> {

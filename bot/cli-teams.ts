@@ -13,9 +13,7 @@
  */
 import { TeamsAdapter } from "./teams-ai.ts";
 import type { Services } from "../services/context.ts";
-import { conversationRef } from "../services/conversation-state.ts";
-import { TEAM_CHANNEL, type TeamsChannel } from "../services/outbox.ts";
-import { installation } from "../services/team-sync.ts";
+import type { TeamsChannel } from "../services/outbox.ts";
 import { isLoopbackUrl } from "./activity-shape.ts";
 import { proactiveChannel } from "./proactive.ts";
 import { settingsFromEnv } from "./settings.ts";
@@ -25,17 +23,8 @@ export function cliTeamsChannel(services: Services, env: NodeJS.ProcessEnv): Tea
   const settings = settingsFromEnv(env);
   const { credentials } = settings;
   if (!credentials && settings.playground) return null;
-  const channel = proactiveChannel({ services, adapter: new TeamsAdapter(credentials ?? {}), botAppId: credentials?.MicrosoftAppId ?? "" });
-  if (credentials) return channel;
   // Local mode: no token, so only a connector on this machine; elsewhere the person is "not in Teams" here.
-  const local = async (personId: string, text: string, extras?: Parameters<TeamsChannel>[2]) =>
-    isLoopbackUrl(await serviceUrlFor(services, personId)) && channel(personId, text, extras);
-  return Object.assign(local, { drain: channel.drain! });
-}
-
-/** Where a message to this person (or the team's channel) would go: their stored chat, else the installed team. */
-async function serviceUrlFor(services: Services, personId: string): Promise<string> {
-  const team = installation(await services.store.read());
-  const stored = personId === TEAM_CHANNEL ? null : ((await conversationRef(services, personId)) as { serviceUrl?: string } | null);
-  return stored?.serviceUrl ?? team?.serviceUrl ?? "http://unknown.invalid/";
+  const channel = proactiveChannel({ services, adapter: new TeamsAdapter(credentials ?? {}), botAppId: credentials?.MicrosoftAppId ?? "", ...(credentials ? {} : { reaches: isLoopbackUrl }) });
+  // Without credentials it does not read a team's members either (`readTeam` asks whatever connector the team names).
+  return credentials ? channel : Object.assign((...args: Parameters<TeamsChannel>) => channel(...args), { drain: channel.drain! });
 }

@@ -14,7 +14,6 @@ import { conversationRef, storeConversationRef } from "../services/conversation-
 import { rolesOf } from "../services/directory.ts";
 import { TEAM_CHANNEL, type TeamsChannel, type TeamsExtras } from "../services/outbox.ts";
 import { CARD_TITLE } from "../texts/cards.ts";
-import { render } from "../texts/catalog.ts";
 import { answerButtons, card } from "./cards.ts";
 import { installation, oneToOneTarget, reportUnreachable } from "../services/team-sync.ts";
 import { teamMembers } from "./teams-members.ts";
@@ -23,6 +22,27 @@ export interface ProactiveDeps {
   services: Services;
   adapter: TeamsAdapter;
   botAppId: string;
+  /** Which connectors this channel may talk to (the command line without credentials: only this machine); absent: every one. */
+  reaches?: (serviceUrl: string) => boolean;
+}
+
+/** Where a message to a person (or the team's channel) goes in Teams: a conversation that exists, or a 1:1 chat to open. */
+type Destination =
+  | { serviceUrl: string; reference: Partial<ConversationReference> }
+  | { serviceUrl: string; open: { serviceUrl: string; tenantId: string; userId: string; botId: string } };
+
+/** The team's General channel, else the person's stored 1:1 chat, else one the bot may open as a member of their team; null: not in Teams. */
+async function destinationOf(services: Services, db: Parameters<typeof installation>[0], personId: string): Promise<Destination | null> {
+  const team = installation(db);
+  if (personId === TEAM_CHANNEL) {
+    if (!team) return null;
+    const channel = { id: team.generalChannelId, isGroup: true, conversationType: "channel", tenantId: team.tenantId, name: "" };
+    return { serviceUrl: team.serviceUrl, reference: { channelId: "msteams", serviceUrl: team.serviceUrl, bot: { id: team.botId, name: "" }, conversation: channel } };
+  }
+  const stored = (await conversationRef(services, personId)) as Partial<ConversationReference> | null;
+  if (stored) return { serviceUrl: stored.serviceUrl ?? "", reference: stored };
+  const target = oneToOneTarget(db, personId);
+  return team && target ? { serviceUrl: target.serviceUrl, open: { ...target, botId: team.botId } } : null;
 }
 
 /** The connector's answer, as the Geschäftsstelle reads it: status and Teams' own code and message. */
@@ -80,33 +100,28 @@ function withButtons(db: Parameters<typeof rolesOf>[0], personId: string, text: 
   return { text, attachments: [CardFactory.adaptiveCard(card({ title: CARD_TITLE.yourAnswer[lang], buttons }))] };
 }
 
+/** `deps.services` carry the face's renderer (the Geschäftsstelle's notice of a refusal is worded with it). */
 export function proactiveChannel(deps: ProactiveDeps): TeamsChannel {
   const { services } = deps;
   const told: string[] = [];
   // 403: Teams will not let the bot talk to this person (the app is not available to them). Anything
   // else (a network error, a throttled request) may pass: e-mail carries this message, nobody is marked.
   const refused = async (personId: string, e: unknown): Promise<never> => {
-    if ((e as { statusCode?: number }).statusCode === 403) told.push(...(await reportUnreachable({ ...services, render }, personId, reasonOf(e))));
+    if ((e as { statusCode?: number }).statusCode === 403) told.push(...(await reportUnreachable(services, personId, reasonOf(e))));
     throw e;
   };
   const send = async (personId: string, plain: string, extras?: TeamsExtras): Promise<boolean> => {
     const db = await services.store.read();
+    const to = await destinationOf(services, db, personId);
+    if (!to || (deps.reaches && !deps.reaches(to.serviceUrl))) return false;
     const text = withButtons(db, personId, plain, extras);
-    const team = installation(db);
-    if (personId === TEAM_CHANNEL) {
-      if (!team) return false;
-      const channel = { id: team.generalChannelId, isGroup: true, conversationType: "channel", tenantId: team.tenantId, name: "" };
-      await continueWith(deps, { channelId: "msteams", serviceUrl: team.serviceUrl, bot: { id: team.botId, name: "" }, conversation: channel }, async (ctx) => void (await ctx.sendActivity(text)));
+    if ("reference" in to) {
+      // A refusal in the team's channel is not the person's: it is not reported as their being unreachable.
+      const sent = continueWith(deps, to.reference, async (ctx) => void (await ctx.sendActivity(text)));
+      await (personId === TEAM_CHANNEL ? sent : sent.catch((e) => refused(personId, e)));
       return true;
     }
-    const stored = await conversationRef(services, personId);
-    if (stored) {
-      await continueWith(deps, stored as Partial<ConversationReference>, async (ctx) => void (await ctx.sendActivity(text))).catch((e) => refused(personId, e));
-      return true;
-    }
-    const target = oneToOneTarget(db, personId);
-    if (!team || !target) return false;
-    const opened = await openChat(deps, { ...target, botId: team.botId }, text).catch((e) => refused(personId, e));
+    const opened = await openChat(deps, to.open, text).catch((e) => refused(personId, e));
     await storeConversationRef(services, personId, opened);
     return true;
   };

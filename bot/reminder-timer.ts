@@ -28,7 +28,10 @@ export interface TimerLog {
 /** One round over every body; a body whose run fails does not stop the others. */
 export async function remindEveryBody(bodies: BodyServices, teamsFor: (services: Services) => TeamsChannel | null, log: TimerLog): Promise<SweepReport> {
   const report = await bodies.sweep(SWEEP_GAP_MS, async (services) => {
-    const round = { ...services, teams: teamsFor(services), render };
+    // bot/main.ts opens every body with the renderer; the sweep's tests open theirs without one
+    // (test/pg-sweeps.test.ts), so the round still brings it, to its Teams channel too.
+    const worded = { ...services, render };
+    const round = { ...worded, teams: teamsFor(worded) };
     const sent = await runReminders(round);
     if (sent.length) log.sent(services.store.location, sent);
     // Channel posts and Teams notices recorded where no Teams channel was (the command line).

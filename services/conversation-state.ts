@@ -54,40 +54,45 @@ function sameReference(db: Db, personId: string, where: Record<string, unknown>)
   return isDeepStrictEqual(db.botState[refKey(personId)] ?? null, where);
 }
 
+type Writer = { personId: string; lang: "de" | "en" };
+
 /**
- * After a turn: who wrote (null when not in the roster) and the language they last wrote in, and
- * where they can be reached, remembered only when that changed: the reference carries the id of
- * the message just received, which says nothing about where to reach them, and would make every
- * turn rewrite the data file.
+ * Who wrote in this snapshot (null when not in the roster), the language they last wrote in, and
+ * the change that remembers where they can be reached — null when that is not new: the reference
+ * carries the id of the message just received, which says nothing about where to reach them, and
+ * would make every turn rewrite the data file.
  */
+function toKeep(db: Db, user: { aadObjectId?: string | null; email?: string | null }, reference: Record<string, unknown>): { writer: Writer | null; keep: ((d: Db) => void) | null } {
+  const person = identify(db, user);
+  if (!person) return { writer: null, keep: null };
+  const writer = { personId: person.id, lang: lastLang(db, person.id) };
+  const { activityId: _messageId, ...where } = reference;
+  if (!isPersonal(where) || sameReference(db, person.id, where)) return { writer, keep: null };
+  return { writer, keep: (d) => void (d.botState[refKey(person.id)] = where) };
+}
+
+/** After a turn: who wrote, and where they can be reached, written only when that changed (`toKeep`). */
 export async function rememberConversation(
   services: Services,
   user: { aadObjectId?: string | null; email?: string | null },
   reference: Record<string, unknown>,
-): Promise<{ personId: string; lang: "de" | "en" } | null> {
-  const db = await services.store.read();
-  const person = identify(db, user);
-  if (!person) return null;
-  const { activityId: _messageId, ...where } = reference;
-  if (isPersonal(where) && !sameReference(db, person.id, where)) {
-    await services.store.update({ actorId: person.id }, (d) => {
-      d.botState[refKey(person.id)] = where;
-    }).catch((e: unknown) => {
+): Promise<Writer | null> {
+  const { writer, keep } = toKeep(await services.store.read(), user, reference);
+  if (writer && keep) {
+    await services.store.update({ actorId: writer.personId }, keep).catch((e: unknown) => {
       // A data folder that cannot be written: the turn has already said so; the chat is remembered next time.
       if ((e as Error)?.name !== "StoreError") throw e;
     });
   }
-  return { personId: person.id, lang: lastLang(db, person.id) };
+  return writer;
 }
-
-type Writer = { personId: string; lang: "de" | "en" };
 
 /**
  * Before a turn: services whose store also records where the sender can be reached in the turn's
  * first change, when that is new — one write per answer instead of two (the first contact of a
  * whole body answering an invitation at once wrote every document twice, bench/README.md). A
  * turn that writes nothing, or whose change is refused, leaves it to `remember` after the reply,
- * which writes only what is still missing and says who wrote (as `rememberConversation`).
+ * which writes only what is still missing and says who wrote (`rememberConversation`).
  */
 export async function keepingConversation(
   services: Services,
@@ -95,13 +100,9 @@ export async function keepingConversation(
   reference: Record<string, unknown>,
 ): Promise<{ services: Services; remember: () => Promise<Writer | null>; writer: Writer | null }> {
   const remember = () => rememberConversation(services, user, reference);
-  const db = await services.store.read();
-  const person = identify(db, user);
   // Who wrote, as known before the turn: for the follow-up work should the write after the reply fail.
-  const writer = person ? { personId: person.id, lang: lastLang(db, person.id) } : null;
-  const { activityId: _messageId, ...where } = reference;
-  if (!person || !isPersonal(where) || sameReference(db, person.id, where)) return { services, remember, writer };
-  return { services: { ...services, store: alsoRecording(services.store, (d) => void (d.botState[refKey(person.id)] = where)) }, remember, writer };
+  const { writer, keep } = toKeep(await services.store.read(), user, reference);
+  return { services: keep ? { ...services, store: alsoRecording(services.store, keep) } : services, remember, writer };
 }
 
 /** The store, with `extra` applied after the change of the first update that is written. */

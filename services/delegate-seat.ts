@@ -25,7 +25,7 @@ type Input = z.infer<typeof Input>;
 export const delegateSeat: Command<Input, { reply: Said<SentenceCode>; delegation: Delegation }> = {
   input: Input,
   may: anyPerson,
-  apply({ db, input: { meetingId }, actorId: personId, now, profile, audit, notify, render }) {
+  apply({ db, input: { meetingId }, actorId: personId, now, profile, audit, notify, mail, render }) {
     const meeting = activeMeeting(db, meetingId);
     notStarted(meeting, now);
     const delegation = delegationFor(personId, rosterInstitutions(db), profile);
@@ -52,6 +52,7 @@ export const delegateSeat: Command<Input, { reply: Said<SentenceCode>; delegatio
     const invited = latest !== null;
     if (latest && latest.kind !== "cancel" && extendRecipients(latest.recipients, [pendingRecipient(personById(db, deputy.id), "deputy")]).length > 0) {
       audit("invitation.deputy-added", { invitationId: latest.id, meetingId, memberId: personId, deputyId: deputy.id });
+      mail(latest.id, deputy.id);
     }
     const notices: Notice[] = [
       ...(invited ? [] : [{ personId: deputy.id, ...render(say("attendance.standIn", person.name, institution.name, w, profile.representation.absenceCitation)) }]),

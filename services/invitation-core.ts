@@ -145,7 +145,7 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
 
 /** Sends a prepared batch outside the lock, records the answers, and reports them. */
 export async function deliver(services: Services, actorId: string, batch: Batch): Promise<InvitationReport> {
-  const deliveries = await sendAll(services.mailer, services.clock, batch.outgoing);
+  const deliveries = await sendAll(services, batch.outgoing);
   if (deliveries.length === 0) {
     const db = await services.store.read();
     const invitation = db.invitations.find((i) => i.id === batch.invitationId)!;

@@ -13,11 +13,12 @@
 import type { MailMessage, Mailer, SendResult } from "../adapters/mail-transport.ts";
 import type { Db, Invitation, Recipient } from "../domain/model.ts";
 import type { Audit } from "../adapters/store.ts";
-import type { Clock } from "../adapters/clock.ts";
-import { NOT_COMPOSED } from "../adapters/invitation-mail.ts";
 import type { ReportWarning } from "../texts/invitation-report.ts";
 import { toBerlinIso } from "../rules/time.ts";
-import { claim, deliveryStatus, recordResult } from "./outbox.ts";
+import { claim, deliveryStatus, recordResult, refusal } from "./outbox.ts";
+import { renderOf, type Services } from "./context.ts";
+import type { Render } from "../texts/catalog.ts";
+import { say } from "./say.ts";
 
 /** One mail to send: its contents were taken under the lock from one snapshot; composed when sent. */
 export interface Outgoing {
@@ -69,30 +70,31 @@ export function claimRecipients(
   return { invitationId: invitation.id, meetingId: invitation.meetingId, outgoing, alreadyAccepted, inProgress };
 }
 
-/** The mail server's answer for one recipient, and when it came: the proof of sending. */
-export interface Delivery extends SendResult {
-  personId: string;
-  at: Date;
-}
+/** The mail server's answer for one recipient, and when it came: the proof of sending; a refusal always with its reason. */
+export type Delivery = Answer & { personId: string; at: Date };
+type Answer = Omit<SendResult, "accepted" | "error"> & ({ accepted: true; error?: undefined } | { accepted: false; error: string });
 
 /**
  * Step 2: composes every mail and hands them all to the pooled transport at once, which sends
  * them over its connections in turn. A mail that cannot be composed counts as not sent, with the
- * reason, so that step 3 releases its claim and a retry tries it again.
+ * reason, so that step 3 releases its claim and a retry tries it again. The reasons are worded by
+ * the face's renderer (`Services.render`), as they are stored.
  */
-export function sendAll(mailer: Mailer, clock: Clock, outgoing: Outgoing[]): Promise<Delivery[]> {
+export function sendAll(services: Pick<Services, "mailer" | "clock" | "render">, outgoing: Outgoing[]): Promise<Delivery[]> {
+  const render = renderOf(services);
   // composeAndSend never throws: it answers with an error instead.
-  return Promise.all(outgoing.map(async (item) => ({ personId: item.personId, ...(await composeAndSend(mailer, item)), at: clock() })));
+  return Promise.all(outgoing.map(async (item) => ({ personId: item.personId, ...(await composeAndSend(services.mailer, item, render)), at: services.clock() })));
 }
 
-async function composeAndSend(mailer: Mailer, item: Outgoing): Promise<SendResult> {
+async function composeAndSend(mailer: Mailer, item: Outgoing, render: Render): Promise<Answer> {
   let message: MailMessage;
   try {
     message = item.compose();
   } catch (e) {
-    return { accepted: false, messageId: null, error: `${NOT_COMPOSED}${(e as Error).message}` };
+    return { accepted: false, messageId: null, error: render(say("stored.notComposed", (e as Error).message)).de };
   }
-  return mailer.send(message);
+  const sent = await mailer.send(message);
+  return sent.accepted ? { ...sent, accepted: true, error: undefined } : { ...sent, accepted: false, error: refusal(render, sent.error) };
 }
 
 /**

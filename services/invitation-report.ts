@@ -4,7 +4,6 @@
  */
 import type { Db, Invitation } from "../domain/model.ts";
 import type { Mailer } from "../adapters/mail-transport.ts";
-import { UNKNOWN_ERROR } from "../adapters/invitation-mail.ts";
 import type { Said } from "../texts/catalog.ts";
 import { berlinDay } from "../rules/time.ts";
 import { say } from "./say.ts";
@@ -47,10 +46,10 @@ export interface InvitationReport {
 
 export function buildReport(db: Db, invitation: Invitation, batch: Batch, deliveries: Delivery[], mailer: Pick<Mailer, "kind" | "target">): InvitationReport {
   const failed = deliveries
-    .filter((d) => !d.accepted)
+    .flatMap((d) => (d.accepted ? [] : [d]))
     .map((d) => {
       const r = invitation.recipients.find((x) => x.personId === d.personId)!;
-      return { personId: d.personId, name: nameOf(db, r), email: r.email, error: d.error ?? UNKNOWN_ERROR };
+      return { personId: d.personId, name: nameOf(db, r), email: r.email, error: d.error };
     });
   const report: Omit<InvitationReport, "text"> = {
     invitationId: invitation.id,

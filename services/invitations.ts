@@ -48,7 +48,6 @@ import { claimRecipients, type Batch } from "./invitation-delivery.ts";
 import { currentRecipients, deputyFor, extendRecipients, pendingRecipient } from "./invitation-recipients.ts";
 import type { InvitationReport } from "./invitation-report.ts";
 import { checkMeeting, meetingView, type MeetingView } from "./meetings.ts";
-import { changeNote } from "../adapters/invitation-mail.ts";
 import type { Said, SentenceCode } from "../texts/catalog.ts";
 import type { ReportWarning } from "../texts/invitation-report.ts";
 import { say } from "./say.ts";
@@ -269,7 +268,7 @@ type ChangeInput = z.infer<typeof ChangeInput>;
 export const changeMeetingCommand: MailOut<ChangeInput, { batch: Batch | null; warnings: ChangeOutcome["warnings"] }, ChangeOutcome> = {
   input: ChangeInput,
   may: sendInvitations,
-  apply({ db, audit, actorId, now, profile, input: { meetingId, changes, note } }) {
+  apply({ db, audit, actorId, now, profile, render, input: { meetingId, changes, note } }) {
     const meeting = openMeeting(db, meetingId, profile);
     const before = { start: meeting.start, end: meeting.end, location: meeting.location, mode: meeting.mode, onlineUrl: meeting.onlineUrl };
     const checked = checkedFields(before, changes, now, profile);
@@ -278,7 +277,7 @@ export const changeMeetingCommand: MailOut<ChangeInput, { batch: Batch | null; w
     Object.assign(meeting, checked.value);
     audit("meeting.change", { meetingId: meeting.id, changed, before, after: checked.value });
     const invited = latestInvitation(db, meeting.id) !== null;
-    const batch = invited ? prepareUpdate(db, audit, actorId, meeting, changeNote(before, meeting, changed, note), now, profile) : null;
+    const batch = invited ? prepareUpdate(db, audit, actorId, meeting, render(say("stored.changeNote", before, meeting, changed, note)).de, now, profile) : null;
     return { batch, warnings: checked.warnings };
   },
   async send(services, { batch, warnings }, { actorId, input: { meetingId } }) {

@@ -46,7 +46,6 @@ import { personById, rolesOf } from "./directory.ts";
 import { alreadyHandled, ServiceError } from "./errors.ts";
 import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
-import { UNKNOWN_ERROR } from "../adapters/invitation-mail.ts";
 import { findMeeting } from "./meetings.ts";
 import { approveTheMinutes, draftTheMinutes, resolveMinutesObjections, sendTheMinutes } from "./permissions.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
@@ -236,11 +235,11 @@ export async function sendMinutes(services: Services, actorId: string, meetingId
 /** Steps 3 and 4: all handed to the pooled transport at once (as invitations), the answers recorded, the files restamped once all have them. */
 async function deliverMinutes(services: Services, actorId: string, folder: MinutesFolder, missing: Person[], mailing: Mailing): Promise<MinutesSendReport> {
   const { meeting, members, before, compose, links } = mailing;
-  const sent = await sendAll(services.mailer, services.clock, missing.map((p) => ({ personId: p.id, compose: () => compose!(p) })));
+  const sent = await sendAll(services, missing.map((p) => ({ personId: p.id, compose: () => compose!(p) })));
   const deliveries = sent.map((d, i) => ({
     person: missing[i]!,
     accepted: d.accepted,
-    error: d.accepted ? null : (d.error ?? UNKNOWN_ERROR),
+    error: d.accepted ? null : d.error,
     messageId: d.messageId,
     at: d.at,
   }));

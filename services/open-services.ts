@@ -95,15 +95,21 @@ export interface SweepReport {
   failed: { body: string; error: unknown }[];
 }
 
+/** One body's turn in a sweep, into `report`: swept (or skipped, when `work` says false), or failed without stopping the others. */
+async function sweepOne(report: SweepReport, body: string, work: () => Promise<boolean>): Promise<void> {
+  try {
+    (await work() ? report.swept : report.skipped).push(body);
+  } catch (error) {
+    report.failed.push({ body, error });
+  }
+}
+
 /** The one body of a JSON data file: every sweep sweeps it, and there is nothing to route. */
 export function singleBody(services: Services, body: string, close = () => services.mailer.close()): BodyServices {
   const sweep = async (_gapMs: number, work: (services: Services) => Promise<void>): Promise<SweepReport> => {
-    try {
-      await work(services);
-      return { swept: [body], skipped: [], failed: [] };
-    } catch (error) {
-      return { swept: [], skipped: [], failed: [{ body, error }] };
-    }
+    const report: SweepReport = { swept: [], skipped: [], failed: [] };
+    await sweepOne(report, body, async () => (await work(services), true));
+    return report;
   };
   return { fallback: services, route: null, find: null, every: async () => [services], sweep, close };
 }
@@ -128,14 +134,7 @@ export function openBodyServices(o: ServiceOptions): BodyServices {
   const route = async (keys: BodyKeys) => (await find(keys)) ?? fallback;
   const sweep = async (gapMs: number, work: (services: Services) => Promise<void>): Promise<SweepReport> => {
     const report: SweepReport = { swept: [], skipped: [], failed: [] };
-    for (const body of await listBodies(url)) {
-      try {
-        const done = await sweepBody(url, body, gapMs, () => work(of(body)));
-        (done.swept ? report.swept : report.skipped).push(body);
-      } catch (error) {
-        report.failed.push({ body, error });
-      }
-    }
+    for (const body of await listBodies(url)) await sweepOne(report, body, async () => (await sweepBody(url, body, gapMs, () => work(of(body)))).swept);
     return report;
   };
   const close = async () => {

@@ -180,6 +180,11 @@ interface Ways {
 /** A recorded reason or name, worded by the face; stored and listed as it is, so in German. */
 const stored = (render: Render, code: "outbox.NOT_IN_TEAMS" | "outbox.UNKNOWN_PERSON" | "outbox.UNKNOWN_ERROR_TEXT" | "outbox.TEAM_CHANNEL_NAME") => render(say(code)).de;
 
+/** Why a message was refused, as every message records and reports it: the server's answer, else an unknown error. */
+export function refusal(render: Render, error: string | undefined): string {
+  return error ?? stored(render, "outbox.UNKNOWN_ERROR_TEXT");
+}
+
 function noticeSender(db: Db, m: OutboxMessage, { mailer, teams, render }: Ways, profile: Profile, now: Date): Claimed {
   const person = db.persons.find((p) => p.id === m.personId);
   const lang = lastLang(db, m.personId);
@@ -220,7 +225,7 @@ function teamsExtras(m: OutboxMessage, lang: "de" | "en"): TeamsExtras | undefin
 
 async function sendMail(mailer: Mailer, mail: MailMessage, render: Render): Promise<{ accepted: boolean; via: "email"; error?: string }> {
   const sent = await mailer.send(mail);
-  return sent.accepted ? { accepted: true, via: "email" } : { accepted: false, via: "email", error: sent.error ?? stored(render, "outbox.UNKNOWN_ERROR_TEXT") };
+  return sent.accepted ? { accepted: true, via: "email" } : { accepted: false, via: "email", error: refusal(render, sent.error) };
 }
 
 /** One line of `outbox list` and `/postausgang`. */

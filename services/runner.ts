@@ -10,14 +10,14 @@
  * answers with the state as it stands.
  */
 import type { z } from "zod";
-import type { Db, Invitation } from "../domain/model.ts";
+import type { Db } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
 import type { Audit } from "../adapters/store.ts";
 import type { Services } from "./context.ts";
 import { bodyProfile, renderOf } from "./context.ts";
 import type { Render } from "../texts/catalog.ts";
 import { ServiceError } from "./errors.ts";
-import { deliveryStatus, invitationMailId, queueNotices, type Notice } from "./outbox.ts";
+import { invitationMailId, queueNotices, type Notice } from "./outbox.ts";
 import type { Permission } from "./permissions.ts";
 import { say } from "./say.ts";
 import { limitOf } from "../domain/limits.ts";
@@ -34,6 +34,11 @@ export interface CommandContext<I> {
   notify(notices: Notice[], meetingId: string | null): void;
   /** Words a notice before it is recorded: the face's renderer (`Services.render`). */
   render: Render;
+  /**
+   * An invitation mail the command recorded without sending it (the deputy a delegation adds to
+   * the invitation that went out): its outbox id joins the command's, and the face sends it after its reply.
+   */
+  mail(invitationId: string, personId: string): void;
 }
 
 /** A user-visible command, declared in one module: its input, who may run it, and what it does. */
@@ -114,22 +119,11 @@ async function update<I, R, B>(
     command.may.check(db, actorId);
     const outbox: string[] = [];
     const notify = (notices: Notice[], meetingId: string | null) => void outbox.push(...queueNotices(db, notices, { now, actorId, meetingId }));
-    const sizes = new Map(db.invitations.map((i) => [i.id, i.recipients.length]));
-    const value = command.apply({ db, input, actorId, now, profile: bodyProfile(services, db), audit, notify, before, get render() { return renderOf(services); } });
-    outbox.push(...addedRecipients(db.invitations, sizes, now));
+    const mail = (invitationId: string, personId: string) => void outbox.push(invitationMailId(invitationId, personId));
+    const value = command.apply({ db, input, actorId, now, profile: bodyProfile(services, db), audit, notify, mail, before, get render() { return renderOf(services); } });
     return { value, outbox };
   });
   return result.duplicate ? { duplicate: true } : { duplicate: false, ...result.value };
-}
-
-/**
- * Invitation mails a command recorded without sending them (the deputy added by a delegation), as
- * outbox ids `<invitation>/<person>` (as `outboxRows` names them): the face sends them with the rest.
- */
-function addedRecipients(invitations: Invitation[], sizes: Map<string, number>, now: Date): string[] {
-  return invitations.flatMap((inv) =>
-    inv.recipients.slice(sizes.get(inv.id) ?? 0).filter((r) => r.attempts === 0 && deliveryStatus(r, now) === "open").map((r) => invitationMailId(inv.id, r.personId)),
-  );
 }
 
 /**
@@ -143,7 +137,7 @@ export async function refusalOf<I, R>(services: Pick<Services, "store" | "clock"
     const db = structuredClone(await services.store.read());
     command.may.check(db, call.actorId);
     const ignore = () => {};
-    command.apply({ db, input, actorId: call.actorId, now: services.clock(), profile: bodyProfile(services, db), audit: ignore, notify: ignore, before: undefined, get render() { return renderOf(services); } });
+    command.apply({ db, input, actorId: call.actorId, now: services.clock(), profile: bodyProfile(services, db), audit: ignore, notify: ignore, mail: ignore, before: undefined, get render() { return renderOf(services); } });
     return null;
   } catch (e) {
     if (e instanceof ServiceError) return e;

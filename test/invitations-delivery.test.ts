@@ -159,7 +159,7 @@ describe("a mail that cannot be composed", () => {
     const id = await f.meeting(MEETING);
     const batch = await claimRequest(id, (personId) => personId === "m-jugendamt");
 
-    const deliveries = await sendAll(f.services.mailer, f.services.clock, batch.outgoing);
+    const deliveries = await sendAll(f.services, batch.outgoing);
     await f.store.update({ actorId: GS }, (db, audit) => void recordDeliveries(db, batch.invitationId, deliveries, "smtp", audit));
 
     expect(f.smtp.messages).toHaveLength(17);

@@ -32,7 +32,18 @@ import * as teams from "./teams.ts";
 import * as timing from "./timing.ts";
 import type { NoticeTexts } from "./outbox.ts";
 
+/**
+ * What services store worded: in German, as the mails and the outbox keep it (`render(...).de`);
+ * the wordings that texts/ gives as a plain string, named by a code like any other.
+ */
+const stored = {
+  changeNote: (...facts: Parameters<typeof invitationMail.changeNote>): Texts => german(invitationMail.changeNote(...facts)),
+  notComposed: (reason: string): Texts => german(`${invitationReport.NOT_COMPOSED}${reason}`),
+};
+const german = (de: string): Texts => ({ de, en: de });
+
 const AREAS = {
+  stored,
   agenda, attendance, directory, errors, invitation, limits, "meeting-events": meetingEvents, meetings, minutes, outbox, permissions, proposals,
   reminders, representation, session, turn, "invitation-mail": invitationMail, "invitation-report": invitationReport, "minutes-document": minutesDocument, "minutes-mail": minutesMail, "minutes-words": minutesWords, quorum, roster, teams, timing,
 } as const;
