@@ -12,7 +12,7 @@ import type { Notice } from "./outbox.ts";
 import { anyPerson } from "./permissions.ts";
 import { run, type Command } from "./runner.ts";
 import { say } from "./say.ts";
-import { duplicateOutcome, notStarted, secretariatNotices, upsert, type Outcome } from "./attendance.ts";
+import { current, duplicateOutcome, notStarted, secretariatNotices, upsert, type Outcome } from "./attendance.ts";
 
 export interface DelegationOutcome extends Outcome {
   /** Null when the same message came twice and nothing was done. */
@@ -41,6 +41,8 @@ export const delegateSeat: Command<Input, { reply: Said<SentenceCode>; delegatio
       return { reply: say("representation.delegationText", delegation), delegation };
     }
     const { institution, deputy } = delegation;
+    const before = current(db, meetingId, institution.id);
+    if (before?.status === "delegated" && before.attendeeId === deputy.id) return { reply: say("attendance.alreadyDelegated", deputy.name, w), delegation };
     upsert(db, {
       meetingId, institutionId: institution.id, status: "delegated", attendeeId: deputy.id, mode: null,
       present: false, checkedInAt: null, updatedAt: toBerlinIso(now), updatedBy: personId,

@@ -139,6 +139,15 @@ export function delegatedReply(deputy: string, start: string, d: Delegation): Te
   };
 }
 
+/** The same delegation said again: it stands, and nobody is told twice. */
+export function alreadyDelegated(deputy: string, start: string): Texts {
+  const w = instantTexts(start);
+  return {
+    de: `Das ist bereits vermerkt: ${deputy} vertritt Sie am ${w.de}. Ich habe niemanden erneut benachrichtigt.`,
+    en: `That is already recorded: ${deputy} stands in for you on ${w.en}. I have not notified anyone again.`,
+  };
+}
+
 /** A deputy checking in while the member is down to attend. */
 export function memberAttends(institution: string): Texts {
   return { de: `Für ${institution} ist das Mitglied selbst gemeldet; bitte wenden Sie sich an den Vorsitz.`, en: `The member is down to attend for ${institution}; please speak to the chair.` };
