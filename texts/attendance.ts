@@ -19,10 +19,7 @@ export function meetingOver(start: string): Texts {
   return { de: `Die Sitzung am ${w.de} ist bereits vorbei.`, en: `The meeting on ${w.en} is already over.` };
 }
 
-export const NO_SEAT: Texts = {
-  de: "Zu- und Absagen gelten je Institution; Sie sind weder Mitglied noch Stellvertretung einer Institution.",
-  en: "Answers are per institution; you are neither a member nor a deputy of one.",
-};
+export const NO_SEAT: Texts = { de: "Zu- und Absagen gelten je Institution; Sie sind weder Mitglied noch Stellvertretung einer Institution.", en: "Answers are per institution; you are neither a member nor a deputy of one." };
 
 export function declinedText(institution: string, start: string): Texts {
   const w = instantTexts(start);
