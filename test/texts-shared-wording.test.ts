@@ -1,18 +1,18 @@
 /**
- * Wordings that share one builder or one word (texts/teams.ts `aboutMeeting`, the expired question of
+ * Wordings that share one builder or one word (texts/teams.ts `aboutMeeting`, the expired and dropped question of
  * texts/confirmations.ts, texts/minutes-words.ts): each still reads, to the letter and in both
  * languages, as the person got it before they shared anything.
  */
 import { describe, expect, it } from "vitest";
-import { confirmationExpiredText } from "../texts/confirmations.ts";
-import { notQuorateExpiredText } from "../texts/meeting-events.ts";
+import { CONFIRMATION_DROPPED, confirmationExpiredText } from "../texts/confirmations.ts";
+import { NOT_QUORATE_DROPPED, notQuorateExpiredText } from "../texts/meeting-events.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
 import { render } from "../texts/catalog.ts";
 import { oberhausen, rheinSieg, wesel } from "./support/profiles.ts";
 
 const MEETING = { bodyName: "Lenkungsgruppe KIM Rhein-Sieg", bodyKind: "Lenkungsgruppe", start: "2022-05-12T10:00:00+02:00", location: "Kreishaus Siegburg", onlineUrl: null };
 
-describe("a question that expired", () => {
+describe("a question that expired or was dropped", () => {
   it("before a mass action: nothing was sent, send the command again", () => {
     expect(confirmationExpiredText("2022-05-12T10:00:00+02:00")).toEqual({
       de: "Die Rückfrage vom Donnerstag, 12.05.2022, 10:00 Uhr ist abgelaufen; ich habe nichts versandt. Bitte senden Sie den Befehl noch einmal.",
@@ -24,6 +24,14 @@ describe("a question that expired", () => {
     expect(notQuorateExpiredText("2022-05-12T10:00:00+02:00")).toEqual({
       de: "Die Rückfrage vom Donnerstag, 12.05.2022, 10:00 Uhr ist abgelaufen; die Beschlussunfähigkeit ist nicht festgestellt. Bitte senden Sie „/beschlussunfaehig“ noch einmal.",
       en: "The question of Thursday, 12.05.2022, 10:00 has expired; no lack of quorum is declared. Please send \"/beschlussunfaehig\" again.",
+    });
+  });
+
+  it("dropped because another message came: what that left undone", () => {
+    expect(CONFIRMATION_DROPPED).toEqual({ de: "Die offene Rückfrage habe ich verworfen; es ist nichts hinausgegangen.", en: "I have dropped the open question; nothing went out." });
+    expect(NOT_QUORATE_DROPPED).toEqual({
+      de: "Die offene Rückfrage zur Beschlussunfähigkeit habe ich verworfen; festgestellt ist nichts.",
+      en: "I have dropped the open question about the lack of quorum; nothing is declared.",
     });
   });
 });

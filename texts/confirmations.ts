@@ -3,7 +3,7 @@
  * the syntax of the commands whose extra words are refused rather than ignored.
  */
 import type { Texts } from "../domain/profile.ts";
-import { instantTexts, paren } from "./bilingual.ts";
+import { instantTexts, NONE, paren } from "./bilingual.ts";
 
 type Lang = keyof Texts;
 
@@ -107,8 +107,15 @@ export const confirmationExpiredText = (askedAt: string): Texts => questionExpir
 
 export const NO_OPEN_QUESTION: Texts = { de: "Diese Rückfrage ist nicht mehr offen (beantwortet, verworfen oder abgelaufen); ich habe nichts versandt.", en: "This question is no longer open (answered, dropped or expired); I have sent nothing." };
 
-/** Another message came instead of the answer: the question is dropped, said before that message's reply. */
-export const CONFIRMATION_DROPPED: Texts = { de: "Die offene Rückfrage habe ich verworfen; es ist nichts hinausgegangen.", en: "I have dropped the open question; nothing went out." };
+/**
+ * Another message came instead of the answer: the question (this one, or the chair's: `about`) is
+ * dropped, said before that message's reply, with what that left undone.
+ */
+export function questionDroppedText(about: Texts, outcome: Texts): Texts {
+  return { de: `Die offene Rückfrage${about.de} habe ich verworfen; ${outcome.de}.`, en: `I have dropped the open question${about.en}; ${outcome.en}.` };
+}
+
+export const CONFIRMATION_DROPPED: Texts = questionDroppedText(NONE, { de: "es ist nichts hinausgegangen", en: "nothing went out" });
 
 export const NOTHING_OPEN_TO_SEND: Texts = { de: "Alle Empfänger haben die Einladung bereits erhalten; es gibt nichts zu senden.", en: "Every recipient already has the invitation; there is nothing to send." };
 

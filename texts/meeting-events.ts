@@ -8,7 +8,7 @@ import type { NoticeTexts } from "./outbox.ts";
 import { instantTexts } from "./bilingual.ts";
 import type { QuorumStatus } from "../rules/quorum.ts";
 import { quorumText } from "./quorum.ts";
-import { questionExpiredText } from "./confirmations.ts";
+import { questionDroppedText, questionExpiredText } from "./confirmations.ts";
 
 export function deputyCheckedIn(institution: string, member: string, start: string, handedOver: boolean): Texts {
   const w = instantTexts(start);
@@ -71,7 +71,7 @@ export const CONFIRM_BUTTONS = {
 /** "nein" to that question, or the question dropped or expired: nothing was recorded. */
 export const NOT_DECLARED: Texts = { de: "Gut, die Beschlussunfähigkeit ist nicht festgestellt; es gilt die Zählung.", en: "All right, no lack of quorum is declared; the count stands." };
 
-export const NOT_QUORATE_DROPPED: Texts = { de: "Die offene Rückfrage zur Beschlussunfähigkeit habe ich verworfen; festgestellt ist nichts.", en: "I have dropped the open question about the lack of quorum; nothing is declared." };
+export const NOT_QUORATE_DROPPED: Texts = questionDroppedText({ de: " zur Beschlussunfähigkeit", en: " about the lack of quorum" }, { de: "festgestellt ist nichts", en: "nothing is declared" });
 
 export const notQuorateExpiredText = (askedAt: string): Texts => questionExpiredText(askedAt, { de: "die Beschlussunfähigkeit ist nicht festgestellt", en: "no lack of quorum is declared" }, { de: "„/beschlussunfaehig“", en: '"/beschlussunfaehig"' });
 
