@@ -7,7 +7,7 @@ import type { AgendaItem, Meeting } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
 import { formatDateTime, formatTime } from "../rules/time.ts";
 import { agendaItemLine } from "./agenda.ts";
-import { MEETING_MODE } from "./cards.ts";
+import { MEETING_MODE } from "./meetings.ts";
 import { instantTexts } from "./bilingual.ts";
 import { words, type Said, type SentenceCode } from "./catalog.ts";
 

@@ -9,9 +9,8 @@ import { formatDateTime, formatTime } from "../rules/time.ts";
 import type { Profile } from "../domain/profile.ts";
 import type { MeetingView } from "../services/meetings.ts";
 import type { MigrationReport } from "../adapters/pg-migrate-json.ts";
-import { meetingStateText } from "./meetings.ts";
+import { MEETING_MODE, meetingStateText } from "./meetings.ts";
 import { CLOSED } from "./agenda.ts";
-import { MEETING_MODE } from "./cards.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Errors and refusals

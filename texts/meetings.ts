@@ -127,8 +127,8 @@ export function meetingStateText(state: Meeting["state"], profile: Profile): Tex
   return { de: `${STATE_DE[state]} (Niederschrift ${approved.de})`, en: `${STATE_EN[state]} (minutes ${approved.en})` };
 }
 
-/** How a meeting (or one attendee) takes part: "in Präsenz", "digital", "hybrid". */
-export const MODE: Record<MeetingMode, Texts> = {
+/** How a meeting (or one attendee) takes part: "in Präsenz", "digital", "hybrid"; in chat, cards, mail and on the command line. */
+export const MEETING_MODE: Record<MeetingMode, Texts> = {
   "in-person": { de: "in Präsenz", en: "in person" },
   online: { de: "digital", en: "online" },
   hybrid: { de: "hybrid", en: "hybrid" },

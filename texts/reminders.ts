@@ -8,7 +8,7 @@ import type { ReminderKind } from "../rules/reminders.ts";
 import type { MeetingFacts, ReminderFacts } from "../services/reminder-facts.ts";
 import type { NoticeTexts } from "./outbox.ts";
 import { dayTexts, instantTexts, paren } from "./bilingual.ts";
-import { MEETING_MODE } from "./cards.ts";
+import { MEETING_MODE } from "./meetings.ts";
 
 export const REMINDER_KIND: Record<ReminderKind, Texts> = {
   "agenda-proposals": { de: "Themenanmeldung", en: "agenda proposals" },
