@@ -1,12 +1,15 @@
 /**
- * Wordings that share one builder or one word (texts/teams.ts `aboutMeeting`, the expired and dropped question of
- * texts/confirmations.ts, texts/minutes-words.ts): each still reads, to the letter and in both
- * languages, as the person got it before they shared anything.
+ * Wordings that share one builder, one word or one table (texts/teams.ts `aboutMeeting`, the
+ * expired and dropped question of texts/confirmations.ts, texts/minutes-words.ts, the meeting modes
+ * of texts/meetings.ts): each still reads, to the letter and in both languages, as the person got
+ * it before they shared anything.
  */
 import { describe, expect, it } from "vitest";
 import { CONFIRMATION_DROPPED, confirmationExpiredText } from "../texts/confirmations.ts";
 import { NOT_QUORATE_DROPPED, notQuorateExpiredText } from "../texts/meeting-events.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
+import { changeNote } from "../texts/invitation-mail.ts";
+import { meetingFacts } from "../texts/cards.ts";
 import { render } from "../texts/catalog.ts";
 import { oberhausen, rheinSieg, wesel } from "./support/profiles.ts";
 
@@ -84,5 +87,19 @@ describe("how the minutes become final, by the profile's rule", () => {
     expect([words.approved, words.declared]).toEqual([{ de: "bestätigt", en: "confirmed" }, { de: "bestätigt", en: "confirmed" }]);
     expect(words.objectionsDue.de).toBe("spätestens in der nachfolgenden Sitzung");
     expect(words.approvedAt.de).toBe("in der nachfolgenden Sitzung");
+  });
+});
+
+describe("a meeting's mode, named from one table", () => {
+  const before = { start: "2022-05-12T10:00:00+02:00", end: "2022-05-12T12:00:00+02:00", location: "Kreishaus Siegburg", mode: "in-person" as const, onlineUrl: null };
+
+  it("in the updated invitation's note (German, for the mail)", () => {
+    const after = { ...before, mode: "hybrid" as const, onlineUrl: "https://meet.example.org/kim" };
+    expect(changeNote(before, after, ["mode", "onlineUrl"], null)).toBe("Geändert: Art der Sitzung (bisher in Präsenz, jetzt hybrid), Link zur Videokonferenz.");
+  });
+
+  it("on the card, in either language", () => {
+    expect(meetingFacts({ ...before, mode: "online" }, "de")[1]).toEqual(["Form", "digital"]);
+    expect(meetingFacts(before, "en")[1]).toEqual(["Format", "in person"]);
   });
 });
