@@ -135,11 +135,13 @@ export const invitationAnnouncement = aboutMeeting({ de: "Einladung versandt", e
   };
 });
 
+/** The channel post after the meeting changed (the members have the updated invitation). */
 export const changedAnnouncement = aboutMeeting({ de: "Geändert", en: "Changed" }, (m, at) => ({
   de: `Die ${m.title} wurde geändert: jetzt am ${at.de}. Die Mitglieder haben die geänderte Einladung per E-Mail.`,
   en: `The ${m.title} has changed: now on ${at.en}. The members have the updated invitation by e-mail.`,
 }));
 
+/** The channel post after the meeting was cancelled. */
 export const cancelledAnnouncement = aboutMeeting({ de: "Abgesagt", en: "Cancelled" }, (m, at) => ({
   de: `Die ${m.title} am ${at.de} fällt aus. Die Mitglieder haben die Absage per E-Mail.`,
   en: `The ${m.title} on ${at.en} is cancelled. The members have the cancellation by e-mail.`,
