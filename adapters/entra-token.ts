@@ -8,8 +8,8 @@ import type { AuthError as MsalAuthError, ConfidentialClientApplication } from "
 import { tokenRefused } from "../texts/mail-oauth.ts";
 
 /** Exchange Online's own resource; `.default` means the application permissions granted to the app (SMTP.SendAsApp). */
-export const EXCHANGE_SCOPE = "https://outlook.office365.com/.default";
-export const ENTRA_AUTHORITY = "https://login.microsoftonline.com";
+const EXCHANGE_SCOPE = "https://outlook.office365.com/.default";
+const ENTRA_AUTHORITY = "https://login.microsoftonline.com";
 
 export interface EntraCredentials {
   tenantId: string;

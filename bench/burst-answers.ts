@@ -5,7 +5,7 @@
  * @mention in the body's team channel (routed by team).
  */
 import type { BurstBody, BurstMember } from "./burst-data.ts";
-import type { BurstConnector } from "./burst-instances.ts";
+import type { Connector } from "./connector.ts";
 
 /** A small seeded generator (mulberry32), so every run sends the same answers in the same order. */
 export function seeded(seed: number): () => number {
@@ -21,7 +21,7 @@ export type Answer = { body: BurstBody; member: BurstMember; index: number };
 export const answerKey = (body: BurstBody, member: BurstMember) => `${body.id}/${member.personId}`;
 
 /** The member's answer as Teams delivers it, for the instance `n` (its serviceUrl). */
-export function activity(connector: BurstConnector, n: number, { body, member, index }: Answer) {
+export function activity(connector: Connector, n: number, { body, member, index }: Answer) {
   const base = {
     id: `burst-${body.id}-${member.personId}`,
     timestamp: new Date().toISOString(),

@@ -1,16 +1,12 @@
 /**
  * The burst's two bot instances: the real bot (`dist/bot/main.js`, as `npm start` runs it, with
  * the Node options of its `start` script) twice on one database, each on its own loopback port,
- * without the Playground; and the loopback connector both reply to (the Bot Framework connector in
- * Teams' cloud is the one thing stood in for), which tells the instances' replies apart by the
- * path of the `serviceUrl` each activity carried.
+ * without the Playground. Both reply to one loopback connector (bench/connector.ts), which tells
+ * their replies apart by the path of the `serviceUrl` each activity carried.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { join } from "node:path";
 import { projectFile } from "../adapters/project-files.ts";
@@ -92,63 +88,5 @@ export async function startInstance(databaseUrl: string, db: string): Promise<In
     },
     cpuMs: async () => (await procStat(child.pid!))?.own ?? NaN,
     stop: () => void child.kill(),
-  };
-}
-
-/** The loopback connector: when the first reply to each (instance, activity id) arrived. */
-export interface BurstConnector {
-  /** The `serviceUrl` for activities delivered to instance `n`. */
-  serviceUrl(n: number): string;
-  /** Resolves with the arrival time of the first reply to `activityId` from instance `n`, or null after `ms`. */
-  expect(n: number, activityId: string, ms: number): Promise<number | null>;
-  close(): Promise<void>;
-}
-
-export async function startBurstConnector(): Promise<BurstConnector> {
-  const waiters = new Map<string, (at: number) => void>();
-  const early = new Map<string, number>();
-  let replies = 0;
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      const at = performance.now();
-      const m = req.url?.match(/^\/i(\d+)\/v3\/conversations\/[^/]+\/activities/);
-      if (req.method !== "POST" || !m) {
-        res.statusCode = 404;
-        return void res.end();
-      }
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ id: `reply-${++replies}` }));
-      const { replyToId } = JSON.parse(body || "{}") as { replyToId?: string };
-      if (!replyToId) return;
-      const key = `${m[1]}|${replyToId}`;
-      const waiter = waiters.get(key);
-      if (waiter) waiter(at);
-      else if (!early.has(key)) early.set(key, at);
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    serviceUrl: (n) => `${base}/i${n}/`,
-    expect: (n, activityId, ms) => {
-      const key = `${n}|${activityId}`;
-      const at = early.get(key);
-      if (at !== undefined) return Promise.resolve(at);
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          waiters.delete(key);
-          resolve(null);
-        }, ms);
-        waiters.set(key, (t) => {
-          clearTimeout(timer);
-          waiters.delete(key);
-          resolve(t);
-        });
-      });
-    },
-    close: () => new Promise((r) => server.close(() => r())),
   };
 }

@@ -18,7 +18,8 @@ import { closePools, poolFor } from "../adapters/pg-schema.ts";
 import { activity, answerKey, seeded, shuffledAnswers, type Answer } from "./burst-answers.ts";
 import { count, settle } from "./burst-count.ts";
 import { createBurstBodies } from "./burst-data.ts";
-import { serverCpuMs, startBurstConnector, startInstance, type BurstConnector, type Instance } from "./burst-instances.ts";
+import { serverCpuMs, startInstance, type Instance } from "./burst-instances.ts";
+import { startConnector, type Connector } from "./connector.ts";
 import { percentile, round } from "./stats.ts";
 
 export interface BurstOptions {
@@ -90,7 +91,7 @@ function post(agent: Agent, url: string, body: unknown, signal: AbortSignal): Pr
 type Timed = { reply: number | null; done: number; status: number; key: string };
 
 /** One delivery: posted → reply at the connector (not for a redelivery: it may rightly get none), and → the POST answered. */
-type Client = { connector: BurstConnector; agents: Agent[]; instances: Instance[]; signal: AbortSignal };
+type Client = { connector: Connector; agents: Agent[]; instances: Instance[]; signal: AbortSignal };
 
 async function deliver({ connector, agents, instances, signal }: Client, n: number, answer: Answer, retry = false): Promise<Timed> {
   const body = activity(connector, n, answer);
@@ -105,7 +106,7 @@ async function deliver({ connector, agents, instances, signal }: Client, n: numb
 
 
 /** Sends every answer at its moment (and every tenth again to the other instance); resolves when all were answered. */
-async function drive(connector: BurstConnector, instances: Instance[], answers: Answer[], windowMs: number, random: () => number) {
+async function drive(connector: Connector, instances: Instance[], answers: Answer[], windowMs: number, random: () => number) {
   const agents = instances.map(() => new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }));
   const signal = AbortSignal.timeout(windowMs + DRAIN_MS);
   setMaxListeners(0, signal); // one deadline for every request of the burst, not a leak
@@ -142,7 +143,7 @@ async function cpuNow(dataDirectory: string, instances: Instance[]): Promise<{ i
 }
 
 export async function measureBurst(o: BurstOptions): Promise<{ result: BurstResult; extra: BurstExtra }> {
-  const connector = await startBurstConnector();
+  const connector = await startConnector();
   const instances: Instance[] = [];
   try {
     o.log(`burst: creating ${o.bodies} bodies × ${o.people} members (import, team, meeting, invitation) …`);

@@ -18,7 +18,8 @@ import type { ChildStats } from "./child.ts";
 import { writeEmptyFile, writeFanoutFile, writeTenYearFile } from "./data.ts";
 import { measureFanout, type Phases } from "./fanout.ts";
 import type { BurstExtra, BurstResult } from "./burst.ts";
-import { startChild, startConnector, turn, type Child, type TurnTime } from "./turns.ts";
+import { startChild, turn, type Child, type TurnTime } from "./turns.ts";
+import { startConnector } from "./connector.ts";
 import { percentile, round } from "./stats.ts";
 
 const args = process.argv.slice(2);

@@ -1,16 +1,15 @@
 /**
  * Turns over HTTP: a Bot Framework activity posted to a server's /api/messages, timed until the
- * reply arrives at a connector on loopback (the activity's `serviceUrl`). Helpers to start the
- * servers as child processes.
+ * reply arrives at the loopback connector (bench/connector.ts, the activity's `serviceUrl`).
+ * Helpers to start the servers as child processes.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { readFileSync } from "node:fs";
 import { projectFile } from "../adapters/project-files.ts";
 import type { ChildStats } from "./child.ts";
 import { ASKER } from "./data.ts";
+import type { Connector } from "./connector.ts";
 
 export interface Child {
   url: string;
@@ -58,52 +57,6 @@ export function startChild(role: "echo" | "bot" | "smtp", file?: string): Promis
   }));
 }
 
-/** The loopback connector: resolves the waiter of the activity each reply answers (`replyToId`). */
-export interface Connector {
-  url: string;
-  expect(activityId: string, ms?: number): Promise<number>;
-  close(): Promise<void>;
-}
-
-export async function startConnector(): Promise<Connector> {
-  const waiters = new Map<string, (at: number) => void>();
-  let replies = 0;
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      const at = performance.now();
-      if (req.method === "POST" && /\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? "")) {
-        const activity = JSON.parse(body || "{}") as { replyToId?: string };
-        res.setHeader("content-type", "application/json");
-        res.end(JSON.stringify({ id: `reply-${++replies}` }));
-        if (activity.replyToId) waiters.get(activity.replyToId)?.(at);
-        return;
-      }
-      res.statusCode = 404;
-      res.end();
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    expect: (activityId, ms = 10_000) =>
-      new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters.delete(activityId);
-          reject(new Error(`no reply to ${activityId} within ${ms} ms`));
-        }, ms);
-        waiters.set(activityId, (at) => {
-          clearTimeout(timer);
-          waiters.delete(activityId);
-          resolve(at);
-        });
-      }),
-    close: () => new Promise((r) => server.close(() => r())),
-  };
-}
-
 let seq = 0;
 
 /** A member's message as Teams delivers it (a new activity id every time, as in Teams). */
@@ -113,7 +66,7 @@ function activity(connector: Connector, text: string) {
     id: `bench-${process.pid}-${++seq}`,
     timestamp: new Date().toISOString(),
     channelId: "msteams",
-    serviceUrl: connector.url,
+    serviceUrl: connector.serviceUrl(0),
     from: { id: "29:teams-user-jugendamt", name: "Sabine Fuchs", aadObjectId: ASKER.aadObjectId },
     conversation: { id: "a:personal-chat-jugendamt", conversationType: "personal", tenantId: "00000000-0000-4000-8000-000000000000" },
     recipient: { id: "28:bot", name: "Lenkungsgruppe" },
@@ -132,14 +85,18 @@ export interface TurnTime {
   done: number;
 }
 
+const REPLY_WAIT_MS = 10_000;
+
 /** One turn, timed. The next turn starts only after the server has answered the POST. */
 export async function turn(connector: Connector, url: string): Promise<TurnTime> {
   const body = activity(connector, QUESTION);
-  const replied = connector.expect(body.id);
+  const replied = connector.expect(0, body.id, REPLY_WAIT_MS);
   const start = performance.now();
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
   await res.arrayBuffer();
   const done = performance.now() - start;
   if (res.status !== 200) throw new Error(`POST ${url}: HTTP ${res.status}`);
-  return { reply: (await replied) - start, done };
+  const at = await replied;
+  if (at === null) throw new Error(`no reply to ${body.id} within ${REPLY_WAIT_MS} ms`);
+  return { reply: at - start, done };
 }

@@ -6,7 +6,7 @@
 import type { Texts } from "../domain/profile.ts";
 import { formatDay, type Day } from "../rules/time.ts";
 import type { Mode } from "../services/attendance.ts";
-import { MODE } from "./meetings.ts";
+import { MEETING_MODE } from "./meetings.ts";
 import type { NoticeTexts } from "./outbox.ts";
 import { instantTexts, paren } from "./bilingual.ts";
 import type { Delegation } from "../rules/representation.ts";
@@ -19,10 +19,7 @@ export function meetingOver(start: string): Texts {
   return { de: `Die Sitzung am ${w.de} ist bereits vorbei.`, en: `The meeting on ${w.en} is already over.` };
 }
 
-export const NO_SEAT: Texts = {
-  de: "Zu- und Absagen gelten je Institution; Sie sind weder Mitglied noch Stellvertretung einer Institution.",
-  en: "Answers are per institution; you are neither a member nor a deputy of one.",
-};
+export const NO_SEAT: Texts = { de: "Zu- und Absagen gelten je Institution; Sie sind weder Mitglied noch Stellvertretung einer Institution.", en: "Answers are per institution; you are neither a member nor a deputy of one." };
 
 export function declinedText(institution: string, start: string): Texts {
   const w = instantTexts(start);
@@ -32,7 +29,7 @@ export function declinedText(institution: string, start: string): Texts {
 /** The answer "attending", with the mode if given, else the question for it. */
 export function attendingText(institution: string, start: string, mode: Mode | null): Texts {
   const w = instantTexts(start);
-  const how = mode ? { de: ` (${MODE[mode].de})`, en: ` (${MODE[mode].en})` } : { de: "", en: "" };
+  const how = mode ? { de: ` (${MEETING_MODE[mode].de})`, en: ` (${MEETING_MODE[mode].en})` } : { de: "", en: "" };
   const ask = mode ? { de: "", en: "" } : { de: " Nehmen Sie in Präsenz oder digital teil?", en: " Will you attend in person or online?" };
   return {
     de: `Vielen Dank, Ihre Teilnahme${how.de} für ${institution} an der Sitzung am ${w.de} ist vermerkt.${ask.de}`,

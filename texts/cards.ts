@@ -2,13 +2,7 @@
 import type { Meeting } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
 import { formatDateTime } from "../rules/time.ts";
-
-/** A meeting's format as the chat names it ("in Präsenz", "digital", "hybrid"). */
-export const MEETING_MODE: Record<Meeting["mode"], Texts> = {
-  "in-person": { de: "in Präsenz", en: "in person" },
-  online: { de: "digital", en: "online" },
-  hybrid: { de: "hybrid", en: "hybrid" },
-};
+import { MEETING_MODE } from "./meetings.ts";
 
 /** The buttons a member or deputy answers an invitation with. */
 export const ATTENDANCE_BUTTON = {

@@ -7,7 +7,7 @@ import type { AgendaItem, Meeting } from "../domain/model.ts";
 import type { Texts } from "../domain/profile.ts";
 import { formatDateTime, formatTime } from "../rules/time.ts";
 import { agendaItemLine } from "./agenda.ts";
-import { MEETING_MODE } from "./cards.ts";
+import { MEETING_MODE } from "./meetings.ts";
 import { instantTexts } from "./bilingual.ts";
 import { words, type Said, type SentenceCode } from "./catalog.ts";
 
@@ -52,16 +52,10 @@ export function greetingText(name: string): Texts {
   };
 }
 
-export const NOT_UNDERSTOOD: Texts = {
-  de: "Das habe ich nicht verstanden, und ich habe nichts eingetragen. Schreiben Sie z. B. „Ich nehme teil“, „Ich kann nicht teilnehmen, bitte an meine Vertretung“ oder „Hilfe“.",
-  en: "I didn't understand that, and I have recorded nothing. Try e.g. \"I'll attend\", \"I can't attend, send my deputy\" or \"help\".",
-};
+export const NOT_UNDERSTOOD: Texts = { de: "Das habe ich nicht verstanden, und ich habe nichts eingetragen. Schreiben Sie z. B. „Ich nehme teil“, „Ich kann nicht teilnehmen, bitte an meine Vertretung“ oder „Hilfe“.", en: "I didn't understand that, and I have recorded nothing. Try e.g. \"I'll attend\", \"I can't attend, send my deputy\" or \"help\"." };
 
 /** Teams' turn failed unexpectedly (bot/app.ts); said in German, before the person's language is known. */
-export const TURN_FAILED: Texts = {
-  de: "Entschuldigung, dabei ist ein Fehler aufgetreten; es wurde nichts geändert. Bitte versuchen Sie es erneut oder wenden Sie sich an die Geschäftsstelle.",
-  en: "Sorry, something went wrong; nothing was changed. Please try again or contact the Geschäftsstelle.",
-};
+export const TURN_FAILED: Texts = { de: "Entschuldigung, dabei ist ein Fehler aufgetreten; es wurde nichts geändert. Bitte versuchen Sie es erneut oder wenden Sie sich an die Geschäftsstelle.", en: "Sorry, something went wrong; nothing was changed. Please try again or contact the Geschäftsstelle." };
 
 // ---------------------------------------------------------------------------------------------
 // The member journeys
@@ -172,10 +166,7 @@ export function reservedCommandText(name: string, role: Texts): Texts {
   };
 }
 
-export const SCHEDULE_USAGE: Texts = {
-  de: "Bitte so: „/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg“ (für digital: Link statt Ort; für hybrid: Ort und Link).",
-  en: "Please write: \"/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg\" (online: a link instead of a place; hybrid: place and link).",
-};
+export const SCHEDULE_USAGE: Texts = { de: "Bitte so: „/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg“ (für digital: Link statt Ort; für hybrid: Ort und Link).", en: "Please write: \"/sitzung 12.05.2022 10:00-12:00 Kreishaus Siegburg\" (online: a link instead of a place; hybrid: place and link)." };
 
 /** Items postponed in a session that was not quorate, back on the new meeting's agenda. */
 export function carriedItemsNote(items: Pick<AgendaItem, "number" | "title">[], citation: string): Texts {
@@ -195,10 +186,7 @@ export function meetingCreatedText(m: Pick<Meeting, "id" | "start" | "end" | "lo
   }, notes);
 }
 
-export const CHANGE_USAGE: Texts = {
-  de: "Bitte so: „/sitzung ändern 13.05.2022 14:00-16:00“ oder „/sitzung ändern Ort: Kreishaus, Raum 2“.",
-  en: "Please write: \"/sitzung ändern 13.05.2022 14:00-16:00\" or \"/sitzung ändern Ort: Kreishaus, Raum 2\".",
-};
+export const CHANGE_USAGE: Texts = { de: "Bitte so: „/sitzung ändern 13.05.2022 14:00-16:00“ oder „/sitzung ändern Ort: Kreishaus, Raum 2“.", en: "Please write: \"/sitzung ändern 13.05.2022 14:00-16:00\" or \"/sitzung ändern Ort: Kreishaus, Raum 2\"." };
 
 /** What is said at once while long work (mail to everyone) runs; its result follows. */
 export const WORK_STARTED = {
@@ -233,13 +221,7 @@ export function itemVoteText(item: number | null, vote: Texts): Texts {
 export const STATEMENT_USAGE: Texts = { de: "Bitte so: „/erklärung <Name>: <Wortlaut>“.", en: "Please write: \"/erklärung <name>: <wording>\"." };
 
 /** A message meant something else in the middle of a guided proposal (bot/flows.ts): the proposal was left. */
-export const PROPOSAL_LEFT: Texts = {
-  de: "Ihren angefangenen Themenvorschlag habe ich beendet, ohne ihn einzureichen; Sie können jederzeit neu beginnen.",
-  en: "I have left your unfinished agenda proposal without submitting it; you can start again at any time.",
-};
+export const PROPOSAL_LEFT: Texts = { de: "Ihren angefangenen Themenvorschlag habe ich beendet, ohne ihn einzureichen; Sie können jederzeit neu beginnen.", en: "I have left your unfinished agenda proposal without submitting it; you can start again at any time." };
 
 /** A guided proposal nobody answered for a while has ended. */
-export const PROPOSAL_EXPIRED: Texts = {
-  de: "Ihr angefangener Themenvorschlag ist abgelaufen und wurde nicht eingereicht.",
-  en: "Your unfinished agenda proposal has expired and was not submitted.",
-};
+export const PROPOSAL_EXPIRED: Texts = { de: "Ihr angefangener Themenvorschlag ist abgelaufen und wurde nicht eingereicht.", en: "Your unfinished agenda proposal has expired and was not submitted." };

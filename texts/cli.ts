@@ -9,9 +9,8 @@ import { formatDateTime, formatTime } from "../rules/time.ts";
 import type { Profile } from "../domain/profile.ts";
 import type { MeetingView } from "../services/meetings.ts";
 import type { MigrationReport } from "../adapters/pg-migrate-json.ts";
-import { meetingStateText } from "./meetings.ts";
+import { MEETING_MODE, meetingStateText } from "./meetings.ts";
 import { CLOSED } from "./agenda.ts";
-import { MEETING_MODE } from "./cards.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Errors and refusals
@@ -53,10 +52,7 @@ export function invalidActionJson(json: string): Texts {
   return { de: `--action ist kein gültiges JSON: ${json}`, en: `--action is not valid JSON: ${json}` };
 }
 
-export const MESSAGE_MISSING: Texts = {
-  de: "Bitte eine Nachricht angeben, z. B. chat --as m-jugendamt \"Wann ist die nächste Sitzung?\".",
-  en: "Please give a message, e.g. chat --as m-jugendamt \"Wann ist die nächste Sitzung?\".",
-};
+export const MESSAGE_MISSING: Texts = { de: "Bitte eine Nachricht angeben, z. B. chat --as m-jugendamt \"Wann ist die nächste Sitzung?\".", en: "Please give a message, e.g. chat --as m-jugendamt \"Wann ist die nächste Sitzung?\"." };
 
 /** Some recipients were not reached; `retry` is the command that sends to them. */
 export function notAllSent(failed: number, total: number, retry: string): Texts {
@@ -163,10 +159,7 @@ function invitationLine(inv: MeetingView["invitation"]): string {
 // ---------------------------------------------------------------------------------------------
 // The bot's process (npm start)
 
-export const HEALTH: Texts = {
-  de: "Lenkungsgruppe-Assistent läuft. Nachrichten an POST /api/messages.\n",
-  en: "Lenkungsgruppe assistant is running. Messages to POST /api/messages.\n",
-};
+export const HEALTH: Texts = { de: "Lenkungsgruppe-Assistent läuft. Nachrichten an POST /api/messages.\n", en: "Lenkungsgruppe assistant is running. Messages to POST /api/messages.\n" };
 
 export const INVALID_JSON: Texts = { de: "Ungültiges JSON", en: "Invalid JSON" };
 
@@ -174,10 +167,7 @@ export function invalidSetting(name: string, problem: string): Texts {
   return { de: `Umgebungsvariable ${name} ist ungültig: ${problem}.`, en: `Environment variable ${name} is invalid: ${problem}.` };
 }
 
-export const BOT_CREDENTIALS_TOGETHER: Texts = {
-  de: "BOT_ID und BOT_PASSWORD gehören zusammen: bitte beide setzen oder beide weglassen.",
-  en: "BOT_ID and BOT_PASSWORD belong together: please set both or neither.",
-};
+export const BOT_CREDENTIALS_TOGETHER: Texts = { de: "BOT_ID und BOT_PASSWORD gehören zusammen: bitte beide setzen oder beide weglassen.", en: "BOT_ID and BOT_PASSWORD belong together: please set both or neither." };
 
 export function playgroundStarting(personId: string, port: number): Texts {
   return {
@@ -203,10 +193,7 @@ export function bodyNeedsDatabase(body: string): Texts {
   };
 }
 
-export const MIGRATE_NEEDS_DATABASE: Texts = {
-  de: "migrate braucht die Zieldatenbank: bitte DATABASE_URL (postgres://…) setzen.",
-  en: "migrate needs the target database: please set DATABASE_URL (postgres://…).",
-};
+export const MIGRATE_NEEDS_DATABASE: Texts = { de: "migrate braucht die Zieldatenbank: bitte DATABASE_URL (postgres://…) setzen.", en: "migrate needs the target database: please set DATABASE_URL (postgres://…)." };
 
 /** What `migrate` copied, by the keys of adapters/pg-migrate-json.ts's report. */
 const MIGRATED_LABELS: Record<keyof MigrationReport["counts"], Texts> = {

@@ -3,7 +3,7 @@
  * the syntax of the commands whose extra words are refused rather than ignored.
  */
 import type { Texts } from "../domain/profile.ts";
-import { instantTexts, paren } from "./bilingual.ts";
+import { instantTexts, NONE, paren } from "./bilingual.ts";
 
 type Lang = keyof Texts;
 
@@ -31,10 +31,7 @@ function list(recipients: PromptRecipient[], lang: Lang): string {
   return recipients.map((r) => who(r, lang)).join("; ");
 }
 
-const ANSWER: Texts = {
-  de: "Soll ich das jetzt tun? Antworten Sie „ja“ oder „nein“ (oder mit den Knöpfen); die Frage gilt 30 Minuten, bis dahin geht nichts hinaus.",
-  en: "Shall I do this now? Answer \"yes\" or \"no\" (or use the buttons); the question stands for 30 minutes, and nothing goes out until then.",
-};
+const ANSWER: Texts = { de: "Soll ich das jetzt tun? Antworten Sie „ja“ oder „nein“ (oder mit den Knöpfen); die Frage gilt 30 Minuten, bis dahin geht nichts hinaus.", en: "Shall I do this now? Answer \"yes\" or \"no\" (or use the buttons); the question stands for 30 minutes, and nothing goes out until then." };
 
 function prompt(head: Texts, recipients: PromptRecipient[], extra: Texts | null = null): Texts {
   const n = recipients.length;
@@ -97,62 +94,45 @@ export const CONFIRMATION_TITLE: Texts = { de: "Bitte bestätigen", en: "Please 
 
 export const NOT_CONFIRMED: Texts = { de: "Gut, nicht ausgeführt; es ist nichts hinausgegangen.", en: "All right, not done; nothing went out." };
 
-export function confirmationExpiredText(askedAt: string): Texts {
+/** A question (this one, or the chair's in texts/meeting-events.ts) expired: what that left undone, and what to send again. */
+export function questionExpiredText(askedAt: string, outcome: Texts, resend: Texts): Texts {
   const when = instantTexts(askedAt);
   return {
-    de: `Die Rückfrage vom ${when.de} ist abgelaufen; ich habe nichts versandt. Bitte senden Sie den Befehl noch einmal.`,
-    en: `The question of ${when.en} has expired; I have sent nothing. Please send the command again.`,
+    de: `Die Rückfrage vom ${when.de} ist abgelaufen; ${outcome.de}. Bitte senden Sie ${resend.de} noch einmal.`,
+    en: `The question of ${when.en} has expired; ${outcome.en}. Please send ${resend.en} again.`,
   };
 }
 
-export const NO_OPEN_QUESTION: Texts = {
-  de: "Diese Rückfrage ist nicht mehr offen (beantwortet, verworfen oder abgelaufen); ich habe nichts versandt.",
-  en: "This question is no longer open (answered, dropped or expired); I have sent nothing.",
-};
+export const confirmationExpiredText = (askedAt: string): Texts => questionExpiredText(askedAt, { de: "ich habe nichts versandt", en: "I have sent nothing" }, { de: "den Befehl", en: "the command" });
 
-/** Another message came instead of the answer: the question is dropped, said before that message's reply. */
-export const CONFIRMATION_DROPPED: Texts = {
-  de: "Die offene Rückfrage habe ich verworfen; es ist nichts hinausgegangen.",
-  en: "I have dropped the open question; nothing went out.",
-};
+export const NO_OPEN_QUESTION: Texts = { de: "Diese Rückfrage ist nicht mehr offen (beantwortet, verworfen oder abgelaufen); ich habe nichts versandt.", en: "This question is no longer open (answered, dropped or expired); I have sent nothing." };
 
-export const NOTHING_OPEN_TO_SEND: Texts = {
-  de: "Alle Empfänger haben die Einladung bereits erhalten; es gibt nichts zu senden.",
-  en: "Every recipient already has the invitation; there is nothing to send.",
-};
+/**
+ * Another message came instead of the answer: the question (this one, or the chair's: `about`) is
+ * dropped, said before that message's reply, with what that left undone.
+ */
+export function questionDroppedText(about: Texts, outcome: Texts): Texts {
+  return { de: `Die offene Rückfrage${about.de} habe ich verworfen; ${outcome.de}.`, en: `I have dropped the open question${about.en}; ${outcome.en}.` };
+}
 
-export const MINUTES_ALL_RECEIVED: Texts = {
-  de: "Alle Mitglieder haben die Niederschrift bereits erhalten; es gibt nichts zu senden.",
-  en: "Every member already has the minutes; there is nothing to send.",
-};
+export const CONFIRMATION_DROPPED: Texts = questionDroppedText(NONE, { de: "es ist nichts hinausgegangen", en: "nothing went out" });
+
+export const NOTHING_OPEN_TO_SEND: Texts = { de: "Alle Empfänger haben die Einladung bereits erhalten; es gibt nichts zu senden.", en: "Every recipient already has the invitation; there is nothing to send." };
+
+export const MINUTES_ALL_RECEIVED: Texts = { de: "Alle Mitglieder haben die Niederschrift bereits erhalten; es gibt nichts zu senden.", en: "Every member already has the minutes; there is nothing to send." };
 
 // ---- the syntax of commands whose extra words are refused --------------------------------------
 
-export const INVITE_USAGE: Texts = {
-  de: "Das verstehe ich bei „/einladen“ nicht und habe nichts versandt. Möglich sind: „/einladen“, „/einladen dringend <Grund>“, „/einladen erneut“, „/einladen aktualisieren [Hinweis]“.",
-  en: "I don't understand that after \"/einladen\" and have sent nothing. Possible: \"/einladen\", \"/einladen dringend <reason>\", \"/einladen erneut\", \"/einladen aktualisieren [note]\".",
-};
+export const INVITE_USAGE: Texts = { de: "Das verstehe ich bei „/einladen“ nicht und habe nichts versandt. Möglich sind: „/einladen“, „/einladen dringend <Grund>“, „/einladen erneut“, „/einladen aktualisieren [Hinweis]“.", en: "I don't understand that after \"/einladen\" and have sent nothing. Possible: \"/einladen\", \"/einladen dringend <reason>\", \"/einladen erneut\", \"/einladen aktualisieren [note]\"." };
 
-export const CANCEL_USAGE: Texts = {
-  de: "Eine Absage braucht einen Grund, den die Eingeladenen lesen: „/sitzung absagen <Grund>“. Ich habe nichts abgesagt.",
-  en: "A cancellation needs a reason for the invitees: \"/sitzung absagen <reason>\". I have cancelled nothing.",
-};
+export const CANCEL_USAGE: Texts = { de: "Eine Absage braucht einen Grund, den die Eingeladenen lesen: „/sitzung absagen <Grund>“. Ich habe nichts abgesagt.", en: "A cancellation needs a reason for the invitees: \"/sitzung absagen <reason>\". I have cancelled nothing." };
 
-export const MINUTES_USAGE: Texts = {
-  de: "Das verstehe ich bei „/niederschrift“ nicht. Möglich sind: „/niederschrift“ (Entwurf), „/niederschrift senden“, „/niederschrift genehmigen“, „/niederschrift einwand erledigt <Vermerk>“.",
-  en: "I don't understand that after \"/niederschrift\". Possible: \"/niederschrift\" (draft), \"/niederschrift senden\", \"/niederschrift genehmigen\", \"/niederschrift einwand erledigt <note>\".",
-};
+export const MINUTES_USAGE: Texts = { de: "Das verstehe ich bei „/niederschrift“ nicht. Möglich sind: „/niederschrift“ (Entwurf), „/niederschrift senden“, „/niederschrift genehmigen“, „/niederschrift einwand erledigt <Vermerk>“.", en: "I don't understand that after \"/niederschrift\". Possible: \"/niederschrift\" (draft), \"/niederschrift senden\", \"/niederschrift genehmigen\", \"/niederschrift einwand erledigt <note>\"." };
 
 export function noArgumentsText(command: string): Texts {
   return { de: `„/${command}“ steht für sich, ohne weiteren Text; ich habe nichts ausgeführt. Bitte nur „/${command}“.`, en: `"/${command}" takes no further text; I have done nothing. Please send just "/${command}".` };
 }
 
-export const OUTBOX_USAGE: Texts = {
-  de: "Das verstehe ich bei „/postausgang“ nicht. Möglich sind: „/postausgang“ und „/postausgang erneut“.",
-  en: "I don't understand that after \"/postausgang\". Possible: \"/postausgang\" and \"/postausgang erneut\".",
-};
+export const OUTBOX_USAGE: Texts = { de: "Das verstehe ich bei „/postausgang“ nicht. Möglich sind: „/postausgang“ und „/postausgang erneut“.", en: "I don't understand that after \"/postausgang\". Possible: \"/postausgang\" and \"/postausgang erneut\"." };
 
-export const AGENDA_USAGE: Texts = {
-  de: "Das verstehe ich bei „/tagesordnung“ nicht. Möglich sind: „/tagesordnung“, „/tagesordnung annehmen <Nr.>“, „/tagesordnung ablehnen <Nr.>“.",
-  en: "I don't understand that after \"/tagesordnung\". Possible: \"/tagesordnung\", \"/tagesordnung annehmen <no.>\", \"/tagesordnung ablehnen <no.>\".",
-};
+export const AGENDA_USAGE: Texts = { de: "Das verstehe ich bei „/tagesordnung“ nicht. Möglich sind: „/tagesordnung“, „/tagesordnung annehmen <Nr.>“, „/tagesordnung ablehnen <Nr.>“.", en: "I don't understand that after \"/tagesordnung\". Possible: \"/tagesordnung\", \"/tagesordnung annehmen <no.>\", \"/tagesordnung ablehnen <no.>\"." };

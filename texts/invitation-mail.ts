@@ -3,8 +3,9 @@
  * to every member in German. Every paragraph cited comes from the caller's profile.
  */
 import type { InvitationKind } from "../adapters/invitation-mail.ts";
-import type { Meeting, MeetingMode } from "../domain/model.ts";
+import type { Meeting } from "../domain/model.ts";
 import { berlinDay, formatDateTime, formatDay, formatTime } from "../rules/time.ts";
+import { MEETING_MODE } from "./meetings.ts";
 
 export { minutesClosing as mailClosing, minutesGreeting as mailGreeting } from "./minutes-mail.ts";
 
@@ -101,14 +102,12 @@ export function howToAnswer(isDeputy: boolean): string {
 
 type Fields = Pick<Meeting, "start" | "end" | "location" | "mode" | "onlineUrl">;
 
-const MODE: Record<MeetingMode, string> = { "in-person": "in Präsenz", online: "digital", hybrid: "hybrid" };
-
 /** "Geändert: Termin (bisher …), Ort (bisher …)." followed by the Geschäftsstelle's own note; German, for the mail. */
 export function changeNote(before: Fields, after: Fields, changed: (keyof Fields)[], note: string | null): string {
   const parts: string[] = [];
   if (changed.includes("start") || changed.includes("end")) parts.push(`Termin (bisher ${formatMeetingTime(new Date(before.start), new Date(before.end))})`);
   if (changed.includes("location")) parts.push(`Ort (bisher ${before.location || "keiner"})`);
-  if (changed.includes("mode")) parts.push(`Art der Sitzung (bisher ${MODE[before.mode]}, jetzt ${MODE[after.mode]})`);
+  if (changed.includes("mode")) parts.push(`Art der Sitzung (bisher ${MEETING_MODE[before.mode].de}, jetzt ${MEETING_MODE[after.mode].de})`);
   if (changed.includes("onlineUrl")) parts.push("Link zur Videokonferenz");
   const own = note?.trim() ? ` ${note.trim()}` : "";
   return `Geändert: ${parts.join(", ")}.${own}`;

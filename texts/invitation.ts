@@ -133,10 +133,7 @@ export function deputyInvitationText(report: Pick<InvitationReport, "sentNow" | 
 // ── Changing and cancelling a meeting ──
 
 export const NO_CHANGE: Texts = { de: "Es ist keine Änderung angegeben.", en: "No change was given." };
-export const NOTHING_TO_UPDATE: Texts = {
-  de: "Seit der letzten Einladung hat sich weder an Zeit, Ort noch Tagesordnung etwas geändert; ich habe nichts versandt.",
-  en: "Nothing has changed in time, place or agenda since the last invitation; I have sent nothing.",
-};
+export const NOTHING_TO_UPDATE: Texts = { de: "Seit der letzten Einladung hat sich weder an Zeit, Ort noch Tagesordnung etwas geändert; ich habe nichts versandt.", en: "Nothing has changed in time, place or agenda since the last invitation; I have sent nothing." };
 export const CHANGE_ALREADY_HANDLED: Texts = { de: "Diese Änderung wurde bereits bearbeitet.", en: "This change was already handled." };
 
 /** What a sending run's report says: the facts of invitationReportText. */

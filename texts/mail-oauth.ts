@@ -25,12 +25,6 @@ export function oauthIncomplete(missing: string[]): Texts {
   };
 }
 
-export const OAUTH_NEEDS_SMTP_URL: Texts = {
-  de: "Für den Versand über Microsoft 365 fehlt SMTP_URL: bitte z. B. SMTP_URL=smtp://smtp.office365.com:587 setzen.",
-  en: "Sending through Microsoft 365 lacks SMTP_URL: please set e.g. SMTP_URL=smtp://smtp.office365.com:587.",
-};
+export const OAUTH_NEEDS_SMTP_URL: Texts = { de: "Für den Versand über Microsoft 365 fehlt SMTP_URL: bitte z. B. SMTP_URL=smtp://smtp.office365.com:587 setzen.", en: "Sending through Microsoft 365 lacks SMTP_URL: please set e.g. SMTP_URL=smtp://smtp.office365.com:587." };
 
-export const OAUTH_URL_WITH_PASSWORD: Texts = {
-  de: "SMTP_URL enthält Benutzer oder Kennwort, obwohl SMTP_OAUTH_… gesetzt ist: bitte bei Microsoft 365 nur smtp://smtp.office365.com:587 angeben (der Zugang kommt aus Entra).",
-  en: "SMTP_URL carries a user or password although SMTP_OAUTH_… is set: with Microsoft 365 please give only smtp://smtp.office365.com:587 (the sign-in comes from Entra).",
-};
+export const OAUTH_URL_WITH_PASSWORD: Texts = { de: "SMTP_URL enthält Benutzer oder Kennwort, obwohl SMTP_OAUTH_… gesetzt ist: bitte bei Microsoft 365 nur smtp://smtp.office365.com:587 angeben (der Zugang kommt aus Entra).", en: "SMTP_URL carries a user or password although SMTP_OAUTH_… is set: with Microsoft 365 please give only smtp://smtp.office365.com:587 (the sign-in comes from Entra)." };

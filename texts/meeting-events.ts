@@ -8,6 +8,7 @@ import type { NoticeTexts } from "./outbox.ts";
 import { instantTexts } from "./bilingual.ts";
 import type { QuorumStatus } from "../rules/quorum.ts";
 import { quorumText } from "./quorum.ts";
+import { questionDroppedText, questionExpiredText } from "./confirmations.ts";
 
 export function deputyCheckedIn(institution: string, member: string, start: string, handedOver: boolean): Texts {
   const w = instantTexts(start);
@@ -68,31 +69,16 @@ export const CONFIRM_BUTTONS = {
 } satisfies Record<string, Texts>;
 
 /** "nein" to that question, or the question dropped or expired: nothing was recorded. */
-export const NOT_DECLARED: Texts = {
-  de: "Gut, die Beschlussunfähigkeit ist nicht festgestellt; es gilt die Zählung.",
-  en: "All right, no lack of quorum is declared; the count stands.",
-};
+export const NOT_DECLARED: Texts = { de: "Gut, die Beschlussunfähigkeit ist nicht festgestellt; es gilt die Zählung.", en: "All right, no lack of quorum is declared; the count stands." };
 
-export const NOT_QUORATE_DROPPED: Texts = {
-  de: "Die offene Rückfrage zur Beschlussunfähigkeit habe ich verworfen; festgestellt ist nichts.",
-  en: "I have dropped the open question about the lack of quorum; nothing is declared.",
-};
+export const NOT_QUORATE_DROPPED: Texts = questionDroppedText({ de: " zur Beschlussunfähigkeit", en: " about the lack of quorum" }, { de: "festgestellt ist nichts", en: "nothing is declared" });
 
-export function notQuorateExpiredText(askedAt: string): Texts {
-  const when = instantTexts(askedAt);
-  return {
-    de: `Die Rückfrage vom ${when.de} ist abgelaufen; die Beschlussunfähigkeit ist nicht festgestellt. Bitte senden Sie „/beschlussunfaehig“ noch einmal.`,
-    en: `The question of ${when.en} has expired; no lack of quorum is declared. Please send "/beschlussunfaehig" again.`,
-  };
-}
+export const notQuorateExpiredText = (askedAt: string): Texts => questionExpiredText(askedAt, { de: "die Beschlussunfähigkeit ist nicht festgestellt", en: "no lack of quorum is declared" }, { de: "„/beschlussunfaehig“", en: '"/beschlussunfaehig"' });
 
 export const ALREADY_DECLARED: Texts = { de: "Die Beschlussunfähigkeit ist bereits festgestellt.", en: "The lack of quorum has already been declared." };
 
 /** The service's refusal when a confirmation is missing (the bot asks first; this guards other callers). */
-export const CONFIRMATION_NEEDED: Texts = {
-  de: "Nach der Zählung ist die Sitzung beschlussfähig; die Beschlussunfähigkeit wird nur nach ausdrücklicher Bestätigung festgestellt.",
-  en: "By the count the meeting is quorate; a lack of quorum is declared only after an express confirmation.",
-};
+export const CONFIRMATION_NEEDED: Texts = { de: "Nach der Zählung ist die Sitzung beschlussfähig; die Beschlussunfähigkeit wird nur nach ausdrücklicher Bestätigung festgestellt.", en: "By the count the meeting is quorate; a lack of quorum is declared only after an express confirmation." };
 
 export function notPresentForStatement(name: string): Texts {
   return {

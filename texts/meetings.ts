@@ -104,31 +104,23 @@ export function noSuchMeeting(id: string, known: string): Texts {
 export const MEETING_CANCELLED: Texts = { de: "Diese Sitzung ist abgesagt.", en: "This meeting has been cancelled." };
 
 /** A meeting's state in words; how the minutes became final comes from the profile. */
-const STATE_DE: Record<Meeting["state"], string> = {
-  planned: "geplant",
-  invited: "eingeladen",
-  held: "abgehalten",
-  "minutes-approved": "abgeschlossen",
-  cancelled: "abgesagt",
-};
-
-const STATE_EN: Record<Meeting["state"], string> = {
-  planned: "planned",
-  invited: "invited",
-  held: "held",
-  "minutes-approved": "closed",
-  cancelled: "cancelled",
+const STATE: Record<Meeting["state"], Texts> = {
+  planned: { de: "geplant", en: "planned" },
+  invited: { de: "eingeladen", en: "invited" },
+  held: { de: "abgehalten", en: "held" },
+  "minutes-approved": { de: "abgeschlossen", en: "closed" },
+  cancelled: { de: "abgesagt", en: "cancelled" },
 };
 
 /** "abgeschlossen (Niederschrift genehmigt)", or "… bestätigt" where the next meeting confirms the minutes. */
 export function meetingStateText(state: Meeting["state"], profile: Profile): Texts {
-  if (state !== "minutes-approved") return { de: STATE_DE[state], en: STATE_EN[state] };
+  if (state !== "minutes-approved") return STATE[state];
   const approved = approvalWords(profile).approved;
-  return { de: `${STATE_DE[state]} (Niederschrift ${approved.de})`, en: `${STATE_EN[state]} (minutes ${approved.en})` };
+  return { de: `${STATE[state].de} (Niederschrift ${approved.de})`, en: `${STATE[state].en} (minutes ${approved.en})` };
 }
 
-/** How a meeting (or one attendee) takes part: "in Präsenz", "digital", "hybrid". */
-export const MODE: Record<MeetingMode, Texts> = {
+/** How a meeting (or one attendee) takes part: "in Präsenz", "digital", "hybrid"; in chat, cards, mail and on the command line. */
+export const MEETING_MODE: Record<MeetingMode, Texts> = {
   "in-person": { de: "in Präsenz", en: "in person" },
   online: { de: "digital", en: "online" },
   hybrid: { de: "hybrid", en: "hybrid" },

@@ -19,19 +19,26 @@ export interface ApprovalWords {
   outcome: Texts;
 }
 
+// Rhein-Sieg § 7 Abs. 4: objections "zu Beginn der nachfolgenden Sitzung einzubringen, andernfalls … als
+// genehmigt festgestellt": one moment for both.
+const NEXT_MEETING_START: Texts = { de: "zu Beginn der nachfolgenden Sitzung", en: "at the start of the following meeting" };
+// Oberhausen Nr. 4.7, 4.8: "in der Folgesitzung bestätigt": the state reached and the act are one word;
+// objections "spätestens in der Folgesitzung".
+const CONFIRMED: Texts = { de: "bestätigt", en: "confirmed" };
+
 const APPROVAL_WORDS: Record<"deemed" | "confirmed", ApprovalWords> = {
-  // Rhein-Sieg § 7 Abs. 4: "zu Beginn der nachfolgenden Sitzung einzubringen, andernfalls … als genehmigt festgestellt".
+  // Rhein-Sieg § 7 Abs. 4 (above).
   deemed: {
     approved: { de: "genehmigt", en: "approved" },
     declared: { de: "als genehmigt festgestellt", en: "declared approved" },
-    objectionsDue: { de: "zu Beginn der nachfolgenden Sitzung", en: "at the start of the following meeting" },
-    approvedAt: { de: "zu Beginn der nachfolgenden Sitzung", en: "at the start of the following meeting" },
+    objectionsDue: NEXT_MEETING_START,
+    approvedAt: NEXT_MEETING_START,
     outcome: { de: "andernfalls wird die Niederschrift als genehmigt festgestellt", en: "otherwise the minutes are declared approved" },
   },
-  // Oberhausen Nr. 4.7, 4.8: "in der Folgesitzung bestätigt", objections "spätestens in der Folgesitzung".
+  // Oberhausen Nr. 4.7, 4.8 (above).
   confirmed: {
-    approved: { de: "bestätigt", en: "confirmed" },
-    declared: { de: "bestätigt", en: "confirmed" },
+    approved: CONFIRMED,
+    declared: CONFIRMED,
     objectionsDue: { de: "spätestens in der nachfolgenden Sitzung", en: "at the latest in the following meeting" },
     approvedAt: { de: "in der nachfolgenden Sitzung", en: "in the following meeting" },
     outcome: { de: "dort wird die Niederschrift bestätigt", en: "there the minutes are confirmed" },

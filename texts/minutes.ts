@@ -17,10 +17,7 @@ export function minutesCancelled(meetingId: string): Texts {
   return { de: `Die Sitzung ${meetingId} wurde abgesagt; es gibt keine Niederschrift.`, en: `The meeting ${meetingId} was cancelled; there are no minutes.` };
 }
 
-export const MINUTES_NOT_PUBLIC: Texts = {
-  de: "Für die Niederschrift dieses Gremiums ist keine öffentliche Fassung vorgesehen.",
-  en: "No public version of this body's minutes is provided for.",
-};
+export const MINUTES_NOT_PUBLIC: Texts = { de: "Für die Niederschrift dieses Gremiums ist keine öffentliche Fassung vorgesehen.", en: "No public version of this body's minutes is provided for." };
 
 /** `start`: the meeting's start (ISO); the minutes name its day. */
 export function noMinutesYet(start: string): Texts {
@@ -205,10 +202,7 @@ function sentNow(r: Omit<MinutesSendReport, "text">, target: string): Texts[] {
 
 export const OBJECTION_EMPTY: Texts = { de: "Bitte den Änderungswunsch zur Niederschrift angeben.", en: "Please state the change to the minutes." };
 
-export const OBJECTION_FORBIDDEN: Texts = {
-  de: "Änderungswünsche zur Niederschrift bringen Mitglieder, Stellvertretungen, der Vorsitz oder die Geschäftsstelle ein.",
-  en: "Changes to the minutes are brought in by members, deputies, the chair or the Geschäftsstelle.",
-};
+export const OBJECTION_FORBIDDEN: Texts = { de: "Änderungswünsche zur Niederschrift bringen Mitglieder, Stellvertretungen, der Vorsitz oder die Geschäftsstelle ein.", en: "Changes to the minutes are brought in by members, deputies, the chair or the Geschäftsstelle." };
 
 export function objectionsClosed(profile: Profile, approvedAt: string | null, citation: string | null): Texts {
   const approval = paren(citation);
@@ -235,10 +229,7 @@ function objectionRecorded(day: Texts, at: Texts, next: Texts | null, citation: 
 
 export const RESOLUTION_EMPTY: Texts = { de: "Bitte angeben, wie die Änderungswünsche erledigt wurden.", en: "Please state how the changes were settled." };
 
-export const RESOLVE_FORBIDDEN: Texts = {
-  de: "Über Änderungswünsche zur Niederschrift entscheidet der Vorsitz; die Geschäftsstelle vermerkt es.",
-  en: "The chair decides on changes to the minutes; the Geschäftsstelle records it.",
-};
+export const RESOLVE_FORBIDDEN: Texts = { de: "Über Änderungswünsche zur Niederschrift entscheidet der Vorsitz; die Geschäftsstelle vermerkt es.", en: "The chair decides on changes to the minutes; the Geschäftsstelle records it." };
 
 export const NO_OPEN_OBJECTIONS: Texts = { de: "Zu dieser Niederschrift gibt es keine offenen Änderungswünsche.", en: "There are no open changes to these minutes." };
 
@@ -256,10 +247,7 @@ function objectionsSettled(n: number, resolution: string, declared: Texts): Text
 
 // ---- approval ---------------------------------------------------------------------------------
 
-export const APPROVE_FORBIDDEN: Texts = {
-  de: "Die Genehmigung der Niederschrift stellen der Vorsitz oder die Geschäftsstelle fest.",
-  en: "The approval of the minutes is declared by the chair or the Geschäftsstelle.",
-};
+export const APPROVE_FORBIDDEN: Texts = { de: "Die Genehmigung der Niederschrift stellen der Vorsitz oder die Geschäftsstelle fest.", en: "The approval of the minutes is declared by the chair or the Geschäftsstelle." };
 
 export function notSentToAll(start: string, profile: Profile, citation: string | null): Texts {
   const rule = paren(citation);

@@ -90,10 +90,7 @@ export function deliverySummary(lang: keyof Texts, d: { outbox: string[]; byMail
   return parts.length ? parts.join(" ") : null;
 }
 
-export const OUTBOX_FORBIDDEN: Texts = {
-  de: "Den Postausgang sehen und erneut senden können die Geschäftsstelle und der Vorsitz.",
-  en: "The outbox is for the Geschäftsstelle and the chair.",
-};
+export const OUTBOX_FORBIDDEN: Texts = { de: "Den Postausgang sehen und erneut senden können die Geschäftsstelle und der Vorsitz.", en: "The outbox is for the Geschäftsstelle and the chair." };
 
 export interface OutboxLine {
   name: string;

@@ -8,7 +8,7 @@ import type { ReminderKind } from "../rules/reminders.ts";
 import type { MeetingFacts, ReminderFacts } from "../services/reminder-facts.ts";
 import type { NoticeTexts } from "./outbox.ts";
 import { dayTexts, instantTexts, paren } from "./bilingual.ts";
-import { MEETING_MODE } from "./cards.ts";
+import { MEETING_MODE } from "./meetings.ts";
 
 export const REMINDER_KIND: Record<ReminderKind, Texts> = {
   "agenda-proposals": { de: "Themenanmeldung", en: "agenda proposals" },
@@ -20,10 +20,7 @@ export const REMINDER_KIND: Record<ReminderKind, Texts> = {
   "minutes-approval": { de: "Genehmigung der Niederschrift", en: "approval of the minutes" },
 };
 
-const OPT_OUT_HINT: Texts = {
-  de: "(Keine Erinnerungen mehr? Schreiben Sie „Keine Erinnerungen mehr“.)",
-  en: "(No more reminders? Write \"no more reminders\".)",
-};
+const OPT_OUT_HINT: Texts = { de: "(Keine Erinnerungen mehr? Schreiben Sie „Keine Erinnerungen mehr“.)", en: "(No more reminders? Write \"no more reminders\".)" };
 
 const list = (items: string[], none: string) => (items.length ? items.join(", ") : none);
 
@@ -173,7 +170,4 @@ export function remindersRunText(lang: keyof Texts, sent: { name: string; kind: 
   return [lang === "de" ? `${sent.length} Erinnerungen:` : `${sent.length} reminders:`, ...rows].join("\n");
 }
 
-export const REMINDERS_FORBIDDEN: Texts = {
-  de: "Die Übersicht der Erinnerungen ist für die Geschäftsstelle und den Vorsitz.",
-  en: "The overview of reminders is for the Geschäftsstelle and the chair.",
-};
+export const REMINDERS_FORBIDDEN: Texts = { de: "Die Übersicht der Erinnerungen ist für die Geschäftsstelle und den Vorsitz.", en: "The overview of reminders is for the Geschäftsstelle and the chair." };

@@ -76,25 +76,13 @@ export function unreachableNotice(name: string, reason: string): NoticeTexts {
   };
 }
 
-export const SYNC_STARTED: Texts = {
-  de: "Ich gleiche Team und Mitgliederverzeichnis ab; das Ergebnis kommt gleich als Nachricht.",
-  en: "Comparing the team with the roster; the result follows as a message.",
-};
+export const SYNC_STARTED: Texts = { de: "Ich gleiche Team und Mitgliederverzeichnis ab; das Ergebnis kommt gleich als Nachricht.", en: "Comparing the team with the roster; the result follows as a message." };
 
-export const SYNC_NO_TEAM: Texts = {
-  de: "Ich bin noch in keinem Team installiert. Fügen Sie die App dem Team der Gruppe hinzu; der Abgleich läuft dann von selbst.",
-  en: "I am not installed in a team yet. Add the app to the group's team; the comparison then runs by itself.",
-};
+export const SYNC_NO_TEAM: Texts = { de: "Ich bin noch in keinem Team installiert. Fügen Sie die App dem Team der Gruppe hinzu; der Abgleich läuft dann von selbst.", en: "I am not installed in a team yet. Add the app to the group's team; the comparison then runs by itself." };
 
-export const SYNC_ONLY_IN_TEAMS: Texts = {
-  de: "Den Abgleich mit dem Team kann ich nur in Teams ausführen; schreiben Sie mir dort „/abgleich“.",
-  en: "I can compare with the team only in Teams; write \"/abgleich\" to me there.",
-};
+export const SYNC_ONLY_IN_TEAMS: Texts = { de: "Den Abgleich mit dem Team kann ich nur in Teams ausführen; schreiben Sie mir dort „/abgleich“.", en: "I can compare with the team only in Teams; write \"/abgleich\" to me there." };
 
-export const SYNC_FAILED: Texts = {
-  de: "Teams hat die Mitgliederliste des Teams gerade nicht herausgegeben; bitte versuchen Sie „/abgleich“ später noch einmal.",
-  en: "Teams did not hand out the team's member list just now; please try \"/abgleich\" again later.",
-};
+export const SYNC_FAILED: Texts = { de: "Teams hat die Mitgliederliste des Teams gerade nicht herausgegeben; bitte versuchen Sie „/abgleich“ später noch einmal.", en: "Teams did not hand out the team's member list just now; please try \"/abgleich\" again later." };
 
 /** What a meeting announcement and notice show of a meeting: the body (its name and kind word the title) and the meeting. */
 export interface MeetingFacts {
@@ -115,71 +103,57 @@ function when(m: MeetingFacts): Texts {
   return { de: `${at.de}${place ? `, ${place}` : ""}`, en: `${at.en}${place ? `, ${place}` : ""}` };
 }
 
-/** The invitation in the member's 1:1 chat: the e-mail carries the calendar invitation. */
-export function invitationTeamsNotice(facts: MeetingFacts): NoticeTexts {
-  const m = titled(facts);
-  const w = when(m);
-  return {
-    subject: { de: `Einladung: ${m.title}`, en: `Invitation: ${m.title}` },
-    text: {
-      de: `Sie sind eingeladen: ${m.title} am ${w.de}. Die Einladung mit Tagesordnung und Kalendereintrag kam per E-Mail. Antworten Sie mir hier, z. B. „Ich nehme teil“, „Ich nehme teil (digital)“ oder „Ich kann nicht teilnehmen, bitte an meine Vertretung“.`,
-      en: `You are invited: ${m.title} on ${w.en}. The invitation with the agenda and calendar entry came by e-mail. Answer me here, e.g. "I'll attend", "I'll attend online" or "I can't attend, send my deputy".`,
-    },
+/**
+ * A notice about one meeting: the subject "<word>: <title>"; the text worded from the titled facts,
+ * when and where the meeting is, and what else the notice takes (`rest`).
+ */
+function aboutMeeting<A extends unknown[]>(subject: Texts, text: (m: Titled, at: Texts, ...rest: A) => Texts) {
+  return (facts: MeetingFacts, ...rest: A): NoticeTexts => {
+    const m = titled(facts);
+    return { subject: { de: `${subject.de}: ${m.title}`, en: `${subject.en}: ${m.title}` }, text: text(m, when(m), ...rest) };
   };
 }
 
-const items = (agenda: { number: number; title: string }[]) => agenda.map((a) => `${a.number}. ${a.title}`).join("; ");
+/** The invitation in the member's 1:1 chat: the e-mail carries the calendar invitation. */
+export const invitationTeamsNotice = aboutMeeting({ de: "Einladung", en: "Invitation" }, (m, at) => ({
+  de: `Sie sind eingeladen: ${m.title} am ${at.de}. Die Einladung mit Tagesordnung und Kalendereintrag kam per E-Mail. Antworten Sie mir hier, z. B. „Ich nehme teil“, „Ich nehme teil (digital)“ oder „Ich kann nicht teilnehmen, bitte an meine Vertretung“.`,
+  en: `You are invited: ${m.title} on ${at.en}. The invitation with the agenda and calendar entry came by e-mail. Answer me here, e.g. "I'll attend", "I'll attend online" or "I can't attend, send my deputy".`,
+}));
+
+type Item = { number: number; title: string };
+const items = (agenda: Item[]) => agenda.map((a) => `${a.number}. ${a.title}`).join("; ");
 
 /**
  * The channel post when the invitation went out: only the public agenda items; the others are
  * named in the members' invitation alone (`nonPublicCitation`: where the profile rules that).
  */
-export function invitationAnnouncement(facts: MeetingFacts, publicItems: { number: number; title: string }[], nonPublicCitation: string | null): NoticeTexts {
-  const m = titled(facts);
-  const w = when(m);
+export const invitationAnnouncement = aboutMeeting({ de: "Einladung versandt", en: "Invitation sent" }, (m, at, publicItems: Item[], nonPublicCitation: string | null) => {
   const closed = nonPublicCitation !== null;
   return {
-    subject: { de: `Einladung versandt: ${m.title}`, en: `Invitation sent: ${m.title}` },
-    text: {
-      de: `Die Einladung zur ${m.title} am ${w.de} ist an die Mitglieder versandt.${publicItems.length ? ` Öffentliche Tagesordnung: ${items(publicItems)}.` : ""}${closed ? ` Nicht-öffentliche Punkte stehen nur in der Einladung an die Mitglieder${paren(nonPublicCitation)}.` : ""}`,
-      en: `The invitation to the ${m.title} on ${w.en} has been sent to the members.${publicItems.length ? ` Public agenda: ${items(publicItems)}.` : ""}${closed ? ` Non-public items are only in the members' invitation${paren(nonPublicCitation)}.` : ""}`,
-    },
+    de: `Die Einladung zur ${m.title} am ${at.de} ist an die Mitglieder versandt.${publicItems.length ? ` Öffentliche Tagesordnung: ${items(publicItems)}.` : ""}${closed ? ` Nicht-öffentliche Punkte stehen nur in der Einladung an die Mitglieder${paren(nonPublicCitation)}.` : ""}`,
+    en: `The invitation to the ${m.title} on ${at.en} has been sent to the members.${publicItems.length ? ` Public agenda: ${items(publicItems)}.` : ""}${closed ? ` Non-public items are only in the members' invitation${paren(nonPublicCitation)}.` : ""}`,
   };
-}
+});
 
-export function changedAnnouncement(facts: MeetingFacts): NoticeTexts {
-  const m = titled(facts);
-  const w = when(m);
-  return {
-    subject: { de: `Geändert: ${m.title}`, en: `Changed: ${m.title}` },
-    text: {
-      de: `Die ${m.title} wurde geändert: jetzt am ${w.de}. Die Mitglieder haben die geänderte Einladung per E-Mail.`,
-      en: `The ${m.title} has changed: now on ${w.en}. The members have the updated invitation by e-mail.`,
-    },
-  };
-}
+/** The channel post after the meeting changed (the members have the updated invitation). */
+export const changedAnnouncement = aboutMeeting({ de: "Geändert", en: "Changed" }, (m, at) => ({
+  de: `Die ${m.title} wurde geändert: jetzt am ${at.de}. Die Mitglieder haben die geänderte Einladung per E-Mail.`,
+  en: `The ${m.title} has changed: now on ${at.en}. The members have the updated invitation by e-mail.`,
+}));
 
-export function cancelledAnnouncement(facts: MeetingFacts): NoticeTexts {
-  const m = titled(facts);
-  const w = when(m);
-  return {
-    subject: { de: `Abgesagt: ${m.title}`, en: `Cancelled: ${m.title}` },
-    text: {
-      de: `Die ${m.title} am ${w.de} fällt aus. Die Mitglieder haben die Absage per E-Mail.`,
-      en: `The ${m.title} on ${w.en} is cancelled. The members have the cancellation by e-mail.`,
-    },
-  };
-}
+/** The channel post after the meeting was cancelled. */
+export const cancelledAnnouncement = aboutMeeting({ de: "Abgesagt", en: "Cancelled" }, (m, at) => ({
+  de: `Die ${m.title} am ${at.de} fällt aus. Die Mitglieder haben die Absage per E-Mail.`,
+  en: `The ${m.title} on ${at.en} is cancelled. The members have the cancellation by e-mail.`,
+}));
+
+type Publicity = { public: true; citation: string; items: Item[]; contact: string } | { public: false; note: Texts | null };
 
 /**
- * The channel post when the minutes went out. `publicVersion`: where the profile makes the minutes
+ * The channel post when the minutes went out. `publicity`: where the profile makes the minutes
  * public, the public items and the citation; otherwise the profile's note why they are not.
  */
-export function minutesAnnouncement(
-  facts: MeetingFacts,
-  publicity: { public: true; citation: string; items: { number: number; title: string }[]; contact: string } | { public: false; note: Texts | null },
-): NoticeTexts {
-  const m = titled(facts);
+export const minutesAnnouncement = aboutMeeting({ de: "Niederschrift", en: "Minutes" }, (m, _at, publicity: Publicity) => {
   const day = dayTexts(berlinDay(new Date(m.start)));
   const tail: Texts = publicity.public
     ? {
@@ -188,13 +162,10 @@ export function minutesAnnouncement(
       }
     : { de: publicity.note ? ` ${publicity.note.de}` : "", en: publicity.note ? ` ${publicity.note.en}` : "" };
   return {
-    subject: { de: `Niederschrift: ${m.title}`, en: `Minutes: ${m.title}` },
-    text: {
-      de: `Die Niederschrift der ${m.title} vom ${day.de} ist an die Mitglieder versandt.${tail.de}`,
-      en: `The minutes of the ${m.title} of ${day.en} have been sent to the members.${tail.en}`,
-    },
+    de: `Die Niederschrift der ${m.title} vom ${day.de} ist an die Mitglieder versandt.${tail.de}`,
+    en: `The minutes of the ${m.title} of ${day.en} have been sent to the members.${tail.en}`,
   };
-}
+});
 
 /** The command line could not reach Teams: what it recorded for Teams waits for the running bot. */
 export function teamsMessagesWaitForBot(n: number): Texts {

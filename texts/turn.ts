@@ -5,7 +5,4 @@ import type { Texts } from "../domain/profile.ts";
 export const ALREADY_HANDLED: Texts = { de: "Diese Nachricht habe ich bereits bearbeitet.", en: "I have already handled this message." };
 
 /** Input a command cannot read (a card with missing fields): the faces check their own forms first. */
-export const INVALID_INPUT: Texts = {
-  de: "Diese Eingabe kann ich nicht verarbeiten; bitte versuchen Sie es erneut oder schreiben Sie „Hilfe“.",
-  en: "I cannot process this input; please try again or write \"help\".",
-};
+export const INVALID_INPUT: Texts = { de: "Diese Eingabe kann ich nicht verarbeiten; bitte versuchen Sie es erneut oder schreiben Sie „Hilfe“.", en: "I cannot process this input; please try again or write \"help\"." };
