@@ -50,6 +50,7 @@ describe("phrasing tables", () => {
     const held = heldOut.length + heldOutLater.length;
     expect(tuning.length + held).toBeGreaterThanOrEqual(150);
     expect(held / (tuning.length + held)).toBeGreaterThanOrEqual(0.3);
+    expect(heldOutThird.length / (tuningLater.length + heldOutThird.length)).toBeGreaterThanOrEqual(0.3);
   });
 
   it.each(tuning.map((r) => [r.text, r] as const))("%s", (_text, row) => {
