@@ -209,7 +209,7 @@ function questionIntent(n: string, ws: string[]): Intent | null {
   if (question && has(ws, /^(fristen|deadlines)$/)) return { kind: "ask-deadlines" };
   // "Gibt es schon eine Tagesordnung?", "Show me the agenda", "Was steht an?": the next meeting's answer shows its agenda.
   if ((question || has(ws, SHOW)) && has(ws, AGENDA) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
-  if (/^was (steht|stehen)\b.* an$|\bbesprochen\b|\bdiscussed\b/.test(n.replace(/[?.!]+$/, ""))) return { kind: "ask-next-meeting" };
+  if (question && /^was (steht|stehen)\b.* an$|\bbesprochen\b|\bdiscussed\b/.test(n.replace(/[?.!]+$/, ""))) return { kind: "ask-next-meeting" };
   const meeting = has(ws, /^(sitzung\w*|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe|lg)$/);
   if (/(naechste|kommende|naechsten) sitzung|next meeting|upcoming meeting|sitzungstermin/.test(n) || (question && meeting)) {
     return { kind: "ask-next-meeting" };
@@ -242,7 +242,8 @@ function smallTalk(n: string): Intent {
 /** Thanks and acknowledgements ("Danke!", "passt", "👍", "ok danke"): the whole message says nothing else. */
 const ACK_CORE = /^(danke\w*|dank|merci|thanks|thank|thx|ty|ok|okay|passt|super|prima|perfekt|klasse|toll|wunderbar|verstanden|great|perfect|cool|fine|alright|klar)$/;
 const ACK_FILLER = /^(vielen|herzlichen|besten|lieben|tausend|schoen|sehr|gut|alles|ihnen|dir|euch|you|so|much|a|lot|got|it|sounds|good|ja|gern|gerne|mal|fuer|die|info|infos|auskunft|nochmal|noch|einmal)$/;
-const ACK_SIGN = /\p{Extended_Pictographic}/u;
+/** Signs that agree or thank; a sad or puzzled face is no thanks. */
+const ACK_SIGN = /(👍|👌|🙏|👏|🙂|😊|😀|❤|✅|💪)/u;
 
 function isThanks(n: string): boolean {
   const ws = words(n);

@@ -20,7 +20,7 @@ export function whoComesForMemberText(own: InstitutionAnswer | null, meetingStar
   const recorded: Texts = !a
     ? { de: `für ${name} ist zur Sitzung am ${when.de} noch keine Rückmeldung eingetragen`, en: `for ${name}, no answer is recorded yet for the meeting on ${when.en}` }
     : a.status === "declined"
-      ? { de: `für ${name} ist zur Sitzung am ${when.de} eine Absage eingetragen`, en: `for ${name}, a refusal is recorded for the meeting on ${when.en}` }
+      ? { de: `für ${name} ist zur Sitzung am ${when.de} eine Absage eingetragen`, en: `for ${name}, an absence is recorded for the meeting on ${when.en}` }
       : a.status === "delegated"
         ? { de: `für ${name} kommt zur Sitzung am ${when.de} die Vertretung (${a.attendeeName ?? "–"}${mode(a.mode, true)})`, en: `for ${name}, the deputy (${a.attendeeName ?? "–"}${mode(a.mode, false)}) comes to the meeting on ${when.en}` }
         : { de: `für ${name} ist zur Sitzung am ${when.de} eine Zusage eingetragen (${a.attendeeName ?? "–"}${mode(a.mode, true)})`, en: `for ${name}, an acceptance is recorded for the meeting on ${when.en} (${a.attendeeName ?? "–"}${mode(a.mode, false)})` };
