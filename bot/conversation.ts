@@ -16,8 +16,10 @@ import { greetInFlow, leaveFlow, leavesFlow, openFlow, withNote } from "./flows.
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
   askAbsence, askUnsure, attend, continueProposal, deadlinesAnswer, decline, delegateSeat, majorityRuleAnswer,
-  myDeputyAnswer, nextMeetingAnswer, quorumRuleAnswer, selfCheckIn, startProposal,
+  myDeputyAnswer, nextMeetingAnswer, quorumRuleAnswer, selfCheckIn, startProposal, whoComesForMember,
 } from "./member-journeys.ts";
+import { mayManageMeetings } from "../services/permissions.ts";
+import { YOU_ARE_WELCOME } from "../texts/answers-members.ts";
 import { decideProposal } from "../services/decide-proposal.ts";
 import { recordStatement } from "../services/record-statement.ts";
 import { minutesAwaitingApproval, recordObjection } from "../services/minutes-workflow.ts";
@@ -140,11 +142,17 @@ async function route(turn: Turn, u: Understood, text: string): Promise<TurnResul
     case "vote": return runCommand(turn, "abstimmung", text.replace(/^\/?abstimmung/i, ""));
     case "statement": return statement(turn, intent.text);
     case "objection": return objection(turn, intent.text);
-    case "command": return runCommand(turn, intent.name, intent.args);
+    case "command": return asksWhoComes(turn, intent.name, text) ? whoComesForMember(turn, u.date) : runCommand(turn, intent.name, intent.args);
     case "help": return help(turn);
     case "greeting": return greet(turn);
+    case "thanks": return reply(turn, YOU_ARE_WELCOME);
     default: return notUnderstood(turn);
   }
+}
+
+/** "Wer kommt denn alles?" in words (not "/rueckmeldungen") from someone who does not see the overview. */
+function asksWhoComes(turn: Turn, command: string, text: string): boolean {
+  return command === "rueckmeldungen" && !text.trim().startsWith("/") && !mayManageMeetings(turn.db, turn.person.id);
 }
 
 async function declineFor(turn: Turn, u: Understood): Promise<TurnResult> {

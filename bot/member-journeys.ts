@@ -16,6 +16,8 @@ import { bodyProfile } from "../services/context.ts";
 import { personById, rolesOf } from "../services/directory.ts";
 import { propose } from "../services/propose-item.ts";
 import { sortedAgenda } from "../services/agenda-overview.ts";
+import { whoHasAnswered } from "../services/answers.ts";
+import { whoComesForMemberText } from "../texts/answers-members.ts";
 import { answerButtons, card, type CardButton } from "./cards.ts";
 import type { Flow } from "../domain/flow.ts";
 import { setFlow } from "../services/conversation-state.ts";
@@ -195,4 +197,14 @@ export function majorityRuleAnswer(turn: Turn): TurnResult {
   }
   const example = voteResult({ yes: 8, no: 2, abstain: 2 }, profile);
   return reply(turn, majorityRuleText(rule.share, rule.citation, example));
+}
+
+/** "Wer kommt denn alles?" from a member or deputy: who sees the answers, and their own institution's answer. */
+export function whoComesForMember(turn: Turn, date: MentionedDate | null): TurnResult {
+  const found = meetingFor(turn, date);
+  if (!isMeeting(found)) return found;
+  const roles = rolesOf(turn.db, turn.person.id);
+  const seat = roles.member ?? roles.deputy;
+  const own = seat ? whoHasAnswered(turn.db, found.id).answers.find((a) => a.institutionId === seat.id) ?? null : null;
+  return reply(turn, whoComesForMemberText(own, found.start));
 }

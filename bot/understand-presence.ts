@@ -19,7 +19,7 @@ const STANDS_IN = / (fuer|statt|anstatt|anstelle) (mich|mir|meiner) | an meiner 
 const NO_DEPUTY = / (ohne|keine?n?) (\w+ )?(vertret|stellvertret|ersatz)\w*| without (a |my )?(deputy|substitute)| no (deputy|substitute) /;
 /** The deputy comes, takes over, stands in: a delegation as soon as it is said. */
 const DEPUTY_COMES =
-  /^(komm(e|en|t)?|vorbeikomm\w*|come|comes|coming|teilnehm(e|en)?|teilnimmt|nimmt|attend\w*|uebernehm(e|en)?|uebernimmt|take|takes|go|goes|vertritt|vertreten|instead|statt)$/;
+  /^(komm(e|en|t)?|vorbeikomm\w*|come|comes|coming|teilnehm(e|en)?|teilnimmt|nimmt|attend\w*|uebernehm(e|en)?|uebernimmt|take|takes|go|goes|geht|gehen|hingeh\w*|vertritt|vertreten|instead|statt)$/;
 /** The deputy is to be sent or invited: a delegation when asked for, or with the writer's absence. */
 const DEPUTY_SENT = /^(schick\w*|send\w*|geb\w*|weitergeb\w*|weiterleit\w*|forward\w*|einlad\w*|eingeladen|lad(e|en|t)?|invite\w*|bekomm\w*|bekommt|informiert)$/;
 /** Asking for it: "bitte", "soll", "möchte", an imperative "schickt", "laden Sie". */
@@ -30,17 +30,17 @@ const DEPUTY_PHRASE = / an (meine|meinen|die|den) | to my /;
 /** The writer will not be there. */
 const ABSENT_WORD =
   /^(absag\w*|abgesagt|abmeld\w*|abgemeldet|verhindert|krank\w*|urlaub\w*|dienstreise\w*|fortbildung\w*|fehle|fehlen|fehlt|away|holiday\w*|vacation|sick|travel\w*|decline\w*|abwesend|absent|unable|kollidiert|terminkonflikt|terminkollision|ueberschneid\w*|dazwischen\w*)$/;
-const ABSENT_PHRASE = / nicht da | nicht im (buero|haus|dienst) | ausser haus | count me out | keine zeit | bin (dann )?(mal )?(raus|weg) | passt (mir |leider |uns )*nicht | anderen termin | other (appointment|commitment) | out of( the)? office | cancel my (attendance|participation) | not be able | can't make it /;
+const ABSENT_PHRASE = / nicht da | nicht im (buero|haus|dienst) | ausser haus | count me out | keine zeit | bin (dann )?(mal )?(raus|weg) | passt (mir |leider |uns )*nicht | anderen termin | other (appointment|commitment) | out of( the)? office | cancel my (attendance|participation) | not be able | can't make it | (zusage|teilnahme) (\w+ ){0,2}(zurueckziehen|widerrufen|stornieren) | (withdraw|retract|revoke) my (attendance|acceptance|rsvp) /;
 /** Taking part, which a negation in the same clause turns into an absence. */
 const TAKE_PART =
-  /^(teilnehm(e|en)?|teilzunehmen|teilnahme|teil|komm(e|en)?|dabei|da|schaff\w*|kann|koennen|kannst|attend\w*|come|coming|make|join\w*|able|available|there|participat\w*|go|going|nehm(e|en)?)$/;
+  /^(teilnehm(e|en)?|teilzunehmen|teilnahme|teil|komm(e|en)?|dabei|da|schaff\w*|kann|koennen|kannst|attend\w*|come|coming|make|join\w*|able|available|there|participat\w*|go|going|nehm(e|en)?|klapp\w*)$/;
 /** The clause speaks of the writer: "ich", "bin", or a clause that starts with the verb ("kann nicht kommen"). */
 const FIRST_PERSON = /^(ich|i|i'm|i'll|im|bin|komme|nehme|werde|mich|mir|my|me)$/;
 const VERB_FIRST = /^(kann|muss|werde|won't|can't|cannot|cant|sorry|leider|unable|not|will|schaffe|nicht|komme|bin|nehme)$/;
 
 const ATTEND_WORD =
   /^(teilnehm(e|en)?|teilzunehmen|teilnahme|zusag\w*|zugesagt|komme|komm|kommen|vorbeikomm\w*|dabei|zugeschaltet|zuschalten|zuschalte|attend|attending|join|joining|coming|accept\w*|confirm\w*|bestaetig\w*)$/;
-const ATTEND_PHRASE = / be there | count me in | dial in | i'm in /;
+const ATTEND_PHRASE = / be there | count me in | dial in | i'm in | make it /;
 
 const UNSURE_WORD = /^(vielleicht|eventuell|evtl|moeglicherweise|unsicher|maybe|perhaps|might|probably|wahrscheinlich|unklar|versuch\w*|try|trying|hoffentlich|hoffe|hope|unsure|wohl)$/;
 const UNSURE_PHRASE = / weiss (ich )?(noch )?nicht | mal (sehen|schauen) | kann sein | not sure | i may | may not /;
@@ -84,8 +84,11 @@ function roles(c: Clause): Roles {
   const negAt = negationAt(c.words);
   const aboutWriter = c.words.some((w) => FIRST_PERSON.test(w)) || VERB_FIRST.test(c.words[0] ?? "");
   const negatedTakePart = before(negAt) && aboutWriter && c.words.some((w) => TAKE_PART.test(w));
-  const writerAbsent = before(indexOf(c.words, ABSENT_WORD)) || (deputyAt < 0 && ABSENT_PHRASE.test(spaced(c))) || negatedTakePart;
-  return { deputyAt, writerAbsent, deputyNegated: deputyAt >= 0 && negAt > deputyAt };
+  // "… an meinen Vertreter weiterleiten bin nicht da": the writer speaks again before the negation, so it is theirs.
+  const writerAgain = deputyAt >= 0 && negAt > deputyAt && c.words.slice(deputyAt + 1, negAt).some((w) => FIRST_PERSON.test(w));
+  const writerNegated = writerAgain && c.words.slice(negAt).some((w) => TAKE_PART.test(w));
+  const writerAbsent = before(indexOf(c.words, ABSENT_WORD)) || (deputyAt < 0 && ABSENT_PHRASE.test(spaced(c))) || negatedTakePart || writerNegated;
+  return { deputyAt, writerAbsent, deputyNegated: deputyAt >= 0 && negAt > deputyAt && !writerAgain };
 }
 
 /** What the clauses say about the writer and the deputy. */
@@ -123,7 +126,8 @@ export function presenceIntent(n: string): PresenceIntent | null {
   if (/^(wer|who|whom|wie heisst|wie ?viele|(bis )?wann|warum|weshalb|welche\w*|how many|when|why|which|until when|by when)\b/.test(n)) return null;
   const r = read(n);
   // "Kommt meine Vertretung auch?" asks; "Kann meine Vertretung für mich teilnehmen?" asks for it.
-  const asks = (/\?/.test(n) || ASKS_FIRST.test(n)) && !REQUEST.test(n);
+  // "Kann meine Vertretung die Einladung bekommen? Ich bin verhindert": with the writer's absence said, it asks for it.
+  const asks = (/\?/.test(n) || ASKS_FIRST.test(n)) && !REQUEST.test(n) && !r.absent;
   if (r.hedged) return { kind: "unsure" };
   if (r.absent && r.noDeputy) return { kind: "absent" };
   if (r.deputyGoes) return asks ? { kind: "unsure" } : { kind: "delegate" };

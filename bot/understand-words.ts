@@ -54,7 +54,9 @@ function clause(ws: string[]): Clause {
 
 /** Where the clause's negation stands, or -1; one that only negates the mode does not count. */
 export function negationAt(ws: string[]): number {
-  return ws.findIndex((w, i) => (NEGATION_WORD.test(w) || w.endsWith("n't")) && !MODE_WORD.test(ws[i + 1] ?? ""));
+  // "no longer", "nicht mehr": a negation too, though "no" alone is an answer.
+  const negates = (w: string, i: number) => NEGATION_WORD.test(w) || w.endsWith("n't") || (w === "no" && ws[i + 1] === "longer");
+  return ws.findIndex((w, i) => negates(w, i) && !MODE_WORD.test(ws[i + 1] ?? ""));
 }
 
 /** "ich sage … ab" → "absagen", "nimmt … teil" → "teilnehmen". */

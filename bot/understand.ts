@@ -38,6 +38,7 @@ export type Intent =
   | { kind: "cancel" }
   | { kind: "help" }
   | { kind: "greeting" }
+  | { kind: "thanks" }
   | { kind: "unknown" };
 
 export interface Understood {
@@ -57,7 +58,7 @@ export function normalize(text: string): string {
 }
 
 const EN_WORDS = new Set(
-  "i i'm i'll im can't cant cannot can't won't attend attending my the deputy substitute when is are we meeting please send to will help what who next count me person agenda item propose quorate quorum here present yes no able make it be there going join submit deadline invitation out majority rules how do away sorry instead place that week office travelling traveling holiday sick have has replied try maybe sure yet remotely room now there of on for".split(" "),
+  "i i'm i'll im can't cant cannot can't won't attend attending my the deputy substitute when is are we meeting please send to will help what who next count me person agenda item propose quorate quorum here present yes no able make it be there going join submit deadline invitation out majority rules how do away sorry instead place that week office travelling traveling holiday sick have has replied try maybe sure yet remotely room now there of on for thanks thank thx show see".split(" "),
 );
 const DE_WORDS = new Set(
   "ich nicht bitte meine meiner die der das wann ist sind wir sitzung kann an teilnehmen vertretung und hilfe zu bin nehme teil bis themen einladung muss raus wer mein beschlussfaehig anwesend komme dabei leider sage danke mit einen eine moechte".split(" "),
@@ -132,11 +133,13 @@ export function understand(text: string): Understood {
   return { intent: intentOf(text.trim(), n), lang, date: findDate(n) };
 }
 
-function intentOf(raw: string, n: string): Intent {
-  if (n.startsWith("/")) {
+function intentOf(raw: string, typed: string): Intent {
+  if (typed.startsWith("/")) {
     const [name = "", ...rest] = raw.slice(1).split(" ");
     return { kind: "command", name: normalize(name), args: rest.join(" ").trim() };
   }
+  // "die TO", "zur TO": the German short form of the Tagesordnung (never an English "to" after an article).
+  const n = typed.replace(/\b(die|der|zur) to\b/g, "$1 tagesordnung");
   const ws = words(n);
   if (isCancel(n, ws)) return { kind: "cancel" };
   if (isHelp(n, ws)) return { kind: "help" };
@@ -162,13 +165,14 @@ function isCancel(n: string, ws: string[]): boolean {
 function isHelp(n: string, ws: string[]): boolean {
   if (/^(hilf\w*|help|\?|befehle|commands|menu|menue)\b/.test(n) || /^hilf\w*$/.test(ws[0] ?? "")) return true;
   if (has(ws, /^(befehle|commands|kommandos)$/)) return true;
-  return /^(was kann(st)? (du|ich|man|der (bot|assistent))|what can (you|i) do|wie funktioniert|how does (this|it) work)\b/.test(n);
+  return /^(was kann(st)? (du|ich|man|der (bot|assistent))|what can (you|i) do|wie funktioniert|how does (this|it) work|wie (benutze|nutze|verwende|bediene) ich|how (do|can) i use)\b/.test(n);
 }
 
-/** "Wer hat schon zugesagt?", "Who has replied?": the Geschäftsstelle's overview of the answers. */
+/** "Wer hat schon zugesagt?", "Who has replied?", "Übersicht der Zusagen": the overview of the answers. */
 function asksWhoAnswered(n: string): boolean {
   if (/\b(mich|mir|mein\w*|my|me)\b/.test(n)) return false;
-  return /^(wer|who|wie ?viele|how many)\b.*\b(zugesagt|abgesagt|geantwortet|zurueckgemeldet|rueckmeldung\w*|kommt|kommen|nimmt|nehmen|teil|replied|answered|responded|attending|coming|declined)\b/.test(n);
+  if (/\b(uebersicht|stand|overview|list|status)\b.*\b(zusagen|absagen|rueckmeldungen|antworten|replies|answers|rsvps)\b/.test(n)) return true;
+  return /^(wer|who|wie ?viele|how many)\b.*\b(zugesagt|abgesagt|geantwortet|zurueckgemeldet|rueckmeldung\w*|kommt|kommen|nimmt|nehmen|teil|dabei|replied|answered|responded|attending|coming|declined)\b/.test(n);
 }
 
 function quorumIntent(n: string): Intent | null {
@@ -188,7 +192,10 @@ function majorityIntent(n: string): Intent | null {
 }
 
 const has = (ws: string[], re: RegExp) => ws.some((w) => re.test(w));
-const PROPOSE = /^(vorschlag\w*|vorschlaege|vorschlagen|anmelden|anmeldung|einreich\w*|einbring\w*|aufnehm\w*|aufnahme|propose|suggest|submit|add|neue[rsn]?|new|haette)$/;
+const PROPOSE = /^(vorschlag\w*|vorschlaege|vorschlagen|anmelden|anmeldung|einreich\w*|einbring\w*|aufnehm\w*|aufnahme|ergaenz\w*|propose|suggest|submit|add|put|raise|neue[rsn]?|new|haette)$/;
+/** The agenda itself, which a question or a "show me" asks to see. */
+const AGENDA = /^(tagesordnung|agenda|tops)$/;
+const SHOW = /^(seh\w*|sieht|zeig\w*|schick\w*|send\w*|show|see|view|einseh\w*|anseh\w*|anschau\w*|lesen)$/;
 const TOPIC = /^(top|tops|tagesordnung\w*|thema|themen|punkt|agenda|topic|topics|item|items|vorschlag|vorschlaege)$/;
 
 function questionIntent(n: string, ws: string[]): Intent | null {
@@ -200,8 +207,9 @@ function questionIntent(n: string, ws: string[]): Intent | null {
   if (/^(fristen|deadlines|termine)\b|welche fristen|what (are the )?deadlines|alle fristen/.test(n)) return { kind: "ask-deadlines" };
   const question = /\?/.test(n) || /^(wann|wo|wie|was|welche\w*|um wie ?viel|gibt es|steht|when|when's|where|what|what's|is there)\b/.test(n);
   if (question && has(ws, /^(fristen|deadlines)$/)) return { kind: "ask-deadlines" };
-  // "Gibt es schon eine Tagesordnung?": the next meeting's answer shows its agenda.
-  if (question && has(ws, /^(tagesordnung|agenda)$/) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
+  // "Gibt es schon eine Tagesordnung?", "Show me the agenda", "Was steht an?": the next meeting's answer shows its agenda.
+  if ((question || has(ws, SHOW)) && has(ws, AGENDA) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
+  if (question && /^was (steht|stehen)\b.* an$|\bbesprochen\b|\bdiscussed\b/.test(n.replace(/[?.!]+$/, ""))) return { kind: "ask-next-meeting" };
   const meeting = has(ws, /^(sitzung\w*|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe|lg)$/);
   if (/(naechste|kommende|naechsten) sitzung|next meeting|upcoming meeting|sitzungstermin/.test(n) || (question && meeting)) {
     return { kind: "ask-next-meeting" };
@@ -209,9 +217,12 @@ function questionIntent(n: string, ws: string[]): Intent | null {
   return null;
 }
 
-/** Words that put something forward: "vorschlagen", "einbringen", "auf die Tagesordnung setzen", "add". */
+/**
+ * Words that put something forward: "vorschlagen", "einbringen", "auf die Tagesordnung setzen", "add",
+ * "put … on the agenda". "auf die" moves something onto it; "auf der" and "What's on the agenda" ask what is there.
+ */
 function proposes(n: string, ws: string[]): boolean {
-  return has(ws, PROPOSE) || /schlage .* vor|melde .* an|auf die tagesordnung|on the agenda|to the agenda/.test(n);
+  return has(ws, PROPOSE) || /schlage .* vor|melde .* an|auf die tagesordnung|to the agenda/.test(n);
 }
 
 function proposalIntent(raw: string, n: string, ws: string[]): Intent | null {
@@ -224,5 +235,18 @@ function proposalIntent(raw: string, n: string, ws: string[]): Intent | null {
 
 function smallTalk(n: string): Intent {
   if (/^(hallo|hi|hey|guten (morgen|tag|abend)|moin|servus|hello|good (morning|afternoon|evening))\b/.test(n)) return { kind: "greeting" };
+  if (isThanks(n)) return { kind: "thanks" };
   return { kind: "unknown" };
+}
+
+/** Thanks and acknowledgements ("Danke!", "passt", "👍", "ok danke"): the whole message says nothing else. */
+const ACK_CORE = /^(danke\w*|dank|merci|thanks|thank|thx|ty|ok|okay|passt|super|prima|perfekt|klasse|toll|wunderbar|verstanden|great|perfect|cool|fine|alright|klar)$/;
+const ACK_FILLER = /^(vielen|herzlichen|besten|lieben|tausend|schoen|sehr|gut|alles|ihnen|dir|euch|you|so|much|a|lot|got|it|sounds|good|ja|gern|gerne|mal|fuer|die|info|infos|auskunft|nochmal|noch|einmal)$/;
+/** Signs that agree or thank; a sad or puzzled face is no thanks. */
+const ACK_SIGN = /(👍|👌|🙏|👏|🙂|😊|😀|❤|✅|💪)/u;
+
+function isThanks(n: string): boolean {
+  const ws = words(n);
+  if (ws.length === 0) return ACK_SIGN.test(n);
+  return ws.length <= 6 && ws.some((w) => ACK_CORE.test(w)) && ws.every((w) => ACK_CORE.test(w) || ACK_FILLER.test(w));
 }

@@ -89,6 +89,12 @@ const rows: Row[] = [
   ["abbrechen", "cancel", "de"],
   ["Guten Morgen", "greeting", "de"],
   ["Wie ist das Wetter?", "unknown", "de"],
+  // thanks only when the message says nothing else; "on the agenda" alone asks, "put … on" proposes
+  ["Danke für die Info", "thanks", "de"],
+  ["😢", "unknown", "de"],
+  ["Das haben wir doch besprochen", "unknown", "de"],
+  ["Can we put the housing report on the agenda?", "propose", "en"],
+  ["What is on the agenda for May?", "ask-next-meeting", "en"],
 ];
 
 describe("understanding what people write", () => {
