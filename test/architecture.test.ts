@@ -62,8 +62,8 @@ function literals(file: string, text: string): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node)) return;
-    // A developer's assertion (`new Error("unreachable: …")`) is read by developers, not by members.
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "Error") return;
+    // A developer's assertion (`new Error("unreachable: …")`) is read by developers, not by members; a `new RegExp(…)` is matched, not said.
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ["Error", "RegExp"].includes(node.expression.text)) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(node.text);
     if (ts.isTemplateExpression(node)) found.push([node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(HOLE));
     ts.forEachChild(node, visit);
@@ -122,7 +122,7 @@ const CSS = /[\w-]+\s*:\s*[^;{}]+;|^("[^"]+"|[\w-]+)(,\s*("[^"]+"|[\w-]+))+$/;
  */
 function isWording(literal: string): boolean {
   const prose = literal.replace(/<[^>]*>/g, " ").replaceAll(HOLE, " ");
-  if (/^[\w.${}…\s/-]+$/.test(literal) && !/\s/.test(literal.trim())) return false;
+  if (/^[\w.${}…\s/[\]-]+$/.test(literal) && !/\s/.test(literal.trim())) return false;
   if (/^\S+:\/\/\S*$|^[a-z]+\/[\w.+-]+(;|$)|\.(ts|js|json|ya?ml|ics|html)$/.test(literal)) return false;
   if (SQL.test(literal) || CSS.test(literal)) return false;
   return isSentence(prose);
@@ -144,8 +144,8 @@ describe("services/, bot/, adapters/, domain/ and manifest/ word nothing themsel
   it("the check tells wording from codes, types and markup", () => {
     const probe = [
       'audit("attendance.delegated"); const t = "text/plain; charset=utf-8"; const u = `<li>${x}</li>`; const s = `Sie vertreten ${name}.`; throw new Error("unreachable: never");',
-      'const q = "SELECT id FROM bodies WHERE id = $1"; const w = `WITH i AS (INSERT INTO audit (seq) VALUES ($1)) SELECT 1`; const f = `${dir}/LiberationSans-Regular.ttf`;',
-      'const c = `font: 8.5pt ${font}; color: #444;`; const l = `"Liberation Sans", Arial`; const h = "https://example.org/a b"; const e = "Select the meeting, please.";',
+      'const q = "SELECT id FROM bodies WHERE id = $1"; const w = `WITH i AS (INSERT INTO audit (seq) VALUES ($1)) SELECT 1`; const f = `${dir}/LiberationSans-Regular.ttf`; const k = `bots[${b}].commands[${c}].description`;',
+      'const c = `font: 8.5pt ${font}; color: #444;`; const l = `"Liberation Sans", Arial`; const r = new RegExp(`(am ${day} · )`); const h = "https://example.org/a b"; const e = "Select the meeting, please.";',
     ].join("\n");
     expect(literals("probe.ts", probe).filter(isWording)).toEqual(["Sie vertreten ${…}.", "https://example.org/a b", "Select the meeting, please."]);
   });
