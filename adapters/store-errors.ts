@@ -5,8 +5,6 @@
 import type { ZodError } from "zod";
 import { invalidData, newerVersion, notJson } from "../texts/store.ts";
 
-export { describeIssues, formatPath } from "../texts/store.ts";
-
 /** The data file cannot be used as it is (not JSON, not our model, newer version, lock lost). */
 export class StoreError extends Error {
   constructor(

@@ -101,7 +101,7 @@ export function describeIssues(error: ZodError): string {
 }
 
 /** `persons[3].email`, as a data file's reader finds the field. */
-export function formatPath(path: (string | number)[]): string {
+function formatPath(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
