@@ -21,7 +21,7 @@ import { demoDb } from "./demo.ts";
 import { Db, SCHEMA_VERSION, StoredAuditEntry, type AuditEntry } from "../domain/model.ts";
 import type { Audit, Store, UpdateOptions, UpdateResult } from "./store.ts";
 import { invalidDataError, newerVersionError } from "./store-errors.ts";
-import { applyChange, auditEntry, checkedFields } from "./store-change.ts";
+import { applyChange, auditEntry, checkedFields, FIELDS as fields, usedFields } from "./store-change.ts";
 import { quoted, unreadableAuditLines } from "../texts/store.ts";
 import {
   AtomicJsonFile,
@@ -79,7 +79,6 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
   /** The data as the file holds it (`key`), frozen, with each top-level field's bytes as written. */
   type Snapshot = { key: string | null; db: Db; bytes: Map<keyof Db, Buffer> };
   let snapshot: Snapshot | null = null;
-  const fields = Object.keys(Db.shape) as (keyof Db)[];
 
   function snapshotOf(key: string | null, db: Db, bytes = new Map(fields.map((f) => [f, fieldBytes(f, db[f])!]))): Snapshot {
     return { key, db: deepFreeze(db), bytes };
@@ -166,7 +165,7 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
 
       const { db, touched, entries, value } = applyChange(current.db, options, clock, change);
       // Only the fields the change used can differ; of those, check the ones whose JSON did.
-      const changed = fields.filter((f) => (touched.has(f) || !(f in db)) && !fieldBytes(f, db[f])?.equals(current.bytes.get(f)!));
+      const changed = usedFields(db, touched).filter((f) => !fieldBytes(f, db[f])?.equals(current.bytes.get(f)!));
       const committed = current.db.auditSeq;
       if (changed.length === 0) {
         // Nothing to write: the audit lines (if any) are committed as they are appended.

@@ -10,11 +10,10 @@
 import { Db, SCHEMA_VERSION } from "../domain/model.ts";
 import { StoreError, newerVersionError } from "./store-errors.ts";
 import { deepFreeze } from "./store-files.ts";
-import { checkedFields, pickFields } from "./store-change.ts";
+import { checkedFields, FIELDS, pickFields, usedFields } from "./store-change.ts";
 import { invalidRow } from "../texts/store.ts";
 
 export type Field = keyof Db;
-export const FIELDS = Object.keys(Db.shape) as Field[];
 
 /** The frozen data and each top-level field's JSON (to tell which fields a change or another instance moved). */
 export interface Doc {
@@ -61,7 +60,7 @@ export interface Patch {
  * from `base`, checked; null when nothing changed. An invalid result is refused and nothing is written.
  */
 export function patchOf(base: Doc, db: Db, touched: Set<string>, where: string): Patch | null {
-  const candidates = FIELDS.filter((f) => touched.has(f) || !(f in db));
+  const candidates = usedFields(db, touched);
   const jsons = new Map(candidates.map((f) => [f, JSON.stringify(db[f])]));
   const changed = candidates.filter((f) => jsons.get(f) !== base.fields.get(f));
   if (changed.length === 0) return null;

@@ -11,6 +11,9 @@ import { StoreError } from "./store-errors.ts";
 import { lazyCopy } from "./store-files.ts";
 import { invalidChange } from "../texts/store.ts";
 
+/** The data's top-level fields: what a change is checked and written by. */
+export const FIELDS = Object.keys(Db.shape) as (keyof Db)[];
+
 /** Activity ids remembered against duplicate delivery; Teams redelivers within minutes. */
 export const KEPT_ACTIVITY_IDS = 1000;
 
@@ -38,6 +41,11 @@ export function applyChange<T>(base: Db, options: UpdateOptions, clock: Clock, c
     db.processedActivities = [...db.processedActivities, { id: options.activityId, at: toBerlinIso(clock()) }].slice(-KEPT_ACTIVITY_IDS);
   }
   return { db, touched, entries, value };
+}
+
+/** The fields a change may have moved: those it used (read or assigned) and those it deleted. */
+export function usedFields(db: Db, touched: Set<string>): (keyof Db)[] {
+  return FIELDS.filter((f) => touched.has(f) || !(f in db));
 }
 
 /** The model picked to some top-level fields. */
