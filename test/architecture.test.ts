@@ -113,8 +113,8 @@ describe("bot/ never imports the store (DESIGN.md: queries and conversation stat
 
 /** A statement to the database: it starts with an SQL keyword in capitals, as every query here is written. */
 const SQL = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|BEGIN|COMMIT|ROLLBACK)\b/;
-/** Style sheet text: a CSS declaration (`font: 8.5pt …;`), or a font-family list (`"Liberation Sans", Arial`). */
-const CSS = /[\w-]+\s*:\s*[^;{}]+;|^("[^"]+"|[\w-]+)(,\s*("[^"]+"|[\w-]+))+$/;
+/** Style sheet text: a rule (`html {`, `@page {`), only declarations (`font: 8.5pt …; color: #444;`), or a font-family list (`"Liberation Sans", Arial`). */
+const CSS = /[\w-]+\s*\{|^\s*([a-z-]+\s*:\s*[^;:]+;\s*)+$|^("[^"]+"|[\w-]+)(,\s*("[^"]+"|[\w-]+))+$/;
 
 /**
  * A sentence that is not code: audit actions and card verbs ("attendance.delegated"), paths,
@@ -146,8 +146,9 @@ describe("services/, bot/, adapters/, domain/ and manifest/ word nothing themsel
       'audit("attendance.delegated"); const t = "text/plain; charset=utf-8"; const u = `<li>${x}</li>`; const s = `Sie vertreten ${name}.`; throw new Error("unreachable: never");',
       'const q = "SELECT id FROM bodies WHERE id = $1"; const w = `WITH i AS (INSERT INTO audit (seq) VALUES ($1)) SELECT 1`; const f = `${dir}/LiberationSans-Regular.ttf`; const k = `bots[${b}].commands[${c}].description`;',
       'const c = `font: 8.5pt ${font}; color: #444;`; const l = `"Liberation Sans", Arial`; const r = new RegExp(`(am ${day} · )`); const h = "https://example.org/a b"; const e = "Select the meeting, please.";',
+      'const css = `html { font-family: ${font}; }`; const n = `Hinweis: ${x} fehlt; bitte ergänzen.`;',
     ].join("\n");
-    expect(literals("probe.ts", probe).filter(isWording)).toEqual(["Sie vertreten ${…}.", "https://example.org/a b", "Select the meeting, please."]);
+    expect(literals("probe.ts", probe).filter(isWording)).toEqual(["Sie vertreten ${…}.", "https://example.org/a b", "Select the meeting, please.", "Hinweis: ${…} fehlt; bitte ergänzen."]);
   });
 });
 
