@@ -10,7 +10,7 @@ import { basename, dirname, join } from "node:path";
 import lockfile from "proper-lockfile";
 import type { Adapter } from "lowdb";
 import { notJsonError, StoreError } from "./store-errors.ts";
-import { folderNotWritable, lockedTooLong, lockLost, NOT_AN_OBJECT } from "../texts/store.ts";
+import { folderNotWritable, lockedTooLong, lockLost, NOT_AN_OBJECT, shortWrite } from "../texts/store.ts";
 import { PRIVATE_FILE } from "./private-files.ts";
 
 /**
@@ -28,7 +28,7 @@ export async function writeFileAtomic(file: string, data: string | readonly Uint
       else {
         const { bytesWritten } = await handle.writev(data);
         const size = data.reduce((n, piece) => n + piece.length, 0);
-        if (bytesWritten !== size) throw new Error(`${tmp}: nur ${bytesWritten} von ${size} Bytes geschrieben`);
+        if (bytesWritten !== size) throw new Error(shortWrite(tmp, bytesWritten, size));
       }
       await handle.sync();
     } finally {

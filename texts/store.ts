@@ -53,6 +53,11 @@ export function unreadableAuditLines(file: string, count: number, lines: number[
 
 // ---- the lock and the folder of the data file (adapters/store-files.ts) -------------------------
 
+/** The disk took fewer bytes than were written (full, or failing). */
+export function shortWrite(file: string, written: number, size: number): string {
+  return `${file}: nur ${written} von ${size} Bytes geschrieben`;
+}
+
 export function lockedTooLong(file: string, seconds: number): string {
   return `Die Datendatei ${quoted(file)} ist seit über ${seconds} Sekunden von einem anderen Vorgang gesperrt. Bitte später erneut versuchen.`;
 }
