@@ -128,6 +128,17 @@ function isWording(literal: string): boolean {
   return isSentence(prose);
 }
 
+/** Code the check must let pass (audit actions, MIME types, markup, SQL, paths, keys, CSS, a pattern, errors) and the sentences in it it must catch. */
+const PROBE = {
+  source: [
+    'audit("attendance.delegated"); const t = "text/plain; charset=utf-8"; const u = `<li>${x}</li>`; const s = `Sie vertreten ${name}.`; throw new Error("unreachable: never");',
+    'const q = "SELECT id FROM bodies WHERE id = $1"; const w = `WITH i AS (INSERT INTO audit (seq) VALUES ($1)) SELECT 1`; const f = `${dir}/LiberationSans-Regular.ttf`; const k = `bots[${b}].commands[${c}].description`;',
+    'const c = `font: 8.5pt ${font}; color: #444;`; const l = `"Liberation Sans", Arial`; const r = new RegExp(`(am ${day} · )`); const h = "https://example.org/a b"; const e = "Select the meeting, please.";',
+    'const css = `html { font-family: ${font}; }`; const n = `Hinweis: ${x} fehlt; bitte ergänzen.`;',
+  ].join("\n"),
+  caught: ["Sie vertreten ${…}.", "https://example.org/a b", "Select the meeting, please.", "Hinweis: ${…} fehlt; bitte ergänzen."],
+};
+
 /** The folders whose sentences belong in texts/ (texts/ itself, test/ and bench/ are not checked). */
 const WORDED_ELSEWHERE = ["services", "bot", "adapters", "domain", "manifest"];
 
@@ -142,13 +153,7 @@ describe("services/, bot/, adapters/, domain/ and manifest/ word nothing themsel
   });
 
   it("the check tells wording from codes, types and markup", () => {
-    const probe = [
-      'audit("attendance.delegated"); const t = "text/plain; charset=utf-8"; const u = `<li>${x}</li>`; const s = `Sie vertreten ${name}.`; throw new Error("unreachable: never");',
-      'const q = "SELECT id FROM bodies WHERE id = $1"; const w = `WITH i AS (INSERT INTO audit (seq) VALUES ($1)) SELECT 1`; const f = `${dir}/LiberationSans-Regular.ttf`; const k = `bots[${b}].commands[${c}].description`;',
-      'const c = `font: 8.5pt ${font}; color: #444;`; const l = `"Liberation Sans", Arial`; const r = new RegExp(`(am ${day} · )`); const h = "https://example.org/a b"; const e = "Select the meeting, please.";',
-      'const css = `html { font-family: ${font}; }`; const n = `Hinweis: ${x} fehlt; bitte ergänzen.`;',
-    ].join("\n");
-    expect(literals("probe.ts", probe).filter(isWording)).toEqual(["Sie vertreten ${…}.", "https://example.org/a b", "Select the meeting, please.", "Hinweis: ${…} fehlt; bitte ergänzen."]);
+    expect(literals("probe.ts", PROBE.source).filter(isWording)).toEqual(PROBE.caught);
   });
 });
 
