@@ -8,6 +8,7 @@ import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus, type ICalAttendeeData } from "ical-generator";
 import { BERLIN } from "../rules/time.ts";
 import { cleanLine, cleanText } from "../domain/sanitize.ts";
+import { CALENDAR_PRODUCT, descriptionWithLink, locationWithLink } from "../texts/calendar.ts";
 
 export type PartStat = "NEEDS-ACTION" | "ACCEPTED" | "DECLINED" | "TENTATIVE" | "DELEGATED";
 
@@ -47,7 +48,7 @@ export interface CalendarEvent {
 /** The .ics text (CRLF line ends, lines folded at 75 octets by ical-generator). */
 export function buildIcs(event: CalendarEvent): string {
   const calendar = ical({
-    prodId: { company: "KIM Lenkungsgruppe", product: "Geschaeftsstelle-Bot", language: "DE" },
+    prodId: CALENDAR_PRODUCT,
     method: event.method === "CANCEL" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     // Only the generator, no calendar-wide zone name: with a name, ical-generator writes DTSTAMP
     // (and CREATED, LAST-MODIFIED) as local time without "Z". The event's own zone below still
@@ -104,12 +105,12 @@ function paramSafe(name: string): string {
 
 function locationText(event: CalendarEvent): string {
   if (!event.onlineUrl) return event.location;
-  return event.location ? `${event.location} / Online: ${event.onlineUrl}` : `Online: ${event.onlineUrl}`;
+  return locationWithLink(event.location, event.onlineUrl);
 }
 
 function descriptionText(event: CalendarEvent): string {
   if (!event.onlineUrl || event.description.includes(event.onlineUrl)) return event.description;
-  return `${event.description}\n\nOnline teilnehmen: ${event.onlineUrl}`.trim();
+  return descriptionWithLink(event.description, event.onlineUrl);
 }
 
 /** Outlook shows a "join" button for Teams links given in this property. */

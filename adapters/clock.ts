@@ -3,6 +3,7 @@
  * demos and tests are exact; otherwise it is the real time.
  */
 import { parseInstant } from "../rules/time.ts";
+import { unreadableNow } from "../texts/setup.ts";
 
 export type Clock = () => Date;
 
@@ -11,7 +12,7 @@ export const systemClock: Clock = () => new Date();
 /** A clock stopped at `iso`; throws a clear error for an unreadable time. */
 export function fixedClock(iso: string): Clock {
   const at = parseInstant(iso);
-  if (!at) throw new Error(`Ungültige Zeitangabe "${iso}": bitte ISO 8601 verwenden, z. B. 2022-05-12T10:00:00+02:00.`);
+  if (!at) throw new Error(unreadableNow(iso));
   return () => new Date(at.getTime());
 }
 

@@ -20,7 +20,9 @@ import { clockFromEnv, type Clock } from "./clock.ts";
 import { demoDb } from "./demo.ts";
 import { Db, SCHEMA_VERSION, StoredAuditEntry, type AuditEntry } from "../domain/model.ts";
 import type { Audit, Store, UpdateOptions, UpdateResult } from "./store.ts";
-import { StoreError, describeIssues, invalidDataError, newerVersionError } from "./store-errors.ts";
+import { invalidDataError, newerVersionError } from "./store-errors.ts";
+import { applyChange, auditEntry, checkedFields, FIELDS as fields, usedFields } from "./store-change.ts";
+import { quoted, unreadableAuditLines } from "../texts/store.ts";
 import {
   AtomicJsonFile,
   DEFAULT_LOCK_TIMING,
@@ -30,7 +32,6 @@ import {
   enqueue,
   fieldBytes,
   fileKey,
-  lazyCopy,
   objectBytes,
   readJsonLines,
   readText,
@@ -43,12 +44,10 @@ import {
 } from "./store-files.ts";
 import { PRIVATE_FOLDER } from "./private-files.ts";
 import { DbV1, auditTextWithMoved, migrateV1 } from "./store-migrate.ts";
-import { toBerlinIso } from "../rules/time.ts";
 
 export { StoreError } from "./store-errors.ts";
 
-/** Activity ids remembered against duplicate delivery; Teams redelivers within minutes. */
-export const KEPT_ACTIVITY_IDS = 1000;
+export { KEPT_ACTIVITY_IDS } from "./store-change.ts";
 
 export interface JsonStoreOptions {
   clock?: Clock;
@@ -72,12 +71,7 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
   const adapter = new AtomicJsonFile(file);
   let tempFilesChecked = false;
 
-  const entry = (actorId: string, action: string, details: Record<string, unknown> = {}): AuditEntry => ({
-    at: toBerlinIso(clock()),
-    actorId,
-    action,
-    details,
-  });
+  const entry = (actorId: string, action: string, details?: Record<string, unknown>) => auditEntry(clock, actorId, action, details);
   /** Appends `entries` as part of change number `seq`, cutting what an uncommitted change left. */
   const appendAudit = (entries: AuditEntry[], seq: number, committed: number) =>
     appendLog(auditFile, entries.map((e) => JSON.stringify({ ...e, seq })), committed);
@@ -85,7 +79,6 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
   /** The data as the file holds it (`key`), frozen, with each top-level field's bytes as written. */
   type Snapshot = { key: string | null; db: Db; bytes: Map<keyof Db, Buffer> };
   let snapshot: Snapshot | null = null;
-  const fields = Object.keys(Db.shape) as (keyof Db)[];
 
   function snapshotOf(key: string | null, db: Db, bytes = new Map(fields.map((f) => [f, fieldBytes(f, db[f])!]))): Snapshot {
     return { key, db: deepFreeze(db), bytes };
@@ -170,15 +163,9 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
       const { activityId } = options;
       if (activityId && current.db.processedActivities.some((a) => a.id === activityId)) return { duplicate: true as const };
 
-      const { copy: db, touched } = lazyCopy(current.db);
-      const entries: AuditEntry[] = [];
-      const value = change(db, (action, details) => void entries.push(entry(options.actorId, action, details)));
-      if (value instanceof Promise) throw new Error("Store.update: change muss synchron sein (kein async).");
-      if (activityId) {
-        db.processedActivities = [...db.processedActivities, { id: activityId, at: toBerlinIso(clock()) }].slice(-KEPT_ACTIVITY_IDS);
-      }
+      const { db, touched, entries, value } = applyChange(current.db, options, clock, change);
       // Only the fields the change used can differ; of those, check the ones whose JSON did.
-      const changed = fields.filter((f) => (touched.has(f) || !(f in db)) && !fieldBytes(f, db[f])?.equals(current.bytes.get(f)!));
+      const changed = usedFields(db, touched).filter((f) => !fieldBytes(f, db[f])?.equals(current.bytes.get(f)!));
       const committed = current.db.auditSeq;
       if (changed.length === 0) {
         // Nothing to write: the audit lines (if any) are committed as they are appended.
@@ -186,11 +173,7 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
         await appendAudit(entries, committed, committed);
         return { duplicate: false as const, value };
       }
-      const checked = Db.pick(Object.fromEntries(changed.map((f) => [f, true])) as { [F in keyof Db]?: true }).safeParse(db);
-      if (!checked.success) {
-        throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in „${file}“ wurde nichts gespeichert.`, file);
-      }
-      const valid = checked.data as Record<string, unknown>;
+      const valid = checkedFields(db, changed, quoted(file), file);
       const bytes = new Map(current.bytes);
       const next: Record<string, unknown> = { ...current.db };
       for (const f of changed) {
@@ -238,7 +221,7 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
     const entries = stored.slice(0, end).map(({ seq: _seq, ...line }) => line);
     if (badLines.length > 0) {
       const where = badLines.filter((n) => n > 0);
-      warn(`Protokolldatei „${auditFile}“: ${badLines.length} unlesbare Zeile(n) übersprungen${where.length ? ` (Zeile ${where.join(", ")})` : ""}, vermutlich ein abgebrochener Schreibvorgang.`);
+      warn(unreadableAuditLines(auditFile, badLines.length, where));
     }
     return entries;
   }

@@ -11,6 +11,7 @@ import { PRIVATE_FILE, PRIVATE_FOLDER } from "./private-files.ts";
 import { createTransport, type SendMailOptions } from "nodemailer";
 import { entraTokenSource, EntraTokenError, type TokenSource } from "./entra-token.ts";
 import type { MailSettings } from "./mail-settings.ts";
+import { recipientsRefused, UNREADABLE_SMTP_URL } from "../texts/mail-server.ts";
 
 export type MailMessage = SendMailOptions;
 
@@ -69,7 +70,7 @@ export function smtpMailer(url: string, oauth2?: SmtpOAuth2): Mailer {
         if (info.rejected.length === 0 && info.accepted.length > 0) return { accepted: true, messageId: info.messageId };
         // Only with several recipients in one message: some were refused, the rest got it.
         const reasons = (info.rejectedErrors ?? []).map((e) => e.message);
-        const error = reasons.length > 0 ? reasons.join("; ") : `Empfänger abgelehnt: ${info.rejected.map(String).join(", ")}`;
+        const error = reasons.length > 0 ? reasons.join("; ") : recipientsRefused(info.rejected.map(String));
         return { accepted: false, messageId: info.messageId, error };
       } catch (err) {
         return { accepted: false, messageId: null, error: errorText(err) };
@@ -133,7 +134,7 @@ function hostOf(url: string): string {
     const u = new URL(url);
     return `${u.protocol}//${u.host}`;
   } catch {
-    return "SMTP (ungültige SMTP_URL)";
+    return UNREADABLE_SMTP_URL;
   }
 }
 

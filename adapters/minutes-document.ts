@@ -157,14 +157,7 @@ function citations(profile: Profile): Citations {
 }
 
 function statusOf(s: MinutesStatusFact, profile: Profile): MinutesStatus {
-  return { state: s.state, label: statusLabel(s.state, approvalWords(profile).approved.de, numericDate(s.at)) };
-}
-
-/** "15.09.2022" (Berlin day), or null when the date was not recorded. */
-function numericDate(instant: string | null): string | null {
-  if (!instant) return null;
-  const [y, m, d] = berlinDay(new Date(instant)).split("-");
-  return `${d}.${m}.${y}`;
+  return { state: s.state, label: statusLabel(s, profile) };
 }
 
 /** The times as Teams reported the session's start and end where the bot followed it, else as invited. */

@@ -154,7 +154,7 @@ function hStatement(s: StatementBlock): string {
 }
 
 function hItem(item: ItemSection): string {
-  const cls = item.title === null ? "item withheld" : item.public ? "item" : "item nonpublic";
+  const cls = ["item", ...(item.title === null ? ["withheld"] : item.public ? [] : ["nonpublic"])].join(" ");
   const body = item.title === null
     ? ""
     : [

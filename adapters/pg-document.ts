@@ -8,19 +8,18 @@
  * process checks it whole, so a row corrupted behind the store's back is still refused.
  */
 import { Db, SCHEMA_VERSION } from "../domain/model.ts";
-import { StoreError, describeIssues, newerVersionError } from "./store-errors.ts";
+import { StoreError, newerVersionError } from "./store-errors.ts";
 import { deepFreeze } from "./store-files.ts";
+import { checkedFields, FIELDS, pickFields, usedFields } from "./store-change.ts";
+import { invalidRow } from "../texts/store.ts";
 
 export type Field = keyof Db;
-export const FIELDS = Object.keys(Db.shape) as Field[];
 
 /** The frozen data and each top-level field's JSON (to tell which fields a change or another instance moved). */
 export interface Doc {
   db: Db;
   fields: Map<Field, string>;
 }
-
-const pick = (fields: Field[]) => Db.pick(Object.fromEntries(fields.map((f) => [f, true])) as { [F in Field]?: true });
 
 function docOf(db: Db, fields?: Map<Field, string>): Doc {
   return { db: deepFreeze(db), fields: fields ?? new Map(FIELDS.map((f) => [f, JSON.stringify(db[f])])) };
@@ -36,8 +35,8 @@ export function docFromRow(raw: unknown, known: Doc | null, where: string): Doc 
   if (typeof version === "number" && version > SCHEMA_VERSION) throw newerVersionError(where, version, SCHEMA_VERSION);
   const jsons = new Map(FIELDS.map((f) => [f, JSON.stringify(record[f])]));
   const moved = known ? FIELDS.filter((f) => jsons.get(f) !== known.fields.get(f)) : FIELDS;
-  const result = pick(moved).safeParse(record);
-  if (!result.success) throw new StoreError(`Die Daten von ${where} passen nicht zum Datenmodell: ${describeIssues(result.error)}. Es wurde nichts verändert.`, where);
+  const result = pickFields(moved).safeParse(record);
+  if (!result.success) throw new StoreError(invalidRow(where, result.error), where);
   const parsed = result.data as Record<string, unknown>;
   if (!known) return docOf(parsed as Db);
   const db: Record<string, unknown> = { ...known.db };
@@ -61,13 +60,11 @@ export interface Patch {
  * from `base`, checked; null when nothing changed. An invalid result is refused and nothing is written.
  */
 export function patchOf(base: Doc, db: Db, touched: Set<string>, where: string): Patch | null {
-  const candidates = FIELDS.filter((f) => touched.has(f) || !(f in db));
+  const candidates = usedFields(db, touched);
   const jsons = new Map(candidates.map((f) => [f, JSON.stringify(db[f])]));
   const changed = candidates.filter((f) => jsons.get(f) !== base.fields.get(f));
   if (changed.length === 0) return null;
-  const checked = pick(changed).safeParse(db);
-  if (!checked.success) throw new StoreError(`Die Änderung ergäbe ungültige Daten (${describeIssues(checked.error)}); in ${where} wurde nichts gespeichert.`, where);
-  const valid = checked.data as Record<string, unknown>;
+  const valid = checkedFields(db, changed, where, where);
   const patch: Record<string, unknown> = {};
   const next: Record<string, unknown> = { ...base.db };
   const fields = new Map(base.fields);

@@ -12,6 +12,7 @@ import { openJsonStore } from "./json-store.ts";
 import { Db, type AuditEntry } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { StoreError } from "./store-errors.ts";
+import { bodyExists, copyDiffers, noSourceFile } from "../texts/store.ts";
 import { ensureSchema, poolFor, shownUrl } from "./pg-schema.ts";
 import { insertAudit, insertBody, transaction } from "./pg-store.ts";
 
@@ -30,7 +31,7 @@ export interface MigrationReport {
 }
 
 export async function migrateJsonFile(o: { file: string; url: string; body: string; clock: Clock }): Promise<MigrationReport> {
-  if (!existsSync(o.file)) throw new StoreError(`Die Datendatei „${o.file}“ gibt es nicht; es wurde nichts übernommen.`, o.file);
+  if (!existsSync(o.file)) throw new StoreError(noSourceFile(o.file), o.file);
   const source = openJsonStore(o.file, { clock: o.clock });
   const db = await source.read();
   const log = await source.auditLog();
@@ -39,7 +40,7 @@ export async function migrateJsonFile(o: { file: string; url: string; body: stri
   await transaction(poolFor(o.url), async (client) => {
     // Announced at commit like any change: a bot that routed this team to no body asks again.
     if (!(await insertBody(client, o.body, db, log.length + 1))) {
-      throw new StoreError(`Das Gremium „${o.body}“ gibt es in ${shownUrl(o.url)} schon; es wurde nichts übernommen. Bitte mit --body eine neue Kennung wählen.`, o.body);
+      throw new StoreError(bodyExists(shownUrl(o.url), o.body), o.body);
     }
     const done: AuditEntry = { at: toBerlinIso(o.clock()), actorId: "cli", action: "store.migrate-json", details: { from: basename(o.file), auditLines: log.length, ...counts } };
     await insertAudit(client, o.body, 1, [...log, done]);
@@ -63,6 +64,6 @@ async function checkCopy(client: import("pg").PoolClient, o: { file: string; bod
   const expected = log.map((e) => ({ ...e, at: toBerlinIso(new Date(e.at)) }));
   const sameLog = lines.length === expected.length + 1 && expected.every((e, i) => isDeepStrictEqual(lines[i], e));
   if (!back.success || !isDeepStrictEqual(back.data, structuredClone(db)) || !sameLog) {
-    throw new StoreError(`Die Kopie von „${o.file}“ weicht nach dem Schreiben vom Original ab; es wurde nichts übernommen.`, o.file);
+    throw new StoreError(copyDiffers(o.file), o.file);
   }
 }

@@ -7,6 +7,7 @@
 import pg from "pg";
 import { projectFile } from "./project-files.ts";
 import { StoreError } from "./store-errors.ts";
+import { databaseUnusable } from "../texts/store.ts";
 
 export const MIGRATIONS_DIR = projectFile("migrations");
 
@@ -78,7 +79,7 @@ async function migrate(url: string): Promise<void> {
       log: () => undefined,
     });
   } catch (e) {
-    throw new StoreError(`Die Datenbank ${shownUrl(url)} ist nicht nutzbar (${(e as Error).message}); es wurde nichts verändert. Bitte DATABASE_URL und den Server prüfen.`, shownUrl(url));
+    throw new StoreError(databaseUnusable(shownUrl(url), (e as Error).message), shownUrl(url));
   }
 }
 

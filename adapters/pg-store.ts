@@ -22,10 +22,10 @@ import type { AuditEntry, Db } from "../domain/model.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import type { Audit, Store, UpdateOptions, UpdateResult } from "./store.ts";
 import { StoreError } from "./store-errors.ts";
-import { lazyCopy } from "./store-files.ts";
 import { docFromRow, patchOf, type Doc } from "./pg-document.ts";
 import { CHANGES_CHANNEL, ensureSchema, noteVersion, poolFor, shownUrl, watchFor, type Watch } from "./pg-schema.ts";
-import { KEPT_ACTIVITY_IDS } from "./json-store.ts";
+import { applyChange, auditEntry } from "./store-change.ts";
+import { bodyIn, unknownBody } from "../texts/store.ts";
 
 /** The body the CLI and the bot work on without `--body` / `LG_BODY`. */
 export const DEFAULT_BODY = "default";
@@ -63,27 +63,17 @@ export function openPgStore(options: PgStoreOptions): Store {
   const clock = options.clock ?? clockFromEnv();
   const create = options.create ?? body === DEFAULT_BODY;
   const pool = poolFor(url);
-  const where = `${shownUrl(url)} (Gremium „${body}“)`;
+  const where = bodyIn(shownUrl(url), body);
   let cached: Cached | null = null;
 
-  const entry = (actorId: string, action: string, details: Record<string, unknown> = {}): AuditEntry => ({
-    at: toBerlinIso(clock()),
-    actorId,
-    action,
-    details,
-  });
-
   function missing(): StoreError {
-    return new StoreError(
-      `Das Gremium „${body}“ gibt es in ${shownUrl(url)} nicht. Bitte die Kennung prüfen (--body oder LG_BODY) oder das Gremium mit „import <datei.csv> --body ${body}“ oder „migrate --from <db.json> --body ${body}“ anlegen.`,
-      where,
-    );
+    return new StoreError(unknownBody(shownUrl(url), body), where);
   }
 
   /** Creates the body with the demo group and its first audit line, unless it exists (then nothing). */
   async function createBody(client: pg.PoolClient): Promise<void> {
     const db = demoDb();
-    if (await insertBody(client, body, db, 1)) await insertAudit(client, body, 1, [entry("system", "store.create", { demo: db.body.name })]);
+    if (await insertBody(client, body, db, 1)) await insertAudit(client, body, 1, [auditEntry(clock, "system", "store.create", { demo: db.body.name })]);
   }
 
   /**
@@ -146,11 +136,7 @@ export function openPgStore(options: PgStoreOptions): Store {
         if (!claimed) return { duplicate: true as const, rollback: true };
       }
       const base: Doc = row.data === null && known ? known : docFromRow(row.data, known, where);
-      const { copy: db, touched } = lazyCopy(base.db);
-      const entries: AuditEntry[] = [];
-      const value = change(db, (action, details) => void entries.push(entry(options.actorId, action, details)));
-      if (value instanceof Promise) throw new Error("Store.update: change muss synchron sein (kein async).");
-      if (activityId) db.processedActivities = [...db.processedActivities, { id: activityId, at: toBerlinIso(clock()) }].slice(-KEPT_ACTIVITY_IDS);
+      const { db, touched, entries, value } = applyChange(base.db, options, clock, change);
       if (entries.length > 0) db.auditSeq += 1;
       const patch = patchOf(base, db, touched, where);
       let next: Cached | null = null;

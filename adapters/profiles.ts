@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { Profile, ProfileError, type Profiles } from "../domain/profile.ts";
 import { projectFile } from "./project-files.ts";
+import { profileIdMismatch, profileInvalid, profileNotJson, unknownProfile as unknownProfileText } from "../texts/profiles.ts";
 
 export const PROFILES_DIR = projectFile("data", "profiles");
 
@@ -31,15 +32,15 @@ export function loadProfile(id: string, dir = PROFILES_DIR): Profile {
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    throw new ProfileError(`Regelprofil ${shown} ist kein gültiges JSON: ${(e as Error).message}`);
+    throw new ProfileError(profileNotJson(shown, (e as Error).message));
   }
   const parsed = Profile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ProfileError(`Regelprofil ${shown} ist fehlerhaft, Feld "${issue.path.join(".") || "(Wurzel)"}": ${issue.message}.`);
+    throw new ProfileError(profileInvalid(shown, issue.path.join("."), issue.message));
   }
   if (parsed.data.id !== id) {
-    throw new ProfileError(`Regelprofil ${shown} trägt die id "${parsed.data.id}", erwartet "${id}".`);
+    throw new ProfileError(profileIdMismatch(shown, parsed.data.id, id));
   }
   return parsed.data;
 }
@@ -69,5 +70,5 @@ export function loadProfiles(dir = PROFILES_DIR): Profiles {
 }
 
 function unknownProfile(id: string, known: readonly string[]): ProfileError {
-  return new ProfileError(`Unbekanntes Regelprofil "${id}". Verfügbar: ${known.join(", ")}.`);
+  return new ProfileError(unknownProfileText(id, known));
 }

@@ -6,11 +6,12 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageDirectorySync } from "package-directory";
+import { noProjectFolder } from "../texts/setup.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = packageDirectorySync({ cwd: here });
 
 export function projectFile(...parts: string[]): string {
-  if (!root) throw new Error(`Kein Projektordner (package.json) über ${here} gefunden.`);
+  if (!root) throw new Error(noProjectFolder(here));
   return join(root, ...parts);
 }

@@ -10,6 +10,7 @@ import { basename, dirname, join } from "node:path";
 import lockfile from "proper-lockfile";
 import type { Adapter } from "lowdb";
 import { notJsonError, StoreError } from "./store-errors.ts";
+import { folderNotWritable, lockedTooLong, lockLost, NOT_AN_OBJECT, shortWrite } from "../texts/store.ts";
 import { PRIVATE_FILE } from "./private-files.ts";
 
 /**
@@ -27,7 +28,7 @@ export async function writeFileAtomic(file: string, data: string | readonly Uint
       else {
         const { bytesWritten } = await handle.writev(data);
         const size = data.reduce((n, piece) => n + piece.length, 0);
-        if (bytesWritten !== size) throw new Error(`${tmp}: nur ${bytesWritten} von ${size} Bytes geschrieben`);
+        if (bytesWritten !== size) throw new Error(shortWrite(tmp, bytesWritten, size));
       }
       await handle.sync();
     } finally {
@@ -95,7 +96,7 @@ export class AtomicJsonFile implements Adapter<unknown> {
       throw notJsonError(this.file, e);
     }
     // lowdb treats a falsy value as "no file"; an array or `null` must be refused, not replaced.
-    if (typeof data !== "object" || data === null || Array.isArray(data)) throw notJsonError(this.file, "kein JSON-Objekt");
+    if (typeof data !== "object" || data === null || Array.isArray(data)) throw notJsonError(this.file, NOT_AN_OBJECT);
     return data;
   }
 
@@ -223,16 +224,13 @@ export async function withFileLock<T>(file: string, timing: LockTiming, work: (a
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ELOCKED") {
-      throw new StoreError(
-        `Die Datendatei „${file}“ ist seit über ${Math.round(timing.waitMs / 1000)} Sekunden von einem anderen Vorgang gesperrt. Bitte später erneut versuchen.`,
-        file,
-      );
+      throw new StoreError(lockedTooLong(file, Math.round(timing.waitMs / 1000)), file);
     }
     throw e;
   }
   const assertHeld = () => {
     if (compromised) {
-      throw new StoreError(`Die Sperre der Datendatei „${file}“ ging verloren (${compromised.message}); die Änderung wurde nicht gespeichert. Bitte erneut versuchen.`, file);
+      throw new StoreError(lockLost(file, compromised.message), file);
     }
   };
   try {
@@ -252,10 +250,7 @@ async function assertWritableFolder(file: string): Promise<void> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== "EACCES" && code !== "EPERM" && code !== "EROFS") throw e;
-    throw new StoreError(
-      `Der Ordner „${dirname(file)}“ der Datendatei ist nicht beschreibbar (${code}); die Änderung wurde nicht gespeichert. Bitte die Schreibrechte prüfen; Abfragen funktionieren weiter.`,
-      file,
-    );
+    throw new StoreError(folderNotWritable(dirname(file), code), file);
   }
 }
 

@@ -17,6 +17,7 @@ import { ACCENT, checkIcon, writeIcons } from "./icons.ts";
 import { schemaErrors, schemaUrl } from "./schema.ts";
 import type { Settings, TemplateVars } from "./settings.ts";
 import { writeZip, type ZipEntry } from "./zip.ts";
+import { fileMissing, notJson, packageInvalid, unknownPlaceholder } from "../texts/manifest.ts";
 
 export const MANIFEST_DIR = dirname(fileURLToPath(import.meta.url));
 export const TEMPLATE_FILE = join(MANIFEST_DIR, "manifest.template.json");
@@ -25,7 +26,7 @@ export const DEFAULT_ZIP = join(MANIFEST_DIR, "dist", "lenkungsgruppe-bot.zip");
 /** The package did not pass the checks; `problems` lists every finding, one line each. */
 export class PackageError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Das App-Paket ist ungültig (${problems.length} Fehler):`);
+    super(packageInvalid(problems.length));
   }
 }
 
@@ -63,7 +64,7 @@ function packageFiles(manifest: Manifest): ZipEntry[] {
     ...(manifest.localizationInfo?.additionalLanguages ?? []).map((language) => language.file),
   ].filter((name): name is string => typeof name === "string");
   const missing = named.filter((name) => !existsSync(join(MANIFEST_DIR, name)));
-  if (missing.length > 0) throw new PackageError(missing.map((name) => `${name}: Datei fehlt in manifest/`));
+  if (missing.length > 0) throw new PackageError(missing.map(fileMissing));
   const manifestJson = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   const others = named.map((name) => ({ name, data: readFileSync(join(MANIFEST_DIR, name)) }));
   return [{ name: "manifest.json", data: manifestJson }, ...others];
@@ -91,7 +92,7 @@ function packageProblems(manifest: Manifest, files: ZipEntry[]): string[] {
 function fillTemplate(template: unknown, vars: TemplateVars): unknown {
   if (typeof template === "string") {
     return template.replace(/\$\{(\w+)\}/g, (_, name: string) => {
-      if (vars[name] === undefined) throw new PackageError([`manifest.template.json: unbekannter Platzhalter \${${name}}`]);
+      if (vars[name] === undefined) throw new PackageError([unknownPlaceholder(name)]);
       return vars[name];
     });
   }
@@ -115,6 +116,6 @@ function parseJson(data: Buffer, name: string): Record<string, unknown> {
   try {
     return JSON.parse(data.toString("utf8")) as Record<string, unknown>;
   } catch (e) {
-    throw new PackageError([`${name}: kein gültiges JSON (${(e as Error).message})`]);
+    throw new PackageError([notJson(name, (e as Error).message)]);
   }
 }

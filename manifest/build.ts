@@ -5,17 +5,16 @@
 import { isAbsolute, relative } from "node:path";
 import { buildPackage, PackageError } from "./app-package.ts";
 import { readSettings, SettingsError } from "./settings.ts";
+import { packageBuilt, placeholdersLeft } from "../texts/manifest.ts";
 
 function main(argv: string[]): number {
   try {
     const settings = readSettings(argv, process.env);
     const { zipFile, manifest } = buildPackage(settings);
     if (settings.placeholders.length > 0) {
-      const names = settings.placeholders.join(", ");
-      process.stderr.write(`Hinweis: ${names} noch auf Platzhaltern – vor dem Hochladen setzen, siehe manifest/README.md.\n`);
+      process.stderr.write(`${placeholdersLeft(settings.placeholders)}\n`);
     }
-    const ids = `App-ID ${manifest.id}, Bot-ID ${settings.vars.BOT_ID}`;
-    process.stdout.write(`Manifest v${manifest.manifestVersion} gültig (${ids}).\n`);
+    process.stdout.write(`${packageBuilt(manifest.manifestVersion, manifest.id, settings.vars.BOT_ID!)}\n`);
     process.stdout.write(`${displayPath(zipFile)}\n`);
     return 0;
   } catch (e) {

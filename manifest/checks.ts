@@ -3,6 +3,10 @@
  * schema-valid manifest, so run them only after the schema check passed.
  */
 import { schemaUrl } from "./schema.ts";
+import {
+  at, descriptionTooLong, emptyResource, noCommandList, notHttps, notInManifest, notTheBotId, permissionMissing, titleTooLong, tooManyCommands,
+  translationMissing, wrongSchema,
+} from "../texts/manifest.ts";
 
 interface Command {
   title: string;
@@ -55,9 +59,9 @@ export function commandProblems(manifest: ManifestShape): string[] {
     const lists = bot.commandLists ?? [];
     for (const scope of bot.scopes) {
       if (lists.some((list) => list.scopes.includes(scope))) continue;
-      problems.push(`manifest.json /bots/${b}: keine Befehlsliste für ${scope}`);
+      problems.push(noCommandList(at("manifest.json", `/bots/${b}`), scope));
     }
-    lists.forEach((list, l) => problems.push(...listProblems(list, `manifest.json /bots/${b}/commandLists/${l}`)));
+    lists.forEach((list, l) => problems.push(...listProblems(list, at("manifest.json", `/bots/${b}/commandLists/${l}`))));
   });
   return problems;
 }
@@ -65,13 +69,13 @@ export function commandProblems(manifest: ManifestShape): string[] {
 function listProblems(list: CommandList, where: string): string[] {
   const problems: string[] = [];
   const count = list.commands.length;
-  if (count > MAX_COMMANDS) problems.push(`${where}: ${count} Befehle, Teams zeigt höchstens ${MAX_COMMANDS}`);
+  if (count > MAX_COMMANDS) problems.push(tooManyCommands(where, count, MAX_COMMANDS));
   for (const { title, description = "" } of list.commands) {
     if (title.length > MAX_TITLE) {
-      problems.push(`${where}: Titel "${title}" ist länger als ${MAX_TITLE} Zeichen`);
+      problems.push(titleTooLong(where, title, MAX_TITLE));
     }
     if (description.length > MAX_DESCRIPTION) {
-      problems.push(`${where}: Beschreibung von "${title}" ist länger als ${MAX_DESCRIPTION} Zeichen`);
+      problems.push(descriptionTooLong(where, title, MAX_DESCRIPTION));
     }
   }
   return problems;
@@ -81,13 +85,13 @@ function listProblems(list: CommandList, where: string): string[] {
 export function developerUrlProblems(manifest: ManifestShape): string[] {
   return Object.entries(manifest.developer ?? {})
     .filter(([key, url]) => key.endsWith("Url") && !url.startsWith("https://"))
-    .map(([key, url]) => `manifest.json /developer/${key}: muss mit https:// beginnen, ist ${JSON.stringify(url)}`);
+    .map(([key, url]) => notHttps(at("manifest.json", `/developer/${key}`), url));
 }
 
 /** `$schema` names the schema of the manifest's own version, so validators and Teams agree. */
 export function schemaReferenceProblems(file: string, document: { $schema?: unknown }, expected: string): string[] {
   if (document.$schema === expected) return [];
-  return [`${file} /$schema: muss ${expected} sein, ist ${JSON.stringify(document.$schema)}`];
+  return [wrongSchema(at(file, "/$schema"), expected, document.$schema)];
 }
 
 /**
@@ -102,13 +106,13 @@ export function localizationProblems(
   const problems = schemaReferenceProblems(file, localization, schemaUrl("localization", manifest.manifestVersion));
   for (const [key, text] of Object.entries(localization)) {
     if (key === "$schema" || typeof text !== "string") continue;
-    if (typeof lookup(manifest, key) !== "string") problems.push(`${file} ${key}: gibt es im Manifest nicht`);
+    if (typeof lookup(manifest, key) !== "string") problems.push(notInManifest(at(file, key)));
   }
   (manifest.bots ?? []).forEach((bot, b) =>
     (bot.commandLists ?? []).forEach((list, l) =>
       list.commands.forEach((_, c) => {
         const key = `bots[${b}].commandLists[${l}].commands[${c}].description`;
-        if (!(key in localization)) problems.push(`${file}: Übersetzung fehlt für ${key}`);
+        if (!(key in localization)) problems.push(translationMissing(file, key));
       }),
     ),
   );
@@ -135,12 +139,12 @@ function isObject(node: unknown): node is Record<string, unknown> {
 export function permissionProblems(manifest: ManifestShape): string[] {
   const requested = manifest.authorization?.permissions?.resourceSpecific ?? [];
   const problems = MEETING_PERMISSIONS.filter((name) => !requested.some((p) => p.name === name && p.type === "Application")).map(
-    (name) => `manifest.json /authorization/permissions/resourceSpecific: ${name} (Application) fehlt; ohne sie meldet Teams keine Sitzungsereignisse`,
+    (name) => permissionMissing(at("manifest.json", "/authorization/permissions/resourceSpecific"), name),
   );
   if (requested.length === 0) return problems;
   const info = manifest.webApplicationInfo;
   const botId = manifest.bots?.[0]?.botId;
-  if (!info?.id || info.id !== botId) problems.push(`manifest.json /webApplicationInfo/id: muss die App-ID des Bots (${botId}) sein, ist ${JSON.stringify(info?.id)}`);
-  if (!info?.resource) problems.push("manifest.json /webApplicationInfo/resource: darf für RSC-Berechtigungen nicht leer sein");
+  if (!info?.id || info.id !== botId) problems.push(notTheBotId(at("manifest.json", "/webApplicationInfo/id"), botId, info?.id));
+  if (!info?.resource) problems.push(emptyResource(at("manifest.json", "/webApplicationInfo/resource")));
   return problems;
 }

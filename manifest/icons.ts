@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PNG } from "pngjs";
 
+import { notWhiteOrTransparent, unreadablePng, wrongIconSize } from "../texts/manifest.ts";
 export const COLOR_SIZE = 192;
 export const OUTLINE_SIZE = 32;
 /** Also the manifest's accentColor, so the icon and its tile match. */
@@ -104,14 +105,14 @@ export function checkIcon(file: string, png: Buffer, kind: "color" | "outline"):
   try {
     image = PNG.sync.read(png);
   } catch (e) {
-    return [`${file}: keine lesbare PNG-Datei (${(e as Error).message})`];
+    return [unreadablePng(file, (e as Error).message)];
   }
   const size = kind === "color" ? COLOR_SIZE : OUTLINE_SIZE;
   if (image.width !== size || image.height !== size) {
-    return [`${file}: ist ${image.width}×${image.height} Pixel groß, Teams verlangt ${size}×${size}`];
+    return [wrongIconSize(file, image.width, image.height, size)];
   }
   if (kind === "outline" && !onlyWhiteOrTransparent(image)) {
-    return [`${file}: darf nur weiße oder transparente Pixel enthalten`];
+    return [notWhiteOrTransparent(file)];
   }
   return [];
 }

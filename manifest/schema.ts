@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import ajvDraft04 from "ajv-draft-04";
 import type { ErrorObject, ValidateFunction } from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
+import { at, noSchema } from "../texts/manifest.ts";
 
 // Both are CommonJS with `exports.default`, the one spelling that satisfies tsc (NodeNext) and Node.
 const Ajv04 = ajvDraft04.default;
@@ -58,10 +59,10 @@ export function schemaErrors(kind: SchemaKind, version: string, document: unknow
   try {
     validate = validatorFor(kind, version);
   } catch (e) {
-    return [`${file}: kein gebündeltes Schema für Manifest-Version ${JSON.stringify(version)} (${(e as Error).message})`];
+    return [noSchema(file, version, (e as Error).message)];
   }
   if (validate(document)) return [];
-  return (validate.errors ?? []).map((error) => `${file} ${error.instancePath || "/"}: ${describe(error)}`);
+  return (validate.errors ?? []).map((error) => `${at(file, error.instancePath || "/")}: ${describe(error)}`);
 }
 
 function describe(error: ErrorObject): string {

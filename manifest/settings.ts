@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { badArguments, guidMissing, notAGuid, notAHost, PLACEHOLDER_DEVELOPER } from "../texts/manifest.ts";
 
 /** Values substituted for ${NAME} in manifest.template.json. */
 export type TemplateVars = Record<string, string>;
@@ -21,7 +22,7 @@ export class SettingsError extends Error {}
 /** Optional variables and the placeholder used when they are unset. */
 export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   BOT_DOMAIN: "lenkungsgruppe.example.org",
-  DEVELOPER_NAME: "Geschäftsstelle KIM",
+  DEVELOPER_NAME: PLACEHOLDER_DEVELOPER,
   DEVELOPER_URL: "https://example.org/lenkungsgruppe",
   PRIVACY_URL: "https://example.org/lenkungsgruppe/datenschutz",
   TERMS_URL: "https://example.org/lenkungsgruppe/nutzungsbedingungen",
@@ -46,10 +47,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
     if (vars[name] === placeholder) placeholders.push(name);
   }
   if (!HOST.test(vars.BOT_DOMAIN!)) {
-    throw new SettingsError(
-      `BOT_DOMAIN muss ein bloßer Hostname ohne https:// und Pfad sein, z. B. ${PLACEHOLDERS.BOT_DOMAIN}, ` +
-        `nicht ${JSON.stringify(vars.BOT_DOMAIN)}.`,
-    );
+    throw new SettingsError(notAHost(PLACEHOLDERS.BOT_DOMAIN!, vars.BOT_DOMAIN!));
   }
   return { vars, placeholders, outFile: args.out === undefined ? undefined : resolve(args.out) };
 }
@@ -59,21 +57,16 @@ function parseArguments(argv: string[]): { "bot-id"?: string; "app-id"?: string;
     const options = { "bot-id": { type: "string" }, "app-id": { type: "string" }, out: { type: "string" } } as const;
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
-    throw new SettingsError(`${(e as Error).message} – erlaubt sind --bot-id <GUID>, --app-id <GUID> und --out <Datei>.`);
+    throw new SettingsError(badArguments((e as Error).message));
   }
 }
 
 function requireGuid(name: string, given: string | undefined, option: string): string {
   if (given === undefined) {
-    throw new SettingsError(
-      `${name} fehlt: Setzen Sie die Umgebungsvariable ${name} (oder ${option}) ` +
-        "auf die Microsoft App ID aus der Azure-Bot-Registrierung, eine GUID.",
-    );
+    throw new SettingsError(guidMissing(name, option));
   }
   if (!GUID.test(given)) {
-    throw new SettingsError(
-      `${name} ist keine GUID: ${JSON.stringify(given)} – erwartet wird die Form 00000000-0000-0000-0000-000000000000.`,
-    );
+    throw new SettingsError(notAGuid(name, given));
   }
   return given;
 }

@@ -62,8 +62,8 @@ function literals(file: string, text: string): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node)) return;
-    // A developer's assertion (`new Error("unreachable: …")`) is read by developers, not by members.
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "Error") return;
+    // A developer's assertion (`new Error("unreachable: …")`) is read by developers, not by members; a `new RegExp(…)` is matched, not said.
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ["Error", "RegExp"].includes(node.expression.text)) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(node.text);
     if (ts.isTemplateExpression(node)) found.push([node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(HOLE));
     ts.forEachChild(node, visit);
@@ -111,30 +111,49 @@ describe("bot/ never imports the store (DESIGN.md: queries and conversation stat
   });
 });
 
+/** A statement to the database: it starts with an SQL keyword in capitals, as every query here is written. */
+const SQL = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|BEGIN|COMMIT|ROLLBACK)\b/;
+/** Style sheet text: a rule (`html {`, `@page {`), only declarations (`font: 8.5pt …; color: #444;`), or a font-family list (`"Liberation Sans", Arial`). */
+const CSS = /[\w-]+\s*\{|^\s*([a-z-]+\s*:\s*[^;:]+;\s*)+$|^("[^"]+"|[\w-]+)(,\s*("[^"]+"|[\w-]+))+$/;
+
 /**
- * A sentence that is not code: audit actions and card verbs ("attendance.delegated"), MIME types,
- * URLs, file names and HTML layout around a `${…}` are not wording.
+ * A sentence that is not code: audit actions and card verbs ("attendance.delegated"), paths,
+ * MIME types, URLs, file names, SQL, CSS and HTML layout around a `${…}` are not wording.
  */
 function isWording(literal: string): boolean {
   const prose = literal.replace(/<[^>]*>/g, " ").replaceAll(HOLE, " ");
-  if (/^[\w.${}…\s-]+$/.test(literal) && !/\s/.test(literal.trim())) return false;
-  if (/:\/\/|^[a-z]+\/[\w.+-]+(;|$)|\.(ts|js|json|ya?ml|ics|html)$/.test(literal)) return false;
+  if (/^[\w.${}…\s/[\]-]+$/.test(literal) && !/\s/.test(literal.trim())) return false;
+  if (/^\S+:\/\/\S*$|^[a-z]+\/[\w.+-]+(;|$)|\.(ts|js|json|ya?ml|ics|html)$/.test(literal)) return false;
+  if (SQL.test(literal) || CSS.test(literal)) return false;
   return isSentence(prose);
 }
 
-describe("services/ and bot/ word nothing themselves: every sentence is in texts/ (DESIGN.md)", () => {
+/** Code the check must let pass (audit actions, MIME types, markup, SQL, paths, keys, CSS, a pattern, errors) and the sentences in it it must catch. */
+const PROBE = {
+  source: [
+    'audit("attendance.delegated"); const t = "text/plain; charset=utf-8"; const u = `<li>${x}</li>`; const s = `Sie vertreten ${name}.`; throw new Error("unreachable: never");',
+    'const q = "SELECT id FROM bodies WHERE id = $1"; const w = `WITH i AS (INSERT INTO audit (seq) VALUES ($1)) SELECT 1`; const f = `${dir}/LiberationSans-Regular.ttf`; const k = `bots[${b}].commands[${c}].description`;',
+    'const c = `font: 8.5pt ${font}; color: #444;`; const l = `"Liberation Sans", Arial`; const r = new RegExp(`(am ${day} · )`); const h = "https://example.org/a b"; const e = "Select the meeting, please.";',
+    'const css = `html { font-family: ${font}; }`; const n = `Hinweis: ${x} fehlt; bitte ergänzen.`;',
+  ].join("\n"),
+  caught: ["Sie vertreten ${…}.", "https://example.org/a b", "Select the meeting, please.", "Hinweis: ${…} fehlt; bitte ergänzen."],
+};
+
+/** The folders whose sentences belong in texts/ (texts/ itself, test/ and bench/ are not checked). */
+const WORDED_ELSEWHERE = ["services", "bot", "adapters", "domain", "manifest"];
+
+describe("services/, bot/, adapters/, domain/ and manifest/ word nothing themselves: every sentence is in texts/ (DESIGN.md)", () => {
   // Log lines for the operator (English, never shown to members); bot/understand.ts holds the words it recognises, not answers.
   const KNOWN = ["bot/app.ts: turn failed", "bot/main.ts: background work failed", "bot/main.ts: bot listening on /api/messages"];
   const checked = (dir: string) => sources(dir).filter(({ file }) => file !== join("bot", "understand.ts"));
 
-  it("no string or template literal in services/ or bot/ is a sentence", () => {
-    const offenders = ["services", "bot"].flatMap(checked).flatMap(({ file, text }) => literals(file, text).filter(isWording).map((l) => `${file}: ${l}`));
+  it("no string or template literal in those folders is a sentence", () => {
+    const offenders = WORDED_ELSEWHERE.flatMap(checked).flatMap(({ file, text }) => literals(file, text).filter(isWording).map((l) => `${file}: ${l}`));
     expect(offenders).toEqual(KNOWN);
   });
 
   it("the check tells wording from codes, types and markup", () => {
-    const probe = 'audit("attendance.delegated"); const t = "text/plain; charset=utf-8"; const u = `<li>${x}</li>`; const s = `Sie vertreten ${name}.`; throw new Error("unreachable: never");';
-    expect(literals("probe.ts", probe).filter(isWording)).toEqual(["Sie vertreten ${…}."]);
+    expect(literals("probe.ts", PROBE.source).filter(isWording)).toEqual(PROBE.caught);
   });
 });
 

@@ -6,7 +6,9 @@
  */
 import type { Meeting } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
+import { berlinDay } from "../rules/time.ts";
 import { paren } from "./bilingual.ts";
+import { approvalWords } from "./minutes-words.ts";
 
 // ---- what services/minutes.ts puts into the document ---------------------------------------
 
@@ -27,10 +29,16 @@ export function internalVersionLabel(name: string, hasNonPublic: boolean): strin
   return `${name}${hasNonPublic ? " – enthält nicht öffentliche Punkte" : ""}`;
 }
 
-/** The status of the minutes: "Entwurf", "versandt am 20.05.2022", "genehmigt am 15.09.2022". `date` is "15.09.2022", or null when not recorded. */
-export function statusLabel(state: "draft" | "sent" | "approved", approved: string, date: string | null): string {
-  if (state === "draft") return "Entwurf";
-  return `${state === "sent" ? "versandt" : approved}${date ? ` am ${date}` : ""}`;
+/**
+ * The status of the minutes as their files show it: "Entwurf", "versandt am 20.05.2022", "genehmigt am
+ * 15.09.2022" (the profile's word: Oberhausen "bestätigt am …"); `at`: when, null when not recorded.
+ */
+export function statusLabel(status: { state: "draft" | "sent" | "approved"; at: string | null }, profile: Profile): string {
+  if (status.state === "draft") return "Entwurf";
+  const word = status.state === "sent" ? "versandt" : approvalWords(profile).approved.de;
+  if (!status.at) return word;
+  const [y, m, d] = berlinDay(new Date(status.at)).split("-");
+  return `${word} am ${d}.${m}.${y}`;
 }
 
 export const MODE_LABEL: Record<Meeting["mode"], string> = {
