@@ -13,7 +13,7 @@ import {
 } from "../texts/minutes-document.ts";
 import { approvalWords } from "../texts/minutes-words.ts";
 import {
-  minutesFacts, minutesStatus as statusFact, type ItemFacts, type MinutesFacts, type MinutesOptions, type MinutesStatusFact, type MinutesVersion,
+  minutesFacts, type ItemFacts, type MinutesFacts, type MinutesOptions, type MinutesStatusFact, type MinutesVersion,
   type NameFact, type QuorumFact, type StatementFact,
 } from "../services/minutes.ts";
 
@@ -98,11 +98,6 @@ export function buildMinutes(db: Db, meetingId: string, profile: Profile, option
   return composeMinutes(minutesFacts(db, meetingId, profile, options));
 }
 
-/** The state of the minutes as their files show it ("versandt am 20.05.2022"); no record yet is a draft. */
-export function minutesStatus(record: Minutes | undefined, profile: Profile): MinutesStatus {
-  return statusOf(statusFact(record), profile);
-}
-
 export function composeMinutes(f: MinutesFacts): MinutesDoc {
   const cite = citations(f.profile);
   const isPublic = f.version === "public";
@@ -156,7 +151,8 @@ function citations(profile: Profile): Citations {
   };
 }
 
-function statusOf(s: MinutesStatusFact, profile: Profile): MinutesStatus {
+/** The state of the minutes as their files show it ("versandt am 20.05.2022"). */
+export function statusOf(s: MinutesStatusFact, profile: Profile): MinutesStatus {
   return { state: s.state, label: statusLabel(s, profile) };
 }
 

@@ -8,7 +8,8 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Profile } from "../domain/profile.ts";
 import { publicMinutes } from "../rules/profile.ts";
-import type { MinutesDoc } from "./minutes-document.ts";
+import { statusOf, type MinutesDoc } from "./minutes-document.ts";
+import type { MinutesStatusFact } from "../services/minutes.ts";
 import { renderPdf } from "./minutes-pdf.ts";
 import { renderHtml, renderMarkdown, restampHtml, restampMarkdown } from "./minutes-render.ts";
 import { PRIVATE_FILE, PRIVATE_FOLDER } from "./private-files.ts";
@@ -38,7 +39,7 @@ export interface MinutesLayout {
   /** The sent minutes as PDF (issue 16.6): "gez." above the signers where `signed`. */
   pdf(doc: MinutesDoc, options: { signed: boolean }): Promise<Buffer>;
   /** The text of a written file with another status label; null when the status is not where the renderer put it. */
-  withStatus(text: string, kind: "md" | "html", label: string): string | null;
+  withStatus(text: string, kind: "md" | "html", status: MinutesStatusFact, profile: Profile): string | null;
   /** The PDF beside a version's Markdown file. */
   pdfFile(mdFile: string): string;
 }
@@ -86,7 +87,10 @@ export const minutesLayout: MinutesLayout = {
   markdown: renderMarkdown,
   html: renderHtml,
   pdf: renderPdf,
-  withStatus: (text, kind, label) => (kind === "md" ? restampMarkdown(text, label) : restampHtml(text, label)),
+  withStatus: (text, kind, status, profile) => {
+    const { label } = statusOf(status, profile);
+    return kind === "md" ? restampMarkdown(text, label) : restampHtml(text, label);
+  },
   pdfFile: pdfBeside,
 };
 

@@ -50,8 +50,8 @@ import { findMeeting } from "./meetings.ts";
 import { approveTheMinutes, draftTheMinutes, resolveMinutesObjections, sendTheMinutes } from "./permissions.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
 import { announce } from "./channel-announcements.ts";
-import { buildMinutes, minutesStatus } from "../adapters/minutes-document.ts";
-import { signerId } from "./minutes.ts";
+import { buildMinutes, statusOf } from "../adapters/minutes-document.ts";
+import { minutesStatus, signerId, type MinutesStatusFact } from "./minutes.ts";
 import { say } from "./say.ts";
 
 
@@ -267,7 +267,7 @@ async function deliverMinutes(services: Services, actorId: string, folder: Minut
       current.sentAt = toBerlinIso(services.clock());
       audit("minutes.sent", { meetingId: meeting.id, recipients: members.length });
     }
-    const restamp = turnsSent ? minutesStatus(current, bodyProfile(services, db)).label : null;
+    const restamp = turnsSent ? minutesStatus(current) : null;
     return { state: current.state, sentAt: current.sentAt, accepted: members.filter((p) => have.has(p.id)).length, restamp, profile: bodyProfile(services, db) };
   });
   if (outcome.duplicate) throw new Error("unreachable: no activity id given");
@@ -318,7 +318,7 @@ export async function minutesRecipientsWaiting(services: Services, meetingId: st
  */
 async function prepareMail(db: Db, meeting: Meeting, options: Omit<SendMinutesOptions, "activityId">, now: Date, firstRun: boolean, profile: Profile): Promise<{ compose: (p: Person) => MailMessage; links: string[] }> {
   const files = options.folder.files(meeting.id, profile);
-  const label = finalLabel(db, meeting, profile, now);
+  const status = finalStatus(db, meeting, now);
   const versions = ([["internal", files.internalMd, files.internalHtml], ["public", files.publicMd, files.publicHtml]] as const)
     .filter((v): v is readonly ["internal" | "public", string, string] => v[1] !== null && v[2] !== null);
   const drafted = await Promise.all(versions.map(async ([version, md, html]) => ({ version, md: await readDraft(options.folder, md), html: await readDraft(options.folder, html), pdf: options.folder.pdfFile(md) })));
@@ -327,7 +327,7 @@ async function prepareMail(db: Db, meeting: Meeting, options: Omit<SendMinutesOp
       const doc = buildMinutes(db, meeting.id, profile, { version: d.version });
       const changed = options.folder.markdown(doc) !== d.md.text ? d.md.name : options.folder.html(doc) !== d.html.text ? d.html.name : null;
       if (changed) throw new ServiceError(say("minutes.changedSinceDraft", changed), "conflict");
-      await options.folder.writeBytes(d.pdf, await options.folder.pdf({ ...doc, status: { state: "sent", label } }, { signed: true }));
+      await options.folder.writeBytes(d.pdf, await options.folder.pdf({ ...doc, status: statusOf(status, profile) }, { signed: true }));
     }
   }
   const pdfs = await Promise.all(drafted.map(async (d) => ({ name: fileName(d.pdf), content: await readPdf(options.folder, d.pdf) })));
@@ -340,8 +340,8 @@ async function prepareMail(db: Db, meeting: Meeting, options: Omit<SendMinutesOp
   const internal = drafted[0]!;
   const mail = minutesComposer({
     ...mailFacts(db, meeting, now, profile),
-    markdown: options.folder.withStatus(internal.md.text, "md", label) ?? internal.md.text,
-    page: options.folder.withStatus(internal.html.text, "html", label) ?? internal.html.text,
+    markdown: options.folder.withStatus(internal.md.text, "md", status, profile) ?? internal.md.text,
+    page: options.folder.withStatus(internal.html.text, "html", status, profile) ?? internal.html.text,
     attachments: tooBig ? [] : pdfs.map((p) => ({ filename: p.name, content: p.content })),
     links,
   });
@@ -349,10 +349,10 @@ async function prepareMail(db: Db, meeting: Meeting, options: Omit<SendMinutesOp
 }
 
 /** "versandt am …": the day the first member received them, or today for the first run. */
-function finalLabel(db: Db, meeting: Meeting, profile: Profile, now: Date): string {
+function finalStatus(db: Db, meeting: Meeting, now: Date): MinutesStatusFact {
   const first = db.outbox.filter((m) => m.purpose === "minutes" && m.meetingId === meeting.id && m.acceptedAt).map((m) => Date.parse(m.acceptedAt!)).sort((a, b) => a - b)[0];
   const record = db.minutes.find((m) => m.meetingId === meeting.id)!;
-  return minutesStatus({ ...record, state: "sent", sentAt: toBerlinIso(first ? new Date(first) : now) }, profile).label;
+  return minutesStatus({ ...record, state: "sent", sentAt: toBerlinIso(first ? new Date(first) : now) });
 }
 
 /** The name without its folder, as an attachment and a link carry it. */
@@ -481,7 +481,7 @@ export async function approveMinutes(services: Services, actorId: string, meetin
     const record = recordOf(db, meeting);
     const profile = bodyProfile(services, db);
     const rule = citation(profile, "approvalCitation");
-    const done = (changed: boolean) => ({ record: structuredClone(record), changed, start: meeting.start, profile, label: minutesStatus(record, profile).label });
+    const done = (changed: boolean) => ({ record: structuredClone(record), changed, start: meeting.start, profile, status: minutesStatus(record) });
     if (record.state === "approved") return done(false);
     if (record.state !== "sent") throw new ServiceError(say("minutes.notSentToAll", meeting.start, profile, rule), "conflict");
     const next = followingMeeting(db, meeting);
@@ -497,8 +497,8 @@ export async function approveMinutes(services: Services, actorId: string, meetin
     return done(true);
   });
   if (result.duplicate) throw alreadyHandled();
-  const { record, changed, start, profile, label } = result.value;
-  const stale = changed ? await restampFiles(options.folder, meetingId, profile, label) : [];
+  const { record, changed, start, profile, status } = result.value;
+  const stale = changed ? await restampFiles(options.folder, meetingId, profile, status) : [];
   return {
     meetingId,
     state: record.state,
@@ -512,8 +512,8 @@ export async function approveMinutes(services: Services, actorId: string, meetin
  * Puts the new status ("versandt am …", "genehmigt am …") into the four files, leaving the rest as
  * sent. Returns the names of the files it could not update (gone, or the status edited away by hand).
  */
-function restampFiles(folder: MinutesFolder, meetingId: string, profile: Profile, label: string): Promise<string[]> {
-  return folder.restamp(folder.files(meetingId, profile), (text, kind) => folder.withStatus(text, kind, label));
+function restampFiles(folder: MinutesFolder, meetingId: string, profile: Profile, status: MinutesStatusFact): Promise<string[]> {
+  return folder.restamp(folder.files(meetingId, profile), (text, kind) => folder.withStatus(text, kind, status, profile));
 }
 
 // ---- shared ------------------------------------------------------------------------------------
