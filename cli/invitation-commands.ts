@@ -93,8 +93,8 @@ export function registerInvitationCommands(program: Command): void {
         const outcome = await mailOut(services, changeMeetingCommand, { meetingId: opts.id, changes, note: opts.note ?? null });
         const warnings = outcome.warnings.map(words);
         for (const w of warnings) process.stderr.write(`${noteLine(w.de, "de")}\n`);
-        const text = words(outcome.text);
-        emit(ctx, { ...outcome, update: worded(outcome.update), warnings, text }, text.de);
+        const json = worded({ ...outcome, update: worded(outcome.update), warnings });
+        emit(ctx, json, json.text.de);
         failIfIncomplete(outcome.update);
       }),
     );
@@ -105,8 +105,8 @@ export function registerInvitationCommands(program: Command): void {
     .action(
       action<{ id: string; reason?: string }>(async (ctx, services, opts) => {
         const outcome = await mailOut(services, cancelMeetingCommand, { meetingId: opts.id, reason: opts.reason ?? null });
-        const text = words(outcome.text);
-        emit(ctx, { ...outcome, report: worded(outcome.report), text }, text.de);
+        const json = worded({ ...outcome, report: worded(outcome.report) });
+        emit(ctx, json, json.text.de);
         failIfIncomplete(outcome.report);
       }),
     );
