@@ -10,11 +10,10 @@ import { invalidActionJson, MESSAGE_MISSING, unknownPerson } from "../texts/cli.
 export function registerChatCommand(program: Command): void {
   program
     .command("chat")
-    .description("eine Nachricht an den Bot, als eine Person aus dem Verzeichnis")
-    .requiredOption("--as <personId>", "wer schreibt (Personen-ID, z. B. m-jugendamt)")
-    .option("--action <json>", "statt Text: Daten eines Karten-Buttons, z. B. '{\"verb\":\"attend\",\"mode\":\"online\"}'")
-    .option("--activity-id <id>", "Aktivitäts-ID (dieselbe ID zweimal = Teams wiederholt die Nachricht)")
-    .argument("[message...]", "die Nachricht")
+    .requiredOption("--as <personId>")
+    .option("--action <json>")
+    .option("--activity-id <id>")
+    .argument("[message...]")
     .action(async (words: string[], opts: { as: string; action?: string; activityId?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const store = storeOf(ctx);

@@ -6,23 +6,19 @@
  */
 import { words } from "../texts/catalog.ts";
 import type { Command, OptionValues } from "commander";
-import type { Texts } from "../domain/profile.ts";
 import { MeetingMode } from "../domain/model.ts";
 import type { Services } from "../services/context.ts";
 import { cancelMeetingCommand, changeMeetingCommand, inviteCommand, retryInvitationCommand, updateCommand, type InvitationReport } from "../services/invitations.ts";
 import { nextMeeting } from "../services/meetings.ts";
-import { contextOf, emit, UserError, withServices, type CliContext } from "./context.ts";
+import { emit, UserError, type CliContext } from "./context.ts";
+import { servicesAction, worded } from "./actions.ts";
 import { noteLine } from "../texts/chat.ts";
 import { askForMeetingOption, noMeetingAfter, notAllSent, unknownMode } from "../texts/cli.ts";
 import { mailOut, withTeamsReach } from "./teams-reach.ts";
 
-/** Runs a command with the services (refusals become one sentence and exit 2 in cli/index.ts). */
+/** An invitation command: its services reach Teams where this process may (cli/teams-reach.ts). */
 function action<O extends OptionValues>(body: (ctx: CliContext, services: Services, opts: O) => Promise<void>) {
-  return async (_opts: O, cmd: Command) => {
-    const ctx = contextOf(cmd);
-    const opts = cmd.optsWithGlobals<O>(); // `--meeting` may stand before or after the subcommand
-    await withServices(ctx, async (services) => body(ctx, await withTeamsReach(services), opts));
-  };
+  return servicesAction<O>(async (ctx, services, opts) => body(ctx, await withTeamsReach(services), opts));
 }
 
 /** The meeting named, or the next one after now. */
@@ -31,11 +27,6 @@ async function meetingId(ctx: CliContext, services: Services, id: string | undef
   const next = nextMeeting(await services.store.read(), ctx.clock());
   if (!next) throw new UserError(askForMeetingOption(noMeetingAfter(ctx.clock())).de);
   return next.id;
-}
-
-/** The report with its text worded, as `--json` has always printed it. */
-function worded<T extends InvitationReport | null>(report: T): T extends null ? null : Omit<InvitationReport, "text"> & { text: Texts } {
-  return (report && { ...report, text: words(report.text) }) as never;
 }
 
 function printReport(ctx: CliContext, report: InvitationReport): void {
@@ -54,9 +45,8 @@ function failIfIncomplete(report: InvitationReport | null): void {
 export function registerInvitationCommands(program: Command): void {
   const invite = program
     .command("invite")
-    .description("die Einladung zur Sitzung per E-Mail mit Kalendereinladung versenden (Standard: nächste Sitzung)")
-    .option("--meeting <id>", "Kennung der Sitzung, z. B. s-2022-05-12")
-    .option("--urgent <reason>", "dringende Einladung mit verkürzter Ladungsfrist; der Grund wird vermerkt")
+    .option("--meeting <id>")
+    .option("--urgent <reason>")
     .action(
       action<{ meeting?: string; urgent?: string }>(async (ctx, services, opts) => {
         const id = await meetingId(ctx, services, opts.meeting);
@@ -67,8 +57,7 @@ export function registerInvitationCommands(program: Command): void {
     );
   invite
     .command("retry")
-    .description("die letzte Einladung, Änderung oder Absage an die noch fehlenden Empfänger senden (nie doppelt)")
-    .option("--meeting <id>", "Kennung der Sitzung")
+    .option("--meeting <id>")
     .action(
       action<{ meeting?: string }>(async (ctx, services, opts) => {
         const report = await mailOut(services, retryInvitationCommand, { meetingId: await meetingId(ctx, services, opts.meeting) });
@@ -77,9 +66,8 @@ export function registerInvitationCommands(program: Command): void {
     );
   invite
     .command("update")
-    .description("die geänderte Einladung an alle senden (z. B. nach neuen Tagesordnungspunkten)")
-    .option("--meeting <id>", "Kennung der Sitzung")
-    .option("--note <text>", "was sich geändert hat")
+    .option("--meeting <id>")
+    .option("--note <text>")
     .action(
       action<{ meeting?: string; note?: string }>(async (ctx, services, opts) => {
         const report = await mailOut(services, updateCommand, { meetingId: await meetingId(ctx, services, opts.meeting), note: opts.note ?? null });
@@ -87,17 +75,16 @@ export function registerInvitationCommands(program: Command): void {
       }),
     );
 
-  const meeting = program.commands.find((c) => c.name() === "meeting") ?? program.command("meeting").description("Sitzungen");
+  const meeting = program.commands.find((c) => c.name() === "meeting") ?? program.command("meeting");
   meeting
     .command("change")
-    .description("Termin, Ort oder Art ändern; ist schon eingeladen, geht eine geänderte Einladung hinaus")
-    .requiredOption("--id <id>", "Kennung der Sitzung")
-    .option("--start <iso>", "neuer Beginn (ISO 8601; ohne --end bleibt die Dauer)")
-    .option("--end <iso>", "neues Ende")
-    .option("--location <text>", "neuer Ort")
-    .option("--mode <mode>", "in-person | online | hybrid")
-    .option("--online-url <url>", "neuer Link zur Videokonferenz")
-    .option("--note <text>", "Hinweis an die Eingeladenen")
+    .requiredOption("--id <id>")
+    .option("--start <iso>")
+    .option("--end <iso>")
+    .option("--location <text>")
+    .option("--mode <mode>")
+    .option("--online-url <url>")
+    .option("--note <text>")
     .action(
       action<{ id: string; start?: string; end?: string; location?: string; mode?: string; onlineUrl?: string; note?: string }>(async (ctx, services, opts) => {
         const mode = opts.mode === undefined ? undefined : MeetingMode.safeParse(opts.mode);
@@ -106,21 +93,20 @@ export function registerInvitationCommands(program: Command): void {
         const outcome = await mailOut(services, changeMeetingCommand, { meetingId: opts.id, changes, note: opts.note ?? null });
         const warnings = outcome.warnings.map(words);
         for (const w of warnings) process.stderr.write(`${noteLine(w.de, "de")}\n`);
-        const text = words(outcome.text);
-        emit(ctx, { ...outcome, update: worded(outcome.update), warnings, text }, text.de);
+        const json = worded({ ...outcome, update: worded(outcome.update), warnings });
+        emit(ctx, json, json.text.de);
         failIfIncomplete(outcome.update);
       }),
     );
   meeting
     .command("cancel")
-    .description("die Sitzung absagen; alle Eingeladenen erhalten eine Absage, die den Kalendereintrag entfernt")
-    .requiredOption("--id <id>", "Kennung der Sitzung")
-    .option("--reason <text>", "Grund der Absage")
+    .requiredOption("--id <id>")
+    .option("--reason <text>")
     .action(
       action<{ id: string; reason?: string }>(async (ctx, services, opts) => {
         const outcome = await mailOut(services, cancelMeetingCommand, { meetingId: opts.id, reason: opts.reason ?? null });
-        const text = words(outcome.text);
-        emit(ctx, { ...outcome, report: worded(outcome.report), text }, text.de);
+        const json = worded({ ...outcome, report: worded(outcome.report) });
+        emit(ctx, json, json.text.de);
         failIfIncomplete(outcome.report);
       }),
     );

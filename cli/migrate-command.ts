@@ -11,8 +11,7 @@ import { contextOf, emit, UserError } from "./context.ts";
 export function registerMigrateCommand(program: Command): void {
   program
     .command("migrate")
-    .description("eine JSON-Datendatei mit ihrem Änderungsprotokoll in die Datenbank (DATABASE_URL) übernehmen")
-    .requiredOption("--from <db.json>", "die Datendatei")
+    .requiredOption("--from <db.json>")
     .action(async (opts: { from: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const url = process.env.DATABASE_URL;

@@ -9,11 +9,12 @@ import type { Db, Meeting } from "../domain/model.ts";
 import type { Services } from "../services/context.ts";
 import { approveMinutes, draftMinutes, lastHeldMeeting, MAX_ATTACHMENT_BYTES, minutesAwaitingApproval, recordObjection, resolveObjections, sendMinutesCommand } from "../services/minutes-workflow.ts";
 import { emit, UserError, type CliContext } from "./context.ts";
-import { servicesAction } from "./actions.ts";
+import { servicesAction, worded } from "./actions.ts";
 import type { Texts } from "../domain/profile.ts";
 import { mailOut, withTeamsReach } from "./teams-reach.ts";
 import { words, type Said, type SentenceCode } from "../texts/catalog.ts";
 import { askForMeetingOption, NO_MINUTES_AWAITING, noMeetingHeldBefore, notAllSent, notPositiveMegabytes } from "../texts/cli.ts";
+import { HELP } from "../texts/cli-help.ts";
 
 const ACTOR = "cli";
 
@@ -26,11 +27,6 @@ interface Run {
 /** Runs a command with the services and the minutes folder beside the data file. */
 function action<O extends OptionValues>(body: (run: Run, opts: O) => Promise<void>) {
   return servicesAction<O>((ctx, services, opts) => body({ ctx, services, folder: minutesFolderBeside(ctx.db) }, opts));
-}
-
-/** A result as --json prints it: its `text` worded in German and English, in its place. */
-function worded<R extends { text: Said<SentenceCode> }>(result: R): Omit<R, "text"> & { text: Texts } {
-  return { ...result, text: words(result.text) };
 }
 
 /** A step on the minutes awaiting approval (or those of `--meeting`) that says the service's result. */
@@ -61,11 +57,10 @@ function megabytes(value: string): number {
 }
 
 export function registerMinutesCommands(program: Command): void {
-  const minutes = program.command("minutes").description("Niederschrift: Entwurf, Versand, Änderungswünsche, Genehmigung");
+  const minutes = program.command("minutes");
   minutes
     .command("draft")
-    .description("den Entwurf als Markdown und druckfertiges HTML schreiben, intern und, wo die Geschäftsordnung es vorsieht, öffentlich (Standard: letzte Sitzung)")
-    .option("--meeting <id>", "Kennung der Sitzung, z. B. s-2022-05-12")
+    .option("--meeting <id>")
     .action(
       action<{ meeting?: string }>(async (run, opts) => {
         const result = await draftMinutes(run.services, ACTOR, await lastHeld(run)(opts.meeting), { folder: run.folder });
@@ -75,10 +70,9 @@ export function registerMinutesCommands(program: Command): void {
     );
   minutes
     .command("send")
-    .description("die Niederschrift an jedes Mitglied per E-Mail senden; ein erneuter Aufruf geht nur an die fehlenden")
-    .option("--meeting <id>", "Kennung der Sitzung (Standard: letzte Sitzung)")
-    .option("--download-url <url>", "Ordner in der Cloud mit den Dateien, für Anhänge über der Größengrenze")
-    .option("--max-attachment-mb <n>", `Größengrenze der Anhänge in MB (Standard: ${MAX_ATTACHMENT_BYTES / 1024 / 1024})`)
+    .option("--meeting <id>")
+    .option("--download-url <url>")
+    .option("--max-attachment-mb <n>", HELP.minutes.send.maxAttachmentMb(MAX_ATTACHMENT_BYTES / 1024 / 1024))
     .action(
       action<{ meeting?: string; downloadUrl?: string; maxAttachmentMb?: string }>(async (run, opts) => {
         const id = await lastHeld(run)(opts.meeting);
@@ -91,20 +85,17 @@ export function registerMinutesCommands(program: Command): void {
     );
   minutes
     .command("object")
-    .description("einen Änderungswunsch zur Niederschrift vermerken")
-    .requiredOption("--as <personId>", "wer ihn einbringt (Mitglied, Stellvertretung, Vorsitz, Geschäftsstelle)")
-    .requiredOption("--text <text>", "der Änderungswunsch")
-    .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
+    .requiredOption("--as <personId>")
+    .requiredOption("--text <text>")
+    .option("--meeting <id>")
     .action(onAwaiting<{ as: string; text: string; meeting?: string }>((run, id, opts) => recordObjection(run.services, opts.as, id, opts.text)));
   minutes
     .command("resolve")
-    .description("die Änderungswünsche als erledigt vermerken, mit der Entscheidung des Vorsitzes")
-    .requiredOption("--note <text>", "wie sie erledigt wurden")
-    .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
+    .requiredOption("--note <text>")
+    .option("--meeting <id>")
     .action(onAwaiting<{ note: string; meeting?: string }>((run, id, opts) => resolveObjections(run.services, ACTOR, id, opts.note)));
   minutes
     .command("approve")
-    .description("in der nachfolgenden Sitzung die Niederschrift als genehmigt feststellen (bzw. bestätigen, je nach Geschäftsordnung)")
-    .option("--meeting <id>", "Kennung der Sitzung (Standard: die Niederschrift, die auf Genehmigung wartet)")
+    .option("--meeting <id>")
     .action(onAwaiting<{ meeting?: string }>((run, id) => approveMinutes(run.services, ACTOR, id, { folder: run.folder })));
 }

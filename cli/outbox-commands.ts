@@ -10,25 +10,20 @@ import { retryOutbox } from "../services/outbox-retry.ts";
 import { retryMessages } from "../services/permissions.ts";
 import { outboxListing, retryText } from "../texts/outbox.ts";
 import { emit } from "./context.ts";
-import { listAction, listingTime as when, servicesAction } from "./actions.ts";
+import { listAction, listingTime as when, servicesAction, subcommands } from "./actions.ts";
 import { reachTeams, withTeamsReach } from "./teams-reach.ts";
 
 const ACTOR = "cli";
 
 export function registerOutboxCommands(program: Command): void {
-  const outbox = program.command("outbox").description("Postausgang: was an wen versandt wurde, und erneut senden, was nicht zugestellt wurde");
-  outbox
-    .command("list")
-    .description("jede Nachricht, die der Bot versandt oder versucht hat: Empfänger, Zweck, Weg, Ergebnis")
-    .action(listAction({ key: "messages", check: (db) => retryMessages.check(db, ACTOR), rows: (db, ctx) => outboxRows(db, ctx.clock(), render), text: outboxListing }));
-  outbox
-    .command("retry")
-    .description("sendet einmal, was nicht zugestellt wurde und nicht gerade versandt wird")
-    .action(servicesAction(async (ctx, services) => {
+  subcommands(program, "outbox", {
+    list: listAction({ key: "messages", check: (db) => retryMessages.check(db, ACTOR), rows: (db, ctx) => outboxRows(db, ctx.clock(), render), text: outboxListing }),
+    retry: servicesAction(async (ctx, services) => {
       const teams = await withTeamsReach(services);
       const report = await retryOutbox(teams, ACTOR, { minutes: minutesFolderBeside(ctx.db) });
       await reachTeams(teams);
       const refused = report.refused.map((e) => words(e.said));
       emit(ctx, { sent: report.sent, failed: report.failed, messages: report.messages, refused: refused.map((t) => t.de) }, retryText("de", { ...report, refused }, when));
-    }));
+    }),
+  });
 }

@@ -37,8 +37,7 @@ function meetingStart(text: string): Date {
 export function registerRulesCommands(program: Command): void {
   program
     .command("deadlines")
-    .description("Fristen vor einer Sitzung: Themenanmeldung, Einladung, dringende Einladung")
-    .requiredOption("--meeting <iso>", "Beginn der Sitzung (ISO 8601)")
+    .requiredOption("--meeting <iso>")
     .action(withProfile((ctx, profile, opts: { meeting: string }) => {
       const start = meetingStart(opts.meeting);
       const dl = meetingDeadlines(start, profile);
@@ -65,10 +64,9 @@ export function registerRulesCommands(program: Command): void {
 
   program
     .command("quorum")
-    .description("Beschlussfähigkeit: vertretene stimmberechtigte Institutionen gegen Mitglieder")
-    .requiredOption("--present <n>", "vertretene stimmberechtigte Institutionen")
-    .option("--voting-members <n>", "stimmberechtigte Mitglieder (Standard: laut Datendatei)")
-    .option("--second-convocation", "Punkt in zweiter Einberufung")
+    .requiredOption("--present <n>")
+    .option("--voting-members <n>")
+    .option("--second-convocation")
     .action(withProfile(async (ctx, profile, opts: { present: string; votingMembers?: string; secondConvocation?: boolean }) => {
       const present = count(opts.present, "--present");
       const votingMembers = opts.votingMembers
@@ -81,11 +79,10 @@ export function registerRulesCommands(program: Command): void {
 
   program
     .command("vote")
-    .description("Ergebnis einer Abstimmung nach der Mehrheitsregel des Profils")
-    .requiredOption("--yes <n>", "Ja-Stimmen")
-    .requiredOption("--no <n>", "Nein-Stimmen")
-    .requiredOption("--abstain <n>", "Enthaltungen")
-    .option("--present <n>", "anwesende Institutionen (Standard: Ja + Nein + Enthaltungen)")
+    .requiredOption("--yes <n>")
+    .requiredOption("--no <n>")
+    .requiredOption("--abstain <n>")
+    .option("--present <n>")
     .action(withProfile((ctx, profile, opts: { yes: string; no: string; abstain: string; present?: string }) => {
       const input = {
         yes: count(opts.yes, "--yes"),

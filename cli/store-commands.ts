@@ -4,7 +4,7 @@
  * the services do the work, these only translate arguments and output.
  */
 import { words, type Said, type SentenceCode } from "../texts/catalog.ts";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { bodyProfile } from "../services/context.ts";
 import { importRosterFile } from "./import-roster.ts";
 import { MeetingMode, type Db, type Person } from "../domain/model.ts";
@@ -36,7 +36,6 @@ function warn(warnings: (string | Texts | Said<SentenceCode>)[]): void {
 export function registerStoreCommands(program: Command): void {
   program
     .command("members")
-    .description("Mitglieder und Stellvertretungen je Institution, Geschäftsstelle, Vorsitz, Gäste")
     .action(
       action(async (ctx, store) => {
         const db = await store.read();
@@ -45,15 +44,14 @@ export function registerStoreCommands(program: Command): void {
       }),
     );
 
-  const meeting = program.command("meeting").description("Sitzungen anlegen und anzeigen");
+  const meeting = program.command("meeting");
   meeting
     .command("create")
-    .description("eine Sitzung anlegen (Standarddauer: die Höchstdauer im Regelprofil, sonst zwei Stunden)")
-    .requiredOption("--start <iso>", "Beginn (ISO 8601, ohne Zeitzone: Berliner Zeit)")
-    .option("--end <iso>", "Ende (Standard: Beginn + Standarddauer)")
-    .option("--location <text>", "Ort (bei Präsenz und hybrid nötig)")
-    .option("--mode <mode>", "in-person | online | hybrid", "in-person")
-    .option("--online-url <url>", "Link zur Videokonferenz (bei online und hybrid nötig)")
+    .requiredOption("--start <iso>")
+    .option("--end <iso>")
+    .option("--location <text>")
+    .addOption(new Option("--mode <mode>").default("in-person"))
+    .option("--online-url <url>")
     .action(
       action(async (ctx, store, opts: { start: string; end?: string; location?: string; mode: string; onlineUrl?: string }) => {
         const mode = MeetingMode.safeParse(opts.mode);
@@ -67,8 +65,7 @@ export function registerStoreCommands(program: Command): void {
     );
   meeting
     .command("show")
-    .description("eine Sitzung anzeigen (Standard: die nächste)")
-    .option("--id <id>", "Kennung der Sitzung, z. B. s-2022-05-12")
+    .option("--id <id>")
     .action(
       action(async (ctx, store, opts: { id?: string }) => {
         const db = await store.read();
@@ -81,12 +78,10 @@ export function registerStoreCommands(program: Command): void {
 
   program
     .command("agenda")
-    .description("Tagesordnung bearbeiten")
     .command("add")
-    .description("einen Tagesordnungspunkt anfügen")
-    .requiredOption("--meeting <id>", "Kennung der Sitzung")
-    .requiredOption("--title <text>", "Titel des Tagesordnungspunkts")
-    .option("--non-public", "nicht-öffentlicher Punkt (fehlt in der öffentlichen Fassung der Niederschrift)")
+    .requiredOption("--meeting <id>")
+    .requiredOption("--title <text>")
+    .option("--non-public")
     .action(
       action(async (ctx, store, opts: { meeting: string; title: string; nonPublic?: boolean }) => {
         const added = await addAgendaItem({ store, profiles: ctx.profiles }, opts.meeting, opts.title, !opts.nonPublic, ACTOR);
@@ -98,10 +93,8 @@ export function registerStoreCommands(program: Command): void {
 
   program
     .command("import <file>")
-    .description("Mitgliederliste aus CSV (rolle;institution;name;email, wahlweise aadObjectId und anrede) oder JSON übernehmen; ersetzt die bisherige, behält aber Teams-Bindungen, Anreden und Erinnerungswünsche, die die Datei nicht nennt")
-    .option("--name <text>", "Name des Gremiums (sonst aus der Datei oder wie bisher)")
-    .option("--secretariat-email <email>", "Absenderadresse der Geschäftsstelle (sonst aus der Datei oder wie bisher)")
-    .addHelpText("after", "\nMit der globalen Option --profile <id> wird auch das Regelprofil des Gremiums gesetzt.")
+    .option("--name <text>")
+    .option("--secretariat-email <email>")
     .action(
       action(async (ctx, store, file: string, opts: { name?: string; secretariatEmail?: string }) => {
         const summary = await importRosterFile(store, ctx.profiles, file, ACTOR, { name: opts.name, secretariatEmail: opts.secretariatEmail, profile: ctx.profileId });
