@@ -143,8 +143,8 @@ const PROBE = {
 const WORDED_ELSEWHERE = ["services", "bot", "cli", "adapters", "domain", "manifest"];
 
 describe("services/, bot/, cli/, adapters/, domain/ and manifest/ word nothing themselves: every sentence is in texts/ (DESIGN.md)", () => {
-  // Log lines for the operator (English, never shown to members); bot/understand.ts holds the words it recognises, not answers.
-  // Operator log lines, and the command line's syntax as typed (the command a hint names).
+  // Log lines for the operator (English, never shown to members) and the command line's syntax as a hint names it;
+  // bot/understand.ts holds the words it recognises, not answers.
   const KNOWN = [
     "bot/app.ts: turn failed", "bot/main.ts: background work failed", "bot/main.ts: bot listening on /api/messages",
     "cli/invitation-commands.ts: invite retry", "cli/minutes-commands.ts: minutes send",
