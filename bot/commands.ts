@@ -344,7 +344,7 @@ export async function vote(turn: Turn, args: string): Promise<TurnResult> {
   if (parsed.kind !== "vote") {
     return reply(turn, VOTE_USAGE);
   }
-  const result = await recordVote(turn.services, turn.person.id, found.id, { itemNumber: parsed.item, yes: parsed.yes, no: parsed.no, abstain: parsed.abstain, resolution: resolution?.trim() || null }, turn.activityId);
+  const result = await recordVote(turn.services, turn.person.id, found.id, { itemNumber: parsed.item, yes: parsed.yes, no: parsed.no, abstain: parsed.abstain, resolution: resolution?.trim() || null, unanimous: parsed.unanimous }, turn.activityId);
   if (!result) return reply(turn, VOTE_ALREADY_RECORDED);
   return reply(turn, itemVoteText(parsed.item, voteText(result)));
 }

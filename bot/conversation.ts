@@ -29,6 +29,8 @@ import { identify } from "../services/directory.ts";
 import { ALREADY_HANDLED } from "../texts/turn.ts";
 import { ALREADY_RECORDED, CANCELLED, greetingText, NO_MINUTES_TO_APPROVE, NOT_UNDERSTOOD, NOTHING_TO_CANCEL, unknownUserText } from "../texts/chat.ts";
 import { helpText } from "../texts/help.ts";
+import { NOT_UNDERSTOOD_MANAGER, NOT_UNDERSTOOD_SESSION } from "../texts/role-hints.ts";
+import { sessionToday } from "../services/session.ts";
 import { reminderSwitchTurn } from "./reminder-phrases.ts";
 import { opensWithNo, opensWithYes } from "./yes-no.ts";
 
@@ -133,7 +135,7 @@ async function route(turn: Turn, u: Understood, text: string): Promise<TurnResul
     case "ask-proposal-deadline": return deadlinesAnswer(turn, "proposal", u.date);
     case "ask-invitation-deadline": return deadlinesAnswer(turn, "invitation", u.date);
     case "ask-deadlines": return deadlinesAnswer(turn, "all", u.date);
-    case "ask-next-meeting": return nextMeetingAnswer(turn);
+    case "ask-next-meeting": return nextMeetingAnswer(turn, u.date);
     case "ask-my-deputy": return myDeputyAnswer(turn);
     case "ask-quorum-rule": return quorumRuleAnswer(turn);
     case "ask-majority-rule": return majorityRuleAnswer(turn);
@@ -220,8 +222,11 @@ function greet(turn: Turn): TurnResult {
   return reply(turn, greetingText(turn.person.name));
 }
 
+/** One sentence naming what this person typically does: the chair on a session day hears the session's phrases. */
 function notUnderstood(turn: Turn): TurnResult {
-  return reply(turn, NOT_UNDERSTOOD);
+  const roles = rolesOf(turn.db, turn.person.id);
+  if (roles.chair && sessionToday(turn.db, turn.now)) return reply(turn, NOT_UNDERSTOOD_SESSION);
+  return reply(turn, mayManageMeetings(turn.db, turn.person.id) ? NOT_UNDERSTOOD_MANAGER : NOT_UNDERSTOOD);
 }
 
 /** What this person can do, by role. */
