@@ -226,7 +226,9 @@ function questionIntent(n: string, ws: string[]): Intent | null {
   if (question && has(ws, /^(fristen|deadlines)$/)) return { kind: "ask-deadlines" };
   // "Gibt es schon eine Tagesordnung?", "Show me the agenda", "Was steht an?": the next meeting's answer shows its agenda.
   if ((question || has(ws, SHOW)) && has(ws, AGENDA) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
-  if (question && /^was (steht|stehen)\b.* an$|\bbesprochen\b|\bdiscussed\b/.test(n.replace(/[?.!]+$/, ""))) return { kind: "ask-next-meeting" };
+  if (question && /^was (steht|stehen)\b.* an$|\bbesprochen\b|\bbesprechen\b|\bdiscussed\b|^worum geht es\b/.test(n.replace(/[?.!]+$/, ""))) return { kind: "ask-next-meeting" };
+  // "Welche Themen gibt es am 12.05.?": the topics of a meeting are its agenda.
+  if (question && has(ws, /^(themen|tops)$/) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
   const meeting = has(ws, /^(sitzung\w*|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe|lg)$/);
   if (/(naechste|kommende|naechsten) sitzung|next meeting|upcoming meeting|sitzungstermin/.test(n) || (question && meeting)) {
     return { kind: "ask-next-meeting" };
