@@ -124,8 +124,10 @@ const VOTE_WORD = /\b(angenommen|abgelehnt|beschlossen|beschluss|gefasst|abstimm
 const COUNT_WORDS: Record<string, number> = { keine: 0, keiner: 0, ohne: 0, no: 0, ein: 1, eine: 1, einer: 1, one: 1, an: 1, zwei: 2, two: 2, drei: 3, three: 3, vier: 4, four: 4, fuenf: 5, five: 5 };
 
 /** "einstimmig bei 2 Enthaltungen", "ohne Gegenstimmen", "carried unanimously": only the abstentions are said. */
+const RESULT_WITHOUT_VOTES = /^(abstimmung\b|(top|item|agenda item|tagesordnungspunkt) ?\d+\b.*\b(angenommen|abgelehnt|beschlossen|carried|passed|adopted|rejected)\b)/;
+
 function findUnanimous(n: string, item: number | null): { yes: 0; no: 0; abstain: number; unanimous: Unanimous } | null {
-  if (!UNANIMOUS.test(n) || (item === null && !VOTE_WORD.test(n))) return null;
+  if (!UNANIMOUS.test(n) || (item === null && !VOTE_WORD.test(n) && !/^einstimmig\W*$/.test(n))) return null;
   const said = n.match(new RegExp(`\\b(\\d+|${Object.keys(COUNT_WORDS).join("|")})\\s+(?:enthaltung(?:en)?|abstention(?:s)?)\\b`))?.[1];
   const abstain = said === undefined ? 0 : /^\d+$/.test(said) ? Number(said) : COUNT_WORDS[said]!;
   return { yes: 0, no: 0, abstain, unanimous: /\b(abgelehnt|rejected|defeated)\b/.test(n) ? "no" : "yes" };
@@ -168,6 +170,8 @@ function intentOf(raw: string, typed: string): Intent {
   }
   const unanimous = findUnanimous(n, itemNumber(n));
   if (unanimous) return { kind: "vote", item: itemNumber(n), ...unanimous, resolution: null };
+  // "TOP 1 angenommen", "Abstimmung zu TOP 2": a result without its votes; the vote command asks for them.
+  if (RESULT_WITHOUT_VOTES.test(n) && !n.includes("?")) return { kind: "command", name: "abstimmung", args: raw };
   if (asksWhoAnswered(n)) return { kind: "command", name: "rueckmeldungen", args: "" };
   return quorumIntent(n) ?? majorityIntent(n) ?? presenceIntent(n) ?? questionIntent(n, ws) ?? proposalIntent(raw, n, ws) ?? smallTalk(n);
 }

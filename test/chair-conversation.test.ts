@@ -100,6 +100,19 @@ describe("during the session, the chair", () => {
     expect((await bot.db()).votes.length).toBe(before);
   });
 
+  it("asks for the votes when a result comes without them, recording nothing", async () => {
+    const before = (await bot.db()).votes.length;
+    const answer = await bot.say("vorsitz", "TOP 1 mehrheitlich angenommen");
+    expect(answer).toContain("fehlen");
+    expect(answer).toContain("einstimmig angenommen");
+    expect((await bot.db()).votes.length).toBe(before);
+  });
+
+  it("reads an English unanimous vote and answers in English", async () => {
+    expect(await bot.say("vorsitz", "Item 2 carried unanimously with 1 abstention")).toContain("Passed: 3 yes, 0 no, 1 abstention");
+    expect(await bot.say("vorsitz", "Coffee is ready")).toContain("carried unanimously");
+  });
+
   it("hears the session's phrases when not understood", async () => {
     const answer = await bot.say("vorsitz", "Kaffee ist bestellt");
     expect(answer).toContain("beschlussfähig");
