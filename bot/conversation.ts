@@ -109,6 +109,8 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
     const kind = PROPOSAL_STEP_LIMIT[flow.step];
     return text.length > LIMITS[kind] ? reply(turn, tooLongText(kind)) : continueProposal(turn, flow, text);
   }
+  // "Danke" while the absence question is open: acknowledged, and the question asked again.
+  if (flow?.kind === "absence" && intent.kind === "thanks") return thanksThen(turn, await askAbsence(turn, { meetingId: flow.meetingId }));
   if (flow?.kind === "absence") {
     // "Ja" answers the question "send your deputy?" unless the message says something else ("Ja, ich komme doch").
     const answers = !leavesFlow(intent) || intent.kind === "absent";
@@ -117,6 +119,10 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
   }
   const left = flow && leavesFlow(intent) ? await leaveFlow(turn, flow) : null;
   return withNote(note ?? left, await route(turn, u, text));
+}
+
+function thanksThen(turn: Turn, result: TurnResult): TurnResult {
+  return { ...result, replies: [{ text: t(turn, YOU_ARE_WELCOME) }, ...result.replies] };
 }
 
 /** The message as what it means, once no flow takes it. */

@@ -60,7 +60,7 @@ export function delegateSeat(turn: Turn, date: MeetingRef): Promise<TurnResult> 
 }
 
 /** An absence without a word about the deputy: ask before recording anything. */
-export function askAbsence(turn: Turn, date: MentionedDate | null): Promise<TurnResult> {
+export function askAbsence(turn: Turn, date: MeetingRef): Promise<TurnResult> {
   return withMeeting(turn, date, async (m) => {
     const roles = rolesOf(turn.db, turn.person.id);
     if (!roles.member) return decline(turn, m.id);

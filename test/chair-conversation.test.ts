@@ -50,6 +50,18 @@ describe("thanks during a proposal", () => {
   });
 });
 
+describe("thanks during the absence question", () => {
+  it("acknowledges, asks the question again, and the yes still answers it", async () => {
+    await bot.say("m-jobcenter", "Ich kann am 12.5. nicht");
+    const thanks = await bot.say("m-jobcenter", "Danke");
+    expect(thanks).toContain("Gern geschehen");
+    expect(thanks).toContain("Soll Ihre Stellvertretung");
+    await bot.say("m-jobcenter", "ja");
+    const jobcenter = (await bot.db()).institutions.find((i) => i.memberId === "m-jobcenter")!;
+    expect((await bot.db()).attendance.find((a) => a.institutionId === jobcenter.id)?.status).toBe("delegated");
+  });
+});
+
 describe("not understood, by role", () => {
   it("suggests meeting work to the Geschäftsstelle, in German and English, and answers to a member", async () => {
     const de = await bot.say("gs-1", "Bitte Raum reservieren");
