@@ -37,10 +37,15 @@ describe("the agenda of a meeting named by its date", () => {
   });
 });
 
-describe("thanks during a proposal", () => {
-  it("keeps the flow open and asks again for what it still needs", async () => {
-    await bot.say("m-caritas", "Ich möchte einen TOP vorschlagen");
-    const thanks = await bot.say("m-caritas", "Danke");
+/** A "Danke" right after the bot asked something: what the person reads then. */
+async function thanksAfter(personId: string, opening: string): Promise<string> {
+  await bot.say(personId, opening);
+  return bot.say(personId, "Danke");
+}
+
+describe("thanks while the bot waits for an answer", () => {
+  it("keeps a proposal open and asks again for what it still needs", async () => {
+    const thanks = await thanksAfter("m-caritas", "Ich möchte einen TOP vorschlagen");
     expect(thanks).toContain("Gern geschehen");
     expect(thanks).toContain("Wie lautet der Titel");
     expect(thanks).not.toContain("nicht verstanden");
@@ -48,14 +53,9 @@ describe("thanks during a proposal", () => {
     await bot.say("m-caritas", "abbrechen");
     expect((await bot.db()).proposals.map((p) => p.title)).not.toContain("Danke");
   });
-});
 
-describe("thanks during the absence question", () => {
-  it("acknowledges, asks the question again, and the yes still answers it", async () => {
-    await bot.say("m-jobcenter", "Ich kann am 12.5. nicht");
-    const thanks = await bot.say("m-jobcenter", "Danke");
-    expect(thanks).toContain("Gern geschehen");
-    expect(thanks).toContain("Soll Ihre Stellvertretung");
+  it("asks the absence question again, and the yes still answers it", async () => {
+    expect(await thanksAfter("m-jobcenter", "Ich kann am 12.5. nicht")).toMatch(/Gern geschehen[\s\S]*Soll Ihre Stellvertretung/);
     await bot.say("m-jobcenter", "ja");
     const jobcenter = (await bot.db()).institutions.find((i) => i.memberId === "m-jobcenter")!;
     expect((await bot.db()).attendance.find((a) => a.institutionId === jobcenter.id)?.status).toBe("delegated");
