@@ -27,12 +27,13 @@ import { invitationCheck } from "../services/invitation-check.ts";
 import { agendaText, itemAddedText, PROPOSAL_DECISION, proposalFacts } from "../texts/agenda.ts";
 import {
   ALREADY_RECORDED, CHANGE_USAGE, carriedItemsNote, itemVoteText, meetingCreatedText, NO_MEETING_HELD, NO_MINUTES_AWAITING,
-  NO_MINUTES_TO_SEND, reservedCommandText, ROLE_NAME, SCHEDULE_USAGE, STATEMENT_USAGE, unknownCommandText, VOTE_ALREADY_RECORDED, VOTE_USAGE,
+  NO_MINUTES_TO_SEND, reservedCommandText, ROLE_NAME, SCHEDULE_USAGE, STATEMENT_USAGE, unknownCommandText, VOTE_ALREADY_RECORDED,
   withNotes, WORK_STARTED,
 } from "../texts/chat.ts";
 import { answersText } from "../texts/answers.ts";
 import { invitationRefusalText } from "../texts/invitation.ts";
 import { card, type CardButton } from "./cards.ts";
+import { VOTE_COUNTS_MISSING } from "../texts/role-hints.ts";
 import { nextMeetingAnswer } from "./member-journeys.ts";
 import { afterReply, isMeeting, mailOut, meetingFor, refusal, reply, t, type Reply, type Turn, type TurnResult } from "./turn.ts";
 import { normalize, understand } from "./understand.ts";
@@ -342,9 +343,9 @@ export async function vote(turn: Turn, args: string): Promise<TurnResult> {
   const [counts = "", resolution] = args.split(/;?\s*(?:beschluss|resolution)\s*:\s*/i);
   const parsed = understand(`abstimmung ${counts}`).intent;
   if (parsed.kind !== "vote") {
-    return reply(turn, VOTE_USAGE);
+    return reply(turn, VOTE_COUNTS_MISSING);
   }
-  const result = await recordVote(turn.services, turn.person.id, found.id, { itemNumber: parsed.item, yes: parsed.yes, no: parsed.no, abstain: parsed.abstain, resolution: resolution?.trim() || null }, turn.activityId);
+  const result = await recordVote(turn.services, turn.person.id, found.id, { itemNumber: parsed.item, yes: parsed.yes, no: parsed.no, abstain: parsed.abstain, resolution: resolution?.trim() || null, unanimous: parsed.unanimous }, turn.activityId);
   if (!result) return reply(turn, VOTE_ALREADY_RECORDED);
   return reply(turn, itemVoteText(parsed.item, voteText(result)));
 }

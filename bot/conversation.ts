@@ -29,6 +29,8 @@ import { identify } from "../services/directory.ts";
 import { ALREADY_HANDLED } from "../texts/turn.ts";
 import { ALREADY_RECORDED, CANCELLED, greetingText, NO_MINUTES_TO_APPROVE, NOT_UNDERSTOOD, NOTHING_TO_CANCEL, unknownUserText } from "../texts/chat.ts";
 import { helpText } from "../texts/help.ts";
+import { NOT_UNDERSTOOD_MANAGER, NOT_UNDERSTOOD_SESSION } from "../texts/role-hints.ts";
+import { sessionToday } from "../services/session.ts";
 import { reminderSwitchTurn } from "./reminder-phrases.ts";
 import { opensWithNo, opensWithYes } from "./yes-no.ts";
 
@@ -107,6 +109,8 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
     const kind = PROPOSAL_STEP_LIMIT[flow.step];
     return text.length > LIMITS[kind] ? reply(turn, tooLongText(kind)) : continueProposal(turn, flow, text);
   }
+  // "Danke" while the absence question is open: acknowledged, and the question asked again.
+  if (flow?.kind === "absence" && intent.kind === "thanks") return thanksThen(turn, await askAbsence(turn, { meetingId: flow.meetingId }));
   if (flow?.kind === "absence") {
     // "Ja" answers the question "send your deputy?" unless the message says something else ("Ja, ich komme doch").
     const answers = !leavesFlow(intent) || intent.kind === "absent";
@@ -115,6 +119,10 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
   }
   const left = flow && leavesFlow(intent) ? await leaveFlow(turn, flow) : null;
   return withNote(note ?? left, await route(turn, u, text));
+}
+
+function thanksThen(turn: Turn, result: TurnResult): TurnResult {
+  return { ...result, replies: [{ text: t(turn, YOU_ARE_WELCOME) }, ...result.replies] };
 }
 
 /** The message as what it means, once no flow takes it. */
@@ -133,7 +141,7 @@ async function route(turn: Turn, u: Understood, text: string): Promise<TurnResul
     case "ask-proposal-deadline": return deadlinesAnswer(turn, "proposal", u.date);
     case "ask-invitation-deadline": return deadlinesAnswer(turn, "invitation", u.date);
     case "ask-deadlines": return deadlinesAnswer(turn, "all", u.date);
-    case "ask-next-meeting": return nextMeetingAnswer(turn);
+    case "ask-next-meeting": return nextMeetingAnswer(turn, u.date);
     case "ask-my-deputy": return myDeputyAnswer(turn);
     case "ask-quorum-rule": return quorumRuleAnswer(turn);
     case "ask-majority-rule": return majorityRuleAnswer(turn);
@@ -220,8 +228,11 @@ function greet(turn: Turn): TurnResult {
   return reply(turn, greetingText(turn.person.name));
 }
 
+/** One sentence naming what this person typically does: the chair on a session day hears the session's phrases. */
 function notUnderstood(turn: Turn): TurnResult {
-  return reply(turn, NOT_UNDERSTOOD);
+  const roles = rolesOf(turn.db, turn.person.id);
+  if (roles.chair && sessionToday(turn.db, turn.now)) return reply(turn, NOT_UNDERSTOOD_SESSION);
+  return reply(turn, mayManageMeetings(turn.db, turn.person.id) ? NOT_UNDERSTOOD_MANAGER : NOT_UNDERSTOOD);
 }
 
 /** What this person can do, by role. */

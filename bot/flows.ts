@@ -5,6 +5,7 @@
 import { flowExpired, type Flow } from "../domain/flow.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
 import { greetingText, PROPOSAL_EXPIRED, PROPOSAL_LEFT, PROPOSAL_PROMPT } from "../texts/chat.ts";
+import { YOU_ARE_WELCOME } from "../texts/answers-members.ts";
 import { t, type Turn, type TurnResult } from "./turn.ts";
 import type { Intent } from "./understand.ts";
 
@@ -34,8 +35,13 @@ export function withNote(note: TurnResult["replies"][number] | null, result: Tur
   return note ? { ...result, replies: [note, ...result.replies] } : result;
 }
 
-/** A bare "hallo" during a proposal is neither its answer nor a reason to leave it: greet, ask again. */
+/**
+ * A bare "hallo" or a "Danke" during a proposal is neither its answer (no item is called "Danke")
+ * nor a reason to leave it: greet or acknowledge, then ask again for what the proposal still needs.
+ */
 export function greetInFlow(turn: Turn, flow: Flow, intent: Intent, text: string): TurnResult | null {
-  if (flow.kind !== "proposal" || intent.kind !== "greeting" || text.trim().split(/\s+/).length > 3) return null;
-  return { replies: [{ text: t(turn, greetingText(turn.person.name)) }, { text: t(turn, PROPOSAL_PROMPT[flow.step]) }], outbox: [] };
+  if (flow.kind !== "proposal") return null;
+  const bareGreeting = intent.kind === "greeting" && text.trim().split(/\s+/).length <= 3;
+  const first = intent.kind === "thanks" ? YOU_ARE_WELCOME : bareGreeting ? greetingText(turn.person.name) : null;
+  return first ? { replies: [{ text: t(turn, first) }, { text: t(turn, PROPOSAL_PROMPT[flow.step]) }], outbox: [] } : null;
 }

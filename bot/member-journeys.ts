@@ -16,6 +16,8 @@ import { bodyProfile } from "../services/context.ts";
 import { personById, rolesOf } from "../services/directory.ts";
 import { propose } from "../services/propose-item.ts";
 import { sortedAgenda } from "../services/agenda-overview.ts";
+import { nextMeeting } from "../services/meetings.ts";
+import { meetingOnDayText } from "../texts/role-hints.ts";
 import { whoHasAnswered } from "../services/answers.ts";
 import { whoComesForMemberText } from "../texts/answers-members.ts";
 import { answerButtons, card, type CardButton } from "./cards.ts";
@@ -58,7 +60,7 @@ export function delegateSeat(turn: Turn, date: MeetingRef): Promise<TurnResult> 
 }
 
 /** An absence without a word about the deputy: ask before recording anything. */
-export function askAbsence(turn: Turn, date: MentionedDate | null): Promise<TurnResult> {
+export function askAbsence(turn: Turn, date: MeetingRef): Promise<TurnResult> {
   return withMeeting(turn, date, async (m) => {
     const roles = rolesOf(turn.db, turn.person.id);
     if (!roles.member) return decline(turn, m.id);
@@ -158,9 +160,11 @@ export function deadlinesAnswer(turn: Turn, which: "proposal" | "invitation" | "
   });
 }
 
-export function nextMeetingAnswer(turn: Turn): Promise<TurnResult> {
-  return withMeeting(turn, null, async (m) => {
-    const text = nextMeetingText(m, sortedAgenda(m), turn.lang);
+/** The next meeting, or the one on the day the message names ("Was wird am 9.6. besprochen?"). */
+export function nextMeetingAnswer(turn: Turn, date: MentionedDate | null = null): Promise<TurnResult> {
+  return withMeeting(turn, date, async (m) => {
+    const next = nextMeeting(turn.db, turn.now)?.id === m.id;
+    const text = (next ? nextMeetingText : meetingOnDayText)(m, sortedAgenda(m), turn.lang);
     const roles = rolesOf(turn.db, turn.person.id);
     const buttons = roles.member || roles.deputy ? attendanceButtons(turn, m) : [];
     return reply(turn, text, buttons.length ? card({ title: t(turn, CARD_TITLE.nextMeeting), facts: meetingFacts(m, turn.lang), buttons }) : undefined);

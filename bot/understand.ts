@@ -31,7 +31,7 @@ export type Intent =
   | { kind: "ask-quorum-rule" }
   | { kind: "ask-majority-rule" }
   | { kind: "quorum-now"; item: number | null }
-  | { kind: "vote"; item: number | null; yes: number; no: number; abstain: number; resolution: string | null }
+  | { kind: "vote"; item: number | null; yes: number; no: number; abstain: number; resolution: string | null; unanimous: Unanimous | null }
   | { kind: "statement"; text: string }
   | { kind: "objection"; text: string }
   | { kind: "command"; name: string; args: string }
@@ -40,6 +40,9 @@ export type Intent =
   | { kind: "greeting" }
   | { kind: "thanks" }
   | { kind: "unknown" };
+
+/** "einstimmig angenommen" / "einstimmig abgelehnt": the session counts who is present (services/record-vote.ts). */
+export type Unanimous = "yes" | "no";
 
 export interface Understood {
   intent: Intent;
@@ -58,7 +61,7 @@ export function normalize(text: string): string {
 }
 
 const EN_WORDS = new Set(
-  "i i'm i'll im can't cant cannot can't won't attend attending my the deputy substitute when is are we meeting please send to will help what who next count me person agenda item propose quorate quorum here present yes no able make it be there going join submit deadline invitation out majority rules how do away sorry instead place that week office travelling traveling holiday sick have has replied try maybe sure yet remotely room now there of on for thanks thank thx show see".split(" "),
+  "i i'm i'll im can't cant cannot can't won't attend attending my the deputy substitute when is are we meeting please send to will help what who next count me person agenda item propose quorate quorum here present yes no able make it be there going join submit deadline invitation out majority rules how do away sorry instead place that week office travelling traveling holiday sick have has replied try maybe sure yet remotely room now there of on for thanks thank thx show see unanimous unanimously carried adopted abstention abstentions with".split(" "),
 );
 const DE_WORDS = new Set(
   "ich nicht bitte meine meiner die der das wann ist sind wir sitzung kann an teilnehmen vertretung und hilfe zu bin nehme teil bis themen einladung muss raus wer mein beschlussfaehig anwesend komme dabei leider sage danke mit einen eine moechte".split(" "),
@@ -116,6 +119,20 @@ function findVote(n: string): { yes: number; no: number; abstain: number } | nul
   return { yes, no, abstain: abstain ?? 0 };
 }
 
+const UNANIMOUS = /\b(einstimmig\w*|ohne gegenstimmen?|unanimous(ly)?|no votes against|without (any )?votes against)\b/;
+const VOTE_WORD = /\b(angenommen|abgelehnt|beschlossen|beschluss|gefasst|abstimm\w*|abgestimmt|enthaltung\w*|carried|passed|adopted|rejected|defeated|abstention\w*|vote\w*)\b/;
+const COUNT_WORDS: Record<string, number> = { keine: 0, keiner: 0, ohne: 0, no: 0, ein: 1, eine: 1, einer: 1, one: 1, an: 1, zwei: 2, two: 2, drei: 3, three: 3, vier: 4, four: 4, fuenf: 5, five: 5 };
+
+/** "einstimmig bei 2 Enthaltungen", "ohne Gegenstimmen", "carried unanimously": only the abstentions are said. */
+const RESULT_WITHOUT_VOTES = /^(abstimmung\b|(top|item|agenda item|tagesordnungspunkt) ?\d+\b.*\b(angenommen|abgelehnt|beschlossen|carried|passed|adopted|rejected)\b)/;
+
+function findUnanimous(n: string, item: number | null): { yes: 0; no: 0; abstain: number; unanimous: Unanimous } | null {
+  if (!UNANIMOUS.test(n) || (item === null && !VOTE_WORD.test(n) && !/^einstimmig\W*$/.test(n))) return null;
+  const said = n.match(new RegExp(`\\b(\\d+|${Object.keys(COUNT_WORDS).join("|")})\\s+(?:enthaltung(?:en)?|abstention(?:s)?)\\b`))?.[1];
+  const abstain = said === undefined ? 0 : /^\d+$/.test(said) ? Number(said) : COUNT_WORDS[said]!;
+  return { yes: 0, no: 0, abstain, unanimous: /\b(abgelehnt|rejected|defeated)\b/.test(n) ? "no" : "yes" };
+}
+
 function itemNumber(n: string): number | null {
   const m = n.match(/\b(?:top|item|tagesordnungspunkt|punkt)\s*(\d+)/);
   return m ? Number(m[1]) : null;
@@ -149,8 +166,12 @@ function intentOf(raw: string, typed: string): Intent {
   }
   const vote = findVote(n);
   if (vote && (/(abstimm|abgestimmt|stimmen|vote|\bja\b|yes)/.test(n) || itemNumber(n) !== null)) {
-    return { kind: "vote", item: itemNumber(n), ...vote, resolution: null };
+    return { kind: "vote", item: itemNumber(n), ...vote, resolution: null, unanimous: null };
   }
+  const unanimous = findUnanimous(n, itemNumber(n));
+  if (unanimous) return { kind: "vote", item: itemNumber(n), ...unanimous, resolution: null };
+  // "TOP 1 angenommen", "Abstimmung zu TOP 2": a result without its votes; the vote command asks for them.
+  if (RESULT_WITHOUT_VOTES.test(n) && !n.includes("?")) return { kind: "command", name: "abstimmung", args: raw };
   if (asksWhoAnswered(n)) return { kind: "command", name: "rueckmeldungen", args: "" };
   return quorumIntent(n) ?? majorityIntent(n) ?? presenceIntent(n) ?? questionIntent(n, ws) ?? proposalIntent(raw, n, ws) ?? smallTalk(n);
 }
@@ -209,7 +230,9 @@ function questionIntent(n: string, ws: string[]): Intent | null {
   if (question && has(ws, /^(fristen|deadlines)$/)) return { kind: "ask-deadlines" };
   // "Gibt es schon eine Tagesordnung?", "Show me the agenda", "Was steht an?": the next meeting's answer shows its agenda.
   if ((question || has(ws, SHOW)) && has(ws, AGENDA) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
-  if (question && /^was (steht|stehen)\b.* an$|\bbesprochen\b|\bdiscussed\b/.test(n.replace(/[?.!]+$/, ""))) return { kind: "ask-next-meeting" };
+  if (question && /^was (steht|stehen)\b.* an$|\bbesprochen\b|\bbesprechen\b|\bdiscussed\b|^worum geht es\b/.test(n.replace(/[?.!]+$/, ""))) return { kind: "ask-next-meeting" };
+  // "Welche Themen gibt es am 12.05.?": the topics of a meeting are its agenda.
+  if (question && has(ws, /^(themen|tops)$/) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
   const meeting = has(ws, /^(sitzung\w*|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe|lg)$/);
   if (/(naechste|kommende|naechsten) sitzung|next meeting|upcoming meeting|sitzungstermin/.test(n) || (question && meeting)) {
     return { kind: "ask-next-meeting" };

@@ -47,3 +47,9 @@ export function voteResult(input: VoteInput, profile: Profile): VoteResult {
   const required = ceilShare(present, rule.share);
   return { ...counts, passed: yes >= required, required, citation: rule.citation };
 }
+
+/** "einstimmig bei 2 Enthaltungen": every institution present votes one way, except those that abstain. */
+export function unanimousCounts(present: number, abstain: number, side: "yes" | "no"): Pick<VoteInput, "yes" | "no" | "abstain"> {
+  const rest = Math.max(0, present - abstain);
+  return side === "yes" ? { yes: rest, no: 0, abstain } : { yes: 0, no: rest, abstain };
+}

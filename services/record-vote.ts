@@ -1,7 +1,7 @@
 /** "/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung": a vote with its result by the profile's majority rule (Rhein-Sieg § 6 Abs. 2, 3 GO). */
 import { z } from "zod";
 import { limitedString } from "../domain/limits.ts";
-import { voteResult, type VoteResult } from "../rules/majority.ts";
+import { unanimousCounts, voteResult, type VoteResult } from "../rules/majority.ts";
 import { RuleInputError } from "../rules/errors.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import type { Services } from "./context.ts";
@@ -14,12 +14,14 @@ import { itemOf, representedNow } from "./session.ts";
 
 const Input = z.object({
   meetingId: z.string(),
-  vote: z.object({ itemNumber: z.number().int().nullable(), yes: z.number().int(), no: z.number().int(), abstain: z.number().int(), resolution: limitedString("description").nullable() }),
+  vote: z.object({ itemNumber: z.number().int().nullable(), yes: z.number().int(), no: z.number().int(), abstain: z.number().int(), resolution: limitedString("description").nullable(),
+    /** "einstimmig angenommen / abgelehnt": yes and no are counted from who is present, not taken from the input. */
+    unanimous: z.enum(["yes", "no"]).nullable().optional() }),
 });
 type Input = z.infer<typeof Input>;
 export type VoteCommand = Input["vote"];
 
-/** More votes than institutions present is refused. */
+/** More votes than institutions present is refused; a unanimous vote counts the institutions present. */
 export const recordVoteCommand: Command<Input, VoteResult> = {
   input: Input,
   may: chairSession,
@@ -27,19 +29,20 @@ export const recordVoteCommand: Command<Input, VoteResult> = {
     const meeting = findMeeting(db, meetingId);
     const item = itemOf(meeting, vote.itemNumber);
     const present = representedNow(db, meetingId);
+    const counts = vote.unanimous ? unanimousCounts(present, vote.abstain, vote.unanimous) : vote;
     let outcome: VoteResult;
     try {
-      outcome = voteResult({ yes: vote.yes, no: vote.no, abstain: vote.abstain, present }, profile);
+      outcome = voteResult({ yes: counts.yes, no: counts.no, abstain: counts.abstain, present }, profile);
     } catch (e) {
       if (e instanceof RuleInputError) throw new ServiceError(say("errors.ruleInputText", e.problem), "invalid");
       throw e;
     }
     db.votes.push({
       id: `v-${db.votes.length + 1}`, meetingId, agendaItemId: item?.id ?? null,
-      yes: vote.yes, no: vote.no, abstain: vote.abstain, present, required: outcome.required,
+      yes: counts.yes, no: counts.no, abstain: counts.abstain, present, required: outcome.required,
       passed: outcome.passed ?? false, resolution: vote.resolution, recordedAt: toBerlinIso(now), recordedBy: actorId,
     });
-    audit("vote.recorded", { meetingId, item: item?.number ?? null, yes: vote.yes, no: vote.no, abstain: vote.abstain, present, passed: outcome.passed });
+    audit("vote.recorded", { meetingId, item: item?.number ?? null, yes: counts.yes, no: counts.no, abstain: counts.abstain, present, unanimous: vote.unanimous ?? null, passed: outcome.passed });
     return outcome;
   },
 };

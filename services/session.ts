@@ -8,6 +8,7 @@ import { quorumStatus, representedInstitutions, type QuorumStatus } from "../rul
 import { ServiceError } from "./errors.ts";
 import { say } from "./say.ts";
 import { findMeeting } from "./meetings.ts";
+import { berlinDay } from "../rules/time.ts";
 
 export function itemOf(meeting: Meeting, number: number | null): AgendaItem | null {
   if (number === null) return null;
@@ -46,7 +47,7 @@ export function quorumNow(db: Db, meetingId: string, itemNumber: number | null, 
   return { ...status, item };
 }
 
-
-
-
-
+/** The meeting held today (Berlin day), if any: what the chair says today is about its session. */
+export function sessionToday(db: Db, now: Date): Meeting | null {
+  return db.meetings.find((m) => m.state !== "cancelled" && berlinDay(new Date(m.start)) === berlinDay(now)) ?? null;
+}
