@@ -209,7 +209,6 @@ export const NO_MINUTES_TO_SEND: Texts = { de: "Es gibt keine Niederschrift, die
 export const NO_MINUTES_AWAITING: Texts = { de: "Es gibt keine Niederschrift, die auf Genehmigung wartet.", en: "No minutes are waiting for approval." };
 export const NO_MEETING_HELD: Texts = { de: "Es hat noch keine Sitzung stattgefunden, für die eine Niederschrift zu schreiben wäre.", en: "No meeting has taken place yet to write minutes for." };
 
-export const VOTE_USAGE: Texts = { de: "Bitte so: „/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung“.", en: "Please write: \"/abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung\"." };
 export const VOTE_ALREADY_RECORDED: Texts = { de: "Diese Abstimmung ist bereits vermerkt.", en: "This vote is already recorded." };
 
 /** A recorded vote's result, after the item it was on ("TOP 2: …"). */
