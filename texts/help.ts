@@ -24,7 +24,7 @@ const LINES: Line[] = [
   { for: "manager", de: "/erinnerungen – welche Erinnerungen geplant sind und welche versandt wurden", en: "/erinnerungen – which reminders are planned and which went out" },
   { for: "everyone", de: "„Keine Erinnerungen mehr“ / „Erinnerungen wieder an“", en: "\"No more reminders\" / \"Reminders on\"" },
   { for: "manager", de: "/abgleich – Team und Mitgliederverzeichnis abgleichen (wer fehlt wo)", en: "/abgleich – compare the team with the roster (who is missing where)" },
-  { for: "manager", de: "/anwesend <Name>[, <Name> …], /abwesend <Name>[, <Name> …], /beschlussunfaehig [TOP n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung (oder „TOP 2: einstimmig angenommen“), /erklärung <Name>: <Text>", en: "/anwesend <name>[, <name> …], /abwesend <name>[, <name> …], /beschlussunfaehig [item n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung (or "TOP 2: carried unanimously"), /erklärung <name>: <text>" },
+  { for: "manager", de: "/anwesend <Name>[, <Name> …], /abwesend <Name>[, <Name> …], /beschlussunfaehig [TOP n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung (oder „TOP 2: einstimmig angenommen“), /erklärung <Name>: <Text>", en: "/anwesend <name>[, <name> …], /abwesend <name>[, <name> …], /beschlussunfaehig [item n], /abstimmung TOP 2: 9 ja, 2 nein, 1 enthaltung (or \"TOP 2: carried unanimously\"), /erklärung <name>: <text>" },
 ];
 
 /** Who is asking: a member or deputy (attendee), a member, someone who manages meetings (Geschäftsstelle, chair). */
