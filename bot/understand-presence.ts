@@ -30,7 +30,7 @@ const DEPUTY_PHRASE = / an (meine|meinen|die|den) | to my /;
 /** The writer will not be there. */
 const ABSENT_WORD =
   /^(absag\w*|abgesagt|abmeld\w*|abgemeldet|verhindert|krank\w*|urlaub\w*|dienstreise\w*|fortbildung\w*|fehle|fehlen|fehlt|away|holiday\w*|vacation|sick|travel\w*|decline\w*|abwesend|absent|unable|kollidiert|terminkonflikt|terminkollision|ueberschneid\w*|dazwischen\w*)$/;
-const ABSENT_PHRASE = / nicht da | nicht im (buero|haus|dienst) | ausser haus | count me out | keine zeit | bin (dann )?(mal )?(raus|weg) | passt (mir |leider |uns )*nicht | anderen termin | other (appointment|commitment) | out of( the)? office | cancel my (attendance|participation) | not be able | can't make it | (zusage|teilnahme) (\w+ ){0,2}(zurueckziehen|widerrufen|stornieren) | (withdraw|retract|revoke) my (attendance|acceptance|rsvp) /;
+const ABSENT_PHRASE = / nicht da | nicht im (buero|haus|dienst) | ausser haus | count me out | keine zeit | bin (dann )?(mal )?(raus|weg) | passt (mir |leider |uns )*nicht | anderen termin | other (appointment|commitment) | out of( the)? office | cancel my (attendance|participation) | not be able | can't make it | (zusage|teilnahme) (\w+ ){0,2}(zurueckziehen|widerrufen|stornieren) | (zieh\w*|nehm\w*) (\w+ ){0,3}(zusage|teilnahme|anmeldung) (\w+ ){0,2}zurueck | (zusage|teilnahme|anmeldung) (\w+ ){0,3}(zieh\w*|nehm\w*) (\w+ ){0,3}zurueck | (widerruf\w*|stornier\w*) (\w+ ){0,2}(zusage|teilnahme|anmeldung) | (withdraw|retract|revoke) my (attendance|acceptance|rsvp) /;
 /** Taking part, which a negation in the same clause turns into an absence. */
 const TAKE_PART =
   /^(teilnehm(e|en)?|teilzunehmen|teilnahme|teil|komm(e|en)?|dabei|da|schaff\w*|kann|koennen|kannst|attend\w*|come|coming|make|join\w*|able|available|there|participat\w*|go|going|nehm(e|en)?|klapp\w*)$/;
@@ -100,6 +100,8 @@ interface Reading {
   deputyNamed: boolean;
   /** The deputy comes or takes over; or is sent, asked for or together with the writer's absence. */
   deputyGoes: boolean;
+  /** The deputy is to be sent or invited ("… die Einladung bekommen"), not merely to come. */
+  sent: boolean;
 }
 
 function read(n: string): Reading {
@@ -118,7 +120,7 @@ function read(n: string): Reading {
   const deputyNamed = rs.some((r) => r.deputyAt >= 0);
   const hedged = matches(cs, UNSURE_WORD, UNSURE_PHRASE) && (absent || attend || deputyNamed || hasWord(cs, TAKE_PART));
   const deputyGoes = comes || (sent && (askedFor || absent || sendsDeputy)) || (absent && deputy.length > 0);
-  return { absent, attend, hedged, noDeputy, deputyNamed, deputyGoes };
+  return { absent, attend, hedged, noDeputy, deputyNamed, deputyGoes, sent };
 }
 
 export function presenceIntent(n: string): PresenceIntent | null {
@@ -127,7 +129,8 @@ export function presenceIntent(n: string): PresenceIntent | null {
   const r = read(n);
   // "Kommt meine Vertretung auch?" asks; "Kann meine Vertretung für mich teilnehmen?" asks for it.
   // "Kann meine Vertretung die Einladung bekommen? Ich bin verhindert": with the writer's absence said, it asks for it.
-  const asks = (/\?/.test(n) || ASKS_FIRST.test(n)) && !REQUEST.test(n) && !r.absent;
+  // "Ich bin verhindert. Kommt meine Vertretung auch?" still only asks.
+  const asks = (/\?/.test(n) || ASKS_FIRST.test(n)) && !REQUEST.test(n) && !(r.absent && r.sent);
   if (r.hedged) return { kind: "unsure" };
   if (r.absent && r.noDeputy) return { kind: "absent" };
   if (r.deputyGoes) return asks ? { kind: "unsure" } : { kind: "delegate" };

@@ -190,7 +190,9 @@ function isHelp(n: string, ws: string[]): boolean {
 }
 
 /** "Wer hat schon zugesagt?", "Who has replied?", "Übersicht der Zusagen": the overview of the answers. */
-function asksWhoAnswered(n: string): boolean {
+function asksWhoAnswered(text: string): boolean {
+  // "Show me who is coming", "Zeig mir, wer kommt": the "me" asks to be shown, it is not about the writer.
+  const n = text.replace(/^(bitte )?(show|tell|zeig\w*|sag\w*|nenn\w*) (me|mir|uns|us)( bitte)?,? /, "");
   if (/\b(mich|mir|mein\w*|my|me)\b/.test(n)) return false;
   if (/\b(uebersicht|stand|overview|list|status)\b.*\b(zusagen|absagen|rueckmeldungen|antworten|replies|answers|rsvps)\b/.test(n)) return true;
   return /^(wer|who|wie ?viele|how many)\b.*\b(zugesagt|abgesagt|geantwortet|zurueckgemeldet|rueckmeldung\w*|kommt|kommen|nimmt|nehmen|teil|dabei|replied|answered|responded|attending|coming|declined)\b/.test(n);
@@ -245,7 +247,12 @@ function questionIntent(n: string, ws: string[]): Intent | null {
  * "put … on the agenda". "auf die" moves something onto it; "auf der" and "What's on the agenda" ask what is there.
  */
 function proposes(n: string, ws: string[]): boolean {
-  return has(ws, PROPOSE) || /schlage .* vor|melde .* an|auf die tagesordnung|to the agenda/.test(n);
+  return has(ws, PROPOSE) || /schlage .* vor|melde .* an|auf die tagesordnung|to the agenda/.test(n) || wantsOnAgenda(n);
+}
+
+/** "Can we have the report on the agenda?", "I'd like X on the agenda": asked for; "What do we have on the agenda?" asks what is there. */
+function wantsOnAgenda(n: string): boolean {
+  return /\b(have|get|put|add|include|like|want|need|bring|place|schedule)\b.*\bon the agenda\b/.test(n) && !/^(what|what's|whats|which|is|are)\b/.test(n);
 }
 
 function proposalIntent(raw: string, n: string, ws: string[]): Intent | null {
