@@ -4,7 +4,6 @@
  * Instants are ISO 8601 strings with offset (stored in Berlin time, see rules/time.ts).
  */
 import { z } from "zod";
-import { LEGACY_CLAIM } from "../texts/store.ts";
 
 export const SCHEMA_VERSION = 2;
 
@@ -144,7 +143,9 @@ export const Attendance = z.object({
 });
 export type Attendance = z.infer<typeof Attendance>;
 
-// Before `claimedAt` existed, a claim was written into `error` as "in Zustellung seit <instant>" (LEGACY_CLAIM).
+// Before `claimedAt` existed, a claim was written into `error` as "in Zustellung seit <instant>": a marker old
+// data files carry, matched here and never shown, so it stays with the model (not wording to edit).
+const LEGACY_CLAIM = "in Zustellung seit ";
 
 /** A file from before `claimedAt`: its claim moves out of `error` into its own field. */
 function withClaimField(raw: unknown): unknown {

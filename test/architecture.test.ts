@@ -148,6 +148,8 @@ describe("services/, bot/, cli/, adapters/, domain/ and manifest/ word nothing t
   const KNOWN = [
     "bot/app.ts: turn failed", "bot/main.ts: background work failed", "bot/main.ts: bot listening on /api/messages",
     "cli/invitation-commands.ts: invite retry", "cli/minutes-commands.ts: minutes send",
+    // The claim marker old data files carry in `error`: matched when they are read, never shown.
+    "domain/model.ts: in Zustellung seit ",
   ];
   const checked = (dir: string) => sources(dir).filter(({ file }) => file !== join("bot", "understand.ts"));
 

@@ -130,9 +130,3 @@ function germanIssue(issue: ZodIssue): string {
       return issue.message;
   }
 }
-
-/**
- * How files from before `claimedAt` recorded a claim in an outbox entry's `error`:
- * "in Zustellung seit <instant>" (domain/model.ts moves it into its own field when it reads them).
- */
-export const LEGACY_CLAIM = "in Zustellung seit ";
