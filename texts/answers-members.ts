@@ -5,6 +5,7 @@
 import type { Texts } from "../domain/profile.ts";
 import type { InstitutionAnswer } from "../services/answers.ts";
 import { instantTexts } from "./bilingual.ts";
+import { MEETING_MODE } from "./meetings.ts";
 
 export const YOU_ARE_WELCOME: Texts = { de: "Gern geschehen.", en: "You're welcome." };
 
@@ -16,7 +17,7 @@ export function whoComesForMemberText(own: InstitutionAnswer | null, meetingStar
   const when = instantTexts(meetingStart);
   const name = own.institutionName;
   const a = own.answer;
-  const mode = (m: "in-person" | "online" | null, de: boolean) => (m === "online" ? (de ? ", digital" : ", online") : m ? (de ? ", in Präsenz" : ", in person") : "");
+  const mode = (m: "in-person" | "online" | null, de: boolean) => (m ? `, ${MEETING_MODE[m][de ? "de" : "en"]}` : "");
   const recorded: Texts = !a
     ? { de: `für ${name} ist zur Sitzung am ${when.de} noch keine Rückmeldung eingetragen`, en: `for ${name}, no answer is recorded yet for the meeting on ${when.en}` }
     : a.status === "declined"
