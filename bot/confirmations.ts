@@ -14,6 +14,7 @@ import type { ServiceError } from "../services/errors.ts";
 import type { Said, SentenceCode } from "../texts/catalog.ts";
 import { declareNotQuorate } from "../services/declare-not-quorate.ts";
 import { quorumNow } from "../services/session.ts";
+import { meetingOf } from "../services/invitation-core.ts";
 import { bodyProfile } from "../services/context.ts";
 import {
   askConfirmation, dropConfirmation, isExpired, pendingOf, previewOf, takeConfirmation, type PendingAction,
@@ -131,7 +132,7 @@ function planOf(turn: Turn, action: Exclude<PendingAction, { kind: "not-quorate"
   const meetingId = action.meetingId;
   switch (action.kind) {
     case "invite": {
-      const start = turn.db.meetings.find((m) => m.id === meetingId)!.start;
+      const { start } = meetingOf(turn.db, meetingId);
       return planned(turn, inviteCommand, { meetingId, urgent: action.urgent, reason: action.reason }, invitationSendingText(start));
     }
     case "invite-retry": return planned(turn, retryInvitationCommand, { meetingId }, WORK_STARTED.inviteAgain);

@@ -17,6 +17,7 @@ import { personById, rolesOf } from "../services/directory.ts";
 import { propose } from "../services/propose-item.ts";
 import { sortedAgenda } from "../services/agenda-overview.ts";
 import { nextMeeting } from "../services/meetings.ts";
+import { votingMembers as countVotingMembers } from "../services/session.ts";
 import { meetingOnDayText } from "../texts/role-hints.ts";
 import { whoHasAnswered } from "../services/answers.ts";
 import { whoComesForMemberText } from "../texts/answers-members.ts";
@@ -185,7 +186,7 @@ export function myDeputyAnswer(turn: Turn): TurnResult {
 }
 
 export function quorumRuleAnswer(turn: Turn): TurnResult {
-  const votingMembers = turn.db.institutions.filter((i) => i.voting).length;
+  const votingMembers = countVotingMembers(turn.db);
   const status = quorumStatus({ represented: 0, votingMembers }, bodyProfile(turn.services, turn.db));
   const rule = bodyProfile(turn.services, turn.db).quorum;
   if (!rule.regulated) return reply(turn, rule.note);
