@@ -254,7 +254,7 @@ export interface MeetingChanges {
 
 export interface ChangeOutcome {
   meeting: MeetingView;
-  /** Allowed, but worth saying (a start in the past, longer than the profile's meeting length). */
+  /** Allowed, but worth saying (longer than the profile's meeting length). */
   warnings: ReturnType<typeof checkMeeting>["warnings"];
   /** The update sent because the meeting had been invited to; null otherwise. */
   update: InvitationReport | null;
@@ -305,7 +305,8 @@ function checkedFields(before: Fields, changes: MeetingChanges, now: Date, profi
   if (end === undefined && newStart) {
     end = toBerlinIso(new Date(newStart.getTime() + Date.parse(before.end) - Date.parse(before.start)));
   }
-  return checkMeeting({ ...before, ...given, end: end ?? before.end }, now, profile);
+  const startIsNew = newStart !== null && newStart.getTime() !== Date.parse(before.start);
+  return checkMeeting({ ...before, ...given, end: end ?? before.end }, now, profile, { startIsNew });
 }
 
 function changedFields(before: Fields, after: Fields): (keyof Fields)[] {

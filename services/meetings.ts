@@ -42,7 +42,7 @@ export interface MeetingInput {
 
 export interface Checked<T> {
   value: T;
-  /** Allowed, but worth saying (past date, longer than the profile allows). */
+  /** Allowed, but worth saying (longer than the profile allows). */
   warnings: Said<SentenceCode>[];
 }
 
@@ -52,11 +52,12 @@ type MeetingFields = Pick<Meeting, "start" | "end" | "location" | "mode" | "onli
  * Validates the input into stored fields, or says in one sentence what is wrong. The default
  * length and the "too long" warning come from the profile; without a rule there is no warning.
  */
-export function checkMeeting(input: MeetingInput, now: Date, profile: Profile): Checked<MeetingFields> {
-  return check(input, now, profile.meetings.duration);
+export function checkMeeting(input: MeetingInput, now: Date, profile: Profile, { startIsNew = true } = {}): Checked<MeetingFields> {
+  return check(input, now, profile.meetings.duration, startIsNew);
 }
 
-function check(input: MeetingInput, now: Date, duration: DurationRule | null): Checked<MeetingFields> {
+/** A start set now must lie ahead (it would drop out of "next meeting"); a running session keeps its start. */
+function check(input: MeetingInput, now: Date, duration: DurationRule | null, startIsNew: boolean): Checked<MeetingFields> {
   const start = instant(input.start, "start");
   const end = input.end === undefined ? new Date(start.getTime() + defaultMeetingHours(duration) * 3_600_000) : instant(input.end, "end");
   if (end.getTime() <= start.getTime()) throw new MeetingError(say("meetings.endBeforeStart", start.toISOString(), end.toISOString()), "invalid");
@@ -73,8 +74,8 @@ function check(input: MeetingInput, now: Date, duration: DurationRule | null): C
     throw new MeetingError(say("meetings.invalidLink", onlineUrl), "invalid");
   }
 
+  if (startIsNew && start.getTime() < now.getTime()) throw new MeetingError(say("meetings.startInPast", start.toISOString()), "invalid");
   const warnings: Said<SentenceCode>[] = [];
-  if (start.getTime() < now.getTime()) warnings.push(say("meetings.startInPast", start.toISOString()));
   if (duration?.regulated && end.getTime() - start.getTime() > duration.maxHours * 3_600_000) {
     warnings.push(say("meetings.tooLong", duration));
   }

@@ -68,7 +68,7 @@ export function invalidLink(url: string): Texts {
 
 export function startInPast(start: string): Texts {
   const s = instantTexts(start);
-  return { de: `Der Beginn (${s.de}) liegt in der Vergangenheit.`, en: `The start (${s.en}) is in the past.` };
+  return { de: `Der Beginn (${s.de}) liegt in der Vergangenheit, daher habe ich nichts eingetragen; bitte nennen Sie einen Termin in der Zukunft.`, en: `The start (${s.en}) is in the past, so I have recorded nothing; please give a date in the future.` };
 }
 
 /** "2 Stunden" / "1.5 hours". */
