@@ -46,6 +46,8 @@ import { reminderRows } from "../services/reminders.ts";
 import { remindersListing } from "../texts/reminders.ts";
 import { quorumText } from "../texts/quorum.ts";
 import { standIns } from "../services/presence.ts";
+import { presentForMember, whoIsPresent } from "../services/who-is-present.ts";
+import { correctedVoteText, presentForMemberText, whoIsPresentText } from "../texts/live-session.ts";
 import { withStandIns } from "../texts/meeting-events.ts";
 import { installation, syncTeamMembers } from "../services/team-sync.ts";
 import { ServiceError } from "../services/errors.ts";
@@ -321,6 +323,16 @@ export function quorum(turn: Turn, args: string): TurnResult {
   }
 }
 
+/** "Wer ist da?": the chair and the Geschäftsstelle get the list; a member the count and their own check-in. */
+export function whoIsHere(turn: Turn): TurnResult {
+  const found = meetingFor(turn, null);
+  if (!isMeeting(found)) return found;
+  const roles = rolesOf(turn.db, turn.person.id);
+  const profile = bodyProfile(turn.services, turn.db);
+  if (roles.chair || roles.secretariat) return reply(turn, whoIsPresentText(whoIsPresent(turn.db, found, profile)));
+  return reply(turn, presentForMemberText(presentForMember(turn.db, found, turn.person.id, profile)));
+}
+
 async function notQuorate(turn: Turn, args: string): Promise<TurnResult> {
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
@@ -347,6 +359,7 @@ export async function vote(turn: Turn, args: string): Promise<TurnResult> {
   }
   const result = await recordVote(turn.services, turn.person.id, found.id, { itemNumber: parsed.item, yes: parsed.yes, no: parsed.no, abstain: parsed.abstain, resolution: resolution?.trim() || null, unanimous: parsed.unanimous }, turn.activityId);
   if (!result) return reply(turn, VOTE_ALREADY_RECORDED);
+  if (result.corrected && parsed.item) return reply(turn, correctedVoteText(parsed.item, result.corrected, voteText(result)));
   return reply(turn, itemVoteText(parsed.item, voteText(result)));
 }
 

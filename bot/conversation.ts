@@ -5,7 +5,7 @@
 import type { Db } from "../domain/model.ts";
 import { rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
-import { quorum, runCommand } from "./commands.ts";
+import { quorum, runCommand, whoIsHere } from "./commands.ts";
 import { LIMITS, type LimitKind } from "../domain/limits.ts";
 import { notSavedText, tooLongText } from "../texts/limits.ts";
 import { cleanText } from "../domain/sanitize.ts";
@@ -146,6 +146,7 @@ async function route(turn: Turn, u: Understood, text: string): Promise<TurnResul
     case "ask-quorum-rule": return quorumRuleAnswer(turn);
     case "ask-majority-rule": return majorityRuleAnswer(turn);
     case "quorum-now": return quorum(turn, intent.item ? String(intent.item) : "");
+    case "who-is-present": return whoIsHere(turn);
     // Through the command table, so a member gets the role refusal, not a failed turn.
     case "vote": return runCommand(turn, "abstimmung", text.replace(/^\/?abstimmung/i, ""));
     case "statement": return statement(turn, intent.text);

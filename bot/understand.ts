@@ -31,6 +31,7 @@ export type Intent =
   | { kind: "ask-quorum-rule" }
   | { kind: "ask-majority-rule" }
   | { kind: "quorum-now"; item: number | null }
+  | { kind: "who-is-present" }
   | { kind: "vote"; item: number | null; yes: number; no: number; abstain: number; resolution: string | null; unanimous: Unanimous | null }
   | { kind: "statement"; text: string }
   | { kind: "objection"; text: string }
@@ -172,6 +173,7 @@ function intentOf(raw: string, typed: string): Intent {
   if (unanimous) return { kind: "vote", item: itemNumber(n), ...unanimous, resolution: null };
   // "TOP 1 angenommen", "Abstimmung zu TOP 2": a result without its votes; the vote command asks for them.
   if (RESULT_WITHOUT_VOTES.test(n) && !n.includes("?")) return { kind: "command", name: "abstimmung", args: raw };
+  if (asksWhoIsPresent(n)) return { kind: "who-is-present" };
   if (asksWhoAnswered(n)) return { kind: "command", name: "rueckmeldungen", args: "" };
   return quorumIntent(n) ?? majorityIntent(n) ?? presenceIntent(n) ?? questionIntent(n, ws) ?? proposalIntent(raw, n, ws) ?? smallTalk(n);
 }
@@ -196,6 +198,12 @@ function asksWhoAnswered(text: string): boolean {
   if (/\b(mich|mir|mein\w*|my|me)\b/.test(n)) return false;
   if (/\b(uebersicht|stand|overview|list|status)\b.*\b(zusagen|absagen|rueckmeldungen|antworten|replies|answers|rsvps)\b/.test(n)) return true;
   return /^(wer|who|wie ?viele|how many)\b.*\b(zugesagt|abgesagt|geantwortet|zurueckgemeldet|rueckmeldung\w*|kommt|kommen|nimmt|nehmen|teil|dabei|replied|answered|responded|attending|coming|declined)\b/.test(n);
+}
+
+/** "Wer ist da?", "Wer ist alles anwesend?", "Who is here?": the session's list now ("Wer kommt?" asks for the answers). */
+function asksWhoIsPresent(n: string): boolean {
+  const now = /^(wer|who)( (ist|sind|is|are)|'s|s)( (denn|schon|jetzt|alles|bereits|heute|gerade|already|now|all))* (da|anwesend|hier|vertreten|online|zugeschaltet|im raum|here|present|in the room|online now)\b/;
+  return now.test(n.replace(/^(und|and|also|so),? /, "")) || /^(anwesenheitsliste|anwesenheit|attendance list)\??$|^(wer|who) (sind|are) (die|the) (anwesenden|attendees)\b/.test(n);
 }
 
 function quorumIntent(n: string): Intent | null {
