@@ -30,6 +30,16 @@ async function sessionBot(): Promise<Harness> {
   return bot;
 }
 
+/** A fresh session bot for the enclosing describe block. */
+function liveSession(): { bot: Harness } {
+  const holder = {} as { bot: Harness };
+  beforeAll(async () => {
+    holder.bot = await sessionBot();
+  }, 60_000);
+  afterAll(() => holder.bot.close());
+  return holder;
+}
+
 /**
  * Teams reports participants of the meeting (services/meeting-presence.ts, as bot/meeting-events.ts
  * calls it for Teams' participant events; the event protocol itself is test/meeting-events.test.ts).
@@ -89,11 +99,9 @@ describe("Wer ist da?", () => {
 });
 
 describe("a second vote on the same item", () => {
+  const session = liveSession();
   let bot: Harness;
-  beforeAll(async () => {
-    bot = await sessionBot();
-  }, 60_000);
-  afterAll(() => bot.close());
+  beforeAll(() => void (bot = session.bot));
 
   it("corrects the first: the reply names old and new counts, one vote stays, the audit keeps both", async () => {
     expect(await bot.say("vorsitz", "TOP 1: 2 ja, 0 nein, 1 Enthaltung")).toContain("TOP 1: Angenommen: 2 Ja, 0 Nein, 1 Enthaltung");
@@ -127,11 +135,9 @@ describe("a second vote on the same item", () => {
 });
 
 describe("a vote on another resolution of the same item", () => {
+  const session = liveSession();
   let bot: Harness;
-  beforeAll(async () => {
-    bot = await sessionBot();
-  }, 60_000);
-  afterAll(() => bot.close());
+  beforeAll(() => void (bot = session.bot));
 
   it("is a further vote, not a correction", async () => {
     await bot.say("vorsitz", "/abstimmung TOP 2: 1 ja, 2 nein; Beschluss: Der Änderungsantrag wird angenommen.");
