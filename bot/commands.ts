@@ -52,6 +52,7 @@ import { withStandIns } from "../texts/meeting-events.ts";
 import { installation, syncTeamMembers } from "../services/team-sync.ts";
 import { ServiceError } from "../services/errors.ts";
 import { refusalOf } from "../services/runner.ts";
+import { latestInvitation } from "../services/invitation-core.ts";
 import { SYNC_FAILED, SYNC_NO_TEAM, SYNC_ONLY_IN_TEAMS, SYNC_STARTED } from "../texts/teams.ts";
 
 type Handler = (turn: Turn, args: string) => Promise<TurnResult> | TurnResult;
@@ -161,7 +162,8 @@ async function change(turn: Turn, args: string): Promise<TurnResult> {
   const input = { meetingId: found.id, changes, note: null };
   const refused = await refusalOf(turn.services, changeMeetingCommand, { actorId: turn.person.id, input });
   if (refused) return refusal(turn, refused);
-  return afterReply(turn, WORK_STARTED.change, () =>
+  // Before any invitation went out there is nobody to notify.
+  return afterReply(turn, latestInvitation(turn.db, found.id) ? WORK_STARTED.change : WORK_STARTED.changeOnly, () =>
     mailOut(turn, changeMeetingCommand, input, { activityId: turn.activityId, words: (o) => withNotes(words(o.text), o.warnings) }));
 }
 

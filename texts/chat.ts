@@ -191,6 +191,7 @@ export const CHANGE_USAGE: Texts = { de: "Bitte so: „/sitzung ändern 13.05.20
 /** What is said at once while long work (mail to everyone) runs; its result follows. */
 export const WORK_STARTED = {
   change: { de: "Ich ändere die Sitzung und benachrichtige die Eingeladenen.", en: "I am changing the meeting and notifying the invitees." },
+  changeOnly: { de: "Ich ändere die Sitzung.", en: "I am changing the meeting." },
   cancel: { de: "Ich sage die Sitzung ab und benachrichtige die Eingeladenen.", en: "I am cancelling the meeting and notifying the invitees." },
   sendMinutes: { de: "Ich versende die Niederschrift an alle Mitglieder.", en: "Sending the minutes to every member." },
   inviteAgain: { de: "Ich versende erneut; das Ergebnis folgt.", en: "Sending again; the result follows." },

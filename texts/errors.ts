@@ -23,8 +23,8 @@ export function ruleInputText(problem: RuleInputProblem): Texts {
       };
     case "more-votes-than-present":
       return {
-        de: `Es wurden ${problem.counted} Stimmen gezählt, aber nur ${problem.present} Institutionen sind anwesend; jede Institution hat eine Stimme.`,
-        en: `${problem.counted} votes were counted but only ${problem.present} institutions are present; each institution has one vote.`,
+        de: `Es wurden ${problem.counted} Stimmen gezählt, aber nur ${problem.present === 1 ? "1 Institution ist" : `${problem.present} Institutionen sind`} anwesend; jede Institution hat eine Stimme.`,
+        en: `${problem.counted} votes were counted but only ${problem.present === 1 ? "1 institution is" : `${problem.present} institutions are`} present; each institution has one vote.`,
       };
     case "nobody-present":
       return { de: "Ohne anwesende Institutionen gibt es keine Abstimmung.", en: "There is no vote without institutions present." };
