@@ -157,7 +157,7 @@ async function change(turn: Turn, args: string): Promise<TurnResult> {
     return reply(turn, CHANGE_USAGE);
   }
   const input = { meetingId: found.id, changes, note: null };
-  const refused = await refusalOf(turn.services, changeMeetingCommand, { actorId: turn.person.id, input });
+  const refused = await refusalOf(turn.services, changeMeetingCommand, { actorId: turn.person.id, activityId: turn.activityId, input });
   if (refused) return refusal(turn, refused);
   return afterReply(turn, WORK_STARTED.change, () =>
     mailOut(turn, changeMeetingCommand, input, { activityId: turn.activityId, words: (o) => withNotes(words(o.text), o.warnings) }));
