@@ -21,7 +21,7 @@ import { demoDb } from "./demo.ts";
 import { Db, SCHEMA_VERSION, StoredAuditEntry, type AuditEntry } from "../domain/model.ts";
 import type { Audit, Store, UpdateOptions, UpdateResult } from "./store.ts";
 import { invalidDataError, newerVersionError } from "./store-errors.ts";
-import { applyChange, auditEntry, checkedFields, FIELDS as fields, usedFields } from "./store-change.ts";
+import { applyChange, auditEntry, checkedFields, FIELDS as fields, processedIn, usedFields } from "./store-change.ts";
 import { quoted, unreadableAuditLines } from "../texts/store.ts";
 import {
   AtomicJsonFile,
@@ -161,7 +161,7 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
     return exclusive(async (assertHeld) => {
       const current = await loadCurrent();
       const { activityId } = options;
-      if (activityId && current.db.processedActivities.some((a) => a.id === activityId)) return { duplicate: true as const };
+      if (activityId && processedIn(current.db, activityId)) return { duplicate: true as const };
 
       const { db, touched, entries, value } = applyChange(current.db, options, clock, change);
       // Only the fields the change used can differ; of those, check the ones whose JSON did.
@@ -226,7 +226,9 @@ export function openJsonStore(file: string, options: JsonStoreOptions = {}): Sto
     return entries;
   }
 
-  return { location: file, read, update, auditLog };
+  const processed = async (activityId: string) => processedIn(await read(), activityId);
+
+  return { location: file, read, update, auditLog, processed };
 }
 
 /** Copies the file to `<file>.v<version>.bak` (a numbered name if that exists), synced to disk. */

@@ -36,8 +36,8 @@ export type Restamp = (text: string, kind: "md" | "html") => string | null;
 export interface MinutesLayout {
   markdown(doc: MinutesDoc): string;
   html(doc: MinutesDoc): string;
-  /** The sent minutes as PDF (issue 16.6): "gez." above the signers where `signed`. */
-  pdf(doc: MinutesDoc, options: { signed: boolean }): Promise<Buffer>;
+  /** The sent minutes as PDF (issue 16.6) with `status` worded as its label, as `withStatus` words it; "gez." above the signers where `signed`. */
+  pdf(doc: MinutesDoc, status: MinutesStatusFact, profile: Profile, options: { signed: boolean }): Promise<Buffer>;
   /** The text of a written file with another status label; null when the status is not where the renderer put it. */
   withStatus(text: string, kind: "md" | "html", status: MinutesStatusFact, profile: Profile): string | null;
   /** The PDF beside a version's Markdown file. */
@@ -86,7 +86,7 @@ export function minutesFolderBeside(dataFile: string): MinutesFolder {
 export const minutesLayout: MinutesLayout = {
   markdown: renderMarkdown,
   html: renderHtml,
-  pdf: renderPdf,
+  pdf: (doc, status, profile, options) => renderPdf({ ...doc, status: statusOf(status, profile) }, options),
   withStatus: (text, kind, status, profile) => {
     const { label } = statusOf(status, profile);
     return kind === "md" ? restampMarkdown(text, label) : restampHtml(text, label);

@@ -174,7 +174,14 @@ export function openPgStore(options: PgStoreOptions): Store {
     return rows.map((r) => ({ at: toBerlinIso(r.at), actorId: r.actor, action: r.action, details: r.details }));
   }
 
-  return { location: options.location ?? where, read, update, auditLog };
+  /** Asked of the table the claims go to (the document's list is not what a change checks). */
+  async function processed(activityId: string): Promise<boolean> {
+    await read(); // creates the body where allowed, refuses an unknown one
+    const { rowCount } = await pool.query("SELECT 1 FROM processed_activities WHERE body_id = $1 AND activity_id = $2", [body, activityId]);
+    return rowCount === 1;
+  }
+
+  return { location: options.location ?? where, read, update, auditLog, processed };
 }
 
 /**

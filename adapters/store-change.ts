@@ -17,6 +17,11 @@ export const FIELDS = Object.keys(Db.shape) as (keyof Db)[];
 /** Activity ids remembered against duplicate delivery; Teams redelivers within minutes. */
 export const KEPT_ACTIVITY_IDS = 1000;
 
+/** Whether the data records `activityId` as applied (the JSON store keeps the ids in the data). */
+export function processedIn(db: Db, activityId: string): boolean {
+  return db.processedActivities.some((a) => a.id === activityId);
+}
+
 /** An audit line stamped now (Berlin time). */
 export function auditEntry(clock: Clock, actorId: string, action: string, details: Record<string, unknown> = {}): AuditEntry {
   return { at: toBerlinIso(clock()), actorId, action, details };

@@ -33,4 +33,9 @@ export interface Store {
   update<T>(options: UpdateOptions, change: (db: Db, audit: Audit) => T): Promise<UpdateResult<T>>;
   /** The whole audit log, oldest first. */
   auditLog(): Promise<AuditEntry[]>;
+  /**
+   * Whether a change with this Teams activity id was applied already (its redelivery will not be):
+   * a face that answers before its update (a refusal, a question) leaves a redelivery to the update's duplicate path.
+   */
+  processed(activityId: string): Promise<boolean>;
 }

@@ -44,6 +44,7 @@ async function serve(role: string, file: string | undefined): Promise<string> {
     const { createApp } = await import("../bot/app.ts");
     const { clock } = await import("./data.ts");
     const { loadProfiles } = await import("../adapters/profiles.ts");
+    const { render } = await import("../texts/catalog.ts");
     // With --store postgres the bench copied the file into the body named after its folder.
     const url = process.env.BENCH_DATABASE_URL;
     const { openPgStore } = url ? await import("../adapters/pg-store.ts") : { openPgStore: null };
@@ -51,7 +52,7 @@ async function serve(role: string, file: string | undefined): Promise<string> {
       ? openPgStore({ url, body: basename(dirname(file)), clock })
       : openJsonStore(file, { clock, onWarning: (m) => process.stderr.write(`${m}\n`) });
     await store.read(); // as bot/main.ts does before listening
-    const services = { store, clock, mailer: outboxMailer(join(dirname(file), "outbox")), profiles: loadProfiles() };
+    const services = { store, clock, mailer: outboxMailer(join(dirname(file), "outbox")), profiles: loadProfiles(), render };
     app = createApp({
       services,
       adapter,

@@ -3,7 +3,7 @@
  * `converse` calls and the results back into messages and cards. Nothing outside bot/ imports
  * teams-ai, so the rules, storage and mail code stay framework-free.
  */
-import { render, words } from "../texts/catalog.ts";
+import { words } from "../texts/catalog.ts";
 import { Application, TeamsAdapter } from "./teams-ai.ts";
 import { ActivityTypes, CardFactory, TurnContext, type ConversationReference } from "botbuilder";
 import type { Services } from "../services/context.ts";
@@ -181,15 +181,12 @@ async function afterTurn(deps: AppDeps, result: TurnResult, reference: Partial<C
 
 /**
  * The services with Teams as the outbox's channel, where there is a Teams adapter and notices may
- * go to other people's conversations (not in the Playground, see `proactiveToOthers`); and the
- * bot's wording for the notices its commands record. bot/main.ts opens the services with it
- * already; it stays here because createApp is also driven with services opened without one
- * (test/bot-http.test.ts, test/support/security-bot.ts), and Teams' channel words with it too.
+ * go to other people's conversations (not in the Playground, see `proactiveToOthers`). The
+ * services come with the bot's wording (Services.render) from where they were opened.
  */
 function withTeamsChannel(deps: AppDeps): AppDeps {
-  const services = { ...deps.services, render };
-  const teams = deps.adapter && deps.proactiveToOthers !== false ? proactiveChannel({ services, adapter: deps.adapter, botAppId: deps.botAppId ?? "" }) : null;
-  return { ...deps, services: { ...services, teams } };
+  const teams = deps.adapter && deps.proactiveToOthers !== false ? proactiveChannel({ services: deps.services, adapter: deps.adapter, botAppId: deps.botAppId ?? "" }) : null;
+  return { ...deps, services: { ...deps.services, teams } };
 }
 
 function continueWith(deps: AppDeps, reference: Partial<ConversationReference>, send: (ctx: TurnContext) => Promise<void>): Promise<void> {

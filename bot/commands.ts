@@ -160,7 +160,7 @@ async function change(turn: Turn, args: string): Promise<TurnResult> {
     return reply(turn, CHANGE_USAGE);
   }
   const input = { meetingId: found.id, changes, note: null };
-  const refused = await refusalOf(turn.services, changeMeetingCommand, { actorId: turn.person.id, input });
+  const refused = await refusalOf(turn.services, changeMeetingCommand, { actorId: turn.person.id, activityId: turn.activityId, input });
   if (refused) return refusal(turn, refused);
   // Before any invitation went out there is nobody to notify.
   return afterReply(turn, latestInvitation(turn.db, found.id) ? WORK_STARTED.change : WORK_STARTED.changeOnly, () =>

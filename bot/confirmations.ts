@@ -28,6 +28,7 @@ import {
 } from "../texts/confirmations.ts";
 import { ALREADY_DECLARED, CONFIRM_BUTTONS, confirmNotQuorate, NOT_DECLARED, NOT_QUORATE_DROPPED, notQuorateExpiredText } from "../texts/meeting-events.ts";
 import { quorumText } from "../texts/quorum.ts";
+import { ALREADY_HANDLED } from "../texts/turn.ts";
 import { card } from "./cards.ts";
 import type { Incoming } from "./conversation.ts";
 import { afterReply, mailOut, refusal, reply, t, type Sent, type Turn, type TurnResult } from "./turn.ts";
@@ -38,11 +39,14 @@ type Question = { prompt: Texts; title: Texts; yes: Texts } | { refused: Texts }
 
 /** Shows what the action would do (to whom) and keeps the question; nothing is done yet. */
 export async function askFirst(turn: Turn, action: PendingAction): Promise<TurnResult> {
+  // A redelivery whose turn did not see its id yet: the question and its refusals would be worded on the new state.
+  if (turn.activityId && (await turn.services.store.processed(turn.activityId))) return reply(turn, ALREADY_HANDLED);
   const refused = action.kind === "not-quorate" ? null : await planOf(turn, action).refusal();
   if (refused) return refusal(turn, refused);
   const question = action.kind === "not-quorate" ? notQuorateQuestion(turn, action) : await massQuestion(turn, action);
   if ("refused" in question) return reply(turn, question.refused);
   const pending = await askConfirmation(turn.services, turn.person.id, action, turn.activityId);
+  if (!pending) return reply(turn, ALREADY_HANDLED);
   const buttons = [
     { title: t(turn, question.yes), verb: "confirm", data: { confirmationId: pending.id } },
     { title: t(turn, CONFIRM_BUTTON.no), verb: "confirm.no", data: { confirmationId: pending.id } },
@@ -124,7 +128,7 @@ interface Planned {
 }
 
 function planned<I, R, S extends { text: Texts | Said<SentenceCode> }>(turn: Turn, command: MailOut<I, R, S, undefined>, input: I, started: Texts): Planned {
-  return { started, run: () => mailOut(turn, command, input), refusal: () => refusalOf(turn.services, command, { actorId: turn.person.id, input }) };
+  return { started, run: () => mailOut(turn, command, input), refusal: () => refusalOf(turn.services, command, { actorId: turn.person.id, activityId: turn.activityId, input }) };
 }
 
 // Each service records the team channel's post itself; it goes out with the turn's outbox.

@@ -5,7 +5,6 @@
  * With several instances on one database each body is swept by one of them per interval: a body
  * another instance is sweeping, or swept a moment ago, is skipped rather than queued behind.
  */
-import { render } from "../texts/catalog.ts";
 import type { Services } from "../services/context.ts";
 import type { BodyServices, SweepReport } from "../services/open-services.ts";
 import type { TeamsChannel } from "../services/outbox.ts";
@@ -28,10 +27,8 @@ export interface TimerLog {
 /** One round over every body; a body whose run fails does not stop the others. */
 export async function remindEveryBody(bodies: BodyServices, teamsFor: (services: Services) => TeamsChannel | null, log: TimerLog): Promise<SweepReport> {
   const report = await bodies.sweep(SWEEP_GAP_MS, async (services) => {
-    // bot/main.ts opens every body with the renderer; the sweep's tests open theirs without one
-    // (test/pg-sweeps.test.ts), so the round still brings it, to its Teams channel too.
-    const worded = { ...services, render };
-    const round = { ...worded, teams: teamsFor(worded) };
+    // Every body's services come with the renderer (bot/main.ts opens them so).
+    const round = { ...services, teams: teamsFor(services) };
     const sent = await runReminders(round);
     if (sent.length) log.sent(services.store.location, sent);
     // Channel posts and Teams notices recorded where no Teams channel was (the command line).

@@ -71,7 +71,7 @@ export function count(value: string, name: string): number {
  * file. The mail pool is closed afterwards.
  */
 export async function withServices<T>(ctx: CliContext, work: (services: Services) => Promise<T>): Promise<T> {
-  const services = { ...openServices({ db: ctx.dataFile, body: ctx.body, clock: ctx.clock, mail: mailFromEnv(), profiles: ctx.profiles }), render };
+  const services = openServices({ db: ctx.dataFile, body: ctx.body, clock: ctx.clock, mail: mailFromEnv(), profiles: ctx.profiles, render });
   try {
     await checkBodyProfile(services);
     return await work(services);

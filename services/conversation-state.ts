@@ -112,6 +112,7 @@ function alsoRecording(store: Store, extra: (db: Db) => void): Store {
     location: store.location,
     read: () => store.read(),
     auditLog: () => store.auditLog(),
+    processed: (activityId) => store.processed(activityId),
     async update(options, change) {
       if (done) return store.update(options, change);
       const result = await store.update(options, (db, audit) => {

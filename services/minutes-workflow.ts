@@ -50,7 +50,7 @@ import { findMeeting } from "./meetings.ts";
 import { approveTheMinutes, draftTheMinutes, resolveMinutesObjections, sendTheMinutes } from "./permissions.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
 import { announce } from "./channel-announcements.ts";
-import { buildMinutes, statusOf } from "../adapters/minutes-document.ts";
+import { buildMinutes } from "../adapters/minutes-document.ts";
 import { minutesStatus, signerId, type MinutesStatusFact } from "./minutes.ts";
 import { say } from "./say.ts";
 
@@ -327,7 +327,7 @@ async function prepareMail(db: Db, meeting: Meeting, options: Omit<SendMinutesOp
       const doc = buildMinutes(db, meeting.id, profile, { version: d.version });
       const changed = options.folder.markdown(doc) !== d.md.text ? d.md.name : options.folder.html(doc) !== d.html.text ? d.html.name : null;
       if (changed) throw new ServiceError(say("minutes.changedSinceDraft", changed), "conflict");
-      await options.folder.writeBytes(d.pdf, await options.folder.pdf({ ...doc, status: statusOf(status, profile) }, { signed: true }));
+      await options.folder.writeBytes(d.pdf, await options.folder.pdf(doc, status, profile, { signed: true }));
     }
   }
   const pdfs = await Promise.all(drafted.map(async (d) => ({ name: fileName(d.pdf), content: await readPdf(options.folder, d.pdf) })));

@@ -48,8 +48,11 @@ export function isExpired(pending: Pending, now: Date): boolean {
   return now.getTime() >= Date.parse(pending.expiresAt);
 }
 
-/** Keeps the question (replacing an older one); `activityId`: the asking turn is applied once. */
-export async function askConfirmation(services: Services, personId: string, action: PendingAction, activityId?: string): Promise<Pending> {
+/**
+ * Keeps the question (replacing an older one); `activityId`: the asking turn is applied once, and
+ * its redelivery gets null (nothing is asked again).
+ */
+export async function askConfirmation(services: Services, personId: string, action: PendingAction, activityId?: string): Promise<Pending | null> {
   const now = services.clock();
   const pending: Pending = {
     id: `${action.kind}:${action.meetingId}:${now.getTime()}`,
@@ -57,10 +60,10 @@ export async function askConfirmation(services: Services, personId: string, acti
     askedAt: toBerlinIso(now),
     expiresAt: toBerlinIso(new Date(now.getTime() + CONFIRMATION_MINUTES * 60_000)),
   };
-  await services.store.update({ actorId: personId, activityId }, (db) => {
+  const kept = await services.store.update({ actorId: personId, activityId }, (db) => {
     db.botState[key(personId)] = pending;
   });
-  return pending;
+  return kept.duplicate ? null : pending;
 }
 
 export type Taken = { taken: Pending } | { expired: Pending } | { none: true };

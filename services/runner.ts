@@ -129,9 +129,12 @@ async function update<I, R, B>(
 /**
  * The refusal a command would give now, or null: parse, who may and `apply` on a copy of the data,
  * nothing written, nothing recorded. A face asks "Soll ich …?" or says "Ich versende …" only for
- * work that can be done; what cannot is refused at once.
+ * work that can be done; what cannot is refused at once. An activity the store already processed
+ * (a redelivery while the first run is still going) is not judged on the data it changed: null,
+ * so the update's duplicate path answers.
  */
-export async function refusalOf<I, R>(services: Pick<Services, "store" | "clock" | "profiles" | "render">, command: Pick<MailOut<I, R, unknown>, "input" | "may" | "apply">, call: Omit<Call, "activityId">): Promise<ServiceError | null> {
+export async function refusalOf<I, R>(services: Pick<Services, "store" | "clock" | "profiles" | "render">, command: Pick<MailOut<I, R, unknown>, "input" | "may" | "apply">, call: Call): Promise<ServiceError | null> {
+  if (call.activityId && (await services.store.processed(call.activityId))) return null;
   try {
     const input = parse(command.input, call.input);
     const db = structuredClone(await services.store.read());

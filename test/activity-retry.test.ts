@@ -219,3 +219,35 @@ describe("the same activity delivered twice is applied once", () => {
     expect.soft(twice.data, "data after the redelivery").toEqual(once.data);
   });
 });
+
+// The turn checks the activity id on the data it read first; a redelivery whose read did not show
+// the id yet passes that check, and the command's own checks then see the data the first run
+// changed. `sayMeanwhile` gives the turn such reads (the interleaving, made deterministic): the
+// answer must be the duplicate's, not a refusal worded on the new state.
+describe("a redelivery that arrives while the first run is still going", () => {
+  it("„/sitzung ändern …“ says the change was already handled, not that no change was given", async () => {
+    bot = await startTeamsHarness(START);
+    await invited();
+    expect(await bot.say(GS, "/sitzung ändern 13.05.2022 14:00-16:00", "activity-under-test-1")).toContain("geändert");
+    const once = await snapshot();
+
+    const again = await bot.sayMeanwhile(GS, "/sitzung ändern 13.05.2022 14:00-16:00", "activity-under-test-1");
+    expect(again).toContain("Diese Änderung wurde bereits bearbeitet.");
+    expect(again).not.toContain("keine Änderung");
+    expect(await snapshot()).toEqual(once);
+  });
+
+  it("„/einladen“ after the yes says it was already handled and asks nothing again", async () => {
+    bot = await startTeamsHarness(START);
+    await meeting();
+    bot.setNow("2022-04-20T09:00:00+02:00");
+    expect(await bot.say(GS, "/einladen", "activity-under-test-2")).toContain("Bitte bestätigen");
+    await expectSay(GS, "ja", /versandt|gesendet|erhalten/);
+    const once = await snapshot();
+
+    const again = await bot.sayMeanwhile(GS, "/einladen", "activity-under-test-2");
+    expect(again).toContain("Diese Nachricht habe ich bereits bearbeitet.");
+    expect(again).not.toContain("Bitte bestätigen");
+    expect(await snapshot()).toEqual(once);
+  });
+});

@@ -16,6 +16,7 @@ import { createApp } from "../bot/app.ts";
 import { startServer } from "../bot/server.ts";
 import { message, post, startConnector, USERS, type Connector } from "./support/connector.ts";
 import { profiles } from "./support/profiles.ts";
+import { render } from "../texts/catalog.ts";
 
 const clock = fixedClock("2022-04-01T09:00:00+02:00");
 
@@ -24,7 +25,7 @@ const MEETING = { id: "s-2022-05-12", start: "2022-05-12T10:00:00+02:00", end: "
 async function botServer(credentials: Record<string, string> | null): Promise<{ server: Server; url: string; file: string; outbox: string }> {
   const dir = mkdtempSync(join(tmpdir(), "bot-http-"));
   const file = join(dir, "db.json");
-  const services = { store: openJsonStore(file, { clock }), clock, mailer: outboxMailer(join(dir, "outbox")), profiles };
+  const services = { store: openJsonStore(file, { clock }), clock, mailer: outboxMailer(join(dir, "outbox")), profiles, render };
   const adapter = new TeamsAdapter(credentials ?? {});
   const app = createApp({ services, adapter, botAppId: credentials?.MicrosoftAppId, background: (work) => void work() });
   const server = await startServer(app, adapter, 0, "127.0.0.1");

@@ -28,6 +28,7 @@ import { TeamsAdapter } from "../bot/teams-ai.ts";
 import type { Db, Person } from "../domain/model.ts";
 import { startConnector, type Connector } from "./support/connector.ts";
 import { profiles } from "./support/profiles.ts";
+import { render } from "../texts/catalog.ts";
 
 const TENANT = "00000000-0000-4000-8000-000000000000";
 const THREAD = "19:meeting_NjQ4ZTRkYjAtZmE0Ni00OTA0LWIzMWYtMjBlMWU1NzcwNjZj@thread.v2";
@@ -109,7 +110,7 @@ beforeAll(async () => {
   connector = await startConnector();
   const dir = mkdtempSync(join(tmpdir(), "meeting-events-"));
   file = join(dir, "db.json");
-  const services = { store: openJsonStore(file, { clock }), clock, mailer: outboxMailer(join(dir, "outbox")), profiles };
+  const services = { store: openJsonStore(file, { clock }), clock, mailer: outboxMailer(join(dir, "outbox")), profiles, render };
   const adapter = new TeamsAdapter({});
   const app = createApp({ services, adapter, background: (work) => void work() });
   server = await startServer(app, adapter, 0, "127.0.0.1");

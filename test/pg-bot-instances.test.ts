@@ -21,6 +21,7 @@ import type { Meeting } from "../domain/model.ts";
 import { startConnector, type Connector } from "./support/connector.ts";
 import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
 import { profiles } from "./support/profiles.ts";
+import { render } from "../texts/catalog.ts";
 
 const clock = fixedClock("2022-04-01T09:00:00+02:00");
 const TENANT = "00000000-0000-4000-8000-000000000000";
@@ -43,7 +44,7 @@ describe.skipIf(!pgAdminUrl())("two bot instances on one database", () => {
     connector = await startConnector();
     for (const n of [1, 2]) {
       // Each instance with its own store object and pool, as two processes would have.
-      const services = { store: openPgStore({ url, clock }), clock, mailer: outboxMailer(join(dir, `outbox-${n}`)), profiles };
+      const services = { store: openPgStore({ url, clock }), clock, mailer: outboxMailer(join(dir, `outbox-${n}`)), profiles, render };
       const adapter = new TeamsAdapter({});
       const app = createApp({ services, adapter, background: (work) => void pending.push(work().catch(() => undefined)) });
       const server = await startServer(app, adapter, 0, "127.0.0.1");

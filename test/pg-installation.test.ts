@@ -24,6 +24,7 @@ import { openBodyServices } from "../services/open-services.ts";
 import { startBotConnector, type BotConnector } from "./support/bot-connector.ts";
 import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
 import { profiles } from "./support/profiles.ts";
+import { render } from "../texts/catalog.ts";
 
 const clock = fixedClock("2030-03-01T09:00:00+01:00");
 const BOT = { id: "28:lenkungsgruppe-bot", name: "Lenkungsgruppe" };
@@ -65,7 +66,7 @@ describe.skipIf(!pgAdminUrl())("installation in a team no body knows", () => {
     connector.addTeam(WESEL_TEAM, ["29:wesel-gs-1", STRANGER.id]);
     before = await rheinSieg().read();
 
-    const bodies = openBodyServices({ db: join(dir, "db.json"), clock, databaseUrl: url, profiles });
+    const bodies = openBodyServices({ db: join(dir, "db.json"), clock, databaseUrl: url, profiles, render });
     const adapter = new TeamsAdapter({});
     const app = routedApp(bodies, (services) => createApp({ services, adapter, background: (work) => void pending.push(work().catch(() => undefined)) }), { unrouted: (what) => void unrouted.push(what) });
     server = await startServer(app, adapter, 0, "127.0.0.1");

@@ -26,6 +26,7 @@ import { startConnector, type Connector } from "./support/connector.ts";
 import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
 import { runCli } from "./support/store-process.ts";
 import { profiles } from "./support/profiles.ts";
+import { render } from "../texts/catalog.ts";
 
 const clock = fixedClock("2030-03-01T09:00:00+01:00");
 const RHEIN_SIEG = { tenant: "aaaaaaaa-0000-4000-8000-000000000000", team: "19:rhein-sieg@thread.tacv2" };
@@ -84,7 +85,7 @@ describe.skipIf(!pgAdminUrl())("one bot, two bodies in one database: each activi
 
   /** A bot instance as `npm start` builds it, with `lgBody` as LG_BODY; its /api/messages URL. */
   async function bot(lgBody: string): Promise<string> {
-    const bodies = openBodyServices({ db: join(dir, "db.json"), clock, databaseUrl: url, body: lgBody, profiles });
+    const bodies = openBodyServices({ db: join(dir, "db.json"), clock, databaseUrl: url, body: lgBody, profiles, render });
     const adapter = new TeamsAdapter({});
     const app = routedApp(bodies, (services) => createApp({ services, adapter, background: (work) => void pending.push(work().catch(() => undefined)) }));
     const server = await startServer(app, adapter, 0, "127.0.0.1");
@@ -212,7 +213,7 @@ describe.skipIf(!pgAdminUrl())("one bot, two bodies in one database: each activi
   it("the reminder timer runs for every body, each reminder into its own body's outbox", { timeout: 60_000 }, async () => {
     // The morning of the meeting both bodies have on 14.03.2030: each chair gets the briefing.
     const morning = fixedClock("2030-03-14T08:05:00+01:00");
-    const bodies = openBodyServices({ db: join(dir, "db.json"), clock: morning, databaseUrl: url, body: DEFAULT_BODY, profiles });
+    const bodies = openBodyServices({ db: join(dir, "db.json"), clock: morning, databaseUrl: url, body: DEFAULT_BODY, profiles, render });
     const failures: unknown[] = [];
     await remindEveryBody(bodies, () => null, { sent: () => undefined, failed: (_body, e) => void failures.push(e) });
     expect(failures).toEqual([]);

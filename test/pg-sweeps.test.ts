@@ -18,6 +18,7 @@ import { openBodyServices, type BodyServices } from "../services/open-services.t
 import { freshDatabase, pgAdminUrl } from "./support/pg-database.ts";
 import { startSmtp, type TestSmtp } from "./support/smtp.ts";
 import { profiles } from "./support/profiles.ts";
+import { render } from "../texts/catalog.ts";
 
 const BODIES = Array.from({ length: 8 }, (_, i) => `kreis-${i + 1}`);
 /** The morning of the meeting every body has: each chair's briefing is due (08:00, Berlin). */
@@ -36,7 +37,7 @@ describe.skipIf(!pgAdminUrl())("two instances sweeping reminders over many bodie
   const instance = (name: string) => {
     const own = new URL(url);
     own.searchParams.set("application_name", name);
-    const bodies = openBodyServices({ db: join(dir, "db.json"), clock: morning, databaseUrl: own.toString(), mail: { smtpUrl: smtp.url }, profiles });
+    const bodies = openBodyServices({ db: join(dir, "db.json"), clock: morning, databaseUrl: own.toString(), mail: { smtpUrl: smtp.url }, profiles, render });
     instances.push(bodies);
     return bodies;
   };

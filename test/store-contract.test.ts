@@ -92,6 +92,16 @@ function contract(name: string, place: Place, skip = false) {
       expect((await store.auditLog()).filter((e) => e.action === "attendance.record")).toHaveLength(1);
     });
 
+    it("tells whether an activity was processed: after its change, through another store object, and not for a change that threw", async () => {
+      const { open } = await fresh();
+      expect(await open().processed("a-1")).toBe(false);
+      await open().update({ actorId: "gs-1", activityId: "a-1" }, (db) => void db.attendance.push(attendance("jugendamt")));
+      await expect(open().update({ actorId: "gs-1", activityId: "a-2" }, () => { throw new Error("boom"); })).rejects.toThrow("boom");
+      const store = open();
+      expect(await store.processed("a-1")).toBe(true);
+      expect(await store.processed("a-2")).toBe(false);
+    });
+
     it("writes nothing, neither data nor audit, when the change throws; the error comes through", async () => {
       const { open } = await fresh();
       const store = open();

@@ -136,9 +136,8 @@ describe("without a way to the connector", () => {
     expect(waiting.every((m) => m.attempts === 0 && !m.acceptedAt)).toBe(true);
 
     // Two rounds of the bot's timer (bot/reminder-timer.ts, as `npm start` runs it every 5 minutes).
-    // As bot/main.ts opens them, without the turn's wording: the round brings its own renderer.
-    const { render: _worded, ...bare } = world.services;
-    const bodies = singleBody(bare, "default");
+    // As bot/main.ts opens them: with the bot's wording (Services.render).
+    const bodies = singleBody(world.services, "default");
     const teamsFor = (services: typeof world.services) => proactiveChannel({ services, adapter, botAppId: "" });
     const log = { sent: () => {}, failed: (_: string, e: unknown) => { throw e; } };
     await remindEveryBody(bodies, teamsFor, log);

@@ -16,6 +16,7 @@ import { createApp } from "../../bot/app.ts";
 import { startServer } from "../../bot/server.ts";
 import { TeamsAdapter, type AdapterOptions } from "../../bot/teams-ai.ts";
 import { profiles } from "./profiles.ts";
+import { render } from "../../texts/catalog.ts";
 
 export const NOW = "2022-04-01T09:00:00+02:00";
 export const MEETING = { id: "s-2022-05-12", start: "2022-05-12T10:00:00+02:00", end: "2022-05-12T12:00:00+02:00", location: "Kreishaus Siegburg", mode: "in-person" as const, onlineUrl: null, state: "planned" as const, agenda: [], createdAt: NOW };
@@ -42,7 +43,7 @@ export async function startSecurityBot(options: { credentials?: boolean; adapter
   const clock = fixedClock(NOW);
   const store = openJsonStore(file, { clock });
   await store.update({ actorId: "test" }, (db) => void db.meetings.push(structuredClone(MEETING)));
-  const services = { store, clock, mailer: outboxMailer(outbox), profiles };
+  const services = { store, clock, mailer: outboxMailer(outbox), profiles, render };
   const credentials = options.credentials ? { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "not-a-real-secret", MicrosoftAppType: "MultiTenant" } : {};
   const adapter = new TeamsAdapter(credentials, options.adapter);
   const pending: Promise<void>[] = [];

@@ -23,6 +23,12 @@ export interface TeamsHarness {
   say(personId: string, text: string, activityId?: string): Promise<string>;
   /** An Action.Execute invoke (a card button) with its activity id. */
   press(personId: string, action: Record<string, unknown>, activityId?: string): Promise<string>;
+  /**
+   * A redelivery whose turn read data that did not show its activity id yet (it arrived while
+   * the first run was still going; with PostgreSQL another instance's read may lag its commit):
+   * reads drop the id from `processedActivities`; the store's `update` and `processed` see it.
+   */
+  sayMeanwhile(personId: string, text: string, activityId: string): Promise<string>;
   db(): Promise<Db>;
   auditLog(): Promise<AuditEntry[]>;
   close(): Promise<void>;
@@ -48,6 +54,14 @@ export async function startTeamsHarness(now: string, initial?: Db): Promise<Team
       activitiesToText(await chatTurn(services(), { from: await from(personId), text, activityId })),
     press: async (personId, action, activityId = freshId()) =>
       activitiesToText(await chatTurn(services(), { from: await from(personId), action, activityId })),
+    sayMeanwhile: async (personId, text, activityId) => {
+      const base = services();
+      const read = async () => {
+        const db = await base.store.read();
+        return { ...db, processedActivities: db.processedActivities.filter((a) => a.id !== activityId) };
+      };
+      return activitiesToText(await chatTurn({ ...base, store: { ...base.store, read } }, { from: await from(personId), text, activityId }));
+    },
     db: () => services().store.read(),
     auditLog: () => services().store.auditLog(),
     close: () => world.close(),
