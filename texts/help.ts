@@ -18,7 +18,7 @@ const LINES: Line[] = [
   { for: "manager", de: "/sitzung 12.05.2022 10:00-12:00 <Ort oder Link> – Sitzung anlegen", en: "/sitzung 12.05.2022 10:00-12:00 <place or link> – schedule a meeting" },
   { for: "manager", de: "/top [nicht-öffentlich] <Titel> – TOP aufnehmen; /tagesordnung – Vorschläge prüfen", en: "/top [nicht-öffentlich] <title> – add an item; /tagesordnung – review proposals" },
   { for: "manager", de: "/einladen, /einladen dringend <Grund> – Einladung versenden", en: "/einladen, /einladen dringend <reason> – send the invitation" },
-  { for: "manager", de: "/rueckmeldungen – wer hat geantwortet", en: "/rueckmeldungen – who has answered" },
+  { for: "manager", de: "/rueckmeldungen – wer hat geantwortet; „Wer ist da?“ – wer in der Sitzung anwesend ist", en: "/rueckmeldungen – who has answered; \"Who is here?\" – who is present in the session" },
   { for: "manager", de: "/niederschrift – Entwurf der Niederschrift; /niederschrift senden; /niederschrift einwand erledigt <Vermerk>; /niederschrift genehmigen", en: "/niederschrift – draft the minutes; /niederschrift senden – send them; /niederschrift einwand erledigt <note> – settle the objections; /niederschrift genehmigen – approve them" },
   { for: "manager", de: "/postausgang – was an wen versandt wurde; /postausgang erneut – Nicht-Zugestelltes erneut senden", en: "/postausgang – what was sent to whom; /postausgang erneut – send again what was not delivered" },
   { for: "manager", de: "/erinnerungen – welche Erinnerungen geplant sind und welche versandt wurden", en: "/erinnerungen – which reminders are planned and which went out" },

@@ -7,7 +7,7 @@ import type { AgendaItem, Meeting } from "../domain/model.ts";
 import { nextMeetingText } from "./chat.ts";
 
 export const NOT_UNDERSTOOD_MANAGER: Texts = { de: "Das habe ich nicht verstanden, und ich habe nichts eingetragen. Schreiben Sie z. B. „/sitzung“, „/einladen“, „Wer hat geantwortet?“ oder „Hilfe“.", en: "I didn't understand that, and I have recorded nothing. Try e.g. \"/sitzung\", \"/einladen\", \"Who has replied?\" or \"help\"." };
-export const NOT_UNDERSTOOD_SESSION: Texts = { de: "Das habe ich nicht verstanden, und ich habe nichts eingetragen. In der Sitzung schreiben Sie z. B. „Sind wir beschlussfähig?“, „/anwesend Name“, „TOP 1: einstimmig angenommen“ oder „Hilfe“.", en: "I didn't understand that, and I have recorded nothing. In the session, try e.g. \"Are we quorate?\", \"/anwesend name\", \"Item 1: carried unanimously\" or \"help\"." };
+export const NOT_UNDERSTOOD_SESSION: Texts = { de: "Das habe ich nicht verstanden, und ich habe nichts eingetragen. In der Sitzung schreiben Sie z. B. „Sind wir beschlussfähig?“, „Wer ist da?“, „/anwesend Name“, „TOP 1: einstimmig angenommen“ oder „Hilfe“.", en: "I didn't understand that, and I have recorded nothing. In the session, try e.g. \"Are we quorate?\", \"Who is here?\", \"/anwesend name\", \"Item 1: carried unanimously\" or \"help\"." };
 /** "TOP 1 angenommen" or "/abstimmung" without the votes: both ways to say them. */
 export const VOTE_COUNTS_MISSING: Texts = { de: "Dazu fehlen mir die Stimmen, und ich habe nichts eingetragen. Schreiben Sie z. B. „TOP 2: 9 ja, 2 nein, 1 Enthaltung“ oder „TOP 2: einstimmig angenommen“.", en: "The votes are missing, and I have recorded nothing. Write e.g. \"Item 2: 9 yes, 2 no, 1 abstention\" or \"Item 2: carried unanimously\"." };
 
