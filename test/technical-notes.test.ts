@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openJsonStore } from "../adapters/json-store.ts";
+import { render } from "../texts/catalog.ts";
 import { outboxMailer } from "../adapters/mail-transport.ts";
 import { activitiesToText, chatTurn } from "../bot/local-chat.ts";
 import { parseInstant } from "../rules/time.ts";
@@ -53,7 +54,7 @@ async function outboxWorld(): Promise<World> {
   const clock = () => new Date(now.getTime());
   const mailer = outboxMailer(join(dir, "outbox"), clock);
   return {
-    services: () => ({ store: openJsonStore(join(dir, "db.json"), { clock }), clock, mailer, profiles }),
+    services: () => ({ store: openJsonStore(join(dir, "db.json"), { clock }), clock, mailer, profiles, render }),
     setNow: (iso) => void (now = parseInstant(iso)!),
     close: async () => {
       await mailer.close();
