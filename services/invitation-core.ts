@@ -32,9 +32,17 @@ export function openMeeting(db: Db, meetingId: string, profile: Profile): Meetin
   return meeting;
 }
 
-/** The meeting's newest record: its SEQUENCE is the meeting's current one. */
+/** The meeting's newest own record (invitation, update, cancellation); a released deputy's cancellation is not one. */
 export function latestInvitation(db: Db, meetingId: string): Invitation | null {
-  const records = db.invitations.filter((i) => i.meetingId === meetingId);
+  return newest(db.invitations.filter((i) => i.meetingId === meetingId && !i.attendeeOnly));
+}
+
+/** The meeting's current SEQUENCE: the highest any record carried, a released deputy's cancellation too; -1 before any. */
+export function currentSequence(db: Db, meetingId: string): number {
+  return newest(db.invitations.filter((i) => i.meetingId === meetingId))?.sequence ?? -1;
+}
+
+function newest(records: Invitation[]): Invitation | null {
   return records.reduce<Invitation | null>((a, b) => (a && a.sequence > b.sequence ? a : b), null);
 }
 
@@ -42,11 +50,10 @@ export function latestInvitation(db: Db, meetingId: string): Invitation | null {
 export function newRecord(
   db: Db,
   meeting: Meeting,
-  fields: Pick<Invitation, "kind" | "urgent" | "reason" | "recipients" | "createdBy">,
+  fields: Pick<Invitation, "kind" | "urgent" | "reason" | "recipients" | "createdBy" | "attendeeOnly">,
   now: Date,
 ): Invitation {
-  const latest = latestInvitation(db, meeting.id);
-  const sequence = latest ? latest.sequence + 1 : 0;
+  const sequence = currentSequence(db, meeting.id) + 1;
   const invitation: Invitation = { id: `${meeting.id}-${fields.kind}-${sequence}`, meetingId: meeting.id, sequence, createdAt: toBerlinIso(now), sentAt: null, ...fields };
   db.invitations.push(invitation);
   return invitation;
@@ -119,7 +126,8 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
     meetingTitle: names.meetingTitle,
     meeting: {
       uid: meetingUid(db, meeting),
-      sequence: invitation.sequence,
+      // A deputy delegated again after a released deputy's cancellation must see a SEQUENCE above it.
+      sequence: Math.max(invitation.sequence, currentSequence(db, meeting.id)),
       start: new Date(meeting.start),
       end: new Date(meeting.end),
       location: meeting.location,
@@ -128,6 +136,7 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
     },
     secretariat: { name: names.secretariatName, email: db.body.secretariatEmail },
     attendees: calendarAttendees(db, meeting, invitation.recipients),
+    releasedBy: invitation.attendeeOnly ? releasedBy(db, invitation) : null,
     urgentReason: invitation.kind === "request" && invitation.urgent ? invitation.reason : null,
     note: invitation.kind === "request" ? null : invitation.reason,
     citations: {
@@ -141,6 +150,12 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
     const recipient = mailRecipient(db, meeting, r);
     return () => compose(recipient);
   };
+}
+
+/** The member who took the seat back from the deputy a release cancellation goes to. */
+function releasedBy(db: Db, invitation: Invitation): string | null {
+  const institution = db.institutions.find((i) => invitation.recipients.some((r) => r.personId === i.deputyId));
+  return institution ? db.persons.find((p) => p.id === institution.memberId)?.name ?? null : null;
 }
 
 /** Sends a prepared batch outside the lock, records the answers, and reports them. */

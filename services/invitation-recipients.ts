@@ -42,6 +42,12 @@ export function currentRecipients(db: Db, meeting: Meeting): Recipient[] {
   return list;
 }
 
+/** Whether a recipient still gets the meeting's updates and cancellation: a deputy only while standing in (a released one had theirs cancelled). */
+export function stillInvited(db: Db, meeting: Meeting, r: Recipient): boolean {
+  if (r.role !== "deputy") return true;
+  return db.institutions.some((i) => deputyFor(db, meeting.id, i)?.id === r.personId);
+}
+
 /** Adds whoever is missing from `recipients` (a later delegation, a changed roster); returns who was added. */
 export function extendRecipients(recipients: Recipient[], wanted: Recipient[]): Recipient[] {
   const added = wanted.filter((w) => !recipients.some((r) => r.personId === w.personId));
@@ -66,7 +72,8 @@ export function calendarAttendees(db: Db, meeting: Meeting, recipients: Recipien
 export function mailRecipient(db: Db, meeting: Meeting, r: Recipient): InvitationRecipient {
   const seat = db.institutions.find((i) => i.memberId === r.personId);
   const delegatedTo = seat ? deputyFor(db, meeting.id, seat)?.name ?? null : null;
-  const base = { name: nameOf(db, r), email: r.email, salutation: db.persons.find((p) => p.id === r.personId)?.salutation ?? null, delegatedTo };
+  const deputy = db.institutions.some((i) => i.deputyId === r.personId);
+  const base = { name: nameOf(db, r), email: r.email, salutation: db.persons.find((p) => p.id === r.personId)?.salutation ?? null, delegatedTo, deputy };
   const institution = db.institutions.find((i) => deputyFor(db, meeting.id, i)?.id === r.personId);
   if (!institution) return base;
   return { ...base, represents: { name: personById(db, institution.memberId).name, institution: institution.name } };

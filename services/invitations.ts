@@ -45,7 +45,7 @@ import {
   unsent,
 } from "./invitation-core.ts";
 import { claimRecipients, type Batch } from "./invitation-delivery.ts";
-import { currentRecipients, deputyFor, extendRecipients, pendingRecipient } from "./invitation-recipients.ts";
+import { currentRecipients, deputyFor, extendRecipients, pendingRecipient, stillInvited } from "./invitation-recipients.ts";
 import type { InvitationReport } from "./invitation-report.ts";
 import { checkMeeting, meetingView, type MeetingView } from "./meetings.ts";
 import type { Said, SentenceCode } from "../texts/catalog.ts";
@@ -179,6 +179,20 @@ export async function sendDelegatedInvitation(services: Services, meetingId: str
   return { sent: sentNow === 1, text: say("invitation.deputyInvitationText", { sentNow, transport, failed, inProgress }, value.deputy, value.member) };
 }
 
+/** A released deputy's calendar cancellation (invitation-release.ts): claimed, sent, recorded; what the member is told. */
+async function sendRelease(services: Services, invitationId: string, deputyId: string): Promise<Said<SentenceCode>> {
+  const now = services.clock();
+  const result = await services.store.update({ actorId: "system" }, (db, audit) => {
+    const record = db.invitations.find((i) => i.id === invitationId)!;
+    const meeting = meetingOf(db, record.meetingId);
+    return { ...claimRecipients(record, now, composer(db, meeting, record, now, bodyProfile(services, db)), audit, new Set([deputyId])), warnings: [] };
+  });
+  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  const { sentNow, transport, failed, inProgress } = await deliver(services, "system", result.value);
+  const db = await services.store.read();
+  return say("invitation.releaseText", { sentNow, transport, failed, inProgress }, personById(db, deputyId).name);
+}
+
 type DeputyStep = { skip: Said<SentenceCode> } | { batch: Batch; deputy: string; member: string };
 
 /**
@@ -193,7 +207,11 @@ export async function sendRecordedInvitations(services: Services, ids: string[])
     const db = await services.store.read();
     const invitation = db.invitations.find((i) => i.id === mail.invitationId);
     const institution = db.institutions.find((i) => i.deputyId === mail.personId);
-    // Only a deputy's own invitation is recorded this way; anything else waits for `invite retry`.
+    if (invitation?.attendeeOnly) {
+      told.push(await sendRelease(services, invitation.id, mail.personId));
+      continue;
+    }
+    // Only a deputy's own invitation (or release) is recorded this way; anything else waits for `invite retry`.
     if (!invitation || !institution) continue;
     const sent = await sendDelegatedInvitation(services, invitation.meetingId, institution.memberId);
     if (sent.sent) told.push(sent.text);
@@ -216,7 +234,7 @@ function prepareUpdate(db: Db, audit: Audit, actorId: string, meeting: Meeting, 
   if (!latest) throw notInvitedYet(meeting.start);
   if (!updateNeeded(db, meeting.id)) throw new ServiceError(say("invitation.NOTHING_TO_UPDATE"), "conflict");
   requireContents(meeting, profile);
-  const recipients = unsent(latest.recipients);
+  const recipients = unsent(latest.recipients.filter((r) => stillInvited(db, meeting, r)));
   extendRecipients(recipients, currentRecipients(db, meeting));
   // The notice stays as it was given; `reason` of an update record is what changed.
   const invitation = newRecord(db, meeting, { kind: "update", urgent: latest.urgent, reason: note?.trim() || null, recipients, createdBy: actorId }, now);
@@ -337,7 +355,7 @@ export const cancelMeetingCommand: MailOut<CancelInput, Batch | null, CancelOutc
     audit("meeting.cancel", { meetingId: meeting.id, reason });
     if (invited.length === 0) return null;
     const recipients: Recipient[] = [];
-    for (const record of invited) extendRecipients(recipients, unsent(record.recipients));
+    for (const record of invited) extendRecipients(recipients, unsent(record.recipients.filter((r) => stillInvited(db, meeting, r))));
     const invitation = newRecord(db, meeting, { kind: "cancel", urgent: false, reason: reason?.trim() || null, recipients, createdBy: actorId }, now);
     audit("invitation.created", { invitationId: invitation.id, meetingId: meeting.id, kind: "cancel", sequence: invitation.sequence, recipients: recipients.map((r) => r.personId) });
     return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now, profile), audit), warnings: [] };
