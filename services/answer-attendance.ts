@@ -22,6 +22,9 @@ export const answerAttendance: Command<Input, Pick<Outcome, "reply">> = {
   apply({ db, input: { meetingId, ...answer }, actorId: personId, now, audit, notify, mail, render }) {
     const meeting = activeMeeting(db, meetingId);
     notStarted(meeting, now);
+    // An online meeting has no room: an answer "in person" is recorded online, and the reply says so.
+    const onlineOnly = meeting.mode === "online" && answer.mode === "in-person";
+    if (onlineOnly) answer.mode = "online";
     const { institution, role, before } = seatAndAnswer(db, personId, meetingId, (inst) => say("attendance.notHandedOver", personById(db, inst.memberId).name, inst.name));
     const record: Attendance = {
       meetingId, institutionId: institution.id,
@@ -51,7 +54,7 @@ export const answerAttendance: Command<Input, Pick<Outcome, "reply">> = {
       );
     }
     notify(notices, meetingId);
-    return { reply: answerText(record, meeting, institution) };
+    return { reply: onlineOnly ? say("attendance.onlineOnlyText", institution.name, meeting.start) : answerText(record, meeting, institution) };
   },
 };
 

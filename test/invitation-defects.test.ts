@@ -87,3 +87,26 @@ describe("a deputy released when the member attends after all", () => {
     for (const letter of letters) expect(letter.text).not.toContain("Vertretung schicken");
   });
 });
+
+describe("an online meeting", () => {
+  it("offers only online attendance and records an in-person answer online, saying so", async () => {
+    await invited("https://teams.microsoft.com/l/meetup-join/abc");
+    const meeting = (await bot.db()).meetings[0]!;
+    expect(meeting.mode).toBe("online");
+    const card = await bot.say("m-caritas", "Wann ist die nächste Sitzung?");
+    expect(card).not.toContain("Präsenz teil]");
+    const reply = await bot.say("m-caritas", "Ich nehme in Präsenz teil");
+    expect(reply).toContain("nur digital");
+    const record = (await bot.db()).attendance.find((a) => a.meetingId === meeting.id && a.attendeeId === "m-caritas");
+    expect(record).toMatchObject({ status: "attending", mode: "online" });
+  });
+});
+
+describe("a card for a meeting that does not exist", () => {
+  it("says so in one sentence and records nothing", async () => {
+    await invited();
+    const reply = await bot.press("m-caritas", { verb: "attend", mode: "online", meetingId: "s-nonexistent" });
+    expect(reply).toContain("nicht (mehr) geplant");
+    expect((await bot.db()).attendance).toHaveLength(0);
+  });
+});
