@@ -59,10 +59,6 @@ export function newRecord(
   return invitation;
 }
 
-/** The recipients again, as not yet sent (for a new record that goes to the same people). */
-export function unsent(recipients: Recipient[]): Recipient[] {
-  return recipients.map((r) => ({ ...r, acceptedAt: null, error: null, attempts: 0, claimedAt: null }));
-}
 
 /** What an invitation must state and lacks: the profile's list, the gaps in it, the paragraph. */
 export interface MissingContents {

@@ -11,7 +11,7 @@
  */
 import type { CalendarAttendee } from "../adapters/calendar.ts";
 import type { InvitationRecipient } from "../adapters/invitation-mail.ts";
-import type { Db, Institution, Meeting, Person, Recipient } from "../domain/model.ts";
+import type { Db, Institution, Invitation, Meeting, Person, Recipient } from "../domain/model.ts";
 import { personById } from "./directory.ts";
 
 /** The deputy who comes for the institution, when its member has delegated; null otherwise. */
@@ -46,6 +46,27 @@ export function currentRecipients(db: Db, meeting: Meeting): Recipient[] {
 export function stillInvited(db: Db, meeting: Meeting, r: Recipient): boolean {
   if (r.role !== "deputy") return true;
   return db.institutions.some((i) => deputyFor(db, meeting.id, i)?.id === r.personId);
+}
+
+/** The recipients again, as not yet sent (for a new record that goes to the same people). */
+export function unsent(recipients: Recipient[]): Recipient[] {
+  return recipients.map((r) => ({ ...r, acceptedAt: null, error: null, attempts: 0, claimedAt: null }));
+}
+
+/** An update's recipients: whom the latest record went to and who is still invited, and anyone added since. */
+export function updateRecipients(db: Db, meeting: Meeting, latest: Invitation | null): Recipient[] {
+  const recipients = latest ? unsent(latest.recipients.filter((r) => stillInvited(db, meeting, r))) : [];
+  extendRecipients(recipients, currentRecipients(db, meeting));
+  return recipients;
+}
+
+/** A cancellation's recipients: everyone any record went to who is still invited. */
+export function cancelRecipients(db: Db, meeting: Meeting): Recipient[] {
+  const recipients: Recipient[] = [];
+  for (const record of db.invitations.filter((i) => i.meetingId === meeting.id)) {
+    extendRecipients(recipients, unsent(record.recipients.filter((r) => stillInvited(db, meeting, r))));
+  }
+  return recipients;
 }
 
 /** Adds whoever is missing from `recipients` (a later delegation, a changed roster); returns who was added. */

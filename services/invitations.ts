@@ -19,7 +19,7 @@
  * - The meeting counts as "invited" from the first accepted mail; the record is complete (`sentAt`)
  *   when every recipient is accepted.
  */
-import type { Db, Invitation, Meeting, MeetingMode, Recipient } from "../domain/model.ts";
+import type { Db, Invitation, Meeting, MeetingMode } from "../domain/model.ts";
 import type { Audit } from "../adapters/store.ts";
 import type { Profile } from "../domain/profile.ts";
 import { parseInstant, toBerlinIso } from "../rules/time.ts";
@@ -42,10 +42,9 @@ import {
   openMeeting,
   requireContents,
   statusReport,
-  unsent,
 } from "./invitation-core.ts";
 import { claimRecipients, type Batch } from "./invitation-delivery.ts";
-import { currentRecipients, deputyFor, extendRecipients, pendingRecipient, stillInvited } from "./invitation-recipients.ts";
+import { cancelRecipients, currentRecipients, deputyFor, extendRecipients, pendingRecipient, updateRecipients } from "./invitation-recipients.ts";
 import type { InvitationReport } from "./invitation-report.ts";
 import { checkMeeting, meetingView, type MeetingView } from "./meetings.ts";
 import type { Said, SentenceCode } from "../texts/catalog.ts";
@@ -234,8 +233,7 @@ function prepareUpdate(db: Db, audit: Audit, actorId: string, meeting: Meeting, 
   if (!latest) throw notInvitedYet(meeting.start);
   if (!updateNeeded(db, meeting.id)) throw new ServiceError(say("invitation.NOTHING_TO_UPDATE"), "conflict");
   requireContents(meeting, profile);
-  const recipients = unsent(latest.recipients.filter((r) => stillInvited(db, meeting, r)));
-  extendRecipients(recipients, currentRecipients(db, meeting));
+  const recipients = updateRecipients(db, meeting, latest);
   // The notice stays as it was given; `reason` of an update record is what changed.
   const invitation = newRecord(db, meeting, { kind: "update", urgent: latest.urgent, reason: note?.trim() || null, recipients, createdBy: actorId }, now);
   invitation.contents = invitationContents(meeting);
@@ -354,8 +352,7 @@ export const cancelMeetingCommand: MailOut<CancelInput, Batch | null, CancelOutc
     meeting.state = "cancelled";
     audit("meeting.cancel", { meetingId: meeting.id, reason });
     if (invited.length === 0) return null;
-    const recipients: Recipient[] = [];
-    for (const record of invited) extendRecipients(recipients, unsent(record.recipients.filter((r) => stillInvited(db, meeting, r))));
+    const recipients = cancelRecipients(db, meeting);
     const invitation = newRecord(db, meeting, { kind: "cancel", urgent: false, reason: reason?.trim() || null, recipients, createdBy: actorId }, now);
     audit("invitation.created", { invitationId: invitation.id, meetingId: meeting.id, kind: "cancel", sequence: invitation.sequence, recipients: recipients.map((r) => r.personId) });
     return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now, profile), audit), warnings: [] };

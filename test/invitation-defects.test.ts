@@ -94,6 +94,7 @@ describe("an online meeting", () => {
     const meeting = (await bot.db()).meetings[0]!;
     expect(meeting.mode).toBe("online");
     const card = await bot.say("m-caritas", "Wann ist die nächste Sitzung?");
+    expect(card).toContain("[Ich nehme digital teil]");
     expect(card).not.toContain("Präsenz teil]");
     const reply = await bot.say("m-caritas", "Ich nehme in Präsenz teil");
     expect(reply).toContain("nur digital");
@@ -108,5 +109,26 @@ describe("a card for a meeting that does not exist", () => {
     const reply = await bot.press("m-caritas", { verb: "attend", mode: "online", meetingId: "s-nonexistent" });
     expect(reply).toContain("nicht (mehr) geplant");
     expect((await bot.db()).attendance).toHaveLength(0);
+  });
+});
+
+describe("cancelling a meeting nobody was invited to yet", () => {
+  it("asks and starts without promising anyone a cancellation", async () => {
+    await bot.say("gs-1", "/sitzung 12.05.2022 10:00-12:00 Kreishaus");
+    const question = await bot.say("gs-1", "/sitzung absagen Vorsitz erkrankt");
+    expect(question).toContain("niemand erhält eine Nachricht");
+    expect(question).not.toContain("Eingeladenen");
+    const started = await bot.say("gs-1", "ja");
+    expect(started).not.toContain("Eingeladenen");
+    expect(started).toContain("abgesagt");
+    expect((await bot.db()).meetings[0]!.state).toBe("cancelled");
+    expect(bot.smtp.messages).toHaveLength(0);
+  });
+
+  it("still says the invitees get a cancellation once the invitation went out", async () => {
+    await invited();
+    const question = await bot.say("gs-1", "/sitzung absagen Vorsitz erkrankt");
+    expect(question).toContain("die Eingeladenen erhalten eine Absage");
+    expect(await bot.say("gs-1", "ja")).toContain("benachrichtige die Eingeladenen");
   });
 });
