@@ -122,8 +122,7 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
     meetingTitle: names.meetingTitle,
     meeting: {
       uid: meetingUid(db, meeting),
-      // A deputy delegated again after a released deputy's cancellation must see a SEQUENCE above it.
-      sequence: Math.max(invitation.sequence, currentSequence(db, meeting.id)),
+      sequence: invitation.sequence,
       start: new Date(meeting.start),
       end: new Date(meeting.end),
       location: meeting.location,

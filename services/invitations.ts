@@ -178,7 +178,7 @@ export async function sendDelegatedInvitation(services: Services, meetingId: str
   return { sent: sentNow === 1, text: say("invitation.deputyInvitationText", { sentNow, transport, failed, inProgress }, value.deputy, value.member) };
 }
 
-/** A released deputy's calendar cancellation (invitation-release.ts): claimed, sent, recorded; what the member is told. */
+/** A released deputy's calendar cancellation, or their REQUEST when delegated again (invitation-release.ts): claimed, sent, recorded; what the member is told. */
 async function sendRelease(services: Services, invitationId: string, deputyId: string): Promise<Said<SentenceCode>> {
   const now = services.clock();
   const result = await services.store.update({ actorId: "system" }, (db, audit) => {
@@ -189,7 +189,11 @@ async function sendRelease(services: Services, invitationId: string, deputyId: s
   if (result.duplicate) throw new Error("unreachable: no activity id given");
   const { sentNow, transport, failed, inProgress } = await deliver(services, "system", result.value);
   const db = await services.store.read();
-  return say("invitation.releaseText", { sentNow, transport, failed, inProgress }, personById(db, deputyId).name);
+  const report = { sentNow, transport, failed, inProgress };
+  const record = db.invitations.find((i) => i.id === invitationId)!;
+  if (record.kind === "cancel") return say("invitation.releaseText", report, personById(db, deputyId).name);
+  const member = db.institutions.find((i) => i.deputyId === deputyId);
+  return say("invitation.deputyInvitationText", report, personById(db, deputyId).name, member ? personById(db, member.memberId).name : "");
 }
 
 type DeputyStep = { skip: Said<SentenceCode> } | { batch: Batch; deputy: string; member: string };

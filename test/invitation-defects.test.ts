@@ -76,6 +76,19 @@ describe("a deputy released when the member attends after all", () => {
     expect((await calendarMails(deputy.email)).at(-1)).toMatchObject({ method: "CANCEL" });
   });
 
+  it("delegated again right after, gets a REQUEST above the cancellation's SEQUENCE", async () => {
+    await invited();
+    const deputy = await deputyOf("m-jugendamt");
+    await bot.say("m-jugendamt", "Ich kann nicht teilnehmen, bitte an meine Vertretung");
+    await bot.say("m-jugendamt", "Ich kann doch kommen, in Präsenz");
+    const reply = await bot.say("m-jugendamt", "Ich kann nicht teilnehmen, bitte an meine Vertretung");
+    expect(reply).toContain(deputy.name);
+    const mails = (await calendarMails(deputy.email)).filter((m) => m.method);
+    expect(mails.map((m) => m.method)).toEqual(["REQUEST", "CANCEL", "REQUEST"]);
+    expect(mails[2]!.sequence).toBeGreaterThan(mails[1]!.sequence);
+    expect(mails[2]!.text).toContain("Sie vertreten");
+  });
+
   it("is not offered to send a deputy in an update's letter", async () => {
     await invited();
     const deputy = await deputyOf("m-jugendamt");
