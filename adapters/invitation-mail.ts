@@ -18,6 +18,7 @@ import {
   mailClosing,
   nonPublicSentence,
   openingSentence,
+  releaseSentence,
   representsSentence,
   secondConvocationSentence,
   secondConvocationWithoutRule,
@@ -48,6 +49,8 @@ export interface InvitationRecipient extends CalendarPerson {
   represents?: { name: string; institution: string } | null;
   /** A member who handed the seat to this deputy: the mail does not ask them again whether they attend. */
   delegatedTo?: string | null;
+  /** A registered deputy, standing in or not: never asked to send a deputy (cannot delegate further). */
+  deputy?: boolean;
   /** From the roster's `anrede`: "Sehr geehrte Frau …"; absent: "Guten Tag …". */
   salutation?: Salutation | null;
 }
@@ -77,6 +80,8 @@ export interface InvitationInput {
   attendees: CalendarAttendee[];
   /** Set for an invitation with shortened notice; the reason is stated in the mail. */
   urgentReason?: string | null;
+  /** A cancellation for a released deputy only: the member who attends after all (the meeting takes place). */
+  releasedBy?: string | null;
   /** Free text from the Geschäftsstelle: what changed, why it is cancelled. */
   note?: string | null;
   /** As the rule profile cites them, e.g. { nonPublic: "§ 4 Abs. 8 GO", secondConvocation: "§ 6 Abs. 5 GO" }. */
@@ -164,8 +169,8 @@ function invitationCalendar(input: Omit<InvitationInput, "recipient">): string {
 }
 
 /** "Einladung: Sitzung der Lenkungsgruppe KIM am Donnerstag, 12.05.2022" */
-export function invitationSubject(input: Pick<InvitationInput, "kind" | "meetingTitle" | "meeting" | "urgentReason">): string {
-  return subjectText(input.kind, Boolean(input.urgentReason), input.meetingTitle, input.meeting.start);
+export function invitationSubject(input: Pick<InvitationInput, "kind" | "meetingTitle" | "meeting" | "urgentReason" | "releasedBy">): string {
+  return subjectText(input.kind, Boolean(input.urgentReason), input.meetingTitle, input.meeting.start, Boolean(input.releasedBy));
 }
 
 function invitationBlocks(input: InvitationInput, common: Common): Block[] {
@@ -184,7 +189,7 @@ function invitationBlocks(input: InvitationInput, common: Common): Block[] {
     blocks.push({ type: "p", text: checkedSecondConvocation(item, citations.secondConvocation) });
   }
   if (citations.nonPublic) blocks.push({ type: "p", text: nonPublicSentence(citations.nonPublic, meeting.onlineUrl !== null) });
-  blocks.push({ type: "p", text: input.recipient.delegatedTo ? delegatedNote(input.recipient.delegatedTo) : howToAnswer(Boolean(input.recipient.represents)) });
+  blocks.push({ type: "p", text: input.recipient.delegatedTo ? delegatedNote(input.recipient.delegatedTo) : howToAnswer(Boolean(input.recipient.represents || input.recipient.deputy)) });
   blocks.push(closing(input));
   return blocks;
 }
@@ -192,7 +197,7 @@ function invitationBlocks(input: InvitationInput, common: Common): Block[] {
 function cancelBlocks(input: InvitationInput, common: Common): Block[] {
   const blocks: Block[] = [
     { type: "p", text: salutation(input.recipient.name, input.recipient.salutation ?? null) },
-    { type: "p", text: cancelSentence(input.meetingTitle, common.when) },
+    { type: "p", text: input.releasedBy ? releaseSentence(input.releasedBy, input.meetingTitle, common.when) : cancelSentence(input.meetingTitle, common.when) },
   ];
   if (input.note) blocks.push({ type: "p", text: input.note });
   blocks.push(closing(input));

@@ -2,6 +2,7 @@
  * Adaptive Cards 1.5 with Universal Actions (Action.Execute), and their plain-text reading for the
  * command line: title, facts, buttons in [brackets].
  */
+import type { MeetingMode } from "../domain/model.ts";
 import { ATTENDANCE_BUTTON } from "../texts/cards.ts";
 
 export interface CardButton {
@@ -46,12 +47,12 @@ export function cardToText(c: AdaptiveCard): string {
 
 /**
  * The buttons a member or deputy answers an invitation with — on the invitation's card and on the
- * reminder to answer alike. Only a member can send a deputy.
+ * reminder to answer alike. Only a member can send a deputy; an online meeting has no room to come to.
  */
-export function answerButtons(lang: "de" | "en", meetingId: string, member: boolean): CardButton[] {
+export function answerButtons(lang: "de" | "en", meetingId: string, member: boolean, mode: MeetingMode = "hybrid"): CardButton[] {
   const data = { meetingId };
   return [
-    { title: ATTENDANCE_BUTTON.inPerson[lang], verb: "attend", data: { ...data, mode: "in-person" } },
+    ...(mode === "online" ? [] : [{ title: ATTENDANCE_BUTTON.inPerson[lang], verb: "attend", data: { ...data, mode: "in-person" } }]),
     { title: ATTENDANCE_BUTTON.online[lang], verb: "attend", data: { ...data, mode: "online" } },
     ...(member ? [{ title: ATTENDANCE_BUTTON.delegate[lang], verb: "delegate", data }] : []),
     { title: ATTENDANCE_BUTTON.decline[lang], verb: "decline", data },

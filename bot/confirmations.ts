@@ -23,7 +23,7 @@ import { dayTexts } from "../texts/bilingual.ts";
 import { berlinDay } from "../rules/time.ts";
 import { invitationSendingText, WORK_STARTED } from "../texts/chat.ts";
 import {
-  cancelPrompt, CONFIRM_BUTTON, CONFIRMATION_DROPPED, CONFIRMATION_TITLE, confirmationExpiredText, invitePrompt, MINUTES_ALL_RECEIVED,
+  CANCEL_ONLY_STARTED, cancelPrompt, CONFIRM_BUTTON, CONFIRMATION_DROPPED, CONFIRMATION_TITLE, confirmationExpiredText, invitePrompt, MINUTES_ALL_RECEIVED,
   minutesPrompt, NO_OPEN_QUESTION, NOT_CONFIRMED, NOTHING_OPEN_TO_SEND, retryPrompt, updatePrompt,
 } from "../texts/confirmations.ts";
 import { ALREADY_DECLARED, CONFIRM_BUTTONS, confirmNotQuorate, NOT_DECLARED, NOT_QUORATE_DROPPED, notQuorateExpiredText } from "../texts/meeting-events.ts";
@@ -141,7 +141,10 @@ function planOf(turn: Turn, action: Exclude<PendingAction, { kind: "not-quorate"
     }
     case "invite-retry": return planned(turn, retryInvitationCommand, { meetingId }, WORK_STARTED.inviteAgain);
     case "invite-update": return planned(turn, updateCommand, { meetingId, note: action.note }, WORK_STARTED.inviteAgain);
-    case "cancel": return planned(turn, cancelMeetingCommand, { meetingId, reason: action.reason }, WORK_STARTED.cancel);
+    case "cancel": {
+      const told = turn.db.invitations.some((i) => i.meetingId === meetingId);
+      return planned(turn, cancelMeetingCommand, { meetingId, reason: action.reason }, told ? WORK_STARTED.cancel : CANCEL_ONLY_STARTED);
+    }
     case "minutes-send": {
       const folder = minutesFolderBeside(turn.services.store.location);
       // Its refusals (no draft, everyone has it) are asked before the question, from the draft's files.

@@ -35,7 +35,7 @@ import {
 
 /** The buttons a member or deputy answers an invitation with. */
 export function attendanceButtons(turn: Turn, meeting: Meeting): CardButton[] {
-  return answerButtons(turn.lang, meeting.id, Boolean(rolesOf(turn.db, turn.person.id).member));
+  return answerButtons(turn.lang, meeting.id, Boolean(rolesOf(turn.db, turn.person.id).member), meeting.mode);
 }
 
 /** Which meeting: a card's or a pending question's meeting id, a date named in the message, or the next. */

@@ -96,7 +96,7 @@ async function openChat(deps: ProactiveDeps, target: { serviceUrl: string; tenan
 function withButtons(db: Parameters<typeof rolesOf>[0], personId: string, text: string, extras?: TeamsExtras): string | Partial<Activity> {
   if (!extras?.answerButtons) return text;
   const { meetingId, lang } = extras.answerButtons;
-  const buttons = answerButtons(lang, meetingId, Boolean(rolesOf(db, personId).member));
+  const buttons = answerButtons(lang, meetingId, Boolean(rolesOf(db, personId).member), db.meetings.find((m) => m.id === meetingId)?.mode);
   return { text, attachments: [CardFactory.adaptiveCard(card({ title: CARD_TITLE.yourAnswer[lang], buttons }))] };
 }
 

@@ -234,6 +234,8 @@ export const Invitation = z.object({
   recipients: z.array(Recipient),
   /** What the calendar invitation said (time, place, mode, agenda) as JSON: an update with nothing new is refused. Absent on older records. */
   contents: z.string().optional(),
+  /** A cancellation for its recipients only (a deputy released), not of the meeting. Absent: the meeting's own record. */
+  attendeeOnly: z.boolean().optional(),
 });
 export type Invitation = z.infer<typeof Invitation>;
 

@@ -9,6 +9,7 @@ import type { Notice } from "./outbox.ts";
 import { anyPerson } from "./permissions.ts";
 import { run, type Command } from "./runner.ts";
 import { say } from "./say.ts";
+import { releaseDeputy } from "./invitation-release.ts";
 import { answerText, duplicateOutcome, notStarted, seatAndAnswer, secretariatNotices, upsert, type Mode, type Outcome } from "./attendance.ts";
 
 const Input = z.object({ meetingId: z.string(), status: z.enum(["attending", "declined"]), mode: z.enum(["in-person", "online"]).nullable() });
@@ -18,9 +19,12 @@ type Input = z.infer<typeof Input>;
 export const answerAttendance: Command<Input, Pick<Outcome, "reply">> = {
   input: Input,
   may: anyPerson,
-  apply({ db, input: { meetingId, ...answer }, actorId: personId, now, audit, notify, render }) {
+  apply({ db, input: { meetingId, ...answer }, actorId: personId, now, audit, notify, mail, render }) {
     const meeting = activeMeeting(db, meetingId);
     notStarted(meeting, now);
+    // An online meeting has no room: an answer "in person" is recorded online, and the reply says so.
+    const onlineOnly = meeting.mode === "online" && answer.mode === "in-person";
+    if (onlineOnly) answer.mode = "online";
     const { institution, role, before } = seatAndAnswer(db, personId, meetingId, (inst) => say("attendance.notHandedOver", personById(db, inst.memberId).name, inst.name));
     const record: Attendance = {
       meetingId, institutionId: institution.id,
@@ -36,8 +40,12 @@ export const answerAttendance: Command<Input, Pick<Outcome, "reply">> = {
     const notices: Notice[] = [];
     const name = personById(db, personId).name;
     const w = meeting.start;
-    if (role === "member" && before?.status === "delegated" && before.attendeeId && answer.status === "attending") {
-      notices.push({ personId: before.attendeeId, ...render(say("attendance.deputyNotNeeded", name, w)) });
+    const released = before?.status === "delegated" && before.attendeeId && before.attendeeId !== personId ? before.attendeeId : null;
+    // The calendar cancellation says it to the deputy: one mail, not two (as the deputy's own invitation).
+    const cancellation = released ? releaseDeputy(db, meeting, released, personId, now, audit) : null;
+    if (cancellation) mail(cancellation, released!);
+    else if (released && role === "member" && answer.status === "attending") {
+      notices.push({ personId: released, ...render(say("attendance.deputyNotNeeded", name, w)) });
     }
     if (role === "deputy" && answer.status === "declined") {
       notices.push(
@@ -46,7 +54,7 @@ export const answerAttendance: Command<Input, Pick<Outcome, "reply">> = {
       );
     }
     notify(notices, meetingId);
-    return { reply: answerText(record, meeting, institution) };
+    return { reply: onlineOnly ? say("attendance.onlineOnlyText", institution.name, meeting.start) : answerText(record, meeting, institution) };
   },
 };
 

@@ -6,6 +6,7 @@ import { toBerlinIso } from "../rules/time.ts";
 import type { Services } from "./context.ts";
 import { personById, rosterInstitutions } from "./directory.ts";
 import { latestInvitation } from "./invitation-core.ts";
+import { reinviteDeputy } from "./invitation-release.ts";
 import { extendRecipients, pendingRecipient } from "./invitation-recipients.ts";
 import { activeMeeting } from "./meetings.ts";
 import type { Notice } from "./outbox.ts";
@@ -52,7 +53,9 @@ export const delegateSeat: Command<Input, { reply: Said<SentenceCode>; delegatio
     // two. It is recorded here, with the delegation, so a crash before it is sent leaves it open for a retry.
     const latest = latestInvitation(db, meetingId);
     const invited = latest !== null;
-    if (latest && latest.kind !== "cancel" && extendRecipients(latest.recipients, [pendingRecipient(personById(db, deputy.id), "deputy")]).length > 0) {
+    const again = reinviteDeputy(db, meeting, deputy.id, personId, now, audit);
+    if (again) mail(again, deputy.id);
+    else if (latest && latest.kind !== "cancel" && extendRecipients(latest.recipients, [pendingRecipient(personById(db, deputy.id), "deputy")]).length > 0) {
       audit("invitation.deputy-added", { invitationId: latest.id, meetingId, memberId: personId, deputyId: deputy.id });
       mail(latest.id, deputy.id);
     }

@@ -32,9 +32,17 @@ export function openMeeting(db: Db, meetingId: string, profile: Profile): Meetin
   return meeting;
 }
 
-/** The meeting's newest record: its SEQUENCE is the meeting's current one. */
+/** The meeting's newest own record (invitation, update, cancellation); a released deputy's cancellation is not one. */
 export function latestInvitation(db: Db, meetingId: string): Invitation | null {
-  const records = db.invitations.filter((i) => i.meetingId === meetingId);
+  return newest(db.invitations.filter((i) => i.meetingId === meetingId && !i.attendeeOnly));
+}
+
+/** The meeting's current SEQUENCE: the highest any record carried, a released deputy's cancellation too; -1 before any. */
+export function currentSequence(db: Db, meetingId: string): number {
+  return newest(db.invitations.filter((i) => i.meetingId === meetingId))?.sequence ?? -1;
+}
+
+function newest(records: Invitation[]): Invitation | null {
   return records.reduce<Invitation | null>((a, b) => (a && a.sequence > b.sequence ? a : b), null);
 }
 
@@ -42,20 +50,15 @@ export function latestInvitation(db: Db, meetingId: string): Invitation | null {
 export function newRecord(
   db: Db,
   meeting: Meeting,
-  fields: Pick<Invitation, "kind" | "urgent" | "reason" | "recipients" | "createdBy">,
+  fields: Pick<Invitation, "kind" | "urgent" | "reason" | "recipients" | "createdBy" | "attendeeOnly">,
   now: Date,
 ): Invitation {
-  const latest = latestInvitation(db, meeting.id);
-  const sequence = latest ? latest.sequence + 1 : 0;
+  const sequence = currentSequence(db, meeting.id) + 1;
   const invitation: Invitation = { id: `${meeting.id}-${fields.kind}-${sequence}`, meetingId: meeting.id, sequence, createdAt: toBerlinIso(now), sentAt: null, ...fields };
   db.invitations.push(invitation);
   return invitation;
 }
 
-/** The recipients again, as not yet sent (for a new record that goes to the same people). */
-export function unsent(recipients: Recipient[]): Recipient[] {
-  return recipients.map((r) => ({ ...r, acceptedAt: null, error: null, attempts: 0, claimedAt: null }));
-}
 
 /** What an invitation must state and lacks: the profile's list, the gaps in it, the paragraph. */
 export interface MissingContents {
@@ -128,6 +131,7 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
     },
     secretariat: { name: names.secretariatName, email: db.body.secretariatEmail },
     attendees: calendarAttendees(db, meeting, invitation.recipients),
+    releasedBy: invitation.attendeeOnly ? releasedBy(db, invitation) : null,
     urgentReason: invitation.kind === "request" && invitation.urgent ? invitation.reason : null,
     note: invitation.kind === "request" ? null : invitation.reason,
     citations: {
@@ -141,6 +145,12 @@ export function composer(db: Db, meeting: Meeting, invitation: Invitation, now: 
     const recipient = mailRecipient(db, meeting, r);
     return () => compose(recipient);
   };
+}
+
+/** The member who took the seat back from the deputy a release cancellation goes to. */
+function releasedBy(db: Db, invitation: Invitation): string | null {
+  const institution = db.institutions.find((i) => invitation.recipients.some((r) => r.personId === i.deputyId));
+  return institution ? db.persons.find((p) => p.id === institution.memberId)?.name ?? null : null;
 }
 
 /** Sends a prepared batch outside the lock, records the answers, and reports them. */

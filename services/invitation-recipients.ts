@@ -11,7 +11,7 @@
  */
 import type { CalendarAttendee } from "../adapters/calendar.ts";
 import type { InvitationRecipient } from "../adapters/invitation-mail.ts";
-import type { Db, Institution, Meeting, Person, Recipient } from "../domain/model.ts";
+import type { Db, Institution, Invitation, Meeting, Person, Recipient } from "../domain/model.ts";
 import { personById } from "./directory.ts";
 
 /** The deputy who comes for the institution, when its member has delegated; null otherwise. */
@@ -42,6 +42,33 @@ export function currentRecipients(db: Db, meeting: Meeting): Recipient[] {
   return list;
 }
 
+/** Whether a recipient still gets the meeting's updates and cancellation: a deputy only while standing in (a released one had theirs cancelled). */
+export function stillInvited(db: Db, meeting: Meeting, r: Recipient): boolean {
+  if (r.role !== "deputy") return true;
+  return db.institutions.some((i) => deputyFor(db, meeting.id, i)?.id === r.personId);
+}
+
+/** The recipients again, as not yet sent (for a new record that goes to the same people). */
+export function unsent(recipients: Recipient[]): Recipient[] {
+  return recipients.map((r) => ({ ...r, acceptedAt: null, error: null, attempts: 0, claimedAt: null }));
+}
+
+/** An update's recipients: whom the latest record went to and who is still invited, and anyone added since. */
+export function updateRecipients(db: Db, meeting: Meeting, latest: Invitation | null): Recipient[] {
+  const recipients = latest ? unsent(latest.recipients.filter((r) => stillInvited(db, meeting, r))) : [];
+  extendRecipients(recipients, currentRecipients(db, meeting));
+  return recipients;
+}
+
+/** A cancellation's recipients: everyone any record went to who is still invited. */
+export function cancelRecipients(db: Db, meeting: Meeting): Recipient[] {
+  const recipients: Recipient[] = [];
+  for (const record of db.invitations.filter((i) => i.meetingId === meeting.id)) {
+    extendRecipients(recipients, unsent(record.recipients.filter((r) => stillInvited(db, meeting, r))));
+  }
+  return recipients;
+}
+
 /** Adds whoever is missing from `recipients` (a later delegation, a changed roster); returns who was added. */
 export function extendRecipients(recipients: Recipient[], wanted: Recipient[]): Recipient[] {
   const added = wanted.filter((w) => !recipients.some((r) => r.personId === w.personId));
@@ -66,7 +93,8 @@ export function calendarAttendees(db: Db, meeting: Meeting, recipients: Recipien
 export function mailRecipient(db: Db, meeting: Meeting, r: Recipient): InvitationRecipient {
   const seat = db.institutions.find((i) => i.memberId === r.personId);
   const delegatedTo = seat ? deputyFor(db, meeting.id, seat)?.name ?? null : null;
-  const base = { name: nameOf(db, r), email: r.email, salutation: db.persons.find((p) => p.id === r.personId)?.salutation ?? null, delegatedTo };
+  const deputy = db.institutions.some((i) => i.deputyId === r.personId);
+  const base = { name: nameOf(db, r), email: r.email, salutation: db.persons.find((p) => p.id === r.personId)?.salutation ?? null, delegatedTo, deputy };
   const institution = db.institutions.find((i) => deputyFor(db, meeting.id, i)?.id === r.personId);
   if (!institution) return base;
   return { ...base, represents: { name: personById(db, institution.memberId).name, institution: institution.name } };

@@ -19,7 +19,7 @@
  * - The meeting counts as "invited" from the first accepted mail; the record is complete (`sentAt`)
  *   when every recipient is accepted.
  */
-import type { Db, Invitation, Meeting, MeetingMode, Recipient } from "../domain/model.ts";
+import type { Db, Invitation, Meeting, MeetingMode } from "../domain/model.ts";
 import type { Audit } from "../adapters/store.ts";
 import type { Profile } from "../domain/profile.ts";
 import { parseInstant, toBerlinIso } from "../rules/time.ts";
@@ -42,10 +42,9 @@ import {
   openMeeting,
   requireContents,
   statusReport,
-  unsent,
 } from "./invitation-core.ts";
 import { claimRecipients, type Batch } from "./invitation-delivery.ts";
-import { currentRecipients, deputyFor, extendRecipients, pendingRecipient } from "./invitation-recipients.ts";
+import { cancelRecipients, currentRecipients, deputyFor, extendRecipients, pendingRecipient, updateRecipients } from "./invitation-recipients.ts";
 import type { InvitationReport } from "./invitation-report.ts";
 import { checkMeeting, meetingView, type MeetingView } from "./meetings.ts";
 import type { Said, SentenceCode } from "../texts/catalog.ts";
@@ -179,6 +178,24 @@ export async function sendDelegatedInvitation(services: Services, meetingId: str
   return { sent: sentNow === 1, text: say("invitation.deputyInvitationText", { sentNow, transport, failed, inProgress }, value.deputy, value.member) };
 }
 
+/** A released deputy's calendar cancellation, or their REQUEST when delegated again (invitation-release.ts): claimed, sent, recorded; what the member is told. */
+async function sendRelease(services: Services, invitationId: string, deputyId: string): Promise<Said<SentenceCode>> {
+  const now = services.clock();
+  const result = await services.store.update({ actorId: "system" }, (db, audit) => {
+    const record = db.invitations.find((i) => i.id === invitationId)!;
+    const meeting = meetingOf(db, record.meetingId);
+    return { ...claimRecipients(record, now, composer(db, meeting, record, now, bodyProfile(services, db)), audit, new Set([deputyId])), warnings: [] };
+  });
+  if (result.duplicate) throw new Error("unreachable: no activity id given");
+  const { sentNow, transport, failed, inProgress } = await deliver(services, "system", result.value);
+  const db = await services.store.read();
+  const report = { sentNow, transport, failed, inProgress };
+  const record = db.invitations.find((i) => i.id === invitationId)!;
+  if (record.kind === "cancel") return say("invitation.releaseText", report, personById(db, deputyId).name);
+  const member = db.institutions.find((i) => i.deputyId === deputyId);
+  return say("invitation.deputyInvitationText", report, personById(db, deputyId).name, member ? personById(db, member.memberId).name : "");
+}
+
 type DeputyStep = { skip: Said<SentenceCode> } | { batch: Batch; deputy: string; member: string };
 
 /**
@@ -193,7 +210,11 @@ export async function sendRecordedInvitations(services: Services, ids: string[])
     const db = await services.store.read();
     const invitation = db.invitations.find((i) => i.id === mail.invitationId);
     const institution = db.institutions.find((i) => i.deputyId === mail.personId);
-    // Only a deputy's own invitation is recorded this way; anything else waits for `invite retry`.
+    if (invitation?.attendeeOnly) {
+      told.push(await sendRelease(services, invitation.id, mail.personId));
+      continue;
+    }
+    // Only a deputy's own invitation (or release) is recorded this way; anything else waits for `invite retry`.
     if (!invitation || !institution) continue;
     const sent = await sendDelegatedInvitation(services, invitation.meetingId, institution.memberId);
     if (sent.sent) told.push(sent.text);
@@ -216,8 +237,7 @@ function prepareUpdate(db: Db, audit: Audit, actorId: string, meeting: Meeting, 
   if (!latest) throw notInvitedYet(meeting.start);
   if (!updateNeeded(db, meeting.id)) throw new ServiceError(say("invitation.NOTHING_TO_UPDATE"), "conflict");
   requireContents(meeting, profile);
-  const recipients = unsent(latest.recipients);
-  extendRecipients(recipients, currentRecipients(db, meeting));
+  const recipients = updateRecipients(db, meeting, latest);
   // The notice stays as it was given; `reason` of an update record is what changed.
   const invitation = newRecord(db, meeting, { kind: "update", urgent: latest.urgent, reason: note?.trim() || null, recipients, createdBy: actorId }, now);
   invitation.contents = invitationContents(meeting);
@@ -336,8 +356,7 @@ export const cancelMeetingCommand: MailOut<CancelInput, Batch | null, CancelOutc
     meeting.state = "cancelled";
     audit("meeting.cancel", { meetingId: meeting.id, reason });
     if (invited.length === 0) return null;
-    const recipients: Recipient[] = [];
-    for (const record of invited) extendRecipients(recipients, unsent(record.recipients));
+    const recipients = cancelRecipients(db, meeting);
     const invitation = newRecord(db, meeting, { kind: "cancel", urgent: false, reason: reason?.trim() || null, recipients, createdBy: actorId }, now);
     audit("invitation.created", { invitationId: invitation.id, meetingId: meeting.id, kind: "cancel", sequence: invitation.sequence, recipients: recipients.map((r) => r.personId) });
     return { ...claimRecipients(invitation, now, composer(db, meeting, invitation, now, profile), audit), warnings: [] };

@@ -16,6 +16,7 @@ export interface NamedDay {
 export type MeetingMiss =
   | { found: false; code: "none-on-that-day"; day: NamedDay; next: Meeting | null }
   | { found: false; code: "none-scheduled" }
+  | { found: false; code: "unknown"; next: Meeting | null }
   | { found: false; code: "cancelled"; meeting: Meeting };
 
 export type MeetingLookup = { found: true; meeting: Meeting } | MeetingMiss;
@@ -32,13 +33,13 @@ export function meetingForDate(db: Db, date: NamedDay | null, now: Date): Meetin
 
 /**
  * A meeting named by id (a card, a pending question). A cancelled one is a miss of its own: an old
- * card's answer must not land on another meeting. An id that is gone falls back to the next meeting.
+ * card's answer must not land on another meeting; nor must one whose meeting is not (or no longer) there.
  */
 export function meetingForRef(db: Db, ref: { meetingId: string } | NamedDay | null, now: Date): MeetingLookup {
   if (!ref || !("meetingId" in ref)) return meetingForDate(db, ref, now);
   const byId = db.meetings.find((m) => m.id === ref.meetingId);
   if (byId?.state === "cancelled") return { found: false, code: "cancelled", meeting: byId };
-  return byId ? { found: true, meeting: byId } : meetingForDate(db, null, now);
+  return byId ? { found: true, meeting: byId } : { found: false, code: "unknown", next: nextMeeting(db, now) };
 }
 
 /** Same Berlin calendar day; a day named without a year matches any year. */

@@ -15,8 +15,8 @@ import { minutesSigners } from "../rules/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import type { Services } from "./context.ts";
 import { personById } from "./directory.ts";
-import { latestInvitation, unsent } from "./invitation-core.ts";
-import { currentRecipients, extendRecipients, nameOf } from "./invitation-recipients.ts";
+import { latestInvitation } from "./invitation-core.ts";
+import { cancelRecipients, currentRecipients, extendRecipients, nameOf, updateRecipients } from "./invitation-recipients.ts";
 import { signerId } from "./minutes.ts";
 
 /** How long a question waits for its answer. */
@@ -121,16 +121,8 @@ export function previewOf(db: Db, profile: Profile, action: PendingAction, minut
 
 function invitationRecipients(db: Db, meeting: Meeting, action: PendingAction): Recipient[] {
   const latest = latestInvitation(db, meeting.id);
-  if (action.kind === "cancel") {
-    const all: Recipient[] = [];
-    for (const record of db.invitations.filter((i) => i.meetingId === meeting.id)) extendRecipients(all, unsent(record.recipients));
-    return all;
-  }
-  if (action.kind === "invite-update") {
-    const all = latest ? unsent(latest.recipients) : [];
-    extendRecipients(all, currentRecipients(db, meeting));
-    return all;
-  }
+  if (action.kind === "cancel") return cancelRecipients(db, meeting);
+  if (action.kind === "invite-update") return updateRecipients(db, meeting, latest);
   // A first invitation, or the rest of the latest one: whoever has not received it yet.
   if (!latest) return currentRecipients(db, meeting);
   const open = latest.recipients.filter((r) => !r.acceptedAt);

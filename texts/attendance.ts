@@ -60,6 +60,15 @@ export function notHandedOver(member: string, institution: string): Texts {
   };
 }
 
+/** "In Präsenz" for a meeting held online only: recorded as online attendance. */
+export function onlineOnlyText(institution: string, start: string): Texts {
+  const w = instantTexts(start);
+  return {
+    de: `Die Sitzung am ${w.de} findet nur digital statt; Ihre Teilnahme für ${institution} ist daher als digitale Teilnahme vermerkt.`,
+    en: `The meeting on ${w.en} is held online only, so your attendance for ${institution} is recorded as online.`,
+  };
+}
+
 /** To the deputy: the member now attends after all. */
 export function deputyNotNeeded(member: string, start: string): NoticeTexts {
   const w = instantTexts(start);

@@ -65,12 +65,18 @@ export function updatePrompt(start: string, note: string | null, recipients: Pro
 export function cancelPrompt(start: string, reason: string, recipients: PromptRecipient[]): Texts {
   const when = instantTexts(start);
   const none: Texts = { de: "Es ging noch keine Einladung hinaus: die Sitzung wird nur abgesagt, niemand erhält eine Nachricht.", en: "No invitation went out yet: the meeting is only cancelled, nobody gets a message." };
+  const invitees: Texts = recipients.length
+    ? { de: "; die Eingeladenen erhalten eine Absage, die den Kalendereintrag entfernt.", en: "; the invitees get a cancellation that removes the calendar entry." }
+    : { de: ".", en: "." };
   return prompt(
-    { de: `Absage der Sitzung am ${when.de}, Grund: „${reason}“; die Eingeladenen erhalten eine Absage, die den Kalendereintrag entfernt.`, en: `Cancelling the meeting on ${when.en}, reason: "${reason}"; the invitees get a cancellation that removes the calendar entry.` },
+    { de: `Absage der Sitzung am ${when.de}, Grund: „${reason}“${invitees.de}`, en: `Cancelling the meeting on ${when.en}, reason: "${reason}"${invitees.en}` },
     recipients,
     recipients.length ? null : none,
   );
 }
+
+/** Said when a cancellation nobody is told of starts: no invitation had gone out. */
+export const CANCEL_ONLY_STARTED: Texts = { de: "Ich sage die Sitzung ab.", en: "I am cancelling the meeting." };
 
 /**
  * The one question before the minutes go out (§ 7 Abs. 2, 3 GO): as the final version, signed by

@@ -31,8 +31,8 @@ export function secretariatName(genitive: string): string {
 }
 
 /** "Einladung: Sitzung der Lenkungsgruppe KIM am Donnerstag, 12.05.2022" */
-export function subjectText(kind: InvitationKind, urgent: boolean, title: string, start: Date): string {
-  const prefix = kind === "cancel" ? "Abgesagt" : kind === "update" ? "Geänderte Einladung" : urgent ? "Dringende Einladung" : "Einladung";
+export function subjectText(kind: InvitationKind, urgent: boolean, title: string, start: Date, released = false): string {
+  const prefix = released ? "Vertretung nicht mehr nötig" : kind === "cancel" ? "Abgesagt" : kind === "update" ? "Geänderte Einladung" : urgent ? "Dringende Einladung" : "Einladung";
   return `${prefix}: ${title} am ${formatDay(berlinDay(start))}`;
 }
 
@@ -50,6 +50,11 @@ export function openingSentence(kind: InvitationKind, title: string): string {
 
 export function cancelSentence(title: string, when: string): string {
   return `die ${title} am ${when} wird abgesagt. Der Termin wird mit dieser E-Mail aus Ihrem Kalender entfernt.`;
+}
+
+/** To a deputy no longer needed: the meeting takes place, only their calendar entry goes. */
+export function releaseSentence(member: string, title: string, when: string): string {
+  return `${member} nimmt an der ${title} am ${when} nun selbst teil; Ihre Vertretung ist nicht mehr nötig. Der Termin wird mit dieser E-Mail aus Ihrem Kalender entfernt.`;
 }
 
 /** For a deputy standing in. */

@@ -130,6 +130,16 @@ export function deputyInvitationText(report: Pick<InvitationReport, "sentNow" | 
   return { de: `${deputy} hat die Einladung bereits erhalten.`, en: `${deputy} has already received the invitation.` };
 }
 
+/** How a released deputy's calendar cancellation went, said to the member who attends after all. */
+export function releaseText(report: Pick<InvitationReport, "sentNow" | "transport" | "failed" | "inProgress">, deputy: string): Texts {
+  if (report.sentNow === 1 && report.transport === "outbox") {
+    return { de: `Die Absage des Kalendereintrags für ${deputy} ist vorbereitet; die Geschäftsstelle versendet sie.`, en: `The calendar cancellation for ${deputy} is prepared; the Geschäftsstelle sends it.` };
+  }
+  if (report.sentNow === 1) return { de: `${deputy} wird nicht mehr als Vertretung gebraucht und hat die Absage des Kalendereintrags per E-Mail erhalten.`, en: `${deputy} is no longer needed as deputy and has been sent the calendar cancellation by e-mail.` };
+  if (report.failed[0]) return { de: `Die Nachricht an ${deputy} konnte noch nicht zugestellt werden; die Geschäftsstelle sendet sie erneut.`, en: `The message to ${deputy} could not be delivered yet; the Geschäftsstelle will send it again.` };
+  return { de: `${deputy} wird nicht mehr als Vertretung gebraucht.`, en: `${deputy} is no longer needed as deputy.` };
+}
+
 // ── Changing and cancelling a meeting ──
 
 export const NO_CHANGE: Texts = { de: "Es ist keine Änderung angegeben.", en: "No change was given." };

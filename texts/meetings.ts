@@ -11,6 +11,13 @@ export function meetingMissText(miss: MeetingMiss): Texts {
     const day = berlinDay(new Date(miss.meeting.start));
     return { de: `Die Sitzung am ${formatDay(day)} ist abgesagt; ich habe nichts eingetragen.`, en: `The meeting on ${formatDay(day, "en")} has been cancelled; I have recorded nothing.` };
   }
+  if (miss.code === "unknown") {
+    const next = miss.next && berlinDay(new Date(miss.next.start));
+    return {
+      de: `Diese Sitzung ist nicht (mehr) geplant; ich habe nichts eingetragen.${next ? ` Die nächste Sitzung ist am ${formatDay(next)}.` : ""}`,
+      en: `This meeting is not (or no longer) planned; I have recorded nothing.${next ? ` The next meeting is on ${formatDay(next, "en")}.` : ""}`,
+    };
+  }
   if (miss.code === "none-scheduled") {
     return {
       de: "Es ist derzeit keine Sitzung angesetzt; die Geschäftsstelle legt Termine mit „/sitzung“ an.",
