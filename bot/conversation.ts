@@ -12,7 +12,7 @@ import { cleanText } from "../domain/sanitize.ts";
 import { withConfirmation } from "./confirmations.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
 import { PRESENCE_CHOICE } from "./presence-names.ts";
-import { greetInFlow, leaveFlow, leavesFlow, openFlow, withNote } from "./flows.ts";
+import { asksInFlow, greetInFlow, leaveFlow, leavesFlow, openFlow, thenAskAgain, withNote } from "./flows.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
   askAbsence, askUnsure, attend, continueProposal, deadlinesAnswer, decline, delegateSeat, majorityRuleAnswer,
@@ -104,6 +104,7 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
   }
   const greeted = flow && greetInFlow(turn, flow, intent, text);
   if (greeted) return greeted;
+  if (flow?.kind === "proposal" && asksInFlow(intent)) return thenAskAgain(turn, flow, await route(turn, u, text));
   if (flow?.kind === "proposal" && !leavesFlow(intent)) {
     // Each answer is kept in the flow until the proposal is filed: its limit applies now, not at the end.
     const kind = PROPOSAL_STEP_LIMIT[flow.step];

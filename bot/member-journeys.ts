@@ -22,6 +22,7 @@ import { meetingOnDayText } from "../texts/role-hints.ts";
 import { whoHasAnswered } from "../services/answers.ts";
 import { whoComesForMemberText } from "../texts/answers-members.ts";
 import { answerButtons, card, type CardButton } from "./cards.ts";
+import { presenterOf, saysNoDocuments } from "./understand-proposal.ts";
 import type { Flow } from "../domain/flow.ts";
 import { setFlow } from "../services/conversation-state.ts";
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
@@ -133,14 +134,14 @@ export async function continueProposal(turn: Turn, flow: Extract<Flow, { kind: "
   const answer = text.trim();
   const draft = { ...flow.draft };
   if (flow.step === "link") {
-    const link = /^(nein|no|keine|none|-)$/i.test(answer) ? null : answer;
+    const link = saysNoDocuments(answer) ? null : answer;
     try {
       return await submitProposal(turn, flow.meetingId, { title: draft.title!, description: draft.description ?? "", presenter: draft.presenter ?? "", link });
     } catch (e) {
       return refusal(turn, e);
     }
   }
-  draft[flow.step] = answer;
+  draft[flow.step] = flow.step === "presenter" ? presenterOf(answer, turn.person.name) : answer;
   const step = flow.step === "title" ? "description" : flow.step === "description" ? "presenter" : "link";
   await setFlow(turn.services, turn.person.id, { ...flow, step, draft, since: toBerlinIso(turn.now) }, turn.activityId);
   return reply(turn, PROPOSAL_PROMPT[step]);

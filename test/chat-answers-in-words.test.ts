@@ -37,3 +37,42 @@ describe("the absence question answered in words", () => {
     });
   }
 });
+
+describe("the guided proposal", () => {
+  it("a deadline question with a typo is answered, not taken for a proposal", async () => {
+    const reply = await bot.say("m-gemeinde-much", "bis wan kann ich noch nen thema einreichen?");
+    expect(reply).toContain("Für die Sitzung am Donnerstag, 12.05.2022");
+    expect(flowOf(await bot.db(), "m-gemeinde-much")).toBeNull();
+  });
+
+  it("a question inside the flow is answered and the flow asks its question again; the question is no title", async () => {
+    expect(await bot.say("m-gemeinde-much", "Ich möchte einen TOP vorschlagen")).toContain("Titel");
+    const reply = await bot.say("m-gemeinde-much", "Wann ist die nächste Sitzung?");
+    expect(reply).toContain("Donnerstag, 12.05.2022");
+    expect(reply).toContain("Wie lautet der Titel des Tagesordnungspunkts?");
+    const flow = flowOf(await bot.db(), "m-gemeinde-much");
+    expect(flow?.kind === "proposal" && flow.step).toBe("title");
+    expect(flow?.kind === "proposal" && flow.draft.title).toBeFalsy();
+  });
+
+  it("takes the title written after the question, and every later answer lands in its own field", async () => {
+    const start = await bot.say("m-paritaetischer", "Koennen wir noch einen Punkt auf die Tagesordnung setzen? Wohnraum für Geflüchtete");
+    expect(start).toContain("Bitte beschreiben Sie das Thema kurz");
+    expect(start).not.toContain("Wie lautet der Titel");
+    await bot.say("m-paritaetischer", "Lage in den Kommunen");
+    expect(await bot.say("m-paritaetischer", "ich selbst")).toContain("Unterlagen");
+    expect(await bot.say("m-paritaetischer", "kein Anhang")).toContain("„Wohnraum für Geflüchtete“");
+    const db = await bot.db();
+    const me = db.persons.find((p) => p.id === "m-paritaetischer")!;
+    expect(db.proposals).toEqual([expect.objectContaining({ title: "Wohnraum für Geflüchtete", description: "Lage in den Kommunen", presenter: me.name, link: null })]);
+  });
+
+  for (const none of ["keine", "nein", "keine Unterlagen"]) {
+    it(`"${none}" for the documents is none`, async () => {
+      await bot.say("m-jobcenter", "Ich möchte einen TOP vorschlagen: Ausbildung | Stand der Maßnahmen");
+      await bot.say("m-jobcenter", "Frau Berger");
+      await bot.say("m-jobcenter", none);
+      expect((await bot.db()).proposals).toEqual([expect.objectContaining({ title: "Ausbildung", presenter: "Frau Berger", link: null })]);
+    });
+  }
+});
