@@ -76,3 +76,25 @@ describe("the guided proposal", () => {
     });
   }
 });
+
+describe("proposing while a meeting runs", () => {
+  it("says at once that the proposal is for the next meeting, and files it there", async () => {
+    expect(await bot.say("gs-1", "/sitzung 09.06.2022 10:00-12:00 Kreishaus Siegburg")).toContain("Sitzung angelegt");
+    bot.setNow("2022-05-12T10:15:00+02:00");
+    const start = await bot.say("m-jobcenter", "Ich möchte einen TOP vorschlagen: Ausbildung");
+    expect(start).toContain("Die Sitzung am Donnerstag, 12.05.2022, 10:00 Uhr hat schon begonnen; Ihr Vorschlag gilt für die nächste Sitzung am Donnerstag, 09.06.2022, 10:00 Uhr.");
+    await bot.say("m-jobcenter", "Stand der Maßnahmen");
+    await bot.say("m-jobcenter", "ich selbst");
+    expect(await bot.say("m-jobcenter", "nein")).toContain("ist eingegangen");
+    const db = await bot.db();
+    const june = db.meetings.find((m) => m.start.startsWith("2022-06-09"))!;
+    expect(db.proposals).toEqual([expect.objectContaining({ title: "Ausbildung", meetingId: june.id })]);
+  });
+
+  it("with no next meeting planned, says in one sentence that it cannot be proposed now, and starts no flow", async () => {
+    bot.setNow("2022-05-12T10:15:00+02:00");
+    const reply = await bot.say("m-jobcenter", "Ich möchte einen TOP vorschlagen: Ausbildung");
+    expect(reply).toBe("Die Sitzung hat schon begonnen und eine nächste ist noch nicht geplant; bitte schlagen Sie das Thema vor, sobald die Geschäftsstelle die nächste Sitzung angelegt hat.");
+    expect(flowOf(await bot.db(), "m-jobcenter")).toBeNull();
+  });
+});
