@@ -243,8 +243,8 @@ function questionIntent(n: string, ws: string[]): Intent | null {
   if (question && /^was (steht|stehen)\b.* an$|\bbesprochen\b|\bbesprechen\b|\bdiscussed\b|^worum geht es\b/.test(n.replace(/[?.!]+$/, ""))) return { kind: "ask-next-meeting" };
   // "Welche Themen gibt es am 12.05.?": the topics of a meeting are its agenda.
   if (question && has(ws, /^(themen|tops)$/) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
-  const meeting = has(ws, /^(sitzung\w*|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe|lg)$/);
-  if (/(naechste|kommende|naechsten) sitzung|next meeting|upcoming meeting|sitzungstermin/.test(n) || (question && meeting)) {
+  const meeting = has(ws, /^(sitzung\w*|sitzng\w*|sitzun|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe|lg)$/);
+  if (/(naechste|kommende|naechsten) (sitzung|sitzng|sitzun\b)|next meeting|upcoming meeting|sitzungstermin/.test(n) || (question && meeting)) {
     return { kind: "ask-next-meeting" };
   }
   return null;

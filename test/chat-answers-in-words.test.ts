@@ -98,3 +98,18 @@ describe("proposing while a meeting runs", () => {
     expect(flowOf(await bot.db(), "m-jobcenter")).toBeNull();
   });
 });
+
+describe("misreadings that got 'nicht verstanden'", () => {
+  it("'wann is die naechste sitzng' is answered with the next meeting", async () => {
+    const reply = await bot.say("m-jugendamt", "wann is die naechste sitzng");
+    expect(reply).not.toContain("nicht verstanden");
+    expect(reply).toContain("Donnerstag, 12.05.2022");
+  });
+
+  it("'ich bin jetzt auch da' during the session checks the member in", async () => {
+    bot.setNow("2022-05-12T10:15:00+02:00");
+    const reply = await bot.say("m-jugendamt", "ich bin jetzt auch da");
+    expect(reply).not.toContain("nicht verstanden");
+    expect((await attendanceOf("jugendamt"))?.present).toBe(true);
+  });
+});
