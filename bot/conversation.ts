@@ -3,7 +3,7 @@
  * command answers. bot/app.ts (Teams) and the CLI's `chat` both call `converse`.
  */
 import type { Db } from "../domain/model.ts";
-import { rolesOf } from "../services/directory.ts";
+import { personById, rolesOf } from "../services/directory.ts";
 import type { Services } from "../services/context.ts";
 import { quorum, runCommand, whoIsHere } from "./commands.ts";
 import { LIMITS, type LimitKind } from "../domain/limits.ts";
@@ -12,7 +12,7 @@ import { cleanText } from "../domain/sanitize.ts";
 import { withConfirmation } from "./confirmations.ts";
 import { flowOf, setFlow } from "../services/conversation-state.ts";
 import { PRESENCE_CHOICE } from "./presence-names.ts";
-import { greetInFlow, leaveFlow, leavesFlow, openFlow, withNote } from "./flows.ts";
+import { asksInFlow, greetInFlow, leaveFlow, leavesFlow, openFlow, thenAskAgain, withNote } from "./flows.ts";
 import { lastLang, rememberLang } from "../services/directory.ts";
 import {
   askAbsence, askUnsure, attend, continueProposal, deadlinesAnswer, decline, delegateSeat, majorityRuleAnswer,
@@ -32,7 +32,7 @@ import { helpText } from "../texts/help.ts";
 import { NOT_UNDERSTOOD_MANAGER, NOT_UNDERSTOOD_SESSION } from "../texts/role-hints.ts";
 import { sessionToday } from "../services/session.ts";
 import { reminderSwitchTurn } from "./reminder-phrases.ts";
-import { opensWithNo, opensWithYes } from "./yes-no.ts";
+import { absenceAnswer } from "./understand-absence.ts";
 
 export interface Incoming {
   activityId?: string;
@@ -104,6 +104,7 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
   }
   const greeted = flow && greetInFlow(turn, flow, intent, text);
   if (greeted) return greeted;
+  if (flow?.kind === "proposal" && asksInFlow(intent)) return thenAskAgain(turn, flow, await route(turn, u, text));
   if (flow?.kind === "proposal" && !leavesFlow(intent)) {
     // Each answer is kept in the flow until the proposal is filed: its limit applies now, not at the end.
     const kind = PROPOSAL_STEP_LIMIT[flow.step];
@@ -114,11 +115,18 @@ async function message(turn: Turn, u: Understood, text: string): Promise<TurnRes
   if (flow?.kind === "absence") {
     // "Ja" answers the question "send your deputy?" unless the message says something else ("Ja, ich komme doch").
     const answers = !leavesFlow(intent) || intent.kind === "absent";
-    if ((answers && opensWithYes(text)) || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
-    if (answers && opensWithNo(text)) return decline(turn, flow.meetingId);
+    const said = absenceAnswer(text, deputyNameOf(turn), answers);
+    if (said === "delegate" || intent.kind === "delegate") return delegateSeat(turn, { meetingId: flow.meetingId });
+    if (said === "decline") return decline(turn, flow.meetingId);
   }
   const left = flow && leavesFlow(intent) ? await leaveFlow(turn, flow) : null;
   return withNote(note ?? left, await route(turn, u, text));
+}
+
+/** The member's registered deputy, whose name answers the absence question. */
+function deputyNameOf(turn: Turn): string | null {
+  const deputyId = rolesOf(turn.db, turn.person.id).member?.deputyId;
+  return deputyId ? personById(turn.db, deputyId).name : null;
 }
 
 function thanksThen(turn: Turn, result: TurnResult): TurnResult {

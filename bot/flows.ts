@@ -16,6 +16,16 @@ export function leavesFlow(intent: Intent): boolean {
   return LEAVES_FLOW.has(intent.kind);
 }
 
+/** Questions asked during a proposal: answered, and the proposal's question asked again (never a title). */
+export function asksInFlow(intent: Intent): boolean {
+  return intent.kind.startsWith("ask-") || intent.kind === "who-is-present" || intent.kind === "quorum-now";
+}
+
+export function thenAskAgain(turn: Turn, flow: Flow, result: TurnResult): TurnResult {
+  if (flow.kind !== "proposal") return result;
+  return { ...result, replies: [...result.replies, { text: t(turn, PROPOSAL_PROMPT[flow.step]) }] };
+}
+
 /** The person's open flow, or null; an expired one is cleared, with a note for the reply. */
 export async function openFlow(turn: Turn): Promise<{ flow: Flow | null; note: TurnResult["replies"][number] | null }> {
   const flow = flowOf(turn.db, turn.person.id);

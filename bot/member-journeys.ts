@@ -15,6 +15,9 @@ import { delegate } from "../services/delegate-seat.ts";
 import { bodyProfile } from "../services/context.ts";
 import { personById, rolesOf } from "../services/directory.ts";
 import { propose } from "../services/propose-item.ts";
+import { meetingAfter } from "../services/proposals.ts";
+import { NO_MEETING_AFTER_RUNNING, proposalForNextText } from "../texts/proposals.ts";
+import { withNote } from "./flows.ts";
 import { sortedAgenda } from "../services/agenda-overview.ts";
 import { nextMeeting } from "../services/meetings.ts";
 import { votingMembers as countVotingMembers } from "../services/session.ts";
@@ -22,6 +25,7 @@ import { meetingOnDayText } from "../texts/role-hints.ts";
 import { whoHasAnswered } from "../services/answers.ts";
 import { whoComesForMemberText } from "../texts/answers-members.ts";
 import { answerButtons, card, type CardButton } from "./cards.ts";
+import { presenterOf, saysNoDocuments } from "./understand-proposal.ts";
 import type { Flow } from "../domain/flow.ts";
 import { setFlow } from "../services/conversation-state.ts";
 import { isMeeting, meetingFor, refusal, reply, t, type Turn, type TurnResult } from "./turn.ts";
@@ -114,18 +118,27 @@ export function selfCheckIn(turn: Turn): Promise<TurnResult> {
 
 /** "Ich möchte einen TOP vorschlagen: …" — everything in one message, or a short guided flow. */
 export function startProposal(turn: Turn, text: string, date: MentionedDate | null): Promise<TurnResult> {
-  return withMeeting(turn, date, async (m) => {
-    const parts = text.split(/\s*[|;]\s*|\n/).map((s) => s.trim()).filter(Boolean);
-    if (parts.length >= 3) {
-      const [title, description, presenter, link] = parts as [string, string, string, string | undefined];
-      return submitProposal(turn, m.id, { title, description, presenter, link: link ?? null });
-    }
-    const deadline = meetingDeadlines(new Date(m.start), bodyProfile(turn.services, turn.db)).agendaProposals;
-    const draft = parts[0] ? { title: parts[0], description: parts[1] } : {};
-    const step = !draft.title ? "title" : !draft.description ? "description" : "presenter";
-    await setFlow(turn.services, turn.person.id, { kind: "proposal", meetingId: m.id, step, draft, since: toBerlinIso(turn.now) }, turn.activityId);
-    return reply(turn, proposalStartText(m.start, deadlineText(deadline), PROPOSAL_PROMPT[step]));
+  return withMeeting(turn, date, async (found) => {
+    // The meeting has begun: the proposal is for the next one, said at the start, not after every step.
+    const begun = turn.now.getTime() >= new Date(found.start).getTime();
+    const m = begun ? meetingAfter(turn.db, found) : found;
+    if (!m) return reply(turn, NO_MEETING_AFTER_RUNNING);
+    const note = begun ? { text: t(turn, proposalForNextText(found.start, m.start)) } : null;
+    return withNote(note, await proposalFor(turn, m, text));
   });
+}
+
+async function proposalFor(turn: Turn, m: Meeting, text: string): Promise<TurnResult> {
+  const parts = text.split(/\s*[|;]\s*|\n/).map((s) => s.trim()).filter(Boolean);
+  if (parts.length >= 3) {
+    const [title, description, presenter, link] = parts as [string, string, string, string | undefined];
+    return submitProposal(turn, m.id, { title, description, presenter, link: link ?? null });
+  }
+  const deadline = meetingDeadlines(new Date(m.start), bodyProfile(turn.services, turn.db)).agendaProposals;
+  const draft = parts[0] ? { title: parts[0], description: parts[1] } : {};
+  const step = !draft.title ? "title" : !draft.description ? "description" : "presenter";
+  await setFlow(turn.services, turn.person.id, { kind: "proposal", meetingId: m.id, step, draft, since: toBerlinIso(turn.now) }, turn.activityId);
+  return reply(turn, proposalStartText(m.start, deadlineText(deadline), PROPOSAL_PROMPT[step]));
 }
 
 /** The next answer in the guided proposal flow. */
@@ -133,14 +146,14 @@ export async function continueProposal(turn: Turn, flow: Extract<Flow, { kind: "
   const answer = text.trim();
   const draft = { ...flow.draft };
   if (flow.step === "link") {
-    const link = /^(nein|no|keine|none|-)$/i.test(answer) ? null : answer;
+    const link = saysNoDocuments(answer) ? null : answer;
     try {
       return await submitProposal(turn, flow.meetingId, { title: draft.title!, description: draft.description ?? "", presenter: draft.presenter ?? "", link });
     } catch (e) {
       return refusal(turn, e);
     }
   }
-  draft[flow.step] = answer;
+  draft[flow.step] = flow.step === "presenter" ? presenterOf(answer, turn.person.name) : answer;
   const step = flow.step === "title" ? "description" : flow.step === "description" ? "presenter" : "link";
   await setFlow(turn.services, turn.person.id, { ...flow, step, draft, since: toBerlinIso(turn.now) }, turn.activityId);
   return reply(turn, PROPOSAL_PROMPT[step]);

@@ -52,7 +52,9 @@ const IN_PERSON_PHRASE = / vor ort | in person | on site /;
 /** Everything a check-in says: "bin jetzt da", "I'm in the room now". */
 const CHECK_IN_VOCABULARY = new Set(
   ["ich", "bin", "jetzt", "nun", "schon", "da", "hier", "anwesend", "online", "eingewaehlt", "im", "raum", "drin", "i'm", "i", "am",
-    "here", "present", "in", "the", "room", "now", "checking", "check", "sitzungsraum", "sitzungssaal"],
+    "here", "present", "in", "the", "room", "now", "checking", "check", "sitzungsraum", "sitzungssaal",
+    // "ich bin jetzt auch da", "inzwischen da", "I'm also here now"
+    "auch", "inzwischen", "mittlerweile", "endlich", "also", "too"],
 );
 const CHECK_IN_CORE = /^(da|hier|anwesend|online|eingewaehlt|raum|drin|here|present|room|in)$/;
 

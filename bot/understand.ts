@@ -230,7 +230,7 @@ const SHOW = /^(seh\w*|sieht|zeig\w*|schick\w*|send\w*|show|see|view|einseh\w*|a
 const TOPIC = /^(top|tops|tagesordnung\w*|thema|themen|punkt|agenda|topic|topics|item|items|vorschlag|vorschlaege)$/;
 
 function questionIntent(n: string, ws: string[]): Intent | null {
-  const asks = /\b(bis wann|wann|wie lange|frist|fristen|deadline|until when|by when|when|letzte[rn]? tag|last day|spaetestens|latest)\b/.test(n);
+  const asks = /\b(bis wann|bis wan|wann|wie lange|frist|fristen|deadline|until when|by when|when|letzte[rn]? tag|last day|spaetestens|latest)\b/.test(n);
   const forMe = /\b(fuer mich|statt mir|statt meiner|for me|instead of me)\b/.test(n);
   if (/^(wer|who|wie heisst)\b/.test(n) && (DEPUTY.test(n) || has(ws, /^vertr[ei]t/) || forMe)) return { kind: "ask-my-deputy" };
   if (asks && (has(ws, TOPIC) || has(ws, /^(anmeld|angemeldet|einreich|einzureich|eingereicht|propos|submit)/))) return { kind: "ask-proposal-deadline" };
@@ -243,8 +243,8 @@ function questionIntent(n: string, ws: string[]): Intent | null {
   if (question && /^was (steht|stehen)\b.* an$|\bbesprochen\b|\bbesprechen\b|\bdiscussed\b|^worum geht es\b/.test(n.replace(/[?.!]+$/, ""))) return { kind: "ask-next-meeting" };
   // "Welche Themen gibt es am 12.05.?": the topics of a meeting are its agenda.
   if (question && has(ws, /^(themen|tops)$/) && !proposes(n, ws)) return { kind: "ask-next-meeting" };
-  const meeting = has(ws, /^(sitzung\w*|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe|lg)$/);
-  if (/(naechste|kommende|naechsten) sitzung|next meeting|upcoming meeting|sitzungstermin/.test(n) || (question && meeting)) {
+  const meeting = has(ws, /^(sitzung\w*|sitzng\w*|sitzun|treffen|tagt|tagen|tagung|termin|meeting|meet|lenkungsgruppe|lg)$/);
+  if (/(naechste|kommende|naechsten) (sitzung|sitzng|sitzun\b)|next meeting|upcoming meeting|sitzungstermin/.test(n) || (question && meeting)) {
     return { kind: "ask-next-meeting" };
   }
   return null;
@@ -265,10 +265,16 @@ function wantsOnAgenda(n: string): boolean {
 
 function proposalIntent(raw: string, n: string, ws: string[]): Intent | null {
   const topic = has(ws, TOPIC) || /agenda item/.test(n);
-  if (topic && proposes(n, ws)) return { kind: "propose", text: afterColon(raw) };
+  if (topic && proposes(n, ws)) return { kind: "propose", text: afterColon(raw) || afterQuestion(raw) };
   // "Ich würde gerne was einreichen": here, handing something in is an agenda proposal.
   if (has(ws, /^(einreichen|einbringen)$/) && has(ws, /^(ich|moechte|wuerde|will|gerne|gern)$/)) return { kind: "propose", text: afterColon(raw) };
   return null;
+}
+
+/** "Können wir einen Punkt auf die Tagesordnung setzen? Wohnraum für Geflüchtete": the title after the question. */
+function afterQuestion(raw: string): string {
+  const rest = raw.slice(raw.indexOf("?") + 1).trim();
+  return raw.includes("?") && !rest.includes("?") ? rest : "";
 }
 
 function smallTalk(n: string): Intent {

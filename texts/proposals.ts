@@ -13,6 +13,12 @@ export const PROPOSAL_RECEIVED: Texts = { de: "Dieser Vorschlag ist bereits eing
 export const ALREADY_DECIDED: Texts = { de: "Bereits erledigt.", en: "Already done." };
 
 export const MEETING_BEGUN: Texts = { de: "Die Sitzung hat schon begonnen; bitte melden Sie das Thema für die nächste an.", en: "The meeting has begun; please propose the topic for the next one." };
+export const NO_MEETING_AFTER_RUNNING: Texts = { de: "Die Sitzung hat schon begonnen und eine nächste ist noch nicht geplant; bitte schlagen Sie das Thema vor, sobald die Geschäftsstelle die nächste Sitzung angelegt hat.", en: "The meeting has begun and no next one is planned yet; please propose the topic once the Geschäftsstelle has set up the next meeting." };
+/** Said first when a proposal made during a running meeting goes to the next one. */
+export function proposalForNextText(running: string, next: string): Texts {
+  const [r, n] = [instantTexts(running), instantTexts(next)];
+  return { de: `Die Sitzung am ${r.de} hat schon begonnen; Ihr Vorschlag gilt für die nächste Sitzung am ${n.de}.`, en: `The meeting on ${r.en} has begun; your proposal is for the next meeting on ${n.en}.` };
+}
 export const NO_TITLE: Texts = { de: "Der Vorschlag braucht einen Titel.", en: "The proposal needs a title." };
 
 /** To the Geschäftsstelle: a new proposal, marked when late. */
