@@ -1,0 +1,88 @@
+/**
+ * What the Geschäftsstelle reads in its outbox listing without a mail server, and what members read:
+ * no commands, no promises a mail cannot keep, one full stop. Through the real Application
+ * (bot/local-chat.ts), with the real outbox folder (.eml files) or the loopback SMTP server.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { readdirSync } from "node:fs";
+import { outboxMailer } from "../adapters/mail-transport.ts";
+import { activitiesToText, chatTurn } from "../bot/local-chat.ts";
+import type { Services } from "../services/context.ts";
+import { reminderTexts } from "../texts/reminders.ts";
+import { proposalTimingText } from "../texts/timing.ts";
+import { proposalTiming } from "../rules/timing.ts";
+import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
+import { startHarness, type Harness } from "./support/bot-harness.ts";
+import { rheinSieg } from "./support/profiles.ts";
+
+let world: Fixture | null = null;
+let bot: Harness | null = null;
+afterEach(async () => {
+  await world?.close();
+  await bot?.close();
+  world = bot = null;
+});
+
+/** The bot with no SMTP_URL: mails become .eml files in the outbox folder. */
+async function withoutSmtp(now: string) {
+  world = await fixture(now);
+  const folder = join(world.dir, "outbox");
+  const services: Services = { ...world.services, mailer: outboxMailer(folder, world.services.clock) };
+  const say = async (personId: string, text: string) => {
+    const p = (await services.store.read()).persons.find((x) => x.id === personId)!;
+    return activitiesToText(await chatTurn(services, { from: { id: `user-${p.id}`, name: p.name, aadObjectId: p.aadObjectId }, text }));
+  };
+  return { say, folder };
+}
+
+describe("the outbox listing without a mail server", () => {
+  it("says the invitation mails lie as files in the outbox folder and were not sent", async () => {
+    const { say, folder } = await withoutSmtp("2022-04-01T10:00:00+02:00");
+    await say(GS, "/sitzung 12.05.2022 10:00-12:00 Kreishaus");
+    await say(GS, "/top Bericht");
+    await say(GS, "/einladen");
+    await say(GS, "ja");
+    expect(readdirSync(folder).length).toBeGreaterThan(0);
+    const listing = await say(GS, "/postausgang");
+    expect(listing).toContain("als .eml-Datei im Postausgang-Ordner abgelegt, NICHT versandt");
+    expect(listing).not.toContain("zugestellt (E-Mail)");
+    expect(listing).toMatch(/nur als Datei im Postausgang-Ordner abgelegt/);
+  });
+});
+
+describe("what members read", () => {
+  it("a member asking for the next meeting when none is scheduled hears no command; the Geschäftsstelle does", async () => {
+    bot = await startHarness("2022-04-01T10:00:00+02:00");
+    const db = await bot.db();
+    const member = db.institutions[0]!.memberId;
+    const toMember = await bot.say(member, "Wann ist die nächste Sitzung?");
+    expect(toMember).toContain("keine Sitzung angesetzt");
+    expect(toMember).not.toMatch(/\/sitzung/);
+    expect(await bot.say(GS, "Wann ist die nächste Sitzung?")).toContain("„/sitzung“");
+  });
+
+  it("the reminder to answer promises no buttons a mail does not have", () => {
+    const meeting = { start: "2022-05-12T10:00:00+02:00", end: "2022-05-12T12:00:00+02:00", location: "Kreishaus", mode: "in-person" } as never;
+    const text = reminderTexts({ kind: "unanswered", meeting } as never).text;
+    expect(text.de).not.toMatch(/Knöpfe/);
+    expect(text.en).not.toMatch(/button/);
+    expect(text.de).toContain("„Ich nehme teil“");
+  });
+
+  it("an objection that ends in a full stop gets no second one in the chair's reminder", () => {
+    const meeting = { start: "2022-05-12T10:00:00+02:00", end: "2022-05-12T12:00:00+02:00", location: "Kreishaus", mode: "in-person" } as never;
+    const text = reminderTexts({ kind: "minutes-approval", meeting, previous: { start: "2022-03-10T10:00:00+01:00" }, objections: [{ name: "Anna Beispiel", text: "Mein Beitrag ist falsch wiedergegeben." }], approval: "deemed", citation: null } as never).text;
+    expect(text.de).toContain("falsch wiedergegeben. Ohne Einwände");
+    expect(text.de).not.toContain("..");
+  });
+
+  it("a late proposal is told it is accepted and marked late, as the profile says, without a contradiction", () => {
+    const profile = rheinSieg;
+    const timing = proposalTiming(new Date("2022-05-12T10:00:00+02:00"), new Date("2022-05-01T10:00:00+02:00"), profile);
+    expect(timing.late).toBe(true);
+    const text = proposalTimingText(timing);
+    expect(text.de).toContain("angenommen und als verspätet markiert");
+    expect(text.de).not.toMatch(/entscheidet der Vorsitz/);
+  });
+});
