@@ -86,3 +86,24 @@ describe("what members read", () => {
     expect(text.de).not.toMatch(/entscheidet der Vorsitz/);
   });
 });
+
+describe("a late proposal still open when its meeting passes", () => {
+  it("is listed for the next meeting as carried over, naming its meeting, and accepting puts it on the next agenda", async () => {
+    bot = await startHarness("2022-04-01T10:00:00+02:00");
+    await bot.say(GS, "/sitzung 12.05.2022 10:00-12:00 Kreishaus");
+    bot.setNow("2022-05-05T10:00:00+02:00"); // after the last day for proposals: late
+    expect(await bot.say("m-caritas", "Ich möchte einen TOP vorschlagen: Wohnraum | Lage in den Gemeinden | Herr Kühn")).toContain("verspätet");
+    bot.setNow("2022-05-20T10:00:00+02:00");
+    await bot.say(GS, "/sitzung 23.06.2022 10:00-12:00 Kreishaus");
+    const agenda = await bot.say(GS, "/tagesordnung");
+    expect(agenda).toContain("Tagesordnung für Donnerstag, 23.06.2022");
+    expect(agenda).toContain("Offene Vorschläge: 1, davon 1 aus früheren Sitzungen übertragen");
+    expect(agenda).toContain("Wohnraum – offen geblieben aus der Sitzung am Donnerstag, 12.05.2022");
+    const proposal = (await bot.db()).proposals.find((p) => p.title === "Wohnraum")!;
+    await bot.say(GS, `/tagesordnung annehmen ${proposal.id}`);
+    const db = await bot.db();
+    const june = db.meetings.find((m) => m.start.startsWith("2022-06-23"))!;
+    expect(june.agenda.map((a) => a.title)).toContain("Wohnraum");
+    expect(db.meetings.find((m) => m.start.startsWith("2022-05-12"))!.agenda.map((a) => a.title)).not.toContain("Wohnraum");
+  });
+});
