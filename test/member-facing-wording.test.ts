@@ -15,6 +15,7 @@ import { proposalTiming } from "../rules/timing.ts";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
 import { startHarness, type Harness } from "./support/bot-harness.ts";
 import { rheinSieg } from "./support/profiles.ts";
+import { parseRosterCsv } from "../adapters/roster-file.ts";
 
 let world: Fixture | null = null;
 let bot: Harness | null = null;
@@ -105,5 +106,12 @@ describe("a late proposal still open when its meeting passes", () => {
     const june = db.meetings.find((m) => m.start.startsWith("2022-06-23"))!;
     expect(june.agenda.map((a) => a.title)).toContain("Wohnraum");
     expect(db.meetings.find((m) => m.start.startsWith("2022-05-12"))!.agenda.map((a) => a.title)).not.toContain("Wohnraum");
+  });
+});
+
+describe("hostile characters in names", () => {
+  it("the roster import removes every direction control and invisible character, not only U+202E", () => {
+    const csv = "rolle;institution;name;email\nmitglied;Jugend\u061Camt;Sa\u200Bbine\u2060 Fuchs\uFEFF\u202E;sabine@example.org\n";
+    expect(parseRosterCsv(csv).rows[0]!.fields).toMatchObject({ institution: "Jugendamt", name: "Sabine Fuchs" });
   });
 });
