@@ -34,7 +34,7 @@ async function withoutSmtp(now: string) {
     const p = (await services.store.read()).persons.find((x) => x.id === personId)!;
     return activitiesToText(await chatTurn(services, { from: { id: `user-${p.id}`, name: p.name, aadObjectId: p.aadObjectId }, text }));
   };
-  return { say, folder };
+  return { say, folder, services };
 }
 
 describe("the outbox listing without a mail server", () => {
@@ -49,6 +49,21 @@ describe("the outbox listing without a mail server", () => {
     expect(listing).toContain("als .eml-Datei im Postausgang-Ordner abgelegt, NICHT versandt");
     expect(listing).not.toContain("zugestellt (E-Mail)");
     expect(listing).toMatch(/nur als Datei im Postausgang-Ordner abgelegt/);
+  });
+
+  it("lists a deputy's invitation, sent a day later, at its own time", async () => {
+    const { say, services } = await withoutSmtp("2022-04-01T10:00:00+02:00");
+    await say(GS, "/sitzung 12.05.2022 10:00-12:00 Kreishaus");
+    await say(GS, "/top Bericht");
+    await say(GS, "/einladen");
+    await say(GS, "ja");
+    world!.setNow("2022-04-02T11:00:00+02:00");
+    const db = await services.store.read();
+    const seat = db.institutions.find((i) => i.deputyId)!;
+    await say(seat.memberId, "Ich kann nicht teilnehmen, bitte an meine Vertretung");
+    const deputy = db.persons.find((p) => p.id === seat.deputyId)!.name;
+    const line = (await say(GS, "/postausgang")).split("\n").find((l) => l.includes(`Einladung an ${deputy}`));
+    expect(line).toContain("Samstag, 02.04.2022, 11:00 Uhr");
   });
 });
 
