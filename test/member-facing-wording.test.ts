@@ -9,7 +9,7 @@ import { readdirSync } from "node:fs";
 import { outboxMailer } from "../adapters/mail-transport.ts";
 import { activitiesToText, chatTurn } from "../bot/local-chat.ts";
 import type { Services } from "../services/context.ts";
-import { reminderTexts } from "../texts/reminders.ts";
+import { reminderTexts, remindersRunText } from "../texts/reminders.ts";
 import { proposalTimingText } from "../texts/timing.ts";
 import { proposalTiming } from "../rules/timing.ts";
 import { fixture, GS, type Fixture } from "./support/invitation-fixture.ts";
@@ -128,5 +128,17 @@ describe("hostile characters in names", () => {
   it("the roster import removes every direction control and invisible character, not only U+202E", () => {
     const csv = "rolle;institution;name;email\nmitglied;Jugend\u061Camt;Sa\u200Bbine\u2060 Fuchs\uFEFF\u202E;sabine@example.org\n";
     expect(parseRosterCsv(csv).rows[0]!.fields).toMatchObject({ institution: "Jugendamt", name: "Sabine Fuchs" });
+  });
+});
+
+describe("reminders run", () => {
+  it("names the channel in German, and says when a mail was only filed", () => {
+    const text = remindersRunText("de", [
+      { name: "Jürgen Müller", kind: "unanswered", via: "email", accepted: true },
+      { name: "Aylin Demir", kind: "unanswered", via: "email", accepted: true, filed: true },
+    ]);
+    expect(text).toContain("Jürgen Müller: versandt (E-Mail)");
+    expect(text).toContain("Aylin Demir: als .eml-Datei im Postausgang-Ordner abgelegt, NICHT versandt");
+    expect(text).not.toContain("(email)");
   });
 });

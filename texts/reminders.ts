@@ -8,7 +8,7 @@ import type { ReminderKind } from "../rules/reminders.ts";
 import type { MeetingFacts, ReminderFacts } from "../services/reminder-facts.ts";
 import type { NoticeTexts } from "./outbox.ts";
 import { dayTexts, instantTexts, paren } from "./bilingual.ts";
-import { VIA } from "./outbox.ts";
+import { STATE as OUTBOX_STATE, VIA } from "./outbox.ts";
 import { MEETING_MODE } from "./meetings.ts";
 
 export const REMINDER_KIND: Record<ReminderKind, Texts> = {
@@ -167,9 +167,10 @@ export function remindersListing(lang: keyof Texts, lines: ReminderLine[], when:
 }
 
 /** `reminders run` without --json. */
-export function remindersRunText(lang: keyof Texts, sent: { name: string; kind: ReminderKind; via: "teams" | "email" | null; accepted: boolean }[]): string {
+export function remindersRunText(lang: keyof Texts, sent: { name: string; kind: ReminderKind; via: "teams" | "email" | null; accepted: boolean; filed?: boolean }[]): string {
   if (sent.length === 0) return lang === "de" ? "Jetzt ist keine Erinnerung fällig." : "No reminder is due now.";
-  const rows = sent.map((s) => `– ${REMINDER_KIND[s.kind][lang]} ${lang === "de" ? "an" : "to"} ${s.name}: ${s.accepted ? (lang === "de" ? "versandt" : "sent") : lang === "de" ? "fehlgeschlagen" : "failed"}${s.via ? ` (${VIA[s.via][lang]})` : ""}`);
+  const outcome = (s: (typeof sent)[number]) => (s.filed ? OUTBOX_STATE.filed[lang] : s.accepted ? STATE.sent[lang] : STATE.failed[lang]);
+  const rows = sent.map((s) => `– ${REMINDER_KIND[s.kind][lang]} ${lang === "de" ? "an" : "to"} ${s.name}: ${outcome(s)}${s.via && !s.filed ? ` (${VIA[s.via][lang]})` : ""}`);
   return [lang === "de" ? `${sent.length} Erinnerungen:` : `${sent.length} reminders:`, ...rows].join("\n");
 }
 
