@@ -37,13 +37,16 @@ async function withoutSmtp(now: string) {
   return { say, folder, services };
 }
 
+/** On 01.04 the Geschäftsstelle schedules the meeting of 12.05 and sends its invitation. */
+async function invitedWithoutSmtp() {
+  const bot = await withoutSmtp("2022-04-01T10:00:00+02:00");
+  for (const text of ["/sitzung 12.05.2022 10:00-12:00 Kreishaus", "/top Bericht", "/einladen", "ja"]) await bot.say(GS, text);
+  return bot;
+}
+
 describe("the outbox listing without a mail server", () => {
   it("says the invitation mails lie as files in the outbox folder and were not sent", async () => {
-    const { say, folder } = await withoutSmtp("2022-04-01T10:00:00+02:00");
-    await say(GS, "/sitzung 12.05.2022 10:00-12:00 Kreishaus");
-    await say(GS, "/top Bericht");
-    await say(GS, "/einladen");
-    await say(GS, "ja");
+    const { say, folder } = await invitedWithoutSmtp();
     expect(readdirSync(folder).length).toBeGreaterThan(0);
     const listing = await say(GS, "/postausgang");
     expect(listing).toContain("als .eml-Datei im Postausgang-Ordner abgelegt, NICHT versandt");
@@ -52,11 +55,7 @@ describe("the outbox listing without a mail server", () => {
   });
 
   it("lists a deputy's invitation, sent a day later, at its own time", async () => {
-    const { say, services } = await withoutSmtp("2022-04-01T10:00:00+02:00");
-    await say(GS, "/sitzung 12.05.2022 10:00-12:00 Kreishaus");
-    await say(GS, "/top Bericht");
-    await say(GS, "/einladen");
-    await say(GS, "ja");
+    const { say, services } = await invitedWithoutSmtp();
     world!.setNow("2022-04-02T11:00:00+02:00");
     const db = await services.store.read();
     const seat = db.institutions.find((i) => i.deputyId)!;
