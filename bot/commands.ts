@@ -257,7 +257,7 @@ async function agenda(turn: Turn, args: string): Promise<TurnResult> {
   if (args.trim()) return reply(turn, AGENDA_USAGE);
   const found = meetingFor(turn, null);
   if (!isMeeting(found)) return found;
-  const overview = agendaOverview(turn.db, found.id);
+  const overview = agendaOverview(turn.db, found.id, turn.now);
   const result = reply(turn, agendaText(overview));
   for (const p of overview.open) result.replies.push(proposalCard(turn, p));
   return result;

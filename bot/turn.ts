@@ -11,6 +11,7 @@ import { withChatHint } from "../texts/hints.ts";
 import { words, type Said, type SentenceCode } from "../texts/catalog.ts";
 import { meetingForRef } from "../services/meeting-lookup.ts";
 import { meetingMissText } from "../texts/meetings.ts";
+import { manageMeetings } from "../services/permissions.ts";
 import type { AdaptiveCard } from "./cards.ts";
 import type { Lang, MentionedDate } from "./understand.ts";
 
@@ -63,7 +64,7 @@ export function refusal(turn: { lang: Lang }, e: unknown): TurnResult {
 /** The meeting a message is about: a card's by id, the one on the mentioned date, else the next one. */
 export function meetingFor(turn: Turn, ref: MentionedDate | { meetingId: string } | null): Meeting | TurnResult {
   const lookup = meetingForRef(turn.db, ref, turn.now);
-  return lookup.found ? lookup.meeting : reply(turn, meetingMissText(lookup));
+  return lookup.found ? lookup.meeting : reply(turn, meetingMissText(lookup, manageMeetings.allows(turn.db, turn.person.id)));
 }
 
 export function isMeeting(x: Meeting | TurnResult): x is Meeting {

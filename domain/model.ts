@@ -170,8 +170,10 @@ const deliveryState = {
    * leaves a claimed message alone. Files written before this field read as "not claimed".
    */
   claimedAt: instant.nullable().default(null),
+  /** Accepted only by the outbox folder (no SMTP_URL): written as an .eml file, nobody has received it. */
+  filed: z.boolean().optional(),
 };
-export type DeliveryState = { acceptedAt: string | null; error: string | null; attempts: number; claimedAt: string | null };
+export type DeliveryState = { acceptedAt: string | null; error: string | null; attempts: number; claimedAt: string | null; filed?: boolean | undefined };
 
 export const Recipient = z.preprocess(withClaimField, z.object({
   personId: id,

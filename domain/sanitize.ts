@@ -9,8 +9,12 @@
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /** Every control character, line breaks and tabs included: for one-line values. */
 const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
-/** Bidirectional embeddings, overrides and isolates, and the marks that steer them. */
-const DIRECTION = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/**
+ * Bidirectional embeddings, overrides and isolates, the marks that steer them (U+061C Arabic letter
+ * mark included), and invisible characters that hide inside a name (zero-width space, word joiner,
+ * invisible operators, U+FEFF). Zero-width (non-)joiners stay: some scripts and emoji need them.
+ */
+const DIRECTION = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /** A one-line value (a name, a title, a location): controls become a space, direction marks go, spaces collapse. */
 export function cleanLine(text: string): string {

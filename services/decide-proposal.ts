@@ -7,6 +7,7 @@ import { activeMeeting, nextAgendaNumber } from "./meetings.ts";
 import type { Notice } from "./outbox.ts";
 import { decideAgenda } from "./permissions.ts";
 import { type ProposalOutcome } from "./proposals.ts";
+import { meetingToDecideFor } from "./agenda-overview.ts";
 import { run, type Command } from "./runner.ts";
 
 const Input = z.object({ proposalId: z.string(), accept: z.boolean() });
@@ -15,11 +16,13 @@ type Input = z.infer<typeof Input>;
 export const decideProposalCommand: Command<Input, Omit<ProposalOutcome, "outbox">> = {
   input: Input,
   may: decideAgenda,
-  apply({ db, input: { proposalId, accept }, audit, notify, render }) {
+  apply({ db, input: { proposalId, accept }, audit, notify, render, now }) {
     const proposal = db.proposals.find((p) => p.id === proposalId);
     if (!proposal) throw new ServiceError(say("proposals.noSuchProposal", proposalId), "not-found");
     if (proposal.status !== "submitted") return { proposal, reply: say("proposals.alreadyDecided", proposal.title, proposal.status === "accepted") };
-    const meeting = activeMeeting(db, proposal.meetingId);
+    // A proposal carried over from a meeting that passed is decided for the next one.
+    const meeting = activeMeeting(db, meetingToDecideFor(db, proposal, now).id);
+    proposal.meetingId = meeting.id;
     proposal.status = accept ? "accepted" : "rejected";
     let number = 0;
     if (accept) {

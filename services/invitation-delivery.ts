@@ -107,7 +107,7 @@ export function recordDeliveries(db: Db, invitationId: string, deliveries: Deliv
   if (!invitation) throw new Error(`invitation ${invitationId} vanished while sending`);
   for (const d of deliveries) {
     const r = invitation.recipients.find((x) => x.personId === d.personId);
-    if (r) recordResult(r, d);
+    if (r) recordResult(r, { ...d, filed: transport === "outbox" });
   }
   const last = deliveries.filter((d) => d.accepted).map((d) => d.at.getTime());
   if (!invitation.sentAt && invitation.recipients.every((r) => r.acceptedAt) && last.length > 0) {

@@ -248,7 +248,7 @@ async function deliverMinutes(services: Services, actorId: string, folder: Minut
     const current = db.minutes.find((m) => m.meetingId === meeting.id)!;
     for (const d of deliveries) {
       const message = minutesMessage(db, meeting.id, d.person.id)!;
-      recordResult(message, { accepted: d.accepted, error: d.error ?? undefined, at: d.at });
+      recordResult(message, { accepted: d.accepted, error: d.error ?? undefined, at: d.at, filed: services.mailer.kind === "outbox" });
       message.via = "email";
     }
     const have = received(db, meeting.id, before);

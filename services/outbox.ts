@@ -53,9 +53,10 @@ export function claim(d: DeliveryState, now: Date): void {
  * Step 4: the server's answer; an acceptance is never overwritten. A refusal without a reason is
  * recorded as an empty one (still a failure), which the listing words as an unknown error.
  */
-export function recordResult(d: DeliveryState, result: { accepted: boolean; error?: string | undefined; at: Date }): void {
+export function recordResult(d: DeliveryState, result: { accepted: boolean; error?: string | undefined; at: Date; filed?: boolean }): void {
   if (d.acceptedAt) return;
   d.acceptedAt = result.accepted ? toBerlinIso(result.at) : null;
+  if (result.accepted && result.filed) d.filed = true;
   d.error = result.accepted ? null : (result.error ?? "");
   d.claimedAt = null;
 }
@@ -159,7 +160,7 @@ export async function sendAndRecord(services: Services, claimed: Claimed[]): Pro
     for (const { c, r, at } of results) {
       const m = db.outbox.find((x) => x.id === c.id);
       if (!m) continue;
-      recordResult(m, { ...r, at });
+      recordResult(m, { ...r, at, filed: r.via === "email" && services.mailer.kind === "outbox" });
       m.via = r.via;
     }
     audit("outbox.delivered", {
@@ -240,7 +241,9 @@ export interface OutboxRow {
   /** In the person's language; null for invitation mails, whose subject is built from the meeting as it is sent. */
   subject: string | null;
   via: "teams" | "email" | null;
-  state: "queued" | "sending" | "accepted" | "failed";
+  /** "filed": written to the outbox folder (no SMTP_URL), not sent. */
+  state: "queued" | "sending" | "accepted" | "filed" | "failed";
+  /** When this message was recorded; an invitation mail: when it was sent, else its record's time. */
   createdAt: string;
   attempts: number;
   acceptedAt: string | null;
@@ -249,6 +252,7 @@ export interface OutboxRow {
 
 function stateOf(d: DeliveryState, now: Date): OutboxRow["state"] {
   const status = deliveryStatus(d, now);
+  if (status === "accepted" && d.filed) return "filed";
   if (status !== "open") return status;
   return d.error !== null ? "failed" : "queued";
 }
@@ -271,7 +275,7 @@ export function outboxRows(db: Db, now: Date, render: Render): OutboxRow[] {
     inv.recipients.map((r): OutboxRow => ({
       id: invitationMailId(inv.id, r.personId), personId: r.personId, name: name(r.personId),
       purpose: inv.kind === "request" ? "invitation" : inv.kind, reminder: false, meetingId: inv.meetingId, subject: null,
-      via: r.attempts > 0 ? "email" : null, state: stateOf(r, now), createdAt: inv.createdAt,
+      via: r.attempts > 0 ? "email" : null, state: stateOf(r, now), createdAt: r.acceptedAt ?? inv.createdAt,
       attempts: r.attempts, acceptedAt: r.acceptedAt, error: r.error,
     })),
   );

@@ -9,6 +9,7 @@ import { representedInstitutions } from "../rules/quorum.ts";
 import { ceilShare } from "../rules/profile.ts";
 import type { PlannedReminder } from "../rules/reminders.ts";
 import type { Day } from "../rules/time.ts";
+import { openProposalsFor } from "./agenda-overview.ts";
 
 export interface MeetingFacts {
   start: string;
@@ -53,7 +54,7 @@ export function reminderFacts(db: Db, profile: Profile, r: PlannedReminder): Rem
         kind: r.kind, meeting: facts(m), lastDay: dl.day!, citation: dl.citation!,
         urgent: urgent.day ? { lastDay: urgent.day, noticeDays: urgent.rule.noticeDays, reasonRequired: urgent.rule.reasonRequired, citation: urgent.citation } : null,
         agendaEmpty: m.agenda.length === 0,
-        waitingProposals: db.proposals.filter((p) => p.meetingId === m.id && p.status === "submitted").map((p) => p.title),
+        waitingProposals: openProposalsFor(db, m, r.dueAt).map((p) => p.title),
       };
     }
     case "unanswered": return { kind: r.kind, meeting: facts(m) };

@@ -24,6 +24,8 @@ export interface SentReminder {
   meetingId: string;
   via: "teams" | "email" | null;
   accepted: boolean;
+  /** Accepted only by the outbox folder (no SMTP_URL): an .eml file, not sent. */
+  filed: boolean;
   name: string;
 }
 
@@ -60,7 +62,7 @@ export async function runReminders(services: Services): Promise<SentReminder[]> 
   const db = await services.store.read();
   return delivered.map((d) => {
     const m = db.outbox.find((x) => x.id === d.id)!;
-    return { kind: m.reminder!.kind as ReminderKind, personId: d.personId, meetingId: m.meetingId!, via: d.via, accepted: d.accepted, name: d.name };
+    return { kind: m.reminder!.kind as ReminderKind, personId: d.personId, meetingId: m.meetingId!, via: d.via, accepted: d.accepted, filed: m.filed === true, name: d.name };
   });
 }
 

@@ -16,11 +16,16 @@ export function agendaItemLine(item: Pick<AgendaItem, "number" | "title" | "publ
 export function agendaText(o: AgendaOverview): Texts {
   const when = instantTexts(o.meetingStart);
   const items = (lang: keyof Texts) => o.items.map((i) => agendaItemLine(i, lang)).join("\n");
+  const carried = o.open.filter((p) => p.carriedFrom);
+  const from = (lang: keyof Texts) => carried.map((p) => `\n– ${p.title}${CARRIED[lang]}${instantTexts(p.carriedFrom!)[lang]}`).join("");
   return {
-    de: `Tagesordnung für ${when.de}:\n${items("de") || "(noch leer)"}\nOffene Vorschläge: ${o.open.length}`,
-    en: `Agenda for ${when.en}:\n${items("en") || "(empty so far)"}\nOpen proposals: ${o.open.length}`,
+    de: `Tagesordnung für ${when.de}:\n${items("de") || "(noch leer)"}\nOffene Vorschläge: ${o.open.length}${carried.length ? `, davon ${carried.length} aus früheren Sitzungen übertragen:${from("de")}` : ""}`,
+    en: `Agenda for ${when.en}:\n${items("en") || "(empty so far)"}\nOpen proposals: ${o.open.length}${carried.length ? `, ${carried.length} of them carried over from earlier meetings:${from("en")}` : ""}`,
   };
 }
+
+/** After a carried-over proposal's title, before the start of the meeting it was proposed for. */
+export const CARRIED: Texts = { de: " – offen geblieben aus der Sitzung am ", en: " – left open from the meeting on " };
 
 /** The buttons of an open proposal's card. */
 export const PROPOSAL_DECISION = {
@@ -36,6 +41,7 @@ export function proposalFacts(p: OpenProposal, lang: keyof Texts): [string, stri
     [label({ de: "Von", en: "By" }), p.byName],
     [label({ de: "Eingang", en: "Received" }), `${formatDateTime(new Date(p.submittedAt), lang)}${late}`],
   ];
+  if (p.carriedFrom) facts.push([label({ de: "Vorgeschlagen für", en: "Proposed for" }), instantTexts(p.carriedFrom)[lang]]);
   if (p.presenter) facts.push([label({ de: "Vortrag", en: "Presenter" }), p.presenter]);
   if (p.link) facts.push([label({ de: "Unterlagen", en: "Documents" }), p.link]);
   return facts;

@@ -6,11 +6,13 @@ import { berlinDay, formatDay } from "../rules/time.ts";
 import type { MeetingMiss } from "../services/meeting-lookup.ts";
 import { instantTexts, paren } from "./bilingual.ts";
 
-export function meetingMissText(miss: MeetingMiss): Texts {
+/** `manager`: the Geschäftsstelle or the chair, who may hear the command; members never hear of commands. */
+export function meetingMissText(miss: MeetingMiss, manager = false): Texts {
   if (miss.code === "cancelled") {
     const day = berlinDay(new Date(miss.meeting.start));
     return { de: `Die Sitzung am ${formatDay(day)} ist abgesagt; ich habe nichts eingetragen.`, en: `The meeting on ${formatDay(day, "en")} has been cancelled; I have recorded nothing.` };
   }
+  if (miss.code === "none-scheduled" && !manager) return NONE_SCHEDULED_MEMBER;
   if (miss.code === "unknown") {
     const next = miss.next && berlinDay(new Date(miss.next.start));
     return {
@@ -31,6 +33,8 @@ export function meetingMissText(miss: MeetingMiss): Texts {
     en: `There is no meeting on ${mentioned}.${next ? ` The next meeting is on ${formatDay(next, "en")}.` : ""} Please give the meeting's date.`,
   };
 }
+
+export const NONE_SCHEDULED_MEMBER: Texts = { de: "Es ist derzeit keine Sitzung angesetzt; sobald die Geschäftsstelle einen Termin festlegt, erhalten Sie eine Einladung.", en: "No meeting is scheduled at the moment; once the Geschäftsstelle sets a date, you will receive an invitation." };
 
 export const NO_TITLE: Texts = { de: "Der Titel des Tagesordnungspunkts fehlt.", en: "The agenda item has no title." };
 

@@ -30,10 +30,11 @@ export function announcementsWaitForTeams(n: number): Texts {
   };
 }
 
-export const STATE: Record<"queued" | "sending" | "accepted" | "failed", Texts> = {
+export const STATE: Record<"queued" | "sending" | "accepted" | "filed" | "failed", Texts> = {
   queued: { de: "noch nicht versandt", en: "not sent yet" },
   sending: { de: "wird gerade versandt", en: "being sent" },
   accepted: { de: "zugestellt", en: "delivered" },
+  filed: { de: "als .eml-Datei im Postausgang-Ordner abgelegt, NICHT versandt (kein SMTP_URL eingerichtet)", en: "written as an .eml file to the outbox folder, NOT sent (no SMTP_URL configured)" },
   failed: { de: "fehlgeschlagen", en: "failed" },
 };
 
@@ -106,10 +107,13 @@ export interface OutboxLine {
 /** "/postausgang" and `outbox list`: one line per message, newest last. */
 export function outboxListing(lang: keyof Texts, rows: OutboxLine[], when: (iso: string) => string): string {
   if (rows.length === 0) return lang === "de" ? "Der Postausgang ist leer: Es wurde noch nichts versandt." : "The outbox is empty: nothing has been sent yet.";
-  const open = rows.filter((r) => r.state !== "accepted").length;
-  const head = lang === "de" ? `Postausgang: ${rows.length} Nachrichten, davon ${open} nicht zugestellt.` : `Outbox: ${rows.length} messages, ${open} of them not delivered.`;
+  const open = rows.filter((r) => r.state !== "accepted" && r.state !== "filed").length;
+  const filed = rows.filter((r) => r.state === "filed").length;
+  const filedDe = filed === 0 ? "" : ` und ${filed} nur als Datei im Postausgang-Ordner abgelegt (nicht versandt)`;
+  const filedEn = filed === 0 ? "" : ` and ${filed} only written as files to the outbox folder (not sent)`;
+  const head = lang === "de" ? `Postausgang: ${rows.length} Nachrichten, davon ${open} nicht zugestellt${filedDe}.` : `Outbox: ${rows.length} messages, ${open} of them not delivered${filedEn}.`;
   const lines = rows.map((r) => {
-    const via = r.via ? ` (${VIA[r.via][lang]})` : "";
+    const via = r.via && r.state !== "filed" ? ` (${VIA[r.via][lang]})` : "";
     const error = r.state === "failed" ? `: ${r.error || UNKNOWN_ERROR}` : "";
     const label = r.reminder ? REMINDER_LABEL : PURPOSE[r.purpose];
     return `– ${when(r.createdAt)} ${label[lang]} ${lang === "de" ? "an" : "to"} ${r.name}: ${STATE[r.state][lang]}${via}${error}`;

@@ -8,6 +8,7 @@ import type { ReminderKind } from "../rules/reminders.ts";
 import type { MeetingFacts, ReminderFacts } from "../services/reminder-facts.ts";
 import type { NoticeTexts } from "./outbox.ts";
 import { dayTexts, instantTexts, paren } from "./bilingual.ts";
+import { STATE as OUTBOX_STATE, VIA } from "./outbox.ts";
 import { MEETING_MODE } from "./meetings.ts";
 
 export const REMINDER_KIND: Record<ReminderKind, Texts> = {
@@ -23,6 +24,8 @@ export const REMINDER_KIND: Record<ReminderKind, Texts> = {
 const OPT_OUT_HINT: Texts = { de: "(Keine Erinnerungen mehr? Schreiben Sie „Keine Erinnerungen mehr“.)", en: "(No more reminders? Write \"no more reminders\".)" };
 
 const list = (items: string[], none: string) => (items.length ? items.join(", ") : none);
+/** Ends a sentence whose end is someone's own text (an objection may already end in "."): one stop. */
+const stop = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
 function both(make: (lang: keyof Texts) => string): Texts {
   return { de: make("de"), en: make("en") };
@@ -57,8 +60,8 @@ function body(f: ReminderFacts): Texts {
     case "invitation-due": return invitationDue(f);
     case "unanswered":
       return {
-        de: `Für die Sitzung am ${when.de} (${place(f.meeting, "de")}) liegt von Ihnen noch keine Rückmeldung vor. Bitte antworten Sie mit den Knöpfen oder schreiben Sie „Ich nehme teil“, „Ich nehme digital teil“ oder „Ich kann nicht teilnehmen“.`,
-        en: `We have no answer from you yet for the meeting on ${when.en} (${place(f.meeting, "en")}). Please answer with the buttons or write "I'll attend", "I'll attend online" or "I can't attend".`,
+        de: `Für die Sitzung am ${when.de} (${place(f.meeting, "de")}) liegt von Ihnen noch keine Rückmeldung vor. Bitte schreiben Sie dem Bot der Geschäftsstelle in Teams „Ich nehme teil“, „Ich nehme digital teil“ oder „Ich kann nicht teilnehmen“.`,
+        en: `We have no answer from you yet for the meeting on ${when.en} (${place(f.meeting, "en")}). Please write to the Geschäftsstelle's bot in Teams "I'll attend", "I'll attend online" or "I can't attend".`,
       };
     case "deputy-briefing":
       return {
@@ -79,8 +82,8 @@ function body(f: ReminderFacts): Texts {
       const objections = f.objections.map((o) => `${o.name}: ${o.text}`);
       const deemed = f.approval === "deemed";
       return {
-        de: `Zu Beginn der heutigen Sitzung (${when.de}) steht die Niederschrift der Sitzung vom ${prev.de} an${paren(f.citation)}. Einwände: ${list(objections, "keine")}. ${deemed ? "Ohne Einwände wird sie als genehmigt festgestellt" : "Die Sitzung bestätigt sie"}; danach „/niederschrift genehmigen“.`,
-        en: `At the start of today's meeting (${when.en}) the minutes of the meeting on ${prev.en} are due${paren(f.citation)}. Objections: ${list(objections, "none")}. ${deemed ? "Without objections they are declared approved" : "The meeting confirms them"}; then "/niederschrift genehmigen".`,
+        de: `Zu Beginn der heutigen Sitzung (${when.de}) steht die Niederschrift der Sitzung vom ${prev.de} an${paren(f.citation)}. Einwände: ${stop(list(objections, "keine"))} ${deemed ? "Ohne Einwände wird sie als genehmigt festgestellt" : "Die Sitzung bestätigt sie"}; danach „/niederschrift genehmigen“.`,
+        en: `At the start of today's meeting (${when.en}) the minutes of the meeting on ${prev.en} are due${paren(f.citation)}. Objections: ${stop(list(objections, "none"))} ${deemed ? "Without objections they are declared approved" : "The meeting confirms them"}; then "/niederschrift genehmigen".`,
       };
     }
   }
@@ -164,9 +167,10 @@ export function remindersListing(lang: keyof Texts, lines: ReminderLine[], when:
 }
 
 /** `reminders run` without --json. */
-export function remindersRunText(lang: keyof Texts, sent: { name: string; kind: ReminderKind; via: "teams" | "email" | null; accepted: boolean }[]): string {
+export function remindersRunText(lang: keyof Texts, sent: { name: string; kind: ReminderKind; via: "teams" | "email" | null; accepted: boolean; filed?: boolean }[]): string {
   if (sent.length === 0) return lang === "de" ? "Jetzt ist keine Erinnerung fällig." : "No reminder is due now.";
-  const rows = sent.map((s) => `– ${REMINDER_KIND[s.kind][lang]} ${lang === "de" ? "an" : "to"} ${s.name}: ${s.accepted ? (lang === "de" ? "versandt" : "sent") : lang === "de" ? "fehlgeschlagen" : "failed"}${s.via ? ` (${s.via})` : ""}`);
+  const outcome = (s: (typeof sent)[number]) => (s.filed ? OUTBOX_STATE.filed[lang] : s.accepted ? STATE.sent[lang] : STATE.failed[lang]);
+  const rows = sent.map((s) => `– ${REMINDER_KIND[s.kind][lang]} ${lang === "de" ? "an" : "to"} ${s.name}: ${outcome(s)}${s.via && !s.filed ? ` (${VIA[s.via][lang]})` : ""}`);
   return [lang === "de" ? `${sent.length} Erinnerungen:` : `${sent.length} reminders:`, ...rows].join("\n");
 }
 

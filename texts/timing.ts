@@ -9,8 +9,8 @@ export function proposalTimingText({ late, deadline }: ProposalTiming): Texts {
   const when = dayTexts(deadline.day);
   return late
     ? {
-        de: `Der Vorschlag ist verspätet: Die Frist endete am ${when.de} (${deadline.citation}). Er wird aufgenommen und als verspätet markiert; über die Aufnahme entscheidet der Vorsitz.`,
-        en: `The proposal is late: the deadline was ${when.en} (${deadline.citation}). It is recorded and marked late; the chair decides whether it goes on the agenda.`,
+        de: `Der Vorschlag ist verspätet: Die Frist endete am ${when.de} (${deadline.citation}). ${deadline.rule.lateAccepted ? "Er wird dennoch angenommen und als verspätet markiert." : "Über die Aufnahme entscheidet der Vorsitz."}`,
+        en: `The proposal is late: the deadline was ${when.en} (${deadline.citation}). ${deadline.rule.lateAccepted ? "It is still accepted and marked late." : "The chair decides whether it goes on the agenda."}`,
       }
     : {
         de: `Der Vorschlag ist fristgerecht (Frist bis ${when.de}, ${deadline.citation}).`,
