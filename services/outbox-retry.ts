@@ -14,12 +14,12 @@ import { planReminders } from "../rules/reminders.ts";
 import { renderOf, type Services } from "./context.ts";
 import { ServiceError } from "./errors.ts";
 import { latestInvitation } from "./invitation-core.ts";
-import { retryInvitationCommand } from "./invitations.ts";
+import { retryInvitationCommand, sendRecordedInvitations } from "./invitations.ts";
 import { retryMessages } from "./permissions.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
 import { z } from "zod";
 import { sendMinutesCommand } from "./minutes-workflow.ts";
-import { deliveryStatus, dispatchNotices, meetingOver, outboxRows, type OutboxRow } from "./outbox.ts";
+import { deliveryStatus, dispatchNotices, invitationMailId, meetingOver, outboxRows, type OutboxRow } from "./outbox.ts";
 import { say } from "./say.ts";
 
 export interface RetryReport {
@@ -38,6 +38,8 @@ type Input = z.infer<typeof Input>;
 interface Plan {
   attempts: Map<string, number>;
   invitations: string[];
+  /** A single deputy's own records (released, or invited again: `attendeeOnly`), as outbox ids: sent like the deputy's invitation. */
+  released: string[];
   minutes: string[];
   notices: string[];
   announcements: string[];
@@ -51,6 +53,7 @@ export const retryOutboxCommand: MailOut<Input, Plan, RetryReport> = {
   apply: ({ db, now, profile, render }) => ({
     attempts: new Map(outboxRows(db, now, render).map((r) => [r.id, r.attempts])),
     invitations: meetingsWithOpenInvitations(db, now),
+    released: openAttendeeRecords(db, now),
     minutes: meetingsWithOpenMinutes(db, now),
     notices: openNotices(db, now, profile),
     announcements: openAnnouncements(db, now),
@@ -77,6 +80,7 @@ async function sendPlan(services: Services, actorId: string, plan: Plan, minutes
     }
   };
   for (const meetingId of plan.invitations) await attempt(() => runMailOut(services, retryInvitationCommand, { actorId, input: { meetingId } }));
+  await attempt(async () => (await sendRecordedInvitations(services, plan.released), { outbox: [] }));
   for (const meetingId of plan.minutes) await attempt(() => runMailOut(services, sendMinutesCommand, { actorId, input: { meetingId, folder: minutes } }));
   const notices = services.teams ? plan.notices : plan.notices.filter((id) => !plan.teamsOnly.includes(id));
   await dispatchNotices(services, notices, services.teams ?? null);
@@ -93,6 +97,13 @@ async function sendPlan(services: Services, actorId: string, plan: Plan, minutes
 function meetingsWithOpenInvitations(db: Db, now: Date): string[] {
   const meetings = new Set(db.invitations.map((i) => i.meetingId));
   return [...meetings].filter((id) => !begun(db, id, now) && latestInvitation(db, id)?.recipients.some((r) => deliveryStatus(r, now) === "open"));
+}
+
+/** Open mails of the records that concern one deputy (`attendeeOnly`), before the meeting begins. */
+function openAttendeeRecords(db: Db, now: Date): string[] {
+  return db.invitations
+    .filter((i) => i.attendeeOnly && !begun(db, i.meetingId, now))
+    .flatMap((i) => i.recipients.filter((r) => deliveryStatus(r, now) === "open").map((r) => invitationMailId(i.id, r.personId)));
 }
 
 /**

@@ -145,3 +145,21 @@ describe("cancelling a meeting nobody was invited to yet", () => {
     expect(await bot.say("gs-1", "ja")).toContain("benachrichtige die Eingeladenen");
   });
 });
+
+describe("a released deputy's cancellation that the mail server refused", () => {
+  it("is sent by the outbox retry, once", async () => {
+    await invited();
+    const deputy = await deputyOf("m-jugendamt");
+    await bot.say("m-jugendamt", "Ich kann nicht teilnehmen, bitte an meine Vertretung");
+    bot.refuse.add(deputy.email);
+    await bot.say("m-jugendamt", "Ich kann doch kommen, in Präsenz");
+    expect((await calendarMails(deputy.email)).filter((m) => m.method === "CANCEL")).toHaveLength(0);
+
+    bot.refuse.delete(deputy.email);
+    await bot.say("gs-1", "/postausgang erneut");
+    await bot.say("gs-1", "/postausgang erneut");
+    const cancels = (await calendarMails(deputy.email)).filter((m) => m.method === "CANCEL");
+    expect(cancels).toHaveLength(1);
+    expect(cancels[0]!.text).toContain("nun selbst teil");
+  });
+});

@@ -13,6 +13,8 @@ import type { TestSmtp } from "./smtp.ts";
 export interface Harness {
   file: string;
   smtp: TestSmtp;
+  /** Addresses the SMTP server refuses at RCPT TO while they are in this set. */
+  refuse: Set<string>;
   setNow(iso: string): void;
   say(personId: string, text: string, activityId?: string): Promise<string>;
   press(personId: string, action: Record<string, unknown>): Promise<string>;
@@ -33,6 +35,7 @@ export async function startHarness(now: string): Promise<Harness> {
   return {
     file: world.file,
     smtp: world.smtp,
+    refuse: world.refuse,
     setNow: world.setNow,
     say: async (personId, text, activityId) => activitiesToText(await chatTurn(services(), { from: await from(personId), text, activityId })),
     press: async (personId, action) => activitiesToText(await chatTurn(services(), { from: await from(personId), action })),
