@@ -40,12 +40,13 @@ describe("meetingForDate / meetingForRef", () => {
     expect(meetingForDate(withMeetings(), null, NOW)).toEqual({ found: false, code: "none-scheduled" });
   });
 
-  it("a cancelled meeting is none, by day and by id (never another meeting); a gone id falls back to the next meeting", () => {
+  // Changed in session 7: a card for a gone meeting used to be answered (and recorded) on the next meeting.
+  it("a cancelled meeting is none, by day and by id (never another meeting); a gone id is none too, naming the next", () => {
     const cancelled = { ...may, state: "cancelled" as const };
     const db = withMeetings(cancelled, june);
     expect(meetingForDate(db, { day: 12, month: 5, year: 2022 }, NOW)).toMatchObject({ found: false, next: june });
     expect(meetingForRef(db, { meetingId: may.id }, NOW)).toEqual({ found: false, code: "cancelled", meeting: cancelled });
-    expect(meetingForRef(db, { meetingId: "s-1999-01-01" }, NOW)).toEqual({ found: true, meeting: june });
+    expect(meetingForRef(db, { meetingId: "s-1999-01-01" }, NOW)).toEqual({ found: false, code: "unknown", next: june });
     expect(meetingForRef(db, { meetingId: june.id }, NOW)).toEqual({ found: true, meeting: june });
   });
 });
