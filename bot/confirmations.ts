@@ -14,7 +14,8 @@ import type { ServiceError } from "../services/errors.ts";
 import type { Said, SentenceCode } from "../texts/catalog.ts";
 import { declareNotQuorate } from "../services/declare-not-quorate.ts";
 import { quorumNow } from "../services/session.ts";
-import { meetingOf } from "../services/invitation-core.ts";
+import { latestInvitation } from "../services/invitation-core.ts";
+import { findMeeting } from "../services/meetings.ts";
 import { bodyProfile } from "../services/context.ts";
 import {
   askConfirmation, dropConfirmation, isExpired, pendingOf, previewOf, takeConfirmation, type PendingAction,
@@ -136,13 +137,13 @@ function planOf(turn: Turn, action: Exclude<PendingAction, { kind: "not-quorate"
   const meetingId = action.meetingId;
   switch (action.kind) {
     case "invite": {
-      const { start } = meetingOf(turn.db, meetingId);
+      const { start } = findMeeting(turn.db, meetingId);
       return planned(turn, inviteCommand, { meetingId, urgent: action.urgent, reason: action.reason }, invitationSendingText(start));
     }
     case "invite-retry": return planned(turn, retryInvitationCommand, { meetingId }, WORK_STARTED.inviteAgain);
     case "invite-update": return planned(turn, updateCommand, { meetingId, note: action.note }, WORK_STARTED.inviteAgain);
     case "cancel": {
-      const told = turn.db.invitations.some((i) => i.meetingId === meetingId);
+      const told = latestInvitation(turn.db, meetingId) !== null;
       return planned(turn, cancelMeetingCommand, { meetingId, reason: action.reason }, told ? WORK_STARTED.cancel : CANCEL_ONLY_STARTED);
     }
     case "minutes-send": {

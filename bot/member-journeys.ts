@@ -15,11 +15,10 @@ import { delegate } from "../services/delegate-seat.ts";
 import { bodyProfile } from "../services/context.ts";
 import { personById, rolesOf } from "../services/directory.ts";
 import { propose } from "../services/propose-item.ts";
-import { meetingAfter } from "../services/proposals.ts";
 import { NO_MEETING_AFTER_RUNNING, proposalForNextText } from "../texts/proposals.ts";
 import { withNote } from "./flows.ts";
 import { sortedAgenda } from "../services/agenda-overview.ts";
-import { nextMeeting } from "../services/meetings.ts";
+import { followingMeeting, nextMeeting } from "../services/meetings.ts";
 import { votingMembers as countVotingMembers } from "../services/session.ts";
 import { meetingOnDayText } from "../texts/role-hints.ts";
 import { whoHasAnswered } from "../services/answers.ts";
@@ -121,7 +120,7 @@ export function startProposal(turn: Turn, text: string, date: MentionedDate | nu
   return withMeeting(turn, date, async (found) => {
     // The meeting has begun: the proposal is for the next one, said at the start, not after every step.
     const begun = turn.now.getTime() >= new Date(found.start).getTime();
-    const m = begun ? meetingAfter(turn.db, found) : found;
+    const m = begun ? followingMeeting(turn.db, found) : found;
     if (!m) return reply(turn, NO_MEETING_AFTER_RUNNING);
     const note = begun ? { text: t(turn, proposalForNextText(found.start, m.start)) } : null;
     return withNote(note, await proposalFor(turn, m, text));

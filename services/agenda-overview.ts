@@ -42,7 +42,7 @@ const passed = (m: Meeting, now: Date) => m.state === "cancelled" || Date.parse(
 /** `now` (default: the meeting's start) decides which earlier meetings have passed. */
 export function agendaOverview(db: Db, meetingId: string, now?: Date): AgendaOverview {
   const meeting = findMeeting(db, meetingId);
-  const startOf = (id: string) => db.meetings.find((m) => m.id === id)!.start;
+  const startOf = (id: string) => findMeeting(db, id).start;
   return {
     meetingId: meeting.id,
     meetingStart: meeting.start,

@@ -35,6 +35,11 @@ export function rolesOf(db: Db, personId: string): Roles {
   };
 }
 
+/** A person's name, or the id where the roster no longer has them (an old record). */
+export function personName(db: Db, personId: string): string {
+  return db.persons.find((p) => p.id === personId)?.name ?? personId;
+}
+
 export function personById(db: Db, id: string): Person {
   const p = db.persons.find((x) => x.id === id);
   if (!p) throw new ServiceError(say("directory.unknownPerson", id), "not-found");

@@ -109,6 +109,12 @@ export function newMeetingId(db: Db, start: Date): string {
   return `${base}-${n}`;
 }
 
+/** The next meeting after this one (not cancelled): where its minutes are approved, and where a proposal made once it has begun goes. */
+export function followingMeeting(db: Db, meeting: Meeting): Meeting | null {
+  const later = db.meetings.filter((m) => m.state !== "cancelled" && Date.parse(m.start) > Date.parse(meeting.start));
+  return later.sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0] ?? null;
+}
+
 /** The next meeting that has not ended by `now` (cancelled ones do not count), or null. */
 export function nextMeeting(db: Db, now: Date): Meeting | null {
   const upcoming = db.meetings

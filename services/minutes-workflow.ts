@@ -42,11 +42,11 @@ import type { Said, SentenceCode } from "../texts/catalog.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
 import { toBerlinIso } from "../rules/time.ts";
 import { bodyProfile, type Services } from "./context.ts";
-import { personById, rolesOf } from "./directory.ts";
+import { personById, personName as nameOf, rolesOf } from "./directory.ts";
 import { alreadyHandled, ServiceError } from "./errors.ts";
 import { sendAll } from "./invitation-delivery.ts";
 import { claim, deliveryStatus, queueMessage, recordResult } from "./outbox.ts";
-import { findMeeting } from "./meetings.ts";
+import { findMeeting, followingMeeting } from "./meetings.ts";
 import { approveTheMinutes, draftTheMinutes, resolveMinutesObjections, sendTheMinutes } from "./permissions.ts";
 import { runMailOut, type MailOut } from "./runner.ts";
 import { announce } from "./channel-announcements.ts";
@@ -530,15 +530,6 @@ function recordOf(db: Db, meeting: Meeting): Minutes {
   return record;
 }
 
-/** The next meeting after this one (not cancelled): where its minutes are approved. */
-function followingMeeting(db: Db, meeting: Meeting): Meeting | null {
-  const later = db.meetings.filter((m) => m.state !== "cancelled" && Date.parse(m.start) > Date.parse(meeting.start));
-  return later.sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0] ?? null;
-}
-
-function nameOf(db: Db, personId: string): string {
-  return db.persons.find((p) => p.id === personId)?.name ?? personId;
-}
 
 type MinutesCitation = "signaturesCitation" | "distributionCitation" | "approvalCitation";
 

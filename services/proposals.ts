@@ -2,7 +2,7 @@
  * What the proposal commands share (propose-item.ts: members and deputies propose, late ones are
  * taken but marked; decide-proposal.ts: the Geschäftsstelle accepts or rejects them).
  */
-import type { Db, Meeting, Proposal } from "../domain/model.ts";
+import type { Proposal } from "../domain/model.ts";
 import type { Said, SentenceCode } from "../texts/catalog.ts";
 
 export interface ProposalInput {
@@ -19,10 +19,3 @@ export interface ProposalOutcome {
   outbox: string[];
 }
 
-/** A proposal made once a meeting has begun is for the one after it: the first planned meeting starting later, or null. */
-export function meetingAfter(db: Db, meeting: Meeting): Meeting | null {
-  const later = db.meetings
-    .filter((m) => m.state !== "cancelled" && new Date(m.start).getTime() > new Date(meeting.start).getTime())
-    .sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime());
-  return later[0] ?? null;
-}

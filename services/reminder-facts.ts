@@ -10,6 +10,7 @@ import { ceilShare } from "../rules/profile.ts";
 import type { PlannedReminder } from "../rules/reminders.ts";
 import type { Day } from "../rules/time.ts";
 import { openProposalsFor } from "./agenda-overview.ts";
+import { personName as nameOf } from "./directory.ts";
 
 export interface MeetingFacts {
   start: string;
@@ -80,9 +81,6 @@ export function reminderFacts(db: Db, profile: Profile, r: PlannedReminder): Rem
   }
 }
 
-function nameOf(db: Db, personId: string): string {
-  return db.persons.find((p) => p.id === personId)?.name ?? personId;
-}
 
 /** Who said they come, who sends a deputy, and the quorum this forecasts (§ 6 Abs. 4 by the profile). */
 function chairBriefing(db: Db, profile: Profile, m: Meeting): ReminderFacts {

@@ -7,6 +7,7 @@ import type { Attendance, Db, Institution, Meeting } from "../domain/model.ts";
 import type { Profile } from "../domain/profile.ts";
 import type { QuorumStatus } from "../rules/quorum.ts";
 import { quorumNow } from "./session.ts";
+import { personName as nameOf } from "./directory.ts";
 
 export interface PresentSeat {
   institution: string;
@@ -65,6 +66,3 @@ function guestsInMeeting(db: Db, meeting: Meeting): string[] {
   return [...last].filter(([, kind]) => kind === "joined").map(([name]) => name);
 }
 
-function nameOf(db: Db, personId: string): string {
-  return db.persons.find((p) => p.id === personId)?.name ?? personId;
-}
