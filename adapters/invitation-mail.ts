@@ -24,9 +24,9 @@ import {
   secondConvocationWithoutRule,
   subjectText,
   urgentSentence,
+  bodyGenitive, meetingTitle, secretariatName,
 } from "../texts/invitation-mail.ts";
 
-import { bodyGenitive, meetingTitle, secretariatName } from "../texts/invitation-mail.ts";
 
 export type InvitationKind = "request" | "update" | "cancel";
 

@@ -24,7 +24,9 @@ import { cleanLine } from "../domain/sanitize.ts";
 import { tooLongText } from "../texts/limits.ts";
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
-import { csvText, fileText, problemAt, rosterHead, seatName as seatNameText } from "../texts/roster.ts";
+import { csvText, fileText, problemAt, rosterHead } from "../texts/roster.ts";
+/** The record of an institution's n-th seat (n ≥ 2) as the file's rows give it (worded in texts/roster.ts). */
+export { seatName } from "../texts/roster.ts";
 import { words, type Said, type SentenceCode } from "../texts/catalog.ts";
 
 const COLUMNS = ["rolle", "institution", "name", "email", "aadObjectId", "stimmberechtigt", "kuerzel", "id", "anrede"] as const;
@@ -86,9 +88,6 @@ function problemText(p: RosterProblem): string {
   if (typeof p === "string") return p;
   return "where" in p ? problemAt(p.where, words(p.said).de) : words(p).de;
 }
-
-/** The record of an institution's n-th seat (n ≥ 2) as the file's rows give it; the first keeps the institution's name. */
-export const seatName = (institution: string, n: number): string => seatNameText(institution, n);
 
 /** Reads a CSV or JSON roster file (by extension; otherwise by its first character). */
 export async function readRosterFile(file: string): Promise<RosterSource> {

@@ -4,6 +4,7 @@ import type { PresentForMember, PresentSeat, WhoIsPresent } from "../services/wh
 import type { Tally } from "../services/record-vote.ts";
 import { MEETING_MODE } from "./meetings.ts";
 import { quorumText } from "./quorum.ts";
+import { countsText } from "./majority.ts";
 
 const SEAT_ROLE: Record<PresentSeat["as"], Texts> = { member: { de: "Mitglied", en: "member" }, deputy: { de: "Stellvertretung", en: "deputy" } };
 const NO_VOTE: Texts = { de: ", ohne Stimmrecht", en: ", no vote" };
@@ -39,9 +40,6 @@ export function presentForMemberText(p: PresentForMember): Texts {
 
 /** "TOP 1 korrigiert (bisher 5 Ja, 2 Nein, 1 Enthaltung): Angenommen: …" — the item's vote was replaced. */
 export function correctedVoteText(item: number, before: Tally, vote: Texts): Texts {
-  const abst = (lang: keyof Texts) => (lang === "de" ? `${before.abstain} Enthaltung${before.abstain === 1 ? "" : "en"}` : `${before.abstain} abstention${before.abstain === 1 ? "" : "s"}`);
-  return {
-    de: `TOP ${item} korrigiert (bisher ${before.yes} Ja, ${before.no} Nein, ${abst("de")}): ${vote.de}`,
-    en: `Item ${item} corrected (before: ${before.yes} yes, ${before.no} no, ${abst("en")}): ${vote.en}`,
-  };
+  const counts = countsText(before);
+  return { de: `TOP ${item} korrigiert (bisher ${counts.de}): ${vote.de}`, en: `Item ${item} corrected (before: ${counts.en}): ${vote.en}` };
 }

@@ -19,9 +19,15 @@ export function voteText(v: VoteResult): Texts {
 }
 
 /** "9 Ja, 2 Nein, 1 Enthaltung bei 12 anwesenden Institutionen". */
-function tallyText({ yes, no, abstain, present }: VoteResult): Texts {
+function tallyText(v: VoteResult): Texts {
+  const counts = countsText(v);
+  return { de: `${counts.de} bei ${v.present} anwesenden Institutionen`, en: `${counts.en} with ${v.present} institutions present` };
+}
+
+/** "9 Ja, 2 Nein, 1 Enthaltung". */
+export function countsText({ yes, no, abstain }: { yes: number; no: number; abstain: number }): Texts {
   return {
-    de: `${yes} Ja, ${no} Nein, ${abstain} Enthaltung${abstain === 1 ? "" : "en"} bei ${present} anwesenden Institutionen`,
-    en: `${yes} yes, ${no} no, ${abstain} abstention${abstain === 1 ? "" : "s"} with ${present} institutions present`,
+    de: `${yes} Ja, ${no} Nein, ${abstain} Enthaltung${abstain === 1 ? "" : "en"}`,
+    en: `${yes} yes, ${no} no, ${abstain} abstention${abstain === 1 ? "" : "s"}`,
   };
 }
