@@ -7,8 +7,7 @@
  */
 import type { Profile } from "../domain/profile.ts";
 import { minutesSigners, publicMinutes } from "../rules/profile.ts";
-import { berlinDay } from "../rules/time.ts";
-import { dayTexts } from "../texts/bilingual.ts";
+import { meetingDay } from "../texts/bilingual.ts";
 import { bodyGenitive, secretariatName } from "../texts/invitation-mail.ts";
 import { minutesCitation, noPublicVersion } from "../texts/minutes.ts";
 import { minutesClosing, minutesLetter, minutesMeetingTitle, minutesSubject, type MinutesLetter } from "../texts/minutes-mail.ts";
@@ -46,7 +45,7 @@ export interface MinutesAddressee extends Address {
 
 /** "Sitzung der … vom …": the meeting as the subject and the letter name it. */
 function minutesTitle(bodyName: string, bodyKind: string, start: string): string {
-  return minutesMeetingTitle(bodyGenitive(bodyName, bodyKind), dayTexts(berlinDay(new Date(start))).de);
+  return minutesMeetingTitle(bodyGenitive(bodyName, bodyKind), meetingDay(start).de);
 }
 
 /** The mail's subject, also kept on each member's outbox message: "Niederschrift der Sitzung … vom …". */
@@ -68,7 +67,7 @@ function letterOf(input: MinutesMailInput): MinutesLetter {
     distributionCitation: minutesCitation(profile, "distributionCitation"),
     noPublicReason: m.regulated && !m.publicity.public ? noPublicVersion(profile).de : null,
     internalOnly: open && meeting.hasNonPublicItems ? { citation: m.regulated && m.publicity.public ? m.publicity.citation : null } : null,
-    objections: { due: words.objectionsDue.de, nextDay: meeting.nextStart ? dayTexts(berlinDay(new Date(meeting.nextStart))).de : null, outcome: words.outcome.de, citation: minutesCitation(profile, "approvalCitation") },
+    objections: { due: words.objectionsDue.de, nextDay: meeting.nextStart ? meetingDay(meeting.nextStart).de : null, outcome: words.outcome.de, citation: minutesCitation(profile, "approvalCitation") },
     unregulatedNote: m.regulated ? null : m.note.de,
   };
 }

@@ -20,8 +20,7 @@ import { bodyProfile } from "../services/context.ts";
 import {
   askConfirmation, dropConfirmation, isExpired, pendingOf, previewOf, takeConfirmation, type PendingAction,
 } from "../services/pending-confirmation.ts";
-import { dayTexts } from "../texts/bilingual.ts";
-import { berlinDay } from "../rules/time.ts";
+import { meetingDay } from "../texts/bilingual.ts";
 import { invitationSendingText, WORK_STARTED } from "../texts/chat.ts";
 import {
   CANCEL_ONLY_STARTED, cancelPrompt, CONFIRM_BUTTON, CONFIRMATION_DROPPED, CONFIRMATION_TITLE, confirmationExpiredText, invitePrompt, MINUTES_ALL_RECEIVED,
@@ -76,7 +75,7 @@ function promptOf(action: Exclude<PendingAction, { kind: "not-quorate" }>, previ
     case "invite-retry": return retryPrompt(start, preview.recipients);
     case "invite-update": return updatePrompt(start, action.note, preview.recipients);
     case "cancel": return cancelPrompt(start, action.reason, preview.recipients);
-    case "minutes-send": return minutesPrompt(dayTexts(berlinDay(new Date(start))), preview.signers, preview.signaturesCitation, preview.recipients);
+    case "minutes-send": return minutesPrompt(meetingDay(start), preview.signers, preview.signaturesCitation, preview.recipients);
   }
 }
 

@@ -9,7 +9,7 @@ import { berlinDay, formatDateTime, formatDay, type Day } from "../rules/time.ts
 import type { MinutesSendReport } from "../services/minutes-workflow.ts";
 import { withCitation } from "./minutes-document.ts";
 import { approvalWords } from "./minutes-words.ts";
-import { dayTexts, instantTexts, NONE, paren } from "./bilingual.ts";
+import { instantTexts, meetingDay, NONE, paren } from "./bilingual.ts";
 
 // ---- shared -----------------------------------------------------------------------------------
 
@@ -28,11 +28,6 @@ export function noMinutesYet(start: string): Texts {
 /** " am Donnerstag, 15.09.2022" for an instant (its Berlin day), or nothing without one. */
 function onInstant(instant: string | null): Texts {
   return onDay(instant ? berlinDay(new Date(instant)) : null);
-}
-
-/** The Berlin day of a meeting's start, as each language writes it. */
-function meetingDay(start: string): Texts {
-  return dayTexts(berlinDay(new Date(start)));
 }
 
 /** " am Donnerstag, 15.09.2022" / " on Thursday, 15.09.2022", or nothing without a date. */

@@ -4,8 +4,7 @@
  * announcements in the team's General channel (public content only).
  */
 import type { Texts } from "../domain/profile.ts";
-import { berlinDay } from "../rules/time.ts";
-import { dayTexts, instantTexts, paren } from "./bilingual.ts";
+import { instantTexts, meetingDay, paren } from "./bilingual.ts";
 import { bodyGenitive, meetingTitle } from "./invitation-mail.ts";
 import type { NoticeTexts } from "./outbox.ts";
 
@@ -154,7 +153,7 @@ type Publicity = { public: true; citation: string; items: Item[]; contact: strin
  * public, the public items and the citation; otherwise the profile's note why they are not.
  */
 export const minutesAnnouncement = aboutMeeting({ de: "Niederschrift", en: "Minutes" }, (m, _at, publicity: Publicity) => {
-  const day = dayTexts(berlinDay(new Date(m.start)));
+  const day = meetingDay(m.start);
   const tail: Texts = publicity.public
     ? {
         de: ` Die öffentliche Fassung${paren(publicity.citation)}${publicity.items.length ? ` (Tagesordnungspunkte ${items(publicity.items)})` : ""} erhalten Sie bei der Geschäftsstelle (${publicity.contact}).`,
